@@ -1,0 +1,188 @@
+//! Persistence for Steadfast: the event log on SQLite (the default, one file) or PostgreSQL (for
+//! hosted, multi-instance deployments), with the same behaviour on both, proven by one test suite.
+
+#![forbid(unsafe_code)]
+
+mod error;
+mod log;
+mod migrate;
+mod sqlite;
+mod url;
+
+#[cfg(feature = "testing")]
+pub mod testing;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use sqlx::AnyPool;
+use sqlx::any::AnyPoolOptions;
+use steadfast_core::{NewEvent, PersonId, RecordedEvent, StreamId};
+
+pub use error::StoreError;
+pub use url::{Backend, DatabaseUrl};
+
+use sqlite::Writer;
+
+/// A handle to the event log. Cheap to clone; all clones share one pool (and, on SQLite, one
+/// writer).
+#[derive(Clone)]
+pub struct Store {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    backend: Backend,
+    pool: AnyPool,
+    /// SQLite allows one writer at a time; all writes go through this task, which commits them in
+    /// groups so that one fsync serves many appends. PostgreSQL writes through the pool.
+    writer: Option<Writer>,
+    stats: Arc<WriteStats>,
+}
+
+/// Counters of the write path, for metrics, the append benchmark and the group-commit test.
+#[derive(Debug, Default)]
+pub struct WriteStats {
+    appends: AtomicU64,
+    commits: AtomicU64,
+}
+
+impl WriteStats {
+    pub fn appends(&self) -> u64 {
+        self.appends.load(Ordering::Relaxed)
+    }
+
+    pub fn commits(&self) -> u64 {
+        self.commits.load(Ordering::Relaxed)
+    }
+
+    fn record_commit(&self, appends: u64) {
+        self.appends.fetch_add(appends, Ordering::Relaxed);
+        self.commits.fetch_add(1, Ordering::Relaxed);
+        metrics::counter!("steadfast_store_appends_total").increment(appends);
+        metrics::counter!("steadfast_store_commits_total").increment(1);
+        metrics::histogram!("steadfast_store_appends_per_commit").record(appends as f64);
+    }
+}
+
+impl Store {
+    /// Connects without touching the schema. On SQLite this checks that the durability settings
+    /// took (WAL, `synchronous=FULL`, foreign keys, busy timeout) and refuses to go on otherwise.
+    pub async fn connect(url: &DatabaseUrl) -> Result<Self, StoreError> {
+        sqlx::any::install_default_drivers();
+        let stats = Arc::new(WriteStats::default());
+        let (pool, writer) = match url.backend() {
+            Backend::Sqlite => {
+                // The writer's own connection goes first: a setting that does not take is
+                // reported at once, instead of as a pool that times out retrying.
+                let writer = Writer::start(url, Arc::clone(&stats)).await?;
+                let pool = AnyPoolOptions::new()
+                    .max_connections(4)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .after_connect(|conn, _| Box::pin(sqlite::apply_settings(conn)))
+                    .connect(url.as_connect_str())
+                    .await
+                    .map_err(sqlite::unwrap_setting_error)?;
+                (pool, Some(writer))
+            }
+            Backend::Postgres => {
+                let pool = AnyPoolOptions::new()
+                    .max_connections(16)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect(url.as_connect_str())
+                    .await
+                    .map_err(StoreError::Connect)?;
+                (pool, None)
+            }
+        };
+        Ok(Self {
+            inner: Arc::new(Inner {
+                backend: url.backend(),
+                pool,
+                writer,
+                stats,
+            }),
+        })
+    }
+
+    /// Connects and brings the schema up to date: what `steadfast serve` does at start.
+    pub async fn open(url: &DatabaseUrl) -> Result<Self, StoreError> {
+        let store = Self::connect(url).await?;
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    /// Applies the migrations embedded in the binary that this database has not seen yet.
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        migrate::run(self.inner.backend, &self.inner.pool).await
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.inner.backend
+    }
+
+    pub fn write_stats(&self) -> &WriteStats {
+        &self.inner.stats
+    }
+
+    /// Appends `events` to `stream` if its head is still `expected` (0 for a new stream), and
+    /// returns the new head. Otherwise nothing is written and the answer is
+    /// [`StoreError::Conflict`]: the caller decides again on fresh state.
+    pub async fn append(
+        &self,
+        stream: StreamId,
+        expected: u64,
+        events: Vec<NewEvent>,
+    ) -> Result<u64, StoreError> {
+        match &self.inner.writer {
+            Some(writer) => writer.append(stream, expected, events).await,
+            None => {
+                let mut tx = self.inner.pool.begin().await?;
+                let head = log::append(&mut tx, stream, expected, &events).await?;
+                tx.commit().await?;
+                self.inner.stats.record_commit(1);
+                Ok(head)
+            }
+        }
+    }
+
+    /// The events of `stream` from sequence number `from` on, in order.
+    pub async fn read(&self, stream: StreamId, from: u64) -> Result<Vec<RecordedEvent>, StoreError> {
+        let mut conn = self.inner.pool.acquire().await?;
+        log::read(&mut conn, stream, from).await
+    }
+
+    /// The highest sequence number `stream` has given out; 0 for a stream never written.
+    pub async fn head(&self, stream: StreamId) -> Result<u64, StoreError> {
+        let mut conn = self.inner.pool.acquire().await?;
+        log::head(&mut conn, stream).await
+    }
+
+    /// Deletes every event `author` wrote, in every stream, and returns how many there were.
+    pub async fn erase_author(&self, author: PersonId) -> Result<u64, StoreError> {
+        match &self.inner.writer {
+            Some(writer) => writer.erase_author(author).await,
+            None => {
+                let mut tx = self.inner.pool.begin().await?;
+                let erased = log::erase_author(&mut tx, author).await?;
+                tx.commit().await?;
+                Ok(erased)
+            }
+        }
+    }
+
+    /// Answers whether the database takes a query now: what `/readyz` asks.
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        sqlx::query("SELECT 1").execute(&self.inner.pool).await?;
+        Ok(())
+    }
+
+    /// Finishes the writes already queued, then closes every connection.
+    pub async fn close(&self) {
+        if let Some(writer) = &self.inner.writer {
+            writer.shut_down().await;
+        }
+        self.inner.pool.close().await;
+    }
+}

@@ -1,0 +1,127 @@
+//! The event log's SQL, one dialect for both backends (TEXT and BIGINT columns, `$N`
+//! placeholders). Callers bring the transaction; these functions never commit.
+
+use sqlx::Row;
+use sqlx::AnyConnection;
+use sqlx::any::AnyRow;
+use steadfast_core::{EventKind, NewEvent, PersonId, RecordedEvent, StreamId, Timestamp};
+
+use crate::StoreError;
+
+/// Moves the stream's head from `expected` to `expected + events.len()` and inserts the events
+/// in the places between. The head moves first: if another writer got there before us the
+/// update matches no row, and we stop before writing anything.
+pub(crate) async fn append(
+    conn: &mut AnyConnection,
+    stream: StreamId,
+    expected: u64,
+    events: &[NewEvent],
+) -> Result<u64, StoreError> {
+    let stream_key = stream.to_string();
+    let new_head = expected + events.len() as u64;
+    let moved = if expected == 0 {
+        sqlx::query("INSERT INTO streams (stream, head) VALUES ($1, $2) ON CONFLICT (stream) DO NOTHING")
+            .bind(&stream_key)
+            .bind(to_db(new_head)?)
+            .execute(&mut *conn)
+            .await?
+    } else {
+        sqlx::query("UPDATE streams SET head = $1 WHERE stream = $2 AND head = $3")
+            .bind(to_db(new_head)?)
+            .bind(&stream_key)
+            .bind(to_db(expected)?)
+            .execute(&mut *conn)
+            .await?
+    };
+    if moved.rows_affected() != 1 {
+        let actual = head(conn, stream).await?;
+        return Err(StoreError::Conflict {
+            stream: stream_key,
+            expected,
+            actual,
+        });
+    }
+
+    for (seq, event) in (expected + 1..).zip(events) {
+        let payload = serde_json::to_string(&event.payload)
+            .map_err(|error| StoreError::Corrupt(error.to_string()))?;
+        sqlx::query(
+            "INSERT INTO events (stream, seq, id, author, at_ms, kind, visibility, payload) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(&stream_key)
+        .bind(to_db(seq)?)
+        .bind(event.id.to_string())
+        .bind(event.author.to_string())
+        .bind(event.at.as_millis())
+        .bind(event.kind.as_str())
+        .bind(event.visibility.as_str())
+        .bind(payload)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(new_head)
+}
+
+pub(crate) async fn read(
+    conn: &mut AnyConnection,
+    stream: StreamId,
+    from: u64,
+) -> Result<Vec<RecordedEvent>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT seq, id, author, at_ms, kind, visibility, payload FROM events \
+         WHERE stream = $1 AND seq >= $2 ORDER BY seq",
+    )
+    .bind(stream.to_string())
+    .bind(to_db(from)?)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter().map(|row| decode(stream, row)).collect()
+}
+
+pub(crate) async fn head(conn: &mut AnyConnection, stream: StreamId) -> Result<u64, StoreError> {
+    let head: Option<i64> = sqlx::query_scalar("SELECT head FROM streams WHERE stream = $1")
+        .bind(stream.to_string())
+        .fetch_optional(&mut *conn)
+        .await?;
+    from_db(head.unwrap_or(0))
+}
+
+pub(crate) async fn erase_author(conn: &mut AnyConnection, author: PersonId) -> Result<u64, StoreError> {
+    let erased = sqlx::query("DELETE FROM events WHERE author = $1")
+        .bind(author.to_string())
+        .execute(&mut *conn)
+        .await?;
+    Ok(erased.rows_affected())
+}
+
+fn decode(stream: StreamId, row: &AnyRow) -> Result<RecordedEvent, StoreError> {
+    let corrupt = |what: &str| StoreError::Corrupt(format!("{what} in {stream}"));
+    let seq: i64 = row.try_get("seq")?;
+    let id: String = row.try_get("id")?;
+    let author: String = row.try_get("author")?;
+    let at_ms: i64 = row.try_get("at_ms")?;
+    let kind: String = row.try_get("kind")?;
+    let visibility: String = row.try_get("visibility")?;
+    let payload: String = row.try_get("payload")?;
+    Ok(RecordedEvent {
+        stream,
+        seq: from_db(seq)?,
+        event: NewEvent {
+            id: id.parse().map_err(|_| corrupt("event id"))?,
+            author: author.parse().map_err(|_| corrupt("author"))?,
+            at: Timestamp::from_millis(at_ms),
+            kind: EventKind::new(kind).map_err(|_| corrupt("event kind"))?,
+            visibility: visibility.parse().map_err(|_| corrupt("visibility"))?,
+            payload: serde_json::from_str(&payload).map_err(|_| corrupt("payload"))?,
+        },
+    })
+}
+
+fn to_db(seq: u64) -> Result<i64, StoreError> {
+    i64::try_from(seq).map_err(|_| StoreError::Corrupt(format!("sequence number {seq} out of range")))
+}
+
+fn from_db(seq: i64) -> Result<u64, StoreError> {
+    u64::try_from(seq).map_err(|_| StoreError::Corrupt(format!("negative sequence number {seq}")))
+}

@@ -1,0 +1,40 @@
+// Progressive enhancement only: every page works without this file.
+//
+// The quick exit (DESIGN, Safety): leave for an ordinary page at once, replacing this page in
+// the tab's history so the Back button does not return here. Also on Shift pressed three times
+// in quick succession, for when there is no time to find the button.
+(function () {
+  "use strict";
+
+  var link = document.querySelector("[data-quick-exit]");
+  if (!link) {
+    return;
+  }
+
+  function leave(event) {
+    if (event) {
+      event.preventDefault();
+    }
+    document.title = "";
+    document.documentElement.style.visibility = "hidden";
+    window.location.replace(link.href);
+  }
+
+  link.addEventListener("click", leave);
+
+  var WINDOW_MS = 1500;
+  var presses = [];
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Shift" || event.repeat) {
+      return;
+    }
+    var now = Date.now();
+    presses = presses.filter(function (at) {
+      return now - at < WINDOW_MS;
+    });
+    presses.push(now);
+    if (presses.length >= 3) {
+      leave();
+    }
+  });
+})();

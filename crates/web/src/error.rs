@@ -1,0 +1,186 @@
+//! Errors on the web side, mapped to HTTP in one place. Every error a person can meet on a page
+//! becomes a friendly page in their language: the status stays honest, internals never show, and
+//! an internal error carries a short reference that matches the server log.
+
+use askama::Template;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+use steadfast_store::StoreError;
+use thiserror::Error;
+use tracing::Instrument;
+
+use crate::AppState;
+use crate::i18n::Lang;
+use crate::pages::Chrome;
+
+/// The kinds of error page; each has a status and its words in the locale files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ErrorPage {
+    NotFound,
+    MethodNotAllowed,
+    CrossSite,
+    TooLarge,
+    BadRequest,
+    Timeout,
+    Internal,
+}
+
+impl ErrorPage {
+    fn for_status(status: StatusCode) -> Self {
+        match status {
+            StatusCode::NOT_FOUND => ErrorPage::NotFound,
+            StatusCode::METHOD_NOT_ALLOWED => ErrorPage::MethodNotAllowed,
+            StatusCode::FORBIDDEN => ErrorPage::CrossSite,
+            StatusCode::PAYLOAD_TOO_LARGE => ErrorPage::TooLarge,
+            StatusCode::REQUEST_TIMEOUT => ErrorPage::Timeout,
+            status if status.is_server_error() => ErrorPage::Internal,
+            _ => ErrorPage::BadRequest,
+        }
+    }
+
+    fn status(self) -> StatusCode {
+        match self {
+            ErrorPage::NotFound => StatusCode::NOT_FOUND,
+            ErrorPage::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            ErrorPage::CrossSite => StatusCode::FORBIDDEN,
+            ErrorPage::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ErrorPage::BadRequest => StatusCode::BAD_REQUEST,
+            ErrorPage::Timeout => StatusCode::REQUEST_TIMEOUT,
+            ErrorPage::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn message_keys(self) -> (&'static str, &'static str) {
+        match self {
+            ErrorPage::NotFound => ("error-not-found-title", "error-not-found-text"),
+            ErrorPage::MethodNotAllowed => ("error-method-title", "error-method-text"),
+            ErrorPage::CrossSite => ("error-cross-site-title", "error-cross-site-text"),
+            ErrorPage::TooLarge => ("error-too-large-title", "error-too-large-text"),
+            ErrorPage::BadRequest => ("error-bad-request-title", "error-bad-request-text"),
+            ErrorPage::Timeout => ("error-timeout-title", "error-timeout-text"),
+            ErrorPage::Internal => ("error-internal-title", "error-internal-text"),
+        }
+    }
+
+    /// A bare response that the error-page layer dresses; usable where no request is at hand.
+    pub(crate) fn response(self) -> Response {
+        let mut response = self.status().into_response();
+        response.extensions_mut().insert(self);
+        response
+    }
+}
+
+/// What a handler can fail with.
+#[derive(Debug, Error)]
+pub(crate) enum WebError {
+    #[error("page not found")]
+    NotFound,
+    #[error("the request could not be read")]
+    BadRequest,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("a template failed to render: {0}")]
+    Template(#[from] askama::Error),
+}
+
+impl IntoResponse for WebError {
+    fn into_response(self) -> Response {
+        let page = match &self {
+            WebError::NotFound => ErrorPage::NotFound,
+            WebError::BadRequest => ErrorPage::BadRequest,
+            WebError::Store(_) | WebError::Template(_) => {
+                // Logged inside the request's span, so the line carries the reference the
+                // person sees. Store errors never hold user text.
+                tracing::error!(error = %self, "internal error");
+                ErrorPage::Internal
+            }
+        };
+        page.response()
+    }
+}
+
+/// A short random reference for one request, shown on internal-error pages and logged.
+#[derive(Clone, Debug)]
+pub(crate) struct RequestId(pub(crate) String);
+
+impl RequestId {
+    fn new() -> Self {
+        let id = uuid::Uuid::new_v4().simple().to_string();
+        RequestId(id[..12].to_owned())
+    }
+}
+
+/// Marks a response whose plain-text error body is meant for machines (`/readyz`), so it is
+/// left alone.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct PlainAnswer;
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorTemplate {
+    chrome: Chrome,
+    title: String,
+    text: String,
+    reference: Option<String>,
+}
+
+/// The one place errors become pages: gives each request its reference and a span, and turns
+/// any error response that is not already a page (ours, an extractor's rejection, the cross-site
+/// guard, a timeout, a panic) into the friendly page for its status.
+pub(crate) async fn error_pages(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let id = RequestId::new();
+    request.extensions_mut().insert(id.clone());
+    let (parts, body) = request.into_parts();
+    let chrome = Chrome::new(&state, Lang::of_request(&parts), parts.uri.path());
+    let span = tracing::info_span!("request", id = %id.0, method = %parts.method);
+    let response = next.run(Request::from_parts(parts, body)).instrument(span).await;
+
+    let status = response.status();
+    let is_page = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|value| value.as_bytes().starts_with(b"text/html"));
+    if !(status.is_client_error() || status.is_server_error())
+        || is_page
+        || response.extensions().get::<PlainAnswer>().is_some()
+    {
+        return response;
+    }
+    let page = response
+        .extensions()
+        .get::<ErrorPage>()
+        .copied()
+        .unwrap_or_else(|| ErrorPage::for_status(status));
+    let (title_key, text_key) = page.message_keys();
+    let template = ErrorTemplate {
+        title: chrome.t(title_key),
+        text: chrome.t(text_key),
+        reference: (page == ErrorPage::Internal)
+            .then(|| chrome.lang.t_with("error-reference", &[("id", id.0.clone())])),
+        chrome,
+    };
+    let body = match template.render() {
+        Ok(html) => html,
+        Err(error) => {
+            tracing::error!(%error, "the error page failed to render");
+            String::from("<!doctype html><title>Steadfast</title><p>Error</p>")
+        }
+    };
+    // Keep headers such as Allow and Retry-After; replace the body and its type.
+    let (mut parts, _) = response.into_parts();
+    parts.headers.remove(header::CONTENT_LENGTH);
+    parts.headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    let mut dressed = Html(body).into_response();
+    *dressed.status_mut() = status;
+    for (name, value) in parts.headers.iter() {
+        dressed.headers_mut().insert(name, value.clone());
+    }
+    dressed
+}
+
+/// The router's answer for paths it does not know.
+pub(crate) async fn not_found() -> WebError {
+    WebError::NotFound
+}

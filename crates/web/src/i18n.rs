@@ -1,0 +1,157 @@
+//! English and Polish, from the Fluent files in `content/locales`. A person's language is their
+//! explicit choice (a cookie set by the language switch), else their browser's `Accept-Language`,
+//! else English.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use axum::extract::FromRequestParts;
+use axum::http::header::ACCEPT_LANGUAGE;
+use axum::http::request::Parts;
+use axum_extra::extract::CookieJar;
+use fluent_langneg::{NegotiationStrategy, negotiate_languages};
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{Loader, static_loader};
+use unic_langid::{LanguageIdentifier, langid};
+
+static_loader! {
+    static LOCALES = {
+        locales: "../../content/locales",
+        fallback_language: "en",
+        // Fluent wraps arguments in Unicode isolation marks for mixed-direction text; both our
+        // languages run left to right, and the marks would end up in copied text.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+pub(crate) const LANGUAGE_COOKIE: &str = "lang";
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Lang {
+    #[default]
+    En,
+    Pl,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Pl];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Pl => "pl",
+        }
+    }
+
+    /// The language's own name, as the switch shows it.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Pl => "Polski",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|lang| lang.code() == code)
+    }
+
+    fn id(self) -> LanguageIdentifier {
+        match self {
+            Lang::En => langid!("en"),
+            Lang::Pl => langid!("pl"),
+        }
+    }
+
+    /// The best of our languages for an `Accept-Language` header.
+    pub fn negotiate(accept_language: &str) -> Lang {
+        let requested = fluent_langneg::accepted_languages::parse(accept_language);
+        let available = Lang::ALL.map(Lang::id);
+        let default = Lang::En.id();
+        negotiate_languages(&requested, &available, Some(&default), NegotiationStrategy::Lookup)
+            .first()
+            .and_then(|id| Lang::from_code(id.language.as_str()))
+            .unwrap_or_default()
+    }
+
+    /// The text for `key`. A key missing from the files shows as itself, which the tests forbid.
+    pub fn t(self, key: &str) -> String {
+        LOCALES.try_lookup(&self.id(), key).unwrap_or_else(|| key.to_owned())
+    }
+
+    pub fn t_with(self, key: &str, args: &[(&'static str, String)]) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(name, value)| (Cow::Borrowed(*name), FluentValue::from(value.clone())))
+            .collect();
+        LOCALES
+            .try_lookup_with_args(&self.id(), key, &args)
+            .unwrap_or_else(|| key.to_owned())
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Lang {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Lang::of_request(parts))
+    }
+}
+
+impl Lang {
+    pub(crate) fn of_request(parts: &Parts) -> Lang {
+        let chosen = CookieJar::from_headers(&parts.headers)
+            .get(LANGUAGE_COOKIE)
+            .and_then(|cookie| Lang::from_code(cookie.value()));
+        chosen.unwrap_or_else(|| {
+            parts
+                .headers
+                .get(ACCEPT_LANGUAGE)
+                .and_then(|value| value.to_str().ok())
+                .map_or(Lang::En, Lang::negotiate)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    fn message_ids(ftl: &str) -> BTreeSet<&str> {
+        ftl.lines()
+            .filter(|line| !line.starts_with(['#', ' ']) && line.contains(" = "))
+            .filter_map(|line| line.split(" = ").next())
+            .collect()
+    }
+
+    #[test]
+    fn both_languages_have_the_same_messages() {
+        let en = message_ids(include_str!("../../../content/locales/en/main.ftl"));
+        let pl = message_ids(include_str!("../../../content/locales/pl/main.ftl"));
+        assert!(en.len() > 20, "the parser found the messages");
+        assert_eq!(en, pl);
+        for key in en {
+            for lang in Lang::ALL {
+                let text = lang.t_with(key, &[("id", "x".to_owned())]);
+                assert_ne!(text, key, "{key} is missing in {}", lang.code());
+            }
+        }
+    }
+
+    #[test]
+    fn accept_language_picks_the_best_supported_language() {
+        assert_eq!(Lang::negotiate("pl-PL,pl;q=0.9,en;q=0.8"), Lang::Pl);
+        assert_eq!(Lang::negotiate("de-DE,pl;q=0.5"), Lang::Pl);
+        assert_eq!(Lang::negotiate("en-GB,en;q=0.9"), Lang::En);
+        assert_eq!(Lang::negotiate("fr"), Lang::En);
+        assert_eq!(Lang::negotiate(""), Lang::En);
+        assert_eq!(Lang::negotiate("garbage;;q=x"), Lang::En);
+    }
+
+    #[test]
+    fn arguments_are_filled_in_without_isolation_marks() {
+        assert_eq!(Lang::En.t_with("error-reference", &[("id", "ab12".to_owned())]), "Reference: ab12");
+        assert_eq!(Lang::Pl.t_with("error-reference", &[("id", "ab12".to_owned())]), "Numer zgłoszenia: ab12");
+    }
+}

@@ -1,0 +1,8 @@
+//! The web side over real HTTP: the router on a free port, against a fresh database of either
+//! backend, and (when asked for) a real Chromium through chromedriver.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod browser;
+mod shell;
+mod support;

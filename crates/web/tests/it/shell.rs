@@ -1,0 +1,240 @@
+//! The shell every page uses, over HTTP: home page, languages, headers, error pages and the
+//! operational endpoints.
+
+use reqwest::StatusCode;
+use reqwest::header::{self, HeaderMap};
+use steadfast_store::Backend;
+use steadfast_web::WebConfig;
+
+use crate::support::TestApp;
+
+fn assert_security_headers(headers: &HeaderMap) {
+    let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    for directive in ["default-src 'none'", "script-src 'self'", "frame-ancestors 'none'", "base-uri 'none'"] {
+        assert!(csp.contains(directive), "CSP lacks {directive}: {csp}");
+    }
+    assert!(!csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"), "{csp}");
+    assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    assert_eq!(headers[header::REFERRER_POLICY], "no-referrer");
+    assert_eq!(headers[header::X_FRAME_OPTIONS], "DENY");
+    assert!(headers["permissions-policy"].to_str().unwrap().contains("geolocation=()"));
+}
+
+fn assert_is_page(headers: &HeaderMap) {
+    assert!(headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/html"));
+    assert_eq!(headers[header::CACHE_CONTROL], "no-store");
+    assert_security_headers(headers);
+}
+
+#[tokio::test]
+async fn home_page_is_served_in_english_by_default() {
+    let app = TestApp::sqlite().await;
+    let response = app.get("/").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_is_page(response.headers());
+    let html = response.text().await.unwrap();
+    assert!(html.contains(r#"<html lang="en">"#));
+    assert!(html.contains("Trust, built in small steps"));
+    assert!(html.contains(r#"name="viewport""#));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn every_page_has_the_quick_exit_to_the_configured_address() {
+    let config = WebConfig {
+        quick_exit_url: "https://weather.example/today".into(),
+        ..WebConfig::default()
+    };
+    let app = TestApp::with_config(config).await;
+    for path in ["/", "/no-such-page"] {
+        let html = app.get(path).await.text().await.unwrap();
+        assert!(
+            html.contains(r#"class="quick-exit" href="https://weather.example/today""#),
+            "{path} has no quick exit"
+        );
+        assert!(html.contains("Quick exit"));
+    }
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn pages_carry_no_inline_script_or_style_the_policy_would_block() {
+    let app = TestApp::sqlite().await;
+    for path in ["/", "/missing"] {
+        let html = app.get(path).await.text().await.unwrap();
+        assert!(!html.contains("<script>"), "{path} has an inline script");
+        assert!(!html.contains(" style="), "{path} has an inline style");
+        assert!(!html.contains(" onclick="), "{path} has an inline handler");
+    }
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn accept_language_chooses_polish() {
+    let app = TestApp::sqlite().await;
+    let response = app
+        .client
+        .get(app.url("/"))
+        .header(header::ACCEPT_LANGUAGE, "pl-PL,pl;q=0.9,en;q=0.5")
+        .send()
+        .await
+        .unwrap();
+    let html = response.text().await.unwrap();
+    assert!(html.contains(r#"<html lang="pl">"#));
+    assert!(html.contains("Zaufanie budowane małymi krokami"));
+    assert!(html.contains("Szybkie wyjście"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_language_switch_remembers_the_choice_on_this_device() {
+    let app = TestApp::sqlite().await;
+    let response = app.post_form("/language", &[("lang", "pl"), ("next", "/")]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(response.headers()[header::LOCATION], "/");
+    let cookie = response.headers()[header::SET_COOKIE].to_str().unwrap().to_owned();
+    assert!(cookie.starts_with("lang=pl;"), "{cookie}");
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+
+    // The explicit choice wins over the browser's preference.
+    let html = app
+        .client
+        .get(app.url("/"))
+        .header(header::COOKIE, "lang=pl")
+        .header(header::ACCEPT_LANGUAGE, "en")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains(r#"<html lang="pl">"#));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_language_switch_only_returns_to_pages_of_this_site() {
+    let app = TestApp::sqlite().await;
+    for next in ["//evil.example/", "https://evil.example/", "/\\evil.example"] {
+        let response = app.post_form("/language", &[("lang", "en"), ("next", next)]).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(response.headers()[header::LOCATION], "/", "{next}");
+    }
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn an_unknown_language_is_a_clear_error_page() {
+    let app = TestApp::sqlite().await;
+    for form in [&[("lang", "xx"), ("next", "/")][..], &[("next", "/")][..]] {
+        let response = app.post_form("/language", form).await;
+        assert!(response.status().is_client_error(), "{}", response.status());
+        assert!(response.headers().get(header::SET_COOKIE).is_none());
+        assert_is_page(response.headers());
+        let html = response.text().await.unwrap();
+        assert!(html.contains("We could not read that"), "{html}");
+        assert!(!html.contains("deserialize"), "an internal message leaked: {html}");
+    }
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn forms_sent_from_another_site_are_refused() {
+    let app = TestApp::sqlite().await;
+    let attempts = [
+        vec![("sec-fetch-site", "cross-site".to_owned())],
+        vec![("sec-fetch-site", "same-site".to_owned())],
+        vec![("origin", "http://evil.example".to_owned())],
+    ];
+    for headers in attempts {
+        let mut request = app.client.post(app.url("/language")).form(&[("lang", "pl"), ("next", "/")]);
+        for (name, value) in &headers {
+            request = request.header(*name, value);
+        }
+        let response = request.send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{headers:?}");
+        assert!(response.headers().get(header::SET_COOKIE).is_none(), "{headers:?} changed state");
+        assert_is_page(response.headers());
+        assert!(response.text().await.unwrap().contains("This request came from another site"));
+    }
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn unknown_pages_get_a_friendly_not_found_page() {
+    let app = TestApp::sqlite().await;
+    let response = app.get("/spaces/../../etc/passwd?x=<script>").await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert_is_page(response.headers());
+    let html = response.text().await.unwrap();
+    assert!(html.contains("We could not find that page"));
+    assert!(html.contains(r#"href="/""#), "a way back to the start");
+    assert!(!html.contains("<script>"), "the path is never echoed unescaped");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_wrong_method_gets_a_page_and_keeps_the_allow_header() {
+    let app = TestApp::sqlite().await;
+    let response = app.get("/language").await;
+    assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert!(response.headers()[header::ALLOW].to_str().unwrap().contains("POST"));
+    assert_is_page(response.headers());
+    assert!(response.text().await.unwrap().contains("That did not work"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn an_oversized_body_is_refused_with_a_page() {
+    let app = TestApp::sqlite().await;
+    let huge = "x".repeat(256 * 1024);
+    let response = app.post_form("/language", &[("lang", "pl"), ("next", &huge)]).await;
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert_is_page(response.headers());
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn assets_are_cacheable_and_typed() {
+    let app = TestApp::sqlite().await;
+    let html = app.get("/").await.text().await.unwrap();
+    for (prefix, kind) in [("/static/app.css?v=", "text/css"), ("/static/app.js?v=", "text/javascript")] {
+        let start = html.find(prefix).unwrap_or_else(|| panic!("{prefix} linked"));
+        let url = &html[start..start + html[start..].find('"').unwrap()];
+        let response = app.get(url).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert!(response.headers()[header::CONTENT_TYPE].to_str().unwrap().starts_with(kind));
+        assert!(response.headers()[header::CACHE_CONTROL].to_str().unwrap().contains("immutable"));
+        assert_security_headers(response.headers());
+    }
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn health_readiness_and_metrics_answer() {
+    for backend in [Backend::Sqlite, Backend::Postgres] {
+        let Some(app) = TestApp::on(backend).await else {
+            continue;
+        };
+        assert_eq!(app.get("/healthz").await.status(), StatusCode::OK);
+        let ready = app.get("/readyz").await;
+        assert_eq!(ready.status(), StatusCode::OK, "{backend:?}");
+        app.get("/").await;
+        let metrics = app.get("/metrics").await;
+        assert_eq!(metrics.status(), StatusCode::OK);
+        let text = metrics.text().await.unwrap();
+        assert!(text.contains("steadfast_http_requests_total"), "{text}");
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn readiness_fails_plainly_when_the_database_is_gone() {
+    let app = TestApp::sqlite().await;
+    app.store.close().await;
+    let response = app.get("/readyz").await;
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert!(response.headers()[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/plain"));
+    assert_eq!(response.text().await.unwrap(), "the database does not answer");
+    assert_eq!(app.get("/healthz").await.status(), StatusCode::OK, "the process itself is alive");
+}

@@ -206,7 +206,13 @@ mod tests {
 
     #[test]
     fn malformed_stream_ids_are_refused() {
-        for text in ["", "space", "space:", "couple:1b4e28ba-2fa1-11d2-883f-0016d3cca427", "space:not-a-uuid"] {
+        for text in [
+            "",
+            "space",
+            "space:",
+            "couple:1b4e28ba-2fa1-11d2-883f-0016d3cca427",
+            "space:not-a-uuid",
+        ] {
             assert_eq!(text.parse::<StreamId>(), Err(StreamIdError), "{text:?}");
         }
     }
@@ -215,8 +221,14 @@ mod tests {
     fn typical_kinds_are_accepted_and_others_explained() {
         assert!(EventKind::new("promise.made").is_ok());
         assert_eq!(EventKind::new(""), Err(EventKindError::Empty));
-        assert_eq!(EventKind::new("Promise.Made"), Err(EventKindError::BadCharacter));
-        assert_eq!(EventKind::new("a".repeat(65)), Err(EventKindError::TooLong { max: 64 }));
+        assert_eq!(
+            EventKind::new("Promise.Made"),
+            Err(EventKindError::BadCharacter)
+        );
+        assert_eq!(
+            EventKind::new("a".repeat(65)),
+            Err(EventKindError::TooLong { max: 64 })
+        );
     }
 
     #[test]

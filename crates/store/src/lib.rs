@@ -148,7 +148,11 @@ impl Store {
     }
 
     /// The events of `stream` from sequence number `from` on, in order.
-    pub async fn read(&self, stream: StreamId, from: u64) -> Result<Vec<RecordedEvent>, StoreError> {
+    pub async fn read(
+        &self,
+        stream: StreamId,
+        from: u64,
+    ) -> Result<Vec<RecordedEvent>, StoreError> {
         let mut conn = self.inner.pool.acquire().await?;
         log::read(&mut conn, stream, from).await
     }

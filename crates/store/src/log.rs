@@ -1,8 +1,8 @@
 //! The event log's SQL, one dialect for both backends (TEXT and BIGINT columns, `$N`
 //! placeholders). Callers bring the transaction; these functions never commit.
 
-use sqlx::Row;
 use sqlx::AnyConnection;
+use sqlx::Row;
 use sqlx::any::AnyRow;
 use steadfast_core::{EventKind, NewEvent, PersonId, RecordedEvent, StreamId, Timestamp};
 
@@ -20,11 +20,13 @@ pub(crate) async fn append(
     let stream_key = stream.to_string();
     let new_head = expected + events.len() as u64;
     let moved = if expected == 0 {
-        sqlx::query("INSERT INTO streams (stream, head) VALUES ($1, $2) ON CONFLICT (stream) DO NOTHING")
-            .bind(&stream_key)
-            .bind(to_db(new_head)?)
-            .execute(&mut *conn)
-            .await?
+        sqlx::query(
+            "INSERT INTO streams (stream, head) VALUES ($1, $2) ON CONFLICT (stream) DO NOTHING",
+        )
+        .bind(&stream_key)
+        .bind(to_db(new_head)?)
+        .execute(&mut *conn)
+        .await?
     } else {
         sqlx::query("UPDATE streams SET head = $1 WHERE stream = $2 AND head = $3")
             .bind(to_db(new_head)?)
@@ -87,7 +89,10 @@ pub(crate) async fn head(conn: &mut AnyConnection, stream: StreamId) -> Result<u
     from_db(head.unwrap_or(0))
 }
 
-pub(crate) async fn erase_author(conn: &mut AnyConnection, author: PersonId) -> Result<u64, StoreError> {
+pub(crate) async fn erase_author(
+    conn: &mut AnyConnection,
+    author: PersonId,
+) -> Result<u64, StoreError> {
     let erased = sqlx::query("DELETE FROM events WHERE author = $1")
         .bind(author.to_string())
         .execute(&mut *conn)
@@ -119,7 +124,8 @@ fn decode(stream: StreamId, row: &AnyRow) -> Result<RecordedEvent, StoreError> {
 }
 
 fn to_db(seq: u64) -> Result<i64, StoreError> {
-    i64::try_from(seq).map_err(|_| StoreError::Corrupt(format!("sequence number {seq} out of range")))
+    i64::try_from(seq)
+        .map_err(|_| StoreError::Corrupt(format!("sequence number {seq} out of range")))
 }
 
 fn from_db(seq: i64) -> Result<u64, StoreError> {

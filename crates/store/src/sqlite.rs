@@ -22,29 +22,49 @@ const QUEUE: usize = 4_096;
 /// reads each back: a setting that silently did not take (an in-memory database has no WAL, a
 /// read-only directory cannot hold one) is an error, so the server refuses to start.
 pub(crate) async fn apply_settings(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
-    let journal: String = sqlx::query_scalar("PRAGMA journal_mode = WAL").fetch_one(&mut *conn).await?;
-    sqlx::query("PRAGMA synchronous = FULL").execute(&mut *conn).await?;
-    sqlx::query("PRAGMA foreign_keys = ON").execute(&mut *conn).await?;
-    sqlx::query(sqlx::AssertSqlSafe(format!("PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")))
+    let journal: String = sqlx::query_scalar("PRAGMA journal_mode = WAL")
+        .fetch_one(&mut *conn)
+        .await?;
+    sqlx::query("PRAGMA synchronous = FULL")
         .execute(&mut *conn)
         .await?;
+    sqlx::query("PRAGMA foreign_keys = ON")
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}"
+    )))
+    .execute(&mut *conn)
+    .await?;
 
-    let synchronous: i64 = sqlx::query_scalar("PRAGMA synchronous").fetch_one(&mut *conn).await?;
-    let foreign_keys: i64 = sqlx::query_scalar("PRAGMA foreign_keys").fetch_one(&mut *conn).await?;
-    let busy_timeout: i64 = sqlx::query_scalar("PRAGMA busy_timeout").fetch_one(&mut *conn).await?;
+    let synchronous: i64 = sqlx::query_scalar("PRAGMA synchronous")
+        .fetch_one(&mut *conn)
+        .await?;
+    let foreign_keys: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+        .fetch_one(&mut *conn)
+        .await?;
+    let busy_timeout: i64 = sqlx::query_scalar("PRAGMA busy_timeout")
+        .fetch_one(&mut *conn)
+        .await?;
     let checks = [
         ("journal_mode", "wal".to_owned(), journal.to_lowercase()),
-        ("synchronous", "2 (FULL)".to_owned(), format_sync(synchronous)),
+        (
+            "synchronous",
+            "2 (FULL)".to_owned(),
+            format_sync(synchronous),
+        ),
         ("foreign_keys", "1".to_owned(), foreign_keys.to_string()),
-        ("busy_timeout", BUSY_TIMEOUT_MS.to_string(), busy_timeout.to_string()),
+        (
+            "busy_timeout",
+            BUSY_TIMEOUT_MS.to_string(),
+            busy_timeout.to_string(),
+        ),
     ];
     for (name, wanted, got) in checks {
         if wanted != got {
-            return Err(sqlx::Error::Configuration(Box::new(StoreError::SettingNotApplied {
-                name,
-                wanted,
-                got,
-            })));
+            return Err(sqlx::Error::Configuration(Box::new(
+                StoreError::SettingNotApplied { name, wanted, got },
+            )));
         }
     }
     Ok(())
@@ -89,11 +109,16 @@ pub(crate) struct Writer {
 }
 
 impl Writer {
-    pub(crate) async fn start(url: &DatabaseUrl, stats: Arc<WriteStats>) -> Result<Self, StoreError> {
+    pub(crate) async fn start(
+        url: &DatabaseUrl,
+        stats: Arc<WriteStats>,
+    ) -> Result<Self, StoreError> {
         let mut conn = AnyConnection::connect(url.as_connect_str())
             .await
             .map_err(StoreError::Connect)?;
-        apply_settings(&mut conn).await.map_err(unwrap_setting_error)?;
+        apply_settings(&mut conn)
+            .await
+            .map_err(unwrap_setting_error)?;
         let (jobs, queue) = mpsc::channel(QUEUE);
         let task = tokio::spawn(run(conn, queue, stats));
         Ok(Self {
@@ -132,10 +157,11 @@ impl Writer {
     /// Jobs queued before this one are still committed; the writer then closes its connection.
     pub(crate) async fn shut_down(&self) {
         let _ = self.jobs.send(Job::ShutDown).await;
-        if let Some(task) = self.task.lock().await.take() {
-            if let Err(error) = task.await {
-                tracing::error!(%error, "the SQLite writer stopped abnormally");
-            }
+        let task = self.task.lock().await.take();
+        if let Some(task) = task
+            && let Err(error) = task.await
+        {
+            tracing::error!(%error, "the SQLite writer stopped abnormally");
         }
     }
 }

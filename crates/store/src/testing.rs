@@ -40,17 +40,23 @@ impl TestDatabase {
     /// A new, empty PostgreSQL database, or `None` when no test server is configured.
     pub async fn postgres() -> Option<Self> {
         sqlx::any::install_default_drivers();
-        let server = std::env::var(POSTGRES_URL_VAR).ok().filter(|url| !url.is_empty())?;
+        let server = std::env::var(POSTGRES_URL_VAR)
+            .ok()
+            .filter(|url| !url.is_empty())?;
         let name = format!("steadfast_test_{}", uuid::Uuid::new_v4().simple());
-        let mut admin = AnyConnection::connect(&server).await.unwrap_or_else(|error| {
-            panic!("{POSTGRES_URL_VAR} is set but the server cannot be reached: {error}")
-        });
+        let mut admin = AnyConnection::connect(&server)
+            .await
+            .unwrap_or_else(|error| {
+                panic!("{POSTGRES_URL_VAR} is set but the server cannot be reached: {error}")
+            });
         sqlx::query(AssertSqlSafe(format!("CREATE DATABASE {name}")))
             .execute(&mut admin)
             .await
             .expect("a test database can be created");
         let _ = admin.close().await;
-        let url = with_database(&server, &name).parse().expect("a valid PostgreSQL URL");
+        let url = with_database(&server, &name)
+            .parse()
+            .expect("a valid PostgreSQL URL");
         Some(Self {
             url,
             kind: Kind::Postgres { server, name },
@@ -86,13 +92,18 @@ impl Drop for TestDatabase {
         let (server, name) = (server.clone(), name.clone());
         // Drop may run inside a runtime; a thread of its own may block.
         let dropped = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .ok()?;
             runtime.block_on(async {
                 let mut admin = AnyConnection::connect(&server).await.ok()?;
-                sqlx::query(AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
-                    .execute(&mut admin)
-                    .await
-                    .ok()
+                sqlx::query(AssertSqlSafe(format!(
+                    "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                )))
+                .execute(&mut admin)
+                .await
+                .ok()
             })
         });
         let _ = dropped.join();
@@ -103,7 +114,10 @@ impl Drop for TestDatabase {
 fn with_database(server: &str, database: &str) -> String {
     let (scheme, rest) = server.split_once("://").unwrap_or(("postgres", server));
     let (authority, after) = rest.split_once('/').unwrap_or((rest, ""));
-    let query = after.split_once('?').map(|(_, query)| format!("?{query}")).unwrap_or_default();
+    let query = after
+        .split_once('?')
+        .map(|(_, query)| format!("?{query}"))
+        .unwrap_or_default();
     format!("{scheme}://{authority}/{database}{query}")
 }
 
@@ -114,7 +128,10 @@ mod tests {
     #[test]
     fn the_database_name_is_replaced_and_options_kept() {
         assert_eq!(
-            with_database("postgres://postgres@127.0.0.1:5432/test?sslmode=disable", "x"),
+            with_database(
+                "postgres://postgres@127.0.0.1:5432/test?sslmode=disable",
+                "x"
+            ),
             "postgres://postgres@127.0.0.1:5432/x?sslmode=disable"
         );
         assert_eq!(with_database("postgres://h", "x"), "postgres://h/x");

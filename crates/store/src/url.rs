@@ -108,7 +108,8 @@ mod tests {
 
     #[test]
     fn a_postgres_password_never_shows() -> Result<(), StoreError> {
-        let url: DatabaseUrl = "postgres://app:s3cret@db.internal:5432/steadfast?sslmode=require".parse()?;
+        let url: DatabaseUrl =
+            "postgres://app:s3cret@db.internal:5432/steadfast?sslmode=require".parse()?;
         assert_eq!(url.backend(), Backend::Postgres);
         assert_eq!(url.to_string(), "PostgreSQL at db.internal:5432/steadfast");
         assert!(!format!("{url:?}").contains("s3cret"));
@@ -118,7 +119,10 @@ mod tests {
     #[test]
     fn other_schemes_are_refused() {
         for url in ["mysql://x/y", "steadfast.db", "", "sqlite:"] {
-            assert!(matches!(url.parse::<DatabaseUrl>(), Err(StoreError::UnsupportedUrl)), "{url}");
+            assert!(
+                matches!(url.parse::<DatabaseUrl>(), Err(StoreError::UnsupportedUrl)),
+                "{url}"
+            );
         }
     }
 }

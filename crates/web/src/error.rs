@@ -129,13 +129,20 @@ struct ErrorTemplate {
 /// The one place errors become pages: gives each request its reference and a span, and turns
 /// any error response that is not already a page (ours, an extractor's rejection, the cross-site
 /// guard, a timeout, a panic) into the friendly page for its status.
-pub(crate) async fn error_pages(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+pub(crate) async fn error_pages(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let id = RequestId::new();
     request.extensions_mut().insert(id.clone());
     let (parts, body) = request.into_parts();
     let chrome = Chrome::new(&state, Lang::of_request(&parts), parts.uri.path());
     let span = tracing::info_span!("request", id = %id.0, method = %parts.method);
-    let response = next.run(Request::from_parts(parts, body)).instrument(span).await;
+    let response = next
+        .run(Request::from_parts(parts, body))
+        .instrument(span)
+        .await;
 
     let status = response.status();
     let is_page = response
@@ -157,8 +164,11 @@ pub(crate) async fn error_pages(State(state): State<AppState>, mut request: Requ
     let template = ErrorTemplate {
         title: chrome.t(title_key),
         text: chrome.t(text_key),
-        reference: (page == ErrorPage::Internal)
-            .then(|| chrome.lang.t_with("error-reference", &[("id", id.0.clone())])),
+        reference: (page == ErrorPage::Internal).then(|| {
+            chrome
+                .lang
+                .t_with("error-reference", &[("id", id.0.clone())])
+        }),
         chrome,
     };
     let body = match template.render() {
@@ -171,7 +181,10 @@ pub(crate) async fn error_pages(State(state): State<AppState>, mut request: Requ
     // Keep headers such as Allow and Retry-After; replace the body and its type.
     let (mut parts, _) = response.into_parts();
     parts.headers.remove(header::CONTENT_LENGTH);
-    parts.headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    parts.headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
     let mut dressed = Html(body).into_response();
     *dressed.status_mut() = status;
     for (name, value) in parts.headers.iter() {

@@ -67,15 +67,22 @@ impl Lang {
         let requested = fluent_langneg::accepted_languages::parse(accept_language);
         let available = Lang::ALL.map(Lang::id);
         let default = Lang::En.id();
-        negotiate_languages(&requested, &available, Some(&default), NegotiationStrategy::Lookup)
-            .first()
-            .and_then(|id| Lang::from_code(id.language.as_str()))
-            .unwrap_or_default()
+        negotiate_languages(
+            &requested,
+            &available,
+            Some(&default),
+            NegotiationStrategy::Lookup,
+        )
+        .first()
+        .and_then(|id| Lang::from_code(id.language.as_str()))
+        .unwrap_or_default()
     }
 
     /// The text for `key`. A key missing from the files shows as itself, which the tests forbid.
     pub fn t(self, key: &str) -> String {
-        LOCALES.try_lookup(&self.id(), key).unwrap_or_else(|| key.to_owned())
+        LOCALES
+            .try_lookup(&self.id(), key)
+            .unwrap_or_else(|| key.to_owned())
     }
 
     pub fn t_with(self, key: &str, args: &[(&'static str, String)]) -> String {
@@ -151,7 +158,13 @@ mod tests {
 
     #[test]
     fn arguments_are_filled_in_without_isolation_marks() {
-        assert_eq!(Lang::En.t_with("error-reference", &[("id", "ab12".to_owned())]), "Reference: ab12");
-        assert_eq!(Lang::Pl.t_with("error-reference", &[("id", "ab12".to_owned())]), "Numer zgłoszenia: ab12");
+        assert_eq!(
+            Lang::En.t_with("error-reference", &[("id", "ab12".to_owned())]),
+            "Reference: ab12"
+        );
+        assert_eq!(
+            Lang::Pl.t_with("error-reference", &[("id", "ab12".to_owned())]),
+            "Numer zgłoszenia: ab12"
+        );
     }
 }

@@ -74,9 +74,17 @@ pub fn app(store: Store, config: WebConfig) -> Router {
         // panics all pass through the error-page layer, which the headers then cover.
         .layer(RequestBodyLimitLayer::new(state.config.body_limit))
         .layer(security::cross_site_guard())
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, state.config.request_timeout))
-        .layer(CatchPanicLayer::custom(|_| error::ErrorPage::Internal.response()))
-        .layer(middleware::from_fn_with_state(state.clone(), error::error_pages));
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            state.config.request_timeout,
+        ))
+        .layer(CatchPanicLayer::custom(|_| {
+            error::ErrorPage::Internal.response()
+        }))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            error::error_pages,
+        ));
     for layer in security::headers() {
         router = router.layer(layer);
     }

@@ -36,7 +36,11 @@ pub(crate) async fn readyz(State(state): State<AppState>) -> Response {
         Ok(()) => (StatusCode::OK, "ready").into_response(),
         Err(error) => {
             tracing::warn!(%error, "readiness check: the database does not answer");
-            let mut response = (StatusCode::SERVICE_UNAVAILABLE, "the database does not answer").into_response();
+            let mut response = (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "the database does not answer",
+            )
+                .into_response();
             response.extensions_mut().insert(PlainAnswer);
             response
         }

@@ -18,8 +18,14 @@ pub(crate) fn headers() -> Vec<SetResponseHeaderLayer<HeaderValue>> {
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "no-referrer"),
         (header::X_FRAME_OPTIONS, "DENY"),
-        (HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
-        (HeaderName::from_static("cross-origin-resource-policy"), "same-origin"),
+        (
+            HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ),
+        (
+            HeaderName::from_static("cross-origin-resource-policy"),
+            "same-origin",
+        ),
         // No location, camera or microphone, ever (DESIGN, Principles).
         (
             HeaderName::from_static("permissions-policy"),
@@ -28,7 +34,9 @@ pub(crate) fn headers() -> Vec<SetResponseHeaderLayer<HeaderValue>> {
     ];
     let mut layers: Vec<_> = always
         .into_iter()
-        .map(|(name, value)| SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value)))
+        .map(|(name, value)| {
+            SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value))
+        })
         .collect();
     layers.push(SetResponseHeaderLayer::if_not_present(
         header::CACHE_CONTROL,

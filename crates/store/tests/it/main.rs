@@ -1,6 +1,8 @@
 //! The store's behaviour, proven the same on both backends: every scenario in `event_log` runs
 //! on SQLite, and on PostgreSQL when `STEADFAST_TEST_DATABASE_URL` is set.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod event_log;
 mod sqlite_only;
 

@@ -4,7 +4,9 @@ use std::str::FromStr;
 
 use serde_json::json;
 use sqlx::{AnyConnection, Connection};
-use steadfast_core::{EventId, EventKind, NewEvent, PersonId, SpaceId, StreamId, Timestamp, Visibility};
+use steadfast_core::{
+    EventId, EventKind, NewEvent, PersonId, SpaceId, StreamId, Timestamp, Visibility,
+};
 use steadfast_store::testing::TestDatabase;
 use steadfast_store::{DatabaseUrl, Store, StoreError};
 use uuid::Uuid;
@@ -28,8 +30,13 @@ async fn the_database_file_is_in_wal_mode() {
 
     // Read back with a connection of our own: WAL is a property of the file.
     sqlx::any::install_default_drivers();
-    let mut conn = AnyConnection::connect(db.url().expose()).await.expect("connect");
-    let mode: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&mut conn).await.expect("pragma");
+    let mut conn = AnyConnection::connect(db.url().expose())
+        .await
+        .expect("connect");
+    let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+        .fetch_one(&mut conn)
+        .await
+        .expect("pragma");
     assert_eq!(mode, "wal");
 }
 
@@ -48,9 +55,12 @@ async fn a_data_file_that_cannot_be_created_is_a_clear_error() {
     let dir = tempfile::tempdir().expect("tempdir");
     let blocker = dir.path().join("not-a-directory");
     std::fs::write(&blocker, b"").expect("write");
-    let url = DatabaseUrl::from_str(&format!("sqlite://{}/steadfast.db", blocker.display())).expect("url");
+    let url = DatabaseUrl::from_str(&format!("sqlite://{}/steadfast.db", blocker.display()))
+        .expect("url");
     match Store::connect(&url).await {
-        Err(error @ StoreError::Connect(_)) => assert!(error.to_string().starts_with("could not open the database")),
+        Err(error @ StoreError::Connect(_)) => {
+            assert!(error.to_string().starts_with("could not open the database"))
+        }
         Err(other) => panic!("expected a connection error, got {other}"),
         Ok(_) => panic!("a database under a regular file cannot exist"),
     }
@@ -70,7 +80,10 @@ async fn concurrent_appends_share_commits() {
             let stream = StreamId::Space(SpaceId::from_uuid(Uuid::new_v4()));
             tokio::spawn(async move {
                 for n in 0..APPENDS / TASKS {
-                    store.append(stream, n as u64, vec![tick(author, n)]).await.expect("append");
+                    store
+                        .append(stream, n as u64, vec![tick(author, n)])
+                        .await
+                        .expect("append");
                 }
             })
         })
@@ -95,7 +108,9 @@ async fn writes_queued_before_close_are_committed() {
     let db = TestDatabase::sqlite();
     let store = Store::open(db.url()).await.expect("open");
     let author = PersonId::from_uuid(Uuid::new_v4());
-    let streams: Vec<_> = (0..50).map(|_| StreamId::Space(SpaceId::from_uuid(Uuid::new_v4()))).collect();
+    let streams: Vec<_> = (0..50)
+        .map(|_| StreamId::Space(SpaceId::from_uuid(Uuid::new_v4())))
+        .collect();
 
     let pending: Vec<_> = streams
         .iter()
@@ -117,7 +132,11 @@ async fn writes_queued_before_close_are_committed() {
     }
     let reopened = Store::open(db.url()).await.expect("reopen");
     for stream in acknowledged {
-        assert_eq!(reopened.read(stream, 1).await.expect("read").len(), 1, "an acknowledged write was lost");
+        assert_eq!(
+            reopened.read(stream, 1).await.expect("read").len(),
+            1,
+            "an acknowledged write was lost"
+        );
     }
     reopened.close().await;
 }

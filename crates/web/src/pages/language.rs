@@ -52,7 +52,14 @@ mod tests {
     fn only_local_paths_are_followed() {
         assert_eq!(local_path(Some("/")), "/");
         assert_eq!(local_path(Some("/spaces/1")), "/spaces/1");
-        for outside in ["//evil.example", "https://evil.example", "/\\evil.example", "evil", "/a\nb", ""] {
+        for outside in [
+            "//evil.example",
+            "https://evil.example",
+            "/\\evil.example",
+            "evil",
+            "/a\nb",
+            "",
+        ] {
             assert_eq!(local_path(Some(outside)), "/", "{outside:?}");
         }
         assert_eq!(local_path(None), "/");

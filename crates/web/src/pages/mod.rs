@@ -44,7 +44,14 @@ impl Chrome {
 impl FromRequestParts<AppState> for Chrome {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        Ok(Chrome::new(state, Lang::of_request(parts), parts.uri.path()))
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(Chrome::new(
+            state,
+            Lang::of_request(parts),
+            parts.uri.path(),
+        ))
     }
 }

@@ -21,13 +21,28 @@ async fn home_page_switches_to_polish_and_is_accessible() {
     let client = &browser.client;
 
     client.goto(&app.url("/")).await.unwrap();
-    let title = client.find(Locator::Css("h1")).await.unwrap().text().await.unwrap();
+    let title = client
+        .find(Locator::Css("h1"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert_eq!(title, "Trust, built in small steps");
     let violations = browser.accessibility_violations().await;
-    assert!(violations.is_empty(), "axe found problems in English: {violations:#?}");
+    assert!(
+        violations.is_empty(),
+        "axe found problems in English: {violations:#?}"
+    );
     browser.screenshot("home-en").await;
 
-    client.find(Locator::Css(r#"button[value="pl"]"#)).await.unwrap().click().await.unwrap();
+    client
+        .find(Locator::Css(r#"button[value="pl"]"#))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     // The form posts, the server redirects back, and the page comes again in Polish.
     client
         .wait()
@@ -35,14 +50,26 @@ async fn home_page_switches_to_polish_and_is_accessible() {
         .for_element(Locator::Css(r#"html[lang="pl"]"#))
         .await
         .unwrap();
-    let title = client.find(Locator::Css("h1")).await.unwrap().text().await.unwrap();
+    let title = client
+        .find(Locator::Css("h1"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert_eq!(title, "Zaufanie budowane małymi krokami");
     assert_eq!(client.current_url().await.unwrap().path(), "/");
 
     let violations = browser.accessibility_violations().await;
-    assert!(violations.is_empty(), "axe found problems in Polish: {violations:#?}");
+    assert!(
+        violations.is_empty(),
+        "axe found problems in Polish: {violations:#?}"
+    );
     let shot = browser.screenshot("home-pl").await;
-    assert!(std::fs::metadata(&shot).unwrap().len() > 10_000, "the screenshot shows a page");
+    assert!(
+        std::fs::metadata(&shot).unwrap().len() > 10_000,
+        "the screenshot shows a page"
+    );
     client
         .execute("document.querySelector('footer').scrollIntoView()", vec![])
         .await
@@ -78,8 +105,12 @@ async fn shift_pressed_three_times_leaves_without_a_way_back() {
     let mut keys = KeyActions::new("keyboard".into());
     for _ in 0..3 {
         keys = keys
-            .then(KeyAction::Down { value: Key::Shift.into() })
-            .then(KeyAction::Up { value: Key::Shift.into() });
+            .then(KeyAction::Down {
+                value: Key::Shift.into(),
+            })
+            .then(KeyAction::Up {
+                value: Key::Shift.into(),
+            });
     }
     client.perform_actions(keys).await.unwrap();
 
@@ -97,7 +128,11 @@ async fn shift_pressed_three_times_leaves_without_a_way_back() {
     client.back().await.unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;
     let after_back = client.current_url().await.unwrap();
-    assert_ne!(after_back.as_str(), app.url("/"), "Back returned to Steadfast");
+    assert_ne!(
+        after_back.as_str(),
+        app.url("/"),
+        "Back returned to Steadfast"
+    );
 
     browser.close().await;
     app.stop().await;

@@ -10,18 +10,36 @@ use crate::support::TestApp;
 
 fn assert_security_headers(headers: &HeaderMap) {
     let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
-    for directive in ["default-src 'none'", "script-src 'self'", "frame-ancestors 'none'", "base-uri 'none'"] {
+    for directive in [
+        "default-src 'none'",
+        "script-src 'self'",
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+    ] {
         assert!(csp.contains(directive), "CSP lacks {directive}: {csp}");
     }
-    assert!(!csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"), "{csp}");
+    assert!(
+        !csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"),
+        "{csp}"
+    );
     assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
     assert_eq!(headers[header::REFERRER_POLICY], "no-referrer");
     assert_eq!(headers[header::X_FRAME_OPTIONS], "DENY");
-    assert!(headers["permissions-policy"].to_str().unwrap().contains("geolocation=()"));
+    assert!(
+        headers["permissions-policy"]
+            .to_str()
+            .unwrap()
+            .contains("geolocation=()")
+    );
 }
 
 fn assert_is_page(headers: &HeaderMap) {
-    assert!(headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/html"));
+    assert!(
+        headers[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
     assert_eq!(headers[header::CACHE_CONTROL], "no-store");
     assert_security_headers(headers);
 }
@@ -89,12 +107,20 @@ async fn accept_language_chooses_polish() {
 #[tokio::test]
 async fn the_language_switch_remembers_the_choice_on_this_device() {
     let app = TestApp::sqlite().await;
-    let response = app.post_form("/language", &[("lang", "pl"), ("next", "/")]).await;
+    let response = app
+        .post_form("/language", &[("lang", "pl"), ("next", "/")])
+        .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(response.headers()[header::LOCATION], "/");
-    let cookie = response.headers()[header::SET_COOKIE].to_str().unwrap().to_owned();
+    let cookie = response.headers()[header::SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .to_owned();
     assert!(cookie.starts_with("lang=pl;"), "{cookie}");
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
 
     // The explicit choice wins over the browser's preference.
     let html = app
@@ -115,8 +141,14 @@ async fn the_language_switch_remembers_the_choice_on_this_device() {
 #[tokio::test]
 async fn the_language_switch_only_returns_to_pages_of_this_site() {
     let app = TestApp::sqlite().await;
-    for next in ["//evil.example/", "https://evil.example/", "/\\evil.example"] {
-        let response = app.post_form("/language", &[("lang", "en"), ("next", next)]).await;
+    for next in [
+        "//evil.example/",
+        "https://evil.example/",
+        "/\\evil.example",
+    ] {
+        let response = app
+            .post_form("/language", &[("lang", "en"), ("next", next)])
+            .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         assert_eq!(response.headers()[header::LOCATION], "/", "{next}");
     }
@@ -133,7 +165,10 @@ async fn an_unknown_language_is_a_clear_error_page() {
         assert_is_page(response.headers());
         let html = response.text().await.unwrap();
         assert!(html.contains("We could not read that"), "{html}");
-        assert!(!html.contains("deserialize"), "an internal message leaked: {html}");
+        assert!(
+            !html.contains("deserialize"),
+            "an internal message leaked: {html}"
+        );
     }
     app.stop().await;
 }
@@ -147,15 +182,27 @@ async fn forms_sent_from_another_site_are_refused() {
         vec![("origin", "http://evil.example".to_owned())],
     ];
     for headers in attempts {
-        let mut request = app.client.post(app.url("/language")).form(&[("lang", "pl"), ("next", "/")]);
+        let mut request = app
+            .client
+            .post(app.url("/language"))
+            .form(&[("lang", "pl"), ("next", "/")]);
         for (name, value) in &headers {
             request = request.header(*name, value);
         }
         let response = request.send().await.unwrap();
         assert_eq!(response.status(), StatusCode::FORBIDDEN, "{headers:?}");
-        assert!(response.headers().get(header::SET_COOKIE).is_none(), "{headers:?} changed state");
+        assert!(
+            response.headers().get(header::SET_COOKIE).is_none(),
+            "{headers:?} changed state"
+        );
         assert_is_page(response.headers());
-        assert!(response.text().await.unwrap().contains("This request came from another site"));
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("This request came from another site")
+        );
     }
     app.stop().await;
 }
@@ -169,7 +216,10 @@ async fn unknown_pages_get_a_friendly_not_found_page() {
     let html = response.text().await.unwrap();
     assert!(html.contains("We could not find that page"));
     assert!(html.contains(r#"href="/""#), "a way back to the start");
-    assert!(!html.contains("<script>"), "the path is never echoed unescaped");
+    assert!(
+        !html.contains("<script>"),
+        "the path is never echoed unescaped"
+    );
     app.stop().await;
 }
 
@@ -178,7 +228,12 @@ async fn a_wrong_method_gets_a_page_and_keeps_the_allow_header() {
     let app = TestApp::sqlite().await;
     let response = app.get("/language").await;
     assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
-    assert!(response.headers()[header::ALLOW].to_str().unwrap().contains("POST"));
+    assert!(
+        response.headers()[header::ALLOW]
+            .to_str()
+            .unwrap()
+            .contains("POST")
+    );
     assert_is_page(response.headers());
     assert!(response.text().await.unwrap().contains("That did not work"));
     app.stop().await;
@@ -188,7 +243,9 @@ async fn a_wrong_method_gets_a_page_and_keeps_the_allow_header() {
 async fn an_oversized_body_is_refused_with_a_page() {
     let app = TestApp::sqlite().await;
     let huge = "x".repeat(256 * 1024);
-    let response = app.post_form("/language", &[("lang", "pl"), ("next", &huge)]).await;
+    let response = app
+        .post_form("/language", &[("lang", "pl"), ("next", &huge)])
+        .await;
     assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
     assert_is_page(response.headers());
     app.stop().await;
@@ -198,13 +255,28 @@ async fn an_oversized_body_is_refused_with_a_page() {
 async fn assets_are_cacheable_and_typed() {
     let app = TestApp::sqlite().await;
     let html = app.get("/").await.text().await.unwrap();
-    for (prefix, kind) in [("/static/app.css?v=", "text/css"), ("/static/app.js?v=", "text/javascript")] {
-        let start = html.find(prefix).unwrap_or_else(|| panic!("{prefix} linked"));
+    for (prefix, kind) in [
+        ("/static/app.css?v=", "text/css"),
+        ("/static/app.js?v=", "text/javascript"),
+    ] {
+        let start = html
+            .find(prefix)
+            .unwrap_or_else(|| panic!("{prefix} linked"));
         let url = &html[start..start + html[start..].find('"').unwrap()];
         let response = app.get(url).await;
         assert_eq!(response.status(), StatusCode::OK);
-        assert!(response.headers()[header::CONTENT_TYPE].to_str().unwrap().starts_with(kind));
-        assert!(response.headers()[header::CACHE_CONTROL].to_str().unwrap().contains("immutable"));
+        assert!(
+            response.headers()[header::CONTENT_TYPE]
+                .to_str()
+                .unwrap()
+                .starts_with(kind)
+        );
+        assert!(
+            response.headers()[header::CACHE_CONTROL]
+                .to_str()
+                .unwrap()
+                .contains("immutable")
+        );
         assert_security_headers(response.headers());
     }
     app.stop().await;
@@ -234,7 +306,19 @@ async fn readiness_fails_plainly_when_the_database_is_gone() {
     app.store.close().await;
     let response = app.get("/readyz").await;
     assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
-    assert!(response.headers()[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/plain"));
-    assert_eq!(response.text().await.unwrap(), "the database does not answer");
-    assert_eq!(app.get("/healthz").await.status(), StatusCode::OK, "the process itself is alive");
+    assert!(
+        response.headers()[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/plain")
+    );
+    assert_eq!(
+        response.text().await.unwrap(),
+        "the database does not answer"
+    );
+    assert_eq!(
+        app.get("/healthz").await.status(),
+        StatusCode::OK,
+        "the process itself is alive"
+    );
 }

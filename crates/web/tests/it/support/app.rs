@@ -35,7 +35,9 @@ impl TestApp {
 
     async fn start(database: TestDatabase, config: WebConfig) -> TestApp {
         let store = Store::open(database.url()).await.expect("the store opens");
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a free port");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("a free port");
         let address = listener.local_addr().expect("an address");
         let app = steadfast_web::app(store.clone(), config);
         let (stop, stopped) = oneshot::channel::<()>();
@@ -66,7 +68,11 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client.get(self.url(path)).send().await.expect("a response")
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("a response")
     }
 
     /// A form post as our own pages send it (same origin).

@@ -28,7 +28,8 @@ impl Browser {
     /// Starts chromedriver on a free port and opens a fresh headless Chromium with a phone-sized
     /// window and an empty profile.
     pub async fn start() -> Browser {
-        let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let chromedriver =
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
         let port = free_port();
         let driver = Command::new(&chromedriver)
@@ -37,7 +38,9 @@ impl Browser {
             .stderr(Stdio::null())
             .kill_on_drop(true)
             .spawn()
-            .unwrap_or_else(|error| panic!("cannot start {chromedriver}: {error}; scripts/test installs it"));
+            .unwrap_or_else(|error| {
+                panic!("cannot start {chromedriver}: {error}; scripts/test installs it")
+            });
         let profile = tempfile::tempdir().expect("a profile directory");
         let mut capabilities = Capabilities::new();
         capabilities.insert(
@@ -88,9 +91,14 @@ impl Browser {
 
     /// Runs axe-core (installed from npm by scripts/test) on the page and returns its violations.
     pub async fn accessibility_violations(&self) -> Vec<serde_json::Value> {
-        let axe = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/browser/node_modules/axe-core/axe.min.js");
-        let source = std::fs::read_to_string(&axe)
-            .unwrap_or_else(|error| panic!("axe-core is missing at {}: {error}; scripts/test installs it", axe.display()));
+        let axe = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/browser/node_modules/axe-core/axe.min.js");
+        let source = std::fs::read_to_string(&axe).unwrap_or_else(|error| {
+            panic!(
+                "axe-core is missing at {}: {error}; scripts/test installs it",
+                axe.display()
+            )
+        });
         self.client
             .execute(&format!("{source}\nwindow.axe = axe;"), vec![])
             .await

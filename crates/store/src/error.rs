@@ -1,13 +1,14 @@
 use thiserror::Error;
 
 /// What can go wrong in the store. Messages never carry the database URL (it may hold a
-/// password) nor any user text.
+/// password) nor any user text. A message that quotes the underlying error does not also return
+/// it as its source, so a chain printed on one line says each thing once.
 #[derive(Debug, Error)]
 pub enum StoreError {
     #[error("the database URL must start with sqlite: or postgres://")]
     UnsupportedUrl,
     #[error("could not open the database: {0}")]
-    Connect(#[source] sqlx::Error),
+    Connect(sqlx::Error),
     #[error("the SQLite setting {name} did not take (wanted {wanted}, got {got})")]
     SettingNotApplied {
         name: &'static str,
@@ -21,15 +22,27 @@ pub enum StoreError {
         actual: u64,
     },
     #[error("could not bring the database schema up to date: {0}")]
-    Migrate(#[from] sqlx::migrate::MigrateError),
+    Migrate(sqlx::migrate::MigrateError),
     #[error("database error: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(sqlx::Error),
     #[error("the write could not be committed; see the server log")]
     CommitFailed,
     #[error("a stored event is unreadable: {0}")]
     Corrupt(String),
     #[error("the store is shut down")]
     Closed,
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(error: sqlx::Error) -> Self {
+        StoreError::Database(error)
+    }
+}
+
+impl From<sqlx::migrate::MigrateError> for StoreError {
+    fn from(error: sqlx::migrate::MigrateError) -> Self {
+        StoreError::Migrate(error)
+    }
 }
 
 impl StoreError {

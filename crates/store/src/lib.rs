@@ -16,11 +16,12 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-use sqlx::AnyPool;
 use sqlx::any::AnyPoolOptions;
+use sqlx::{AnyConnection, AnyPool, Connection};
 use steadfast_core::{NewEvent, PersonId, RecordedEvent, StreamId};
 
 pub use error::StoreError;
+pub use migrate::MigrationReport;
 pub use url::{Backend, DatabaseUrl};
 
 use sqlite::Writer;
@@ -87,6 +88,12 @@ impl Store {
                 (pool, Some(writer))
             }
             Backend::Postgres => {
+                // One direct connection first: an unreachable server or a wrong password is
+                // reported at once and as itself, not as a pool that timed out retrying.
+                let probe = AnyConnection::connect(url.as_connect_str())
+                    .await
+                    .map_err(StoreError::Connect)?;
+                let _ = probe.close().await;
                 let pool = AnyPoolOptions::new()
                     .max_connections(16)
                     .acquire_timeout(Duration::from_secs(10))
@@ -109,12 +116,15 @@ impl Store {
     /// Connects and brings the schema up to date: what `steadfast serve` does at start.
     pub async fn open(url: &DatabaseUrl) -> Result<Self, StoreError> {
         let store = Self::connect(url).await?;
-        store.migrate().await?;
+        if let Err(error) = store.migrate().await {
+            store.close().await;
+            return Err(error);
+        }
         Ok(store)
     }
 
     /// Applies the migrations embedded in the binary that this database has not seen yet.
-    pub async fn migrate(&self) -> Result<(), StoreError> {
+    pub async fn migrate(&self) -> Result<MigrationReport, StoreError> {
         migrate::run(self.inner.backend, &self.inner.pool).await
     }
 

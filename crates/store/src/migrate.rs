@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use sqlx::AnyPool;
 use sqlx::SqlSafeStr;
-use sqlx::migrate::{Migration, MigrationType, Migrator};
+use sqlx::migrate::{Migrate, Migration, MigrationType, Migrator};
 
 use crate::{Backend, StoreError};
 
@@ -44,9 +44,33 @@ fn migrator(backend: Backend) -> Migrator {
     Migrator::with_migrations(migrations)
 }
 
-pub(crate) async fn run(backend: Backend, pool: &AnyPool) -> Result<(), StoreError> {
+/// What a migration run did, for the operator.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MigrationReport {
+    /// Versions this run applied, oldest first; empty when the schema was already current.
+    pub applied: Vec<i64>,
+    /// The schema version now.
+    pub version: i64,
+}
+
+pub(crate) async fn run(backend: Backend, pool: &AnyPool) -> Result<MigrationReport, StoreError> {
+    let migrator = migrator(backend);
+    let mut conn = pool.acquire().await?;
+    conn.ensure_migrations_table(&migrator.table_name).await?;
+    let before = conn.list_applied_migrations(&migrator.table_name).await?;
     // On PostgreSQL the migrator takes an advisory lock, so instances starting together take
-    // turns.
-    migrator(backend).run(pool).await?;
-    Ok(())
+    // turns; another instance may have applied some versions in between, which is fine.
+    migrator.run(&mut *conn).await?;
+    let after = conn.list_applied_migrations(&migrator.table_name).await?;
+    let applied = after
+        .iter()
+        .map(|migration| migration.version)
+        .filter(|version| !before.iter().any(|old| old.version == *version))
+        .collect();
+    let version = after
+        .iter()
+        .map(|migration| migration.version)
+        .max()
+        .unwrap_or(0);
+    Ok(MigrationReport { applied, version })
 }

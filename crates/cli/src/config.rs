@@ -1,0 +1,181 @@
+//! The command line: every setting is a flag with an environment variable beside it, so the same
+//! binary runs from a terminal, a systemd unit or a container without a config file.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(name = "steadfast", version, about)]
+// Flags given without a subcommand belong to `serve`, so `steadfast --listen …` works as well
+// as `steadfast serve --listen …`.
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    #[command(flatten)]
+    pub serve: ServeArgs,
+
+    /// How log lines on stderr are written. Which lines: `RUST_LOG` (default `info`).
+    #[arg(
+        long,
+        env = "STEADFAST_LOG_FORMAT",
+        value_enum,
+        default_value_t,
+        global = true
+    )]
+    pub log_format: LogFormat,
+}
+
+impl Cli {
+    /// The command to run; none given means `serve`, so `cargo run --release` starts the app.
+    pub fn into_command(self) -> Command {
+        self.command.unwrap_or(Command::Serve(self.serve))
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the app over HTTP (what `steadfast` alone does).
+    Serve(ServeArgs),
+    /// Bring the database schema up to date, then exit.
+    Migrate(DatabaseArgs),
+    /// Measure the store (writes benchmark data: point it at a scratch database).
+    #[command(subcommand)]
+    Bench(BenchCommand),
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct DatabaseArgs {
+    /// Where the data lives: `sqlite://PATH` (one file) or `postgres://USER:PASSWORD@HOST/DB`.
+    // The value may hold a password: keep it out of `--help` and out of clap's own error messages
+    // (it is parsed by the command, not by clap).
+    #[arg(
+        long,
+        env = "STEADFAST_DATABASE_URL",
+        hide_env_values = true,
+        default_value = "sqlite://steadfast.db",
+        value_name = "URL"
+    )]
+    pub database_url: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The address and port to listen on; `0.0.0.0:8787` to be reachable from other devices.
+    #[arg(
+        long,
+        env = "STEADFAST_LISTEN",
+        default_value = "127.0.0.1:8787",
+        value_name = "ADDR"
+    )]
+    pub listen: String,
+
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+
+    /// Where the quick-exit control leads: an ordinary, harmless page (http or https).
+    #[arg(long, env = "STEADFAST_QUICK_EXIT_URL", value_name = "URL")]
+    pub quick_exit_url: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BenchCommand {
+    /// Append events as fast as the store acknowledges them, then report appends per second and
+    /// appends per commit.
+    Append(BenchAppendArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BenchAppendArgs {
+    /// The database to write benchmark events into. Deliberately required and not read from
+    /// `STEADFAST_DATABASE_URL`, so a benchmark never lands in the live database by accident.
+    #[arg(long, value_name = "URL")]
+    pub database_url: String,
+
+    /// Concurrent writers.
+    #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u16).range(1..))]
+    pub tasks: u16,
+
+    /// Appends in total, across all writers.
+    #[arg(long, default_value_t = 20_000, value_parser = clap::value_parser!(u64).range(1..))]
+    pub appends: u64,
+
+    /// Streams to spread the appends over; fewer streams than tasks makes writers contend for the
+    /// same stream (and retry on conflicts). Default: one per task.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    pub streams: Option<u32>,
+
+    /// Write "<stream> <seq> <event-id>" for every append as soon as the store acknowledges it,
+    /// to FILE or to stdout (`-`).
+    #[arg(long, value_name = "FILE")]
+    pub ack_log: Option<PathBuf>,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn no_arguments_means_serve_with_the_defaults() {
+        let Ok(cli) = Cli::try_parse_from(["steadfast"]) else {
+            panic!("no arguments parse");
+        };
+        let Command::Serve(serve) = cli.into_command() else {
+            panic!("no subcommand means serve");
+        };
+        assert_eq!(serve.listen, "127.0.0.1:8787");
+        assert_eq!(serve.database.database_url, "sqlite://steadfast.db");
+    }
+
+    #[test]
+    fn serve_flags_work_without_the_subcommand_name() {
+        let Ok(cli) = Cli::try_parse_from(["steadfast", "--listen", "0.0.0.0:9000"]) else {
+            panic!("serve flags parse at the top level");
+        };
+        let Command::Serve(serve) = cli.into_command() else {
+            panic!("top-level flags mean serve");
+        };
+        assert_eq!(serve.listen, "0.0.0.0:9000");
+    }
+
+    #[test]
+    fn the_log_format_is_accepted_after_a_subcommand() {
+        let Ok(cli) = Cli::try_parse_from(["steadfast", "migrate", "--log-format", "json"]) else {
+            panic!("--log-format is global");
+        };
+        assert_eq!(cli.log_format, LogFormat::Json);
+    }
+
+    #[test]
+    fn bench_append_defaults_to_sixteen_writers_and_twenty_thousand_appends() {
+        let Ok(cli) = Cli::try_parse_from([
+            "steadfast",
+            "bench",
+            "append",
+            "--database-url",
+            "sqlite://b.db",
+        ]) else {
+            panic!("bench append parses");
+        };
+        let Command::Bench(BenchCommand::Append(args)) = cli.into_command() else {
+            panic!("bench append is parsed as such");
+        };
+        assert_eq!((args.tasks, args.appends, args.streams), (16, 20_000, None));
+    }
+}

@@ -1,0 +1,152 @@
+//! `steadfast serve`: open the database (applying migrations), listen, and on SIGINT or SIGTERM
+//! stop accepting, let requests in flight finish, and commit queued writes before exiting.
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use steadfast_web::WebConfig;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+
+use crate::config::ServeArgs;
+use crate::database;
+use crate::signal::Shutdown;
+
+/// How long requests in flight get to finish after a stop is requested. Orchestrators send
+/// SIGKILL after their own grace period (Docker: 10 s, Kubernetes: 30 s); past this limit we
+/// would rather close the store cleanly than be killed while waiting on a stuck client.
+const DRAIN_LIMIT: Duration = Duration::from_secs(8);
+
+pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
+    let url = database::parse_url(&args.database.database_url)?;
+    let web = web_config(args.quick_exit_url)?;
+    let shutdown = Shutdown::install()?;
+    // Installed before the store exists, so its write counters are recorded from the first one.
+    let _ = steadfast_web::metrics_handle();
+    metrics::gauge!("steadfast_build_info", "version" => env!("CARGO_PKG_VERSION")).set(1.0);
+
+    // Listen first: a port in use is found before the database is created or migrated.
+    let listener = TcpListener::bind(args.listen.as_str())
+        .await
+        .with_context(|| format!("cannot listen on {}", args.listen))?;
+    let address = listener
+        .local_addr()
+        .with_context(|| format!("cannot listen on {}", args.listen))?;
+    let store = database::open(&url).await?;
+
+    // A closed stdout (some service managers) must not stop the server; the log has the address.
+    let _ = writeln!(std::io::stdout().lock(), "{}", running_message(address));
+    tracing::info!(%address, database = %url, "serving");
+
+    let (stopping, stop_requested) = oneshot::channel();
+    let graceful = async move {
+        let signal = shutdown.requested().await;
+        tracing::info!(
+            signal,
+            "stopping: no new connections; finishing requests in flight"
+        );
+        let _ = stopping.send(());
+    };
+    let app = steadfast_web::app(store.clone(), web);
+    let server = async move {
+        axum::serve(listener, app)
+            .with_graceful_shutdown(graceful)
+            .await
+    };
+    let drain_limit = async move {
+        match stop_requested.await {
+            Ok(()) => tokio::time::sleep(DRAIN_LIMIT).await,
+            // The server ended without a stop request; its own branch reports how.
+            Err(_) => std::future::pending().await,
+        }
+    };
+    let served = tokio::select! {
+        served = server => served.context("the HTTP server stopped"),
+        () = drain_limit => {
+            tracing::warn!(limit = ?DRAIN_LIMIT, "requests still running at the drain limit; closing anyway");
+            Ok(())
+        }
+    };
+
+    // Commits the writes already queued before the connections close.
+    store.close().await;
+    tracing::info!("stopped");
+    served
+}
+
+fn web_config(quick_exit_url: Option<String>) -> anyhow::Result<WebConfig> {
+    let Some(quick_exit_url) = quick_exit_url else {
+        return Ok(WebConfig::default());
+    };
+    // It becomes a link in every page: anything but a plain web address (a `javascript:` URL, a
+    // stray space) would be a hole or a dead control when someone needs it most.
+    let lower = quick_exit_url.to_ascii_lowercase();
+    let plain = (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !quick_exit_url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control());
+    if !plain {
+        bail!("--quick-exit-url (STEADFAST_QUICK_EXIT_URL) must be an http:// or https:// address");
+    }
+    Ok(WebConfig {
+        quick_exit_url,
+        ..WebConfig::default()
+    })
+}
+
+/// What to open, in words: an address bound to every interface is not one a browser can open.
+fn running_message(address: SocketAddr) -> String {
+    if address.ip().is_unspecified() {
+        let port = address.port();
+        format!(
+            "Steadfast is running on every network interface: open http://localhost:{port} in your \
+             browser on this machine, or http://<this machine's address>:{port} from another device"
+        )
+    } else {
+        format!("Steadfast is running: open http://{address} in your browser")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_address_to_open_is_the_one_listened_on() {
+        let address = SocketAddr::from(([127, 0, 0, 1], 8787));
+        assert_eq!(
+            running_message(address),
+            "Steadfast is running: open http://127.0.0.1:8787 in your browser"
+        );
+        let v6 = SocketAddr::from(([0, 0, 0, 0, 0, 0, 0, 1], 8787));
+        assert!(running_message(v6).contains("http://[::1]:8787"));
+    }
+
+    #[test]
+    fn listening_everywhere_points_at_localhost_and_the_machines_address() {
+        let message = running_message(SocketAddr::from(([0, 0, 0, 0], 9000)));
+        assert!(message.contains("http://localhost:9000"), "{message}");
+        assert!(!message.contains("0.0.0.0"), "{message}");
+    }
+
+    #[test]
+    fn only_plain_web_addresses_can_be_the_quick_exit() {
+        let accepted = |url: &str| web_config(Some(url.to_owned())).is_ok();
+        assert!(accepted("https://www.bbc.co.uk/weather"));
+        assert!(accepted("http://example.org/"));
+        assert!(!accepted("javascript:alert(1)"));
+        assert!(!accepted("https://example.org/a b"));
+        assert!(!accepted("example.org"));
+    }
+
+    #[test]
+    fn without_a_quick_exit_url_the_default_stands() -> anyhow::Result<()> {
+        assert_eq!(
+            web_config(None)?.quick_exit_url,
+            WebConfig::default().quick_exit_url
+        );
+        Ok(())
+    }
+}

@@ -1,0 +1,11 @@
+//! The `steadfast` binary, run as an operator runs it: real processes, real signals, real files.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod acks;
+mod bench;
+mod crash;
+mod errors;
+mod migrate;
+mod serve;
+mod support;

@@ -1,5 +1,8 @@
 use thiserror::Error;
 
+/// A database driver's error (sqlx or, for the SQLite writer, rusqlite), kept for its message.
+pub type BoxedError = Box<dyn std::error::Error + Send + Sync>;
+
 /// What can go wrong in the store. Messages never carry the database URL (it may hold a
 /// password) nor any user text. A message that quotes the underlying error does not also return
 /// it as its source, so a chain printed on one line says each thing once.
@@ -8,7 +11,7 @@ pub enum StoreError {
     #[error("the database URL must start with sqlite: or postgres://")]
     UnsupportedUrl,
     #[error("could not open the database: {0}")]
-    Connect(sqlx::Error),
+    Connect(BoxedError),
     #[error("the SQLite setting {name} did not take (wanted {wanted}, got {got})")]
     SettingNotApplied {
         name: &'static str,
@@ -24,7 +27,7 @@ pub enum StoreError {
     #[error("could not bring the database schema up to date: {0}")]
     Migrate(sqlx::migrate::MigrateError),
     #[error("database error: {0}")]
-    Database(sqlx::Error),
+    Database(BoxedError),
     #[error("the write could not be committed; see the server log")]
     CommitFailed,
     #[error("a stored event is unreadable: {0}")]
@@ -35,7 +38,7 @@ pub enum StoreError {
 
 impl From<sqlx::Error> for StoreError {
     fn from(error: sqlx::Error) -> Self {
-        StoreError::Database(error)
+        StoreError::Database(Box::new(error))
     }
 }
 
@@ -46,6 +49,14 @@ impl From<sqlx::migrate::MigrateError> for StoreError {
 }
 
 impl StoreError {
+    pub(crate) fn connect(error: impl std::error::Error + Send + Sync + 'static) -> Self {
+        StoreError::Connect(Box::new(error))
+    }
+
+    pub(crate) fn database(error: impl std::error::Error + Send + Sync + 'static) -> Self {
+        StoreError::Database(Box::new(error))
+    }
+
     pub fn is_conflict(&self) -> bool {
         matches!(self, StoreError::Conflict { .. })
     }

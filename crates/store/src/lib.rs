@@ -92,14 +92,14 @@ impl Store {
                 // reported at once and as itself, not as a pool that timed out retrying.
                 let probe = AnyConnection::connect(url.as_connect_str())
                     .await
-                    .map_err(StoreError::Connect)?;
+                    .map_err(StoreError::connect)?;
                 let _ = probe.close().await;
                 let pool = AnyPoolOptions::new()
                     .max_connections(16)
                     .acquire_timeout(Duration::from_secs(10))
                     .connect(url.as_connect_str())
                     .await
-                    .map_err(StoreError::Connect)?;
+                    .map_err(StoreError::connect)?;
                 (pool, None)
             }
         };

@@ -8,6 +8,18 @@ use steadfast_core::{EventKind, NewEvent, PersonId, RecordedEvent, StreamId, Tim
 
 use crate::StoreError;
 
+/// The statements, shared with the SQLite writer, which runs them through its own connection.
+pub(crate) mod sql {
+    pub(crate) const CREATE_STREAM: &str =
+        "INSERT INTO streams (stream, head) VALUES ($1, $2) ON CONFLICT (stream) DO NOTHING";
+    pub(crate) const MOVE_HEAD: &str =
+        "UPDATE streams SET head = $1 WHERE stream = $2 AND head = $3";
+    pub(crate) const HEAD: &str = "SELECT head FROM streams WHERE stream = $1";
+    pub(crate) const INSERT_EVENT: &str = "INSERT INTO events (stream, seq, id, author, at_ms, kind, visibility, payload) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+    pub(crate) const ERASE_AUTHOR: &str = "DELETE FROM events WHERE author = $1";
+}
+
 /// Moves the stream's head from `expected` to `expected + events.len()` and inserts the events
 /// in the places between. The head moves first: if another writer got there before us the
 /// update matches no row, and we stop before writing anything.
@@ -20,15 +32,13 @@ pub(crate) async fn append(
     let stream_key = stream.to_string();
     let new_head = expected + events.len() as u64;
     let moved = if expected == 0 {
-        sqlx::query(
-            "INSERT INTO streams (stream, head) VALUES ($1, $2) ON CONFLICT (stream) DO NOTHING",
-        )
-        .bind(&stream_key)
-        .bind(to_db(new_head)?)
-        .execute(&mut *conn)
-        .await?
+        sqlx::query(sql::CREATE_STREAM)
+            .bind(&stream_key)
+            .bind(to_db(new_head)?)
+            .execute(&mut *conn)
+            .await?
     } else {
-        sqlx::query("UPDATE streams SET head = $1 WHERE stream = $2 AND head = $3")
+        sqlx::query(sql::MOVE_HEAD)
             .bind(to_db(new_head)?)
             .bind(&stream_key)
             .bind(to_db(expected)?)
@@ -47,20 +57,17 @@ pub(crate) async fn append(
     for (seq, event) in (expected + 1..).zip(events) {
         let payload = serde_json::to_string(&event.payload)
             .map_err(|error| StoreError::Corrupt(error.to_string()))?;
-        sqlx::query(
-            "INSERT INTO events (stream, seq, id, author, at_ms, kind, visibility, payload) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        )
-        .bind(&stream_key)
-        .bind(to_db(seq)?)
-        .bind(event.id.to_string())
-        .bind(event.author.to_string())
-        .bind(event.at.as_millis())
-        .bind(event.kind.as_str())
-        .bind(event.visibility.as_str())
-        .bind(payload)
-        .execute(&mut *conn)
-        .await?;
+        sqlx::query(sql::INSERT_EVENT)
+            .bind(&stream_key)
+            .bind(to_db(seq)?)
+            .bind(event.id.to_string())
+            .bind(event.author.to_string())
+            .bind(event.at.as_millis())
+            .bind(event.kind.as_str())
+            .bind(event.visibility.as_str())
+            .bind(payload)
+            .execute(&mut *conn)
+            .await?;
     }
     Ok(new_head)
 }
@@ -82,7 +89,7 @@ pub(crate) async fn read(
 }
 
 pub(crate) async fn head(conn: &mut AnyConnection, stream: StreamId) -> Result<u64, StoreError> {
-    let head: Option<i64> = sqlx::query_scalar("SELECT head FROM streams WHERE stream = $1")
+    let head: Option<i64> = sqlx::query_scalar(sql::HEAD)
         .bind(stream.to_string())
         .fetch_optional(&mut *conn)
         .await?;
@@ -93,7 +100,7 @@ pub(crate) async fn erase_author(
     conn: &mut AnyConnection,
     author: PersonId,
 ) -> Result<u64, StoreError> {
-    let erased = sqlx::query("DELETE FROM events WHERE author = $1")
+    let erased = sqlx::query(sql::ERASE_AUTHOR)
         .bind(author.to_string())
         .execute(&mut *conn)
         .await?;
@@ -123,11 +130,11 @@ fn decode(stream: StreamId, row: &AnyRow) -> Result<RecordedEvent, StoreError> {
     })
 }
 
-fn to_db(seq: u64) -> Result<i64, StoreError> {
+pub(crate) fn to_db(seq: u64) -> Result<i64, StoreError> {
     i64::try_from(seq)
         .map_err(|_| StoreError::Corrupt(format!("sequence number {seq} out of range")))
 }
 
-fn from_db(seq: i64) -> Result<u64, StoreError> {
+pub(crate) fn from_db(seq: i64) -> Result<u64, StoreError> {
     u64::try_from(seq).map_err(|_| StoreError::Corrupt(format!("negative sequence number {seq}")))
 }

@@ -1,15 +1,20 @@
 //! SQLite specifics: the durability settings every connection must have, and the single writer
 //! that commits appends in groups.
+//!
+//! The writer owns one connection on a thread of its own and talks to SQLite directly
+//! (rusqlite): a write costs a few microseconds of CPU there, where a round trip through an
+//! async driver's worker thread costs tens, and with one writer that cost is the ceiling.
 
 use std::sync::Arc;
+use std::time::Duration;
 
+use rusqlite::{Connection, OpenFlags, params};
 use sqlx::AnyConnection;
-use sqlx::{Acquire, Connection};
 use steadfast_core::{NewEvent, PersonId, StreamId};
 use tokio::sync::{Mutex, mpsc, oneshot};
-use tokio::task::JoinHandle;
 
-use crate::{DatabaseUrl, StoreError, WriteStats, log};
+use crate::log::{from_db, sql, to_db};
+use crate::{DatabaseUrl, StoreError, WriteStats};
 
 /// How long a connection waits for a lock before it reports the database busy.
 const BUSY_TIMEOUT_MS: i64 = 5_000;
@@ -18,63 +23,144 @@ const MAX_BATCH: usize = 512;
 /// Writes waiting for the writer; beyond this, callers wait for room (back-pressure).
 const QUEUE: usize = 4_096;
 
-/// Sets WAL, `synchronous=FULL`, foreign keys and the busy timeout on a fresh connection and
-/// reads each back: a setting that silently did not take (an in-memory database has no WAL, a
-/// read-only directory cannot hold one) is an error, so the server refuses to start.
-pub(crate) async fn apply_settings(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
-    let journal: String = sqlx::query_scalar("PRAGMA journal_mode = WAL")
-        .fetch_one(&mut *conn)
-        .await?;
-    sqlx::query("PRAGMA synchronous = FULL")
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query("PRAGMA foreign_keys = ON")
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query(sqlx::AssertSqlSafe(format!(
-        "PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}"
-    )))
-    .execute(&mut *conn)
-    .await?;
-
-    let synchronous: i64 = sqlx::query_scalar("PRAGMA synchronous")
-        .fetch_one(&mut *conn)
-        .await?;
-    let foreign_keys: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
-        .fetch_one(&mut *conn)
-        .await?;
-    let busy_timeout: i64 = sqlx::query_scalar("PRAGMA busy_timeout")
-        .fetch_one(&mut *conn)
-        .await?;
-    let checks = [
-        ("journal_mode", "wal".to_owned(), journal.to_lowercase()),
-        (
-            "synchronous",
-            "2 (FULL)".to_owned(),
-            format_sync(synchronous),
-        ),
-        ("foreign_keys", "1".to_owned(), foreign_keys.to_string()),
-        (
-            "busy_timeout",
-            BUSY_TIMEOUT_MS.to_string(),
-            busy_timeout.to_string(),
-        ),
-    ];
-    for (name, wanted, got) in checks {
-        if wanted != got {
-            return Err(sqlx::Error::Configuration(Box::new(
-                StoreError::SettingNotApplied { name, wanted, got },
-            )));
-        }
-    }
-    Ok(())
+/// The settings as a connection reports them.
+struct Settings {
+    journal_mode: String,
+    synchronous: i64,
+    foreign_keys: i64,
+    busy_timeout: i64,
 }
 
-fn format_sync(level: i64) -> String {
+impl Settings {
+    /// WAL, `synchronous=FULL`, foreign keys and the busy timeout, or the first that did not take
+    /// (an in-memory database has no WAL, for one): the server refuses to start without them.
+    fn check(&self) -> Result<(), StoreError> {
+        let checks = [
+            (
+                "journal_mode",
+                "wal".to_owned(),
+                self.journal_mode.to_lowercase(),
+            ),
+            (
+                "synchronous",
+                "2 (FULL)".to_owned(),
+                describe_sync(self.synchronous),
+            ),
+            (
+                "foreign_keys",
+                "1".to_owned(),
+                self.foreign_keys.to_string(),
+            ),
+            (
+                "busy_timeout",
+                BUSY_TIMEOUT_MS.to_string(),
+                self.busy_timeout.to_string(),
+            ),
+        ];
+        for (name, wanted, got) in checks {
+            if wanted != got {
+                return Err(StoreError::SettingNotApplied { name, wanted, got });
+            }
+        }
+        Ok(())
+    }
+}
+
+fn describe_sync(level: i64) -> String {
     match level {
         2 => "2 (FULL)".to_owned(),
         other => other.to_string(),
     }
+}
+
+const APPLY_SETTINGS: [&str; 4] = [
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = FULL",
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA busy_timeout = 5000",
+];
+
+/// Applies and checks the settings on a reading connection of the pool.
+pub(crate) async fn apply_settings(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
+    for pragma in APPLY_SETTINGS {
+        sqlx::query(pragma).execute(&mut *conn).await?;
+    }
+    let settings = Settings {
+        journal_mode: sqlx::query_scalar("PRAGMA journal_mode")
+            .fetch_one(&mut *conn)
+            .await?,
+        synchronous: sqlx::query_scalar("PRAGMA synchronous")
+            .fetch_one(&mut *conn)
+            .await?,
+        foreign_keys: sqlx::query_scalar("PRAGMA foreign_keys")
+            .fetch_one(&mut *conn)
+            .await?,
+        busy_timeout: sqlx::query_scalar("PRAGMA busy_timeout")
+            .fetch_one(&mut *conn)
+            .await?,
+    };
+    settings
+        .check()
+        .map_err(|error| sqlx::Error::Configuration(Box::new(error)))
+}
+
+/// `Store::connect` reports a setting that did not take as itself, not as a connection error.
+pub(crate) fn unwrap_setting_error(error: sqlx::Error) -> StoreError {
+    match error {
+        sqlx::Error::Configuration(inner) => match inner.downcast::<StoreError>() {
+            Ok(store_error) => *store_error,
+            Err(other) => StoreError::connect(sqlx::Error::Configuration(other)),
+        },
+        other => StoreError::connect(other),
+    }
+}
+
+/// Opens the writer's connection with the same settings, checked the same way.
+fn open_writer(url: &DatabaseUrl) -> Result<Connection, StoreError> {
+    let (path, flags) = file_and_flags(url.as_connect_str());
+    let conn = Connection::open_with_flags(path, flags).map_err(StoreError::connect)?;
+    conn.busy_timeout(Duration::from_millis(BUSY_TIMEOUT_MS as u64))
+        .map_err(StoreError::connect)?;
+    for pragma in APPLY_SETTINGS {
+        // Some pragmas answer with a row, some do not; only the read-back below counts.
+        conn.query_row(pragma, [], |_| Ok(()))
+            .or_else(|error| match error {
+                rusqlite::Error::QueryReturnedNoRows => Ok(()),
+                other => Err(other),
+            })
+            .map_err(StoreError::connect)?;
+    }
+    let read = |pragma: &str| conn.query_row(pragma, [], |row| row.get::<_, i64>(0));
+    let settings = Settings {
+        journal_mode: conn
+            .query_row("PRAGMA journal_mode", [], |row| row.get(0))
+            .map_err(StoreError::connect)?,
+        synchronous: read("PRAGMA synchronous").map_err(StoreError::connect)?,
+        foreign_keys: read("PRAGMA foreign_keys").map_err(StoreError::connect)?,
+        busy_timeout: read("PRAGMA busy_timeout").map_err(StoreError::connect)?,
+    };
+    settings.check()?;
+    Ok(conn)
+}
+
+/// The file and open mode a `sqlite:` connect string names (`mode=ro|rw|rwc|memory`).
+fn file_and_flags(connect: &str) -> (String, OpenFlags) {
+    let rest = connect
+        .trim_start_matches("sqlite:")
+        .trim_start_matches("//");
+    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let mode = query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("mode="))
+        .unwrap_or("rwc");
+    let base = OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+    let flags = match mode {
+        "ro" => base | OpenFlags::SQLITE_OPEN_READ_ONLY,
+        "rw" => base | OpenFlags::SQLITE_OPEN_READ_WRITE,
+        "memory" => base | OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_MEMORY,
+        _ => base | OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
+    };
+    (path.to_owned(), flags)
 }
 
 enum Job {
@@ -92,11 +178,11 @@ enum Job {
 }
 
 impl Job {
-    fn fail(self, error: impl Fn() -> StoreError) {
+    fn answer(self, result: Result<u64, StoreError>) {
         // A caller that stopped waiting has nothing to be told.
         match self {
             Job::Append { reply, .. } | Job::EraseAuthor { reply, .. } => {
-                let _ = reply.send(Err(error()));
+                let _ = reply.send(result);
             }
             Job::ShutDown => {}
         }
@@ -105,7 +191,7 @@ impl Job {
 
 pub(crate) struct Writer {
     jobs: mpsc::Sender<Job>,
-    task: Mutex<Option<JoinHandle<()>>>,
+    thread: Mutex<Option<std::thread::JoinHandle<()>>>,
 }
 
 impl Writer {
@@ -113,17 +199,18 @@ impl Writer {
         url: &DatabaseUrl,
         stats: Arc<WriteStats>,
     ) -> Result<Self, StoreError> {
-        let mut conn = AnyConnection::connect(url.as_connect_str())
+        let url = url.clone();
+        let conn = tokio::task::spawn_blocking(move || open_writer(&url))
             .await
-            .map_err(StoreError::Connect)?;
-        apply_settings(&mut conn)
-            .await
-            .map_err(unwrap_setting_error)?;
+            .map_err(|_| StoreError::Closed)??;
         let (jobs, queue) = mpsc::channel(QUEUE);
-        let task = tokio::spawn(run(conn, queue, stats));
+        let thread = std::thread::Builder::new()
+            .name("sqlite-writer".into())
+            .spawn(move || run(conn, queue, &stats))
+            .map_err(|error| StoreError::connect(sqlx::Error::Io(error)))?;
         Ok(Self {
             jobs,
-            task: Mutex::new(Some(task)),
+            thread: Mutex::new(Some(thread)),
         })
     }
 
@@ -157,100 +244,207 @@ impl Writer {
     /// Jobs queued before this one are still committed; the writer then closes its connection.
     pub(crate) async fn shut_down(&self) {
         let _ = self.jobs.send(Job::ShutDown).await;
-        let task = self.task.lock().await.take();
-        if let Some(task) = task
-            && let Err(error) = task.await
-        {
-            tracing::error!(%error, "the SQLite writer stopped abnormally");
+        let thread = self.thread.lock().await.take();
+        if let Some(thread) = thread {
+            let joined = tokio::task::spawn_blocking(move || thread.join()).await;
+            if !matches!(joined, Ok(Ok(()))) {
+                tracing::error!("the SQLite writer stopped abnormally");
+            }
         }
     }
 }
 
-/// `Store::connect` reports a setting that did not take as itself, not as a connection error.
-pub(crate) fn unwrap_setting_error(error: sqlx::Error) -> StoreError {
-    match error {
-        sqlx::Error::Configuration(inner) => match inner.downcast::<StoreError>() {
-            Ok(store_error) => *store_error,
-            Err(other) => StoreError::Connect(sqlx::Error::Configuration(other)),
-        },
-        other => StoreError::Connect(other),
-    }
-}
-
-async fn run(mut conn: AnyConnection, mut queue: mpsc::Receiver<Job>, stats: Arc<WriteStats>) {
+fn run(conn: Connection, mut queue: mpsc::Receiver<Job>, stats: &WriteStats) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
-    loop {
-        // Wait for one job, then take whatever else queued up while the last commit was syncing.
-        if queue.recv_many(&mut batch, MAX_BATCH).await == 0 {
-            break;
+    // Wait for one job, then take whatever else queued up while the last commit was syncing.
+    while let Some(first) = queue.blocking_recv() {
+        batch.push(first);
+        while batch.len() < MAX_BATCH {
+            match queue.try_recv() {
+                Ok(job) => batch.push(job),
+                Err(_) => break,
+            }
         }
         let shut_down = batch.iter().any(|job| matches!(job, Job::ShutDown));
-        commit_batch(&mut conn, &mut batch, &stats).await;
+        commit_batch(&conn, &mut batch, stats);
         if shut_down {
             break;
         }
     }
     queue.close();
     while let Ok(job) = queue.try_recv() {
-        job.fail(|| StoreError::Closed);
+        job.answer(Err(StoreError::Closed));
     }
-    if let Err(error) = conn.close().await {
+    if let Err((_, error)) = conn.close() {
         tracing::warn!(%error, "closing the SQLite writer's connection failed");
     }
 }
 
-/// Runs every job of the batch in one transaction, each inside a savepoint so that a job that
-/// fails (a conflict) writes nothing while the others go ahead, then commits once.
-async fn commit_batch(conn: &mut AnyConnection, batch: &mut Vec<Job>, stats: &WriteStats) {
-    let mut outcomes = Vec::with_capacity(batch.len());
-    let committed = async {
-        let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
-        let mut appends = 0;
-        for job in batch.drain(..) {
-            let mut savepoint = tx.begin().await?;
-            let result = match &job {
-                Job::Append {
-                    stream,
-                    expected,
-                    events,
-                    ..
-                } => log::append(&mut savepoint, *stream, *expected, events).await,
-                Job::EraseAuthor { author, .. } => log::erase_author(&mut savepoint, *author).await,
-                Job::ShutDown => Ok(0),
-            };
-            if result.is_ok() {
-                savepoint.commit().await?;
-                appends += u64::from(matches!(job, Job::Append { .. }));
-            } else {
-                savepoint.rollback().await?;
-            }
-            outcomes.push((job, result));
-        }
-        tx.commit().await?;
-        stats.record_commit(appends);
-        Ok::<_, sqlx::Error>(())
-    }
-    .await;
-
-    match committed {
-        Ok(()) => {
-            for (job, result) in outcomes {
-                match job {
-                    Job::Append { reply, .. } | Job::EraseAuthor { reply, .. } => {
-                        let _ = reply.send(result);
-                    }
-                    Job::ShutDown => {}
-                }
+/// Commits the whole batch in one transaction: one fsync for all of its writes.
+///
+/// The fast path runs the jobs one after another with no savepoints. That is safe because a
+/// conflict is found by the first statement of an append, before it writes anything, and this
+/// writer is the only one. Any other failure (a duplicate event id, say) may leave a job half
+/// done, so the batch is rolled back and run again with a savepoint around each job, which lets
+/// the failing job write nothing while the others go ahead.
+fn commit_batch(conn: &Connection, batch: &mut Vec<Job>, stats: &WriteStats) {
+    let outcome = match run_batch(conn, batch, Isolation::Shared) {
+        Err(BatchError::JobFailed) => run_batch(conn, batch, Isolation::SavepointPerJob),
+        other => other,
+    };
+    match outcome {
+        Ok(results) => {
+            let appended = batch
+                .iter()
+                .zip(&results)
+                .filter(|(job, result)| matches!(job, Job::Append { .. }) && result.is_ok())
+                .count();
+            stats.record_commit(appended as u64);
+            for (job, result) in batch.drain(..).zip(results) {
+                job.answer(result);
             }
         }
         Err(error) => {
-            tracing::error!(%error, "a group commit failed; its writes are rolled back");
-            for (job, _) in outcomes {
-                job.fail(|| StoreError::CommitFailed);
+            if let BatchError::Database(error) = error {
+                tracing::error!(%error, "a group commit failed; its writes are rolled back");
             }
             for job in batch.drain(..) {
-                job.fail(|| StoreError::CommitFailed);
+                job.answer(Err(StoreError::CommitFailed));
             }
         }
     }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Isolation {
+    Shared,
+    SavepointPerJob,
+}
+
+enum BatchError {
+    /// A job failed otherwise than by a conflict; nothing of the batch was committed.
+    JobFailed,
+    Database(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for BatchError {
+    fn from(error: rusqlite::Error) -> Self {
+        BatchError::Database(error)
+    }
+}
+
+/// One transaction over the batch; returns each job's result once committed.
+fn run_batch(
+    conn: &Connection,
+    batch: &[Job],
+    isolation: Isolation,
+) -> Result<Vec<Result<u64, StoreError>>, BatchError> {
+    conn.execute_batch("BEGIN IMMEDIATE")?;
+    let ran = run_jobs(conn, batch, isolation).and_then(|results| {
+        conn.execute_batch("COMMIT")?;
+        Ok(results)
+    });
+    if ran.is_err() && !conn.is_autocommit() {
+        conn.execute_batch("ROLLBACK")?;
+    }
+    ran
+}
+
+fn run_jobs(
+    conn: &Connection,
+    batch: &[Job],
+    isolation: Isolation,
+) -> Result<Vec<Result<u64, StoreError>>, BatchError> {
+    let mut results = Vec::with_capacity(batch.len());
+    for job in batch {
+        let result = match isolation {
+            Isolation::Shared => {
+                let result = run_job(conn, job);
+                if matches!(result, Err(ref error) if !error.is_conflict()) {
+                    return Err(BatchError::JobFailed);
+                }
+                result
+            }
+            Isolation::SavepointPerJob => {
+                conn.execute_batch("SAVEPOINT job")?;
+                let result = run_job(conn, job);
+                if result.is_err() {
+                    conn.execute_batch("ROLLBACK TO job")?;
+                }
+                conn.execute_batch("RELEASE job")?;
+                result
+            }
+        };
+        results.push(result);
+    }
+    Ok(results)
+}
+
+fn run_job(conn: &Connection, job: &Job) -> Result<u64, StoreError> {
+    match job {
+        Job::Append {
+            stream,
+            expected,
+            events,
+            ..
+        } => append(conn, *stream, *expected, events),
+        Job::EraseAuthor { author, .. } => conn
+            .prepare_cached(sql::ERASE_AUTHOR)
+            .and_then(|mut erase| erase.execute(params![author.to_string()]))
+            .map(|erased| erased as u64)
+            .map_err(StoreError::database),
+        Job::ShutDown => Ok(0),
+    }
+}
+
+/// The same append as `log::append`, on the writer's own connection: move the head first, and
+/// stop before writing anything if another append got there first.
+fn append(
+    conn: &Connection,
+    stream: StreamId,
+    expected: u64,
+    events: &[NewEvent],
+) -> Result<u64, StoreError> {
+    let stream_key = stream.to_string();
+    let (old_head, new_head) = (to_db(expected)?, to_db(expected + events.len() as u64)?);
+    let moved = if expected == 0 {
+        conn.prepare_cached(sql::CREATE_STREAM)
+            .and_then(|mut create| create.execute(params![stream_key, new_head]))
+    } else {
+        conn.prepare_cached(sql::MOVE_HEAD)
+            .and_then(|mut update| update.execute(params![new_head, stream_key, old_head]))
+    }
+    .map_err(StoreError::database)?;
+    if moved != 1 {
+        let actual: i64 = conn
+            .prepare_cached(sql::HEAD)
+            .and_then(|mut head| head.query_row(params![stream_key], |row| row.get(0)))
+            .map_err(StoreError::database)?;
+        return Err(StoreError::Conflict {
+            stream: stream_key,
+            expected,
+            actual: from_db(actual)?,
+        });
+    }
+
+    let mut insert = conn
+        .prepare_cached(sql::INSERT_EVENT)
+        .map_err(StoreError::database)?;
+    for (seq, event) in (expected + 1..).zip(events) {
+        let payload = serde_json::to_string(&event.payload)
+            .map_err(|error| StoreError::Corrupt(error.to_string()))?;
+        insert
+            .execute(params![
+                stream_key,
+                to_db(seq)?,
+                event.id.to_string(),
+                event.author.to_string(),
+                event.at.as_millis(),
+                event.kind.as_str(),
+                event.visibility.as_str(),
+                payload,
+            ])
+            .map_err(StoreError::database)?;
+    }
+    from_db(new_head)
 }

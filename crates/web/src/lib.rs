@@ -60,14 +60,20 @@ pub fn app(store: Store, config: WebConfig) -> Router {
         store,
         config: Arc::new(config),
     };
-    let mut router = Router::new()
+    let routes = Router::new()
         .route("/", get(pages::home::show))
         .route("/language", post(pages::language::choose))
         .route("/static/app.css", get(assets::css))
         .route("/static/app.js", get(assets::js))
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
-        .route("/metrics", get(ops::metrics))
+        .route("/metrics", get(ops::metrics));
+    shell(routes, state)
+}
+
+/// What every route gets: metrics, the guards, error pages and the security headers.
+fn shell(routes: Router<AppState>, state: AppState) -> Router {
+    let mut router = routes
         .fallback(error::not_found)
         .route_layer(middleware::from_fn(ops::track_requests))
         // Innermost first: the guards run before any handler, and their refusals, timeouts and
@@ -89,4 +95,63 @@ pub fn app(store: Store, config: WebConfig) -> Router {
         router = router.layer(layer);
     }
     router.with_state(state)
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::body::Body;
+    use axum::http::{Request, header};
+    use steadfast_store::StoreError;
+    use steadfast_store::testing::TestDatabase;
+    use tower::ServiceExt;
+
+    use super::*;
+    use crate::error::WebError;
+
+    async fn panics() -> &'static str {
+        panic!("a secret the user typed")
+    }
+
+    async fn failing_app(database: &TestDatabase) -> Router {
+        let state = AppState {
+            store: Store::open(database.url()).await.expect("store"),
+            config: Arc::new(WebConfig::default()),
+        };
+        let routes = Router::new()
+            .route("/panics", get(panics))
+            .route(
+                "/fails",
+                get(|| async { Err::<(), _>(WebError::Store(StoreError::CommitFailed)) }),
+            );
+        shell(routes, state)
+    }
+
+    #[tokio::test]
+    async fn internal_errors_show_a_reference_and_nothing_of_the_cause() {
+        let database = TestDatabase::sqlite();
+        let app = failing_app(&database).await;
+        for path in ["/panics", "/fails"] {
+            let request = Request::get(path)
+                .header(header::ACCEPT_LANGUAGE, "pl")
+                .body(Body::empty())
+                .expect("request");
+            let response = app.clone().oneshot(request).await.expect("response");
+            assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR, "{path}");
+            assert_eq!(response.headers()[header::CACHE_CONTROL], "no-store");
+            let body = axum::body::to_bytes(response.into_body(), 1 << 20)
+                .await
+                .expect("body");
+            let html = String::from_utf8(body.to_vec()).expect("utf-8");
+            assert!(html.contains("Coś poszło nie tak po naszej stronie"), "{html}");
+            let reference = html
+                .split("Numer zgłoszenia: ")
+                .nth(1)
+                .and_then(|rest| rest.get(..12))
+                .expect("a reference");
+            assert!(reference.chars().all(|c| c.is_ascii_hexdigit()), "{reference}");
+            for secret in ["secret", "panicked", "commit", "CommitFailed"] {
+                assert!(!html.contains(secret), "{path} leaked {secret:?}");
+            }
+        }
+    }
 }

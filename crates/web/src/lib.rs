@@ -117,12 +117,10 @@ mod tests {
             store: Store::open(database.url()).await.expect("store"),
             config: Arc::new(WebConfig::default()),
         };
-        let routes = Router::new()
-            .route("/panics", get(panics))
-            .route(
-                "/fails",
-                get(|| async { Err::<(), _>(WebError::Store(StoreError::CommitFailed)) }),
-            );
+        let routes = Router::new().route("/panics", get(panics)).route(
+            "/fails",
+            get(|| async { Err::<(), _>(WebError::Store(StoreError::CommitFailed)) }),
+        );
         shell(routes, state)
     }
 
@@ -136,19 +134,29 @@ mod tests {
                 .body(Body::empty())
                 .expect("request");
             let response = app.clone().oneshot(request).await.expect("response");
-            assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR, "{path}");
+            assert_eq!(
+                response.status(),
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "{path}"
+            );
             assert_eq!(response.headers()[header::CACHE_CONTROL], "no-store");
             let body = axum::body::to_bytes(response.into_body(), 1 << 20)
                 .await
                 .expect("body");
             let html = String::from_utf8(body.to_vec()).expect("utf-8");
-            assert!(html.contains("Coś poszło nie tak po naszej stronie"), "{html}");
+            assert!(
+                html.contains("Coś poszło nie tak po naszej stronie"),
+                "{html}"
+            );
             let reference = html
                 .split("Numer zgłoszenia: ")
                 .nth(1)
                 .and_then(|rest| rest.get(..12))
                 .expect("a reference");
-            assert!(reference.chars().all(|c| c.is_ascii_hexdigit()), "{reference}");
+            assert!(
+                reference.chars().all(|c| c.is_ascii_hexdigit()),
+                "{reference}"
+            );
             for secret in ["secret", "panicked", "commit", "CommitFailed"] {
                 assert!(!html.contains(secret), "{path} leaked {secret:?}");
             }

@@ -40,3 +40,43 @@ async fn steadfast_alone_serves_from_steadfast_db_in_the_working_directory_and_s
 
     server.stop("INT").await;
 }
+
+#[tokio::test]
+async fn settings_come_from_the_environment_and_json_logs_hold_no_user_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut serve = command(dir.path(), &["serve"]);
+    serve
+        .env("STEADFAST_LISTEN", "127.0.0.1:0")
+        .env(
+            "STEADFAST_DATABASE_URL",
+            format!("sqlite://{}", dir.path().join("from-env.db").display()),
+        )
+        .env("STEADFAST_LOG_FORMAT", "json")
+        .env("RUST_LOG", "trace");
+    let server = Server::running(Process::spawn(serve)).await;
+    assert!(dir.path().join("from-env.db").exists());
+
+    let typed = "my-partner-must-never-read-this";
+    let response = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .post(format!("{}/language", server.base))
+        .header("origin", &server.base)
+        .form(&[("lang", "pl"), ("next", &format!("/{typed}"))])
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_redirection());
+    let stderr = server.process.stderr();
+    server.stop("TERM").await;
+
+    let lines: Vec<&str> = stderr.lines().filter(|line| !line.is_empty()).collect();
+    assert!(!lines.is_empty(), "the server logged nothing");
+    for line in lines {
+        let parsed: serde_json::Value = serde_json::from_str(line)
+            .unwrap_or_else(|error| panic!("not a JSON log line ({error}): {line}"));
+        assert!(parsed.get("level").is_some(), "{line}");
+        assert!(!line.contains(typed), "user text reached the log: {line}");
+    }
+}

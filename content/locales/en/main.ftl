@@ -46,3 +46,73 @@ error-internal-title = Something went wrong on our side
 error-internal-text = Please try again in a moment. If it keeps happening, tell the person who runs this Steadfast the reference below; it helps them find the problem without seeing anything you wrote.
 error-reference = Reference: { $id }
 error-home-link = Go to the start page
+
+nav-sign-in = Sign in
+nav-sign-up = Create an account
+nav-sign-out = Sign out
+nav-account = Your account
+
+form-errors-heading = Please check what you entered
+field-username = Login name
+field-username-hint = Pick a name that does not identify you — not your real name, phone number or email. Anyone holding this device could see it.
+field-password = Password
+field-password-hint = At least 8 characters, any characters you like. A few unrelated words make a strong password that is easy to remember.
+field-email = Email (optional)
+field-email-hint = Only for reminders you turn on yourself. Your partner never sees it.
+
+sign-up-title = Create your account
+sign-up-lead = All you need is a login name and a password.
+sign-up-submit = Create account
+sign-up-have-account = Already have an account?
+
+sign-in-title = Sign in
+sign-in-submit = Sign in
+sign-in-failed = That login name and password do not match. Please try again.
+sign-in-no-account = New here?
+
+signed-out = You are signed out.
+
+recovery-codes-title = Your recovery codes
+recovery-codes-lead = If you ever forget your password, one of these codes lets you choose a new one. Each code works once.
+recovery-codes-keep = Keep them somewhere only you can reach — not on a shared device, and not where your partner could find them. This is the only time they are shown.
+recovery-codes-done = I have saved my codes
+
+username-too-short = A login name needs at least { $min } characters.
+username-too-long = A login name can have at most { $max } characters.
+username-bad-character = A login name can use letters, digits, dots, dashes and underscores — no spaces.
+username-taken = That login name is taken. Please choose another.
+password-too-short = A password needs at least { $min } characters.
+password-too-long = That password is too long; please use a shorter one.
+password-too-common = That password is on the list of the most common passwords, which are the first ones anyone tries. Please choose another.
+password-same-as-username = Your password cannot be your login name.
+email-invalid = That does not look like an email address. You can also leave it empty.
+
+error-too-many-title = Please wait a moment
+error-too-many-text = There were too many attempts in a short time. Please wait a little and try again.
+api-sign-in-needed = Please sign in first.
+api-json-expected = Please send a JSON body with Content-Type: application/json.
+api-invalid-body = The JSON body is missing a field or has one of the wrong type.
+nav-label = Account
+
+account-title = Your account
+account-signed-in-as = Signed in as { $name }
+sessions-heading = Where you are signed in
+sessions-lead = Only you can see this list. If you see a device you do not recognise, sign out everywhere and change your password.
+session-this-device = This device
+session-started = Signed in { $ago }
+session-active = Last active { $ago }
+sessions-sign-out-others = Sign out everywhere else
+sessions-sign-out-all = Sign out everywhere
+time-just-now = just now
+time-minutes-ago = { $count ->
+    [one] a minute ago
+   *[other] { $count } minutes ago
+}
+time-hours-ago = { $count ->
+    [one] an hour ago
+   *[other] { $count } hours ago
+}
+time-days-ago = { $count ->
+    [one] yesterday
+   *[other] { $count } days ago
+}

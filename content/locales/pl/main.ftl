@@ -46,3 +46,75 @@ error-internal-title = Coś poszło nie tak po naszej stronie
 error-internal-text = Spróbuj ponownie za chwilę. Jeśli to się powtarza, przekaż osobie, która prowadzi ten Steadfast, poniższy numer; pomoże jej znaleźć problem bez wglądu w to, co napisałeś lub napisałaś.
 error-reference = Numer zgłoszenia: { $id }
 error-home-link = Przejdź do strony startowej
+
+nav-sign-in = Zaloguj się
+nav-sign-up = Załóż konto
+nav-sign-out = Wyloguj się
+nav-account = Twoje konto
+
+form-errors-heading = Sprawdź, proszę, wpisane dane
+field-username = Nazwa logowania
+field-username-hint = Wybierz nazwę, która cię nie zdradza — nie swoje imię i nazwisko, numer telefonu ani e-mail. Każdy, kto trzyma to urządzenie, może ją zobaczyć.
+field-password = Hasło
+field-password-hint = Co najmniej 8 znaków, dowolnych. Kilka niepowiązanych słów to mocne hasło, które łatwo zapamiętać.
+field-email = E-mail (nieobowiązkowo)
+field-email-hint = Tylko do przypomnień, które sam lub sama włączysz. Partner nigdy go nie widzi.
+
+sign-up-title = Załóż konto
+sign-up-lead = Wystarczy nazwa logowania i hasło.
+sign-up-submit = Załóż konto
+sign-up-have-account = Masz już konto?
+
+sign-in-title = Zaloguj się
+sign-in-submit = Zaloguj się
+sign-in-failed = Nazwa logowania i hasło do siebie nie pasują. Spróbuj ponownie.
+sign-in-no-account = Jesteś tu pierwszy raz?
+
+signed-out = Wylogowano.
+
+recovery-codes-title = Twoje kody odzyskiwania
+recovery-codes-lead = Jeśli kiedyś zapomnisz hasła, każdy z tych kodów pozwoli ustawić nowe. Każdy kod działa tylko raz.
+recovery-codes-keep = Przechowuj je tam, gdzie tylko ty masz dostęp — nie na wspólnym urządzeniu i nie tam, gdzie partner mógłby je znaleźć. Widzisz je teraz po raz jedyny.
+recovery-codes-done = Zapisałem lub zapisałam kody
+
+username-too-short = Nazwa logowania musi mieć co najmniej { $min } znaki.
+username-too-long = Nazwa logowania może mieć najwyżej { $max } znaków.
+username-bad-character = Nazwa logowania może zawierać litery, cyfry, kropki, myślniki i podkreślenia — bez spacji.
+username-taken = Ta nazwa logowania jest już zajęta. Wybierz inną.
+password-too-short = Hasło musi mieć co najmniej { $min } znaków.
+password-too-long = To hasło jest za długie; użyj krótszego.
+password-too-common = To hasło jest na liście najpopularniejszych haseł, które każdy sprawdza w pierwszej kolejności. Wybierz inne.
+password-same-as-username = Hasło nie może być takie samo jak nazwa logowania.
+email-invalid = To nie wygląda na adres e-mail. Możesz też zostawić to pole puste.
+
+error-too-many-title = Chwileczkę
+error-too-many-text = W krótkim czasie było zbyt wiele prób. Odczekaj chwilę i spróbuj ponownie.
+api-sign-in-needed = Najpierw się zaloguj.
+api-json-expected = Wyślij treść w formacie JSON z nagłówkiem Content-Type: application/json.
+api-invalid-body = W treści JSON brakuje pola albo któreś ma niewłaściwy typ.
+nav-label = Konto
+
+account-title = Twoje konto
+account-signed-in-as = Zalogowano jako { $name }
+sessions-heading = Gdzie jesteś zalogowany lub zalogowana
+sessions-lead = Tę listę widzisz tylko ty. Jeśli widzisz urządzenie, którego nie znasz, wyloguj się wszędzie i zmień hasło.
+session-this-device = To urządzenie
+session-started = Zalogowano { $ago }
+session-active = Ostatnia aktywność { $ago }
+sessions-sign-out-others = Wyloguj wszędzie indziej
+sessions-sign-out-all = Wyloguj wszędzie
+time-just-now = przed chwilą
+time-minutes-ago = { $count ->
+    [one] minutę temu
+    [few] { $count } minuty temu
+   *[many] { $count } minut temu
+}
+time-hours-ago = { $count ->
+    [one] godzinę temu
+    [few] { $count } godziny temu
+   *[many] { $count } godzin temu
+}
+time-days-ago = { $count ->
+    [one] wczoraj
+   *[other] { $count } dni temu
+}

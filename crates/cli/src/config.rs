@@ -85,6 +85,13 @@ pub struct ServeArgs {
     /// Where the quick-exit control leads: an ordinary, harmless page (http or https).
     #[arg(long, env = "STEADFAST_QUICK_EXIT_URL", value_name = "URL")]
     pub quick_exit_url: Option<String>,
+
+    /// Whether the session cookie is marked Secure (sent over HTTPS only) and named with the
+    /// `__Host-` prefix. Default: on when listening on a loopback address (a browser on this
+    /// machine, or a TLS proxy in front), off otherwise. Set it on behind a TLS proxy on another
+    /// machine; off only for plain HTTP on a trusted network.
+    #[arg(long, env = "STEADFAST_SECURE_COOKIES", value_name = "BOOL")]
+    pub secure_cookies: Option<bool>,
 }
 
 #[derive(Debug, Subcommand)]

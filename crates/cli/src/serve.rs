@@ -21,7 +21,7 @@ const DRAIN_LIMIT: Duration = Duration::from_secs(8);
 
 pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     let url = database::parse_url(&args.database.database_url)?;
-    let web = web_config(args.quick_exit_url)?;
+    let mut web = web_config(args.quick_exit_url)?;
     let shutdown = Shutdown::install()?;
     // Installed before the store exists, so its write counters are recorded from the first one.
     let _ = steadfast_web::metrics_handle();
@@ -34,6 +34,9 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     let address = listener
         .local_addr()
         .with_context(|| format!("cannot listen on {}", args.listen))?;
+    web.secure_cookies = args
+        .secure_cookies
+        .unwrap_or_else(|| address.ip().is_loopback());
     let store = database::open(&url).await?;
 
     // A closed stdout (some service managers) must not stop the server; the log has the address.
@@ -49,7 +52,13 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         );
         let _ = stopping.send(());
     };
-    let app = steadfast_web::app(store.clone(), web);
+    let app = match steadfast_web::app(store.clone(), web) {
+        Ok(app) => app.into_make_service_with_connect_info::<SocketAddr>(),
+        Err(error) => {
+            store.close().await;
+            return Err(error.into());
+        }
+    };
     let server = async move {
         axum::serve(listener, app)
             .with_graceful_shutdown(graceful)

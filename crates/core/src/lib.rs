@@ -3,13 +3,25 @@
 
 #![forbid(unsafe_code)]
 
+pub mod account;
 pub mod event;
 pub mod id;
+pub mod space;
 pub mod time;
+pub mod visibility;
 
+pub use account::{
+    Liveness, Password, PasswordError, RecoveryCode, RecoveryCodeError, SessionPolicy, Username,
+    UsernameError,
+};
 pub use event::{
     EventKind, EventKindError, NewEvent, RecordedEvent, StreamId, StreamIdError, Visibility,
     VisibilityError,
 };
 pub use id::{EventId, PersonId, SpaceId};
+pub use space::{
+    InviteRefusal, InviteState, IssueRefusal, LeaveRefusal, Member, RevokeRefusal, SpaceName,
+    SpaceNameError,
+};
 pub use time::Timestamp;
+pub use visibility::{ItemMeta, Viewer};

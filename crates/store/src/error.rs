@@ -24,6 +24,9 @@ pub enum StoreError {
         expected: u64,
         actual: u64,
     },
+    /// Another account already has this canonical login name; nothing was written.
+    #[error("that login name is taken")]
+    UsernameTaken,
     #[error("could not bring the database schema up to date: {0}")]
     Migrate(sqlx::migrate::MigrateError),
     #[error("database error: {0}")]

@@ -1,12 +1,19 @@
-//! Persistence for Steadfast: the event log on SQLite (the default, one file) or PostgreSQL (for
-//! hosted, multi-instance deployments), with the same behaviour on both, proven by one test suite.
+//! Persistence for Steadfast: the event log, accounts, sessions, API tokens and spaces on SQLite
+//! (the default, one file) or PostgreSQL (for hosted, multi-instance deployments), with the same
+//! behaviour on both, proven by one test suite.
 
 #![forbid(unsafe_code)]
 
+mod account;
 mod error;
 mod log;
 mod migrate;
+mod redact;
+mod row;
+mod session;
+mod space;
 mod sqlite;
+mod token;
 mod url;
 
 #[cfg(feature = "testing")]
@@ -17,16 +24,20 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use sqlx::any::AnyPoolOptions;
-use sqlx::{AnyConnection, AnyPool, Connection};
+use sqlx::{Any, AnyConnection, AnyPool, Connection, Transaction};
 use steadfast_core::{NewEvent, PersonId, RecordedEvent, StreamId};
 
+pub use account::{Account, NewAccount};
 pub use error::StoreError;
 pub use migrate::MigrationReport;
+pub use session::SessionRecord;
+pub use space::{AcceptOutcome, InviteRecord, MemberRecord, NewSpace, SpaceRecord};
+pub use token::ApiTokenRecord;
 pub use url::{Backend, DatabaseUrl};
 
 use sqlite::Writer;
 
-/// A handle to the event log. Cheap to clone; all clones share one pool (and, on SQLite, one
+/// A handle to the database. Cheap to clone; all clones share one pool (and, on SQLite, one
 /// writer).
 #[derive(Clone)]
 pub struct Store {
@@ -184,6 +195,18 @@ impl Store {
                 Ok(erased)
             }
         }
+    }
+
+    /// A transaction for writing through the pool (accounts, sessions, spaces: everything but the
+    /// event log). On SQLite it takes the write lock at its start, waiting out the busy timeout
+    /// while the writer thread holds it; a transaction that read first and wrote later would
+    /// instead fail at once with `SQLITE_BUSY` whenever another write slipped in between.
+    pub(crate) async fn write_tx(&self) -> Result<Transaction<'static, Any>, StoreError> {
+        let tx = match self.inner.backend {
+            Backend::Sqlite => self.inner.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.inner.pool.begin().await?,
+        };
+        Ok(tx)
     }
 
     /// Answers whether the database takes a query now: what `/readyz` asks.

@@ -17,12 +17,20 @@ struct Source {
     postgres: &'static str,
 }
 
-const MIGRATIONS: &[Source] = &[Source {
-    version: 1,
-    description: "event log",
-    sqlite: include_str!("../migrations/sqlite/0001_event_log.sql"),
-    postgres: include_str!("../migrations/postgres/0001_event_log.sql"),
-}];
+const MIGRATIONS: &[Source] = &[
+    Source {
+        version: 1,
+        description: "event log",
+        sqlite: include_str!("../migrations/sqlite/0001_event_log.sql"),
+        postgres: include_str!("../migrations/postgres/0001_event_log.sql"),
+    },
+    Source {
+        version: 2,
+        description: "accounts and spaces",
+        sqlite: include_str!("../migrations/sqlite/0002_accounts_and_spaces.sql"),
+        postgres: include_str!("../migrations/postgres/0002_accounts_and_spaces.sql"),
+    },
+];
 
 fn migrator(backend: Backend) -> Migrator {
     let migrations = MIGRATIONS

@@ -6,12 +6,14 @@ use askama::Template;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use steadfast_store::StoreError;
 use thiserror::Error;
 use tracing::Instrument;
 
 use crate::AppState;
+use crate::auth::limits::TooMany;
+use crate::auth::password::HashingError;
 use crate::i18n::Lang;
 use crate::pages::Chrome;
 
@@ -24,6 +26,7 @@ pub(crate) enum ErrorPage {
     TooLarge,
     BadRequest,
     Timeout,
+    TooMany,
     Internal,
 }
 
@@ -35,6 +38,7 @@ impl ErrorPage {
             StatusCode::FORBIDDEN => ErrorPage::CrossSite,
             StatusCode::PAYLOAD_TOO_LARGE => ErrorPage::TooLarge,
             StatusCode::REQUEST_TIMEOUT => ErrorPage::Timeout,
+            StatusCode::TOO_MANY_REQUESTS => ErrorPage::TooMany,
             status if status.is_server_error() => ErrorPage::Internal,
             _ => ErrorPage::BadRequest,
         }
@@ -48,7 +52,22 @@ impl ErrorPage {
             ErrorPage::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ErrorPage::BadRequest => StatusCode::BAD_REQUEST,
             ErrorPage::Timeout => StatusCode::REQUEST_TIMEOUT,
+            ErrorPage::TooMany => StatusCode::TOO_MANY_REQUESTS,
             ErrorPage::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The stable code the API gives this error.
+    fn code(self) -> &'static str {
+        match self {
+            ErrorPage::NotFound => "not_found",
+            ErrorPage::MethodNotAllowed => "method_not_allowed",
+            ErrorPage::CrossSite => "cross_site_refused",
+            ErrorPage::TooLarge => "too_large",
+            ErrorPage::BadRequest => "bad_request",
+            ErrorPage::Timeout => "timeout",
+            ErrorPage::TooMany => "too_many_requests",
+            ErrorPage::Internal => "internal",
         }
     }
 
@@ -60,6 +79,7 @@ impl ErrorPage {
             ErrorPage::TooLarge => ("error-too-large-title", "error-too-large-text"),
             ErrorPage::BadRequest => ("error-bad-request-title", "error-bad-request-text"),
             ErrorPage::Timeout => ("error-timeout-title", "error-timeout-text"),
+            ErrorPage::TooMany => ("error-too-many-title", "error-too-many-text"),
             ErrorPage::Internal => ("error-internal-title", "error-internal-text"),
         }
     }
@@ -79,10 +99,18 @@ pub(crate) enum WebError {
     NotFound,
     #[error("the request could not be read")]
     BadRequest,
+    #[error("this page needs a signed-in person")]
+    SignInNeeded { next: String },
+    #[error("too many attempts")]
+    TooMany(TooMany),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("a template failed to render: {0}")]
     Template(#[from] askama::Error),
+    #[error(transparent)]
+    Hashing(#[from] HashingError),
+    #[error("the operating system's random generator failed")]
+    Randomness,
 }
 
 impl IntoResponse for WebError {
@@ -90,7 +118,22 @@ impl IntoResponse for WebError {
         let page = match &self {
             WebError::NotFound => ErrorPage::NotFound,
             WebError::BadRequest => ErrorPage::BadRequest,
-            WebError::Store(_) | WebError::Template(_) => {
+            WebError::SignInNeeded { next } => {
+                let target = format!("/sign-in?next={}", encode_path(next));
+                return Redirect::to(&target).into_response();
+            }
+            WebError::TooMany(too_many) => {
+                let mut response = ErrorPage::TooMany.response();
+                response.headers_mut().insert(
+                    header::RETRY_AFTER,
+                    HeaderValue::from(too_many.retry_after.as_secs()),
+                );
+                return response;
+            }
+            WebError::Store(_)
+            | WebError::Template(_)
+            | WebError::Hashing(_)
+            | WebError::Randomness => {
                 // Logged inside the request's span, so the line carries the reference the
                 // person sees. Store errors never hold user text.
                 tracing::error!(error = %self, "internal error");
@@ -137,7 +180,8 @@ pub(crate) async fn error_pages(
     let id = RequestId::new();
     request.extensions_mut().insert(id.clone());
     let (parts, body) = request.into_parts();
-    let chrome = Chrome::new(&state, Lang::of_request(&parts), parts.uri.path());
+    let path = parts.uri.path().to_owned();
+    let chrome = Chrome::new(&state, Lang::of_request(&parts), &path, false);
     let span = tracing::info_span!("request", id = %id.0, method = %parts.method);
     let response = next
         .run(Request::from_parts(parts, body))
@@ -145,14 +189,38 @@ pub(crate) async fn error_pages(
         .await;
 
     let status = response.status();
+    let is_error = status.is_client_error() || status.is_server_error();
+    // The API answers in JSON: its own errors pass; those of the layers around it (the
+    // cross-site guard, the body limit, a timeout, a panic) are put into the same shape.
+    if path.starts_with("/api/") {
+        let is_json = response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .is_some_and(|value| value.as_bytes().starts_with(b"application/json"));
+        if !is_error || is_json {
+            return response;
+        }
+        let page = response
+            .extensions()
+            .get::<ErrorPage>()
+            .copied()
+            .unwrap_or_else(|| ErrorPage::for_status(status));
+        let (parts, _) = response.into_parts();
+        let mut answer =
+            crate::api::ApiError::new(status, page.code(), chrome.t(page.message_keys().1))
+                .into_response();
+        for (name, value) in parts.headers.iter() {
+            if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+                answer.headers_mut().insert(name, value.clone());
+            }
+        }
+        return answer;
+    }
     let is_page = response
         .headers()
         .get(header::CONTENT_TYPE)
         .is_some_and(|value| value.as_bytes().starts_with(b"text/html"));
-    if !(status.is_client_error() || status.is_server_error())
-        || is_page
-        || response.extensions().get::<PlainAnswer>().is_some()
-    {
+    if !is_error || is_page || response.extensions().get::<PlainAnswer>().is_some() {
         return response;
     }
     let page = response
@@ -191,6 +259,18 @@ pub(crate) async fn error_pages(
         dressed.headers_mut().insert(name, value.clone());
     }
     dressed
+}
+
+/// A path as a query parameter value: only what a path may hold passes unescaped.
+fn encode_path(path: &str) -> String {
+    path.bytes()
+        .map(|byte| match byte {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
+                char::from(byte).to_string()
+            }
+            other => format!("%{other:02X}"),
+        })
+        .collect()
 }
 
 /// The router's answer for paths it does not know.

@@ -12,6 +12,7 @@ use axum_extra::extract::CookieJar;
 use fluent_langneg::{NegotiationStrategy, negotiate_languages};
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{Loader, static_loader};
+use steadfast_core::Timestamp;
 use unic_langid::{LanguageIdentifier, langid};
 
 static_loader! {
@@ -96,6 +97,28 @@ impl Lang {
     }
 }
 
+impl Lang {
+    /// A message choosing its plural form by `count` ("1 minute", "5 minut").
+    pub fn t_count(self, key: &str, count: i64) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue> =
+            HashMap::from([(Cow::Borrowed("count"), FluentValue::from(count))]);
+        LOCALES
+            .try_lookup_with_args(&self.id(), key, &args)
+            .unwrap_or_else(|| key.to_owned())
+    }
+
+    /// How long ago `then` was, in words.
+    pub fn ago(self, then: Timestamp, now: Timestamp) -> String {
+        let minutes = now.as_millis().saturating_sub(then.as_millis()) / 60_000;
+        match minutes {
+            ..1 => self.t("time-just-now"),
+            1..60 => self.t_count("time-minutes-ago", minutes),
+            60..1440 => self.t_count("time-hours-ago", minutes / 60),
+            _ => self.t_count("time-days-ago", minutes / 1440),
+        }
+    }
+}
+
 impl<S: Send + Sync> FromRequestParts<S> for Lang {
     type Rejection = std::convert::Infallible;
 
@@ -140,7 +163,15 @@ mod tests {
         assert_eq!(en, pl);
         for key in en {
             for lang in Lang::ALL {
-                let text = lang.t_with(key, &[("id", "x".to_owned())]);
+                let args = [
+                    ("id", "x".to_owned()),
+                    ("min", "1".to_owned()),
+                    ("max", "2".to_owned()),
+                    ("count", "3".to_owned()),
+                    ("name", "x".to_owned()),
+                    ("ago", "x".to_owned()),
+                ];
+                let text = lang.t_with(key, &args);
                 assert_ne!(text, key, "{key} is missing in {}", lang.code());
             }
         }
@@ -154,6 +185,21 @@ mod tests {
         assert_eq!(Lang::negotiate("fr"), Lang::En);
         assert_eq!(Lang::negotiate(""), Lang::En);
         assert_eq!(Lang::negotiate("garbage;;q=x"), Lang::En);
+    }
+
+    #[test]
+    fn times_ago_take_the_right_plural_form() {
+        let now = Timestamp::from_millis(10_000_000_000);
+        let minutes = |n: i64| Timestamp::from_millis(now.as_millis() - n * 60_000);
+        assert_eq!(Lang::En.ago(now, now), "just now");
+        assert_eq!(Lang::En.ago(minutes(1), now), "a minute ago");
+        assert_eq!(Lang::En.ago(minutes(5), now), "5 minutes ago");
+        assert_eq!(Lang::En.ago(minutes(180), now), "3 hours ago");
+        assert_eq!(Lang::Pl.ago(minutes(1), now), "minutę temu");
+        assert_eq!(Lang::Pl.ago(minutes(3), now), "3 minuty temu");
+        assert_eq!(Lang::Pl.ago(minutes(5), now), "5 minut temu");
+        assert_eq!(Lang::Pl.ago(minutes(22), now), "22 minuty temu");
+        assert_eq!(Lang::Pl.ago(minutes(60 * 24 * 2), now), "2 dni temu");
     }
 
     #[test]

@@ -4,7 +4,11 @@
 
 #![forbid(unsafe_code)]
 
+mod accounts;
+mod api;
 mod assets;
+pub mod auth;
+pub mod clock;
 mod error;
 mod i18n;
 mod ops;
@@ -15,15 +19,18 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::http::StatusCode;
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use axum::{Router, middleware};
 use steadfast_store::Store;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
+pub use auth::password::{HashingError, PasswordCost};
+pub use clock::{Clock, ManualClock, SystemClock};
 pub use i18n::Lang;
 pub use ops::metrics_handle;
+pub use steadfast_core::SessionPolicy;
 
 /// Settings of the web side that an operator may change.
 #[derive(Clone, Debug)]
@@ -34,6 +41,15 @@ pub struct WebConfig {
     pub request_timeout: Duration,
     /// The largest request body accepted, in bytes.
     pub body_limit: usize,
+    /// Whether the session cookie is `Secure` (and so named with the `__Host-` prefix): on
+    /// whenever browsers reach Steadfast over HTTPS or on this machine's loopback address.
+    pub secure_cookies: bool,
+    /// How long sessions live.
+    pub session_policy: SessionPolicy,
+    /// How expensive password hashes are; cheap only in tests.
+    pub password_cost: PasswordCost,
+    /// Where "now" comes from; tests move a manual clock.
+    pub clock: Arc<dyn Clock>,
 }
 
 impl Default for WebConfig {
@@ -42,6 +58,10 @@ impl Default for WebConfig {
             quick_exit_url: "https://www.google.com/search?q=weather".to_owned(),
             request_timeout: Duration::from_secs(30),
             body_limit: 64 * 1024,
+            secure_cookies: true,
+            session_policy: SessionPolicy::default(),
+            password_cost: PasswordCost::Production,
+            clock: Arc::new(SystemClock),
         }
     }
 }
@@ -50,25 +70,68 @@ impl Default for WebConfig {
 pub(crate) struct AppState {
     pub(crate) store: Store,
     pub(crate) config: Arc<WebConfig>,
+    pub(crate) passwords: auth::password::Passwords,
+    pub(crate) limits: auth::limits::Limits,
 }
 
-/// The whole application as one router, ready for `axum::serve`.
-pub fn app(store: Store, config: WebConfig) -> Router {
+impl AppState {
+    pub(crate) fn now(&self) -> steadfast_core::Timestamp {
+        self.config.clock.now()
+    }
+}
+
+/// Why the application could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("cannot set up password hashing: {0}")]
+    Passwords(#[from] HashingError),
+}
+
+/// The whole application as one router, ready for `axum::serve` (with connect info, so rate
+/// limits can tell clients apart).
+pub fn app(store: Store, config: WebConfig) -> Result<Router, StartError> {
     // Install the recorder before the first request, so nothing counted is lost.
     metrics_handle();
     let state = AppState {
+        passwords: auth::password::Passwords::new(config.password_cost)?,
+        limits: auth::limits::Limits::new(Arc::clone(&config.clock)),
         store,
         config: Arc::new(config),
     };
+    let api = Router::new()
+        .route("/accounts", post(api::accounts::create))
+        .route("/sessions", post(api::accounts::sign_in))
+        .route("/sessions/current", delete(api::accounts::sign_out))
+        .route("/me", get(api::accounts::me))
+        .fallback(api::not_found);
     let routes = Router::new()
         .route("/", get(pages::home::show))
         .route("/language", post(pages::language::choose))
+        .route(
+            "/sign-up",
+            get(pages::accounts::sign_up_form).post(pages::accounts::sign_up),
+        )
+        .route(
+            "/sign-in",
+            get(pages::accounts::sign_in_form).post(pages::accounts::sign_in),
+        )
+        .route("/sign-out", post(pages::accounts::sign_out))
+        .route("/account", get(pages::account::show))
+        .route(
+            "/account/sign-out-others",
+            post(pages::account::sign_out_others),
+        )
+        .route(
+            "/account/sign-out-everywhere",
+            post(pages::account::sign_out_everywhere),
+        )
+        .nest("/api/v1", api)
         .route("/static/app.css", get(assets::css))
         .route("/static/app.js", get(assets::js))
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
         .route("/metrics", get(ops::metrics));
-    shell(routes, state)
+    Ok(shell(routes, state))
 }
 
 /// What every route gets: metrics, the guards, error pages and the security headers.
@@ -113,9 +176,15 @@ mod tests {
     }
 
     async fn failing_app(database: &TestDatabase) -> Router {
+        let config = WebConfig {
+            password_cost: PasswordCost::FastForTests,
+            ..WebConfig::default()
+        };
         let state = AppState {
             store: Store::open(database.url()).await.expect("store"),
-            config: Arc::new(WebConfig::default()),
+            passwords: auth::password::Passwords::new(config.password_cost).expect("params"),
+            limits: auth::limits::Limits::new(Arc::clone(&config.clock)),
+            config: Arc::new(config),
         };
         let routes = Router::new().route("/panics", get(panics)).route(
             "/fails",

@@ -1,36 +1,51 @@
-//! The store's behaviour, proven the same on both backends: every scenario in `event_log` runs
-//! on SQLite, and on PostgreSQL when `STEADFAST_TEST_DATABASE_URL` is set.
+//! The store's behaviour, proven the same on both backends: every scenario of the modules below
+//! runs on SQLite, and on PostgreSQL when `STEADFAST_TEST_DATABASE_URL` is set.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod accounts;
 mod event_log;
+mod redaction;
+mod schema;
+mod sessions;
+mod spaces;
 mod sqlite_only;
+mod support;
+mod tokens;
 
 use steadfast_store::Backend;
 use steadfast_store::testing::TestDatabase;
 
-/// Runs each named scenario of `event_log` once per backend, as `sqlite::name` and
-/// `postgres::name`, so the test output shows which backend ran what.
+/// Runs each named scenario once per backend, as `sqlite::module::name` and
+/// `postgres::module::name`, so the test output shows which backend ran what.
 macro_rules! on_both_backends {
-    ($($scenario:ident),* $(,)?) => {
+    ($($module:ident: [$($scenario:ident),* $(,)?]),* $(,)?) => {
         mod sqlite {
             $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-                async fn $scenario() {
-                    let db = crate::database(crate::Backend::Sqlite).await.expect("SQLite is always there");
-                    crate::event_log::$scenario(&db).await;
+                mod $module {
+                    $(
+                        #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+                        async fn $scenario() {
+                            let db = crate::database(crate::Backend::Sqlite).await.expect("SQLite is always there");
+                            crate::$module::$scenario(&db).await;
+                        }
+                    )*
                 }
             )*
         }
         mod postgres {
             $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-                async fn $scenario() {
-                    let Some(db) = crate::database(crate::Backend::Postgres).await else {
-                        eprintln!("no PostgreSQL test server configured; scripts/test sets one");
-                        return;
-                    };
-                    crate::event_log::$scenario(&db).await;
+                mod $module {
+                    $(
+                        #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+                        async fn $scenario() {
+                            let Some(db) = crate::database(crate::Backend::Postgres).await else {
+                                eprintln!("no PostgreSQL test server configured; scripts/test sets one");
+                                return;
+                            };
+                            crate::$module::$scenario(&db).await;
+                        }
+                    )*
                 }
             )*
         }
@@ -38,16 +53,56 @@ macro_rules! on_both_backends {
 }
 
 on_both_backends!(
-    appends_and_reads_back_in_order,
-    reads_start_from_the_given_sequence_number,
-    streams_are_kept_apart,
-    a_conflicting_append_is_refused_and_writes_nothing,
-    a_failing_append_writes_none_of_its_events,
-    concurrent_appends_land_exactly_once_and_in_order,
-    erasure_removes_only_the_authors_events,
-    sequence_numbers_are_never_reused_after_erasure,
-    migrating_an_empty_database_creates_the_log,
-    payloads_round_trip_exactly,
+    event_log: [
+        appends_and_reads_back_in_order,
+        reads_start_from_the_given_sequence_number,
+        streams_are_kept_apart,
+        a_conflicting_append_is_refused_and_writes_nothing,
+        a_failing_append_writes_none_of_its_events,
+        concurrent_appends_land_exactly_once_and_in_order,
+        erasure_removes_only_the_authors_events,
+        sequence_numbers_are_never_reused_after_erasure,
+        migrating_an_empty_database_creates_the_log,
+        payloads_round_trip_exactly,
+    ],
+    schema: [
+        migrating_an_empty_database_brings_it_to_the_latest_version,
+    ],
+    accounts: [
+        an_account_is_found_by_id_and_by_username_key,
+        a_second_account_with_the_same_username_key_is_refused_and_the_first_is_untouched,
+        a_new_password_hash_replaces_the_old,
+        recovery_codes_work_once_each,
+        a_recovery_code_is_only_good_for_its_own_account,
+        replacing_recovery_codes_voids_the_old_ones,
+        a_recovery_code_presented_by_8_requests_at_once_lets_exactly_one_in,
+        deleting_an_account_removes_its_access_and_events_and_keeps_the_partners,
+        deleting_an_account_again_finishes_quietly,
+    ],
+    sessions: [
+        a_session_is_found_by_its_id_hash_and_touched_forward_only,
+        sessions_are_listed_only_for_their_owner_newest_first,
+        signing_out_everywhere_else_keeps_only_the_current_session,
+        deleting_one_session_leaves_the_others,
+        sessions_past_the_absolute_or_idle_timeout_are_cleaned_up,
+    ],
+    tokens: [
+        a_token_is_found_by_its_hash,
+        a_token_is_deleted_only_by_its_owner,
+        tokens_are_listed_for_their_owner_and_touched_forward_only,
+    ],
+    spaces: [
+        creating_a_space_makes_the_creator_its_one_member,
+        leaving_counts_the_person_out_once,
+        an_invite_is_accepted_once_and_adds_the_partner,
+        an_invite_accepted_by_8_people_at_once_is_accepted_exactly_once,
+        two_invites_accepted_at_once_never_exceed_two_members,
+        an_expired_invite_is_refused,
+        a_revoked_invite_is_refused_and_only_pending_invites_are_revoked,
+        a_person_already_in_the_space_cannot_join_it_again,
+        a_person_sees_every_space_they_are_or_were_in,
+        invites_are_found_by_token_hash_and_listed_per_space,
+    ],
 );
 
 async fn database(backend: Backend) -> Option<TestDatabase> {

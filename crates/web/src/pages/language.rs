@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::error::WebError;
 use crate::i18n::{LANGUAGE_COOKIE, Lang};
+use crate::pages::local_path;
 
 #[derive(Deserialize)]
 pub(crate) struct Choice {
@@ -28,25 +29,9 @@ pub(crate) async fn choose(Form(choice): Form<Choice>) -> Result<Response, WebEr
     Ok(([(header::SET_COOKIE, cookie)], Redirect::to(back)).into_response())
 }
 
-/// Only a path on this site is a place to return to; anything else (another host, `//host`,
-/// a backslash trick) goes to the start page.
-fn local_path(next: Option<&str>) -> &str {
-    match next {
-        Some(path)
-            if path.starts_with('/')
-                && !path.starts_with("//")
-                && !path.contains('\\')
-                && !path.chars().any(char::is_control) =>
-        {
-            path
-        }
-        _ => "/",
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::local_path;
+    use crate::pages::local_path;
 
     #[test]
     fn only_local_paths_are_followed() {

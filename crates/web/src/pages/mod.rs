@@ -1,6 +1,8 @@
 //! Server-rendered pages. Each module is one page or one form; all share the chrome: the
 //! language, the quick exit and the asset links.
 
+pub(crate) mod account;
+pub(crate) mod accounts;
 pub(crate) mod home;
 pub(crate) mod language;
 
@@ -9,6 +11,8 @@ use axum::http::request::Parts;
 
 use crate::AppState;
 use crate::assets;
+use crate::auth::session;
+use crate::error::WebError;
 use crate::i18n::Lang;
 
 /// What every page's frame needs.
@@ -19,16 +23,19 @@ pub(crate) struct Chrome {
     pub(crate) here: String,
     pub(crate) css: &'static str,
     pub(crate) js: &'static str,
+    /// Whether to offer "sign out" rather than "sign in".
+    pub(crate) signed_in: bool,
 }
 
 impl Chrome {
-    pub(crate) fn new(state: &AppState, lang: Lang, path: &str) -> Self {
+    pub(crate) fn new(state: &AppState, lang: Lang, path: &str, signed_in: bool) -> Self {
         Self {
             lang,
             quick_exit_url: state.config.quick_exit_url.clone(),
             here: path.to_owned(),
             css: assets::css_url(),
             js: assets::js_url(),
+            signed_in,
         }
     }
 
@@ -42,16 +49,34 @@ impl Chrome {
 }
 
 impl FromRequestParts<AppState> for Chrome {
-    type Rejection = std::convert::Infallible;
+    type Rejection = WebError;
 
     async fn from_request_parts(
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
+        let signed_in = session::caller(parts, state).await?.is_some();
         Ok(Chrome::new(
             state,
             Lang::of_request(parts),
             parts.uri.path(),
+            signed_in,
         ))
+    }
+}
+
+/// Only a path on this site is a place to return to; anything else (another host, `//host`,
+/// a backslash trick) goes to the start page.
+pub(crate) fn local_path(next: Option<&str>) -> &str {
+    match next {
+        Some(path)
+            if path.starts_with('/')
+                && !path.starts_with("//")
+                && !path.contains('\\')
+                && !path.chars().any(char::is_control) =>
+        {
+            path
+        }
+        _ => "/",
     }
 }

@@ -8,6 +8,7 @@ use fantoccini::key::Key;
 use steadfast_web::WebConfig;
 
 use crate::support::TestApp;
+use crate::support::app::test_clock;
 use crate::support::browser::{self, Browser};
 
 #[tokio::test]
@@ -92,7 +93,7 @@ async fn shift_pressed_three_times_leaves_without_a_way_back() {
     let exit_to = landing.url("/healthz");
     let app = TestApp::with_config(WebConfig {
         quick_exit_url: exit_to.clone(),
-        ..WebConfig::default()
+        ..TestApp::test_config(&test_clock())
     })
     .await;
 

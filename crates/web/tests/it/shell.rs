@@ -7,6 +7,7 @@ use steadfast_store::Backend;
 use steadfast_web::WebConfig;
 
 use crate::support::TestApp;
+use crate::support::app::test_clock;
 
 fn assert_security_headers(headers: &HeaderMap) {
     let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
@@ -61,7 +62,7 @@ async fn home_page_is_served_in_english_by_default() {
 async fn every_page_has_the_quick_exit_to_the_configured_address() {
     let config = WebConfig {
         quick_exit_url: "https://weather.example/today".into(),
-        ..WebConfig::default()
+        ..TestApp::test_config(&test_clock())
     };
     let app = TestApp::with_config(config).await;
     for path in ["/", "/no-such-page"] {
@@ -173,37 +174,115 @@ async fn an_unknown_language_is_a_clear_error_page() {
     app.stop().await;
 }
 
+/// Every state-changing route the application has. A new one must be added here, so the
+/// cross-site guard is proven for it too.
+pub const STATE_CHANGING_ROUTES: &[(&str, &str)] = &[
+    ("POST", "/language"),
+    ("POST", "/sign-up"),
+    ("POST", "/sign-in"),
+    ("POST", "/sign-out"),
+    ("POST", "/account/sign-out-others"),
+    ("POST", "/account/sign-out-everywhere"),
+    ("POST", "/api/v1/accounts"),
+    ("POST", "/api/v1/sessions"),
+    ("DELETE", "/api/v1/sessions/current"),
+];
+
 #[tokio::test]
-async fn forms_sent_from_another_site_are_refused() {
+async fn every_state_changing_route_refuses_requests_from_another_site() {
     let app = TestApp::sqlite().await;
+    let cookie = app
+        .sign_up("guarded-person", "correct horse battery staple")
+        .await;
     let attempts = [
         vec![("sec-fetch-site", "cross-site".to_owned())],
         vec![("sec-fetch-site", "same-site".to_owned())],
         vec![("origin", "http://evil.example".to_owned())],
     ];
-    for headers in attempts {
-        let mut request = app
-            .client
-            .post(app.url("/language"))
-            .form(&[("lang", "pl"), ("next", "/")]);
-        for (name, value) in &headers {
-            request = request.header(*name, value);
+    for (method, path) in STATE_CHANGING_ROUTES {
+        for headers in &attempts {
+            let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+            let mut request = app
+                .client
+                .request(method.clone(), app.url(path))
+                .header(header::COOKIE, &cookie)
+                .form(&[
+                    ("lang", "pl"),
+                    ("next", "/"),
+                    ("username", "x"),
+                    ("password", "y"),
+                ]);
+            for (name, value) in headers {
+                request = request.header(*name, value);
+            }
+            let response = request.send().await.unwrap();
+            assert_eq!(
+                response.status(),
+                StatusCode::FORBIDDEN,
+                "{method} {path} {headers:?}"
+            );
+            assert!(
+                response.headers().get(header::SET_COOKIE).is_none(),
+                "{method} {path} changed state"
+            );
+            assert_security_headers(response.headers());
+            let body = response.text().await.unwrap();
+            if path.starts_with("/api/") {
+                assert!(body.contains(r#""error":"cross_site_refused""#), "{body}");
+            } else {
+                assert!(
+                    body.contains("This request came from another site"),
+                    "{body}"
+                );
+            }
         }
-        let response = request.send().await.unwrap();
-        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{headers:?}");
-        assert!(
-            response.headers().get(header::SET_COOKIE).is_none(),
-            "{headers:?} changed state"
-        );
-        assert_is_page(response.headers());
-        assert!(
-            response
-                .text()
-                .await
-                .unwrap()
-                .contains("This request came from another site")
-        );
     }
+    // Nothing happened: the session is still there.
+    let me = app
+        .api(reqwest::Method::GET, "/api/v1/me", None, Some(&cookie))
+        .await;
+    assert_eq!(me.status(), StatusCode::OK);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn reading_routes_change_nothing() {
+    // GET and HEAD never change state: a signed-in person's session survives a tour of every
+    // page, and no page sets a session cookie.
+    let app = TestApp::sqlite().await;
+    let cookie = app.sign_up("reader", "correct horse battery staple").await;
+    for path in [
+        "/",
+        "/sign-in",
+        "/sign-up",
+        "/account",
+        "/api/v1/me",
+        "/healthz",
+        "/readyz",
+        "/metrics",
+    ] {
+        for method in [reqwest::Method::GET, reqwest::Method::HEAD] {
+            let response = app
+                .client
+                .request(method.clone(), app.url(path))
+                .header(header::COOKIE, &cookie)
+                .send()
+                .await
+                .unwrap();
+            assert!(
+                response.status().is_success() || response.status().is_redirection(),
+                "{method} {path}"
+            );
+            assert!(
+                response.headers().get(header::SET_COOKIE).is_none(),
+                "{method} {path} set a cookie"
+            );
+        }
+    }
+    let me = app
+        .api(reqwest::Method::GET, "/api/v1/me", None, Some(&cookie))
+        .await;
+    assert_eq!(me.status(), StatusCode::OK);
     app.stop().await;
 }
 

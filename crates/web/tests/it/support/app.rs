@@ -1,11 +1,29 @@
 use std::net::SocketAddr;
 
 use reqwest::redirect::Policy;
+use std::sync::Arc;
 use steadfast_store::testing::TestDatabase;
 use steadfast_store::{Backend, Store};
-use steadfast_web::WebConfig;
+
+use steadfast_core::Timestamp;
+use steadfast_web::{ManualClock, PasswordCost, WebConfig};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
+
+/// A clock standing at a fixed, ordinary moment (2026-11-22).
+pub fn test_clock() -> ManualClock {
+    ManualClock::starting_at(Timestamp::from_millis(1_795_000_000_000))
+}
+
+/// Tests that measure time take the machine for themselves: every other app holds this lock
+/// shared while it runs, a timing test holds it alone.
+static MACHINE: std::sync::LazyLock<Arc<tokio::sync::RwLock<()>>> =
+    std::sync::LazyLock::new(|| Arc::new(tokio::sync::RwLock::new(())));
+
+enum MachineGuard {
+    Shared(#[allow(dead_code)] tokio::sync::OwnedRwLockReadGuard<()>),
+    Alone(#[allow(dead_code)] tokio::sync::OwnedRwLockWriteGuard<()>),
+}
 
 /// The real application, served on a free port of 127.0.0.1, on a database of its own.
 pub struct TestApp {
@@ -15,31 +33,58 @@ pub struct TestApp {
     stop: Option<oneshot::Sender<()>>,
     server: Option<JoinHandle<()>>,
     _database: TestDatabase,
+    _machine: MachineGuard,
 }
 
 impl TestApp {
     /// On SQLite, which is always there.
     pub async fn sqlite() -> TestApp {
-        Self::start(TestDatabase::sqlite(), WebConfig::default()).await
+        Self::start(TestDatabase::sqlite(), Self::test_config(&test_clock())).await
     }
 
     /// On the given backend; `None` for PostgreSQL when no test server is configured.
     pub async fn on(backend: Backend) -> Option<TestApp> {
         let database = TestDatabase::new(backend).await?;
-        Some(Self::start(database, WebConfig::default()).await)
+        Some(Self::start(database, Self::test_config(&test_clock())).await)
     }
 
     pub async fn with_config(config: WebConfig) -> TestApp {
         Self::start(TestDatabase::sqlite(), config).await
     }
 
+    /// The settings tests use: cheap password hashes and a clock the test moves.
+    pub fn test_config(clock: &ManualClock) -> WebConfig {
+        WebConfig {
+            password_cost: PasswordCost::FastForTests,
+            clock: Arc::new(clock.clone()),
+            ..WebConfig::default()
+        }
+    }
+
+    /// With no other test app running at the same time, for tests that compare timings.
+    pub async fn alone(config: WebConfig) -> TestApp {
+        let machine = MachineGuard::Alone(Arc::clone(&MACHINE).write_owned().await);
+        Self::start_holding(TestDatabase::sqlite(), config, machine).await
+    }
+
     async fn start(database: TestDatabase, config: WebConfig) -> TestApp {
+        let machine = MachineGuard::Shared(Arc::clone(&MACHINE).read_owned().await);
+        Self::start_holding(database, config, machine).await
+    }
+
+    async fn start_holding(
+        database: TestDatabase,
+        config: WebConfig,
+        machine: MachineGuard,
+    ) -> TestApp {
         let store = Store::open(database.url()).await.expect("the store opens");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("a free port");
         let address = listener.local_addr().expect("an address");
-        let app = steadfast_web::app(store.clone(), config);
+        let app = steadfast_web::app(store.clone(), config)
+            .expect("the app starts")
+            .into_make_service_with_connect_info::<SocketAddr>();
         let (stop, stopped) = oneshot::channel::<()>();
         let server = tokio::spawn(async move {
             axum::serve(listener, app)
@@ -60,6 +105,7 @@ impl TestApp {
             stop: Some(stop),
             server: Some(server),
             _database: database,
+            _machine: machine,
         }
     }
 
@@ -87,6 +133,66 @@ impl TestApp {
             .expect("a response")
     }
 
+    /// A JSON request as an outside client sends it (no browser headers), with a session
+    /// cookie when one is given.
+    pub async fn api(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<serde_json::Value>,
+        cookie: Option<&str>,
+    ) -> reqwest::Response {
+        let mut request = self.client.request(method, self.url(path));
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        if let Some(cookie) = cookie {
+            request = request.header(reqwest::header::COOKIE, cookie);
+        }
+        request.send().await.expect("a response")
+    }
+
+    /// Creates an account over the API and returns its session cookie (`name=value`).
+    pub async fn sign_up(&self, username: &str, password: &str) -> String {
+        let body = serde_json::json!({ "username": username, "password": password });
+        let response = self
+            .api(reqwest::Method::POST, "/api/v1/accounts", Some(body), None)
+            .await;
+        assert_eq!(
+            response.status(),
+            reqwest::StatusCode::CREATED,
+            "sign-up of {username}"
+        );
+        session_cookie(&response).expect("a session cookie")
+    }
+
+    /// A page request from a browser holding `cookie`.
+    pub async fn get_as(&self, path: &str, cookie: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .header(reqwest::header::COOKIE, cookie)
+            .send()
+            .await
+            .expect("a response")
+    }
+
+    /// A same-origin form post from a browser holding `cookie`.
+    pub async fn post_form_as(
+        &self,
+        path: &str,
+        form: &[(&str, &str)],
+        cookie: &str,
+    ) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .header("sec-fetch-site", "same-origin")
+            .header(reqwest::header::COOKIE, cookie)
+            .form(form)
+            .send()
+            .await
+            .expect("a response")
+    }
+
     /// Stops the server after the requests in flight, then closes the store.
     pub async fn stop(mut self) {
         if let Some(stop) = self.stop.take() {
@@ -105,4 +211,16 @@ impl Drop for TestApp {
             server.abort();
         }
     }
+}
+
+/// The session cookie a response sets, as `name=value` for a later `Cookie` header.
+pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get_all(reqwest::header::SET_COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find(|value| value.starts_with("__Host-steadfast=") || value.starts_with("steadfast="))
+        .and_then(|value| value.split(';').next())
+        .map(str::to_owned)
 }

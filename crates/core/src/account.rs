@@ -1,0 +1,14 @@
+//! Accounts: the login name, the password policy, recovery codes and how long a session lives.
+//!
+//! Hashing, storage and cookies happen at the edge; this module decides what is acceptable and
+//! keeps secrets out of `Debug` output so they cannot slip into a log line.
+
+mod password;
+mod recovery;
+mod session;
+mod username;
+
+pub use password::{Password, PasswordError};
+pub use recovery::{RECOVERY_CODES_PER_ACCOUNT, RecoveryCode, RecoveryCodeError};
+pub use session::{Liveness, SessionPolicy};
+pub use username::{Username, UsernameError};

@@ -1,0 +1,19 @@
+//! Spaces and pairing: a space holds one couple, or one person in solo mode. A person creates a
+//! space, invites their partner with a single-use link, and either partner may leave alone and at
+//! once (DESIGN, Safety).
+//!
+//! The functions here decide; the edge loads the space's members and invites, calls one of them
+//! with the current time, and records the outcome.
+
+mod invite;
+mod membership;
+mod name;
+
+pub use invite::{
+    INVITE_LIFETIME, InviteRefusal, InviteState, IssueRefusal, RevokeRefusal, decide_accept,
+    decide_issue, decide_revoke,
+};
+pub use membership::{
+    LeaveRefusal, MAX_PARTNERS, Member, current, decide_leave, is_current_member, partner_of,
+};
+pub use name::{SpaceName, SpaceNameError};

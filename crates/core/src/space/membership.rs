@@ -1,0 +1,124 @@
+//! Who is, and who was, in a space.
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::id::PersonId;
+use crate::time::Timestamp;
+
+/// A space holds one couple.
+pub const MAX_PARTNERS: usize = 2;
+
+/// One stay of one person in a space. A person who leaves and is later invited back has two
+/// records; the history outlives the stay, so `left` is set rather than the record removed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Member {
+    pub person: PersonId,
+    pub joined: Timestamp,
+    pub left: Option<Timestamp>,
+}
+
+impl Member {
+    pub fn is_current(&self) -> bool {
+        self.left.is_none()
+    }
+}
+
+/// Why a person cannot leave a space.
+#[derive(Debug, Error, Clone, Copy, PartialEq, Eq)]
+pub enum LeaveRefusal {
+    #[error("you are not in this space")]
+    NotAMember,
+}
+
+/// The members in the space now.
+pub fn current(members: &[Member]) -> impl Iterator<Item = &Member> {
+    members.iter().filter(|m| m.is_current())
+}
+
+pub fn is_current_member(members: &[Member], person: PersonId) -> bool {
+    current(members).any(|m| m.person == person)
+}
+
+/// The other current partner of `person`, if `person` is in the space and is not alone in it.
+pub fn partner_of(members: &[Member], person: PersonId) -> Option<PersonId> {
+    if !is_current_member(members, person) {
+        return None;
+    }
+    current(members)
+        .map(|m| m.person)
+        .find(|&other| other != person)
+}
+
+/// Leaving is unilateral and immediate: nobody's consent is asked and nothing is delayed (DESIGN,
+/// Safety), so the only refusal is that the person is not in the space. The edge records the
+/// time it was called as `left`; from that request on, visibility (`crate::visibility`) hides
+/// each partner's items from the other.
+pub fn decide_leave(members: &[Member], person: PersonId) -> Result<(), LeaveRefusal> {
+    if is_current_member(members, person) {
+        Ok(())
+    } else {
+        Err(LeaveRefusal::NotAMember)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use uuid::Uuid;
+
+    fn person(n: u128) -> PersonId {
+        PersonId::from_uuid(Uuid::from_u128(n))
+    }
+
+    fn member(n: u128, joined: i64, left: Option<i64>) -> Member {
+        Member {
+            person: person(n),
+            joined: Timestamp::from_millis(joined),
+            left: left.map(Timestamp::from_millis),
+        }
+    }
+
+    #[test]
+    fn a_current_member_may_leave_alone_at_once() {
+        let members = [member(1, 0, None), member(2, 5, None)];
+        assert_eq!(decide_leave(&members, person(2)), Ok(()));
+        assert_eq!(decide_leave(&members[..1], person(1)), Ok(()));
+    }
+
+    #[test]
+    fn someone_who_already_left_or_never_joined_cannot_leave() {
+        let members = [member(1, 0, None), member(2, 5, Some(9))];
+        assert_eq!(
+            decide_leave(&members, person(2)),
+            Err(LeaveRefusal::NotAMember)
+        );
+        assert_eq!(
+            decide_leave(&members, person(3)),
+            Err(LeaveRefusal::NotAMember)
+        );
+        assert_eq!(decide_leave(&[], person(1)), Err(LeaveRefusal::NotAMember));
+    }
+
+    #[test]
+    fn a_person_who_returned_is_current_despite_an_old_stay() {
+        let members = [
+            member(1, 0, None),
+            member(2, 5, Some(9)),
+            member(2, 20, None),
+        ];
+        assert!(is_current_member(&members, person(2)));
+        assert_eq!(current(&members).count(), 2);
+        assert_eq!(partner_of(&members, person(1)), Some(person(2)));
+    }
+
+    #[test]
+    fn the_partner_is_the_other_current_member_only() {
+        let members = [member(1, 0, None), member(2, 5, Some(9))];
+        assert_eq!(partner_of(&members, person(1)), None);
+        assert_eq!(partner_of(&members, person(2)), None);
+        let paired = [member(1, 0, None), member(3, 10, None)];
+        assert_eq!(partner_of(&paired, person(3)), Some(person(1)));
+        assert_eq!(partner_of(&paired, person(4)), None);
+    }
+}

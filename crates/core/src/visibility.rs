@@ -1,0 +1,202 @@
+//! Who may see what: the one place the rule is written. Every page, API route, feed and export
+//! asks [`can_see`] or filters with [`visible`]; none re-implements it.
+//!
+//! The rule, for an item (an event, or anything built from events) in a space:
+//!
+//! - its author always sees it — also after leaving the space: what a person wrote stays theirs
+//!   to read;
+//! - a private item is seen by its author only;
+//! - a shared item is seen by another person only while both that person and the author are
+//!   current members of the space. When either leaves, each one's items vanish from the other's
+//!   view on the next request; the one left behind learns only that the pairing ended, from the
+//!   membership, never from the leaver's items.
+//!
+//! Erasure removes a deleted person's items from the log, and the edge ends their membership, so
+//! nothing of theirs is visible to anyone afterwards.
+//!
+//! **Nothing about a private item reaches anyone but its author**: no count, title, timestamp,
+//! size, "last updated" or position in a list (DESIGN, Principles 2). So the filter comes first,
+//! before anything is counted, sorted, paginated, summed or turned into a chart — never count a
+//! space's items and then hide some of them.
+//!
+//! Membership itself (who is in the space, that a pairing ended) is not an item and is not
+//! governed here: it is what this rule reads.
+
+use crate::event::{NewEvent, RecordedEvent, Visibility};
+use crate::id::PersonId;
+use crate::space::{Member, is_current_member};
+
+/// What the rule needs to know about an item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ItemMeta {
+    pub author: PersonId,
+    pub visibility: Visibility,
+}
+
+impl From<&NewEvent> for ItemMeta {
+    fn from(event: &NewEvent) -> Self {
+        Self {
+            author: event.author,
+            visibility: event.visibility,
+        }
+    }
+}
+
+impl From<&RecordedEvent> for ItemMeta {
+    fn from(event: &RecordedEvent) -> Self {
+        Self::from(&event.event)
+    }
+}
+
+/// Who is looking. Only people looking for themselves exist today; a person's id converts into
+/// a viewer, so `can_see(person, …)` reads naturally.
+///
+/// A coach will come as a second kind of viewer with its own rule, added here and nowhere else:
+/// a coach sees a partner's **shared** items only, and only that partner's, while that partner's
+/// own grant to the coach is in force (each partner consents separately, for a limited time, and
+/// either revokes alone, effective on the next request). A coach never sees a private item, and
+/// every coach read is logged and shown to the owner.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Viewer {
+    /// A person looking for themselves: a partner, a former partner, or someone alone in solo
+    /// mode. Whether they are in the space now is read from the members.
+    Person(PersonId),
+}
+
+impl From<PersonId> for Viewer {
+    fn from(person: PersonId) -> Self {
+        Viewer::Person(person)
+    }
+}
+
+/// Whether `viewer` may see an item of a space with these members (current and former).
+pub fn can_see(viewer: impl Into<Viewer>, item: &ItemMeta, members: &[Member]) -> bool {
+    match viewer.into() {
+        Viewer::Person(person) => {
+            person == item.author
+                || (item.visibility == Visibility::Shared
+                    && is_current_member(members, person)
+                    && is_current_member(members, item.author))
+        }
+    }
+}
+
+/// The items `viewer` may see, in their original order. Count, sort or page only what this
+/// returns.
+///
+/// ```
+/// # use steadfast_core::{ItemMeta, PersonId, Visibility, space::Member, visibility::visible};
+/// # let me = PersonId::from_uuid(uuid::Uuid::from_u128(1));
+/// # let members: Vec<Member> = Vec::new();
+/// struct Note { author: PersonId, visibility: Visibility, text: String }
+/// let notes: Vec<Note> = Vec::new();
+/// let meta = |n: &Note| ItemMeta { author: n.author, visibility: n.visibility };
+/// let shown = visible(me, &notes, meta, &members).count();
+/// # assert_eq!(shown, 0);
+/// ```
+pub fn visible<'a, T: 'a>(
+    viewer: impl Into<Viewer>,
+    items: impl IntoIterator<Item = &'a T>,
+    meta: impl Fn(&T) -> ItemMeta,
+    members: &'a [Member],
+) -> impl Iterator<Item = &'a T> {
+    let viewer = viewer.into();
+    items
+        .into_iter()
+        .filter(move |item| can_see(viewer, &meta(item), members))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::Timestamp;
+    use uuid::Uuid;
+
+    fn person(n: u128) -> PersonId {
+        PersonId::from_uuid(Uuid::from_u128(n))
+    }
+
+    fn member(n: u128, left: Option<i64>) -> Member {
+        Member {
+            person: person(n),
+            joined: Timestamp::from_millis(0),
+            left: left.map(Timestamp::from_millis),
+        }
+    }
+
+    fn item(author: u128, visibility: Visibility) -> ItemMeta {
+        ItemMeta {
+            author: person(author),
+            visibility,
+        }
+    }
+
+    const A: u128 = 1;
+    const B: u128 = 2;
+
+    #[test]
+    fn an_author_sees_their_own_items_of_either_visibility() {
+        let paired = [member(A, None), member(B, None)];
+        assert!(can_see(person(A), &item(A, Visibility::Private), &paired));
+        assert!(can_see(person(A), &item(A, Visibility::Shared), &paired));
+    }
+
+    #[test]
+    fn a_partner_never_sees_a_private_item() {
+        let paired = [member(A, None), member(B, None)];
+        assert!(!can_see(person(B), &item(A, Visibility::Private), &paired));
+    }
+
+    #[test]
+    fn a_partner_sees_a_shared_item_while_both_are_in_the_space() {
+        let paired = [member(A, None), member(B, None)];
+        assert!(can_see(person(B), &item(A, Visibility::Shared), &paired));
+    }
+
+    #[test]
+    fn ex_partner_items_vanish_after_leave_in_both_directions() {
+        let b_left = [member(A, None), member(B, Some(10))];
+        assert!(!can_see(person(A), &item(B, Visibility::Shared), &b_left));
+        assert!(!can_see(person(B), &item(A, Visibility::Shared), &b_left));
+    }
+
+    #[test]
+    fn a_leaver_keeps_reading_what_they_wrote() {
+        let b_left = [member(A, None), member(B, Some(10))];
+        assert!(can_see(person(B), &item(B, Visibility::Shared), &b_left));
+        assert!(can_see(person(B), &item(B, Visibility::Private), &b_left));
+    }
+
+    #[test]
+    fn an_outsider_sees_nothing() {
+        let paired = [member(A, None), member(B, None)];
+        assert!(!can_see(person(3), &item(A, Visibility::Shared), &paired));
+    }
+
+    #[test]
+    fn visible_keeps_order_and_drops_what_the_viewer_may_not_see() {
+        let paired = [member(A, None), member(B, None)];
+        let items = [
+            item(A, Visibility::Shared),
+            item(A, Visibility::Private),
+            item(B, Visibility::Private),
+            item(B, Visibility::Shared),
+        ];
+        let seen: Vec<_> = visible(person(B), &items, |m| *m, &paired).collect();
+        assert_eq!(seen, [&items[0], &items[2], &items[3]]);
+    }
+
+    #[test]
+    fn events_carry_their_own_meta() {
+        let event = NewEvent {
+            id: crate::id::EventId::from_uuid(Uuid::from_u128(9)),
+            author: person(A),
+            at: Timestamp::from_millis(0),
+            kind: crate::event::EventKind::new("note.written").unwrap(),
+            visibility: Visibility::Shared,
+            payload: serde_json::Value::Null,
+        };
+        assert_eq!(ItemMeta::from(&event), item(A, Visibility::Shared));
+    }
+}

@@ -1,0 +1,127 @@
+//! Personal API tokens: bearer tokens a person makes for their own scripts and apps.
+
+use std::fmt;
+
+use sqlx::any::AnyRow;
+use steadfast_core::{PersonId, Timestamp};
+
+use crate::redact::Redacted;
+use crate::{Store, StoreError, row};
+
+/// A personal API token. Only the hash of the token is stored; `id` names it in lists and when
+/// it is revoked.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ApiTokenRecord {
+    pub id: String,
+    pub account: PersonId,
+    pub token_hash: String,
+    /// The person's own name for the token ("backup script").
+    pub label: String,
+    pub created_at: Timestamp,
+    pub last_used_at: Option<Timestamp>,
+}
+
+impl fmt::Debug for ApiTokenRecord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ApiTokenRecord")
+            .field("id", &self.id)
+            .field("account", &self.account)
+            .field("token_hash", &Redacted)
+            .field("label", &Redacted)
+            .field("created_at", &self.created_at)
+            .field("last_used_at", &self.last_used_at)
+            .finish()
+    }
+}
+
+macro_rules! select_token {
+    ($where:literal) => {
+        concat!(
+            "SELECT id, account, token_hash, label, created_ms, last_used_ms FROM api_tokens ",
+            $where
+        )
+    };
+}
+
+fn decode(row: &AnyRow) -> Result<ApiTokenRecord, StoreError> {
+    Ok(ApiTokenRecord {
+        id: row::text(row, "id")?,
+        account: row::id(row, "account")?,
+        token_hash: row::text(row, "token_hash")?,
+        label: row::text(row, "label")?,
+        created_at: row::time(row, "created_ms")?,
+        last_used_at: row::optional_time(row, "last_used_ms")?,
+    })
+}
+
+impl Store {
+    pub async fn create_api_token(&self, token: &ApiTokenRecord) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO api_tokens (id, account, token_hash, label, created_ms, last_used_ms) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(&token.id)
+        .bind(token.account.to_string())
+        .bind(&token.token_hash)
+        .bind(&token.label)
+        .bind(token.created_at.as_millis())
+        .bind(token.last_used_at.map(Timestamp::as_millis))
+        .execute(&self.inner.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The token a bearer presents, by the hash of what they presented.
+    pub async fn api_token_by_hash(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<ApiTokenRecord>, StoreError> {
+        sqlx::query(select_token!("WHERE token_hash = $1"))
+            .bind(token_hash)
+            .fetch_optional(&self.inner.pool)
+            .await?
+            .as_ref()
+            .map(decode)
+            .transpose()
+    }
+
+    /// The person's own tokens, newest first.
+    pub async fn api_tokens_of(
+        &self,
+        account: PersonId,
+    ) -> Result<Vec<ApiTokenRecord>, StoreError> {
+        sqlx::query(select_token!(
+            "WHERE account = $1 ORDER BY created_ms DESC, id"
+        ))
+        .bind(account.to_string())
+        .fetch_all(&self.inner.pool)
+        .await?
+        .iter()
+        .map(decode)
+        .collect()
+    }
+
+    /// Revokes the token if it is `owner`'s, and answers whether it was: someone else's token id
+    /// is treated as one that does not exist.
+    pub async fn delete_api_token(&self, owner: PersonId, id: &str) -> Result<bool, StoreError> {
+        let deleted = sqlx::query("DELETE FROM api_tokens WHERE id = $1 AND account = $2")
+            .bind(id)
+            .bind(owner.to_string())
+            .execute(&self.inner.pool)
+            .await?;
+        Ok(deleted.rows_affected() == 1)
+    }
+
+    /// Records a use at `at`; never moves the time back.
+    pub async fn touch_api_token(&self, id: &str, at: Timestamp) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE api_tokens SET last_used_ms = $1 \
+             WHERE id = $2 AND (last_used_ms IS NULL OR last_used_ms < $1)",
+        )
+        .bind(at.as_millis())
+        .bind(id)
+        .execute(&self.inner.pool)
+        .await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,47 @@
+use steadfast_store::testing::TestDatabase;
+use steadfast_store::{MigrationReport, Store};
+
+use crate::support::{person, sign_up, space_id};
+
+/// The newest schema version this build carries.
+const LATEST: i64 = 2;
+
+pub async fn migrating_an_empty_database_brings_it_to_the_latest_version(db: &TestDatabase) {
+    let store = Store::connect(db.url()).await.expect("connect");
+    assert!(
+        store.account(person()).await.is_err(),
+        "no schema before migrating"
+    );
+
+    let first = store.migrate().await.expect("migrate");
+    assert_eq!(
+        first,
+        MigrationReport {
+            applied: (1..=LATEST).collect(),
+            version: LATEST
+        }
+    );
+    let second = store.migrate().await.expect("migrate again");
+    assert_eq!(
+        second,
+        MigrationReport {
+            applied: vec![],
+            version: LATEST
+        }
+    );
+
+    // Every table of the latest version answers.
+    let alex = sign_up(&store).await;
+    assert!(store.sessions_of(alex).await.expect("sessions").is_empty());
+    assert!(store.api_tokens_of(alex).await.expect("tokens").is_empty());
+    assert_eq!(store.unused_recovery_codes(alex).await.expect("codes"), 0);
+    assert!(store.spaces_of(alex).await.expect("spaces").is_empty());
+    assert!(
+        store
+            .invites_of_space(space_id())
+            .await
+            .expect("invites")
+            .is_empty()
+    );
+    store.close().await;
+}

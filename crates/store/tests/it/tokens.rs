@@ -1,0 +1,112 @@
+use steadfast_core::PersonId;
+use steadfast_store::testing::TestDatabase;
+use steadfast_store::{ApiTokenRecord, Store};
+
+use crate::support::{MINUTE, at, hash, id, open, sign_up};
+
+async fn create(store: &Store, account: PersonId, created: i64) -> ApiTokenRecord {
+    let token = ApiTokenRecord {
+        id: id(),
+        account,
+        token_hash: hash(),
+        label: "Kalendarz 📅".to_owned(),
+        created_at: at(created),
+        last_used_at: None,
+    };
+    store.create_api_token(&token).await.expect("create token");
+    token
+}
+
+pub async fn a_token_is_found_by_its_hash(db: &TestDatabase) {
+    let store = open(db).await;
+    let alex = sign_up(&store).await;
+    let token = create(&store, alex, 0).await;
+
+    let found = store
+        .api_token_by_hash(&token.token_hash)
+        .await
+        .expect("read");
+    assert_eq!(found, Some(token.clone()));
+    assert_eq!(store.api_token_by_hash(&hash()).await.expect("read"), None);
+    assert_eq!(
+        store.api_token_by_hash(&token.id).await.expect("read"),
+        None,
+        "the id is not the token"
+    );
+    store.close().await;
+}
+
+pub async fn a_token_is_deleted_only_by_its_owner(db: &TestDatabase) {
+    let store = open(db).await;
+    let (alex, sam) = (sign_up(&store).await, sign_up(&store).await);
+    let token = create(&store, alex, 0).await;
+
+    assert!(
+        !store
+            .delete_api_token(sam, &token.id)
+            .await
+            .expect("delete")
+    );
+    assert!(
+        store
+            .api_token_by_hash(&token.token_hash)
+            .await
+            .expect("read")
+            .is_some()
+    );
+
+    assert!(
+        store
+            .delete_api_token(alex, &token.id)
+            .await
+            .expect("delete")
+    );
+    assert_eq!(
+        store
+            .api_token_by_hash(&token.token_hash)
+            .await
+            .expect("read"),
+        None
+    );
+    assert!(
+        !store
+            .delete_api_token(alex, &token.id)
+            .await
+            .expect("delete again")
+    );
+    store.close().await;
+}
+
+pub async fn tokens_are_listed_for_their_owner_and_touched_forward_only(db: &TestDatabase) {
+    let store = open(db).await;
+    let (alex, sam) = (sign_up(&store).await, sign_up(&store).await);
+    let older = create(&store, alex, 0).await;
+    let newer = create(&store, alex, MINUTE).await;
+    let sams = create(&store, sam, 0).await;
+
+    let listed = store.api_tokens_of(alex).await.expect("list");
+    assert_eq!(listed, [newer.clone(), older.clone()]);
+    assert_eq!(store.api_tokens_of(sam).await.expect("list"), [sams]);
+
+    store
+        .touch_api_token(&older.id, at(10 * MINUTE))
+        .await
+        .expect("touch");
+    store
+        .touch_api_token(&older.id, at(5 * MINUTE))
+        .await
+        .expect("late touch");
+    let touched = store
+        .api_token_by_hash(&older.token_hash)
+        .await
+        .expect("read")
+        .expect("found");
+    assert_eq!(touched.last_used_at, Some(at(10 * MINUTE)));
+    let untouched = store
+        .api_token_by_hash(&newer.token_hash)
+        .await
+        .expect("read")
+        .expect("found");
+    assert_eq!(untouched.last_used_at, None);
+    store.close().await;
+}

@@ -1,0 +1,147 @@
+//! Accounts and sessions over JSON: sign up, sign in, sign out, who am I.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::request::Parts;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+
+use super::{ApiCaller, ApiError, ApiJson, lang_of};
+use crate::AppState;
+use crate::accounts::{self, SignInError, SignUpError, SignUpInput};
+use crate::auth::session;
+use crate::pages::accounts::end_session;
+
+#[derive(Deserialize)]
+pub(crate) struct NewAccountBody {
+    username: String,
+    password: String,
+    email: Option<String>,
+}
+
+#[derive(Serialize)]
+struct CreatedAccount {
+    id: String,
+    /// Shown once: each lets the owner set a new password if they forget theirs.
+    recovery_codes: Vec<String>,
+}
+
+/// Creates an account and signs it in (the response sets the session cookie).
+pub(crate) async fn create(
+    State(state): State<AppState>,
+    parts: Parts,
+    ApiJson(body): ApiJson<NewAccountBody>,
+) -> Result<Response, ApiError> {
+    let lang = lang_of(&parts.headers);
+    let address = session::client_address(&parts);
+    let input = SignUpInput {
+        username: body.username,
+        password: body.password,
+        email: body.email,
+    };
+    match accounts::sign_up(&state, input, &parts.headers, &address).await {
+        Ok(signed_up) => {
+            let cookie = session::set_cookie(state.config.secure_cookies, &signed_up.session_token)
+                .map_err(|error| ApiError::from_web(error, lang))?;
+            let body = CreatedAccount {
+                id: signed_up.person.to_string(),
+                recovery_codes: signed_up.recovery_codes,
+            };
+            Ok((
+                StatusCode::CREATED,
+                [(header::SET_COOKIE, cookie)],
+                Json(body),
+            )
+                .into_response())
+        }
+        Err(SignUpError::Invalid(errors)) => {
+            let error = errors.first().unwrap_or(crate::accounts::FieldError::Email);
+            let status = if error == crate::accounts::FieldError::UsernameTaken {
+                StatusCode::CONFLICT
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            Err(ApiError::new(status, error.code(), error.message(lang)))
+        }
+        Err(SignUpError::TooMany(too_many)) => Err(ApiError::from_web(
+            crate::error::WebError::TooMany(too_many),
+            lang,
+        )),
+        Err(SignUpError::Failed(error)) => Err(ApiError::from_web(error, lang)),
+    }
+}
+
+#[derive(Deserialize)]
+pub(crate) struct Credentials {
+    username: String,
+    password: String,
+}
+
+#[derive(Serialize)]
+pub(crate) struct Me {
+    id: String,
+    username: String,
+}
+
+/// Signs in: the response sets the session cookie.
+pub(crate) async fn sign_in(
+    State(state): State<AppState>,
+    parts: Parts,
+    ApiJson(body): ApiJson<Credentials>,
+) -> Result<Response, ApiError> {
+    let lang = lang_of(&parts.headers);
+    let address = session::client_address(&parts);
+    match accounts::sign_in(
+        &state,
+        &body.username,
+        &body.password,
+        &parts.headers,
+        &address,
+    )
+    .await
+    {
+        Ok(signed_in) => {
+            let cookie = session::set_cookie(state.config.secure_cookies, &signed_in.session_token)
+                .map_err(|error| ApiError::from_web(error, lang))?;
+            let body = serde_json::json!({ "id": signed_in.person.to_string() });
+            Ok((
+                StatusCode::CREATED,
+                [(header::SET_COOKIE, cookie)],
+                Json(body),
+            )
+                .into_response())
+        }
+        Err(SignInError::Mismatch) => Err(ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "sign_in_failed",
+            lang.t("sign-in-failed"),
+        )),
+        Err(SignInError::TooMany(too_many)) => Err(ApiError::from_web(
+            crate::error::WebError::TooMany(too_many),
+            lang,
+        )),
+        Err(SignInError::Failed(error)) => Err(ApiError::from_web(error, lang)),
+    }
+}
+
+/// Signs this session out.
+pub(crate) async fn sign_out(
+    State(state): State<AppState>,
+    parts: Parts,
+) -> Result<Response, ApiError> {
+    let lang = lang_of(&parts.headers);
+    end_session(&state, &parts.headers)
+        .await
+        .map_err(|error| ApiError::from_web(error, lang))?;
+    let cookie = session::clear_cookie(state.config.secure_cookies);
+    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response())
+}
+
+/// The signed-in person.
+pub(crate) async fn me(ApiCaller(caller): ApiCaller) -> Json<Me> {
+    Json(Me {
+        id: caller.person.to_string(),
+        username: caller.username,
+    })
+}

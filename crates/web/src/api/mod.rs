@@ -1,0 +1,163 @@
+//! The JSON API under `/api/v1`: the same operations as the pages, for outside clients. Errors
+//! are `{"error": "<stable_snake_case_code>", "message": "<words a person understands>"}`.
+
+pub(crate) mod accounts;
+
+use axum::Json;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::AppState;
+use crate::auth::session::{self, Caller};
+use crate::error::WebError;
+use crate::i18n::Lang;
+
+/// An API error: its status, a code clients may match on, and a message for people.
+#[derive(Debug)]
+pub(crate) struct ApiError {
+    status: StatusCode,
+    code: &'static str,
+    message: String,
+    retry_after: Option<u64>,
+}
+
+#[derive(Serialize)]
+struct ErrorBody<'a> {
+    error: &'a str,
+    message: &'a str,
+}
+
+impl ApiError {
+    pub(crate) fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            status,
+            code,
+            message: message.into(),
+            retry_after: None,
+        }
+    }
+
+    /// The API's answer for any error a page would show as an error page.
+    pub(crate) fn from_web(error: WebError, lang: Lang) -> Self {
+        match error {
+            WebError::NotFound => Self::new(
+                StatusCode::NOT_FOUND,
+                "not_found",
+                lang.t("error-not-found-title"),
+            ),
+            WebError::BadRequest => Self::new(
+                StatusCode::BAD_REQUEST,
+                "bad_request",
+                lang.t("error-bad-request-text"),
+            ),
+            WebError::SignInNeeded { .. } => Self::new(
+                StatusCode::UNAUTHORIZED,
+                "sign_in_needed",
+                lang.t("api-sign-in-needed"),
+            ),
+            WebError::TooMany(too_many) => Self {
+                retry_after: Some(too_many.retry_after.as_secs()),
+                ..Self::new(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "too_many_requests",
+                    lang.t("error-too-many-text"),
+                )
+            },
+            internal => {
+                // Logged with the request's reference; the client learns only that it failed.
+                tracing::error!(error = %internal, "internal error");
+                Self::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal",
+                    lang.t("error-internal-title"),
+                )
+            }
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = ErrorBody {
+            error: self.code,
+            message: &self.message,
+        };
+        let mut response = (self.status, Json(body)).into_response();
+        if let Some(seconds) = self.retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        response
+    }
+}
+
+/// A JSON body whose rejections are API errors too, never a plain-text parser message.
+pub(crate) struct ApiJson<T>(pub(crate) T);
+
+impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        let lang = lang_of(request.headers());
+        match Json::<T>::from_request(request, state).await {
+            Ok(Json(value)) => Ok(ApiJson(value)),
+            Err(JsonRejection::MissingJsonContentType(_)) => Err(ApiError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "json_expected",
+                lang.t("api-json-expected"),
+            )),
+            Err(JsonRejection::BytesRejection(_)) => Err(ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "too_large",
+                lang.t("error-too-large-text"),
+            )),
+            Err(_) => Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_body",
+                lang.t("api-invalid-body"),
+            )),
+        }
+    }
+}
+
+/// The signed-in caller of an API route, by session cookie or bearer token.
+pub(crate) struct ApiCaller(pub(crate) Caller);
+
+impl FromRequestParts<AppState> for ApiCaller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let lang = lang_of(&parts.headers);
+        match session::caller(parts, state).await {
+            Ok(Some(caller)) => Ok(ApiCaller(caller)),
+            Ok(None) => Err(ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                "sign_in_needed",
+                lang.t("api-sign-in-needed"),
+            )),
+            Err(error) => Err(ApiError::from_web(error, lang)),
+        }
+    }
+}
+
+/// API messages follow `Accept-Language`; the language cookie is for pages.
+pub(crate) fn lang_of(headers: &axum::http::HeaderMap) -> Lang {
+    headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok())
+        .map_or(Lang::En, Lang::negotiate)
+}
+
+/// Unknown paths under `/api/`.
+pub(crate) async fn not_found(headers: axum::http::HeaderMap) -> ApiError {
+    ApiError::from_web(WebError::NotFound, lang_of(&headers))
+}

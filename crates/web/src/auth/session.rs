@@ -1,0 +1,223 @@
+//! Who is asking, from a session cookie (pages and the API) or a bearer token (the API).
+//!
+//! Sessions live on the server; the browser holds only a random token, and the store only its
+//! hash. A session ends after 30 minutes idle or 12 hours in all (configurable), and at sign-out,
+//! password change, recovery and account deletion.
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::header::{AUTHORIZATION, USER_AGENT};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue};
+use axum_extra::extract::CookieJar;
+use steadfast_core::{Liveness, PersonId, Timestamp};
+use steadfast_store::SessionRecord;
+
+use crate::AppState;
+use crate::auth::{device, secret};
+use crate::error::WebError;
+
+/// The cookie's name: with the `__Host-` prefix whenever it can be Secure, which browsers then
+/// bind to this exact host and path.
+pub(crate) fn cookie_name(secure: bool) -> &'static str {
+    if secure {
+        "__Host-steadfast"
+    } else {
+        "steadfast"
+    }
+}
+
+/// The `Set-Cookie` value that gives a browser its session.
+pub(crate) fn set_cookie(secure: bool, token: &str) -> Result<HeaderValue, WebError> {
+    let attributes = if secure { "; Secure" } else { "" };
+    let value = format!(
+        "{}={token}; Path=/; HttpOnly; SameSite=Lax{attributes}",
+        cookie_name(secure)
+    );
+    HeaderValue::from_str(&value).map_err(|_| WebError::BadRequest)
+}
+
+/// The `Set-Cookie` value that makes a browser forget its session.
+pub(crate) fn clear_cookie(secure: bool) -> HeaderValue {
+    let value = if secure {
+        "__Host-steadfast=; Path=/; HttpOnly; SameSite=Lax; Secure; Max-Age=0"
+    } else {
+        "steadfast=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"
+    };
+    HeaderValue::from_static(value)
+}
+
+/// How the caller proved who they are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Credential {
+    /// The hash of the session token.
+    Session(String),
+    /// The id of the API token.
+    Token(String),
+}
+
+/// A signed-in person.
+#[derive(Clone, Debug)]
+pub(crate) struct Caller {
+    pub(crate) person: PersonId,
+    pub(crate) username: String,
+    pub(crate) credential: Credential,
+}
+
+impl Caller {
+    pub(crate) fn session_hash(&self) -> Option<&str> {
+        match &self.credential {
+            Credential::Session(hash) => Some(hash),
+            Credential::Token(_) => None,
+        }
+    }
+}
+
+/// The session hash a request's cookie names, whether or not that session still exists.
+pub(crate) fn presented_session(state: &AppState, headers: &HeaderMap) -> Option<String> {
+    CookieJar::from_headers(headers)
+        .get(cookie_name(state.config.secure_cookies))
+        .map(|cookie| secret::hash(cookie.value()))
+}
+
+/// Finds the caller of a request, if any. A session past its time is deleted on sight.
+pub(crate) async fn authenticate(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<Option<Caller>, WebError> {
+    let now = state.now();
+    if let Some(token) = bearer(headers) {
+        let Some(record) = state.store.api_token_by_hash(&secret::hash(token)).await? else {
+            return Ok(None);
+        };
+        let Some(account) = state.store.account(record.account).await? else {
+            return Ok(None);
+        };
+        state.store.touch_api_token(&record.id, now).await?;
+        return Ok(Some(Caller {
+            person: account.id,
+            username: account.username,
+            credential: Credential::Token(record.id),
+        }));
+    }
+
+    let Some(id_hash) = presented_session(state, headers) else {
+        return Ok(None);
+    };
+    let Some(session) = state.store.session(&id_hash).await? else {
+        return Ok(None);
+    };
+    let policy = state.config.session_policy;
+    if policy.liveness(session.created_at, session.last_seen_at, now) != Liveness::Live {
+        state.store.delete_session(&id_hash).await?;
+        return Ok(None);
+    }
+    let Some(account) = state.store.account(session.account).await? else {
+        state.store.delete_session(&id_hash).await?;
+        return Ok(None);
+    };
+    if policy.should_touch(session.last_seen_at, now) {
+        state.store.touch_session(&id_hash, now).await?;
+    }
+    Ok(Some(Caller {
+        person: account.id,
+        username: account.username,
+        credential: Credential::Session(id_hash),
+    }))
+}
+
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    let value = headers.get(AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then_some(token.trim())
+}
+
+/// Starts a session for `person` and returns the token for the cookie. Any session the request
+/// already carried ends here, so a session id is never carried across a sign-in.
+pub(crate) async fn start(
+    state: &AppState,
+    person: PersonId,
+    headers: &HeaderMap,
+    now: Timestamp,
+) -> Result<String, WebError> {
+    if let Some(previous) = presented_session(state, headers) {
+        state.store.delete_session(&previous).await?;
+    }
+    let fresh = secret::Secret::generate().map_err(|_| WebError::Randomness)?;
+    let device = device::label(
+        headers
+            .get(USER_AGENT)
+            .and_then(|agent| agent.to_str().ok()),
+    );
+    state
+        .store
+        .create_session(&SessionRecord {
+            id_hash: fresh.hash,
+            account: person,
+            created_at: now,
+            last_seen_at: now,
+            device,
+        })
+        .await?;
+    Ok(fresh.token)
+}
+
+/// The client's address, for rate limits only; never stored.
+pub(crate) fn client_address(parts: &Parts) -> String {
+    parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or_else(|| "unknown".to_owned(), |info| info.0.ip().to_string())
+}
+
+/// The request's caller, found once per request and remembered for the other extractors.
+pub(crate) async fn caller(
+    parts: &mut Parts,
+    state: &AppState,
+) -> Result<Option<Caller>, WebError> {
+    if let Some(Authenticated(known)) = parts.extensions.get::<Authenticated>() {
+        return Ok(known.clone());
+    }
+    let found = authenticate(state, &parts.headers).await?;
+    parts.extensions.insert(Authenticated(found.clone()));
+    Ok(found)
+}
+
+#[derive(Clone)]
+struct Authenticated(Option<Caller>);
+
+/// A page that needs a signed-in person; others are sent to sign in and brought back.
+pub(crate) struct SignedIn(pub(crate) Caller);
+
+impl FromRequestParts<AppState> for SignedIn {
+    type Rejection = WebError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        match caller(parts, state).await? {
+            Some(caller) => Ok(SignedIn(caller)),
+            None => Err(WebError::SignInNeeded {
+                next: parts.uri.path().to_owned(),
+            }),
+        }
+    }
+}
+
+/// A page that looks different for a signed-in person but is open to everyone.
+pub(crate) struct MaybeSignedIn(pub(crate) Option<Caller>);
+
+impl FromRequestParts<AppState> for MaybeSignedIn {
+    type Rejection = WebError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(MaybeSignedIn(caller(parts, state).await?))
+    }
+}

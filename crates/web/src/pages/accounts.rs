@@ -1,0 +1,219 @@
+//! Sign up, sign in, sign out — as forms that work without JavaScript. A refused form comes back
+//! with what the person typed (never the password) and a message beside each field.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::Chrome;
+use crate::AppState;
+use crate::accounts::{self, FieldErrors, SignInError, SignUpError, SignUpInput};
+use crate::auth::session::{self, MaybeSignedIn};
+use crate::error::WebError;
+use crate::pages::local_path;
+
+/// Messages for the sign-up form's fields, in the page's language.
+pub(crate) struct FieldMessages {
+    pub(crate) username: Option<String>,
+    pub(crate) password: Option<String>,
+    pub(crate) email: Option<String>,
+}
+
+impl FieldMessages {
+    fn none() -> Self {
+        Self {
+            username: None,
+            password: None,
+            email: None,
+        }
+    }
+
+    fn of(errors: FieldErrors, chrome: &Chrome) -> Self {
+        Self {
+            username: errors.username.map(|error| error.message(chrome.lang)),
+            password: errors.password.map(|error| error.message(chrome.lang)),
+            email: errors.email.map(|error| error.message(chrome.lang)),
+        }
+    }
+
+    pub(crate) fn any(&self) -> bool {
+        self.username.is_some() || self.password.is_some() || self.email.is_some()
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "sign_up.html")]
+pub(crate) struct SignUpPage {
+    chrome: Chrome,
+    username: String,
+    email: String,
+    errors: FieldMessages,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "recovery_codes.html")]
+pub(crate) struct RecoveryCodesPage {
+    chrome: Chrome,
+    codes: Vec<String>,
+    continue_to: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "sign_in.html")]
+pub(crate) struct SignInPage {
+    chrome: Chrome,
+    username: String,
+    next: String,
+    notice: Option<String>,
+    failure: Option<String>,
+}
+
+pub(crate) async fn sign_up_form(chrome: Chrome, MaybeSignedIn(caller): MaybeSignedIn) -> Response {
+    if caller.is_some() {
+        return Redirect::to("/").into_response();
+    }
+    SignUpPage {
+        chrome,
+        username: String::new(),
+        email: String::new(),
+        errors: FieldMessages::none(),
+    }
+    .into_response()
+}
+
+#[derive(Deserialize)]
+pub(crate) struct SignUpForm {
+    #[serde(default)]
+    username: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    email: String,
+}
+
+pub(crate) async fn sign_up(
+    State(state): State<AppState>,
+    chrome: Chrome,
+    parts: Parts,
+    Form(form): Form<SignUpForm>,
+) -> Result<Response, WebError> {
+    let address = session::client_address(&parts);
+    let input = SignUpInput {
+        username: form.username.clone(),
+        password: form.password,
+        email: Some(form.email.clone()),
+    };
+    match accounts::sign_up(&state, input, &parts.headers, &address).await {
+        Ok(signed_up) => {
+            let cookie =
+                session::set_cookie(state.config.secure_cookies, &signed_up.session_token)?;
+            let page = RecoveryCodesPage {
+                chrome,
+                codes: signed_up.recovery_codes,
+                continue_to: "/".to_owned(),
+            };
+            Ok(([(header::SET_COOKIE, cookie)], page).into_response())
+        }
+        Err(SignUpError::Invalid(errors)) => {
+            let errors = FieldMessages::of(errors, &chrome);
+            let page = SignUpPage {
+                chrome,
+                username: form.username,
+                email: form.email,
+                errors,
+            };
+            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(SignUpError::TooMany(too_many)) => Err(WebError::TooMany(too_many)),
+        Err(SignUpError::Failed(error)) => Err(error),
+    }
+}
+
+#[derive(Deserialize)]
+pub(crate) struct SignInQuery {
+    next: Option<String>,
+    signed_out: Option<String>,
+}
+
+pub(crate) async fn sign_in_form(chrome: Chrome, Query(query): Query<SignInQuery>) -> SignInPage {
+    let notice = query.signed_out.map(|_| chrome.t("signed-out"));
+    SignInPage {
+        username: String::new(),
+        next: local_path(query.next.as_deref()).to_owned(),
+        notice,
+        failure: None,
+        chrome,
+    }
+}
+
+#[derive(Deserialize)]
+pub(crate) struct SignInForm {
+    #[serde(default)]
+    username: String,
+    #[serde(default)]
+    password: String,
+    next: Option<String>,
+}
+
+pub(crate) async fn sign_in(
+    State(state): State<AppState>,
+    chrome: Chrome,
+    parts: Parts,
+    Form(form): Form<SignInForm>,
+) -> Result<Response, WebError> {
+    let address = session::client_address(&parts);
+    let next = local_path(form.next.as_deref()).to_owned();
+    match accounts::sign_in(
+        &state,
+        &form.username,
+        &form.password,
+        &parts.headers,
+        &address,
+    )
+    .await
+    {
+        Ok(signed_in) => {
+            let cookie =
+                session::set_cookie(state.config.secure_cookies, &signed_in.session_token)?;
+            Ok(([(header::SET_COOKIE, cookie)], Redirect::to(&next)).into_response())
+        }
+        Err(SignInError::Mismatch) => {
+            let page = SignInPage {
+                failure: Some(chrome.t("sign-in-failed")),
+                username: form.username,
+                next,
+                notice: None,
+                chrome,
+            };
+            Ok((axum::http::StatusCode::UNAUTHORIZED, page).into_response())
+        }
+        Err(SignInError::TooMany(too_many)) => Err(WebError::TooMany(too_many)),
+        Err(SignInError::Failed(error)) => Err(error),
+    }
+}
+
+/// Ends this session, wherever the person is.
+pub(crate) async fn sign_out(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, WebError> {
+    end_session(&state, &headers).await?;
+    let cookie = session::clear_cookie(state.config.secure_cookies);
+    Ok((
+        [(header::SET_COOKIE, cookie)],
+        Redirect::to("/sign-in?signed_out=1"),
+    )
+        .into_response())
+}
+
+pub(crate) async fn end_session(state: &AppState, headers: &HeaderMap) -> Result<(), WebError> {
+    if let Some(id_hash) = session::presented_session(state, headers) {
+        state.store.delete_session(&id_hash).await?;
+    }
+    Ok(())
+}

@@ -50,7 +50,7 @@ error-home-link = Go to the start page
 nav-sign-in = Sign in
 nav-sign-up = Create an account
 nav-sign-out = Sign out
-nav-account = Your account
+nav-account = Account
 
 form-errors-heading = Please check what you entered
 field-username = Login name
@@ -116,3 +116,146 @@ time-days-ago = { $count ->
     [one] yesterday
    *[other] { $count } days ago
 }
+
+# Spaces and pairing
+space-nav = Spaces
+space-home-link = Go to your spaces
+space-list-title = Your spaces
+space-list-lead = A space is where the two of you keep your promises, check-ins and boundaries. You can start one on your own and invite your partner when you are ready.
+space-list-empty = You have no space yet.
+space-status-left = You left
+space-create-heading = Create a space
+space-field-name = Name of the space
+space-field-name-hint = Only you and the partner you invite will see it. Something simple like “Our place” is fine.
+space-create-submit = Create space
+space-name-empty = Please give the space a name.
+space-name-too-long = A space name can have at most { $max } characters.
+space-name-bad-character = A space name cannot contain invisible or control characters.
+space-full = This space already has two partners, so nobody else can join it.
+space-partner-joined = You share this space with { $name }.
+space-waiting = Waiting for your partner. Until they join, everything here works for you alone.
+space-members-label = Who is in this space
+space-member-you = you
+space-back-to-list = Back to your spaces
+space-leave-heading = Leaving
+space-leave-hint = You can leave this space at any time, on your own.
+space-leave-link = Leave this space
+space-leave-title = Leave this space?
+space-leave-lead = You leave at once and on your own: nobody is asked first. The other person only learns that the pairing ended — not when, and not why. You keep what you wrote.
+space-leave-confirm = Yes, leave this space
+space-leave-cancel = Stay
+pairing-ended = The pairing in this space has ended. You can go on here on your own, or invite someone again.
+pairing-ended-you-left = You are no longer in this space. The pairing has ended, and nothing here is shared any more.
+invite-heading = Invite your partner
+invite-lead = You get a link to send to your partner. It works once, for 72 hours.
+invite-submit = Create an invitation link
+invite-open-heading = Invitations not used yet
+invite-created-ago = Created { $ago }
+invite-expires-hours = { $count ->
+    [one] ends in an hour
+   *[other] ends in { $count } hours
+}
+invite-revoke = Withdraw
+invite-created-title = Your invitation link
+invite-created-lead = Send this link to your partner in a way only they will see. It works once, and for 72 hours.
+invite-created-link-label = Invitation link
+invite-created-once = This is the only time the link is shown. If you lose it, withdraw it on the space's page and create a new one.
+invite-created-done = Back to the space
+invite-title = An invitation
+invite-signed-out-lead = Someone invited you to share a space on Steadfast. Please sign in, or create an account, to see the invitation.
+invite-sign-in = Sign in
+invite-sign-up = Create an account
+invite-offer = You are invited to share the space “{ $name }”.
+invite-offer-hint = If you join, the two of you share this space. Either of you can leave at any time, alone.
+invite-accept = Join this space
+invite-decline = Not now
+invite-invalid = This invitation is no longer valid.
+invite-invalid-hint = If you still want to join, ask the person who invited you for a new link.
+invite-used = This invitation has already been used, so it cannot be withdrawn.
+invite-already-member = You are already in this space.
+
+# Account management: password change, recovery, API tokens, deletion; the help page.
+password-change-heading = Change your password
+password-change-lead = Changing your password signs you out everywhere else. This device stays signed in.
+password-change-current = Current password
+password-change-new = New password
+password-change-submit = Change password
+password-change-current-wrong = That is not your current password.
+password-change-done = Your password is changed, and every other session has ended. Personal API tokens still work: if you see one below that you do not recognise, revoke it.
+
+recovery-forgot-link = Forgot your password?
+recovery-title = Set a new password with a recovery code
+recovery-lead = If you forgot your password, one of the recovery codes you saved when you made your account lets you choose a new one. This never goes through your partner or anyone else.
+recovery-code = Recovery code
+recovery-code-hint = It looks like abcd-efgh-jkmn-pqrs. Capitals, spaces and dashes do not matter. Each code works once.
+recovery-submit = Set new password
+recovery-failed = That login name and recovery code do not match, or the code was already used. Please check both and try again.
+recovery-no-codes = Without a recovery code we cannot tell that the account is yours, so nobody — not the people who run this Steadfast, and not your partner — can reset it for you.
+recovery-done = Your new password is set and you are signed in. Every other session has ended and every personal API token was revoked.
+recovery-codes-heading = Recovery codes
+recovery-codes-left = { $count ->
+    [0] You have no unused recovery codes.
+    [one] You have one unused recovery code.
+   *[other] You have { $count } unused recovery codes.
+}
+recovery-codes-none-left = You have used your last recovery code. Without one, a forgotten password cannot be replaced.
+recovery-codes-make-new = Make new recovery codes
+recovery-codes-renew-lead = New codes replace all the old ones, used or not. Type your password to make them; they are shown once.
+recovery-codes-renew-submit = Make new recovery codes
+
+token-heading = Personal API tokens
+token-lead = A token lets your own scripts and apps use Steadfast's API as you. It does not open these pages, and it cannot change your password or make more tokens. Revoke any token you do not recognise.
+token-none = You have no tokens.
+token-unnamed = Unnamed token
+token-created-ago = Made { $ago }
+token-last-used = last used { $ago }
+token-never-used = not used yet
+token-revoke = Revoke
+token-revoked = The token is revoked. Anything using it can no longer reach your account.
+token-label = Name for a new token (optional)
+token-label-hint = Something that tells you where it is used, like “backup script”.
+token-create-submit = Make a token
+token-created-title = Your new token
+token-created-lead = Copy it now into the script or app that needs it. It is shown only this once; we keep only a scrambled form of it.
+token-created-keep = Anyone who has this token can read and change your data through the API. Keep it private, and revoke it on your account page when you no longer need it.
+token-created-done = Back to your account
+token-label-too-long = A token’s name can have at most { $max } characters.
+token-label-bad-character = A token’s name cannot contain line breaks or invisible characters.
+token-session-needed = This needs you to be signed in; a personal API token cannot do it.
+
+delete-heading = Delete your account
+delete-lead = Deleting your account removes everything you wrote, at once and for good.
+delete-start = Delete my account…
+delete-confirm-lead = This cannot be undone. Please read what happens before you go on.
+delete-confirm-what = Everything you wrote is deleted, together with your sessions, personal API tokens and recovery codes.
+delete-confirm-partner = If you share a space, your partner sees only that the pairing ended. What they wrote stays theirs.
+delete-confirm-final = Your login name is freed, and signing in with it will no longer work.
+delete-confirm-password = Type your password to confirm
+delete-confirm-submit = Delete my account for good
+delete-cancel = Keep my account
+delete-done-title = Your account is deleted
+delete-done-text = Everything you wrote is gone, and this device is signed out. Thank you for the time you spent here.
+
+help-link = Help and safety
+help-title = Help and safety
+help-lead = This page is open to everyone, without signing in. Take what is useful to you.
+help-afraid-heading = If you are afraid of your partner
+help-afraid-text = Steadfast is made for two people who both choose to work on trust. It cannot keep you safe from someone who frightens, threatens, hurts or controls you, and working on trust together is not the right step while you are afraid. What is happening is not your fault, and you deserve support.
+help-afraid-danger = If you are in danger right now, call your local emergency number.
+help-afraid-turn = A helpline for people affected by abuse in relationships, a doctor, or someone you trust can listen and help you think about what to do next. You do not need to be sure about anything before you reach out.
+help-resources-heading = Where you can turn
+help-about-heading = What Steadfast is for
+help-about-text = Steadfast helps two partners build trust, or rebuild it after it was broken, through small steps they can both see: promises kept or renegotiated, a weekly check-in, boundaries they agree on, and a careful repair after a breach in which the hurt partner sets the pace. It is not therapy, and it does not replace a couples therapist.
+help-exit-heading = Leaving quickly
+help-exit-text = The Quick exit button at the top of every page takes you at once to an ordinary website. Pressing the Shift key three times does the same.
+help-exit-history = The page you leave is replaced in this tab’s history, so the Back button does not return to it. Other Steadfast pages you opened before may still be in the browser’s history.
+help-history-heading = Clearing your browser’s history
+help-history-lead = Your browser remembers the pages you visit. You can remove them:
+help-history-computer = On a computer, open the browser’s menu, choose History, then the option to clear browsing data. Pick the time range and confirm. Pressing Ctrl+H (or Cmd+Y in Safari) opens the history in most browsers.
+help-history-phone = On a phone, open the browser’s menu or settings and look for History or Privacy, then clear your browsing history.
+help-history-private = A private or incognito window keeps no history once you close it.
+help-history-noticed = If someone checks your device, a history that was cleared completely can itself be noticed. Most browsers also let you remove single pages from the history list.
+help-account-heading = If someone else knows your password
+help-account-text = Change it on your account page: that signs you out everywhere else. Your account page also shows where you are signed in, and only you can see it. If you cannot sign in any more, a recovery code lets you set a new password — recovery never goes through your partner.
+help-record-heading = This page leaves no trace here
+help-record-text = Steadfast does not record that this page was opened: it is not tied to an account, nothing about the visit is stored, and your partner cannot see it.

@@ -50,7 +50,7 @@ error-home-link = Przejdź do strony startowej
 nav-sign-in = Zaloguj się
 nav-sign-up = Załóż konto
 nav-sign-out = Wyloguj się
-nav-account = Twoje konto
+nav-account = Konto
 
 form-errors-heading = Sprawdź, proszę, wpisane dane
 field-username = Nazwa logowania
@@ -118,3 +118,148 @@ time-days-ago = { $count ->
     [one] wczoraj
    *[other] { $count } dni temu
 }
+
+# Przestrzenie i łączenie w parę
+space-nav = Przestrzenie
+space-home-link = Przejdź do swoich przestrzeni
+space-list-title = Twoje przestrzenie
+space-list-lead = Przestrzeń to miejsce, w którym oboje trzymacie swoje obietnice, cotygodniowe rozmowy i granice. Możesz założyć ją samodzielnie i zaprosić partnera lub partnerkę, kiedy przyjdzie na to czas.
+space-list-empty = Nie masz jeszcze żadnej przestrzeni.
+space-status-left = Opuszczona
+space-create-heading = Załóż przestrzeń
+space-field-name = Nazwa przestrzeni
+space-field-name-hint = Zobaczysz ją tylko ty i osoba, którą zaprosisz. Wystarczy coś prostego, na przykład „Nasze miejsce”.
+space-create-submit = Załóż przestrzeń
+space-name-empty = Nadaj, proszę, przestrzeni nazwę.
+space-name-too-long = Nazwa przestrzeni może mieć najwyżej { $max } znaków.
+space-name-bad-character = Nazwa przestrzeni nie może zawierać niewidocznych ani sterujących znaków.
+space-full = W tej przestrzeni są już dwie osoby, więc nikt więcej nie może do niej dołączyć.
+space-partner-joined = Dzielisz tę przestrzeń z { $name }.
+space-waiting = Czekamy na drugą osobę. Dopóki nie dołączy, wszystko tutaj działa tylko dla ciebie.
+space-members-label = Kto jest w tej przestrzeni
+space-member-you = ty
+space-back-to-list = Wróć do swoich przestrzeni
+space-leave-heading = Wyjście
+space-leave-hint = W każdej chwili możesz sam lub sama opuścić tę przestrzeń.
+space-leave-link = Opuść tę przestrzeń
+space-leave-title = Opuścić tę przestrzeń?
+space-leave-lead = Wychodzisz od razu i samodzielnie: nikt nie jest o nic pytany. Druga osoba dowie się tylko, że wasze połączenie się zakończyło — ani kiedy, ani dlaczego. To, co napisałeś lub napisałaś, zostaje przy tobie.
+space-leave-confirm = Tak, opuszczam tę przestrzeń
+space-leave-cancel = Zostaję
+pairing-ended = Połączenie w parę w tej przestrzeni zakończyło się. Możesz dalej korzystać z niej samodzielnie albo znów kogoś zaprosić.
+pairing-ended-you-left = Nie należysz już do tej przestrzeni. Połączenie w parę zakończyło się i nic tutaj nie jest już udostępniane.
+invite-heading = Zaproś partnera lub partnerkę
+invite-lead = Dostaniesz link do wysłania drugiej osobie. Działa raz, przez 72 godziny.
+invite-submit = Utwórz link z zaproszeniem
+invite-open-heading = Zaproszenia jeszcze niewykorzystane
+invite-created-ago = Utworzone { $ago }
+invite-expires-hours = { $count ->
+    [one] wygasa za godzinę
+    [few] wygasa za { $count } godziny
+   *[many] wygasa za { $count } godzin
+}
+invite-revoke = Wycofaj
+invite-created-title = Twój link z zaproszeniem
+invite-created-lead = Wyślij ten link drugiej osobie tak, żeby tylko ona go zobaczyła. Działa raz, przez 72 godziny.
+invite-created-link-label = Link z zaproszeniem
+invite-created-once = Ten link widać tylko teraz. Jeśli go zgubisz, wycofaj go na stronie przestrzeni i utwórz nowy.
+invite-created-done = Wróć do przestrzeni
+invite-title = Zaproszenie
+invite-signed-out-lead = Ktoś zaprosił cię do wspólnej przestrzeni w Steadfast. Zaloguj się albo załóż konto, aby zobaczyć zaproszenie.
+invite-sign-in = Zaloguj się
+invite-sign-up = Załóż konto
+invite-offer = Zaproszenie do wspólnej przestrzeni „{ $name }”.
+invite-offer-hint = Po dołączeniu będziecie dzielić tę przestrzeń we dwoje. Każde z was może w każdej chwili samodzielnie z niej wyjść.
+invite-accept = Dołącz do tej przestrzeni
+invite-decline = Nie teraz
+invite-invalid = To zaproszenie nie jest już ważne.
+invite-invalid-hint = Jeśli nadal chcesz dołączyć, poproś osobę, która cię zaprosiła, o nowy link.
+invite-used = To zaproszenie zostało już wykorzystane, więc nie można go wycofać.
+invite-already-member = Już jesteś w tej przestrzeni.
+
+# Zarządzanie kontem: zmiana hasła, odzyskiwanie, tokeny API, usuwanie konta; strona pomocy.
+password-change-heading = Zmień hasło
+password-change-lead = Zmiana hasła wyloguje cię wszędzie indziej. To urządzenie pozostanie zalogowane.
+password-change-current = Obecne hasło
+password-change-new = Nowe hasło
+password-change-submit = Zmień hasło
+password-change-current-wrong = To nie jest twoje obecne hasło.
+password-change-done = Hasło zostało zmienione, a wszystkie inne sesje zakończone. Osobiste tokeny API nadal działają: jeśli poniżej widzisz token, którego nie rozpoznajesz, unieważnij go.
+
+recovery-forgot-link = Nie pamiętasz hasła?
+recovery-title = Ustaw nowe hasło za pomocą kodu odzyskiwania
+recovery-lead = Jeśli nie pamiętasz hasła, jeden z kodów odzyskiwania zapisanych przy zakładaniu konta pozwoli ustawić nowe. Odzyskiwanie nigdy nie odbywa się przez partnera ani nikogo innego.
+recovery-code = Kod odzyskiwania
+recovery-code-hint = Wygląda tak: abcd-efgh-jkmn-pqrs. Wielkość liter, spacje i myślniki nie mają znaczenia. Każdy kod działa raz.
+recovery-submit = Ustaw nowe hasło
+recovery-failed = Nazwa logowania i kod odzyskiwania do siebie nie pasują albo kod został już użyty. Sprawdź oba i spróbuj ponownie.
+recovery-no-codes = Bez kodu odzyskiwania nie da się sprawdzić, że konto jest twoje, więc nikt — ani osoby prowadzące ten Steadfast, ani twój partner — nie może go za ciebie odzyskać.
+recovery-done = Nowe hasło jest ustawione i jesteś zalogowany lub zalogowana. Wszystkie inne sesje zostały zakończone, a wszystkie osobiste tokeny API unieważnione.
+recovery-codes-heading = Kody odzyskiwania
+recovery-codes-left = { $count ->
+    [0] Nie masz już niewykorzystanych kodów odzyskiwania.
+    [one] Masz jeden niewykorzystany kod odzyskiwania.
+    [few] Masz { $count } niewykorzystane kody odzyskiwania.
+   *[many] Masz { $count } niewykorzystanych kodów odzyskiwania.
+}
+recovery-codes-none-left = Wykorzystano ostatni kod odzyskiwania. Bez kodu nie da się zastąpić zapomnianego hasła.
+recovery-codes-make-new = Utwórz nowe kody odzyskiwania
+recovery-codes-renew-lead = Nowe kody zastępują wszystkie dotychczasowe, wykorzystane i niewykorzystane. Wpisz hasło, aby je utworzyć; zobaczysz je tylko raz.
+recovery-codes-renew-submit = Utwórz nowe kody odzyskiwania
+
+token-heading = Osobiste tokeny API
+token-lead = Token pozwala twoim własnym skryptom i aplikacjom korzystać z API Steadfast w twoim imieniu. Nie otwiera tych stron, nie zmieni hasła i nie utworzy kolejnych tokenów. Unieważnij każdy token, którego nie rozpoznajesz.
+token-none = Nie masz żadnych tokenów.
+token-unnamed = Token bez nazwy
+token-created-ago = Utworzony { $ago }
+token-last-used = ostatnio użyty { $ago }
+token-never-used = jeszcze nieużyty
+token-revoke = Unieważnij
+token-revoked = Token został unieważniony. Nic, co z niego korzystało, nie ma już dostępu do twojego konta.
+token-label = Nazwa nowego tokenu (nieobowiązkowo)
+token-label-hint = Coś, co przypomni ci, gdzie go używasz, np. „skrypt kopii zapasowej”.
+token-create-submit = Utwórz token
+token-created-title = Twój nowy token
+token-created-lead = Skopiuj go teraz do skryptu lub aplikacji, która go potrzebuje. Widzisz go tylko ten jeden raz; przechowujemy jedynie jego zaszyfrowany skrót.
+token-created-keep = Każdy, kto ma ten token, może przez API czytać i zmieniać twoje dane. Nie pokazuj go nikomu i unieważnij go na stronie konta, gdy przestanie być potrzebny.
+token-created-done = Wróć do konta
+token-label-too-long = Nazwa tokenu może mieć najwyżej { $max } znaków.
+token-label-bad-character = Nazwa tokenu nie może zawierać podziałów wiersza ani niewidocznych znaków.
+token-session-needed = Do tego trzeba być zalogowanym; osobisty token API tego nie zrobi.
+
+delete-heading = Usuń konto
+delete-lead = Usunięcie konta od razu i na zawsze usuwa wszystko, co napisałeś lub napisałaś.
+delete-start = Usuń moje konto…
+delete-confirm-lead = Tego nie da się cofnąć. Zanim przejdziesz dalej, przeczytaj, co się stanie.
+delete-confirm-what = Wszystko, co napisałeś lub napisałaś, zostanie usunięte, razem z sesjami, osobistymi tokenami API i kodami odzyskiwania.
+delete-confirm-partner = Jeśli dzielisz z kimś przestrzeń, partner zobaczy tylko, że połączenie się zakończyło. To, co napisał, pozostaje jego.
+delete-confirm-final = Twoja nazwa logowania zostanie zwolniona i nie będzie już można się nią zalogować.
+delete-confirm-password = Wpisz hasło, aby potwierdzić
+delete-confirm-submit = Usuń moje konto na zawsze
+delete-cancel = Zachowaj konto
+delete-done-title = Konto zostało usunięte
+delete-done-text = Wszystko, co napisałeś lub napisałaś, zostało usunięte, a to urządzenie jest wylogowane. Dziękujemy za czas spędzony tutaj.
+
+help-link = Pomoc i bezpieczeństwo
+help-title = Pomoc i bezpieczeństwo
+help-lead = Ta strona jest dostępna dla każdego, bez logowania. Weź z niej to, co ci się przyda.
+help-afraid-heading = Jeśli boisz się swojego partnera
+help-afraid-text = Steadfast jest dla dwojga ludzi, którzy oboje chcą pracować nad zaufaniem. Nie ochroni cię przed kimś, kto cię straszy, grozi ci, krzywdzi cię lub kontroluje, a wspólna praca nad zaufaniem nie jest właściwym krokiem, gdy się boisz. To, co się dzieje, nie jest twoją winą, i zasługujesz na wsparcie.
+help-afraid-danger = Jeśli jesteś teraz w niebezpieczeństwie, zadzwoń pod lokalny numer alarmowy.
+help-afraid-turn = Telefon zaufania dla osób doświadczających przemocy w związku, lekarz albo ktoś, komu ufasz, może cię wysłuchać i pomóc zastanowić się, co dalej. Nie musisz być niczego pewny ani pewna, zanim poprosisz o pomoc.
+help-resources-heading = Gdzie szukać pomocy
+help-about-heading = Do czego służy Steadfast
+help-about-text = Steadfast pomaga dwojgu partnerom budować zaufanie albo odbudować je po tym, jak zostało nadszarpnięte, małymi krokami, które oboje widzą: dotrzymanymi lub renegocjowanymi obietnicami, cotygodniową rozmową, uzgodnionymi granicami i ostrożną naprawą po zranieniu, w której tempo nadaje osoba zraniona. To nie jest terapia i nie zastępuje terapeuty par.
+help-exit-heading = Szybkie wyjście
+help-exit-text = Przycisk „Szybkie wyjście” u góry każdej strony od razu przenosi na zwykłą stronę internetową. Trzykrotne naciśnięcie klawisza Shift działa tak samo.
+help-exit-history = Strona, którą opuszczasz, zostaje zastąpiona w historii tej karty, więc przycisk Wstecz do niej nie wróci. Inne strony Steadfast otwarte wcześniej mogą jednak nadal być w historii przeglądarki.
+help-history-heading = Czyszczenie historii przeglądarki
+help-history-lead = Przeglądarka zapamiętuje odwiedzane strony. Możesz je usunąć:
+help-history-computer = Na komputerze otwórz menu przeglądarki, wybierz Historię, a potem opcję czyszczenia danych przeglądania. Wybierz zakres czasu i potwierdź. W większości przeglądarek historię otwiera Ctrl+H (w Safari Cmd+Y).
+help-history-phone = Na telefonie otwórz menu lub ustawienia przeglądarki, znajdź Historię albo Prywatność i wyczyść historię przeglądania.
+help-history-private = Okno prywatne (incognito) nie zostawia historii po zamknięciu.
+help-history-noticed = Jeśli ktoś sprawdza twoje urządzenie, całkowicie wyczyszczona historia sama może zwrócić uwagę. Większość przeglądarek pozwala też usunąć z historii pojedyncze strony.
+help-account-heading = Jeśli ktoś inny zna twoje hasło
+help-account-text = Zmień je na stronie konta: wyloguje cię to wszędzie indziej. Strona konta pokazuje też, gdzie jesteś zalogowany lub zalogowana, i widzisz ją tylko ty. Jeśli nie możesz się już zalogować, kod odzyskiwania pozwoli ustawić nowe hasło — odzyskiwanie nigdy nie odbywa się przez partnera.
+help-record-heading = Ta strona nie zostawia tu śladu
+help-record-text = Steadfast nie zapisuje, że ta strona została otwarta: wizyta nie jest powiązana z kontem, nic o niej nie jest przechowywane, a twój partner jej nie zobaczy.

@@ -1,4 +1,5 @@
-//! Accounts: the login name, the password policy, recovery codes and how long a session lives.
+//! Accounts: the login name, the password policy, recovery codes, how long a session lives and
+//! the labels of personal API tokens.
 //!
 //! Hashing, storage and cookies happen at the edge; this module decides what is acceptable and
 //! keeps secrets out of `Debug` output so they cannot slip into a log line.
@@ -6,9 +7,11 @@
 mod password;
 mod recovery;
 mod session;
+mod token;
 mod username;
 
 pub use password::{Password, PasswordError};
 pub use recovery::{RECOVERY_CODES_PER_ACCOUNT, RecoveryCode, RecoveryCodeError};
 pub use session::{Liveness, SessionPolicy};
+pub use token::{TokenLabel, TokenLabelError};
 pub use username::{Username, UsernameError};

@@ -11,8 +11,8 @@ pub mod time;
 pub mod visibility;
 
 pub use account::{
-    Liveness, Password, PasswordError, RecoveryCode, RecoveryCodeError, SessionPolicy, Username,
-    UsernameError,
+    Liveness, Password, PasswordError, RecoveryCode, RecoveryCodeError, SessionPolicy, TokenLabel,
+    TokenLabelError, Username, UsernameError,
 };
 pub use event::{
     EventKind, EventKindError, NewEvent, RecordedEvent, StreamId, StreamIdError, Visibility,

@@ -14,6 +14,7 @@ pub use invite::{
     decide_issue, decide_revoke,
 };
 pub use membership::{
-    LeaveRefusal, MAX_PARTNERS, Member, current, decide_leave, is_current_member, partner_of,
+    LeaveRefusal, MAX_PARTNERS, Member, Standing, current, decide_leave, is_current_member,
+    pairing_ended, partner_of, standing,
 };
 pub use name::{SpaceName, SpaceNameError};

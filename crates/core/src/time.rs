@@ -21,6 +21,12 @@ impl Timestamp {
 
     /// This instant moved forward by `span`, stopping at the far end of time rather than
     /// overflowing: a deadline that large simply never arrives.
+    /// The instant `span` earlier, stopping at the earliest representable one.
+    pub fn saturating_sub(self, span: Duration) -> Self {
+        let millis = i64::try_from(span.as_millis()).unwrap_or(i64::MAX);
+        Self(self.0.saturating_sub(millis))
+    }
+
     pub fn saturating_add(self, span: Duration) -> Self {
         let millis = i64::try_from(span.as_millis()).unwrap_or(i64::MAX);
         Self(self.0.saturating_add(millis))

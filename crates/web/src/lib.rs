@@ -4,6 +4,7 @@
 
 #![forbid(unsafe_code)]
 
+mod account_management;
 mod accounts;
 mod api;
 mod assets;
@@ -11,15 +12,19 @@ pub mod auth;
 pub mod clock;
 mod error;
 mod i18n;
+mod maintenance;
 mod ops;
 mod pages;
+mod recovery;
 mod security;
+mod spaces;
+mod tokens;
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::http::StatusCode;
-use axum::routing::{delete, get, post};
+use axum::routing::{delete, get, post, put};
 use axum::{Router, middleware};
 use steadfast_store::Store;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -50,6 +55,10 @@ pub struct WebConfig {
     pub password_cost: PasswordCost,
     /// Where "now" comes from; tests move a manual clock.
     pub clock: Arc<dyn Clock>,
+    /// Places to turn to that the help page lists: a label and a web address or phone number
+    /// ("National helpline", "+48 800 120 002"). None by default: the operator knows which
+    /// services are near and trustworthy.
+    pub help_resources: Vec<(String, String)>,
 }
 
 impl Default for WebConfig {
@@ -62,6 +71,7 @@ impl Default for WebConfig {
             session_policy: SessionPolicy::default(),
             password_cost: PasswordCost::Production,
             clock: Arc::new(SystemClock),
+            help_resources: Vec::new(),
         }
     }
 }
@@ -98,11 +108,25 @@ pub fn app(store: Store, config: WebConfig) -> Result<Router, StartError> {
         store,
         config: Arc::new(config),
     };
+    // Housekeeping runs while this router lives: it holds the token, the task only a weak one.
+    let alive = Arc::new(());
+    maintenance::start(&state, &alive);
     let api = Router::new()
         .route("/accounts", post(api::accounts::create))
         .route("/sessions", post(api::accounts::sign_in))
         .route("/sessions/current", delete(api::accounts::sign_out))
-        .route("/me", get(api::accounts::me))
+        .route("/me", get(api::accounts::me).delete(api::me::delete))
+        .route("/me/password", put(api::me::change_password))
+        .route("/me/recovery-codes", post(api::me::renew_recovery_codes))
+        .route("/recovery", post(api::recovery::recover))
+        .route("/tokens", get(api::tokens::list).post(api::tokens::create))
+        .route("/tokens/{id}", delete(api::tokens::revoke))
+        .route("/spaces", get(api::spaces::list).post(api::spaces::create))
+        .route("/spaces/{id}", get(api::spaces::show))
+        .route("/spaces/{id}/invites", post(api::spaces::invite))
+        .route("/spaces/{id}/invites/{invite}", delete(api::spaces::revoke))
+        .route("/spaces/{id}/leave", post(api::spaces::leave))
+        .route("/invites/{token}/accept", post(api::spaces::accept))
         .fallback(api::not_found);
     let routes = Router::new()
         .route("/", get(pages::home::show))
@@ -125,13 +149,46 @@ pub fn app(store: Store, config: WebConfig) -> Result<Router, StartError> {
             "/account/sign-out-everywhere",
             post(pages::account::sign_out_everywhere),
         )
+        .route("/account/password", post(pages::account::change_password))
+        .route(
+            "/account/recovery-codes",
+            post(pages::account::renew_recovery_codes),
+        )
+        .route("/account/tokens", post(pages::tokens::create))
+        .route("/account/tokens/{id}/revoke", post(pages::tokens::revoke))
+        .route(
+            "/account/delete",
+            get(pages::deletion::confirm).post(pages::deletion::delete),
+        )
+        .route("/account/deleted", get(pages::deletion::deleted))
+        .route(
+            "/recovery",
+            get(pages::recovery::form).post(pages::recovery::recover),
+        )
+        .route("/help", get(pages::help::show))
+        .route(
+            "/spaces",
+            get(pages::spaces::list).post(pages::spaces::create),
+        )
+        .route("/spaces/{id}", get(pages::spaces::show))
+        .route("/spaces/{id}/invites", post(pages::spaces::invite))
+        .route(
+            "/spaces/{id}/invites/{invite}/revoke",
+            post(pages::spaces::revoke),
+        )
+        .route(
+            "/spaces/{id}/leave",
+            get(pages::spaces::leave_form).post(pages::spaces::leave),
+        )
+        .route("/invites/{token}", get(pages::invites::show))
+        .route("/invites/{token}/accept", post(pages::invites::accept))
         .nest("/api/v1", api)
         .route("/static/app.css", get(assets::css))
         .route("/static/app.js", get(assets::js))
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
         .route("/metrics", get(ops::metrics));
-    Ok(shell(routes, state))
+    Ok(shell(routes, state).layer(axum::Extension(alive)))
 }
 
 /// What every route gets: metrics, the guards, error pages and the security headers.

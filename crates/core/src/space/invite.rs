@@ -24,6 +24,18 @@ pub struct InviteState {
     pub revoked: Option<Timestamp>,
 }
 
+impl InviteState {
+    /// Whether the invite could still bring someone in at `now`: not used, not withdrawn, not
+    /// expired, and its issuer still in the space. Only open invites are listed for revoking;
+    /// whether the space has room is decided when one is accepted.
+    pub fn is_open(&self, members: &[Member], now: Timestamp) -> bool {
+        self.accepted.is_none()
+            && self.revoked.is_none()
+            && now < self.expires
+            && is_current_member(members, self.issuer)
+    }
+}
+
 /// Why an invite cannot be accepted.
 #[derive(Debug, Error, Clone, Copy, PartialEq, Eq)]
 pub enum InviteRefusal {
@@ -344,6 +356,24 @@ mod tests {
             decide_accept(&invite(0), &[member(1), former(2)], person(2), at(20)),
             Ok(())
         );
+    }
+
+    #[test]
+    fn an_invite_is_open_until_used_withdrawn_expired_or_its_issuer_leaves() {
+        let members = [member(1)];
+        assert!(invite(0).is_open(&members, at(72 * HOUR - 1)));
+        assert!(!invite(0).is_open(&members, at(72 * HOUR)));
+        let used = InviteState {
+            accepted: Some(at(1)),
+            ..invite(0)
+        };
+        assert!(!used.is_open(&[member(1), member(2)], at(2)));
+        let revoked = InviteState {
+            revoked: Some(at(1)),
+            ..invite(0)
+        };
+        assert!(!revoked.is_open(&members, at(2)));
+        assert!(!invite(0).is_open(&[former(1)], at(2)));
     }
 
     #[test]

@@ -50,6 +50,43 @@ pub fn partner_of(members: &[Member], person: PersonId) -> Option<PersonId> {
         .find(|&other| other != person)
 }
 
+/// Where a person stands with a space, which decides what of it they may see: a current member
+/// sees the space and its current members; a former member sees only that the pairing ended;
+/// anyone else sees nothing, not even that the space exists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Standing {
+    Current,
+    Former,
+    Stranger,
+}
+
+/// A person who left and was invited back is current again.
+pub fn standing(members: &[Member], person: PersonId) -> Standing {
+    if is_current_member(members, person) {
+        Standing::Current
+    } else if members.iter().any(|m| m.person == person) {
+        Standing::Former
+    } else {
+        Standing::Stranger
+    }
+}
+
+/// Whether `person` is alone in the space now because a partner they shared it with left: then
+/// they are told that the pairing ended, and nothing else about it (no name, no time). A partner
+/// who left before `person` joined was never theirs, and once someone new joins the person is no
+/// longer alone.
+pub fn pairing_ended(members: &[Member], person: PersonId) -> bool {
+    let Some(mine) = current(members).find(|m| m.person == person) else {
+        return false;
+    };
+    if current(members).count() > 1 {
+        return false;
+    }
+    members
+        .iter()
+        .any(|m| m.person != person && m.left.is_some_and(|left| left >= mine.joined))
+}
+
 /// Leaving is unilateral and immediate: nobody's consent is asked and nothing is delayed (DESIGN,
 /// Safety), so the only refusal is that the person is not in the space. The edge records the
 /// time it was called as `left`; from that request on, visibility (`crate::visibility`) hides
@@ -110,6 +147,56 @@ mod tests {
         assert!(is_current_member(&members, person(2)));
         assert_eq!(current(&members).count(), 2);
         assert_eq!(partner_of(&members, person(1)), Some(person(2)));
+    }
+
+    #[test]
+    fn standing_tells_current_former_and_stranger_apart() {
+        let members = [
+            member(1, 0, None),
+            member(2, 5, Some(9)),
+            member(3, 10, Some(12)),
+            member(3, 20, None),
+        ];
+        assert_eq!(standing(&members, person(1)), Standing::Current);
+        assert_eq!(standing(&members, person(2)), Standing::Former);
+        assert_eq!(standing(&members, person(3)), Standing::Current);
+        assert_eq!(standing(&members, person(4)), Standing::Stranger);
+        assert_eq!(standing(&[], person(1)), Standing::Stranger);
+    }
+
+    #[test]
+    fn the_one_left_behind_learns_that_the_pairing_ended() {
+        let members = [member(1, 0, None), member(2, 5, Some(9))];
+        assert!(pairing_ended(&members, person(1)));
+        // Not the leaver, not an outsider: they are not in the space.
+        assert!(!pairing_ended(&members, person(2)));
+        assert!(!pairing_ended(&members, person(3)));
+        // All within one millisecond still counts: the partner left during this stay.
+        let quick = [member(1, 5, None), member(2, 5, Some(5))];
+        assert!(pairing_ended(&quick, person(1)));
+    }
+
+    #[test]
+    fn no_pairing_ended_for_someone_alone_from_the_start_or_paired_again() {
+        assert!(!pairing_ended(&[member(1, 0, None)], person(1)));
+        let paired_again = [
+            member(1, 0, None),
+            member(2, 5, Some(9)),
+            member(3, 10, None),
+        ];
+        assert!(!pairing_ended(&paired_again, person(1)));
+        assert!(!pairing_ended(&paired_again, person(3)));
+    }
+
+    #[test]
+    fn a_partner_who_left_before_the_person_joined_was_never_theirs() {
+        // 2 left at 9; 1 left at 12 and came back at 20, alone: 2 left before this stay.
+        let members = [
+            member(1, 0, Some(12)),
+            member(2, 5, Some(9)),
+            member(1, 20, None),
+        ];
+        assert!(!pairing_ended(&members, person(1)));
     }
 
     #[test]

@@ -13,20 +13,27 @@ use crate::accounts::{self, SignInError, SignUpError, SignUpInput};
 use crate::auth::session;
 use crate::pages::accounts::end_session;
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 pub(crate) struct NewAccountBody {
     username: String,
     password: String,
     email: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct CreatedAccount {
     id: String,
     /// Shown once: each lets the owner set a new password if they forget theirs.
     recovery_codes: Vec<String>,
 }
 
+#[utoipa::path(post, path = "/accounts", tag = "accounts", request_body = NewAccountBody,
+    responses(
+        (status = 201, description = "Created and signed in: sets the session cookie", body = CreatedAccount),
+        (status = 409, description = "The login name is taken", body = super::ErrorBody),
+        (status = 422, description = "A field was refused; `error` names which and why", body = super::ErrorBody),
+        (status = 429, description = "Too many attempts; see Retry-After", body = super::ErrorBody),
+    ))]
 /// Creates an account and signs it in (the response sets the session cookie).
 pub(crate) async fn create(
     State(state): State<AppState>,
@@ -72,18 +79,24 @@ pub(crate) async fn create(
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 pub(crate) struct Credentials {
     username: String,
     password: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub(crate) struct Me {
     id: String,
     username: String,
 }
 
+#[utoipa::path(post, path = "/sessions", tag = "accounts", request_body = Credentials,
+    responses(
+        (status = 201, description = "Signed in: sets the session cookie"),
+        (status = 401, description = "The name and password do not match (the same answer for an unknown name)", body = super::ErrorBody),
+        (status = 429, description = "Too many attempts; see Retry-After", body = super::ErrorBody),
+    ))]
 /// Signs in: the response sets the session cookie.
 pub(crate) async fn sign_in(
     State(state): State<AppState>,
@@ -125,6 +138,8 @@ pub(crate) async fn sign_in(
     }
 }
 
+#[utoipa::path(delete, path = "/sessions/current", tag = "accounts",
+    responses((status = 204, description = "Signed out: the session ended and the cookie is cleared")))]
 /// Signs this session out.
 pub(crate) async fn sign_out(
     State(state): State<AppState>,
@@ -138,6 +153,8 @@ pub(crate) async fn sign_out(
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response())
 }
 
+#[utoipa::path(get, path = "/me", tag = "accounts", security(("session" = []), ("token" = [])),
+    responses((status = 200, body = Me), (status = 401, description = "Not signed in", body = super::ErrorBody)))]
 /// The signed-in person.
 pub(crate) async fn me(ApiCaller(caller): ApiCaller) -> Json<Me> {
     Json(Me {

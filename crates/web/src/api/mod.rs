@@ -2,6 +2,10 @@
 //! are `{"error": "<stable_snake_case_code>", "message": "<words a person understands>"}`.
 
 pub(crate) mod accounts;
+pub(crate) mod me;
+pub(crate) mod recovery;
+pub(crate) mod spaces;
+pub(crate) mod tokens;
 
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
@@ -26,10 +30,13 @@ pub(crate) struct ApiError {
     retry_after: Option<u64>,
 }
 
-#[derive(Serialize)]
-struct ErrorBody<'a> {
-    error: &'a str,
-    message: &'a str,
+/// Every API error: a stable code to match on and words for a person.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct ErrorBody {
+    /// Stable, snake_case; new codes may appear, existing ones keep their meaning.
+    error: String,
+    /// In the language of `Accept-Language` (English or Polish).
+    message: String,
 }
 
 impl ApiError {
@@ -84,8 +91,8 @@ impl ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let body = ErrorBody {
-            error: self.code,
-            message: &self.message,
+            error: self.code.to_owned(),
+            message: self.message,
         };
         let mut response = (self.status, Json(body)).into_response();
         if let Some(seconds) = self.retry_after {

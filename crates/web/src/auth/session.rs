@@ -1,4 +1,5 @@
-//! Who is asking, from a session cookie (pages and the API) or a bearer token (the API).
+//! Who is asking, from a session cookie (pages and the API) or a bearer token (the API only: a
+//! token never opens a page, so a copied token cannot be used to browse as its owner).
 //!
 //! Sessions live on the server; the browser holds only a random token, and the store only its
 //! hash. A session ends after 30 minutes idle or 12 hours in all (configurable), and at sign-out,
@@ -81,27 +82,36 @@ pub(crate) fn presented_session(state: &AppState, headers: &HeaderMap) -> Option
         .map(|cookie| secret::hash(cookie.value()))
 }
 
-/// Finds the caller of a request, if any. A session past its time is deleted on sight.
+/// Finds the caller of an API request, if any: by bearer token when one is presented (and then
+/// only by it), else by session cookie.
 pub(crate) async fn authenticate(
     state: &AppState,
     headers: &HeaderMap,
 ) -> Result<Option<Caller>, WebError> {
-    let now = state.now();
-    if let Some(token) = bearer(headers) {
-        let Some(record) = state.store.api_token_by_hash(&secret::hash(token)).await? else {
-            return Ok(None);
-        };
-        let Some(account) = state.store.account(record.account).await? else {
-            return Ok(None);
-        };
-        state.store.touch_api_token(&record.id, now).await?;
-        return Ok(Some(Caller {
-            person: account.id,
-            username: account.username,
-            credential: Credential::Token(record.id),
-        }));
-    }
+    let Some(token) = bearer(headers) else {
+        return authenticate_session(state, headers).await;
+    };
+    let Some(record) = state.store.api_token_by_hash(&secret::hash(token)).await? else {
+        return Ok(None);
+    };
+    let Some(account) = state.store.account(record.account).await? else {
+        return Ok(None);
+    };
+    state.store.touch_api_token(&record.id, state.now()).await?;
+    Ok(Some(Caller {
+        person: account.id,
+        username: account.username,
+        credential: Credential::Token(record.id),
+    }))
+}
 
+/// Finds the caller of a page request, by session cookie only. A session past its time is
+/// deleted on sight.
+pub(crate) async fn authenticate_session(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<Option<Caller>, WebError> {
+    let now = state.now();
     let Some(id_hash) = presented_session(state, headers) else {
         return Ok(None);
     };
@@ -125,6 +135,26 @@ pub(crate) async fn authenticate(
         username: account.username,
         credential: Credential::Session(id_hash),
     }))
+}
+
+/// Whether the request carries a live session, found without writing anything: no activity
+/// recorded, nothing deleted. For pages that must leave no record of a visit (the help page).
+pub(crate) async fn peek_signed_in(state: &AppState, headers: &HeaderMap) -> bool {
+    let Some(id_hash) = presented_session(state, headers) else {
+        return false;
+    };
+    // A failed read shows the page as to a signed-out visitor rather than failing it: this is
+    // the page for someone who may be in trouble.
+    match state.store.session(&id_hash).await {
+        Ok(Some(session)) => {
+            state.config.session_policy.liveness(
+                session.created_at,
+                session.last_seen_at,
+                state.now(),
+            ) == Liveness::Live
+        }
+        Ok(None) | Err(_) => false,
+    }
 }
 
 fn bearer(headers: &HeaderMap) -> Option<&str> {
@@ -173,7 +203,8 @@ pub(crate) fn client_address(parts: &Parts) -> String {
         .map_or_else(|| "unknown".to_owned(), |info| info.0.ip().to_string())
 }
 
-/// The request's caller, found once per request and remembered for the other extractors.
+/// The caller of an API request (session cookie or bearer token), found once per request and
+/// remembered for the other extractors.
 pub(crate) async fn caller(
     parts: &mut Parts,
     state: &AppState,
@@ -186,10 +217,27 @@ pub(crate) async fn caller(
     Ok(found)
 }
 
+/// The caller of a page request: by session cookie only, never by bearer token.
+pub(crate) async fn page_caller(
+    parts: &mut Parts,
+    state: &AppState,
+) -> Result<Option<Caller>, WebError> {
+    if let Some(PageAuthenticated(known)) = parts.extensions.get::<PageAuthenticated>() {
+        return Ok(known.clone());
+    }
+    let found = authenticate_session(state, &parts.headers).await?;
+    parts.extensions.insert(PageAuthenticated(found.clone()));
+    Ok(found)
+}
+
 #[derive(Clone)]
 struct Authenticated(Option<Caller>);
 
-/// A page that needs a signed-in person; others are sent to sign in and brought back.
+#[derive(Clone)]
+struct PageAuthenticated(Option<Caller>);
+
+/// A page that needs a signed-in person (by session cookie); others are sent to sign in and
+/// brought back.
 pub(crate) struct SignedIn(pub(crate) Caller);
 
 impl FromRequestParts<AppState> for SignedIn {
@@ -199,7 +247,7 @@ impl FromRequestParts<AppState> for SignedIn {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        match caller(parts, state).await? {
+        match page_caller(parts, state).await? {
             Some(caller) => Ok(SignedIn(caller)),
             None => Err(WebError::SignInNeeded {
                 next: parts.uri.path().to_owned(),
@@ -218,6 +266,6 @@ impl FromRequestParts<AppState> for MaybeSignedIn {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        Ok(MaybeSignedIn(caller(parts, state).await?))
+        Ok(MaybeSignedIn(page_caller(parts, state).await?))
     }
 }

@@ -1,15 +1,21 @@
-//! The person's own account page: where they are signed in, and the way to end those sessions.
-//! Nobody else can see it — not a partner, not a coach, not the operator.
+//! The person's own account page: where they are signed in, their password, recovery codes and
+//! API tokens, and the way to delete the account. Nobody else can see it — not a partner, not a
+//! coach, not the operator. A refused form comes back on this page with the message beside its
+//! field and what was typed kept (never a password).
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::State;
-use axum::http::header;
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::http::request::Parts;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
 
 use super::Chrome;
 use crate::AppState;
-use crate::auth::session::{self, SignedIn};
+use crate::account_management::{self, OwnPasswordError, PasswordChangeError};
+use crate::auth::session::{self, Caller, SignedIn};
 use crate::error::WebError;
 
 pub(crate) struct SessionLine {
@@ -19,18 +25,54 @@ pub(crate) struct SessionLine {
     current: bool,
 }
 
+pub(crate) struct TokenLine {
+    id: String,
+    label: String,
+    created: String,
+    last_used: String,
+}
+
+/// What a refused form on this page brings back: messages, and the typed text worth keeping.
+#[derive(Default)]
+pub(crate) struct AccountForms {
+    pub(crate) current_password_error: Option<String>,
+    pub(crate) new_password_error: Option<String>,
+    pub(crate) recovery_codes_error: Option<String>,
+    pub(crate) token_label: String,
+    pub(crate) token_label_error: Option<String>,
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "account.html")]
 pub(crate) struct AccountPage {
     chrome: Chrome,
     signed_in_as: String,
+    notice: Option<String>,
     sessions: Vec<SessionLine>,
+    codes_left: u64,
+    codes_left_text: String,
+    tokens: Vec<TokenLine>,
+    forms: AccountForms,
 }
 
-pub(crate) async fn show(
-    State(state): State<AppState>,
-    SignedIn(caller): SignedIn,
+/// The page with a refused form's messages in place, answered with `status`.
+pub(crate) async fn refused(
+    state: &AppState,
+    caller: &Caller,
     chrome: Chrome,
+    forms: AccountForms,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let page = account_page(state, caller, chrome, None, forms).await?;
+    Ok((status, page).into_response())
+}
+
+async fn account_page(
+    state: &AppState,
+    caller: &Caller,
+    chrome: Chrome,
+    notice: Option<String>,
+    forms: AccountForms,
 ) -> Result<AccountPage, WebError> {
     let now = state.now();
     let lang = chrome.lang;
@@ -52,11 +94,61 @@ pub(crate) async fn show(
             device: record.device,
         })
         .collect();
+    let tokens = state
+        .store
+        .api_tokens_of(caller.person)
+        .await?
+        .into_iter()
+        .map(|record| TokenLine {
+            label: if record.label.is_empty() {
+                lang.t("token-unnamed")
+            } else {
+                record.label
+            },
+            created: lang.t_with(
+                "token-created-ago",
+                &[("ago", lang.ago(record.created_at, now))],
+            ),
+            last_used: record.last_used_at.map_or_else(
+                || lang.t("token-never-used"),
+                |at| lang.t_with("token-last-used", &[("ago", lang.ago(at, now))]),
+            ),
+            id: record.id,
+        })
+        .collect();
+    let codes_left = state.store.unused_recovery_codes(caller.person).await?;
+    let codes_left_count = i64::try_from(codes_left).unwrap_or(i64::MAX);
     Ok(AccountPage {
         signed_in_as: lang.t_with("account-signed-in-as", &[("name", caller.username.clone())]),
+        notice,
         sessions,
+        codes_left,
+        codes_left_text: lang.t_count("recovery-codes-left", codes_left_count),
+        tokens,
+        forms,
         chrome,
     })
+}
+
+#[derive(Deserialize)]
+pub(crate) struct AccountQuery {
+    done: Option<String>,
+}
+
+pub(crate) async fn show(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    chrome: Chrome,
+    Query(query): Query<AccountQuery>,
+) -> Result<AccountPage, WebError> {
+    // A notice after a form that redirected here; an unknown one is ignored.
+    let notice = match query.done.as_deref() {
+        Some("password") => Some(chrome.t("password-change-done")),
+        Some("recovered") => Some(chrome.t("recovery-done")),
+        Some("token-revoked") => Some(chrome.t("token-revoked")),
+        _ => None,
+    };
+    account_page(&state, &caller, chrome, notice, AccountForms::default()).await
 }
 
 /// Ends every other session of this person; this one stays.
@@ -83,4 +175,107 @@ pub(crate) async fn sign_out_everywhere(
         Redirect::to("/sign-in?signed_out=1"),
     )
         .into_response())
+}
+
+/// How a page shows a refused current password: the message, or the error page it leads to.
+pub(crate) fn own_password_message(
+    error: OwnPasswordError,
+    chrome: &Chrome,
+) -> Result<String, WebError> {
+    match error {
+        OwnPasswordError::Wrong => Ok(chrome.t("password-change-current-wrong")),
+        // Pages are opened by session cookie only, so this cannot be reached from a page.
+        OwnPasswordError::SessionNeeded => Err(WebError::SignInNeeded {
+            next: "/account".to_owned(),
+        }),
+        OwnPasswordError::TooMany(too_many) => Err(WebError::TooMany(too_many)),
+        OwnPasswordError::Failed(error) => Err(error),
+    }
+}
+
+#[derive(Deserialize)]
+pub(crate) struct PasswordChangeForm {
+    #[serde(default)]
+    current_password: String,
+    #[serde(default)]
+    new_password: String,
+}
+
+/// Sets a new password. Every other session ends; this one stays, and the person comes back to
+/// the account page with a note that says so.
+pub(crate) async fn change_password(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    chrome: Chrome,
+    parts: Parts,
+    Form(form): Form<PasswordChangeForm>,
+) -> Result<Response, WebError> {
+    let address = session::client_address(&parts);
+    let outcome = account_management::change_password(
+        &state,
+        &caller,
+        &form.current_password,
+        &form.new_password,
+        &address,
+    )
+    .await;
+    let (forms, status) = match outcome {
+        Ok(()) => return Ok(Redirect::to("/account?done=password").into_response()),
+        Err(PasswordChangeError::Invalid(error)) => (
+            AccountForms {
+                new_password_error: Some(error.message(chrome.lang)),
+                ..AccountForms::default()
+            },
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        Err(PasswordChangeError::Current(error)) => (
+            AccountForms {
+                current_password_error: Some(own_password_message(error, &chrome)?),
+                ..AccountForms::default()
+            },
+            StatusCode::FORBIDDEN,
+        ),
+    };
+    refused(&state, &caller, chrome, forms, status).await
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "recovery_codes.html")]
+pub(crate) struct NewRecoveryCodesPage {
+    chrome: Chrome,
+    codes: Vec<String>,
+    continue_to: String,
+}
+
+#[derive(Deserialize)]
+pub(crate) struct PasswordForm {
+    #[serde(default)]
+    pub(crate) password: String,
+}
+
+/// Replaces the recovery codes with a new set, shown once in this answer.
+pub(crate) async fn renew_recovery_codes(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    chrome: Chrome,
+    parts: Parts,
+    Form(form): Form<PasswordForm>,
+) -> Result<Response, WebError> {
+    let address = session::client_address(&parts);
+    match account_management::renew_recovery_codes(&state, &caller, &form.password, &address).await
+    {
+        Ok(codes) => Ok(NewRecoveryCodesPage {
+            chrome,
+            codes,
+            continue_to: "/account".to_owned(),
+        }
+        .into_response()),
+        Err(error) => {
+            let forms = AccountForms {
+                recovery_codes_error: Some(own_password_message(error, &chrome)?),
+                ..AccountForms::default()
+            };
+            refused(&state, &caller, chrome, forms, StatusCode::FORBIDDEN).await
+        }
+    }
 }

@@ -53,6 +53,8 @@ pub(crate) struct SignUpPage {
     username: String,
     email: String,
     errors: FieldMessages,
+    /// Where to go once the account exists (an invite link, say).
+    next: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -73,15 +75,26 @@ pub(crate) struct SignInPage {
     failure: Option<String>,
 }
 
-pub(crate) async fn sign_up_form(chrome: Chrome, MaybeSignedIn(caller): MaybeSignedIn) -> Response {
+#[derive(Deserialize)]
+pub(crate) struct SignUpQuery {
+    next: Option<String>,
+}
+
+pub(crate) async fn sign_up_form(
+    chrome: Chrome,
+    MaybeSignedIn(caller): MaybeSignedIn,
+    Query(query): Query<SignUpQuery>,
+) -> Response {
+    let next = local_path(query.next.as_deref()).to_owned();
     if caller.is_some() {
-        return Redirect::to("/").into_response();
+        return Redirect::to(&next).into_response();
     }
     SignUpPage {
         chrome,
         username: String::new(),
         email: String::new(),
         errors: FieldMessages::none(),
+        next,
     }
     .into_response()
 }
@@ -94,6 +107,7 @@ pub(crate) struct SignUpForm {
     password: String,
     #[serde(default)]
     email: String,
+    next: Option<String>,
 }
 
 pub(crate) async fn sign_up(
@@ -113,9 +127,13 @@ pub(crate) async fn sign_up(
             let cookie =
                 session::set_cookie(state.config.secure_cookies, &signed_up.session_token)?;
             let page = RecoveryCodesPage {
-                chrome,
+                // The answer that signs the person in already shows them signed in.
+                chrome: Chrome {
+                    signed_in: true,
+                    ..chrome
+                },
                 codes: signed_up.recovery_codes,
-                continue_to: "/".to_owned(),
+                continue_to: local_path(form.next.as_deref()).to_owned(),
             };
             Ok(([(header::SET_COOKIE, cookie)], page).into_response())
         }
@@ -126,6 +144,7 @@ pub(crate) async fn sign_up(
                 username: form.username,
                 email: form.email,
                 errors,
+                next: local_path(form.next.as_deref()).to_owned(),
             };
             Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }

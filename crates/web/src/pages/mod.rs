@@ -3,8 +3,14 @@
 
 pub(crate) mod account;
 pub(crate) mod accounts;
+pub(crate) mod deletion;
+pub(crate) mod help;
 pub(crate) mod home;
+pub(crate) mod invites;
 pub(crate) mod language;
+pub(crate) mod recovery;
+pub(crate) mod spaces;
+pub(crate) mod tokens;
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
@@ -55,7 +61,7 @@ impl FromRequestParts<AppState> for Chrome {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let signed_in = session::caller(parts, state).await?.is_some();
+        let signed_in = session::page_caller(parts, state).await?.is_some();
         Ok(Chrome::new(
             state,
             Lang::of_request(parts),

@@ -139,3 +139,132 @@ async fn shift_pressed_three_times_leaves_without_a_way_back() {
     app.stop().await;
     landing.stop().await;
 }
+
+#[tokio::test]
+async fn a_person_signs_up_in_the_browser_and_stays_signed_in() {
+    if !browser::requested() {
+        eprintln!("browser tests not requested; scripts/test runs them");
+        return;
+    }
+    let app = TestApp::sqlite().await;
+    let browser = Browser::start().await;
+    let client = &browser.client;
+
+    client.goto(&app.url("/sign-up")).await.unwrap();
+    let violations = browser.accessibility_violations().await;
+    assert!(
+        violations.is_empty(),
+        "axe found problems on sign-up: {violations:#?}"
+    );
+    client
+        .find(Locator::Css("#username"))
+        .await
+        .unwrap()
+        .send_keys("morning-tea")
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("#password"))
+        .await
+        .unwrap()
+        .send_keys("password")
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("form button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+
+    // A common password: the form comes back with the name kept and the reason beside the field.
+    let error = client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css("#password-error"))
+        .await
+        .unwrap();
+    assert!(
+        error
+            .text()
+            .await
+            .unwrap()
+            .contains("most common passwords")
+    );
+    let kept = client
+        .find(Locator::Css("#username"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(kept.as_deref(), Some("morning-tea"));
+    let violations = browser.accessibility_violations().await;
+    assert!(
+        violations.is_empty(),
+        "axe found problems on the refused form: {violations:#?}"
+    );
+    browser.screenshot("sign-up-refused").await;
+
+    client
+        .find(Locator::Css("#password"))
+        .await
+        .unwrap()
+        .send_keys("kettle on the windowsill")
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("form button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css("ol.recovery-codes"))
+        .await
+        .unwrap();
+    let codes = client
+        .find_all(Locator::Css("ol.recovery-codes li"))
+        .await
+        .unwrap();
+    assert_eq!(codes.len(), 10);
+    browser.screenshot("recovery-codes").await;
+
+    // The session cookie (Secure, __Host-) holds on this loopback address: the next page knows
+    // the person.
+    client
+        .find(Locator::Css("main a.button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(r#"a[href="/account"]"#))
+        .await
+        .unwrap();
+    client.goto(&app.url("/account")).await.unwrap();
+    let heading = client
+        .find(Locator::Css("main h1"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(heading, "Your account");
+    let violations = browser.accessibility_violations().await;
+    assert!(
+        violations.is_empty(),
+        "axe found problems on the account page: {violations:#?}"
+    );
+    browser.screenshot("account").await;
+
+    browser.close().await;
+    app.stop().await;
+}

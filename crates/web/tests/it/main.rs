@@ -3,7 +3,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod account_management;
 mod accounts;
 mod browser;
 mod shell;
+mod spaces;
 mod support;

@@ -186,6 +186,49 @@ pub const STATE_CHANGING_ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/v1/accounts"),
     ("POST", "/api/v1/sessions"),
     ("DELETE", "/api/v1/sessions/current"),
+    ("POST", "/account/password"),
+    ("POST", "/account/recovery-codes"),
+    ("POST", "/account/tokens"),
+    ("POST", "/account/tokens/some-token/revoke"),
+    ("POST", "/account/delete"),
+    ("POST", "/recovery"),
+    ("PUT", "/api/v1/me/password"),
+    ("POST", "/api/v1/me/recovery-codes"),
+    ("DELETE", "/api/v1/me"),
+    ("POST", "/api/v1/recovery"),
+    ("POST", "/api/v1/tokens"),
+    ("DELETE", "/api/v1/tokens/some-token"),
+    ("POST", "/spaces"),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/invites",
+    ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/invites/00000000-0000-4000-8000-000000000002/revoke",
+    ),
+    ("POST", "/spaces/00000000-0000-4000-8000-000000000001/leave"),
+    (
+        "POST",
+        "/invites/0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef/accept",
+    ),
+    ("POST", "/api/v1/spaces"),
+    (
+        "POST",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/invites",
+    ),
+    (
+        "DELETE",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/invites/00000000-0000-4000-8000-000000000002",
+    ),
+    (
+        "POST",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/leave",
+    ),
+    (
+        "POST",
+        "/api/v1/invites/0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef/accept",
+    ),
 ];
 
 #[tokio::test]

@@ -1,0 +1,144 @@
+//! The signed-in person's own account over JSON: a new password, new recovery codes, deletion.
+//! Each needs the current password and a session (an API token cannot do these).
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::request::Parts;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+
+use super::{ApiCaller, ApiError, ApiJson, lang_of};
+use crate::AppState;
+use crate::account_management::{self, OwnPasswordError, PasswordChangeError};
+use crate::auth::session;
+use crate::error::WebError;
+use crate::i18n::Lang;
+
+/// The API's answer when the current password or the session did not hold.
+pub(crate) fn own_password_refused(error: OwnPasswordError, lang: Lang) -> ApiError {
+    match error {
+        OwnPasswordError::Wrong => ApiError::new(
+            StatusCode::FORBIDDEN,
+            "password_wrong",
+            lang.t("password-change-current-wrong"),
+        ),
+        OwnPasswordError::SessionNeeded => session_needed(lang),
+        OwnPasswordError::TooMany(too_many) => {
+            ApiError::from_web(WebError::TooMany(too_many), lang)
+        }
+        OwnPasswordError::Failed(error) => ApiError::from_web(error, lang),
+    }
+}
+
+/// Refusal of a request that came with an API token but needs a signed-in session.
+pub(crate) fn session_needed(lang: Lang) -> ApiError {
+    ApiError::new(
+        StatusCode::FORBIDDEN,
+        "session_required",
+        lang.t("token-session-needed"),
+    )
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub(crate) struct PasswordChangeBody {
+    current_password: String,
+    new_password: String,
+}
+
+#[utoipa::path(put, path = "/me/password", tag = "accounts", request_body = PasswordChangeBody, security(("session" = [])),
+    responses(
+        (status = 204, description = "Changed; every other session ended"),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 403, description = "Wrong current password, or called with a token instead of a session", body = super::ErrorBody),
+        (status = 422, description = "The new password was refused", body = super::ErrorBody),
+        (status = 429, description = "Too many attempts; see Retry-After", body = super::ErrorBody),
+    ))]
+/// Changes the password. Every other session of the person ends; this one stays, and so do the
+/// person's API tokens. Needs a session and the current password.
+pub(crate) async fn change_password(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    parts: Parts,
+    ApiJson(body): ApiJson<PasswordChangeBody>,
+) -> Result<StatusCode, ApiError> {
+    let lang = lang_of(&parts.headers);
+    let address = session::client_address(&parts);
+    match account_management::change_password(
+        &state,
+        &caller,
+        &body.current_password,
+        &body.new_password,
+        &address,
+    )
+    .await
+    {
+        Ok(()) => Ok(StatusCode::NO_CONTENT),
+        Err(PasswordChangeError::Invalid(error)) => Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            error.code(),
+            error.message(lang),
+        )),
+        Err(PasswordChangeError::Current(error)) => Err(own_password_refused(error, lang)),
+    }
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub(crate) struct PasswordBody {
+    password: String,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+struct RecoveryCodes {
+    /// Shown once: each lets the owner set a new password if they forget theirs.
+    recovery_codes: Vec<String>,
+}
+
+#[utoipa::path(post, path = "/me/recovery-codes", tag = "accounts", request_body = PasswordBody, security(("session" = [])),
+    responses(
+        (status = 201, body = RecoveryCodes),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 403, description = "Wrong password, or called with a token instead of a session", body = super::ErrorBody),
+        (status = 429, description = "Too many attempts; see Retry-After", body = super::ErrorBody),
+    ))]
+/// Makes a new set of recovery codes, replacing the old set (used or not). Needs a session and
+/// the current password.
+pub(crate) async fn renew_recovery_codes(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    parts: Parts,
+    ApiJson(body): ApiJson<PasswordBody>,
+) -> Result<Response, ApiError> {
+    let lang = lang_of(&parts.headers);
+    let address = session::client_address(&parts);
+    let recovery_codes =
+        account_management::renew_recovery_codes(&state, &caller, &body.password, &address)
+            .await
+            .map_err(|error| own_password_refused(error, lang))?;
+    Ok((StatusCode::CREATED, Json(RecoveryCodes { recovery_codes })).into_response())
+}
+
+#[utoipa::path(delete, path = "/me", tag = "accounts", request_body = PasswordBody, security(("session" = [])),
+    responses(
+        (status = 204, description = "Deleted, with everything the person wrote"),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 403, description = "Wrong password, or called with a token instead of a session", body = super::ErrorBody),
+        (status = 429, description = "Too many attempts; see Retry-After", body = super::ErrorBody),
+    ))]
+/// Deletes the account and everything that is the person's, at once: sessions, API tokens,
+/// recovery codes, places in spaces and every event they wrote. Needs a session and the
+/// password; the response clears the session cookie.
+pub(crate) async fn delete(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    parts: Parts,
+    ApiJson(body): ApiJson<PasswordBody>,
+) -> Result<Response, ApiError> {
+    let lang = lang_of(&parts.headers);
+    let address = session::client_address(&parts);
+    account_management::delete_account(&state, &caller, &body.password, &address)
+        .await
+        .map_err(|error| own_password_refused(error, lang))?;
+    let cookie = session::clear_cookie(state.config.secure_cookies);
+    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response())
+}

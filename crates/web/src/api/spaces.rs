@@ -1,0 +1,281 @@
+//! Spaces and pairing over JSON: create a space, list and read them, invite, withdraw an invite,
+//! accept, leave. Whoever is not a current member of a space gets 404 `not_found` for everything
+//! about it, exactly as for an id no space ever had.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+use steadfast_core::Timestamp;
+use steadfast_core::space::Standing;
+
+use super::{ApiCaller, ApiError, ApiJson, lang_of};
+use crate::AppState;
+use crate::auth::session;
+use crate::error::WebError;
+use crate::i18n::Lang;
+use crate::spaces::{self, Opened, SpaceError};
+
+/// The API's answer for a refusal: its status, its stable code, its message.
+fn refusal(error: SpaceError, lang: Lang) -> ApiError {
+    let status = match &error {
+        SpaceError::NotFound | SpaceError::InviteUnknown => StatusCode::NOT_FOUND,
+        SpaceError::Name(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        SpaceError::Full | SpaceError::InviteUsed | SpaceError::AlreadyMember(_) => {
+            StatusCode::CONFLICT
+        }
+        SpaceError::InviteInvalid => StatusCode::GONE,
+        SpaceError::TooMany(_) | SpaceError::Failed(_) => {
+            let web = match error {
+                SpaceError::TooMany(too_many) => WebError::TooMany(too_many),
+                SpaceError::Failed(web) => web,
+                _ => WebError::NotFound,
+            };
+            return ApiError::from_web(web, lang);
+        }
+    };
+    ApiError::new(status, error.code(), error.message(lang))
+}
+
+fn failed(error: WebError, lang: Lang) -> ApiError {
+    ApiError::from_web(error, lang)
+}
+
+#[derive(Deserialize)]
+pub(crate) struct NewSpaceBody {
+    name: String,
+}
+
+#[derive(Serialize)]
+struct Created {
+    id: String,
+}
+
+/// Creates a space with the caller as its only member (solo mode).
+pub(crate) async fn create(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    ApiJson(body): ApiJson<NewSpaceBody>,
+) -> Result<Response, ApiError> {
+    let lang = lang_of(&headers);
+    let id = spaces::create(&state, caller.person, &body.name)
+        .await
+        .map_err(|error| refusal(error, lang))?;
+    let body = Created { id: id.to_string() };
+    Ok((StatusCode::CREATED, Json(body)).into_response())
+}
+
+#[derive(Serialize)]
+struct ListedSpace {
+    id: String,
+    name: String,
+    /// False for a space the caller has left.
+    current: bool,
+}
+
+#[derive(Serialize)]
+pub(crate) struct SpaceList {
+    spaces: Vec<ListedSpace>,
+}
+
+/// The caller's spaces: those they are in and those they left, most recently joined first.
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+) -> Result<Json<SpaceList>, ApiError> {
+    let lang = lang_of(&headers);
+    let spaces = spaces::list(&state, caller.person)
+        .await
+        .map_err(|error| failed(error, lang))?
+        .into_iter()
+        .map(|line| ListedSpace {
+            id: line.id.to_string(),
+            name: line.name,
+            current: line.standing == Standing::Current,
+        })
+        .collect();
+    Ok(Json(SpaceList { spaces }))
+}
+
+#[derive(Serialize)]
+struct Member {
+    username: String,
+    you: bool,
+}
+
+#[derive(Serialize)]
+pub(crate) struct Space {
+    id: String,
+    name: String,
+    /// Current members only, by login name.
+    members: Vec<Member>,
+}
+
+/// One space, for its current members.
+pub(crate) async fn show(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path(id): Path<String>,
+) -> Result<Json<Space>, ApiError> {
+    let lang = lang_of(&headers);
+    let id = spaces::parse_id(&id).map_err(|error| refusal(error, lang))?;
+    match spaces::open(&state, caller.person, id)
+        .await
+        .map_err(|error| refusal(error, lang))?
+    {
+        Opened::Current(view) => Ok(Json(Space {
+            id: view.id.to_string(),
+            name: view.name,
+            members: view
+                .members
+                .into_iter()
+                .map(|member| Member {
+                    username: member.username,
+                    you: member.you,
+                })
+                .collect(),
+        })),
+        // Only the pages tell a former member that the pairing ended; the API's contract is 200
+        // for current members and 404 for everyone else.
+        Opened::Former { .. } => Err(refusal(SpaceError::NotFound, lang)),
+    }
+}
+
+#[derive(Serialize)]
+struct Invite {
+    /// The secret for the link `/invites/{token}`; given this once, stored only as a hash.
+    token: String,
+    id: String,
+    /// RFC 3339, UTC.
+    expires_at: String,
+}
+
+/// Creates a single-use invite into the space, valid for 72 hours.
+pub(crate) async fn invite(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let lang = lang_of(&headers);
+    let id = spaces::parse_id(&id).map_err(|error| refusal(error, lang))?;
+    let issued = spaces::issue_invite(&state, caller.person, id)
+        .await
+        .map_err(|error| refusal(error, lang))?;
+    let body = Invite {
+        token: issued.token,
+        id: issued.id,
+        expires_at: rfc3339(issued.expires_at),
+    };
+    Ok((StatusCode::CREATED, Json(body)).into_response())
+}
+
+/// Withdraws an invite of the space; withdrawing it again changes nothing and succeeds.
+pub(crate) async fn revoke(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path((id, invite)): Path<(String, String)>,
+) -> Result<StatusCode, ApiError> {
+    let lang = lang_of(&headers);
+    let id = spaces::parse_id(&id).map_err(|error| refusal(error, lang))?;
+    spaces::revoke_invite(&state, caller.person, id, &invite)
+        .await
+        .map_err(|error| refusal(error, lang))?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Serialize)]
+pub(crate) struct Joined {
+    space: String,
+}
+
+/// Accepts an invite: the caller joins its space. Limited per client address.
+pub(crate) async fn accept(
+    State(state): State<AppState>,
+    parts: Parts,
+    ApiCaller(caller): ApiCaller,
+    Path(token): Path<String>,
+) -> Result<Json<Joined>, ApiError> {
+    let lang = lang_of(&parts.headers);
+    let address = session::client_address(&parts);
+    let space = spaces::accept(&state, caller.person, &token, &address)
+        .await
+        .map_err(|error| refusal(error, lang))?;
+    Ok(Json(Joined {
+        space: space.to_string(),
+    }))
+}
+
+#[derive(Serialize)]
+pub(crate) struct Left {
+    left: bool,
+}
+
+/// Leaves the space alone and at once. The partner learns only that the pairing ended.
+pub(crate) async fn leave(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path(id): Path<String>,
+) -> Result<Json<Left>, ApiError> {
+    let lang = lang_of(&headers);
+    let id = spaces::parse_id(&id).map_err(|error| refusal(error, lang))?;
+    spaces::leave(&state, caller.person, id)
+        .await
+        .map_err(|error| refusal(error, lang))?;
+    Ok(Json(Left { left: true }))
+}
+
+/// An instant as RFC 3339 in UTC with milliseconds, e.g. `2026-11-25T08:26:40.000Z`.
+fn rfc3339(at: Timestamp) -> String {
+    let millis = at.as_millis();
+    let (days, in_day) = (millis.div_euclid(86_400_000), millis.rem_euclid(86_400_000));
+    // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    let (seconds, ms) = (in_day / 1000, in_day % 1000);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{ms:03}Z",
+        seconds / 3600,
+        seconds / 60 % 60,
+        seconds % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn instants_are_written_as_rfc3339_in_utc() {
+        assert_eq!(
+            rfc3339(Timestamp::from_millis(0)),
+            "1970-01-01T00:00:00.000Z"
+        );
+        assert_eq!(
+            rfc3339(Timestamp::from_millis(951_782_400_000)),
+            "2000-02-29T00:00:00.000Z"
+        );
+        assert_eq!(
+            rfc3339(Timestamp::from_millis(1_795_259_200_123)),
+            "2026-11-21T11:06:40.123Z"
+        );
+        assert_eq!(
+            rfc3339(Timestamp::from_millis(-1)),
+            "1969-12-31T23:59:59.999Z"
+        );
+    }
+}

@@ -1,0 +1,159 @@
+//! Personal API tokens over JSON: create, list, revoke — from a signed-in session only.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::request::Parts;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+
+use super::me::session_needed;
+use super::{ApiCaller, ApiError, lang_of};
+use crate::AppState;
+use crate::i18n::Lang;
+use crate::tokens::{self, TokenError};
+
+#[derive(Deserialize, Default, utoipa::ToSchema)]
+pub(crate) struct NewTokenBody {
+    #[serde(default)]
+    label: String,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+struct CreatedToken {
+    id: String,
+    /// Shown once: only its hash is kept. Send it as `Authorization: Bearer <token>`.
+    token: String,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct TokenLine {
+    id: String,
+    label: String,
+    /// UTC milliseconds since the Unix epoch.
+    created_at: i64,
+    /// UTC milliseconds since the Unix epoch; `null` when never used.
+    last_used_at: Option<i64>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct TokenList {
+    tokens: Vec<TokenLine>,
+}
+
+fn refused(error: TokenError, lang: Lang) -> ApiError {
+    match error {
+        TokenError::Label(error) => ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            tokens::label_error_code(error),
+            tokens::label_error_message(error, lang),
+        ),
+        TokenError::SessionNeeded => session_needed(lang),
+        TokenError::Failed(error) => ApiError::from_web(error, lang),
+    }
+}
+
+/// The body is optional: no body at all makes an unnamed token.
+fn new_token_body(parts: &Parts, body: &Bytes, lang: Lang) -> Result<NewTokenBody, ApiError> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(NewTokenBody::default());
+    }
+    let is_json = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.split(';').next())
+        .is_some_and(|media| {
+            let media = media.trim();
+            media.eq_ignore_ascii_case("application/json")
+                || (media.starts_with("application/") && media.ends_with("+json"))
+        });
+    if !is_json {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "json_expected",
+            lang.t("api-json-expected"),
+        ));
+    }
+    serde_json::from_slice(body).map_err(|_| {
+        ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_body",
+            lang.t("api-invalid-body"),
+        )
+    })
+}
+
+#[utoipa::path(post, path = "/tokens", tag = "tokens", request_body(content = Option<NewTokenBody>, description = "Optional; no body makes an unnamed token"), security(("session" = [])),
+    responses(
+        (status = 201, body = CreatedToken),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 403, description = "Called with a token instead of a session", body = super::ErrorBody),
+        (status = 422, description = "The label was refused", body = super::ErrorBody),
+    ))]
+/// Creates a personal API token, with an optional `label`. The token is in this response only;
+/// the server keeps its hash. Needs a signed-in session: a token cannot make tokens.
+pub(crate) async fn create(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    parts: Parts,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let lang = lang_of(&parts.headers);
+    let body = new_token_body(&parts, &body, lang)?;
+    let created = tokens::create(&state, &caller, &body.label)
+        .await
+        .map_err(|error| refused(error, lang))?;
+    let body = CreatedToken {
+        id: created.id,
+        token: created.token,
+    };
+    Ok((StatusCode::CREATED, Json(body)).into_response())
+}
+
+#[utoipa::path(get, path = "/tokens", tag = "tokens", security(("session" = [])),
+    responses((status = 200, body = TokenList), (status = 401, description = "Not signed in", body = super::ErrorBody), (status = 403, description = "Called with a token instead of a session", body = super::ErrorBody)))]
+/// The caller's own tokens, newest first: label, created and last used — never the token.
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    parts: Parts,
+) -> Result<Json<TokenList>, ApiError> {
+    let lang = lang_of(&parts.headers);
+    let tokens = tokens::list(&state, &caller)
+        .await
+        .map_err(|error| refused(error, lang))?
+        .into_iter()
+        .map(|record| TokenLine {
+            id: record.id,
+            label: record.label,
+            created_at: record.created_at.as_millis(),
+            last_used_at: record.last_used_at.map(|at| at.as_millis()),
+        })
+        .collect();
+    Ok(Json(TokenList { tokens }))
+}
+
+#[utoipa::path(delete, path = "/tokens/{id}", tag = "tokens", security(("session" = [])),
+    params(("id" = String, Path, description = "The token's id")),
+    responses(
+        (status = 204, description = "Revoked"),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 403, description = "Called with a token instead of a session", body = super::ErrorBody),
+        (status = 404, description = "No such token of yours", body = super::ErrorBody),
+    ))]
+/// Revokes one of the caller's tokens at once. Someone else's token id answers 404, as one that
+/// does not exist.
+pub(crate) async fn revoke(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    parts: Parts,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let lang = lang_of(&parts.headers);
+    tokens::revoke(&state, &caller, &id)
+        .await
+        .map_err(|error| refused(error, lang))?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,92 @@
+//! The recovery page, open without signing in: a login name, one recovery code and a new
+//! password. It never goes through the partner. A refused form keeps the login name only.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::State;
+use axum::http::request::Parts;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::Chrome;
+use crate::AppState;
+use crate::auth::session;
+use crate::error::WebError;
+use crate::recovery::{self, RecoveryError, RecoveryInput};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "recovery.html")]
+pub(crate) struct RecoveryPage {
+    chrome: Chrome,
+    username: String,
+    failure: Option<String>,
+    password_error: Option<String>,
+}
+
+pub(crate) async fn form(chrome: Chrome) -> RecoveryPage {
+    RecoveryPage {
+        chrome,
+        username: String::new(),
+        failure: None,
+        password_error: None,
+    }
+}
+
+#[derive(Deserialize)]
+pub(crate) struct RecoveryForm {
+    #[serde(default)]
+    username: String,
+    #[serde(default)]
+    code: String,
+    #[serde(default)]
+    new_password: String,
+}
+
+/// Sets the new password, signs in afresh and goes to the account page, which says what
+/// happened and how many codes are left.
+pub(crate) async fn recover(
+    State(state): State<AppState>,
+    chrome: Chrome,
+    parts: Parts,
+    Form(form): Form<RecoveryForm>,
+) -> Result<Response, WebError> {
+    let address = session::client_address(&parts);
+    let input = RecoveryInput {
+        username: &form.username,
+        code: &form.code,
+        new_password: &form.new_password,
+    };
+    let (status, failure, password_error) =
+        match recovery::recover(&state, input, &parts.headers, &address).await {
+            Ok(recovered) => {
+                let cookie =
+                    session::set_cookie(state.config.secure_cookies, &recovered.session_token)?;
+                return Ok((
+                    [(header::SET_COOKIE, cookie)],
+                    Redirect::to("/account?done=recovered"),
+                )
+                    .into_response());
+            }
+            Err(RecoveryError::Mismatch) => (
+                StatusCode::UNAUTHORIZED,
+                Some(chrome.t("recovery-failed")),
+                None,
+            ),
+            Err(RecoveryError::Invalid(error)) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                None,
+                Some(error.message(chrome.lang)),
+            ),
+            Err(RecoveryError::TooMany(too_many)) => return Err(WebError::TooMany(too_many)),
+            Err(RecoveryError::Failed(error)) => return Err(error),
+        };
+    let page = RecoveryPage {
+        chrome,
+        username: form.username,
+        failure,
+        password_error,
+    };
+    Ok((status, page).into_response())
+}

@@ -1,0 +1,409 @@
+//! A person's spaces as pages: the list with a "create" form, one space, inviting a partner,
+//! withdrawing an invite, and leaving (with a confirmation step). Whoever is not in a space gets
+//! the same "not found" page as for a space that does not exist.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::header::{HOST, ORIGIN};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use steadfast_core::PersonId;
+use steadfast_core::space::Standing;
+
+use super::Chrome;
+use crate::AppState;
+use crate::auth::session::SignedIn;
+use crate::error::WebError;
+use crate::spaces::{self, InviteLine, Opened, SpaceError, SpaceView};
+
+/// A refusal that has no form to come back to becomes an error page.
+pub(crate) fn page_error(error: SpaceError) -> WebError {
+    match error {
+        SpaceError::TooMany(too_many) => WebError::TooMany(too_many),
+        SpaceError::Failed(error) => error,
+        SpaceError::Name(_) => WebError::BadRequest,
+        // Never a membership's detail: whatever else went wrong with a space the person cannot
+        // see is "not found".
+        _ => WebError::NotFound,
+    }
+}
+
+pub(crate) struct ListedSpace {
+    href: String,
+    name: String,
+    left: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "spaces.html")]
+pub(crate) struct SpacesPage {
+    chrome: Chrome,
+    spaces: Vec<ListedSpace>,
+    name: String,
+    name_error: Option<String>,
+}
+
+/// The person's spaces, current and left, and the form to create one.
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    chrome: Chrome,
+) -> Result<SpacesPage, WebError> {
+    list_page(&state, caller.person, chrome, String::new(), None).await
+}
+
+async fn list_page(
+    state: &AppState,
+    person: PersonId,
+    chrome: Chrome,
+    name: String,
+    name_error: Option<String>,
+) -> Result<SpacesPage, WebError> {
+    let spaces = spaces::list(state, person)
+        .await?
+        .into_iter()
+        .map(|line| ListedSpace {
+            href: format!("/spaces/{}", line.id),
+            name: line.name,
+            left: line.standing != Standing::Current,
+        })
+        .collect();
+    Ok(SpacesPage {
+        chrome,
+        spaces,
+        name,
+        name_error,
+    })
+}
+
+#[derive(Deserialize)]
+pub(crate) struct NewSpaceForm {
+    #[serde(default)]
+    name: String,
+}
+
+/// Creates a space for the person alone and shows it; a refused name comes back in the form.
+pub(crate) async fn create(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    chrome: Chrome,
+    Form(form): Form<NewSpaceForm>,
+) -> Result<Response, WebError> {
+    match spaces::create(&state, caller.person, &form.name).await {
+        Ok(id) => Ok(Redirect::to(&format!("/spaces/{id}")).into_response()),
+        Err(SpaceError::Name(error)) => {
+            let message = spaces::name_message(error, chrome.lang);
+            let page = list_page(&state, caller.person, chrome, form.name, Some(message)).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(other) => Err(page_error(other)),
+    }
+}
+
+pub(crate) struct MemberItem {
+    username: String,
+    you: bool,
+}
+
+pub(crate) struct InviteItem {
+    revoke_action: String,
+    created: String,
+    expires: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "space.html")]
+pub(crate) struct SpacePage {
+    chrome: Chrome,
+    id: String,
+    name: String,
+    /// "You share this space with …", or `None` in solo mode.
+    partner_line: Option<String>,
+    members: Vec<MemberItem>,
+    pairing_ended: bool,
+    can_invite: bool,
+    open_invites: Vec<InviteItem>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "space_left.html")]
+pub(crate) struct SpaceLeftPage {
+    chrome: Chrome,
+    name: String,
+}
+
+/// One space: in full for its current members, "the pairing ended" for those who left it.
+pub(crate) async fn show(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    chrome: Chrome,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    let id = spaces::parse_id(&id).map_err(page_error)?;
+    match spaces::open(&state, caller.person, id)
+        .await
+        .map_err(page_error)?
+    {
+        Opened::Current(view) => Ok(space_page(&state, chrome, view).into_response()),
+        Opened::Former { name } => Ok(SpaceLeftPage { chrome, name }.into_response()),
+    }
+}
+
+fn space_page(state: &AppState, chrome: Chrome, view: SpaceView) -> SpacePage {
+    let lang = chrome.lang;
+    let now = state.now();
+    let partner_line = view
+        .members
+        .iter()
+        .find(|member| !member.you)
+        .map(|partner| {
+            lang.t_with(
+                "space-partner-joined",
+                &[("name", partner.username.clone())],
+            )
+        });
+    let open_invites = view
+        .open_invites
+        .iter()
+        .map(|invite: &InviteLine| {
+            let left = invite.expires_at.saturating_duration_since(now);
+            let hours = i64::try_from(left.as_secs().div_ceil(3600)).unwrap_or(i64::MAX);
+            InviteItem {
+                revoke_action: format!("/spaces/{}/invites/{}/revoke", view.id, invite.id),
+                created: lang.t_with(
+                    "invite-created-ago",
+                    &[("ago", lang.ago(invite.created_at, now))],
+                ),
+                expires: lang.t_count("invite-expires-hours", hours),
+            }
+        })
+        .collect();
+    SpacePage {
+        id: view.id.to_string(),
+        name: view.name,
+        partner_line,
+        members: view
+            .members
+            .into_iter()
+            .map(|member| MemberItem {
+                username: member.username,
+                you: member.you,
+            })
+            .collect(),
+        pairing_ended: view.pairing_ended,
+        can_invite: view.can_invite,
+        open_invites,
+        chrome,
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "invite_created.html")]
+pub(crate) struct InviteCreatedPage {
+    chrome: Chrome,
+    link: String,
+    back: String,
+}
+
+/// Makes an invite and shows its link, this once: only the token's hash is kept.
+pub(crate) async fn invite(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    chrome: Chrome,
+    parts: Parts,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    let id = spaces::parse_id(&id).map_err(page_error)?;
+    let issued = match spaces::issue_invite(&state, caller.person, id).await {
+        Ok(issued) => issued,
+        // The form is offered only while there is room; a form from an older page lands here,
+        // and the space's page shows who is in it now.
+        Err(SpaceError::Full) => return Ok(Redirect::to(&format!("/spaces/{id}")).into_response()),
+        Err(other) => return Err(page_error(other)),
+    };
+    let origin = origin(&parts, state.config.secure_cookies).unwrap_or_default();
+    Ok(InviteCreatedPage {
+        link: format!("{origin}/invites/{}", issued.token),
+        back: format!("/spaces/{id}"),
+        chrome,
+    }
+    .into_response())
+}
+
+/// Where the person reached us, for a link they can send: the host they asked for, and the
+/// scheme, in this order, from the browser's `Origin` when it names this host (our pages send no
+/// referrer, so browsers mostly send `null`), from a proxy's `X-Forwarded-Proto`, plain HTTP for
+/// this machine's own address, else HTTPS exactly when cookies are secure. A wrong guess costs
+/// the inviter a link to fix by hand, nothing more: the token is what matters.
+fn origin(parts: &Parts, secure: bool) -> Option<String> {
+    let host = host(&parts.headers).or_else(|| parts.uri.authority().map(|a| a.as_str()))?;
+    let plausible = !host.is_empty()
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b));
+    if !plausible {
+        return None;
+    }
+    let named = parts
+        .headers
+        .get(ORIGIN)
+        .and_then(|value| value.to_str().ok());
+    let forwarded = parts
+        .headers
+        .get("x-forwarded-proto")
+        .and_then(|value| value.to_str().ok());
+    let scheme = match (named, forwarded) {
+        (Some(origin), _) if origin.strip_prefix("https://") == Some(host) => "https",
+        (Some(origin), _) if origin.strip_prefix("http://") == Some(host) => "http",
+        (_, Some("https")) => "https",
+        (_, Some("http")) => "http",
+        _ if is_loopback(host) => "http",
+        _ if secure => "https",
+        _ => "http",
+    };
+    Some(format!("{scheme}://{host}"))
+}
+
+fn is_loopback(host: &str) -> bool {
+    let name = match host.rsplit_once(':') {
+        Some((name, port)) if !name.ends_with(':') && port.bytes().all(|b| b.is_ascii_digit()) => {
+            name
+        }
+        _ => host,
+    };
+    name == "localhost" || name == "[::1]" || name.starts_with("127.")
+}
+
+fn host(headers: &HeaderMap) -> Option<&str> {
+    headers.get(HOST).and_then(|value| value.to_str().ok())
+}
+
+/// Withdraws one of the space's open invites.
+pub(crate) async fn revoke(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    Path((id, invite)): Path<(String, String)>,
+) -> Result<Redirect, WebError> {
+    let id = spaces::parse_id(&id).map_err(page_error)?;
+    match spaces::revoke_invite(&state, caller.person, id, &invite).await {
+        // A used invite is no longer listed; the space page shows who joined.
+        Ok(()) | Err(SpaceError::InviteUsed) => Ok(Redirect::to(&format!("/spaces/{id}"))),
+        Err(other) => Err(page_error(other)),
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "space_leave.html")]
+pub(crate) struct LeavePage {
+    chrome: Chrome,
+    name: String,
+    action: String,
+    back: String,
+}
+
+/// Asks once whether the person means to leave.
+pub(crate) async fn leave_form(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    chrome: Chrome,
+    Path(id): Path<String>,
+) -> Result<LeavePage, WebError> {
+    let id = spaces::parse_id(&id).map_err(page_error)?;
+    let name = spaces::name_for_member(&state, caller.person, id)
+        .await
+        .map_err(page_error)?;
+    Ok(LeavePage {
+        chrome,
+        name,
+        action: format!("/spaces/{id}/leave"),
+        back: format!("/spaces/{id}"),
+    })
+}
+
+/// Leaves at once; the space's page then says that the pairing ended.
+pub(crate) async fn leave(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    Path(id): Path<String>,
+) -> Result<Redirect, WebError> {
+    let id = spaces::parse_id(&id).map_err(page_error)?;
+    spaces::leave(&state, caller.person, id)
+        .await
+        .map_err(page_error)?;
+    Ok(Redirect::to(&format!("/spaces/{id}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::http::Request;
+
+    use super::*;
+
+    fn parts(host: &str, origin: Option<&str>) -> Parts {
+        let mut request = Request::post("/spaces/x/invites").header(HOST, host);
+        if let Some(origin) = origin {
+            if let Some(proto) = origin.strip_prefix("proto=") {
+                request = request.header("x-forwarded-proto", proto);
+            } else {
+                request = request.header(ORIGIN, origin);
+            }
+        }
+        request.body(()).expect("a valid request").into_parts().0
+    }
+
+    #[test]
+    fn invite_links_use_the_host_and_the_scheme_the_browser_used() {
+        assert_eq!(
+            origin(&parts("us.example", None), true).as_deref(),
+            Some("https://us.example")
+        );
+        assert_eq!(
+            origin(
+                &parts("127.0.0.1:8080", Some("http://127.0.0.1:8080")),
+                true
+            )
+            .as_deref(),
+            Some("http://127.0.0.1:8080")
+        );
+        assert_eq!(
+            origin(&parts("box.lan", None), false).as_deref(),
+            Some("http://box.lan")
+        );
+        // Another origin's scheme is not taken over.
+        assert_eq!(
+            origin(&parts("us.example", Some("http://evil.example")), true).as_deref(),
+            Some("https://us.example")
+        );
+        assert_eq!(origin(&parts("bad host\"<", None), true), None);
+        // Our pages send no referrer, so a browser's form post says `Origin: null`.
+        assert_eq!(
+            origin(&parts("us.example", Some("null")), true).as_deref(),
+            Some("https://us.example")
+        );
+        for local in [
+            "127.0.0.1:8787",
+            "localhost:8787",
+            "[::1]:8787",
+            "localhost",
+        ] {
+            assert_eq!(
+                origin(&parts(local, Some("null")), true),
+                Some(format!("http://{local}")),
+                "a browser on this machine"
+            );
+        }
+        assert_eq!(
+            origin(&parts("127.0.0.1:8787", Some("proto=https")), true).as_deref(),
+            Some("https://127.0.0.1:8787"),
+            "a TLS proxy on this machine says so"
+        );
+        assert_eq!(
+            origin(&parts("box.lan", Some("proto=https")), false).as_deref(),
+            Some("https://box.lan")
+        );
+    }
+}

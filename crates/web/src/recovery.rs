@@ -1,0 +1,114 @@
+//! Recovery: a forgotten password replaced with a login name and one unused recovery code, shared
+//! by the page and the JSON API. It never goes through the partner (DESIGN, Safety).
+//!
+//! Like sign-in, it gives one answer whether the account does not exist, the code is wrong or the
+//! code was used already — in status, body and closely in time: the new password is hashed in
+//! every case before the lookup's result is used, and a code is looked for even when there is no
+//! account to look under.
+
+use axum::http::HeaderMap;
+use steadfast_core::{Password, PersonId, RecoveryCode, Username};
+
+use crate::AppState;
+use crate::accounts::FieldError;
+use crate::auth::limits::{Door, TooMany};
+use crate::auth::{secret, session};
+use crate::error::WebError;
+
+/// What a person typed into the recovery form.
+pub(crate) struct RecoveryInput<'a> {
+    pub(crate) username: &'a str,
+    pub(crate) code: &'a str,
+    pub(crate) new_password: &'a str,
+}
+
+pub(crate) enum RecoveryError {
+    /// The one answer for an unknown name, a wrong code and a used code.
+    Mismatch,
+    /// The new password breaks the policy (which says nothing about the account).
+    Invalid(FieldError),
+    TooMany(TooMany),
+    Failed(WebError),
+}
+
+impl<E: Into<WebError>> From<E> for RecoveryError {
+    fn from(error: E) -> Self {
+        RecoveryError::Failed(error.into())
+    }
+}
+
+pub(crate) struct Recovered {
+    pub(crate) person: PersonId,
+    pub(crate) session_token: String,
+    pub(crate) codes_left: u64,
+}
+
+/// Sets the new password and uses up the code; then ends every session and revokes every API
+/// token of the person, since recovery is the way back for someone who may have lost the account
+/// to another person, and signs them in afresh.
+pub(crate) async fn recover(
+    state: &AppState,
+    input: RecoveryInput<'_>,
+    headers: &HeaderMap,
+    address: &str,
+) -> Result<Recovered, RecoveryError> {
+    let username = Username::parse(input.username).ok();
+    // Limits key on the canonical name, so they apply the same to names that do not exist.
+    let account_key = username.as_ref().map(|name| name.key().to_owned());
+    state
+        .limits
+        .check(Door::Recovery, address, account_key.as_deref())
+        .map_err(RecoveryError::TooMany)?;
+
+    // The policy depends only on what was typed, so refusing a weak password here tells nothing
+    // about the account.
+    let new_password = match &username {
+        Some(username) => Some(
+            Password::new(input.new_password, username)
+                .map_err(|error| RecoveryError::Invalid(FieldError::Password(error)))?,
+        ),
+        None => None,
+    };
+    let code = RecoveryCode::parse(input.code).ok();
+
+    // Spent in every case, before anything about the account is known.
+    let new_hash = state
+        .passwords
+        .hash(
+            new_password
+                .as_ref()
+                .map_or_else(String::new, |password| password.expose().to_owned()),
+        )
+        .await?;
+    let account = match &account_key {
+        Some(key) => state.store.account_by_username_key(key).await?,
+        None => None,
+    };
+    let now = state.now();
+    // An unknown name looks for the code under nobody, so both take the same steps.
+    let owner = account.as_ref().map_or_else(
+        || PersonId::from_uuid(uuid::Uuid::nil()),
+        |account| account.id,
+    );
+    let code_hash = code.map_or_else(String::new, |code| secret::hash(&code.to_string()));
+    let used = state
+        .store
+        .use_recovery_code(owner, &code_hash, now)
+        .await?;
+    let (true, Some(account), Some(_), Some(_)) = (used, account, code, new_password) else {
+        return Err(RecoveryError::Mismatch);
+    };
+
+    state.store.set_password_hash(account.id, &new_hash).await?;
+    state.store.delete_sessions_of(account.id, None).await?;
+    for token in state.store.api_tokens_of(account.id).await? {
+        state.store.delete_api_token(account.id, &token.id).await?;
+    }
+    let session_token = session::start(state, account.id, headers, now).await?;
+    let codes_left = state.store.unused_recovery_codes(account.id).await?;
+    Ok(Recovered {
+        person: account.id,
+        session_token,
+        codes_left,
+    })
+}

@@ -22,10 +22,16 @@
 
   link.addEventListener("click", leave);
 
+  // Only Shift pressed on its own counts: any other key in between (a capital letter, "&")
+  // starts the count again, so typing never sets it off.
   var WINDOW_MS = 1500;
   var presses = [];
   document.addEventListener("keydown", function (event) {
-    if (event.key !== "Shift" || event.repeat) {
+    if (event.key !== "Shift") {
+      presses = [];
+      return;
+    }
+    if (event.repeat) {
       return;
     }
     var now = Date.now();

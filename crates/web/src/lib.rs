@@ -24,7 +24,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::http::StatusCode;
-use axum::routing::{delete, get, post, put};
+use axum::routing::{get, post};
 use axum::{Router, middleware};
 use steadfast_store::Store;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -111,23 +111,7 @@ pub fn app(store: Store, config: WebConfig) -> Result<Router, StartError> {
     // Housekeeping runs while this router lives: it holds the token, the task only a weak one.
     let alive = Arc::new(());
     maintenance::start(&state, &alive);
-    let api = Router::new()
-        .route("/accounts", post(api::accounts::create))
-        .route("/sessions", post(api::accounts::sign_in))
-        .route("/sessions/current", delete(api::accounts::sign_out))
-        .route("/me", get(api::accounts::me).delete(api::me::delete))
-        .route("/me/password", put(api::me::change_password))
-        .route("/me/recovery-codes", post(api::me::renew_recovery_codes))
-        .route("/recovery", post(api::recovery::recover))
-        .route("/tokens", get(api::tokens::list).post(api::tokens::create))
-        .route("/tokens/{id}", delete(api::tokens::revoke))
-        .route("/spaces", get(api::spaces::list).post(api::spaces::create))
-        .route("/spaces/{id}", get(api::spaces::show))
-        .route("/spaces/{id}/invites", post(api::spaces::invite))
-        .route("/spaces/{id}/invites/{invite}", delete(api::spaces::revoke))
-        .route("/spaces/{id}/leave", post(api::spaces::leave))
-        .route("/invites/{token}/accept", post(api::spaces::accept))
-        .fallback(api::not_found);
+    let api = api::openapi::router();
     let routes = Router::new()
         .route("/", get(pages::home::show))
         .route("/language", post(pages::language::choose))
@@ -182,7 +166,7 @@ pub fn app(store: Store, config: WebConfig) -> Result<Router, StartError> {
         )
         .route("/invites/{token}", get(pages::invites::show))
         .route("/invites/{token}/accept", post(pages::invites::accept))
-        .nest("/api/v1", api)
+        .merge(api)
         .route("/static/app.css", get(assets::css))
         .route("/static/app.js", get(assets::js))
         .route("/healthz", get(ops::healthz))

@@ -3,6 +3,7 @@
 
 pub(crate) mod accounts;
 pub(crate) mod me;
+pub(crate) mod openapi;
 pub(crate) mod recovery;
 pub(crate) mod spaces;
 pub(crate) mod tokens;

@@ -43,16 +43,18 @@ fn failed(error: WebError, lang: Lang) -> ApiError {
     ApiError::from_web(error, lang)
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 pub(crate) struct NewSpaceBody {
     name: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct Created {
     id: String,
 }
 
+#[utoipa::path(post, path = "/spaces", tag = "spaces", request_body = NewSpaceBody, security(("session" = []), ("token" = [])),
+    responses((status = 201, body = Created), (status = 401, description = "Not signed in", body = super::ErrorBody), (status = 422, description = "The name was refused", body = super::ErrorBody)))]
 /// Creates a space with the caller as its only member (solo mode).
 pub(crate) async fn create(
     State(state): State<AppState>,
@@ -68,7 +70,7 @@ pub(crate) async fn create(
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct ListedSpace {
     id: String,
     name: String,
@@ -76,11 +78,13 @@ struct ListedSpace {
     current: bool,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub(crate) struct SpaceList {
     spaces: Vec<ListedSpace>,
 }
 
+#[utoipa::path(get, path = "/spaces", tag = "spaces", security(("session" = []), ("token" = [])),
+    responses((status = 200, body = SpaceList), (status = 401, description = "Not signed in", body = super::ErrorBody)))]
 /// The caller's spaces: those they are in and those they left, most recently joined first.
 pub(crate) async fn list(
     State(state): State<AppState>,
@@ -101,13 +105,13 @@ pub(crate) async fn list(
     Ok(Json(SpaceList { spaces }))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct Member {
     username: String,
     you: bool,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub(crate) struct Space {
     id: String,
     name: String,
@@ -115,6 +119,8 @@ pub(crate) struct Space {
     members: Vec<Member>,
 }
 
+#[utoipa::path(get, path = "/spaces/{id}", tag = "spaces", security(("session" = []), ("token" = [])), params(("id" = String, Path, description = "The space's id")),
+    responses((status = 200, body = Space), (status = 401, description = "Not signed in", body = super::ErrorBody), (status = 404, description = "No such space, or not one of yours", body = super::ErrorBody)))]
 /// One space, for its current members.
 pub(crate) async fn show(
     State(state): State<AppState>,
@@ -146,7 +152,7 @@ pub(crate) async fn show(
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct Invite {
     /// The secret for the link `/invites/{token}`; given this once, stored only as a hash.
     token: String,
@@ -155,6 +161,8 @@ struct Invite {
     expires_at: String,
 }
 
+#[utoipa::path(post, path = "/spaces/{id}/invites", tag = "spaces", security(("session" = []), ("token" = [])), params(("id" = String, Path, description = "The space's id")),
+    responses((status = 201, body = Invite), (status = 401, description = "Not signed in", body = super::ErrorBody), (status = 404, description = "No such space, or not one of yours", body = super::ErrorBody), (status = 409, description = "The space already has two partners", body = super::ErrorBody)))]
 /// Creates a single-use invite into the space, valid for 72 hours.
 pub(crate) async fn invite(
     State(state): State<AppState>,
@@ -175,6 +183,9 @@ pub(crate) async fn invite(
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
+#[utoipa::path(delete, path = "/spaces/{id}/invites/{invite}", tag = "spaces", security(("session" = []), ("token" = [])),
+    params(("id" = String, Path, description = "The space's id"), ("invite" = String, Path, description = "The invite's id")),
+    responses((status = 204, description = "Withdrawn"), (status = 401, description = "Not signed in", body = super::ErrorBody), (status = 404, description = "No such space or invite of yours", body = super::ErrorBody)))]
 /// Withdraws an invite of the space; withdrawing it again changes nothing and succeeds.
 pub(crate) async fn revoke(
     State(state): State<AppState>,
@@ -190,11 +201,14 @@ pub(crate) async fn revoke(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub(crate) struct Joined {
     space: String,
 }
 
+#[utoipa::path(post, path = "/invites/{token}/accept", tag = "spaces", security(("session" = []), ("token" = [])),
+    params(("token" = String, Path, description = "The invite's secret token")),
+    responses((status = 200, body = Joined), (status = 401, description = "Not signed in", body = super::ErrorBody), (status = 404, description = "No such invite", body = super::ErrorBody), (status = 409, description = "The space is full, or you are already in it", body = super::ErrorBody), (status = 410, description = "The invite is no longer valid", body = super::ErrorBody), (status = 429, description = "Too many attempts; see Retry-After", body = super::ErrorBody)))]
 /// Accepts an invite: the caller joins its space. Limited per client address.
 pub(crate) async fn accept(
     State(state): State<AppState>,
@@ -212,11 +226,13 @@ pub(crate) async fn accept(
     }))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub(crate) struct Left {
     left: bool,
 }
 
+#[utoipa::path(post, path = "/spaces/{id}/leave", tag = "spaces", security(("session" = []), ("token" = [])), params(("id" = String, Path, description = "The space's id")),
+    responses((status = 200, body = Left), (status = 401, description = "Not signed in", body = super::ErrorBody), (status = 404, description = "No such space, or not one of yours", body = super::ErrorBody)))]
 /// Leaves the space alone and at once. The partner learns only that the pairing ended.
 pub(crate) async fn leave(
     State(state): State<AppState>,

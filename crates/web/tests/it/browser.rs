@@ -100,8 +100,17 @@ async fn shift_pressed_three_times_leaves_without_a_way_back() {
     let browser = Browser::start().await;
     let client = &browser.client;
     client.goto("about:blank").await.unwrap();
-    client.goto(&app.url("/")).await.unwrap();
-    client.find(Locator::Css("h1")).await.unwrap();
+    client.goto(&app.url("/sign-in")).await.unwrap();
+
+    // Typing capitals and symbols uses Shift too, but never sets the quick exit off.
+    let name = client.find(Locator::Css("#username")).await.unwrap();
+    name.send_keys("Alex & Sam ABC").await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(
+        client.current_url().await.unwrap().path(),
+        "/sign-in",
+        "typing left the page"
+    );
 
     let mut keys = KeyActions::new("keyboard".into());
     for _ in 0..3 {

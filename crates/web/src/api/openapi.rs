@@ -1,0 +1,89 @@
+//! The API's routes and its OpenAPI document come from one list, so the document cannot miss a
+//! route nor describe one that does not exist. Served at `/api/v1/openapi.json`.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::State;
+use axum::response::IntoResponse;
+use axum::routing::{any, get};
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::{accounts, me, recovery, spaces, tokens};
+use crate::AppState;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Steadfast API",
+        description = "The same operations as Steadfast's pages, for outside clients. Sign in with \
+                       `POST /api/v1/sessions` (a session cookie) or send a personal token as \
+                       `Authorization: Bearer <token>`. Errors carry a stable `error` code and a `message` for people.",
+        license(name = "AGPL-3.0-or-later")
+    ),
+    modifiers(&Credentials),
+    tags(
+        (name = "accounts", description = "Sign up, sign in, your own account"),
+        (name = "tokens", description = "Personal API tokens"),
+        (name = "spaces", description = "Spaces, invitations and pairing"),
+    )
+)]
+struct ApiDoc;
+
+/// The two ways to authenticate, named by the paths' `security` lists.
+struct Credentials;
+
+impl Modify for Credentials {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new("__Host-steadfast"))),
+        );
+        components.add_security_scheme(
+            "token",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+/// Every API route under `/api/v1`, the document at `/api/v1/openapi.json`, and JSON 404s for
+/// anything else under `/api/`.
+pub(crate) fn router() -> Router<AppState> {
+    let v1 = OpenApiRouter::new()
+        .routes(routes!(accounts::create))
+        .routes(routes!(accounts::sign_in))
+        .routes(routes!(accounts::sign_out))
+        .routes(routes!(accounts::me, me::delete))
+        .routes(routes!(me::change_password))
+        .routes(routes!(me::renew_recovery_codes))
+        .routes(routes!(recovery::recover))
+        .routes(routes!(tokens::list, tokens::create))
+        .routes(routes!(tokens::revoke))
+        .routes(routes!(spaces::list, spaces::create))
+        .routes(routes!(spaces::show))
+        .routes(routes!(spaces::invite))
+        .routes(routes!(spaces::revoke))
+        .routes(routes!(spaces::leave))
+        .routes(routes!(spaces::accept));
+    let (routes, document) = OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .nest("/api/v1", v1)
+        .split_for_parts();
+    let document = Arc::new(document);
+    routes
+        .route(
+            "/api/v1/openapi.json",
+            get(serve_document).with_state(document),
+        )
+        .route("/api/{*rest}", any(super::not_found))
+}
+
+/// The OpenAPI 3.1 document.
+async fn serve_document(
+    State(document): State<Arc<utoipa::openapi::OpenApi>>,
+) -> impl IntoResponse {
+    axum::Json(document.as_ref().clone())
+}

@@ -277,3 +277,251 @@ async fn a_person_signs_up_in_the_browser_and_stays_signed_in() {
     browser.close().await;
     app.stop().await;
 }
+
+/// Fills the sign-up form and waits for the recovery codes, then continues.
+async fn sign_up_in(browser: &Browser, app: &TestApp, username: &str) {
+    let client = &browser.client;
+    client.goto(&app.url("/sign-up")).await.unwrap();
+    client
+        .find(Locator::Css("#username"))
+        .await
+        .unwrap()
+        .send_keys(username)
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("#password"))
+        .await
+        .unwrap()
+        .send_keys("a long and private phrase")
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("form button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css("ol.recovery-codes"))
+        .await
+        .unwrap();
+}
+
+async fn text_of(browser: &Browser, css: &str) -> String {
+    browser
+        .client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
+async fn assert_accessible(browser: &Browser, page: &str) {
+    let violations = browser.accessibility_violations().await;
+    assert!(
+        violations.is_empty(),
+        "axe found problems on {page}: {violations:#?}"
+    );
+}
+
+#[tokio::test]
+async fn two_partners_pair_in_two_browsers_and_one_leaves() {
+    if !browser::requested() {
+        eprintln!("browser tests not requested; scripts/test runs them");
+        return;
+    }
+    let app = TestApp::sqlite().await;
+    let (alex, sam) = (Browser::start().await, Browser::start().await);
+
+    // Alex signs up, creates a space and invites a partner.
+    sign_up_in(&alex, &app, "alex-north").await;
+    alex.client.goto(&app.url("/spaces")).await.unwrap();
+    alex.client
+        .find(Locator::Css("#name"))
+        .await
+        .unwrap()
+        .send_keys("Our place")
+        .await
+        .unwrap();
+    alex.client
+        .find(Locator::Css(r#"form[action="/spaces"] button"#))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    assert_eq!(text_of(&alex, "main h1").await, "Our place");
+    assert!(
+        text_of(&alex, ".waiting")
+            .await
+            .contains("Waiting for your partner")
+    );
+    assert_accessible(&alex, "the new space").await;
+    alex.screenshot("pairing-1-solo-space").await;
+
+    alex.client
+        .find(Locator::Css(r#"form[action$="/invites"] button"#))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let link = alex
+        .client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css("#invite-link"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap()
+        .expect("an invite link");
+    assert!(link.starts_with(&app.url("/invites/")), "{link}");
+    assert_accessible(&alex, "the invite link").await;
+    alex.screenshot("pairing-2-invite-link").await;
+
+    // Sam opens the link in another browser, creates an account on the way, and joins.
+    sam.client.goto(&link).await.unwrap();
+    sam.screenshot("pairing-3-invite-welcome").await;
+    sam.client
+        .find(Locator::Css(r#"a.button.secondary"#))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    sam.client
+        .find(Locator::Css("#username"))
+        .await
+        .unwrap()
+        .send_keys("sam-south")
+        .await
+        .unwrap();
+    sam.client
+        .find(Locator::Css("#password"))
+        .await
+        .unwrap()
+        .send_keys("another private phrase")
+        .await
+        .unwrap();
+    sam.client
+        .find(Locator::Css("form button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    sam.client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css("ol.recovery-codes"))
+        .await
+        .unwrap();
+    sam.client
+        .find(Locator::Css("main a.button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let offer = text_of(&sam, "main").await;
+    assert!(offer.contains("Our place"), "{offer}");
+    assert_accessible(&sam, "the invitation").await;
+    sam.screenshot("pairing-4-invite-offer").await;
+    sam.client
+        .find(Locator::Css(r#"form[action$="/accept"] button"#))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    assert_eq!(text_of(&sam, "main h1").await, "Our place");
+    let members = text_of(&sam, ".space-members").await;
+    assert!(
+        members.contains("alex-north") && members.contains("sam-south"),
+        "{members}"
+    );
+    sam.screenshot("pairing-5-sam-joined").await;
+
+    // Both see the space with both of them.
+    alex.client
+        .goto(
+            &alex
+                .client
+                .current_url()
+                .await
+                .unwrap()
+                .join("/spaces")
+                .unwrap()
+                .to_string(),
+        )
+        .await
+        .unwrap();
+    alex.client
+        .find(Locator::LinkText("Our place"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let members = text_of(&alex, ".space-members").await;
+    assert!(
+        members.contains("alex-north") && members.contains("sam-south"),
+        "{members}"
+    );
+    assert_accessible(&alex, "the paired space").await;
+    alex.screenshot("pairing-6-alex-sees-sam").await;
+    let space_url = alex.client.current_url().await.unwrap().to_string();
+
+    // Sam leaves, alone and at once.
+    sam.client
+        .find(Locator::Css(r#"a[href$="/leave"]"#))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    assert_accessible(&sam, "the leave confirmation").await;
+    sam.screenshot("pairing-7-leave-confirm").await;
+    sam.client
+        .find(Locator::Css(r#"form[action$="/leave"] button"#))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let left = text_of(&sam, "main").await;
+    assert!(left.contains("You are no longer in this space"), "{left}");
+    assert!(
+        !left.contains("alex-north"),
+        "the leaver sees nothing of the other: {left}"
+    );
+    sam.screenshot("pairing-8-sam-left").await;
+
+    // Alex, on the next request, learns only that the pairing ended.
+    alex.client.goto(&space_url).await.unwrap();
+    let page = text_of(&alex, "main").await;
+    assert!(
+        page.contains("The pairing in this space has ended"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("sam-south"),
+        "nothing of the ex-partner remains: {page}"
+    );
+    assert_accessible(&alex, "the space after the pairing ended").await;
+    alex.screenshot("pairing-9-alex-after").await;
+
+    alex.close().await;
+    sam.close().await;
+    app.stop().await;
+}

@@ -92,6 +92,29 @@ pub struct ServeArgs {
     /// machine; off only for plain HTTP on a trusted network.
     #[arg(long, env = "STEADFAST_SECURE_COOKIES", value_name = "BOOL")]
     pub secure_cookies: Option<bool>,
+
+    /// A place to turn to, listed on the help page, as `LABEL=ADDRESS` (a web address or a phone
+    /// number). Repeat the flag for more; in the environment, separate them with `;`.
+    #[arg(
+        long = "help-resource",
+        env = "STEADFAST_HELP_RESOURCES",
+        value_name = "LABEL=ADDRESS",
+        value_delimiter = ';',
+        value_parser = parse_help_resource
+    )]
+    pub help_resources: Vec<(String, String)>,
+}
+
+/// `Helpline=+48 800 120 002` → ("Helpline", "+48 800 120 002").
+fn parse_help_resource(text: &str) -> Result<(String, String), String> {
+    let (label, address) = text
+        .split_once('=')
+        .ok_or_else(|| "expected LABEL=ADDRESS".to_owned())?;
+    let (label, address) = (label.trim(), address.trim());
+    if label.is_empty() || address.is_empty() {
+        return Err("both the label and the address are needed".to_owned());
+    }
+    Ok((label.to_owned(), address.to_owned()))
 }
 
 #[derive(Debug, Subcommand)]
@@ -148,6 +171,30 @@ mod tests {
         };
         assert_eq!(serve.listen, "127.0.0.1:8787");
         assert_eq!(serve.database.database_url, "sqlite://steadfast.db");
+    }
+
+    #[test]
+    fn help_resources_come_as_label_and_address() {
+        let Ok(cli) = Cli::try_parse_from([
+            "steadfast",
+            "--help-resource",
+            "Helpline=+48 800 120 002",
+            "--help-resource",
+            "Support online = https://help.example/chat",
+        ]) else {
+            panic!("help resources parse");
+        };
+        let Command::Serve(serve) = cli.into_command() else {
+            panic!("top-level flags mean serve");
+        };
+        assert_eq!(
+            serve.help_resources,
+            [
+                ("Helpline".to_owned(), "+48 800 120 002".to_owned()),
+                ("Support online".to_owned(), "https://help.example/chat".to_owned()),
+            ]
+        );
+        assert!(Cli::try_parse_from(["steadfast", "--help-resource", "no separator"]).is_err());
     }
 
     #[test]

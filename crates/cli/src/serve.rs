@@ -34,6 +34,7 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     let address = listener
         .local_addr()
         .with_context(|| format!("cannot listen on {}", args.listen))?;
+    web.help_resources = args.help_resources;
     web.secure_cookies = args
         .secure_cookies
         .unwrap_or_else(|| address.ip().is_loopback());

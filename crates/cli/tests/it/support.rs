@@ -27,6 +27,8 @@ pub fn command(dir: &Path, args: &[&str]) -> Command {
         "STEADFAST_DATABASE_URL",
         "STEADFAST_LOG_FORMAT",
         "STEADFAST_QUICK_EXIT_URL",
+        "STEADFAST_SECURE_COOKIES",
+        "STEADFAST_HELP_RESOURCES",
         "RUST_LOG",
     ] {
         command.env_remove(var);

@@ -191,7 +191,10 @@ mod tests {
             serve.help_resources,
             [
                 ("Helpline".to_owned(), "+48 800 120 002".to_owned()),
-                ("Support online".to_owned(), "https://help.example/chat".to_owned()),
+                (
+                    "Support online".to_owned(),
+                    "https://help.example/chat".to_owned()
+                ),
             ]
         );
         assert!(Cli::try_parse_from(["steadfast", "--help-resource", "no separator"]).is_err());

@@ -103,6 +103,24 @@ pub struct ServeArgs {
         value_parser = parse_help_resource
     )]
     pub help_resources: Vec<(String, String)>,
+
+    /// Minutes without activity after which a session ends.
+    #[arg(
+        long,
+        env = "STEADFAST_SESSION_IDLE_MINUTES",
+        default_value_t = 30,
+        value_parser = clap::value_parser!(u64).range(1..=24 * 60)
+    )]
+    pub session_idle_minutes: u64,
+
+    /// Hours after sign-in at which a session ends, however active.
+    #[arg(
+        long,
+        env = "STEADFAST_SESSION_MAX_HOURS",
+        default_value_t = 12,
+        value_parser = clap::value_parser!(u64).range(1..=24 * 30)
+    )]
+    pub session_max_hours: u64,
 }
 
 /// `Helpline=+48 800 120 002` → ("Helpline", "+48 800 120 002").
@@ -171,6 +189,8 @@ mod tests {
         };
         assert_eq!(serve.listen, "127.0.0.1:8787");
         assert_eq!(serve.database.database_url, "sqlite://steadfast.db");
+        assert_eq!((serve.session_idle_minutes, serve.session_max_hours), (30, 12));
+        assert!(serve.help_resources.is_empty());
     }
 
     #[test]

@@ -35,6 +35,10 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         .local_addr()
         .with_context(|| format!("cannot listen on {}", args.listen))?;
     web.help_resources = args.help_resources;
+    web.session_policy = steadfast_web::SessionPolicy {
+        idle: Duration::from_secs(args.session_idle_minutes * 60),
+        absolute: Duration::from_secs(args.session_max_hours * 60 * 60),
+    };
     web.secure_cookies = args
         .secure_cookies
         .unwrap_or_else(|| address.ip().is_loopback());

@@ -189,7 +189,10 @@ mod tests {
         };
         assert_eq!(serve.listen, "127.0.0.1:8787");
         assert_eq!(serve.database.database_url, "sqlite://steadfast.db");
-        assert_eq!((serve.session_idle_minutes, serve.session_max_hours), (30, 12));
+        assert_eq!(
+            (serve.session_idle_minutes, serve.session_max_hours),
+            (30, 12)
+        );
         assert!(serve.help_resources.is_empty());
     }
 

@@ -453,19 +453,7 @@ async fn two_partners_pair_in_two_browsers_and_one_leaves() {
     sam.screenshot("pairing-5-sam-joined").await;
 
     // Both see the space with both of them.
-    alex.client
-        .goto(
-            &alex
-                .client
-                .current_url()
-                .await
-                .unwrap()
-                .join("/spaces")
-                .unwrap()
-                .to_string(),
-        )
-        .await
-        .unwrap();
+    alex.client.goto(&app.url("/spaces")).await.unwrap();
     alex.client
         .find(Locator::LinkText("Our place"))
         .await

@@ -311,17 +311,34 @@ async fn sign_up_in(browser: &Browser, app: &TestApp, username: &str) {
         .unwrap();
 }
 
-async fn text_of(browser: &Browser, css: &str) -> String {
+/// Waits until the element `css` holds `needle`, and returns its whole text. Clicking a form
+/// button returns before the next page has loaded; polling for what the next page says is the
+/// only reliable way to know it is there.
+async fn wait_for_text(browser: &Browser, css: &str, needle: &str) -> String {
+    let mut last = String::new();
+    for _ in 0..100 {
+        if let Ok(element) = browser.client.find(Locator::Css(css)).await
+            && let Ok(text) = element.text().await
+        {
+            if text.contains(needle) {
+                return text;
+            }
+            last = text;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{css} never said {needle:?}; last: {last:?}");
+}
+
+/// The element `css`, once the page shows it.
+async fn wait_for(browser: &Browser, css: &str) -> fantoccini::elements::Element {
     browser
         .client
         .wait()
         .at_most(Duration::from_secs(10))
         .for_element(Locator::Css(css))
         .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap()
+        .unwrap_or_else(|error| panic!("{css} never appeared: {error}"))
 }
 
 async fn assert_accessible(browser: &Browser, page: &str) {
@@ -358,12 +375,8 @@ async fn two_partners_pair_in_two_browsers_and_one_leaves() {
         .click()
         .await
         .unwrap();
-    assert_eq!(text_of(&alex, "main h1").await, "Our place");
-    assert!(
-        text_of(&alex, ".waiting")
-            .await
-            .contains("Waiting for your partner")
-    );
+    wait_for_text(&alex, "main h1", "Our place").await;
+    wait_for_text(&alex, ".waiting", "Waiting for your partner").await;
     assert_accessible(&alex, "the new space").await;
     alex.screenshot("pairing-1-solo-space").await;
 
@@ -399,10 +412,8 @@ async fn two_partners_pair_in_two_browsers_and_one_leaves() {
         .click()
         .await
         .unwrap();
-    sam.client
-        .find(Locator::Css("#username"))
+    wait_for(&sam, "#username")
         .await
-        .unwrap()
         .send_keys("sam-south")
         .await
         .unwrap();
@@ -433,8 +444,7 @@ async fn two_partners_pair_in_two_browsers_and_one_leaves() {
         .click()
         .await
         .unwrap();
-    let offer = text_of(&sam, "main").await;
-    assert!(offer.contains("Our place"), "{offer}");
+    wait_for_text(&sam, "main", "Our place").await;
     assert_accessible(&sam, "the invitation").await;
     sam.screenshot("pairing-4-invite-offer").await;
     sam.client
@@ -444,8 +454,8 @@ async fn two_partners_pair_in_two_browsers_and_one_leaves() {
         .click()
         .await
         .unwrap();
-    assert_eq!(text_of(&sam, "main h1").await, "Our place");
-    let members = text_of(&sam, ".space-members").await;
+    wait_for_text(&sam, "main h1", "Our place").await;
+    let members = wait_for_text(&sam, ".space-members", "alex-north").await;
     assert!(
         members.contains("alex-north") && members.contains("sam-south"),
         "{members}"
@@ -461,7 +471,7 @@ async fn two_partners_pair_in_two_browsers_and_one_leaves() {
         .click()
         .await
         .unwrap();
-    let members = text_of(&alex, ".space-members").await;
+    let members = wait_for_text(&alex, ".space-members", "sam-south").await;
     assert!(
         members.contains("alex-north") && members.contains("sam-south"),
         "{members}"
@@ -478,17 +488,11 @@ async fn two_partners_pair_in_two_browsers_and_one_leaves() {
         .click()
         .await
         .unwrap();
+    let confirm = wait_for(&sam, r#"form[action$="/leave"] button"#).await;
     assert_accessible(&sam, "the leave confirmation").await;
     sam.screenshot("pairing-7-leave-confirm").await;
-    sam.client
-        .find(Locator::Css(r#"form[action$="/leave"] button"#))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    let left = text_of(&sam, "main").await;
-    assert!(left.contains("You are no longer in this space"), "{left}");
+    confirm.click().await.unwrap();
+    let left = wait_for_text(&sam, "main", "You are no longer in this space").await;
     assert!(
         !left.contains("alex-north"),
         "the leaver sees nothing of the other: {left}"
@@ -497,11 +501,7 @@ async fn two_partners_pair_in_two_browsers_and_one_leaves() {
 
     // Alex, on the next request, learns only that the pairing ended.
     alex.client.goto(&space_url).await.unwrap();
-    let page = text_of(&alex, "main").await;
-    assert!(
-        page.contains("The pairing in this space has ended"),
-        "{page}"
-    );
+    let page = wait_for_text(&alex, "main", "The pairing in this space has ended").await;
     assert!(
         !page.contains("sam-south"),
         "nothing of the ex-partner remains: {page}"

@@ -259,3 +259,8 @@ help-account-heading = If someone else knows your password
 help-account-text = Change it on your account page: that signs you out everywhere else. Your account page also shows where you are signed in, and only you can see it. If you cannot sign in any more, a recovery code lets you set a new password — recovery never goes through your partner.
 help-record-heading = This page leaves no trace here
 help-record-text = Steadfast does not record that this page was opened: it is not tied to an account, nothing about the visit is stored, and your partner cannot see it.
+
+export-heading = Download my data
+export-lead = One file (JSON) with your account, the names and dates of your API tokens, the spaces you are or were in, and everything in them that you wrote or can see. Your partner’s private entries are never in it, and nobody is told that you downloaded it.
+export-keep = The file holds your private entries too. Keep it where only you can open it, and delete it from this device’s downloads once you have put it there.
+export-download = Download my data (JSON)

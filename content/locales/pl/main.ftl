@@ -263,3 +263,8 @@ help-account-heading = Jeśli ktoś inny zna twoje hasło
 help-account-text = Zmień je na stronie konta: wyloguje cię to wszędzie indziej. Strona konta pokazuje też, gdzie jesteś zalogowany lub zalogowana, i widzisz ją tylko ty. Jeśli nie możesz się już zalogować, kod odzyskiwania pozwoli ustawić nowe hasło — odzyskiwanie nigdy nie odbywa się przez partnera.
 help-record-heading = Ta strona nie zostawia tu śladu
 help-record-text = Steadfast nie zapisuje, że ta strona została otwarta: wizyta nie jest powiązana z kontem, nic o niej nie jest przechowywane, a twój partner jej nie zobaczy.
+
+export-heading = Pobierz moje dane
+export-lead = Jeden plik (JSON) z twoim kontem, nazwami i datami twoich tokenów API, przestrzeniami, w których jesteś lub byłeś albo byłaś, i wszystkim, co w nich napisałeś lub napisałaś albo możesz zobaczyć. Prywatnych wpisów partnera nigdy w nim nie ma i nikt nie dowie się, że go pobrano.
+export-keep = Plik zawiera też twoje prywatne wpisy. Przechowuj go tam, gdzie tylko ty masz dostęp, a po przeniesieniu usuń go z pobranych plików na tym urządzeniu.
+export-download = Pobierz moje dane (JSON)

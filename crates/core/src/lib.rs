@@ -5,6 +5,7 @@
 
 pub mod account;
 pub mod event;
+pub mod export;
 pub mod id;
 pub mod space;
 pub mod time;

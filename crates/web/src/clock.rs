@@ -51,3 +51,51 @@ impl Clock for ManualClock {
         Timestamp::from_millis(self.now.load(Ordering::SeqCst))
     }
 }
+
+/// An instant as RFC 3339 in UTC with milliseconds, e.g. `2026-11-25T08:26:40.000Z`.
+pub(crate) fn rfc3339(at: Timestamp) -> String {
+    let millis = at.as_millis();
+    let (days, in_day) = (millis.div_euclid(86_400_000), millis.rem_euclid(86_400_000));
+    // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    let (seconds, ms) = (in_day / 1000, in_day % 1000);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{ms:03}Z",
+        seconds / 3600,
+        seconds / 60 % 60,
+        seconds % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn instants_are_written_as_rfc3339_in_utc() {
+        assert_eq!(
+            rfc3339(Timestamp::from_millis(0)),
+            "1970-01-01T00:00:00.000Z"
+        );
+        assert_eq!(
+            rfc3339(Timestamp::from_millis(951_782_400_000)),
+            "2000-02-29T00:00:00.000Z"
+        );
+        assert_eq!(
+            rfc3339(Timestamp::from_millis(1_795_259_200_123)),
+            "2026-11-21T11:06:40.123Z"
+        );
+        assert_eq!(
+            rfc3339(Timestamp::from_millis(-1)),
+            "1969-12-31T23:59:59.999Z"
+        );
+    }
+}

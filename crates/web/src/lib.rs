@@ -11,6 +11,7 @@ mod assets;
 pub mod auth;
 pub mod clock;
 mod error;
+mod export;
 mod i18n;
 mod maintenance;
 mod ops;
@@ -138,6 +139,7 @@ pub fn app(store: Store, config: WebConfig) -> Result<Router, StartError> {
             "/account/recovery-codes",
             post(pages::account::renew_recovery_codes),
         )
+        .route("/account/export", get(pages::export::download))
         .route("/account/tokens", post(pages::tokens::create))
         .route("/account/tokens/{id}/revoke", post(pages::tokens::revoke))
         .route(

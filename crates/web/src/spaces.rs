@@ -426,7 +426,8 @@ pub(crate) async fn leave(
     Ok(())
 }
 
-fn member(record: &MemberRecord) -> Member {
+/// A stay as the domain's rules read it.
+pub(crate) fn member(record: &MemberRecord) -> Member {
     Member {
         person: record.person,
         joined: record.joined_at,

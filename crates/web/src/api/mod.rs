@@ -2,6 +2,7 @@
 //! are `{"error": "<stable_snake_case_code>", "message": "<words a person understands>"}`.
 
 pub(crate) mod accounts;
+pub(crate) mod export;
 pub(crate) mod me;
 pub(crate) mod openapi;
 pub(crate) mod recovery;

@@ -12,7 +12,7 @@ use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{accounts, me, recovery, spaces, tokens};
+use super::{accounts, export, me, recovery, spaces, tokens};
 use crate::AppState;
 
 #[derive(OpenApi)]
@@ -29,6 +29,7 @@ use crate::AppState;
         (name = "accounts", description = "Sign up, sign in, your own account"),
         (name = "tokens", description = "Personal API tokens"),
         (name = "spaces", description = "Spaces, invitations and pairing"),
+        (name = "export", description = "Everything of yours, as one JSON document"),
     )
 )]
 struct ApiDoc;
@@ -68,7 +69,8 @@ pub(crate) fn router() -> Router<AppState> {
         .routes(routes!(spaces::invite))
         .routes(routes!(spaces::revoke))
         .routes(routes!(spaces::leave))
-        .routes(routes!(spaces::accept));
+        .routes(routes!(spaces::accept))
+        .routes(routes!(export::export));
     let (routes, document) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .nest("/api/v1", v1)
         .split_for_parts();

@@ -4,6 +4,7 @@
 pub(crate) mod account;
 pub(crate) mod accounts;
 pub(crate) mod deletion;
+pub(crate) mod export;
 pub(crate) mod help;
 pub(crate) mod home;
 pub(crate) mod invites;

@@ -6,6 +6,7 @@
 mod account_management;
 mod accounts;
 mod browser;
+mod export;
 mod openapi;
 mod shell;
 mod spaces;

@@ -10,7 +10,7 @@ use steadfast_web::{ManualClock, PasswordCost, WebConfig};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
-/// A clock standing at a fixed, ordinary moment (2026-11-22).
+/// A clock standing at a fixed, ordinary moment (2026-11-18, 11:06:40 UTC).
 pub fn test_clock() -> ManualClock {
     ManualClock::starting_at(Timestamp::from_millis(1_795_000_000_000))
 }

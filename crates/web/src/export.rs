@@ -1,0 +1,230 @@
+//! A person's export, shared by the account page and the JSON API: one JSON document with their
+//! account, their API tokens' names and dates, each space they are or were in, and every event
+//! they wrote or may see. What of the log goes in is decided in `steadfast_core::export` (with
+//! the visibility rule); this loads, asks, and writes it down.
+//!
+//! Never in it: a password, recovery code, session or token, nor any hash of one; a partner's
+//! private item, nor any trace of one (no count, no sequence number with a gap where it sits);
+//! anything of a partner who has left.
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use steadfast_core::export::{self, FORMAT};
+use steadfast_core::space::{self, Member, Standing};
+use steadfast_core::{PersonId, RecordedEvent, SpaceId, StreamId};
+use steadfast_store::{MemberRecord, SpaceRecord};
+
+use crate::AppState;
+use crate::clock::rfc3339;
+use crate::error::WebError;
+use crate::spaces;
+
+/// Offered for download, under the name browsers save it as.
+const DISPOSITION: &str = "attachment; filename=\"steadfast-export.json\"";
+
+/// Everything a person may take with them. Times are RFC 3339 in UTC.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct Export {
+    /// `steadfast-export/1` for this shape.
+    format: String,
+    /// When the export was made.
+    exported_at: String,
+    account: ExportedAccount,
+    /// The person's personal API tokens: names and dates only, never a token.
+    tokens: Vec<ExportedToken>,
+    /// Every space the person is or was in, most recently joined first.
+    spaces: Vec<ExportedSpace>,
+    /// Every event of the person's own stream (what is theirs alone), oldest first.
+    personal_events: Vec<ExportedEvent>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct ExportedAccount {
+    username: String,
+    /// `null` when none was given.
+    email: Option<String>,
+    created_at: String,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct ExportedToken {
+    /// Empty for an unnamed token.
+    label: String,
+    created_at: String,
+    /// `null` when never used.
+    last_used_at: Option<String>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct ExportedSpace {
+    id: String,
+    name: String,
+    /// False for a space the person has left.
+    current: bool,
+    /// The person's own stays in the space, oldest first; nobody else's.
+    stays: Vec<ExportedStay>,
+    /// The partner's login name while the two share the space; `null` otherwise.
+    partner: Option<String>,
+    /// True when the person is alone in the space because the partner they shared it with left.
+    pairing_ended: bool,
+    /// The space's events the person wrote or may see, oldest first.
+    events: Vec<ExportedEvent>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct ExportedStay {
+    joined_at: String,
+    /// `null` while the person is in the space.
+    left_at: Option<String>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct ExportedEvent {
+    id: String,
+    /// What happened, as a stable dotted name, e.g. `promise.made`.
+    kind: String,
+    at: String,
+    /// `private` or `shared`.
+    visibility: String,
+    /// `you`, `partner`, or `other` (someone else, in the person's own stream).
+    author: String,
+    /// The event's content, as it was recorded.
+    #[schema(value_type = Object)]
+    payload: serde_json::Value,
+}
+
+/// The export of `person`'s data as of now.
+pub(crate) async fn build(state: &AppState, person: PersonId) -> Result<Export, WebError> {
+    let exported_at = rfc3339(state.now());
+    // The caller was just authenticated; an account deleted in between has nothing to export.
+    let account = state
+        .store
+        .account(person)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let tokens = state
+        .store
+        .api_tokens_of(person)
+        .await?
+        .into_iter()
+        .map(|token| ExportedToken {
+            label: token.label,
+            created_at: rfc3339(token.created_at),
+            last_used_at: token.last_used_at.map(rfc3339),
+        })
+        .collect();
+    let mut seen: Vec<SpaceId> = Vec::new();
+    let mut exported_spaces = Vec::new();
+    for (record, _) in state.store.spaces_of(person).await? {
+        // One entry per space, however many stays the person had in it.
+        if seen.contains(&record.id) {
+            continue;
+        }
+        seen.push(record.id);
+        exported_spaces.push(space_part(state, person, record).await?);
+    }
+    let own = state.store.read(StreamId::Person(person), 1).await?;
+    let personal_events = export::own_stream_events(person, &own)
+        .map(|event| event_part(person, event))
+        .collect();
+    Ok(Export {
+        format: FORMAT.to_owned(),
+        exported_at,
+        account: ExportedAccount {
+            username: account.username,
+            email: account.email,
+            created_at: rfc3339(account.created_at),
+        },
+        tokens,
+        spaces: exported_spaces,
+        personal_events,
+    })
+}
+
+async fn space_part(
+    state: &AppState,
+    person: PersonId,
+    record: SpaceRecord,
+) -> Result<ExportedSpace, WebError> {
+    let stays: Vec<MemberRecord> = state.store.members(record.id).await?;
+    let members: Vec<Member> = stays.iter().map(spaces::member).collect();
+    let partner = match space::partner_of(&members, person) {
+        Some(partner) => state
+            .store
+            .account(partner)
+            .await?
+            .map(|account| account.username),
+        None => None,
+    };
+    let events = state.store.read(StreamId::Space(record.id), 1).await?;
+    Ok(ExportedSpace {
+        id: record.id.to_string(),
+        name: record.name,
+        current: space::standing(&members, person) == Standing::Current,
+        stays: own_stays(&members, person),
+        partner,
+        pairing_ended: space::pairing_ended(&members, person),
+        events: space_events(person, record.id, &events, &members),
+    })
+}
+
+fn own_stays(members: &[Member], person: PersonId) -> Vec<ExportedStay> {
+    members
+        .iter()
+        .filter(|stay| stay.person == person)
+        .map(|stay| ExportedStay {
+            joined_at: rfc3339(stay.joined),
+            left_at: stay.left.map(rfc3339),
+        })
+        .collect()
+}
+
+fn space_events(
+    person: PersonId,
+    space: SpaceId,
+    events: &[RecordedEvent],
+    members: &[Member],
+) -> Vec<ExportedEvent> {
+    export::space_events(person, space, events, members)
+        .map(|event| event_part(person, event))
+        .collect()
+}
+
+/// An event as the export shows it: without its place in the stream.
+fn event_part(person: PersonId, recorded: &RecordedEvent) -> ExportedEvent {
+    let event = &recorded.event;
+    ExportedEvent {
+        id: event.id.to_string(),
+        kind: event.kind.to_string(),
+        at: rfc3339(event.at),
+        visibility: event.visibility.as_str().to_owned(),
+        author: export::author(person, recorded).as_str().to_owned(),
+        payload: event.payload.clone(),
+    }
+}
+
+/// The export as a file to save: indented JSON, offered for download.
+pub(crate) fn attachment(export: &Export) -> Response {
+    match serde_json::to_vec_pretty(export) {
+        Ok(body) => (
+            [
+                (
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static("application/json"),
+                ),
+                (
+                    header::CONTENT_DISPOSITION,
+                    HeaderValue::from_static(DISPOSITION),
+                ),
+            ],
+            body,
+        )
+            .into_response(),
+        Err(error) => {
+            // The error layer turns this into the internal-error answer, with its reference.
+            tracing::error!(%error, "the export could not be written");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}

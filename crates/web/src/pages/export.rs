@@ -1,0 +1,18 @@
+//! "Download my data" from the account page: the same document as the API's export, offered as
+//! a file. Opened by session cookie only, like every page.
+
+use axum::extract::State;
+use axum::response::Response;
+
+use crate::AppState;
+use crate::auth::session::SignedIn;
+use crate::error::WebError;
+use crate::export;
+
+pub(crate) async fn download(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+) -> Result<Response, WebError> {
+    let built = export::build(&state, caller.person).await?;
+    Ok(export::attachment(&built))
+}

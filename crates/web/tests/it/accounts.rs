@@ -570,3 +570,55 @@ async fn api_errors_are_json_even_for_unknown_paths_and_bad_bodies() {
     assert_eq!(json(response).await["error"], "json_expected");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_password_stored_with_weaker_settings_is_rehashed_at_sign_in() {
+    use steadfast_core::{PersonId, Timestamp};
+    use steadfast_store::NewAccount;
+    use steadfast_web::auth::password::Passwords;
+
+    let clock = test_clock();
+    let app = TestApp::with_config(WebConfig {
+        password_cost: PasswordCost::Production,
+        ..TestApp::test_config(&clock)
+    })
+    .await;
+    // An account from an older, cheaper setting.
+    let weak = Passwords::new(PasswordCost::FastForTests)
+        .unwrap()
+        .hash(PASSWORD.to_owned())
+        .await
+        .unwrap();
+    assert!(!weak.contains("m=19456"), "{weak}");
+    let id = PersonId::from_uuid(uuid::Uuid::new_v4());
+    app.store
+        .create_account(&NewAccount {
+            id,
+            username: "old-timer".into(),
+            username_key: "old-timer".into(),
+            password_hash: weak.clone(),
+            email: None,
+            created_at: Timestamp::from_millis(0),
+        })
+        .await
+        .unwrap();
+
+    let body = json!({ "username": "old-timer", "password": PASSWORD });
+    let response = app
+        .api(Method::POST, "/api/v1/sessions", Some(body.clone()), None)
+        .await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let stored = app.store.account(id).await.unwrap().unwrap().password_hash;
+    assert_ne!(stored, weak);
+    assert!(
+        stored.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+        "{stored}"
+    );
+
+    // The upgraded hash still opens the account.
+    let response = app
+        .api(Method::POST, "/api/v1/sessions", Some(body), None)
+        .await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    app.stop().await;
+}

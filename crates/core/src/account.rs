@@ -4,12 +4,14 @@
 //! Hashing, storage and cookies happen at the edge; this module decides what is acceptable and
 //! keeps secrets out of `Debug` output so they cannot slip into a log line.
 
+mod email;
 mod password;
 mod recovery;
 mod session;
 mod token;
 mod username;
 
+pub use email::{Email, EmailError};
 pub use password::{Password, PasswordError};
 pub use recovery::{RECOVERY_CODES_PER_ACCOUNT, RecoveryCode, RecoveryCodeError};
 pub use session::{Liveness, SessionPolicy};

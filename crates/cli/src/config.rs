@@ -104,6 +104,12 @@ pub struct ServeArgs {
     )]
     pub help_resources: Vec<(String, String)>,
 
+    /// The header in which your own reverse proxy passes the client's address (for example
+    /// `X-Forwarded-For`), so rate limits count each client apart. Set it only behind a proxy
+    /// that sets this header: otherwise clients could choose their own address.
+    #[arg(long, env = "STEADFAST_CLIENT_ADDRESS_HEADER", value_name = "HEADER")]
+    pub client_address_header: Option<axum::http::HeaderName>,
+
     /// Minutes without activity after which a session ends.
     #[arg(
         long,

@@ -60,6 +60,9 @@ pub struct WebConfig {
     /// ("National helpline", "+48 800 120 002"). None by default: the operator knows which
     /// services are near and trustworthy.
     pub help_resources: Vec<(String, String)>,
+    /// The header in which the operator's own reverse proxy passes the client's address
+    /// (`X-Forwarded-For`); `None` to use the connection's peer. Rate limits count by it.
+    pub client_address_header: Option<axum::http::HeaderName>,
 }
 
 impl Default for WebConfig {
@@ -73,6 +76,7 @@ impl Default for WebConfig {
             password_cost: PasswordCost::Production,
             clock: Arc::new(SystemClock),
             help_resources: Vec::new(),
+            client_address_header: None,
         }
     }
 }
@@ -182,6 +186,10 @@ fn shell(routes: Router<AppState>, state: AppState) -> Router {
     let mut router = routes
         .fallback(error::not_found)
         .route_layer(middleware::from_fn(ops::track_requests))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            auth::session::resolve_client_address,
+        ))
         // Innermost first: the guards run before any handler, and their refusals, timeouts and
         // panics all pass through the error-page layer, which the headers then cover.
         .layer(RequestBodyLimitLayer::new(state.config.body_limit))

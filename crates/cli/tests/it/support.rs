@@ -29,6 +29,7 @@ pub fn command(dir: &Path, args: &[&str]) -> Command {
         "STEADFAST_QUICK_EXIT_URL",
         "STEADFAST_SECURE_COOKIES",
         "STEADFAST_HELP_RESOURCES",
+        "STEADFAST_CLIENT_ADDRESS_HEADER",
         "STEADFAST_SESSION_IDLE_MINUTES",
         "STEADFAST_SESSION_MAX_HOURS",
         "RUST_LOG",

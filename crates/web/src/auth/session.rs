@@ -5,12 +5,14 @@
 //! hash. A session ends after 30 minutes idle or 12 hours in all (configurable), and at sign-out,
 //! password change, recovery and account deletion.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 
-use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
 use axum::http::header::{AUTHORIZATION, USER_AGENT};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue};
+use axum::middleware::Next;
+use axum::response::Response;
 use axum_extra::extract::CookieJar;
 use steadfast_core::{Liveness, PersonId, Timestamp};
 use steadfast_store::SessionRecord;
@@ -195,12 +197,43 @@ pub(crate) async fn start(
     Ok(fresh.token)
 }
 
-/// The client's address, for rate limits only; never stored.
+/// The client's address as [`resolve_client_address`] found it; for rate limits only, never
+/// stored.
 pub(crate) fn client_address(parts: &Parts) -> String {
     parts
         .extensions
+        .get::<ClientAddress>()
+        .map_or_else(|| "unknown".to_owned(), |address| address.0.to_string())
+}
+
+#[derive(Clone, Copy, Debug)]
+struct ClientAddress(IpAddr);
+
+/// Finds each request's client address once: the connection's peer, or — only when the operator
+/// named a header set by their own reverse proxy — the last address in that header, which is the
+/// one the proxy saw. Without that setting the header is ignored, so a client cannot choose its
+/// own address to escape a rate limit.
+pub(crate) async fn resolve_client_address(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let peer = request
+        .extensions()
         .get::<ConnectInfo<SocketAddr>>()
-        .map_or_else(|| "unknown".to_owned(), |info| info.0.ip().to_string())
+        .map(|info| info.0.ip());
+    let forwarded = state
+        .config
+        .client_address_header
+        .as_ref()
+        .and_then(|name| request.headers().get(name))
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.rsplit(',').next())
+        .and_then(|last| last.trim().parse::<IpAddr>().ok());
+    if let Some(address) = forwarded.or(peer) {
+        request.extensions_mut().insert(ClientAddress(address));
+    }
+    next.run(request).await
 }
 
 /// The caller of an API request (session cookie or bearer token), found once per request and

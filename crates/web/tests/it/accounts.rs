@@ -622,3 +622,57 @@ async fn a_password_stored_with_weaker_settings_is_rehashed_at_sign_in() {
     assert_eq!(response.status(), StatusCode::CREATED);
     app.stop().await;
 }
+
+async fn sign_up_status(app: &TestApp, username: &str, forwarded_for: &str) -> StatusCode {
+    let body = json!({ "username": username, "password": PASSWORD });
+    app.client
+        .post(app.url("/api/v1/accounts"))
+        .header("x-forwarded-for", forwarded_for)
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+        .status()
+}
+
+#[tokio::test]
+async fn a_forwarded_address_counts_only_when_the_operator_trusts_the_header() {
+    // Not configured: the header is the client's own word and changes nothing.
+    let app = TestApp::sqlite().await;
+    for n in 0..5 {
+        let status = sign_up_status(&app, &format!("plain-{n}"), &format!("198.51.100.{n}")).await;
+        assert_eq!(status, StatusCode::CREATED);
+    }
+    let status = sign_up_status(&app, "plain-5", "198.51.100.99").await;
+    assert_eq!(
+        status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "a made-up header escaped the limit"
+    );
+    app.stop().await;
+
+    // Behind the operator's proxy: the address the proxy saw (the last one) is the client's.
+    let clock = test_clock();
+    let app = TestApp::with_config(WebConfig {
+        client_address_header: Some(header::HeaderName::from_static("x-forwarded-for")),
+        ..TestApp::test_config(&clock)
+    })
+    .await;
+    for n in 0..5 {
+        let status = sign_up_status(&app, &format!("proxied-{n}"), "203.0.113.9, 192.0.2.1").await;
+        assert_eq!(status, StatusCode::CREATED);
+    }
+    let status = sign_up_status(&app, "proxied-5", "203.0.113.9, 192.0.2.1").await;
+    assert_eq!(
+        status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "one client, one limit"
+    );
+    let status = sign_up_status(&app, "proxied-6", "203.0.113.9, 192.0.2.2").await;
+    assert_eq!(
+        status,
+        StatusCode::CREATED,
+        "another client behind the same proxy"
+    );
+    app.stop().await;
+}

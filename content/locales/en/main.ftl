@@ -264,3 +264,237 @@ export-heading = Download my data
 export-lead = One file (JSON) with your account, the names and dates of your API tokens, the spaces you are or were in, and everything in them that you wrote or can see. Your partner’s private entries are never in it, and nobody is told that you downloaded it.
 export-keep = The file holds your private entries too. Keep it where only you can open it, and delete it from this device’s downloads once you have put it there.
 export-download = Download my data (JSON)
+
+## Promises: refusals and input errors (shared by pages and the API)
+promise-refused-no_partner = A promise is made to a partner. Invite yours first.
+promise-refused-only_promiser = Only the partner who made this promise can do that.
+promise-refused-only_receiver = Only the partner this promise was made to can do that.
+promise-refused-settled = This promise is settled already, so nothing more can change.
+promise-refused-already_done = This promise is already marked done.
+promise-refused-not_done = This promise is not marked done, so there is nothing to say “not yet” to.
+promise-refused-not_overdue = This promise is not overdue yet. Until its due time, it can be kept, released or renegotiated.
+promise-refused-past_due = The due time has passed. A renegotiation is asked for before it; now your partner decides what happens.
+promise-refused-renegotiation_pending = A renegotiation is already waiting for an answer.
+promise-refused-no_renegotiation = No renegotiation is waiting for an answer.
+promise-refused-due_too_early = The due time has to be later.
+promise-refused-in_future = That time is still in the future. Only something that already happened can be logged for a past time.
+promise-refused-too_long_ago = That is more than a year ago, too long ago to log.
+promise-refused-before_made = That is before the promise was made.
+promise-text-empty = Write what you promise.
+promise-text-too-long = A promise has at most { $max } characters. Small promises are easier to keep.
+promise-reason-empty = Say briefly why you are asking to change it.
+promise-reason-too-long = The reason has at most { $max } characters.
+promise-domain-empty = Name the area, or leave it blank.
+promise-domain-too-long = An area has at most { $max } characters.
+promise-stakes-out-of-range = Choose how much it matters, from { $min } to { $max }.
+promise-severity-out-of-range = Choose how much it hurt, from { $min } to { $max }.
+text-bad-character = This contains control or invisible characters. Please type it again without them.
+time-unreadable = That date or time could not be read.
+record-not-enabled = The reliability record is shown only after both of you switch it on.
+
+## Promises: pages
+space-links-label = What you keep in this space
+space-promises-link = Promises
+space-promises-hint = Small promises between the two of you, and how they went.
+space-record-link = The reliability record
+space-record-hint = How promises have gone over time — only when both of you switch it on.
+promises-link = Back to your promises
+record-link = The reliability record
+promises-title = Promises
+promises-lead = Small promises, kept and confirmed, are how trust grows. Only the two of you see them.
+promises-solo = A promise here is made to your partner, who confirms it when it was kept. Invite your partner first; until they join, there is no one to promise to.
+promises-solo-link = Invite your partner
+promises-yours-heading = Your promises to { $name }
+promises-theirs-heading = Promises from { $name } to you
+promises-none-open = Nothing open right now.
+promises-settled-heading = Recently settled
+promises-settled-none = Nothing settled yet.
+promises-make-heading = Make a promise to { $name }
+promises-make-lead = Something small and clear works best: what you will do, and by when.
+promise-nudge-many = { $count ->
+    [one] You already have one open promise. A few small promises kept often build more trust than many made. You can still add this one — it is your choice.
+   *[other] You already have { $count } open promises. A few small promises kept often build more trust than many made. You can still add this one — it is your choice.
+}
+promise-nudge-misses = { $count ->
+    [one] One of your promises was not kept or was let go in the past month. It can help to make the next one smaller, or to finish an open one first. It is your choice.
+   *[other] { $count } of your promises were not kept or were let go in the past month. It can help to make the next one smaller, or to finish an open one first. It is your choice.
+}
+promise-field-text = What do you promise?
+promise-field-text-hint = For example: “I will call if I am running late this week.”
+promise-field-stakes = How much does it matter?
+promise-field-stakes-hint = Your partner can change this when they confirm it.
+promise-field-due = By when (optional)
+promise-field-due-hint = Leave it empty for a promise without a due time.
+promise-field-domain = Area (optional)
+promise-field-domain-hint = A word for the part of life it touches, like “money”, “time” or “phone”. The record can then show each area on its own.
+promise-field-made = This already happened
+promise-field-made-hint = If you made this promise earlier and did not log it then, give the day you made it.
+promise-field-made-label = The day you made it
+promise-make-submit = Make this promise
+promise-partner-fallback = your partner
+promise-stakes-1 = A small thing
+promise-stakes-2 = Matters somewhat
+promise-stakes-3 = Matters
+promise-stakes-4 = Matters a lot
+promise-stakes-5 = Matters deeply
+promise-severity-1 = It stung a little
+promise-severity-2 = It hurt
+promise-severity-3 = It hurt a lot
+promise-severity-4 = It shook my trust
+promise-status-open = Open
+promise-status-done = Done, waiting to be confirmed
+promise-status-kept = Kept
+promise-status-broken = Not kept
+promise-status-released = Released
+promise-status-let_go = Let go
+promise-due = due { $when }
+promise-area = area: { $domain }
+promise-whose-yours = yours, to { $name }
+promise-whose-theirs = from { $name }
+promise-overdue = Past its due time
+promise-renegotiation-waiting = New terms asked for
+time-utc-note = (UTC)
+time-zone-note = Times are in your time zone ({ $zone }).
+time-zone-utc = Times are in UTC.
+promise-back = All promises
+promise-title-yours = Your promise to { $name }
+promise-title-theirs = A promise from { $name }
+promise-fact-stakes = How much it matters
+promise-fact-due = Due
+promise-fact-area = Area
+promise-fact-status = Where it stands
+promise-made = Made { $when }.
+promise-made-backdated = Made on { $when }, and logged afterwards.
+promise-pending-heading = New terms asked for
+promise-pending-reason = Why:
+promise-actions-heading = What you can do now
+promise-settled-note = This promise is settled. Its history stays here for both of you.
+promise-waiting-answer = Waiting for { $name } to answer the new terms.
+promise-waiting-confirm = Waiting for { $name } to confirm it.
+promise-waiting-partner = Nothing for you to do here right now; { $name } decides the next step.
+promise-history-heading = What happened
+history-you = You
+history-made = made the promise
+history-made-backdated = logged the promise, made on { $when }
+history-done = marked it done
+history-kept = confirmed it was kept ({ $stakes })
+history-not-yet = said “not yet”
+history-renegotiation-asked = asked for new terms
+history-renegotiation-accepted = accepted the new terms
+history-renegotiation-declined = kept the old terms
+history-broken = recorded that it was not kept ({ $severity })
+history-extended = gave more time, until { $when }
+history-let-go = let it go
+history-released = released the promise
+history-happened = — it happened on { $when }
+action-done = I did it
+action-done-hint = { $name } is then asked to confirm it was kept.
+action-renegotiate-heading = Ask to change it
+action-renegotiate-hint = Before the due time you can ask for new terms and say why. { $name } decides. Asking in time is communication, not a broken promise.
+field-new-text = What you promise now
+field-new-due = New due time (optional)
+field-reason = Why you are asking
+action-renegotiate-submit = Ask for these terms
+action-answer-hint = If you accept, these become the promise. If not, the old terms stay.
+action-accept = Accept the new terms
+action-decline = Keep the old terms
+action-overdue-heading = The due time has passed
+action-overdue-hint = It is not marked done. You decide what happens now: give more time, let it go, or record below that it was not kept.
+field-extend-due = New due time
+action-extend-submit = Give more time
+action-let-go = Let it go
+action-let-go-hint = Letting it go closes it without counting it either way.
+action-kept-heading = It was kept
+action-kept-hint = Confirm it, and change how much it mattered if you see it differently.
+field-kept-stakes = How much it mattered
+field-happened-earlier = It happened earlier
+field-happened = The day it happened (optional)
+field-happened-hint = Only if it was on an earlier day and not logged then.
+action-kept-submit = Confirm it was kept
+action-not-yet = Not yet
+action-not-yet-hint = Marked done, but not done yet from where you stand? It goes back to open.
+action-broken-heading = It was not kept
+action-broken-hint = Say how much it hurt. Only what you confirm counts in the record.
+field-severity = How much did it hurt?
+field-deception = Was it hidden, or was there lying about it?
+field-deception-hint = Hiding weighs more, and heals more slowly, than a promise simply not kept.
+deception-no = No
+deception-yes = Yes
+action-broken-submit = Record that it was not kept
+action-release = Release { $name } from this promise
+action-release-hint = When it no longer matters. It closes without counting either way.
+
+## The reliability record: page
+record-title = The reliability record
+record-lead = How the promises between you have gone — each direction on its own, as the partner a promise was made to confirmed it.
+record-what-heading = What the record is
+record-what-counts = It counts only what the partner a promise was made to confirmed: kept, not kept, or renegotiated in time. Nobody can add to their own record.
+record-what-model = It is a Beta reputation model (Jøsang and Ismail, 2002): every confirmed promise is evidence, recent evidence weighs more than old, a broken promise weighs more than a kept one, and the record always shows how unsure it still is. It is never a score about a person — it tells how promises went, not who someone is.
+record-what-consent = It is worked out and shown only while both of you have switched it on. Either of you can switch it off at any time, alone, and it is gone for both of you from the next page you open. Whether each of you has it on is visible to both.
+record-how-link = How the record is worked out
+record-switch-heading = Switching it on or off
+record-solo = The record needs two people: it shows how promises between partners went. Invite your partner first.
+record-you-on = You have switched it on.
+record-you-off = You have not switched it on.
+record-partner-on = { $name } has switched it on.
+record-partner-off = { $name } has not switched it on.
+record-who-label = Who has switched the record on
+record-switch-on-hint = Switching it on is your own choice, and you can switch it off again at any time.
+record-switch-on = Switch the record on
+record-switch-off = Switch the record off
+record-switch-off-hint = Both of you have switched it on. Either of you can switch it off, alone and at once.
+record-theirs-heading = How promises from { $name } to you have gone
+record-yours-heading = How your promises have gone, as { $name } confirmed them
+record-empty = No promise in this direction has been confirmed yet. The record starts in the middle, at 50%, knowing nothing.
+record-expected = Expected: about { $percent }% of promises kept.
+record-band = Likely somewhere between { $lower }% and { $upper }%.
+record-certainty-still_learning = Still learning: there is only a little to go on, so this can change quickly.
+record-certainty-forming = Taking shape: a tendency, not yet a settled picture.
+record-certainty-settled = Well established by many recent promises.
+record-certainty-short-still_learning = still learning
+record-certainty-short-forming = taking shape
+record-certainty-short-settled = well established
+record-count-kept = { $count ->
+    [one] 1 kept
+   *[other] { $count } kept
+}
+record-count-broken = { $count ->
+    [one] 1 not kept
+   *[other] { $count } not kept
+}
+record-count-renegotiated = { $count ->
+    [one] 1 renegotiated in time
+   *[other] { $count } renegotiated in time
+}
+record-chart-title = The record over time
+record-chart-desc = From { $first } to { $last } the expected value went from { $from }% to { $to }%. Now it is likely between { $lower }% and { $upper }%.
+record-chart-caption = The line is the expected value, the shaded band where it likely lies, the dashed line 50%, where the record starts with nothing known.
+record-why-heading = Why is it this?
+record-why-lead = The confirmed promises that move it most today. Older ones count less and less: a kept promise half as much after 90 days, a broken one after 180.
+record-why-unknown = A promise
+record-why-kept = kept
+record-why-broken = not kept
+record-why-renegotiated = renegotiated in time
+record-why-up = { $count ->
+    [one] up by 1 point
+   *[other] up by { $count } points
+}
+record-why-down = { $count ->
+    [one] down by 1 point
+   *[other] down by { $count } points
+}
+record-why-little-up = up by less than a point
+record-why-little-down = down by less than a point
+record-domains-heading = By area
+record-domain-line = { $domain }: about { $percent }%, { $certainty } · { $counts }
+record-ladder = { $count ->
+    [one] { $name } has kept a promise to you, and the record is fairly sure of it. If you like, you could invite a bigger promise (“{ $level }”). You decide; nothing changes unless you want it to.
+   *[other] { $name } has kept { $count } promises to you, and the record is fairly sure of it. If you like, you could invite a bigger promise (“{ $level }”). You decide; nothing changes unless you want it to.
+}
+
+## Help: promises and the record
+help-promises-heading = Promises and the record
+help-promises-text = A promise is made by one of you to the other. The one who made it can mark it done or, before its due time, ask for new terms. The one it was made to confirms it was kept, says “not yet”, records that it was not kept, gives more time, lets it go, or releases the other from it. Only the partner a promise was made to decides how it went.
+help-promises-model = The reliability record is a Beta reputation model (Jøsang and Ismail, 2002). A kept promise adds 1 + 0.5 × (stakes − 1) to the evidence for; a broken one adds 3 × severity times that to the evidence against, so trust is easier to lose than to gain. A promise renegotiated in time adds a quarter of a light breach. When there was hiding or lying, the breach is also counted again twice over in a separate part that heals slowest.
+help-promises-decay = Evidence fades with time, never per event: kept promises count half as much after 90 days, broken ones after 180 days, hiding or lying after 730 days. With nothing new, the record drifts back to 50% and grows less sure.
+help-promises-shown = The record shows the expected value with the band it likely lies in and how sure it is, in words, next to the promises that moved it most. It appears only while both of you have switched it on.

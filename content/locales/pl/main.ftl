@@ -268,3 +268,245 @@ export-heading = Pobierz moje dane
 export-lead = Jeden plik (JSON) z twoim kontem, nazwami i datami twoich tokenów API, przestrzeniami, w których jesteś lub byłeś albo byłaś, i wszystkim, co w nich napisałeś lub napisałaś albo możesz zobaczyć. Prywatnych wpisów partnera nigdy w nim nie ma i nikt nie dowie się, że go pobrano.
 export-keep = Plik zawiera też twoje prywatne wpisy. Przechowuj go tam, gdzie tylko ty masz dostęp, a po przeniesieniu usuń go z pobranych plików na tym urządzeniu.
 export-download = Pobierz moje dane (JSON)
+
+## Promises: refusals and input errors (shared by pages and the API)
+promise-refused-no_partner = Obietnicę składa się partnerowi lub partnerce. Najpierw zaproś tę osobę.
+promise-refused-only_promiser = Tylko osoba, która złożyła tę obietnicę, może to zrobić.
+promise-refused-only_receiver = Tylko osoba, której złożono tę obietnicę, może to zrobić.
+promise-refused-settled = Ta obietnica jest już rozstrzygnięta, więc nic więcej się w niej nie zmieni.
+promise-refused-already_done = Ta obietnica jest już oznaczona jako wykonana.
+promise-refused-not_done = Ta obietnica nie jest oznaczona jako wykonana, więc nie ma czemu odpowiedzieć „jeszcze nie”.
+promise-refused-not_overdue = Termin tej obietnicy jeszcze nie minął. Do tego czasu można ją potwierdzić, zwolnić albo renegocjować.
+promise-refused-past_due = Termin minął. O renegocjację prosi się przed terminem; teraz decyduje druga osoba.
+promise-refused-renegotiation_pending = Prośba o renegocjację już czeka na odpowiedź.
+promise-refused-no_renegotiation = Żadna prośba o renegocjację nie czeka na odpowiedź.
+promise-refused-due_too_early = Termin musi być późniejszy.
+promise-refused-in_future = Ten czas jeszcze nie nadszedł. Z datą wsteczną można zapisać tylko to, co już się wydarzyło.
+promise-refused-too_long_ago = To było ponad rok temu — za dawno, by to zapisać.
+promise-refused-before_made = To było przed złożeniem obietnicy.
+promise-text-empty = Napisz, co obiecujesz.
+promise-text-too-long = Obietnica może mieć najwyżej { $max } znaków. Małych obietnic łatwiej dotrzymać.
+promise-reason-empty = Napisz krótko, dlaczego prosisz o zmianę.
+promise-reason-too-long = Powód może mieć najwyżej { $max } znaków.
+promise-domain-empty = Nazwij obszar albo zostaw to pole puste.
+promise-domain-too-long = Obszar może mieć najwyżej { $max } znaków.
+promise-stakes-out-of-range = Wybierz, jak bardzo to ważne, od { $min } do { $max }.
+promise-severity-out-of-range = Wybierz, jak bardzo to zabolało, od { $min } do { $max }.
+text-bad-character = Tekst zawiera znaki sterujące lub niewidoczne. Wpisz go ponownie bez nich.
+time-unreadable = Nie udało się odczytać tej daty lub godziny.
+record-not-enabled = Rejestr dotrzymanych obietnic pojawia się dopiero, gdy oboje go włączycie.
+
+## Promises: pages
+space-links-label = Co macie w tej przestrzeni
+space-promises-link = Obietnice
+space-promises-hint = Małe obietnice między wami i to, jak poszły.
+space-record-link = Rejestr dotrzymanych obietnic
+space-record-hint = Jak szło z obietnicami w czasie — tylko gdy oboje go włączycie.
+promises-link = Wróć do obietnic
+record-link = Rejestr dotrzymanych obietnic
+promises-title = Obietnice
+promises-lead = Małe obietnice, dotrzymane i potwierdzone, to sposób, w jaki rośnie zaufanie. Widzicie je tylko wy dwoje.
+promises-solo = Obietnicę składa się tu drugiej osobie, która potwierdza, że jej dotrzymano. Najpierw zaproś partnera lub partnerkę; dopóki nie dołączy, nie ma komu obiecywać.
+promises-solo-link = Zaproś drugą osobę
+promises-yours-heading = Twoje obietnice dla { $name }
+promises-theirs-heading = Obietnice od { $name } dla ciebie
+promises-none-open = Teraz nic nie jest otwarte.
+promises-settled-heading = Ostatnio rozstrzygnięte
+promises-settled-none = Jeszcze nic nie zostało rozstrzygnięte.
+promises-make-heading = Złóż obietnicę dla { $name }
+promises-make-lead = Najlepiej sprawdza się coś małego i jasnego: co zrobisz i do kiedy.
+promise-nudge-many = { $count ->
+    [one] Masz już jedną otwartą obietnicę. Kilka małych, dotrzymanych obietnic często buduje więcej zaufania niż wiele złożonych. Możesz dodać i tę — to twój wybór.
+    [few] Masz już { $count } otwarte obietnice. Kilka małych, dotrzymanych obietnic często buduje więcej zaufania niż wiele złożonych. Możesz dodać i tę — to twój wybór.
+   *[other] Masz już { $count } otwartych obietnic. Kilka małych, dotrzymanych obietnic często buduje więcej zaufania niż wiele złożonych. Możesz dodać i tę — to twój wybór.
+}
+promise-nudge-misses = { $count ->
+    [one] W ostatnim miesiącu jedna z twoich obietnic nie została dotrzymana albo została odpuszczona. Może pomóc, by następna była mniejsza, albo by najpierw dokończyć którąś z otwartych. To twój wybór.
+    [few] W ostatnim miesiącu { $count } twoje obietnice nie zostały dotrzymane albo zostały odpuszczone. Może pomóc, by następna była mniejsza, albo by najpierw dokończyć którąś z otwartych. To twój wybór.
+   *[other] W ostatnim miesiącu { $count } twoich obietnic nie zostało dotrzymanych albo zostało odpuszczonych. Może pomóc, by następna była mniejsza, albo by najpierw dokończyć którąś z otwartych. To twój wybór.
+}
+promise-field-text = Co obiecujesz?
+promise-field-text-hint = Na przykład: „Zadzwonię, jeśli w tym tygodniu będę się spóźniać”.
+promise-field-stakes = Jak bardzo to ważne?
+promise-field-stakes-hint = Druga osoba może to zmienić, gdy będzie potwierdzać.
+promise-field-due = Do kiedy (nieobowiązkowe)
+promise-field-due-hint = Zostaw puste, jeśli obietnica nie ma terminu.
+promise-field-domain = Obszar (nieobowiązkowe)
+promise-field-domain-hint = Słowo na część życia, której dotyczy, np. „pieniądze”, „czas” albo „telefon”. Rejestr może wtedy pokazać każdy obszar osobno.
+promise-field-made = To już się wydarzyło
+promise-field-made-hint = Jeśli obietnica padła wcześniej i nie została wtedy zapisana, podaj dzień, w którym ją złożono.
+promise-field-made-label = Dzień złożenia obietnicy
+promise-make-submit = Złóż tę obietnicę
+promise-partner-fallback = druga osoba
+promise-stakes-1 = Drobiazg
+promise-stakes-2 = Trochę ważne
+promise-stakes-3 = Ważne
+promise-stakes-4 = Bardzo ważne
+promise-stakes-5 = Niezwykle ważne
+promise-severity-1 = Trochę ukłuło
+promise-severity-2 = Zabolało
+promise-severity-3 = Bardzo zabolało
+promise-severity-4 = Zachwiało moim zaufaniem
+promise-status-open = Otwarta
+promise-status-done = Wykonana, czeka na potwierdzenie
+promise-status-kept = Dotrzymana
+promise-status-broken = Niedotrzymana
+promise-status-released = Zwolniona
+promise-status-let_go = Odpuszczona
+promise-due = termin: { $when }
+promise-area = obszar: { $domain }
+promise-whose-yours = twoja, dla { $name }
+promise-whose-theirs = od { $name }
+promise-overdue = Po terminie
+promise-renegotiation-waiting = Prośba o nowe warunki
+time-utc-note = (UTC)
+time-zone-note = Czas w twojej strefie czasowej ({ $zone }).
+time-zone-utc = Czas podany w UTC.
+promise-back = Wszystkie obietnice
+promise-title-yours = Twoja obietnica dla { $name }
+promise-title-theirs = Obietnica od { $name }
+promise-fact-stakes = Jak bardzo to ważne
+promise-fact-due = Termin
+promise-fact-area = Obszar
+promise-fact-status = Na czym stoi
+promise-made = Złożona { $when }.
+promise-made-backdated = Złożona dnia { $when }, zapisana później.
+promise-pending-heading = Prośba o nowe warunki
+promise-pending-reason = Dlaczego:
+promise-actions-heading = Co możesz teraz zrobić
+promise-settled-note = Ta obietnica jest rozstrzygnięta. Jej historia zostaje tu dla was obojga.
+promise-waiting-answer = Czekamy, aż { $name } odpowie na nowe warunki.
+promise-waiting-confirm = Czekamy, aż { $name } to potwierdzi.
+promise-waiting-partner = Teraz nie masz tu nic do zrobienia; o następnym kroku decyduje { $name }.
+promise-history-heading = Co się wydarzyło
+history-you = Ty
+history-made = złożenie obietnicy
+history-made-backdated = zapisanie obietnicy złożonej dnia { $when }
+history-done = oznaczenie jako wykonanej
+history-kept = potwierdzenie dotrzymania ({ $stakes })
+history-not-yet = odpowiedź „jeszcze nie”
+history-renegotiation-asked = prośba o nowe warunki
+history-renegotiation-accepted = przyjęcie nowych warunków
+history-renegotiation-declined = pozostanie przy dawnych warunkach
+history-broken = zapisanie niedotrzymania ({ $severity })
+history-extended = więcej czasu, do { $when }
+history-let-go = odpuszczenie
+history-released = zwolnienie z obietnicy
+history-happened = — wydarzyło się dnia { $when }
+action-done = Zrobione
+action-done-hint = Potem poprosimy { $name } o potwierdzenie, że obietnica została dotrzymana.
+action-renegotiate-heading = Poproś o zmianę
+action-renegotiate-hint = Przed terminem możesz poprosić o nowe warunki i powiedzieć dlaczego. Decyduje { $name }. Prośba w porę to rozmowa, a nie złamana obietnica.
+field-new-text = Co obiecujesz teraz
+field-new-due = Nowy termin (nieobowiązkowe)
+field-reason = Dlaczego prosisz
+action-renegotiate-submit = Poproś o te warunki
+action-answer-hint = Jeśli się zgodzisz, obietnica przyjmie te warunki. Jeśli nie, zostają dawne.
+action-accept = Przyjmij nowe warunki
+action-decline = Zostań przy dawnych
+action-overdue-heading = Termin minął
+action-overdue-hint = Obietnica nie jest oznaczona jako wykonana. Ty decydujesz, co dalej: dać więcej czasu, odpuścić albo zapisać niżej, że nie została dotrzymana.
+field-extend-due = Nowy termin
+action-extend-submit = Daj więcej czasu
+action-let-go = Odpuść
+action-let-go-hint = Odpuszczenie zamyka obietnicę, nie licząc jej ani na plus, ani na minus.
+action-kept-heading = Dotrzymana
+action-kept-hint = Potwierdź to i zmień, jak bardzo to było ważne, jeśli widzisz to inaczej.
+field-kept-stakes = Jak bardzo to było ważne
+field-happened-earlier = Wydarzyło się wcześniej
+field-happened = Dzień, w którym to się stało (nieobowiązkowe)
+field-happened-hint = Tylko jeśli to było któregoś wcześniejszego dnia i nie zostało wtedy zapisane.
+action-kept-submit = Potwierdź, że dotrzymana
+action-not-yet = Jeszcze nie
+action-not-yet-hint = Oznaczona jako wykonana, ale z twojej perspektywy jeszcze nie? Wróci do otwartych.
+action-broken-heading = Nie została dotrzymana
+action-broken-hint = Powiedz, jak bardzo zabolało. W rejestrze liczy się tylko to, co potwierdzisz.
+field-severity = Jak bardzo zabolało?
+field-deception = Czy to ukrywano albo czy padło kłamstwo?
+field-deception-hint = Ukrywanie waży więcej i goi się wolniej niż po prostu niedotrzymana obietnica.
+deception-no = Nie
+deception-yes = Tak
+action-broken-submit = Zapisz, że nie została dotrzymana
+action-release = Zwolnij { $name } z tej obietnicy
+action-release-hint = Gdy przestała mieć znaczenie. Zamyka się, nie licząc się ani na plus, ani na minus.
+
+## The reliability record: page
+record-title = Rejestr dotrzymanych obietnic
+record-lead = Jak szło z obietnicami między wami — każdy kierunek osobno, tak jak potwierdziła to osoba, której obiecano.
+record-what-heading = Czym jest rejestr
+record-what-counts = Liczy się w nim tylko to, co potwierdziła osoba, której złożono obietnicę: dotrzymana, niedotrzymana albo renegocjowana w porę. Nikt nie może sam sobie niczego dopisać.
+record-what-model = To model reputacji oparty na rozkładzie beta (Jøsang i Ismail, 2002): każda potwierdzona obietnica jest świadectwem, świeże świadectwa ważą więcej niż dawne, niedotrzymana obietnica waży więcej niż dotrzymana, a rejestr zawsze pokazuje, jak bardzo jest jeszcze niepewny. To nigdy nie jest ocena człowieka — mówi, jak szło z obietnicami, a nie kim ktoś jest.
+record-what-consent = Rejestr jest liczony i pokazywany tylko wtedy, gdy oboje go włączycie. Każde z was może go w każdej chwili wyłączyć samodzielnie — znika wtedy dla obojga od następnej otwartej strony. Oboje widzicie, czy druga osoba go włączyła.
+record-how-link = Jak liczony jest rejestr
+record-switch-heading = Włączanie i wyłączanie
+record-solo = Rejestr potrzebuje dwóch osób: pokazuje, jak szło z obietnicami między wami. Najpierw zaproś drugą osobę.
+record-you-on = Masz go włączony.
+record-you-off = Nie masz go włączonego.
+record-partner-on = { $name } ma go włączony.
+record-partner-off = { $name } nie ma go włączonego.
+record-who-label = Kto włączył rejestr
+record-switch-on-hint = Włączenie go to twoja decyzja i w każdej chwili możesz go znowu wyłączyć.
+record-switch-on = Włącz rejestr
+record-switch-off = Wyłącz rejestr
+record-switch-off-hint = Oboje go włączyliście. Każde z was może go wyłączyć samodzielnie i od razu.
+record-theirs-heading = Jak szło z obietnicami od { $name } dla ciebie
+record-yours-heading = Jak szło z twoimi obietnicami — tak jak potwierdza je { $name }
+record-empty = W tym kierunku nie potwierdzono jeszcze żadnej obietnicy. Rejestr zaczyna w połowie, od 50%, nic jeszcze nie wiedząc.
+record-expected = Oczekiwanie: dotrzymane około { $percent }% obietnic.
+record-band = Prawdopodobnie gdzieś między { $lower }% a { $upper }%.
+record-certainty-still_learning = Dopiero się uczy: jest na razie niewiele danych, więc to może się szybko zmienić.
+record-certainty-forming = Nabiera kształtu: to tendencja, jeszcze nie utrwalony obraz.
+record-certainty-settled = Dobrze ugruntowany przez wiele niedawnych obietnic.
+record-certainty-short-still_learning = dopiero się uczy
+record-certainty-short-forming = nabiera kształtu
+record-certainty-short-settled = dobrze ugruntowany
+record-count-kept = { $count ->
+    [one] 1 dotrzymana
+    [few] { $count } dotrzymane
+   *[other] { $count } dotrzymanych
+}
+record-count-broken = { $count ->
+    [one] 1 niedotrzymana
+    [few] { $count } niedotrzymane
+   *[other] { $count } niedotrzymanych
+}
+record-count-renegotiated = { $count ->
+    [one] 1 renegocjowana w porę
+    [few] { $count } renegocjowane w porę
+   *[other] { $count } renegocjowanych w porę
+}
+record-chart-title = Rejestr w czasie
+record-chart-desc = Od { $first } do { $last } oczekiwana wartość zmieniła się z { $from }% na { $to }%. Teraz prawdopodobnie leży między { $lower }% a { $upper }%.
+record-chart-caption = Linia to oczekiwana wartość, zacieniony pas to zakres, w którym prawdopodobnie leży, a przerywana linia to 50% — punkt wyjścia, gdy nic nie wiadomo.
+record-why-heading = Skąd ta wartość?
+record-why-lead = Potwierdzone obietnice, które dziś najbardziej na nią wpływają. Starsze liczą się coraz mniej: dotrzymana o połowę mniej po 90 dniach, niedotrzymana po 180.
+record-why-unknown = Obietnica
+record-why-kept = dotrzymana
+record-why-broken = niedotrzymana
+record-why-renegotiated = renegocjowana w porę
+record-why-up = { $count ->
+    [one] w górę o 1 punkt
+    [few] w górę o { $count } punkty
+   *[other] w górę o { $count } punktów
+}
+record-why-down = { $count ->
+    [one] w dół o 1 punkt
+    [few] w dół o { $count } punkty
+   *[other] w dół o { $count } punktów
+}
+record-why-little-up = w górę o mniej niż punkt
+record-why-little-down = w dół o mniej niż punkt
+record-domains-heading = Według obszarów
+record-domain-line = { $domain }: około { $percent }%, { $certainty } · { $counts }
+record-ladder = { $count ->
+    [one] { $name } dotrzymuje obietnicy wobec ciebie, a rejestr jest tego dość pewny. Jeśli chcesz, możesz zaprosić do większej obietnicy („{ $level }”). Ty decydujesz; nic się nie zmieni, jeśli nie zechcesz.
+    [few] { $name } dotrzymuje obietnic wobec ciebie ({ $count } dotrzymane), a rejestr jest tego dość pewny. Jeśli chcesz, możesz zaprosić do większej obietnicy („{ $level }”). Ty decydujesz; nic się nie zmieni, jeśli nie zechcesz.
+   *[other] { $name } dotrzymuje obietnic wobec ciebie ({ $count } dotrzymanych), a rejestr jest tego dość pewny. Jeśli chcesz, możesz zaprosić do większej obietnicy („{ $level }”). Ty decydujesz; nic się nie zmieni, jeśli nie zechcesz.
+}
+
+## Help: promises and the record
+help-promises-heading = Obietnice i rejestr
+help-promises-text = Obietnicę składa jedno z was drugiemu. Osoba, która ją złożyła, może oznaczyć ją jako wykonaną albo przed terminem poprosić o nowe warunki. Osoba, której ją złożono, potwierdza dotrzymanie, odpowiada „jeszcze nie”, zapisuje, że nie została dotrzymana, daje więcej czasu, odpuszcza albo zwalnia z obietnicy. O tym, jak poszło, decyduje tylko osoba, której obiecano.
+help-promises-model = Rejestr dotrzymanych obietnic to model reputacji oparty na rozkładzie beta (Jøsang i Ismail, 2002). Dotrzymana obietnica dodaje 1 + 0,5 × (waga − 1) do świadectw „za”; niedotrzymana dodaje 3 × dotkliwość razy tyle do świadectw „przeciw”, więc zaufanie łatwiej stracić niż zyskać. Obietnica renegocjowana w porę dodaje ćwierć lekkiego naruszenia. Gdy coś ukrywano albo padło kłamstwo, naruszenie liczy się dodatkowo podwójnie w osobnej części, która goi się najwolniej.
+help-promises-decay = Świadectwa słabną z czasem, nigdy z każdym kolejnym zdarzeniem: dotrzymane obietnice ważą o połowę mniej po 90 dniach, niedotrzymane po 180 dniach, ukrywanie lub kłamstwo po 730 dniach. Gdy nic nowego się nie dzieje, rejestr wraca do 50% i staje się mniej pewny.
+help-promises-shown = Rejestr pokazuje oczekiwaną wartość razem z zakresem, w którym prawdopodobnie leży, i słowami mówi, jak jest pewny — obok obietnic, które najbardziej na niego wpłynęły. Pojawia się tylko wtedy, gdy oboje go włączycie.

@@ -53,3 +53,7 @@ id_type!(
     /// One event in the log; unique across all streams.
     EventId
 );
+id_type!(
+    /// One promise, named by all the events of its lifecycle.
+    PromiseId
+);

@@ -7,7 +7,11 @@ pub mod account;
 pub mod event;
 pub mod export;
 pub mod id;
+pub mod ledger;
+pub mod promise;
+pub mod record;
 pub mod space;
+pub mod text;
 pub mod time;
 pub mod visibility;
 
@@ -19,7 +23,8 @@ pub use event::{
     EventKind, EventKindError, NewEvent, RecordedEvent, StreamId, StreamIdError, Visibility,
     VisibilityError,
 };
-pub use id::{EventId, PersonId, SpaceId};
+pub use id::{EventId, PersonId, PromiseId, SpaceId};
+pub use ledger::Ledger;
 pub use space::{
     InviteRefusal, InviteState, IssueRefusal, LeaveRefusal, Member, RevokeRefusal, SpaceName,
     SpaceNameError,

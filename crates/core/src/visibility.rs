@@ -9,7 +9,10 @@
 //! - a shared item is seen by another person only while both that person and the author are
 //!   current members of the space. When either leaves, each one's items vanish from the other's
 //!   view on the next request; the one left behind learns only that the pairing ended, from the
-//!   membership, never from the leaver's items.
+//!   membership, never from the leaver's items;
+//! - and only if the item was not made while its author shared the space with someone else: what
+//!   A shared with B stays between A and B, even when C later joins A's space. What A shared while
+//!   alone is for whoever joins; a partner who leaves and comes back sees the old items again.
 //!
 //! Erasure removes a deleted person's items from the log, and the edge ends their membership, so
 //! nothing of theirs is visible to anyone afterwards.
@@ -25,12 +28,15 @@
 use crate::event::{NewEvent, RecordedEvent, Visibility};
 use crate::id::PersonId;
 use crate::space::{Member, is_current_member};
+use crate::time::Timestamp;
 
 /// What the rule needs to know about an item.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ItemMeta {
     pub author: PersonId,
     pub visibility: Visibility,
+    /// When it was made (recorded), which tells whom it was shared with.
+    pub at: Timestamp,
 }
 
 impl From<&NewEvent> for ItemMeta {
@@ -38,6 +44,7 @@ impl From<&NewEvent> for ItemMeta {
         Self {
             author: event.author,
             visibility: event.visibility,
+            at: event.at,
         }
     }
 }
@@ -77,21 +84,33 @@ pub fn can_see(viewer: impl Into<Viewer>, item: &ItemMeta, members: &[Member]) -
             person == item.author
                 || (item.visibility == Visibility::Shared
                     && is_current_member(members, person)
-                    && is_current_member(members, item.author))
+                    && is_current_member(members, item.author)
+                    && !made_with_someone_else(item, person, members))
         }
     }
+}
+
+/// Whether someone other than the author and `viewer` was in the space when the item was made.
+/// A stay covers `joined..left`: whoever joins in the same millisecond counts as there before.
+fn made_with_someone_else(item: &ItemMeta, viewer: PersonId, members: &[Member]) -> bool {
+    members.iter().any(|stay| {
+        stay.person != item.author
+            && stay.person != viewer
+            && stay.joined <= item.at
+            && stay.left.is_none_or(|left| item.at < left)
+    })
 }
 
 /// The items `viewer` may see, in their original order. Count, sort or page only what this
 /// returns.
 ///
 /// ```
-/// # use steadfast_core::{ItemMeta, PersonId, Visibility, space::Member, visibility::visible};
+/// # use steadfast_core::{ItemMeta, PersonId, Timestamp, Visibility, space::Member, visibility::visible};
 /// # let me = PersonId::from_uuid(uuid::Uuid::from_u128(1));
 /// # let members: Vec<Member> = Vec::new();
-/// struct Note { author: PersonId, visibility: Visibility, text: String }
+/// struct Note { author: PersonId, visibility: Visibility, at: Timestamp, text: String }
 /// let notes: Vec<Note> = Vec::new();
-/// let meta = |n: &Note| ItemMeta { author: n.author, visibility: n.visibility };
+/// let meta = |n: &Note| ItemMeta { author: n.author, visibility: n.visibility, at: n.at };
 /// let shown = visible(me, &notes, meta, &members).count();
 /// # assert_eq!(shown, 0);
 /// ```
@@ -110,7 +129,6 @@ pub fn visible<'a, T: 'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::time::Timestamp;
     use uuid::Uuid;
 
     fn person(n: u128) -> PersonId {
@@ -126,9 +144,14 @@ mod tests {
     }
 
     fn item(author: u128, visibility: Visibility) -> ItemMeta {
+        item_at(author, visibility, 0)
+    }
+
+    fn item_at(author: u128, visibility: Visibility, at: i64) -> ItemMeta {
         ItemMeta {
             author: person(author),
             visibility,
+            at: Timestamp::from_millis(at),
         }
     }
 
@@ -159,6 +182,59 @@ mod tests {
         let b_left = [member(A, None), member(B, Some(10))];
         assert!(!can_see(person(A), &item(B, Visibility::Shared), &b_left));
         assert!(!can_see(person(B), &item(A, Visibility::Shared), &b_left));
+    }
+
+    #[test]
+    fn what_was_shared_with_a_former_partner_stays_hidden_from_the_next() {
+        // A and B from 0; B left at 10; C joined at 20.
+        let members = [
+            member(A, None),
+            member(B, Some(10)),
+            Member {
+                person: person(3),
+                joined: Timestamp::from_millis(20),
+                left: None,
+            },
+        ];
+        assert!(!can_see(
+            person(3),
+            &item_at(A, Visibility::Shared, 5),
+            &members
+        ));
+        // Shared while A was alone, or with C: C sees it.
+        assert!(can_see(
+            person(3),
+            &item_at(A, Visibility::Shared, 10),
+            &members
+        ));
+        assert!(can_see(
+            person(3),
+            &item_at(A, Visibility::Shared, 25),
+            &members
+        ));
+    }
+
+    #[test]
+    fn a_partner_who_comes_back_sees_the_old_shared_items_again() {
+        let members = [
+            member(A, None),
+            member(B, Some(10)),
+            Member {
+                person: person(B),
+                joined: Timestamp::from_millis(20),
+                left: None,
+            },
+        ];
+        assert!(can_see(
+            person(B),
+            &item_at(A, Visibility::Shared, 5),
+            &members
+        ));
+        assert!(can_see(
+            person(A),
+            &item_at(B, Visibility::Shared, 5),
+            &members
+        ));
     }
 
     #[test]

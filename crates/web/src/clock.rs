@@ -75,9 +75,116 @@ pub(crate) fn rfc3339(at: Timestamp) -> String {
     )
 }
 
+/// Why a time someone gave could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct UnreadableTime;
+
+/// An instant given as RFC 3339 with an offset (`2026-11-30T18:00:00+01:00`), as the API takes it.
+pub(crate) fn parse_rfc3339(text: &str) -> Result<Timestamp, UnreadableTime> {
+    let instant: jiff::Timestamp = text.trim().parse().map_err(|_| UnreadableTime)?;
+    Ok(Timestamp::from_millis(instant.as_millisecond()))
+}
+
+/// A time from a page's `datetime-local` or `date` field (`2026-11-30T18:00`, `2026-11-30`),
+/// read in the person's time zone (an IANA name the page's script fills in; UTC without one).
+/// Blank means none. A date alone means the end of that day.
+pub(crate) fn parse_local(text: &str, zone: &str) -> Result<Option<Timestamp>, UnreadableTime> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let zone = time_zone(zone);
+    // jiff reads a date alone as a datetime at midnight: tell the two apart by the time part.
+    let civil: jiff::civil::DateTime = if text.contains(['T', 't', ' ']) {
+        text.parse().map_err(|_| UnreadableTime)?
+    } else {
+        let date: jiff::civil::Date = text.parse().map_err(|_| UnreadableTime)?;
+        date.at(23, 59, 0, 0)
+    };
+    let zoned = civil.to_zoned(zone).map_err(|_| UnreadableTime)?;
+    Ok(Some(Timestamp::from_millis(
+        zoned.timestamp().as_millisecond(),
+    )))
+}
+
+/// The time zone a page reported, or UTC for none or one we do not know.
+pub(crate) fn time_zone(name: &str) -> jiff::tz::TimeZone {
+    let name = name.trim();
+    if name.is_empty() {
+        return jiff::tz::TimeZone::UTC;
+    }
+    jiff::tz::TimeZone::get(name).unwrap_or(jiff::tz::TimeZone::UTC)
+}
+
+/// An instant as a person reads it in a time zone: `2026-11-30 18:00`.
+pub(crate) fn local(at: Timestamp, zone: &jiff::tz::TimeZone) -> String {
+    match jiff::Timestamp::from_millisecond(at.as_millis()) {
+        Ok(instant) => instant
+            .to_zoned(zone.clone())
+            .strftime("%Y-%m-%d %H:%M")
+            .to_string(),
+        Err(_) => rfc3339(at),
+    }
+}
+
+/// An instant as a `datetime-local` field's value in a time zone: `2026-11-30T18:00`.
+pub(crate) fn local_input(at: Timestamp, zone: &jiff::tz::TimeZone) -> String {
+    match jiff::Timestamp::from_millisecond(at.as_millis()) {
+        Ok(instant) => instant
+            .to_zoned(zone.clone())
+            .strftime("%Y-%m-%dT%H:%M")
+            .to_string(),
+        Err(_) => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn api_times_need_an_offset() {
+        assert_eq!(
+            parse_rfc3339("2026-11-30T18:00:00+01:00"),
+            Ok(Timestamp::from_millis(1_796_058_000_000))
+        );
+        assert_eq!(
+            parse_rfc3339("2026-11-30T17:00:00Z"),
+            Ok(Timestamp::from_millis(1_796_058_000_000))
+        );
+        assert_eq!(parse_rfc3339("2026-11-30T18:00"), Err(UnreadableTime));
+        assert_eq!(parse_rfc3339("tomorrow"), Err(UnreadableTime));
+    }
+
+    #[test]
+    fn page_times_are_read_in_the_persons_zone() {
+        let warsaw = parse_local("2026-11-30T18:00", "Europe/Warsaw");
+        assert_eq!(warsaw, Ok(Some(Timestamp::from_millis(1_796_058_000_000))));
+        let utc = parse_local("2026-11-30T17:00", "");
+        assert_eq!(utc, warsaw);
+        assert_eq!(parse_local("2026-11-30T17:00", "Mars/Olympus"), warsaw);
+        assert_eq!(parse_local("  ", "Europe/Warsaw"), Ok(None));
+        assert_eq!(parse_local("30.11.2026", "UTC"), Err(UnreadableTime));
+        assert_eq!(
+            local(
+                Timestamp::from_millis(1_796_058_000_000),
+                &time_zone("Europe/Warsaw")
+            ),
+            "2026-11-30 18:00"
+        );
+        assert_eq!(
+            local_input(Timestamp::from_millis(1_796_058_000_000), &time_zone("UTC")),
+            "2026-11-30T17:00"
+        );
+    }
+
+    #[test]
+    fn a_date_alone_means_the_end_of_that_day() {
+        assert_eq!(
+            parse_local("2026-11-30", "UTC"),
+            parse_local("2026-11-30T23:59", "UTC")
+        );
+    }
 
     #[test]
     fn instants_are_written_as_rfc3339_in_utc() {

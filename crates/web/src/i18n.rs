@@ -107,6 +107,18 @@ impl Lang {
             .unwrap_or_else(|| key.to_owned())
     }
 
+    /// A message choosing its plural form by `count`, with other arguments beside it.
+    pub fn t_count_with(self, key: &str, count: i64, args: &[(&'static str, String)]) -> String {
+        let mut all: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(name, value)| (Cow::Borrowed(*name), FluentValue::from(value.clone())))
+            .collect();
+        all.insert(Cow::Borrowed("count"), FluentValue::from(count));
+        LOCALES
+            .try_lookup_with_args(&self.id(), key, &all)
+            .unwrap_or_else(|| key.to_owned())
+    }
+
     /// How long ago `then` was, in words.
     pub fn ago(self, then: Timestamp, now: Timestamp) -> String {
         let minutes = now.as_millis().saturating_sub(then.as_millis()) / 60_000;
@@ -170,6 +182,21 @@ mod tests {
                     ("count", "3".to_owned()),
                     ("name", "x".to_owned()),
                     ("ago", "x".to_owned()),
+                    ("when", "x".to_owned()),
+                    ("zone", "x".to_owned()),
+                    ("domain", "x".to_owned()),
+                    ("stakes", "x".to_owned()),
+                    ("severity", "x".to_owned()),
+                    ("level", "x".to_owned()),
+                    ("percent", "1".to_owned()),
+                    ("lower", "1".to_owned()),
+                    ("upper", "2".to_owned()),
+                    ("first", "x".to_owned()),
+                    ("last", "x".to_owned()),
+                    ("from", "1".to_owned()),
+                    ("to", "2".to_owned()),
+                    ("certainty", "x".to_owned()),
+                    ("counts", "x".to_owned()),
                 ];
                 let text = lang.t_with(key, &args);
                 assert_ne!(text, key, "{key} is missing in {}", lang.code());

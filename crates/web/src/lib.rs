@@ -9,6 +9,7 @@ mod accounts;
 mod api;
 mod assets;
 pub mod auth;
+mod chart;
 pub mod clock;
 mod error;
 mod export;
@@ -16,6 +17,7 @@ mod i18n;
 mod maintenance;
 mod ops;
 mod pages;
+mod promises;
 mod recovery;
 mod security;
 mod spaces;
@@ -87,6 +89,7 @@ pub(crate) struct AppState {
     pub(crate) config: Arc<WebConfig>,
     pub(crate) passwords: auth::password::Passwords,
     pub(crate) limits: auth::limits::Limits,
+    pub(crate) ledgers: promises::Ledgers,
 }
 
 impl AppState {
@@ -110,6 +113,7 @@ pub fn app(store: Store, config: WebConfig) -> Result<Router, StartError> {
     let state = AppState {
         passwords: auth::password::Passwords::new(config.password_cost)?,
         limits: auth::limits::Limits::new(Arc::clone(&config.clock)),
+        ledgers: promises::Ledgers::default(),
         store,
         config: Arc::new(config),
     };
@@ -170,6 +174,24 @@ pub fn app(store: Store, config: WebConfig) -> Result<Router, StartError> {
             "/spaces/{id}/leave",
             get(pages::spaces::leave_form).post(pages::spaces::leave),
         )
+        .route(
+            "/spaces/{id}/promises",
+            get(pages::promises::list).post(pages::promises::make),
+        )
+        .route(
+            "/spaces/{id}/promises/{promise}",
+            get(pages::promises::show),
+        )
+        .route(
+            "/spaces/{id}/promises/{promise}/{action}",
+            post(pages::promises::act),
+        )
+        .route(
+            "/spaces/{id}/promises/{promise}/renegotiation/{answer}",
+            post(pages::promises::answer),
+        )
+        .route("/spaces/{id}/record", get(pages::record::show))
+        .route("/spaces/{id}/record/consent", post(pages::record::consent))
         .route("/invites/{token}", get(pages::invites::show))
         .route("/invites/{token}/accept", post(pages::invites::accept))
         .merge(api)
@@ -235,6 +257,7 @@ mod tests {
             store: Store::open(database.url()).await.expect("store"),
             passwords: auth::password::Passwords::new(config.password_cost).expect("params"),
             limits: auth::limits::Limits::new(Arc::clone(&config.clock)),
+            ledgers: promises::Ledgers::default(),
             config: Arc::new(config),
         };
         let routes = Router::new().route("/panics", get(panics)).route(

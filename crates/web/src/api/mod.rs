@@ -5,11 +5,14 @@ pub(crate) mod accounts;
 pub(crate) mod export;
 pub(crate) mod me;
 pub(crate) mod openapi;
+pub(crate) mod promises;
+pub(crate) mod record;
 pub(crate) mod recovery;
 pub(crate) mod spaces;
 pub(crate) mod tokens;
 
 use axum::Json;
+use axum::body::Bytes;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
@@ -116,23 +119,73 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
         let lang = lang_of(request.headers());
         match Json::<T>::from_request(request, state).await {
             Ok(Json(value)) => Ok(ApiJson(value)),
-            Err(JsonRejection::MissingJsonContentType(_)) => Err(ApiError::new(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "json_expected",
-                lang.t("api-json-expected"),
-            )),
-            Err(JsonRejection::BytesRejection(_)) => Err(ApiError::new(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "too_large",
-                lang.t("error-too-large-text"),
-            )),
-            Err(_) => Err(ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "invalid_body",
-                lang.t("api-invalid-body"),
-            )),
+            Err(JsonRejection::MissingJsonContentType(_)) => Err(json_expected(lang)),
+            Err(JsonRejection::BytesRejection(_)) => Err(too_large(lang)),
+            Err(_) => Err(invalid_body(lang)),
         }
     }
+}
+
+/// A JSON body a client may leave out: no body, an empty one or `null` reads as `T::default()`. A
+/// body that is there is held to what [`ApiJson`] holds it to.
+pub(crate) struct OptionalJson<T>(pub(crate) T);
+
+impl<T: DeserializeOwned + Default> FromRequest<AppState> for OptionalJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        let lang = lang_of(request.headers());
+        let is_json = is_json(request.headers());
+        let bytes = Bytes::from_request(request, state)
+            .await
+            .map_err(|_| too_large(lang))?;
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Ok(OptionalJson(T::default()));
+        }
+        if !is_json {
+            return Err(json_expected(lang));
+        }
+        Json::<Option<T>>::from_bytes(&bytes)
+            .map(|Json(value)| OptionalJson(value.unwrap_or_default()))
+            .map_err(|_| invalid_body(lang))
+    }
+}
+
+/// `application/json`, or a `+json` type, as axum's `Json` takes them.
+fn is_json(headers: &axum::http::HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.split(';').next())
+        .map(|essence| essence.trim().to_ascii_lowercase())
+        .is_some_and(|essence| {
+            essence == "application/json"
+                || (essence.starts_with("application/") && essence.ends_with("+json"))
+        })
+}
+
+fn json_expected(lang: Lang) -> ApiError {
+    ApiError::new(
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "json_expected",
+        lang.t("api-json-expected"),
+    )
+}
+
+fn too_large(lang: Lang) -> ApiError {
+    ApiError::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "too_large",
+        lang.t("error-too-large-text"),
+    )
+}
+
+fn invalid_body(lang: Lang) -> ApiError {
+    ApiError::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_body",
+        lang.t("api-invalid-body"),
+    )
 }
 
 /// The signed-in caller of an API route, by session cookie or bearer token.

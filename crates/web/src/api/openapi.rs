@@ -12,7 +12,7 @@ use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{accounts, export, me, recovery, spaces, tokens};
+use super::{accounts, export, me, promises, record, recovery, spaces, tokens};
 use crate::AppState;
 
 #[derive(OpenApi)]
@@ -29,6 +29,8 @@ use crate::AppState;
         (name = "accounts", description = "Sign up, sign in, your own account"),
         (name = "tokens", description = "Personal API tokens"),
         (name = "spaces", description = "Spaces, invitations and pairing"),
+        (name = "promises", description = "Promises between partners and each step of their lifecycle"),
+        (name = "record", description = "The reliability record: consent, and how each partner's promises went"),
         (name = "export", description = "Everything of yours, as one JSON document"),
     )
 )]
@@ -70,6 +72,20 @@ pub(crate) fn router() -> Router<AppState> {
         .routes(routes!(spaces::revoke))
         .routes(routes!(spaces::leave))
         .routes(routes!(spaces::accept))
+        .routes(routes!(promises::list, promises::create))
+        .routes(routes!(promises::show))
+        .routes(routes!(promises::done))
+        .routes(routes!(promises::kept))
+        .routes(routes!(promises::not_yet))
+        .routes(routes!(promises::renegotiate))
+        .routes(routes!(promises::accept_renegotiation))
+        .routes(routes!(promises::decline_renegotiation))
+        .routes(routes!(promises::broken))
+        .routes(routes!(promises::extend))
+        .routes(routes!(promises::let_go))
+        .routes(routes!(promises::release))
+        .routes(routes!(record::show))
+        .routes(routes!(record::give_consent, record::withdraw_consent))
         .routes(routes!(export::export));
     let (routes, document) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .nest("/api/v1", v1)

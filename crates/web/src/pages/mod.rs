@@ -9,6 +9,8 @@ pub(crate) mod help;
 pub(crate) mod home;
 pub(crate) mod invites;
 pub(crate) mod language;
+pub(crate) mod promises;
+pub(crate) mod record;
 pub(crate) mod recovery;
 pub(crate) mod spaces;
 pub(crate) mod tokens;

@@ -513,3 +513,209 @@ async fn two_partners_pair_in_two_browsers_and_one_leaves() {
     sam.close().await;
     app.stop().await;
 }
+
+/// Clicks the element `css` holds (a button or a link).
+async fn click(browser: &Browser, css: &str) {
+    wait_for(browser, css)
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|error| panic!("cannot click {css}: {error}"));
+}
+
+/// Scrolls the element `css` to the top of the window, for a screenshot of that part of a page.
+async fn scroll_to(browser: &Browser, css: &str) {
+    browser
+        .client
+        .execute(
+            "document.querySelector(arguments[0]).scrollIntoView()",
+            vec![serde_json::json!(css)],
+        )
+        .await
+        .unwrap();
+}
+
+/// A screenshot of the whole page, not just the window: the window grows to the page's height
+/// for it, then returns to a phone's size.
+async fn whole_page_screenshot(browser: &Browser, name: &str) {
+    let height = browser
+        .client
+        .execute("return document.documentElement.scrollHeight", vec![])
+        .await
+        .unwrap()
+        .as_u64()
+        .unwrap_or(915);
+    let (width, tall) = (
+        412,
+        u32::try_from(height).unwrap_or(915).clamp(915, 6000) + 140,
+    );
+    browser.client.set_window_size(width, tall).await.unwrap();
+    browser.screenshot(name).await;
+    browser.client.set_window_size(width, 915).await.unwrap();
+}
+
+/// Two people sign up in their own browsers and pair by the invite link; answers the space's
+/// address.
+async fn pair_in_browsers(app: &TestApp, alex: &Browser, sam: &Browser) -> String {
+    sign_up_in(alex, app, "alex-north").await;
+    sign_up_in(sam, app, "sam-south").await;
+    alex.client.goto(&app.url("/spaces")).await.unwrap();
+    wait_for(alex, "#name")
+        .await
+        .send_keys("Our place")
+        .await
+        .unwrap();
+    click(alex, r#"form[action="/spaces"] button"#).await;
+    wait_for_text(alex, ".waiting", "Waiting for your partner").await;
+    let space = alex.client.current_url().await.unwrap().to_string();
+    click(alex, r#"form[action$="/invites"] button"#).await;
+    let link = wait_for(alex, "#invite-link")
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .expect("an invite link");
+    sam.client.goto(&link).await.unwrap();
+    click(sam, r#"form[action$="/accept"] button"#).await;
+    wait_for_text(sam, ".space-members", "alex-north").await;
+    space
+}
+
+/// The whole number in "Expected: about 67% …" in the first direction on a record page.
+async fn expected_percent(browser: &Browser) -> u32 {
+    let text = wait_for_text(browser, ".record .record-expected", "%").await;
+    text.chars()
+        .filter(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .unwrap_or_else(|_| panic!("no percentage in {text:?}"))
+}
+
+#[tokio::test]
+async fn a_kept_promise_moves_the_record_both_partners_switched_on() {
+    if !browser::requested() {
+        eprintln!("browser tests not requested; scripts/test runs them");
+        return;
+    }
+    let app = TestApp::sqlite().await;
+    let (alex, sam) = (Browser::start().await, Browser::start().await);
+    let space = pair_in_browsers(&app, &alex, &sam).await;
+    let record = format!("{space}/record");
+
+    // The space leads to both; the record explains itself and waits for both switches.
+    sam.client.goto(&space).await.unwrap();
+    wait_for(&sam, r#"a[href$="/promises"]"#).await;
+    assert_accessible(&sam, "the space with its links").await;
+    sam.screenshot("promises-0-space").await;
+    alex.client.goto(&record).await.unwrap();
+    wait_for_text(&alex, "main", "What the record is").await;
+    assert_accessible(&alex, "the record, switched off").await;
+    alex.screenshot("promises-1-record-off").await;
+    whole_page_screenshot(&alex, "promises-1-record-off-whole").await;
+    click(&alex, r#"form[action$="/record/consent"] button"#).await;
+    wait_for_text(&alex, ".consent-list", "You have switched it on.").await;
+    sam.client.goto(&record).await.unwrap();
+    wait_for_text(&sam, ".consent-list", "alex-north has switched it on.").await;
+    click(&sam, r#"form[action$="/record/consent"] button"#).await;
+    wait_for_text(&sam, "main", "How your promises have gone").await;
+    assert!(
+        sam.client.find(Locator::Css("svg.chart")).await.is_err(),
+        "no chart before anything was confirmed"
+    );
+    assert_accessible(&sam, "the record, on and empty").await;
+    sam.screenshot("promises-2-record-before").await;
+
+    // Sam promises Alex something small.
+    sam.client.goto(&format!("{space}/promises")).await.unwrap();
+    let text = wait_for(&sam, "#text").await;
+    sam.screenshot("promises-3-list-empty").await;
+    text.send_keys("I will text when I leave work")
+        .await
+        .unwrap();
+    click(&sam, r#"input[name="stakes"][value="3"]"#).await;
+    wait_for(&sam, "#domain")
+        .await
+        .send_keys("time")
+        .await
+        .unwrap();
+    assert_accessible(&sam, "the promises page with the form").await;
+    scroll_to(&sam, "#make-heading").await;
+    sam.screenshot("promises-4-form").await;
+    click(&sam, r#"form[action$="/promises"] button[type="submit"]"#).await;
+    wait_for_text(&sam, "main h1", "Your promise to alex-north").await;
+    assert_accessible(&sam, "the promiser's promise page").await;
+    sam.screenshot("promises-5-promise-promiser").await;
+    click(&sam, "details.step summary").await;
+    whole_page_screenshot(&sam, "promises-5-promise-promiser-whole").await;
+
+    // Sam marks it done.
+    click(&sam, r#"form[action$="/done"] button"#).await;
+    wait_for_text(&sam, "main", "Waiting for alex-north to confirm it.").await;
+    sam.screenshot("promises-6-promise-done").await;
+
+    // Alex sees it, with the steps that are Alex's, and confirms it was kept.
+    alex.client
+        .goto(&format!("{space}/promises"))
+        .await
+        .unwrap();
+    wait_for_text(&alex, "main", "I will text when I leave work").await;
+    assert_accessible(&alex, "the receiver's promise list").await;
+    alex.screenshot("promises-7-list-receiver").await;
+    whole_page_screenshot(&alex, "promises-7-list-receiver-whole").await;
+    click(&alex, ".promise-list .promise-text a").await;
+    wait_for_text(&alex, "main h1", "A promise from sam-south").await;
+    let steps = alex
+        .client
+        .find_all(Locator::Css(r#"main form[action*="/promises/"]"#))
+        .await
+        .unwrap();
+    assert_eq!(steps.len(), 4, "kept, not yet, not kept, release");
+    // The folded form opens for the check, so axe sees its fields too.
+    click(&alex, "details.step summary").await;
+    assert_accessible(&alex, "the receiver's promise page").await;
+    alex.screenshot("promises-8-promise-receiver").await;
+    whole_page_screenshot(&alex, "promises-8-promise-receiver-whole").await;
+    scroll_to(&alex, "#actions-heading").await;
+    alex.screenshot("promises-9-receiver-steps").await;
+    click(&alex, r#"form[action$="/kept"] button"#).await;
+    wait_for_text(&alex, ".facts", "Kept").await;
+    wait_for_text(&alex, ".history", "confirmed it was kept").await;
+    alex.screenshot("promises-10-kept").await;
+
+    // The record, for Alex: Sam's promises to Alex went up, with the chart and why.
+    alex.client.goto(&record).await.unwrap();
+    let percent = expected_percent(&alex).await;
+    assert!(
+        percent > 50,
+        "a kept promise lifts the record above 50%: {percent}"
+    );
+    let chart = wait_for(&alex, ".record svg.chart[role=img]").await;
+    let title = chart
+        .find(Locator::Css("title"))
+        .await
+        .unwrap()
+        .html(true)
+        .await
+        .unwrap();
+    assert_eq!(title, "The record over time");
+    wait_for_text(&alex, ".why-list", "I will text when I leave work").await;
+    assert_accessible(&alex, "the record with a kept promise").await;
+    alex.screenshot("promises-11-record-after").await;
+    whole_page_screenshot(&alex, "promises-11-record-after-whole").await;
+    scroll_to(&alex, ".record-body").await;
+    alex.screenshot("promises-12-record-chart").await;
+
+    // Either switches it off alone: gone for both on the next request.
+    sam.client.goto(&record).await.unwrap();
+    wait_for(&sam, ".record svg.chart").await;
+    click(&sam, r#"form[action$="/record/consent"] button"#).await;
+    wait_for_text(&sam, "main", "What the record is").await;
+    alex.client.goto(&record).await.unwrap();
+    wait_for_text(&alex, ".consent-list", "sam-south has not switched it on.").await;
+    assert!(alex.client.find(Locator::Css("svg.chart")).await.is_err());
+    alex.screenshot("promises-13-record-off-again").await;
+
+    alex.close().await;
+    sam.close().await;
+    app.stop().await;
+}

@@ -103,11 +103,22 @@ async fn write(
     visibility: Visibility,
     marker: &str,
 ) {
+    write_at(app, stream, author, visibility, marker, test_clock().now()).await;
+}
+
+async fn write_at(
+    app: &TestApp,
+    stream: StreamId,
+    author: PersonId,
+    visibility: Visibility,
+    marker: &str,
+    at: steadfast_core::Timestamp,
+) {
     let head = app.store.head(stream).await.unwrap();
     let event = NewEvent {
         id: EventId::from_uuid(uuid::Uuid::new_v4()),
         author,
-        at: test_clock().now(),
+        at,
         kind: EventKind::new("note.written").unwrap(),
         visibility,
         payload: json!({ "text": marker }),
@@ -387,6 +398,83 @@ async fn after_the_partner_leaves_their_shared_items_vanish_from_the_export_and_
         );
         app.stop().await;
     }
+}
+
+#[tokio::test]
+async fn someone_who_joins_later_never_sees_what_was_shared_with_the_partner_before() {
+    let clock = test_clock();
+    let app = TestApp::with_config(TestApp::test_config(&clock)).await;
+    let pair = couple(&app, "stays-avery", "before-blair", "Avery's place").await;
+    let (space, avery) = (pair.space, pair.first.id);
+    let stream = StreamId::Space(space);
+    let shared = Visibility::Shared;
+    clock.advance_millis(1_000);
+    write_at(
+        &app,
+        stream,
+        avery,
+        shared,
+        "shared-with-blair",
+        clock.now(),
+    )
+    .await;
+    clock.advance_millis(1_000);
+    let response = app
+        .api(
+            Method::POST,
+            &format!("/api/v1/spaces/{space}/leave"),
+            None,
+            Some(&pair.second.cookie),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    clock.advance_millis(1_000);
+    write_at(&app, stream, avery, shared, "shared-alone", clock.now()).await;
+    clock.advance_millis(1_000);
+    let casey = sign_up(&app, "later-casey", None).await;
+    let response = app
+        .api(
+            Method::POST,
+            &format!("/api/v1/spaces/{space}/invites"),
+            None,
+            Some(&pair.first.cookie),
+        )
+        .await;
+    let token = json(response).await["token"].as_str().unwrap().to_owned();
+    let response = app
+        .api(
+            Method::POST,
+            &format!("/api/v1/invites/{token}/accept"),
+            None,
+            Some(&casey.cookie),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    clock.advance_millis(1_000);
+    write_at(
+        &app,
+        stream,
+        avery,
+        shared,
+        "shared-with-casey",
+        clock.now(),
+    )
+    .await;
+
+    let text = export_text(&app, &casey.cookie).await;
+    assert!(!text.contains("shared-with-blair"), "{text}");
+    let export = parse(&text);
+    assert_eq!(
+        markers(&space_in(&export, space)["events"]),
+        ["shared-alone", "shared-with-casey"]
+    );
+    // Avery, who wrote all three, keeps all three.
+    let export = parse(&export_text(&app, &pair.first.cookie).await);
+    assert_eq!(
+        markers(&space_in(&export, space)["events"]),
+        ["shared-with-blair", "shared-alone", "shared-with-casey"]
+    );
+    app.stop().await;
 }
 
 #[tokio::test]

@@ -8,6 +8,8 @@ mod accounts;
 mod browser;
 mod export;
 mod openapi;
+mod promises_api;
+mod promises_pages;
 mod shell;
 mod spaces;
 mod support;

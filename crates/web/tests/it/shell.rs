@@ -210,6 +210,54 @@ pub const STATE_CHANGING_ROUTES: &[(&str, &str)] = &[
     ("POST", "/spaces/00000000-0000-4000-8000-000000000001/leave"),
     (
         "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/promises",
+    ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/promises/00000000-0000-4000-8000-000000000002/done",
+    ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/promises/00000000-0000-4000-8000-000000000002/kept",
+    ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/promises/00000000-0000-4000-8000-000000000002/not-yet",
+    ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/promises/00000000-0000-4000-8000-000000000002/renegotiate",
+    ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/promises/00000000-0000-4000-8000-000000000002/renegotiation/accept",
+    ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/promises/00000000-0000-4000-8000-000000000002/renegotiation/decline",
+    ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/promises/00000000-0000-4000-8000-000000000002/broken",
+    ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/promises/00000000-0000-4000-8000-000000000002/extend",
+    ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/promises/00000000-0000-4000-8000-000000000002/let-go",
+    ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/promises/00000000-0000-4000-8000-000000000002/release",
+    ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/record/consent",
+    ),
+    (
+        "POST",
         "/invites/0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef/accept",
     ),
     ("POST", "/api/v1/spaces"),
@@ -228,6 +276,58 @@ pub const STATE_CHANGING_ROUTES: &[(&str, &str)] = &[
     (
         "POST",
         "/api/v1/invites/0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef/accept",
+    ),
+    (
+        "POST",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/promises",
+    ),
+    (
+        "POST",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/promises/00000000-0000-4000-8000-000000000003/done",
+    ),
+    (
+        "POST",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/promises/00000000-0000-4000-8000-000000000003/kept",
+    ),
+    (
+        "POST",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/promises/00000000-0000-4000-8000-000000000003/not-yet",
+    ),
+    (
+        "POST",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/promises/00000000-0000-4000-8000-000000000003/renegotiate",
+    ),
+    (
+        "POST",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/promises/00000000-0000-4000-8000-000000000003/renegotiation/accept",
+    ),
+    (
+        "POST",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/promises/00000000-0000-4000-8000-000000000003/renegotiation/decline",
+    ),
+    (
+        "POST",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/promises/00000000-0000-4000-8000-000000000003/broken",
+    ),
+    (
+        "POST",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/promises/00000000-0000-4000-8000-000000000003/extend",
+    ),
+    (
+        "POST",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/promises/00000000-0000-4000-8000-000000000003/let-go",
+    ),
+    (
+        "POST",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/promises/00000000-0000-4000-8000-000000000003/release",
+    ),
+    (
+        "PUT",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/record/consent",
+    ),
+    (
+        "DELETE",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/record/consent",
     ),
 ];
 
@@ -294,7 +394,8 @@ async fn reading_routes_change_nothing() {
     // page, and no page sets a session cookie.
     let app = TestApp::sqlite().await;
     let cookie = app.sign_up("reader", "correct horse battery staple").await;
-    for path in [
+    let space_pages = space_pages(&app, &cookie).await;
+    let fixed = [
         "/",
         "/sign-in",
         "/sign-up",
@@ -310,7 +411,12 @@ async fn reading_routes_change_nothing() {
         "/healthz",
         "/readyz",
         "/metrics",
-    ] {
+    ];
+    let paths = fixed
+        .iter()
+        .copied()
+        .chain(space_pages.iter().map(String::as_str));
+    for path in paths {
         for method in [reqwest::Method::GET, reqwest::Method::HEAD] {
             let response = app
                 .client
@@ -334,6 +440,43 @@ async fn reading_routes_change_nothing() {
         .await;
     assert_eq!(me.status(), StatusCode::OK);
     app.stop().await;
+}
+
+/// The pages of a space the reader shares with a partner, with one promise in it: the space, its
+/// promises, that promise and the record.
+async fn space_pages(app: &TestApp, cookie: &str) -> Vec<String> {
+    let partner = app.sign_up("partner", "correct horse battery staple").await;
+    async fn post(app: &TestApp, path: &str, cookie: &str) -> reqwest::Response {
+        let body = serde_json::json!({ "name": "Ours" });
+        app.api(reqwest::Method::POST, path, Some(body), Some(cookie))
+            .await
+    }
+    let space = post(app, "/api/v1/spaces", cookie).await;
+    let space: serde_json::Value = space.json().await.unwrap();
+    let space = space["id"].as_str().unwrap().to_owned();
+    let invite = post(app, &format!("/api/v1/spaces/{space}/invites"), cookie).await;
+    let invite: serde_json::Value = invite.json().await.unwrap();
+    let token = invite["token"].as_str().unwrap();
+    let accepted = post(app, &format!("/api/v1/invites/{token}/accept"), &partner).await;
+    assert_eq!(accepted.status(), StatusCode::OK);
+    let made = app
+        .post_form_as(
+            &format!("/spaces/{space}/promises"),
+            &[("text", "Read the tour"), ("stakes", "1")],
+            cookie,
+        )
+        .await;
+    assert_eq!(made.status(), StatusCode::SEE_OTHER);
+    let promise = made.headers()[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    vec![
+        format!("/spaces/{space}"),
+        format!("/spaces/{space}/promises"),
+        promise,
+        format!("/spaces/{space}/record"),
+    ]
 }
 
 #[tokio::test]

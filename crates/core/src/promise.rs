@@ -1,0 +1,20 @@
+//! Promises: "I will call if I am late this week", from one partner to the other. Small promises,
+//! kept and seen, are how trust accumulates (DESIGN, The domain: Promise).
+//!
+//! The edge parses what a person typed into [`Terms`] and the rest, asks [`decide_make`] or
+//! [`Promise::decide`] with the current time, and appends the [`Change`] it gets back as a
+//! [`PromiseEvent`]. State is the fold of those events ([`PromiseBook`]); settled steps become
+//! [`Outcome`]s, the evidence of the reliability record (`crate::record`).
+
+mod book;
+mod change;
+mod lifecycle;
+mod terms;
+
+pub use book::{Nudge, PromiseBook};
+pub use change::{Change, PromiseEvent};
+pub use lifecycle::{
+    Command, Effect, MAX_BACKDATE, Outcome, Promise, Refusal, Renegotiation, Status, Step,
+    decide_make,
+};
+pub use terms::{PromiseText, Reason, ScaleError, Severity, Stakes, Terms, TrustDomain};

@@ -1,0 +1,211 @@
+//! What a promise says: its words, stakes, due time and trust domain, each checked once.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::text::{self, TextError};
+use crate::time::Timestamp;
+
+/// What is promised, in the promiser's words: 1–280 characters. `Debug` hides it: logs never
+/// carry user text.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct PromiseText(String);
+
+impl PromiseText {
+    pub const MAX_CHARS: usize = 280;
+
+    pub fn parse(input: &str) -> Result<Self, TextError> {
+        text::clean(input, Self::MAX_CHARS, false).map(Self)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Why a renegotiation is asked for: 1–500 characters, line breaks allowed.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Reason(String);
+
+impl Reason {
+    pub const MAX_CHARS: usize = 500;
+
+    pub fn parse(input: &str) -> Result<Self, TextError> {
+        text::clean(input, Self::MAX_CHARS, true).map(Self)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A trust domain the couple names for themselves ("money", "time", "phone"): 1–40
+/// characters, compared case-insensitively so "Money" and "money" are one domain.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct TrustDomain(String);
+
+impl TrustDomain {
+    pub const MAX_CHARS: usize = 40;
+
+    pub fn parse(input: &str) -> Result<Self, TextError> {
+        text::clean(input, Self::MAX_CHARS, false).map(|text| Self(text.to_lowercase()))
+    }
+
+    /// An optional domain from a form field: blank means none.
+    pub fn parse_optional(input: &str) -> Result<Option<Self>, TextError> {
+        if input.trim().is_empty() {
+            Ok(None)
+        } else {
+            Self::parse(input).map(Some)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+macro_rules! text_impls {
+    ($($name:ident),*) => {$(
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, concat!(stringify!($name), "({} chars)"), self.0.chars().count())
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = TextError;
+
+            fn try_from(value: String) -> Result<Self, Self::Error> {
+                Self::parse(&value)
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(value: $name) -> Self {
+                value.0
+            }
+        }
+    )*};
+}
+
+text_impls!(PromiseText, Reason, TrustDomain);
+
+/// A number within a small scale, refused outside it.
+#[derive(Debug, Error, Clone, Copy, PartialEq, Eq)]
+#[error("choose a number from {min} to {max}")]
+pub struct ScaleError {
+    pub min: u8,
+    pub max: u8,
+}
+
+macro_rules! scale {
+    ($(#[$doc:meta])* $name:ident, $min:literal, $max:literal) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(try_from = "u8", into = "u8")]
+        pub struct $name(u8);
+
+        impl $name {
+            pub const MIN: u8 = $min;
+            pub const MAX: u8 = $max;
+
+            pub fn new(value: u8) -> Result<Self, ScaleError> {
+                if ($min..=$max).contains(&value) {
+                    Ok(Self(value))
+                } else {
+                    Err(ScaleError { min: $min, max: $max })
+                }
+            }
+
+            /// From a form field or a JSON number of any size.
+            pub fn parse(input: &str) -> Result<Self, ScaleError> {
+                input
+                    .trim()
+                    .parse::<u8>()
+                    .map_err(|_| ScaleError { min: $min, max: $max })
+                    .and_then(Self::new)
+            }
+
+            pub const fn get(self) -> u8 {
+                self.0
+            }
+        }
+
+        impl TryFrom<u8> for $name {
+            type Error = ScaleError;
+
+            fn try_from(value: u8) -> Result<Self, Self::Error> {
+                Self::new(value)
+            }
+        }
+
+        impl From<$name> for u8 {
+            fn from(value: $name) -> Self {
+                value.0
+            }
+        }
+    };
+}
+
+scale!(
+    /// How much a promise matters, 1–5: the promiser proposes, the receiver may change it when
+    /// confirming.
+    Stakes, 1, 5
+);
+scale!(
+    /// How badly a breach hurt, 1–4, as the receiver judges it.
+    Severity, 1, 4
+);
+
+/// The terms of a promise: what, how much it matters, and by when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Terms {
+    pub text: PromiseText,
+    pub stakes: Stakes,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Timestamp>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stakes_and_severity_take_their_scales_only() {
+        assert!(Stakes::new(0).is_err());
+        assert_eq!(Stakes::new(1).map(Stakes::get), Ok(1));
+        assert_eq!(Stakes::new(5).map(Stakes::get), Ok(5));
+        assert_eq!(Stakes::new(6), Err(ScaleError { min: 1, max: 5 }));
+        assert_eq!(Severity::parse(" 4 ").map(Severity::get), Ok(4));
+        assert!(Severity::parse("5").is_err());
+        assert!(Severity::parse("-1").is_err());
+        assert!(Severity::parse("two").is_err());
+    }
+
+    #[test]
+    fn a_domain_is_one_whatever_its_case_and_blank_means_none() {
+        assert_eq!(TrustDomain::parse("Money"), TrustDomain::parse("money"));
+        assert_eq!(TrustDomain::parse_optional("  "), Ok(None));
+        assert!(TrustDomain::parse_optional(&"x".repeat(41)).is_err());
+    }
+
+    #[test]
+    fn promise_words_stay_out_of_debug_output() {
+        let text = PromiseText::parse("call my sister").unwrap();
+        assert_eq!(format!("{text:?}"), "PromiseText(14 chars)");
+    }
+
+    #[test]
+    fn stored_terms_are_checked_again_when_read() {
+        let bad = serde_json::json!({"text": "", "stakes": 3});
+        assert!(serde_json::from_value::<Terms>(bad).is_err());
+        let bad = serde_json::json!({"text": "ok", "stakes": 9});
+        assert!(serde_json::from_value::<Terms>(bad).is_err());
+    }
+}

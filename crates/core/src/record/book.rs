@@ -1,0 +1,325 @@
+//! The reliability record of a space: per direction (how A's promises to B went, as B confirmed
+//! them) and per trust domain, built from promise outcomes and advanced one outcome at a time.
+
+use std::collections::BTreeMap;
+
+use super::evidence::{Certainty, Evidence, Opinion, Weights, quantile};
+use super::params::Params;
+use crate::id::{PersonId, PromiseId};
+use crate::promise::{Effect, Outcome, Stakes, TrustDomain};
+use crate::time::Timestamp;
+
+/// How many past outcomes each track keeps to answer "why is it this?". Older, faded ones make
+/// way; the evidence itself keeps everything.
+const KEPT_MOVES: usize = 64;
+
+/// How many of them a view explains.
+pub const WHY_SHOWN: usize = 5;
+
+/// One direction, overall (`domain: None`) or in one trust domain.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct TrackKey {
+    pub promiser: PersonId,
+    pub receiver: PersonId,
+    pub domain: Option<TrustDomain>,
+}
+
+/// The record's value after a day's evidence, for the chart.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Point {
+    pub at: Timestamp,
+    pub expected: f64,
+    pub lower: f64,
+    pub upper: f64,
+}
+
+/// An outcome that moved the record.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Move {
+    pub promise: PromiseId,
+    pub effect: Effect,
+    pub stakes: Stakes,
+    pub when: Timestamp,
+    pub weights: Weights,
+}
+
+/// A move and how much it moves the record now: the expected reliability with it minus without
+/// it, after both have faded to now.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Why {
+    pub moved: Move,
+    pub impact: f64,
+}
+
+#[derive(Clone, Debug, Default)]
+struct Track {
+    evidence: Option<Evidence>,
+    kept: u32,
+    broken: u32,
+    renegotiated: u32,
+    /// Kept promises per stakes level, 1–5.
+    kept_at: [u32; 5],
+    series: Vec<Point>,
+    moves: Vec<Move>,
+}
+
+/// What one track says now.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RecordView {
+    pub key: TrackKey,
+    pub opinion: Opinion,
+    pub certainty: Certainty,
+    pub kept: u32,
+    pub broken: u32,
+    pub renegotiated: u32,
+    /// Oldest first, ending with now.
+    pub series: Vec<Point>,
+    /// The outcomes that move it most now, largest first.
+    pub why: Vec<Why>,
+    /// A bigger promise the receiver might welcome, when the evidence is strong enough.
+    pub ladder: Option<Stakes>,
+}
+
+/// Every track of a space's record.
+#[derive(Clone, Debug)]
+pub struct RecordBook {
+    params: Params,
+    tracks: BTreeMap<TrackKey, Track>,
+    /// When a repair plan was accepted, per promiser: kept promises count more for a while.
+    repairs: BTreeMap<PersonId, Vec<Timestamp>>,
+}
+
+impl RecordBook {
+    pub fn new(params: Params) -> Self {
+        Self {
+            params,
+            tracks: BTreeMap::new(),
+            repairs: BTreeMap::new(),
+        }
+    }
+
+    pub fn params(&self) -> &Params {
+        &self.params
+    }
+
+    /// The hook for repair plans: from `accepted`, `promiser`'s kept promises count
+    /// [`Params::repair_bonus`] times for [`Params::repair_window`].
+    pub fn note_repair_accepted(&mut self, promiser: PersonId, accepted: Timestamp) {
+        self.repairs.entry(promiser).or_default().push(accepted);
+    }
+
+    /// The evidence an outcome adds.
+    pub fn weights(&self, outcome: &Outcome) -> Weights {
+        let p = &self.params;
+        let stakes = outcome.stakes.get();
+        match outcome.effect {
+            Effect::Kept => {
+                let bonus = self.repairs.get(&outcome.promiser).is_some_and(|starts| {
+                    starts.iter().any(|&start| {
+                        outcome.when >= start
+                            && outcome.when < start.saturating_add(p.repair_window)
+                    })
+                });
+                let factor = if bonus { p.repair_bonus } else { 1.0 };
+                Weights {
+                    r: p.kept_weight(stakes) * factor,
+                    ..Weights::ZERO
+                }
+            }
+            Effect::Broken {
+                severity,
+                deception,
+            } => {
+                let s = p.breach_weight(stakes, severity.get());
+                Weights {
+                    r: 0.0,
+                    s,
+                    d: if deception {
+                        p.deception_factor * s
+                    } else {
+                        0.0
+                    },
+                }
+            }
+            Effect::Renegotiated => Weights {
+                s: p.renegotiation_weight(stakes),
+                ..Weights::ZERO
+            },
+        }
+    }
+
+    /// Adds an outcome to its direction, overall and in its domain.
+    pub fn apply(&mut self, outcome: &Outcome) {
+        let weights = self.weights(outcome);
+        let overall = TrackKey {
+            promiser: outcome.promiser,
+            receiver: outcome.receiver,
+            domain: None,
+        };
+        let mut keys = vec![overall.clone()];
+        if let Some(domain) = &outcome.domain {
+            keys.push(TrackKey {
+                domain: Some(domain.clone()),
+                ..overall
+            });
+        }
+        for key in keys {
+            let params = self.params;
+            self.tracks
+                .entry(key)
+                .or_default()
+                .add(outcome, weights, &params);
+        }
+    }
+
+    /// The trust domains with evidence in a direction, in order.
+    pub fn domains(&self, promiser: PersonId, receiver: PersonId) -> Vec<TrustDomain> {
+        self.tracks
+            .keys()
+            .filter(|k| k.promiser == promiser && k.receiver == receiver)
+            .filter_map(|k| k.domain.clone())
+            .collect()
+    }
+
+    /// What the track says as of `now`. A direction without evidence says the base rate, with
+    /// full uncertainty.
+    pub fn view(&self, key: &TrackKey, now: Timestamp) -> RecordView {
+        let empty = Track::default();
+        let track = self.tracks.get(key).unwrap_or(&empty);
+        let evidence = track
+            .evidence
+            .unwrap_or_else(|| Evidence::none(now))
+            .decayed_to(now, &self.params);
+        let opinion = evidence.opinion(&self.params);
+        let mut series = track.series.clone();
+        series.push(Point {
+            at: now.max(evidence.at),
+            expected: opinion.expected,
+            lower: opinion.lower,
+            upper: opinion.upper,
+        });
+        RecordView {
+            key: key.clone(),
+            opinion,
+            certainty: Certainty::of(&opinion, &self.params),
+            kept: track.kept,
+            broken: track.broken,
+            renegotiated: track.renegotiated,
+            series,
+            why: track.why(&evidence, &self.params),
+            ladder: track.ladder(&evidence, &self.params),
+        }
+    }
+}
+
+impl Track {
+    fn add(&mut self, outcome: &Outcome, weights: Weights, params: &Params) {
+        let evidence = self
+            .evidence
+            .unwrap_or_else(|| Evidence::none(outcome.when))
+            .add(weights, outcome.when, params);
+        self.evidence = Some(evidence);
+        match outcome.effect {
+            Effect::Kept => {
+                self.kept += 1;
+                let level = usize::from(outcome.stakes.get().saturating_sub(1)).min(4);
+                if let Some(count) = self.kept_at.get_mut(level) {
+                    *count += 1;
+                }
+            }
+            Effect::Broken { .. } => self.broken += 1,
+            Effect::Renegotiated => self.renegotiated += 1,
+        }
+        let opinion = evidence.opinion(params);
+        let point = Point {
+            at: evidence.at,
+            expected: opinion.expected,
+            lower: opinion.lower,
+            upper: opinion.upper,
+        };
+        // One point per day is all a chart can show; the day's last value stands for it.
+        match self.series.last_mut() {
+            Some(last) if same_day(last.at, point.at) => *last = point,
+            _ => self.series.push(point),
+        }
+        self.moves.push(Move {
+            promise: outcome.promise,
+            effect: outcome.effect,
+            stakes: outcome.stakes,
+            when: outcome.when,
+            weights,
+        });
+        if self.moves.len() > KEPT_MOVES {
+            let faded = self
+                .moves
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (i, mass(m, evidence.at, params)))
+                .min_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(i, _)| i);
+            if let Some(i) = faded {
+                self.moves.remove(i);
+            }
+        }
+    }
+
+    fn why(&self, now: &Evidence, params: &Params) -> Vec<Why> {
+        let with = now.expected(params);
+        let mut whys: Vec<Why> = self
+            .moves
+            .iter()
+            .map(|m| {
+                let faded = Evidence::none(m.when).add(m.weights, m.when, params);
+                let faded = faded.decayed_to(now.at, params);
+                let without = Evidence {
+                    r: (now.r - faded.r).max(0.0),
+                    s: (now.s - faded.s).max(0.0),
+                    d: (now.d - faded.d).max(0.0),
+                    at: now.at,
+                };
+                Why {
+                    moved: m.clone(),
+                    impact: with - without.expected(params),
+                }
+            })
+            .collect();
+        whys.sort_by(|a, b| b.impact.abs().total_cmp(&a.impact.abs()));
+        whys.truncate(WHY_SHOWN);
+        whys
+    }
+
+    fn ladder(&self, now: &Evidence, params: &Params) -> Option<Stakes> {
+        let w = params.prior_weight;
+        let a = params.base_rate;
+        let lower = quantile(
+            now.r + w * a,
+            now.s + now.d + w * (1.0 - a),
+            params.ladder_quantile,
+        );
+        if lower < params.ladder_min_lower {
+            return None;
+        }
+        // The highest level at which, counting that level and above, enough promises were kept.
+        let top = (1..=5u8).rev().find(|&level| {
+            let from = usize::from(level - 1);
+            self.kept_at
+                .get(from..)
+                .map_or(0, |c| c.iter().sum::<u32>())
+                >= params.ladder_min_kept
+        })?;
+        Stakes::new(top + 1).ok()
+    }
+}
+
+/// How much a move still weighs, for choosing which to forget.
+fn mass(m: &Move, now: Timestamp, params: &Params) -> f64 {
+    let faded = Evidence::none(m.when)
+        .add(m.weights, m.when, params)
+        .decayed_to(now, params);
+    faded.r + faded.s + faded.d
+}
+
+fn same_day(a: Timestamp, b: Timestamp) -> bool {
+    const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+    a.as_millis().div_euclid(DAY_MS) == b.as_millis().div_euclid(DAY_MS)
+}

@@ -1,0 +1,713 @@
+//! Promises over JSON: make one, list and read them, and take each step of the lifecycle as a
+//! sub-resource (`POST …/promises/{promise}/kept`). Every step answers the promise as it is now.
+//! Whoever is not a current member of the space gets 404 `not_found`, exactly as for a space or
+//! promise that never existed; so does a promise with a former partner.
+//!
+//! Times are RFC 3339 with an offset on the way in and UTC on the way out.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+use steadfast_core::promise::{
+    Command, Promise, Refusal, Renegotiation, ScaleError, Severity, Stakes, Status, Step, Terms,
+};
+use steadfast_core::{PersonId, PromiseId, SpaceId, Timestamp};
+
+use super::{ApiCaller, ApiError, ApiJson, OptionalJson, lang_of};
+use crate::AppState;
+use crate::clock::{parse_rfc3339, rfc3339};
+use crate::i18n::Lang;
+use crate::promises::{self, Invalid, NewPromise, PromiseError};
+
+/// The API's answer for anything a promise or record operation refused: its status, its stable
+/// code, its message. The one place these statuses are decided.
+pub(super) fn refusal(error: PromiseError, lang: Lang) -> ApiError {
+    let status = match &error {
+        PromiseError::NotFound => StatusCode::NOT_FOUND,
+        PromiseError::Refused(Refusal::OnlyPromiser | Refusal::OnlyReceiver) => {
+            StatusCode::FORBIDDEN
+        }
+        // A time that does not fit is a mistake in what was sent, not a conflict with the state.
+        PromiseError::Refused(
+            Refusal::DueTooEarly | Refusal::InFuture | Refusal::TooLongAgo | Refusal::BeforeMade,
+        )
+        | PromiseError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        PromiseError::Refused(_) | PromiseError::RecordOff => StatusCode::CONFLICT,
+        PromiseError::Failed(_) => StatusCode::INTERNAL_SERVER_ERROR,
+    };
+    match error {
+        PromiseError::Failed(web) => ApiError::from_web(web, lang),
+        refused => ApiError::new(status, refused.code(), refused.message(lang)),
+    }
+}
+
+/// A space id from a path; anything that is not one is no space.
+pub(super) fn space_id(text: &str) -> Result<SpaceId, PromiseError> {
+    text.parse().map_err(|_| PromiseError::NotFound)
+}
+
+/// A time as the API takes it: RFC 3339 with an offset.
+fn instant(text: &str) -> Result<Timestamp, PromiseError> {
+    parse_rfc3339(text).map_err(|unreadable| PromiseError::Invalid(unreadable.into()))
+}
+
+fn time(text: Option<&str>) -> Result<Option<Timestamp>, PromiseError> {
+    text.map(instant).transpose()
+}
+
+/// A number on a scale from a JSON integer of any size: whatever its size, one outside the scale
+/// is refused with the scale's own words.
+fn scale<T>(
+    value: i64,
+    min: u8,
+    max: u8,
+    parse: impl FnOnce(u8) -> Result<T, PromiseError>,
+    field: fn(ScaleError) -> Invalid,
+) -> Result<T, PromiseError> {
+    u8::try_from(value)
+        .map_err(|_| PromiseError::Invalid(field(ScaleError { min, max })))
+        .and_then(parse)
+}
+
+fn stakes(value: i64) -> Result<Stakes, PromiseError> {
+    scale(
+        value,
+        Stakes::MIN,
+        Stakes::MAX,
+        promises::parse_stakes,
+        Invalid::Stakes,
+    )
+}
+
+fn severity(value: i64) -> Result<Severity, PromiseError> {
+    scale(
+        value,
+        Severity::MIN,
+        Severity::MAX,
+        promises::parse_severity,
+        Invalid::Severity,
+    )
+}
+
+/// A new promise from the caller to their partner.
+#[derive(Deserialize, utoipa::ToSchema)]
+pub(crate) struct NewPromiseBody {
+    /// What is promised, in the promiser's words: 1–280 characters.
+    text: String,
+    /// How much it matters, 1–5.
+    #[schema(minimum = 1, maximum = 5)]
+    stakes: i64,
+    /// When it is due, RFC 3339 with an offset; later than now (or than `made_at`). Leave out for
+    /// a promise without a due time.
+    due: Option<String>,
+    /// A trust domain the couple names for themselves ("money", "time"), 1–40 characters.
+    domain: Option<String>,
+    /// When it was really made, RFC 3339 with an offset, to log a promise afterwards (at most a
+    /// year back).
+    made_at: Option<String>,
+}
+
+/// The new promise's id.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct PromiseCreated {
+    id: String,
+}
+
+/// Where a promise stands.
+#[derive(Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum PromiseStatus {
+    Open,
+    /// The promiser says it is done; the receiver has not confirmed yet.
+    Done,
+    Kept,
+    Broken,
+    Released,
+    LetGo,
+}
+
+impl From<Status> for PromiseStatus {
+    fn from(status: Status) -> Self {
+        match status {
+            Status::Open => PromiseStatus::Open,
+            Status::Done => PromiseStatus::Done,
+            Status::Kept { .. } => PromiseStatus::Kept,
+            Status::Broken { .. } => PromiseStatus::Broken,
+            Status::Released { .. } => PromiseStatus::Released,
+            Status::LetGo { .. } => PromiseStatus::LetGo,
+        }
+    }
+}
+
+/// New terms the promiser asked for, waiting for the receiver's answer.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct PendingRenegotiation {
+    text: String,
+    stakes: u8,
+    /// RFC 3339, UTC; null for no due time.
+    due: Option<String>,
+    /// Why the promiser asked.
+    reason: String,
+}
+
+impl From<&Renegotiation> for PendingRenegotiation {
+    fn from(pending: &Renegotiation) -> Self {
+        let terms: &Terms = &pending.terms;
+        PendingRenegotiation {
+            text: terms.text.as_str().to_owned(),
+            stakes: terms.stakes.get(),
+            due: terms.due.map(rfc3339),
+            reason: pending.reason.as_str().to_owned(),
+        }
+    }
+}
+
+/// A promise between the caller and their partner.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct PromiseSummary {
+    id: String,
+    /// What is promised, as it stands after any accepted renegotiation.
+    text: String,
+    /// 1–5, as promised (the receiver may settle on others when confirming it kept).
+    stakes: u8,
+    /// RFC 3339, UTC; null for no due time.
+    due: Option<String>,
+    domain: Option<String>,
+    status: PromiseStatus,
+    /// True when the caller made it; false when it was made to the caller.
+    yours: bool,
+    /// RFC 3339, UTC: when it was made (the backdated time for a backdated promise).
+    made_at: String,
+    /// Logged after it was made.
+    backdated: bool,
+    /// Open and past its due time, at the server's now.
+    overdue: bool,
+    /// How many renegotiations were accepted.
+    renegotiations: u32,
+    pending_renegotiation: Option<PendingRenegotiation>,
+}
+
+impl PromiseSummary {
+    fn of(promise: &Promise, viewer: PersonId, now: Timestamp) -> Self {
+        PromiseSummary {
+            id: promise.id.to_string(),
+            text: promise.terms.text.as_str().to_owned(),
+            stakes: promise.terms.stakes.get(),
+            due: promise.terms.due.map(rfc3339),
+            domain: promise.domain.as_ref().map(|d| d.as_str().to_owned()),
+            status: promise.status.into(),
+            yours: promise.promiser == viewer,
+            made_at: rfc3339(promise.made_at),
+            backdated: promise.backdated,
+            overdue: promise.is_overdue(now),
+            renegotiations: promise.renegotiations,
+            pending_renegotiation: promise.pending.as_ref().map(PendingRenegotiation::from),
+        }
+    }
+}
+
+/// The caller's promises with their current partner, both ways, oldest first.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct PromiseList {
+    promises: Vec<PromiseSummary>,
+}
+
+/// Who took a step.
+#[derive(Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum StepBy {
+    You,
+    Partner,
+}
+
+/// One step of a promise's history.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct HistoryStep {
+    /// `made`, `done`, `kept`, `not_yet`, `renegotiation_asked`, `renegotiation_accepted`,
+    /// `renegotiation_declined`, `broken`, `extended`, `let_go` or `released`.
+    #[serde(rename = "type")]
+    kind: String,
+    by: StepBy,
+    /// RFC 3339, UTC: when it was recorded.
+    at: String,
+}
+
+impl HistoryStep {
+    fn of(step: &Step, viewer: PersonId) -> Self {
+        let kind = step.change.kind();
+        HistoryStep {
+            kind: kind.strip_prefix("promise.").unwrap_or(kind).to_owned(),
+            by: if step.by == viewer {
+                StepBy::You
+            } else {
+                StepBy::Partner
+            },
+            at: rfc3339(step.at),
+        }
+    }
+}
+
+/// One promise with its history, oldest step first.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct PromiseDetail {
+    #[serde(flatten)]
+    promise: PromiseSummary,
+    history: Vec<HistoryStep>,
+}
+
+/// The promise as `person` sees it now.
+async fn detail(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+    id: PromiseId,
+) -> Result<PromiseDetail, PromiseError> {
+    let opened = promises::open(state, person, space).await?;
+    let promise = opened.promise(id)?;
+    Ok(PromiseDetail {
+        promise: PromiseSummary::of(promise, person, state.now()),
+        history: promise
+            .history
+            .iter()
+            .map(|step| HistoryStep::of(step, person))
+            .collect(),
+    })
+}
+
+/// Takes one step on a promise and answers the promise as it is after it. Input is checked
+/// before anything is read, so a stranger learns nothing from a mistake in it.
+async fn step(
+    state: &AppState,
+    person: PersonId,
+    (space, promise): (String, String),
+    command: Result<Command, PromiseError>,
+) -> Result<Json<PromiseDetail>, PromiseError> {
+    let command = command?;
+    let space = space_id(&space)?;
+    let promise = promises::parse_id(&promise)?;
+    promises::act(state, person, space, promise, command).await?;
+    detail(state, person, space, promise).await.map(Json)
+}
+
+#[utoipa::path(post, path = "/spaces/{id}/promises", tag = "promises", request_body = NewPromiseBody, security(("session" = []), ("token" = [])),
+    params(("id" = String, Path, description = "The space's id")),
+    responses(
+        (status = 201, body = PromiseCreated),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 404, description = "No such space, or not one of yours", body = super::ErrorBody),
+        (status = 409, description = "No partner to promise to yet (`no_partner`)", body = super::ErrorBody),
+        (status = 422, description = "A field was refused: `text_invalid`, `stakes_invalid`, `domain_invalid`, `time_invalid`, `due_too_early`, `in_future`, `too_long_ago`, `invalid_body`", body = super::ErrorBody),
+    ))]
+/// Makes a promise from the caller to their partner. `made_at` logs one made earlier
+/// (backdating).
+pub(crate) async fn create(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path(space): Path<String>,
+    ApiJson(body): ApiJson<NewPromiseBody>,
+) -> Result<Response, ApiError> {
+    let id = make(&state, caller.person, &space, body)
+        .await
+        .map_err(|error| refusal(error, lang_of(&headers)))?;
+    let body = PromiseCreated { id: id.to_string() };
+    Ok((StatusCode::CREATED, Json(body)).into_response())
+}
+
+#[utoipa::path(get, path = "/spaces/{id}/promises", tag = "promises", security(("session" = []), ("token" = [])),
+    params(("id" = String, Path, description = "The space's id")),
+    responses(
+        (status = 200, body = PromiseList),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 404, description = "No such space, or not one of yours", body = super::ErrorBody),
+    ))]
+/// The promises between the caller and their current partner, both ways, oldest first.
+/// Promises with a former partner are not listed.
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path(space): Path<String>,
+) -> Result<Json<PromiseList>, ApiError> {
+    listed(&state, caller.person, &space)
+        .await
+        .map(Json)
+        .map_err(|error| refusal(error, lang_of(&headers)))
+}
+
+async fn make(
+    state: &AppState,
+    person: PersonId,
+    space: &str,
+    body: NewPromiseBody,
+) -> Result<PromiseId, PromiseError> {
+    let input = NewPromise {
+        stakes: stakes(body.stakes)?.get(),
+        due: time(body.due.as_deref())?,
+        made_at: time(body.made_at.as_deref())?,
+        domain: body.domain.unwrap_or_default(),
+        text: body.text,
+    };
+    promises::make(state, person, space_id(space)?, input).await
+}
+
+async fn listed(
+    state: &AppState,
+    person: PersonId,
+    space: &str,
+) -> Result<PromiseList, PromiseError> {
+    let opened = promises::open(state, person, space_id(space)?).await?;
+    let now = state.now();
+    Ok(PromiseList {
+        promises: opened
+            .promises()
+            .into_iter()
+            .map(|promise| PromiseSummary::of(promise, person, now))
+            .collect(),
+    })
+}
+
+#[utoipa::path(get, path = "/spaces/{id}/promises/{promise}", tag = "promises", security(("session" = []), ("token" = [])),
+    params(("id" = String, Path, description = "The space's id"), ("promise" = String, Path, description = "The promise's id")),
+    responses(
+        (status = 200, body = PromiseDetail),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 404, description = "No such space or promise of yours", body = super::ErrorBody),
+    ))]
+/// One promise between the caller and their partner, with its history.
+pub(crate) async fn show(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path((space, promise)): Path<(String, String)>,
+) -> Result<Json<PromiseDetail>, ApiError> {
+    let shown = match (space_id(&space), promises::parse_id(&promise)) {
+        (Ok(space), Ok(promise)) => detail(&state, caller.person, space, promise).await,
+        _ => Err(PromiseError::NotFound),
+    };
+    shown
+        .map(Json)
+        .map_err(|error| refusal(error, lang_of(&headers)))
+}
+
+/// When a step really happened, to log it afterwards.
+#[derive(Deserialize, Default, utoipa::ToSchema)]
+pub(crate) struct WhenBody {
+    /// RFC 3339 with an offset; not in the future, not before the promise was made, at most a
+    /// year back. Leave out for now.
+    when: Option<String>,
+}
+
+#[utoipa::path(post, path = "/spaces/{id}/promises/{promise}/done", tag = "promises", request_body(content = Option<WhenBody>, description = "Optional"), security(("session" = []), ("token" = [])),
+    params(("id" = String, Path, description = "The space's id"), ("promise" = String, Path, description = "The promise's id")),
+    responses(
+        (status = 200, body = PromiseDetail),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 403, description = "Only the promiser marks a promise done (`only_promiser`)", body = super::ErrorBody),
+        (status = 404, description = "No such space or promise of yours", body = super::ErrorBody),
+        (status = 409, description = "Settled or already done (`settled`, `already_done`)", body = super::ErrorBody),
+        (status = 422, description = "`when` was refused", body = super::ErrorBody),
+    ))]
+/// The promiser says the promise is done; it waits for the receiver to confirm it kept.
+pub(crate) async fn done(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path(path): Path<(String, String)>,
+    OptionalJson(body): OptionalJson<WhenBody>,
+) -> Result<Json<PromiseDetail>, ApiError> {
+    let command = time(body.when.as_deref()).map(|when| Command::MarkDone { when });
+    step(&state, caller.person, path, command)
+        .await
+        .map_err(|error| refusal(error, lang_of(&headers)))
+}
+
+/// The receiver's confirmation that a promise was kept.
+#[derive(Deserialize, Default, utoipa::ToSchema)]
+pub(crate) struct KeptBody {
+    /// The stakes the receiver settles on, 1–5; leave out to keep the promised ones.
+    #[schema(minimum = 1, maximum = 5)]
+    stakes: Option<i64>,
+    /// RFC 3339 with an offset: when it was kept, if earlier than now.
+    when: Option<String>,
+}
+
+impl KeptBody {
+    fn command(self) -> Result<Command, PromiseError> {
+        Ok(Command::ConfirmKept {
+            stakes: self.stakes.map(stakes).transpose()?,
+            when: time(self.when.as_deref())?,
+        })
+    }
+}
+
+#[utoipa::path(post, path = "/spaces/{id}/promises/{promise}/kept", tag = "promises", request_body(content = Option<KeptBody>, description = "Optional"), security(("session" = []), ("token" = [])),
+    params(("id" = String, Path, description = "The space's id"), ("promise" = String, Path, description = "The promise's id")),
+    responses(
+        (status = 200, body = PromiseDetail),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 403, description = "Only the receiver confirms (`only_receiver`)", body = super::ErrorBody),
+        (status = 404, description = "No such space or promise of yours", body = super::ErrorBody),
+        (status = 409, description = "Settled already (`settled`)", body = super::ErrorBody),
+        (status = 422, description = "`stakes` or `when` was refused", body = super::ErrorBody),
+    ))]
+/// The receiver confirms the promise was kept, marked done or not. This is the evidence the
+/// reliability record counts.
+pub(crate) async fn kept(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path(path): Path<(String, String)>,
+    OptionalJson(body): OptionalJson<KeptBody>,
+) -> Result<Json<PromiseDetail>, ApiError> {
+    let command = body.command();
+    step(&state, caller.person, path, command)
+        .await
+        .map_err(|error| refusal(error, lang_of(&headers)))
+}
+
+#[utoipa::path(post, path = "/spaces/{id}/promises/{promise}/not-yet", tag = "promises", security(("session" = []), ("token" = [])),
+    params(("id" = String, Path, description = "The space's id"), ("promise" = String, Path, description = "The promise's id")),
+    responses(
+        (status = 200, body = PromiseDetail),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 403, description = "Only the receiver answers (`only_receiver`)", body = super::ErrorBody),
+        (status = 404, description = "No such space or promise of yours", body = super::ErrorBody),
+        (status = 409, description = "Not marked done, or settled (`not_done`, `settled`)", body = super::ErrorBody),
+    ))]
+/// The receiver answers a "done" with "not yet": the promise is open again.
+pub(crate) async fn not_yet(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path(path): Path<(String, String)>,
+) -> Result<Json<PromiseDetail>, ApiError> {
+    step(&state, caller.person, path, Ok(Command::NotYet))
+        .await
+        .map_err(|error| refusal(error, lang_of(&headers)))
+}
+
+/// New terms the promiser asks for, and why.
+#[derive(Deserialize, utoipa::ToSchema)]
+pub(crate) struct RenegotiateBody {
+    /// 1–280 characters.
+    text: String,
+    /// 1–5.
+    #[schema(minimum = 1, maximum = 5)]
+    stakes: i64,
+    /// RFC 3339 with an offset, later than now; leave out for no due time.
+    due: Option<String>,
+    /// 1–500 characters.
+    reason: String,
+}
+
+impl RenegotiateBody {
+    fn command(self) -> Result<Command, PromiseError> {
+        Ok(Command::AskRenegotiation {
+            terms: Terms {
+                text: promises::parse_text(&self.text)?,
+                stakes: stakes(self.stakes)?,
+                due: time(self.due.as_deref())?,
+            },
+            reason: promises::parse_reason(&self.reason)?,
+        })
+    }
+}
+
+#[utoipa::path(post, path = "/spaces/{id}/promises/{promise}/renegotiate", tag = "promises", request_body = RenegotiateBody, security(("session" = []), ("token" = [])),
+    params(("id" = String, Path, description = "The space's id"), ("promise" = String, Path, description = "The promise's id")),
+    responses(
+        (status = 200, body = PromiseDetail),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 403, description = "Only the promiser asks (`only_promiser`)", body = super::ErrorBody),
+        (status = 404, description = "No such space or promise of yours", body = super::ErrorBody),
+        (status = 409, description = "Past due, done, settled, or one already waiting (`past_due`, `already_done`, `settled`, `renegotiation_pending`)", body = super::ErrorBody),
+        (status = 422, description = "A field was refused", body = super::ErrorBody),
+    ))]
+/// The promiser asks, before the due time, for new terms. Once the receiver accepts, it counts
+/// as communication, not as a breach.
+pub(crate) async fn renegotiate(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path(path): Path<(String, String)>,
+    ApiJson(body): ApiJson<RenegotiateBody>,
+) -> Result<Json<PromiseDetail>, ApiError> {
+    let command = body.command();
+    step(&state, caller.person, path, command)
+        .await
+        .map_err(|error| refusal(error, lang_of(&headers)))
+}
+
+#[utoipa::path(post, path = "/spaces/{id}/promises/{promise}/renegotiation/accept", tag = "promises", security(("session" = []), ("token" = [])),
+    params(("id" = String, Path, description = "The space's id"), ("promise" = String, Path, description = "The promise's id")),
+    responses(
+        (status = 200, body = PromiseDetail),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 403, description = "Only the receiver answers (`only_receiver`)", body = super::ErrorBody),
+        (status = 404, description = "No such space or promise of yours", body = super::ErrorBody),
+        (status = 409, description = "Nothing waiting, or settled (`no_renegotiation`, `settled`)", body = super::ErrorBody),
+    ))]
+/// The receiver accepts the new terms; they replace the old ones.
+pub(crate) async fn accept_renegotiation(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path(path): Path<(String, String)>,
+) -> Result<Json<PromiseDetail>, ApiError> {
+    step(
+        &state,
+        caller.person,
+        path,
+        Ok(Command::AcceptRenegotiation),
+    )
+    .await
+    .map_err(|error| refusal(error, lang_of(&headers)))
+}
+
+#[utoipa::path(post, path = "/spaces/{id}/promises/{promise}/renegotiation/decline", tag = "promises", security(("session" = []), ("token" = [])),
+    params(("id" = String, Path, description = "The space's id"), ("promise" = String, Path, description = "The promise's id")),
+    responses(
+        (status = 200, body = PromiseDetail),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 403, description = "Only the receiver answers (`only_receiver`)", body = super::ErrorBody),
+        (status = 404, description = "No such space or promise of yours", body = super::ErrorBody),
+        (status = 409, description = "Nothing waiting, or settled (`no_renegotiation`, `settled`)", body = super::ErrorBody),
+    ))]
+/// The receiver declines the new terms; the promise stays as it was.
+pub(crate) async fn decline_renegotiation(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path(path): Path<(String, String)>,
+) -> Result<Json<PromiseDetail>, ApiError> {
+    step(
+        &state,
+        caller.person,
+        path,
+        Ok(Command::DeclineRenegotiation),
+    )
+    .await
+    .map_err(|error| refusal(error, lang_of(&headers)))
+}
+
+/// A breach, as the receiver records it.
+#[derive(Deserialize, utoipa::ToSchema)]
+pub(crate) struct BrokenBody {
+    /// How badly it hurt, 1–4.
+    #[schema(minimum = 1, maximum = 4)]
+    severity: i64,
+    /// Whether it came with deception; that heals slowest.
+    deception: bool,
+    /// RFC 3339 with an offset: when it happened, if earlier than now.
+    when: Option<String>,
+}
+
+impl BrokenBody {
+    fn command(self) -> Result<Command, PromiseError> {
+        Ok(Command::RecordBroken {
+            severity: severity(self.severity)?,
+            deception: self.deception,
+            when: time(self.when.as_deref())?,
+        })
+    }
+}
+
+#[utoipa::path(post, path = "/spaces/{id}/promises/{promise}/broken", tag = "promises", request_body = BrokenBody, security(("session" = []), ("token" = [])),
+    params(("id" = String, Path, description = "The space's id"), ("promise" = String, Path, description = "The promise's id")),
+    responses(
+        (status = 200, body = PromiseDetail),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 403, description = "Only the receiver records a breach (`only_receiver`)", body = super::ErrorBody),
+        (status = 404, description = "No such space or promise of yours", body = super::ErrorBody),
+        (status = 409, description = "Settled already (`settled`)", body = super::ErrorBody),
+        (status = 422, description = "`severity` or `when` was refused", body = super::ErrorBody),
+    ))]
+/// The receiver records that the promise was broken, whenever it happened.
+pub(crate) async fn broken(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path(path): Path<(String, String)>,
+    ApiJson(body): ApiJson<BrokenBody>,
+) -> Result<Json<PromiseDetail>, ApiError> {
+    let command = body.command();
+    step(&state, caller.person, path, command)
+        .await
+        .map_err(|error| refusal(error, lang_of(&headers)))
+}
+
+/// A new due time for an overdue promise.
+#[derive(Deserialize, utoipa::ToSchema)]
+pub(crate) struct ExtendBody {
+    /// RFC 3339 with an offset, later than now.
+    due: String,
+}
+
+#[utoipa::path(post, path = "/spaces/{id}/promises/{promise}/extend", tag = "promises", request_body = ExtendBody, security(("session" = []), ("token" = [])),
+    params(("id" = String, Path, description = "The space's id"), ("promise" = String, Path, description = "The promise's id")),
+    responses(
+        (status = 200, body = PromiseDetail),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 403, description = "Only the receiver extends (`only_receiver`)", body = super::ErrorBody),
+        (status = 404, description = "No such space or promise of yours", body = super::ErrorBody),
+        (status = 409, description = "Not overdue, or settled (`not_overdue`, `settled`)", body = super::ErrorBody),
+        (status = 422, description = "`due` was refused", body = super::ErrorBody),
+    ))]
+/// The receiver gives an overdue promise more time.
+pub(crate) async fn extend(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path(path): Path<(String, String)>,
+    ApiJson(body): ApiJson<ExtendBody>,
+) -> Result<Json<PromiseDetail>, ApiError> {
+    let command = instant(&body.due).map(|due| Command::Extend { due });
+    step(&state, caller.person, path, command)
+        .await
+        .map_err(|error| refusal(error, lang_of(&headers)))
+}
+
+#[utoipa::path(post, path = "/spaces/{id}/promises/{promise}/let-go", tag = "promises", security(("session" = []), ("token" = [])),
+    params(("id" = String, Path, description = "The space's id"), ("promise" = String, Path, description = "The promise's id")),
+    responses(
+        (status = 200, body = PromiseDetail),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 403, description = "Only the receiver lets go (`only_receiver`)", body = super::ErrorBody),
+        (status = 404, description = "No such space or promise of yours", body = super::ErrorBody),
+        (status = 409, description = "Not overdue, or settled (`not_overdue`, `settled`)", body = super::ErrorBody),
+    ))]
+/// The receiver lets an overdue promise go: not counted as kept, nor as broken.
+pub(crate) async fn let_go(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path(path): Path<(String, String)>,
+) -> Result<Json<PromiseDetail>, ApiError> {
+    step(&state, caller.person, path, Ok(Command::LetGo))
+        .await
+        .map_err(|error| refusal(error, lang_of(&headers)))
+}
+
+#[utoipa::path(post, path = "/spaces/{id}/promises/{promise}/release", tag = "promises", security(("session" = []), ("token" = [])),
+    params(("id" = String, Path, description = "The space's id"), ("promise" = String, Path, description = "The promise's id")),
+    responses(
+        (status = 200, body = PromiseDetail),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 403, description = "Only the receiver releases (`only_receiver`)", body = super::ErrorBody),
+        (status = 404, description = "No such space or promise of yours", body = super::ErrorBody),
+        (status = 409, description = "Settled already (`settled`)", body = super::ErrorBody),
+    ))]
+/// The receiver releases the promiser from the promise, at any time before it is settled.
+pub(crate) async fn release(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path(path): Path<(String, String)>,
+) -> Result<Json<PromiseDetail>, ApiError> {
+    step(&state, caller.person, path, Ok(Command::Release))
+        .await
+        .map_err(|error| refusal(error, lang_of(&headers)))
+}

@@ -1,0 +1,1132 @@
+//! Promises as pages: the promises between the two partners with the form to make one, one
+//! promise with its history and the steps the person may take now, and the forms for each step.
+//! The rules are in `steadfast_core::promise`; which steps a page offers is asked of them too.
+//!
+//! Times are shown and read in the person's time zone, which the page's script reports in the
+//! `tz` cookie; without it (no script yet, or none at all) they are in UTC and say so.
+
+use std::convert::Infallible;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::{FromRequestParts, Path, State};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
+use serde::Deserialize;
+use steadfast_core::promise::{
+    Change, Command, Nudge, Promise, Reason, Severity, Stakes, Status, Terms,
+};
+use steadfast_core::record::Params;
+use steadfast_core::{PersonId, PromiseId, SpaceId, Timestamp};
+
+use super::Chrome;
+use crate::AppState;
+use crate::auth::session::SignedIn;
+use crate::clock;
+use crate::error::WebError;
+use crate::i18n::Lang;
+use crate::promises::{self, Invalid, NewPromise, Opened, PromiseError};
+use crate::spaces;
+
+/// The cookie in which the page's script reports the browser's IANA time zone.
+pub(crate) const ZONE_COOKIE: &str = "tz";
+
+/// How many settled promises the list shows, newest first.
+const SETTLED_SHOWN: usize = 20;
+
+/// The person's time zone, from the `tz` cookie; UTC when there is none or it is unknown.
+pub(crate) struct Zone {
+    name: String,
+    zone: jiff::tz::TimeZone,
+    /// False when falling back to UTC: times then say "(UTC)".
+    reported: bool,
+}
+
+impl Zone {
+    fn from_name(name: Option<&str>) -> Zone {
+        let name = name.map(str::trim).unwrap_or_default();
+        let plausible = !name.is_empty()
+            && name.len() <= 64
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"/_+-".contains(&b));
+        // Only a name that looks like one is looked up: the cookie is the browser's to set.
+        let zone = plausible
+            .then(|| jiff::tz::TimeZone::get(name).ok())
+            .flatten();
+        match zone {
+            Some(zone) => Zone {
+                name: name.to_owned(),
+                zone,
+                reported: true,
+            },
+            None => Zone {
+                name: String::new(),
+                zone: jiff::tz::TimeZone::UTC,
+                reported: false,
+            },
+        }
+    }
+
+    /// An instant as the person reads it: `2026-11-30 18:00`, with "(UTC)" when their zone is
+    /// not known.
+    pub(crate) fn show(&self, at: Timestamp, lang: Lang) -> String {
+        let local = clock::local(at, &self.zone);
+        if self.reported {
+            local
+        } else {
+            format!("{local} {}", lang.t("time-utc-note"))
+        }
+    }
+
+    /// The day of an instant, `2026-11-30`, in the person's zone.
+    pub(crate) fn day(&self, at: Timestamp) -> String {
+        clock::local(at, &self.zone)
+            .split(' ')
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    /// An instant as a `datetime-local` field's value.
+    fn input(&self, at: Timestamp) -> String {
+        clock::local_input(at, &self.zone)
+    }
+
+    /// A time from a `datetime-local` field; blank means none.
+    fn parse(&self, text: &str) -> Result<Option<Timestamp>, PromiseError> {
+        clock::parse_local(text, &self.name).map_err(|e| PromiseError::Invalid(Invalid::from(e)))
+    }
+
+    /// When something that already happened did, from a `date` field: that day, as late in it
+    /// as has passed (today means now). A day still to come stays in the future, for the rules
+    /// to refuse.
+    fn past(&self, text: &str, now: Timestamp) -> Result<Option<Timestamp>, PromiseError> {
+        let Some(end) = self.parse(text)? else {
+            return Ok(None);
+        };
+        if end <= now || text.contains('T') {
+            return Ok(Some(end));
+        }
+        let start = self.parse(&format!("{}T00:00", text.trim()))?;
+        Ok(Some(match start {
+            Some(start) if start <= now => now,
+            _ => end,
+        }))
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Zone {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let jar = CookieJar::from_headers(&parts.headers);
+        Ok(Zone::from_name(jar.get(ZONE_COOKIE).map(|c| c.value())))
+    }
+}
+
+/// A refusal that has no form to come back to becomes an error page.
+pub(crate) fn page_error(error: PromiseError) -> WebError {
+    match error {
+        PromiseError::Failed(error) => error,
+        _ => WebError::NotFound,
+    }
+}
+
+/// The status a refused or invalid form comes back with.
+fn form_status(error: &PromiseError) -> StatusCode {
+    match error {
+        PromiseError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        _ => StatusCode::CONFLICT,
+    }
+}
+
+pub(crate) fn parse_space(text: &str) -> Result<SpaceId, WebError> {
+    spaces::parse_id(text).map_err(|_| WebError::NotFound)
+}
+
+/// The partner's login name, as every page shows them.
+pub(crate) async fn partner_name(
+    state: &AppState,
+    partner: Option<PersonId>,
+    lang: Lang,
+) -> Result<String, WebError> {
+    let account = match partner {
+        Some(partner) => state.store.account(partner).await?,
+        None => None,
+    };
+    Ok(account.map_or_else(|| lang.t("promise-partner-fallback"), |a| a.username))
+}
+
+pub(crate) async fn space_name(state: &AppState, space: SpaceId) -> Result<String, WebError> {
+    Ok(state
+        .store
+        .space(space)
+        .await?
+        .map(|s| s.name)
+        .unwrap_or_default())
+}
+
+pub(crate) fn stakes_words(stakes: Stakes, lang: Lang) -> String {
+    lang.t(&format!("promise-stakes-{}", stakes.get()))
+}
+
+fn severity_words(level: u8, lang: Lang) -> String {
+    lang.t(&format!("promise-severity-{level}"))
+}
+
+fn status_words(status: Status, lang: Lang) -> String {
+    lang.t(&format!("promise-status-{}", status.as_str()))
+}
+
+/// When a settled promise settled.
+fn settled_at(status: Status) -> Option<Timestamp> {
+    match status {
+        Status::Kept { at, .. }
+        | Status::Broken { at, .. }
+        | Status::Released { at }
+        | Status::LetGo { at } => Some(at),
+        Status::Open | Status::Done => None,
+    }
+}
+
+/// One radio button of a scale.
+pub(crate) struct Choice {
+    value: u8,
+    label: String,
+    checked: bool,
+}
+
+fn choices(
+    range: std::ops::RangeInclusive<u8>,
+    chosen: &str,
+    label: impl Fn(u8) -> String,
+) -> Vec<Choice> {
+    range
+        .map(|value| Choice {
+            value,
+            label: label(value),
+            checked: chosen.trim() == value.to_string(),
+        })
+        .collect()
+}
+
+/// A number from a radio group; anything else is 0, which no scale takes.
+fn scale_value(text: &str) -> u8 {
+    text.trim().parse().unwrap_or(0)
+}
+
+/// One promise in a list.
+pub(crate) struct PromiseLine {
+    href: String,
+    text: String,
+    stakes: String,
+    due: Option<String>,
+    domain: Option<String>,
+    status: String,
+    /// Whose it is, for the settled list.
+    whose: String,
+    settled: bool,
+    done: bool,
+    overdue: bool,
+    renegotiation: bool,
+}
+
+fn promise_line(
+    promise: &Promise,
+    opened: &Opened,
+    partner: &str,
+    zone: &Zone,
+    now: Timestamp,
+    lang: Lang,
+) -> PromiseLine {
+    PromiseLine {
+        href: format!("/spaces/{}/promises/{}", opened.space, promise.id),
+        text: promise.terms.text.as_str().to_owned(),
+        stakes: stakes_words(promise.terms.stakes, lang),
+        due: promise
+            .terms
+            .due
+            .map(|due| lang.t_with("promise-due", &[("when", zone.show(due, lang))])),
+        domain: promise
+            .domain
+            .as_ref()
+            .map(|d| lang.t_with("promise-area", &[("domain", d.as_str().to_owned())])),
+        status: status_words(promise.status, lang),
+        whose: if promise.promiser == opened.person {
+            lang.t_with("promise-whose-yours", &[("name", partner.to_owned())])
+        } else {
+            lang.t_with("promise-whose-theirs", &[("name", partner.to_owned())])
+        },
+        settled: promise.status.is_settled(),
+        done: promise.status == Status::Done,
+        overdue: promise.is_overdue(now),
+        renegotiation: promise.pending.is_some(),
+    }
+}
+
+/// What the person typed to make a promise, kept when it comes back.
+#[derive(Deserialize, Default)]
+pub(crate) struct MakeForm {
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    stakes: String,
+    #[serde(default)]
+    due: String,
+    #[serde(default)]
+    domain: String,
+    #[serde(default)]
+    made_on: String,
+}
+
+/// The make form's error, and the field it is about.
+struct FieldError {
+    field: &'static str,
+    message: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "promises.html")]
+pub(crate) struct PromisesPage {
+    chrome: Chrome,
+    space_href: String,
+    space_name: String,
+    action: String,
+    partner: Option<String>,
+    yours_heading: String,
+    theirs_heading: String,
+    make_heading: String,
+    yours: Vec<PromiseLine>,
+    theirs: Vec<PromiseLine>,
+    settled: Vec<PromiseLine>,
+    nudge: Option<String>,
+    form: MakeForm,
+    stakes_choices: Vec<Choice>,
+    domains: Vec<String>,
+    error: Option<String>,
+    error_field: &'static str,
+    /// "Times are in …", or that they are in UTC.
+    zone_note: String,
+    today: String,
+}
+
+impl PromisesPage {
+    fn error_on(&self, field: &str) -> bool {
+        self.error.is_some() && self.error_field == field
+    }
+
+    fn message(&self) -> &str {
+        self.error.as_deref().unwrap_or_default()
+    }
+}
+
+/// The promises between the person and their partner, and the form to make one.
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    chrome: Chrome,
+    zone: Zone,
+    Path(space): Path<String>,
+) -> Result<PromisesPage, WebError> {
+    let space = parse_space(&space)?;
+    let form = MakeForm {
+        stakes: "2".to_owned(),
+        ..MakeForm::default()
+    };
+    list_page(&state, caller.person, space, chrome, zone, form, None).await
+}
+
+async fn list_page(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+    chrome: Chrome,
+    zone: Zone,
+    form: MakeForm,
+    error: Option<FieldError>,
+) -> Result<PromisesPage, WebError> {
+    let lang = chrome.lang;
+    let now = state.now();
+    let opened = promises::open(state, person, space)
+        .await
+        .map_err(page_error)?;
+    let partner = match opened.partner {
+        Some(partner) => Some(partner_name(state, Some(partner), lang).await?),
+        None => None,
+    };
+    let name = partner.clone().unwrap_or_default();
+    let all = opened.promises();
+    let mut open: Vec<&Promise> = all
+        .iter()
+        .copied()
+        .filter(|p| !p.status.is_settled())
+        .collect();
+    // Soonest due first; those without a due time after them, oldest first.
+    open.sort_by_key(|p| (p.terms.due.is_none(), p.terms.due, p.made_at));
+    let line = |p: &Promise| promise_line(p, &opened, &name, &zone, now, lang);
+    let yours = open
+        .iter()
+        .filter(|p| p.promiser == person)
+        .map(|p| line(p))
+        .collect();
+    let theirs = open
+        .iter()
+        .filter(|p| p.promiser != person)
+        .map(|p| line(p))
+        .collect();
+    let mut settled: Vec<&Promise> = all
+        .iter()
+        .copied()
+        .filter(|p| p.status.is_settled())
+        .collect();
+    settled.sort_by_key(|p| std::cmp::Reverse(settled_at(p.status)));
+    let settled = settled.into_iter().take(SETTLED_SHOWN).map(line).collect();
+    let nudge = opened.partner.and_then(|partner| {
+        opened
+            .ledger()
+            .promises
+            .nudge(person, partner, now, &Params::DEFAULT)
+            .map(|nudge| match nudge {
+                Nudge::ManyOpen(count) => lang.t_count("promise-nudge-many", count_of(count)),
+                Nudge::RecentMisses(count) => lang.t_count("promise-nudge-misses", count_of(count)),
+            })
+    });
+    let mut domains: Vec<String> = all
+        .iter()
+        .filter_map(|p| p.domain.as_ref().map(|d| d.as_str().to_owned()))
+        .collect();
+    domains.sort();
+    domains.dedup();
+    let stakes_choices = choices(Stakes::MIN..=Stakes::MAX, &form.stakes, |level| {
+        Stakes::new(level).map_or_else(|_| level.to_string(), |s| stakes_words(s, lang))
+    });
+    let (error, error_field) = match error {
+        Some(FieldError { field, message }) => (Some(message), field),
+        None => (None, ""),
+    };
+    Ok(PromisesPage {
+        space_href: format!("/spaces/{space}"),
+        space_name: space_name(state, space).await?,
+        action: format!("/spaces/{space}/promises"),
+        yours_heading: lang.t_with("promises-yours-heading", &[("name", name.clone())]),
+        theirs_heading: lang.t_with("promises-theirs-heading", &[("name", name.clone())]),
+        make_heading: lang.t_with("promises-make-heading", &[("name", name.clone())]),
+        partner,
+        yours,
+        theirs,
+        settled,
+        nudge,
+        form,
+        stakes_choices,
+        domains,
+        error,
+        error_field,
+        zone_note: zone_note(&zone, lang),
+        today: zone.day(now),
+        chrome,
+    })
+}
+
+fn count_of(count: usize) -> i64 {
+    i64::try_from(count).unwrap_or(i64::MAX)
+}
+
+fn zone_note(zone: &Zone, lang: Lang) -> String {
+    if zone.reported {
+        lang.t_with("time-zone-note", &[("zone", zone.name.clone())])
+    } else {
+        lang.t("time-zone-utc")
+    }
+}
+
+/// Makes a promise to the partner and shows it; a mistake or a refusal comes back in the form,
+/// with everything typed still there.
+pub(crate) async fn make(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    chrome: Chrome,
+    zone: Zone,
+    Path(space): Path<String>,
+    Form(form): Form<MakeForm>,
+) -> Result<Response, WebError> {
+    let space = parse_space(&space)?;
+    let lang = chrome.lang;
+    let result = async {
+        let due = zone.parse(&form.due).map_err(|e| ("due", e))?;
+        let made_at = zone
+            .past(&form.made_on, state.now())
+            .map_err(|e| ("made_on", e))?;
+        let input = NewPromise {
+            text: form.text.clone(),
+            stakes: scale_value(&form.stakes),
+            due,
+            domain: form.domain.clone(),
+            made_at,
+        };
+        promises::make(&state, caller.person, space, input)
+            .await
+            .map_err(|e| (make_field(&e), e))
+    }
+    .await;
+    match result {
+        Ok(id) => Ok(Redirect::to(&format!("/spaces/{space}/promises/{id}")).into_response()),
+        Err((_, error @ (PromiseError::NotFound | PromiseError::Failed(_)))) => {
+            Err(page_error(error))
+        }
+        Err((field, error)) => {
+            let status = form_status(&error);
+            let error = FieldError {
+                field,
+                message: error.message(lang),
+            };
+            let page = list_page(
+                &state,
+                caller.person,
+                space,
+                chrome,
+                zone,
+                form,
+                Some(error),
+            )
+            .await?;
+            Ok((status, page).into_response())
+        }
+    }
+}
+
+/// The make form's field a mistake is about.
+fn make_field(error: &PromiseError) -> &'static str {
+    use steadfast_core::promise::Refusal;
+    match error {
+        PromiseError::Invalid(Invalid::Text(_)) => "text",
+        PromiseError::Invalid(Invalid::Stakes(_)) => "stakes",
+        PromiseError::Invalid(Invalid::Domain(_)) => "domain",
+        PromiseError::Refused(Refusal::DueTooEarly) => "due",
+        PromiseError::Refused(Refusal::InFuture | Refusal::TooLongAgo) => "made_on",
+        _ => "",
+    }
+}
+
+/// What the person typed into one of a promise's forms, kept when it comes back.
+#[derive(Deserialize, Default)]
+pub(crate) struct StepForm {
+    #[serde(default)]
+    stakes: Option<String>,
+    #[serde(default)]
+    when: Option<String>,
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    due: Option<String>,
+    #[serde(default)]
+    reason: Option<String>,
+    #[serde(default)]
+    severity: Option<String>,
+    #[serde(default)]
+    deception: Option<String>,
+}
+
+/// The values each form on a promise's page starts with.
+struct Typed {
+    kept_stakes: String,
+    kept_when: String,
+    new_text: String,
+    new_stakes: String,
+    new_due: String,
+    reason: String,
+    severity: String,
+    deception_yes: bool,
+    broken_when: String,
+    extend_due: String,
+}
+
+impl Typed {
+    fn fresh(promise: &Promise, zone: &Zone) -> Typed {
+        let stakes = promise.terms.stakes.get().to_string();
+        Typed {
+            kept_stakes: stakes.clone(),
+            kept_when: String::new(),
+            new_text: promise.terms.text.as_str().to_owned(),
+            new_stakes: stakes,
+            new_due: promise.terms.due.map(|d| zone.input(d)).unwrap_or_default(),
+            reason: String::new(),
+            severity: String::new(),
+            deception_yes: false,
+            broken_when: String::new(),
+            extend_due: String::new(),
+        }
+    }
+
+    /// Puts back what was typed into the form of `step`.
+    fn keep(&mut self, step: Step, form: StepForm) {
+        let take = |value: Option<String>, into: &mut String| {
+            if let Some(value) = value {
+                *into = value;
+            }
+        };
+        match step {
+            Step::Kept => {
+                take(form.stakes, &mut self.kept_stakes);
+                take(form.when, &mut self.kept_when);
+            }
+            Step::Renegotiate => {
+                take(form.text, &mut self.new_text);
+                take(form.stakes, &mut self.new_stakes);
+                take(form.due, &mut self.new_due);
+                take(form.reason, &mut self.reason);
+            }
+            Step::Broken => {
+                take(form.severity, &mut self.severity);
+                take(form.when, &mut self.broken_when);
+                self.deception_yes = form.deception.as_deref() == Some("yes");
+            }
+            Step::Extend => take(form.due, &mut self.extend_due),
+            _ => {}
+        }
+    }
+}
+
+/// The steps a promise's page can post.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    Done,
+    Kept,
+    NotYet,
+    Renegotiate,
+    Accept,
+    Decline,
+    Broken,
+    Extend,
+    LetGo,
+    Release,
+}
+
+impl Step {
+    fn from_path(action: &str) -> Option<Step> {
+        Some(match action {
+            "done" => Step::Done,
+            "kept" => Step::Kept,
+            "not-yet" => Step::NotYet,
+            "renegotiate" => Step::Renegotiate,
+            "broken" => Step::Broken,
+            "extend" => Step::Extend,
+            "let-go" => Step::LetGo,
+            "release" => Step::Release,
+            _ => return None,
+        })
+    }
+
+    /// The form on the page this step's message belongs to.
+    fn form(self) -> &'static str {
+        match self {
+            Step::Done => "done",
+            Step::Kept => "kept",
+            Step::NotYet => "not-yet",
+            Step::Renegotiate => "renegotiate",
+            Step::Accept | Step::Decline => "answer",
+            Step::Broken => "broken",
+            Step::Extend => "extend",
+            Step::LetGo => "let-go",
+            Step::Release => "release",
+        }
+    }
+}
+
+/// Which steps the person may take now, as the rules say.
+#[derive(Default)]
+struct Allowed {
+    done: bool,
+    renegotiate: bool,
+    kept: bool,
+    not_yet: bool,
+    broken: bool,
+    extend: bool,
+    let_go: bool,
+    release: bool,
+    answer: bool,
+}
+
+impl Allowed {
+    fn of(promise: &Promise, person: PersonId, now: Timestamp) -> Allowed {
+        let can = |command: Command| promise.decide(person, command, now).is_ok();
+        let renegotiate = Reason::parse("?").is_ok_and(|reason| {
+            can(Command::AskRenegotiation {
+                terms: Terms {
+                    due: None,
+                    ..promise.terms.clone()
+                },
+                reason,
+            })
+        });
+        let broken = Severity::new(Severity::MIN).is_ok_and(|severity| {
+            can(Command::RecordBroken {
+                severity,
+                deception: false,
+                when: None,
+            })
+        });
+        Allowed {
+            done: can(Command::MarkDone { when: None }),
+            renegotiate,
+            kept: can(Command::ConfirmKept {
+                stakes: None,
+                when: None,
+            }),
+            not_yet: can(Command::NotYet),
+            broken,
+            extend: can(Command::Extend {
+                due: Timestamp::from_millis(i64::MAX),
+            }),
+            let_go: can(Command::LetGo),
+            release: can(Command::Release),
+            answer: can(Command::AcceptRenegotiation),
+        }
+    }
+
+    fn any(&self) -> bool {
+        self.done
+            || self.renegotiate
+            || self.kept
+            || self.not_yet
+            || self.broken
+            || self.extend
+            || self.let_go
+            || self.release
+            || self.answer
+    }
+}
+
+/// One step of a promise's history.
+pub(crate) struct HistoryLine {
+    who: String,
+    when: String,
+    what: String,
+}
+
+/// New terms waiting for the receiver.
+pub(crate) struct PendingView {
+    text: String,
+    stakes: String,
+    due: Option<String>,
+    reason: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "promise.html")]
+pub(crate) struct PromisePage {
+    chrome: Chrome,
+    back: String,
+    base: String,
+    title: String,
+    text: String,
+    stakes: String,
+    due_at: Option<String>,
+    area: Option<String>,
+    status: String,
+    settled: bool,
+    overdue: bool,
+    made: String,
+    pending: Option<PendingView>,
+    history: Vec<HistoryLine>,
+    allowed: Allowed,
+    /// Why nothing can be done now, when that is so.
+    waiting: Option<String>,
+    done_hint: String,
+    renegotiate_hint: String,
+    release_label: String,
+    typed: Typed,
+    kept_choices: Vec<Choice>,
+    new_stakes_choices: Vec<Choice>,
+    severity_choices: Vec<Choice>,
+    error: Option<String>,
+    error_form: &'static str,
+    zone_note: String,
+    today: String,
+    now_input: String,
+}
+
+impl PromisePage {
+    fn error_in(&self, form: &str) -> bool {
+        self.error.is_some() && self.error_form == form
+    }
+
+    /// A message whose form is no longer offered (the promise moved on, or the step was never
+    /// the person's to take) stands at the top of the steps.
+    fn error_at_top(&self) -> bool {
+        let a = &self.allowed;
+        let shown = match self.error_form {
+            "done" => a.done,
+            "kept" => a.kept,
+            "not-yet" => a.not_yet,
+            "renegotiate" => a.renegotiate,
+            "answer" => a.answer && self.pending.is_some(),
+            "broken" => a.broken,
+            "extend" => a.extend && self.overdue,
+            "let-go" => a.let_go && self.overdue,
+            "release" => a.release,
+            _ => false,
+        };
+        self.error.is_some() && !shown
+    }
+
+    fn message(&self) -> &str {
+        self.error.as_deref().unwrap_or_default()
+    }
+}
+
+/// One promise: what it says, what happened, and what the person may do now.
+pub(crate) async fn show(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    chrome: Chrome,
+    zone: Zone,
+    Path((space, promise)): Path<(String, String)>,
+) -> Result<PromisePage, WebError> {
+    let space = parse_space(&space)?;
+    let promise = promises::parse_id(&promise).map_err(page_error)?;
+    promise_page(&state, caller.person, space, promise, chrome, zone, None).await
+}
+
+/// A form that came back: which step, what was typed, and why.
+struct Returned {
+    step: Step,
+    form: StepForm,
+    message: String,
+}
+
+async fn promise_page(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+    id: PromiseId,
+    chrome: Chrome,
+    zone: Zone,
+    returned: Option<Returned>,
+) -> Result<PromisePage, WebError> {
+    let lang = chrome.lang;
+    let now = state.now();
+    let opened = promises::open(state, person, space)
+        .await
+        .map_err(page_error)?;
+    let promise = opened.promise(id).map_err(page_error)?;
+    let partner = partner_name(state, opened.partner, lang).await?;
+    let yours = promise.promiser == person;
+    let who = |by: PersonId| {
+        if by == person {
+            lang.t("history-you")
+        } else {
+            partner.clone()
+        }
+    };
+    let history = promise
+        .history
+        .iter()
+        .map(|step| HistoryLine {
+            who: who(step.by),
+            when: zone.show(step.at, lang),
+            what: history_words(&step.change, &zone, lang),
+        })
+        .collect();
+    let allowed = Allowed::of(promise, person, now);
+    let name = [("name", partner.clone())];
+    let waiting = if promise.status.is_settled() {
+        None
+    } else if promise.pending.is_some() && yours {
+        Some(lang.t_with("promise-waiting-answer", &name))
+    } else if promise.status == Status::Done && yours {
+        Some(lang.t_with("promise-waiting-confirm", &name))
+    } else if !allowed.any() {
+        Some(lang.t_with("promise-waiting-partner", &name))
+    } else {
+        None
+    };
+    let pending = promise.pending.as_ref().map(|pending| PendingView {
+        text: pending.terms.text.as_str().to_owned(),
+        stakes: stakes_words(pending.terms.stakes, lang),
+        due: pending
+            .terms
+            .due
+            .map(|due| lang.t_with("promise-due", &[("when", zone.show(due, lang))])),
+        reason: pending.reason.as_str().to_owned(),
+    });
+    let mut typed = Typed::fresh(promise, &zone);
+    let (error, error_form) = match returned {
+        Some(Returned {
+            step,
+            form,
+            message,
+        }) => {
+            typed.keep(step, form);
+            (Some(message), step.form())
+        }
+        None => (None, ""),
+    };
+    let stakes_label = |level: u8| {
+        Stakes::new(level).map_or_else(|_| level.to_string(), |s| stakes_words(s, lang))
+    };
+    // A promise logged afterwards was given a day, not a time.
+    let made = if promise.backdated {
+        lang.t_with(
+            "promise-made-backdated",
+            &[("when", zone.day(promise.made_at))],
+        )
+    } else {
+        lang.t_with(
+            "promise-made",
+            &[("when", zone.show(promise.made_at, lang))],
+        )
+    };
+    Ok(PromisePage {
+        back: format!("/spaces/{space}/promises"),
+        base: format!("/spaces/{space}/promises/{id}"),
+        title: if yours {
+            lang.t_with("promise-title-yours", &[("name", partner.clone())])
+        } else {
+            lang.t_with("promise-title-theirs", &[("name", partner.clone())])
+        },
+        text: promise.terms.text.as_str().to_owned(),
+        stakes: stakes_words(promise.terms.stakes, lang),
+        due_at: promise.terms.due.map(|due| zone.show(due, lang)),
+        area: promise.domain.as_ref().map(|d| d.as_str().to_owned()),
+        status: status_words(promise.status, lang),
+        settled: promise.status.is_settled(),
+        overdue: promise.is_overdue(now),
+        made,
+        pending,
+        history,
+        allowed,
+        waiting,
+        kept_choices: choices(Stakes::MIN..=Stakes::MAX, &typed.kept_stakes, stakes_label),
+        new_stakes_choices: choices(Stakes::MIN..=Stakes::MAX, &typed.new_stakes, stakes_label),
+        severity_choices: choices(Severity::MIN..=Severity::MAX, &typed.severity, |level| {
+            severity_words(level, lang)
+        }),
+        done_hint: lang.t_with("action-done-hint", &[("name", partner.clone())]),
+        renegotiate_hint: lang.t_with("action-renegotiate-hint", &[("name", partner.clone())]),
+        release_label: lang.t_with("action-release", &[("name", partner.clone())]),
+        typed,
+        error,
+        error_form,
+        zone_note: zone_note(&zone, lang),
+        today: zone.day(now),
+        now_input: zone.input(now),
+        chrome,
+    })
+}
+
+fn history_words(change: &Change, zone: &Zone, lang: Lang) -> String {
+    match change {
+        Change::Made { made_at, .. } => match made_at {
+            Some(at) => lang.t_with("history-made-backdated", &[("when", zone.day(*at))]),
+            None => lang.t("history-made"),
+        },
+        Change::Done { .. } => lang.t("history-done"),
+        Change::Kept { stakes, when } => {
+            let words = lang.t_with("history-kept", &[("stakes", stakes_words(*stakes, lang))]);
+            happened(words, *when, zone, lang)
+        }
+        Change::NotYet => lang.t("history-not-yet"),
+        Change::RenegotiationAsked { .. } => lang.t("history-renegotiation-asked"),
+        Change::RenegotiationAccepted => lang.t("history-renegotiation-accepted"),
+        Change::RenegotiationDeclined => lang.t("history-renegotiation-declined"),
+        Change::Broken { severity, when, .. } => {
+            let words = lang.t_with(
+                "history-broken",
+                &[("severity", severity_words(severity.get(), lang))],
+            );
+            happened(words, *when, zone, lang)
+        }
+        Change::Extended { due } => {
+            lang.t_with("history-extended", &[("when", zone.show(*due, lang))])
+        }
+        Change::LetGo => lang.t("history-let-go"),
+        Change::Released => lang.t("history-released"),
+    }
+}
+
+/// A step logged afterwards says when it really happened.
+fn happened(words: String, when: Option<Timestamp>, zone: &Zone, lang: Lang) -> String {
+    match when {
+        Some(at) => format!(
+            "{words} {}",
+            lang.t_with("history-happened", &[("when", zone.day(at))])
+        ),
+        None => words,
+    }
+}
+
+/// Takes one step on a promise and shows it again; a refusal or a mistake comes back on the
+/// promise's page with the message and what was typed.
+pub(crate) async fn act(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    chrome: Chrome,
+    zone: Zone,
+    Path((space, promise, action)): Path<(String, String, String)>,
+    Form(form): Form<StepForm>,
+) -> Result<Response, WebError> {
+    let step = Step::from_path(&action).ok_or(WebError::NotFound)?;
+    take_step(
+        state,
+        caller.person,
+        chrome,
+        zone,
+        (space, promise),
+        step,
+        form,
+    )
+    .await
+}
+
+/// Answers a renegotiation: `accept` or `decline`.
+pub(crate) async fn answer(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    chrome: Chrome,
+    zone: Zone,
+    Path((space, promise, answer)): Path<(String, String, String)>,
+    Form(form): Form<StepForm>,
+) -> Result<Response, WebError> {
+    let step = match answer.as_str() {
+        "accept" => Step::Accept,
+        "decline" => Step::Decline,
+        _ => return Err(WebError::NotFound),
+    };
+    take_step(
+        state,
+        caller.person,
+        chrome,
+        zone,
+        (space, promise),
+        step,
+        form,
+    )
+    .await
+}
+
+async fn take_step(
+    state: AppState,
+    person: PersonId,
+    chrome: Chrome,
+    zone: Zone,
+    (space, promise): (String, String),
+    step: Step,
+    form: StepForm,
+) -> Result<Response, WebError> {
+    let space = parse_space(&space)?;
+    let id = promises::parse_id(&promise).map_err(page_error)?;
+    let now = state.now();
+    let result = match command(step, &form, &zone, now) {
+        Ok(command) => promises::act(&state, person, space, id, command).await,
+        Err(error) => Err(error),
+    };
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/spaces/{space}/promises/{id}")).into_response()),
+        Err(error @ (PromiseError::NotFound | PromiseError::Failed(_))) => Err(page_error(error)),
+        Err(error) => {
+            let status = form_status(&error);
+            let returned = Returned {
+                step,
+                form,
+                message: error.message(chrome.lang),
+            };
+            let page =
+                promise_page(&state, person, space, id, chrome, zone, Some(returned)).await?;
+            Ok((status, page).into_response())
+        }
+    }
+}
+
+/// The command a posted form asks for, read from what was typed.
+fn command(
+    step: Step,
+    form: &StepForm,
+    zone: &Zone,
+    now: Timestamp,
+) -> Result<Command, PromiseError> {
+    let field = |value: &Option<String>| value.clone().unwrap_or_default();
+    Ok(match step {
+        Step::Done => Command::MarkDone { when: None },
+        Step::Kept => {
+            let stakes = match form.stakes.as_deref().map(str::trim) {
+                None | Some("") => None,
+                Some(text) => Some(promises::parse_stakes(scale_value(text))?),
+            };
+            Command::ConfirmKept {
+                stakes,
+                when: zone.past(&field(&form.when), now)?,
+            }
+        }
+        Step::NotYet => Command::NotYet,
+        Step::Renegotiate => Command::AskRenegotiation {
+            terms: Terms {
+                text: promises::parse_text(&field(&form.text))?,
+                stakes: promises::parse_stakes(scale_value(&field(&form.stakes)))?,
+                due: zone.parse(&field(&form.due))?,
+            },
+            reason: promises::parse_reason(&field(&form.reason))?,
+        },
+        Step::Accept => Command::AcceptRenegotiation,
+        Step::Decline => Command::DeclineRenegotiation,
+        Step::Broken => Command::RecordBroken {
+            severity: promises::parse_severity(scale_value(&field(&form.severity)))?,
+            deception: form.deception.as_deref() == Some("yes"),
+            when: zone.past(&field(&form.when), now)?,
+        },
+        Step::Extend => Command::Extend {
+            due: zone
+                .parse(&field(&form.due))?
+                .ok_or(PromiseError::Invalid(Invalid::Time))?,
+        },
+        Step::LetGo => Command::LetGo,
+        Step::Release => Command::Release,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reported_zone_is_used_and_anything_else_is_utc() {
+        let warsaw = Zone::from_name(Some("Europe/Warsaw"));
+        assert!(warsaw.reported);
+        let at = Timestamp::from_millis(1_796_058_000_000);
+        assert_eq!(warsaw.show(at, Lang::En), "2026-11-30 18:00");
+        for odd in [
+            None,
+            Some(""),
+            Some("Mars/Olympus"),
+            Some("../etc/passwd"),
+            Some("a b"),
+        ] {
+            let zone = Zone::from_name(odd);
+            assert!(!zone.reported, "{odd:?}");
+            assert_eq!(zone.show(at, Lang::En), "2026-11-30 17:00 (UTC)");
+        }
+    }
+
+    #[test]
+    fn a_past_day_means_as_late_in_it_as_has_passed() {
+        let zone = Zone::from_name(Some("UTC"));
+        let now = clock::parse_local("2026-11-30T10:00", "UTC")
+            .ok()
+            .flatten()
+            .unwrap();
+        assert_eq!(
+            zone.past("2026-11-30", now).ok().flatten(),
+            Some(now),
+            "today is now"
+        );
+        let yesterday = zone.past("2026-11-29", now).ok().flatten().unwrap();
+        assert_eq!(zone.day(yesterday), "2026-11-29");
+        let tomorrow = zone.past("2026-12-01", now).ok().flatten().unwrap();
+        assert!(tomorrow > now, "left for the rules to refuse");
+        assert_eq!(zone.past(" ", now).ok().flatten(), None);
+        assert!(zone.past("last week", now).is_err());
+    }
+}

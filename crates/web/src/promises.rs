@@ -1,0 +1,501 @@
+//! Promises and the reliability record, shared by the pages and the JSON API: open a space's
+//! ledger, decide, append, and what each refusal tells the person. The rules are in
+//! `steadfast_core::promise` and `steadfast_core::record`; this is the order of the steps.
+//!
+//! Each viewer's fold of a space ([`Ledger`]) is cached and advanced with new events only, so a
+//! request's cost does not grow with the space's history. A write decides on the fold, appends
+//! with the sequence number it decided on, and on a conflict (the partner wrote in between)
+//! advances and decides again.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use steadfast_core::promise::{
+    Command, Promise, PromiseEvent, PromiseText, Reason, Refusal, ScaleError, Severity, Stakes,
+    Terms, TrustDomain, decide_make,
+};
+use steadfast_core::record::{ConsentEvent, Params, RecordView, TrackKey};
+use steadfast_core::space::{self, Member, Standing};
+use steadfast_core::text::TextError;
+use steadfast_core::{
+    EventId, Ledger, NewEvent, PersonId, PromiseId, SpaceId, StreamId, Timestamp,
+};
+use steadfast_store::StoreError;
+use tokio::sync::OwnedMutexGuard;
+
+use crate::AppState;
+use crate::clock::UnreadableTime;
+use crate::error::WebError;
+use crate::i18n::Lang;
+use crate::spaces;
+
+/// How many viewers' folds are kept. Past this the cache starts over; a fold is rebuilt from
+/// the log on its next request.
+const CACHED_LEDGERS: usize = 4096;
+
+/// How often a write decides again after losing a race before giving up.
+const WRITE_ATTEMPTS: usize = 8;
+
+/// Why a promise or record operation did not happen. Each has one status, one stable code and
+/// one message.
+#[derive(Debug)]
+pub(crate) enum PromiseError {
+    /// Not a current member, no such space, or no such promise between the partners.
+    NotFound,
+    /// The lifecycle does not allow this step, or not for this person.
+    Refused(Refusal),
+    Invalid(Invalid),
+    /// The record is shown only when both partners have switched it on.
+    RecordOff,
+    Failed(WebError),
+}
+
+/// Which input was refused, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Invalid {
+    Text(TextError),
+    Reason(TextError),
+    Domain(TextError),
+    Stakes(ScaleError),
+    Severity(ScaleError),
+    Time,
+}
+
+impl<E: Into<WebError>> From<E> for PromiseError {
+    fn from(error: E) -> Self {
+        PromiseError::Failed(error.into())
+    }
+}
+
+impl From<UnreadableTime> for Invalid {
+    fn from(_: UnreadableTime) -> Self {
+        Invalid::Time
+    }
+}
+
+impl PromiseError {
+    /// The stable code the API gives this refusal.
+    pub(crate) fn code(&self) -> &'static str {
+        match self {
+            PromiseError::NotFound => "not_found",
+            PromiseError::Refused(refusal) => refusal_code(*refusal),
+            PromiseError::Invalid(invalid) => match invalid {
+                Invalid::Text(_) => "text_invalid",
+                Invalid::Reason(_) => "reason_invalid",
+                Invalid::Domain(_) => "domain_invalid",
+                Invalid::Stakes(_) => "stakes_invalid",
+                Invalid::Severity(_) => "severity_invalid",
+                Invalid::Time => "time_invalid",
+            },
+            PromiseError::RecordOff => "record_not_enabled",
+            PromiseError::Failed(_) => "internal",
+        }
+    }
+
+    pub(crate) fn message(&self, lang: Lang) -> String {
+        match self {
+            PromiseError::NotFound => lang.t("error-not-found-title"),
+            PromiseError::Refused(refusal) => {
+                lang.t(&format!("promise-refused-{}", refusal_code(*refusal)))
+            }
+            PromiseError::Invalid(invalid) => invalid_message(*invalid, lang),
+            PromiseError::RecordOff => lang.t("record-not-enabled"),
+            PromiseError::Failed(_) => lang.t("error-internal-title"),
+        }
+    }
+}
+
+fn refusal_code(refusal: Refusal) -> &'static str {
+    match refusal {
+        Refusal::NoPartner => "no_partner",
+        Refusal::OnlyPromiser => "only_promiser",
+        Refusal::OnlyReceiver => "only_receiver",
+        Refusal::Settled => "settled",
+        Refusal::AlreadyDone => "already_done",
+        Refusal::NotDone => "not_done",
+        Refusal::NotOverdue => "not_overdue",
+        Refusal::PastDue => "past_due",
+        Refusal::RenegotiationPending => "renegotiation_pending",
+        Refusal::NoRenegotiation => "no_renegotiation",
+        Refusal::DueTooEarly => "due_too_early",
+        Refusal::InFuture => "in_future",
+        Refusal::TooLongAgo => "too_long_ago",
+        Refusal::BeforeMade => "before_made",
+    }
+}
+
+fn invalid_message(invalid: Invalid, lang: Lang) -> String {
+    let text = |field: &str, error: TextError| match error {
+        TextError::Empty => lang.t(&format!("{field}-empty")),
+        TextError::TooLong { max } => {
+            lang.t_with(&format!("{field}-too-long"), &[("max", max.to_string())])
+        }
+        TextError::BadCharacter => lang.t("text-bad-character"),
+    };
+    let scale = |field: &str, error: ScaleError| {
+        lang.t_with(
+            &format!("{field}-out-of-range"),
+            &[
+                ("min", error.min.to_string()),
+                ("max", error.max.to_string()),
+            ],
+        )
+    };
+    match invalid {
+        Invalid::Text(error) => text("promise-text", error),
+        Invalid::Reason(error) => text("promise-reason", error),
+        Invalid::Domain(error) => text("promise-domain", error),
+        Invalid::Stakes(error) => scale("promise-stakes", error),
+        Invalid::Severity(error) => scale("promise-severity", error),
+        Invalid::Time => lang.t("time-unreadable"),
+    }
+}
+
+/// What a person typed to make a promise, before it is checked. Times are already read from
+/// their format (RFC 3339 in the API, the person's zone on pages).
+#[derive(Debug, Default)]
+pub(crate) struct NewPromise {
+    pub(crate) text: String,
+    pub(crate) stakes: u8,
+    pub(crate) due: Option<Timestamp>,
+    pub(crate) domain: String,
+    /// Set to log a promise made earlier.
+    pub(crate) made_at: Option<Timestamp>,
+}
+
+pub(crate) fn parse_text(text: &str) -> Result<PromiseText, PromiseError> {
+    PromiseText::parse(text).map_err(|e| PromiseError::Invalid(Invalid::Text(e)))
+}
+
+pub(crate) fn parse_reason(text: &str) -> Result<Reason, PromiseError> {
+    Reason::parse(text).map_err(|e| PromiseError::Invalid(Invalid::Reason(e)))
+}
+
+pub(crate) fn parse_stakes(stakes: u8) -> Result<Stakes, PromiseError> {
+    Stakes::new(stakes).map_err(|e| PromiseError::Invalid(Invalid::Stakes(e)))
+}
+
+pub(crate) fn parse_severity(severity: u8) -> Result<Severity, PromiseError> {
+    Severity::new(severity).map_err(|e| PromiseError::Invalid(Invalid::Severity(e)))
+}
+
+pub(crate) fn parse_domain(domain: &str) -> Result<Option<TrustDomain>, PromiseError> {
+    TrustDomain::parse_optional(domain).map_err(|e| PromiseError::Invalid(Invalid::Domain(e)))
+}
+
+/// A promise id from a path; anything that is not one is no promise.
+pub(crate) fn parse_id(text: &str) -> Result<PromiseId, PromiseError> {
+    text.parse().map_err(|_| PromiseError::NotFound)
+}
+
+/// The cached folds, one per space and viewer.
+#[derive(Clone, Default)]
+pub(crate) struct Ledgers {
+    entries: Arc<Mutex<HashMap<(SpaceId, PersonId), SharedLedger>>>,
+}
+
+/// One viewer's fold, locked for the length of one operation.
+type SharedLedger = Arc<tokio::sync::Mutex<Cached>>;
+
+struct Cached {
+    /// The members the fold was made with: visibility depends on them.
+    members: Vec<Member>,
+    ledger: Ledger,
+}
+
+impl Ledgers {
+    fn entry(&self, space: SpaceId, viewer: PersonId) -> Arc<tokio::sync::Mutex<Cached>> {
+        // A poisoned lock only means another request panicked mid-insert; the map is intact.
+        let mut entries = self
+            .entries
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if entries.len() >= CACHED_LEDGERS && !entries.contains_key(&(space, viewer)) {
+            entries.clear();
+        }
+        Arc::clone(entries.entry((space, viewer)).or_insert_with(|| {
+            Arc::new(tokio::sync::Mutex::new(Cached {
+                members: Vec::new(),
+                ledger: Ledger::new(viewer),
+            }))
+        }))
+    }
+}
+
+/// A space's ledger as one current member sees it, held for the length of one operation.
+pub(crate) struct Opened {
+    pub(crate) space: SpaceId,
+    pub(crate) person: PersonId,
+    /// The person's current partner, if they are not alone.
+    pub(crate) partner: Option<PersonId>,
+    cached: OwnedMutexGuard<Cached>,
+}
+
+impl Opened {
+    pub(crate) fn ledger(&self) -> &Ledger {
+        &self.cached.ledger
+    }
+
+    pub(crate) fn members(&self) -> &[Member] {
+        &self.cached.members
+    }
+
+    /// A promise between the person and their current partner; any other is not found.
+    pub(crate) fn promise(&self, id: PromiseId) -> Result<&Promise, PromiseError> {
+        let partner = self.partner.ok_or(PromiseError::NotFound)?;
+        self.ledger()
+            .promises
+            .get(id)
+            .filter(|p| involves(p, self.person, partner))
+            .ok_or(PromiseError::NotFound)
+    }
+
+    /// The promises between the person and their current partner, oldest first. Promises with
+    /// a former partner are not shown: that pairing ended.
+    pub(crate) fn promises(&self) -> Vec<&Promise> {
+        match self.partner {
+            Some(partner) => self
+                .ledger()
+                .promises
+                .between(self.person, partner)
+                .collect(),
+            None => Vec::new(),
+        }
+    }
+
+    /// Reads what was appended since the fold was last advanced.
+    async fn advance(&mut self, state: &AppState) -> Result<(), StoreError> {
+        let from = self.cached.ledger.seq() + 1;
+        let events = state.store.read(StreamId::Space(self.space), from).await?;
+        let cached = &mut *self.cached;
+        cached.ledger.advance(&events, &cached.members);
+        Ok(())
+    }
+
+    /// Appends the event `decide` makes from the current fold. When the partner wrote first,
+    /// the fold moves on and `decide` runs again on what is there now.
+    async fn write(
+        &mut self,
+        state: &AppState,
+        decide: impl Fn(&Opened, Timestamp) -> Result<NewEvent, PromiseError>,
+    ) -> Result<(), PromiseError> {
+        for _ in 0..WRITE_ATTEMPTS {
+            let event = decide(self, state.now())?;
+            let expected = self.cached.ledger.seq();
+            let stream = StreamId::Space(self.space);
+            match state.store.append(stream, expected, vec![event]).await {
+                Ok(_) => {
+                    self.advance(state).await?;
+                    return Ok(());
+                }
+                Err(StoreError::Conflict { actual, .. }) => {
+                    self.advance(state).await?;
+                    // Events erased at the stream's end leave its head above the last event.
+                    self.cached.ledger.skip_to(actual);
+                }
+                Err(other) => return Err(other.into()),
+            }
+        }
+        Err(PromiseError::Failed(WebError::Store(
+            StoreError::Conflict {
+                stream: StreamId::Space(self.space).to_string(),
+                expected: self.cached.ledger.seq(),
+                actual: self.cached.ledger.seq(),
+            },
+        )))
+    }
+}
+
+fn involves(promise: &Promise, one: PersonId, other: PersonId) -> bool {
+    (promise.promiser == one && promise.receiver == other)
+        || (promise.promiser == other && promise.receiver == one)
+}
+
+/// The space's ledger for one of its current members; anyone else is told it does not exist.
+pub(crate) async fn open(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+) -> Result<Opened, PromiseError> {
+    let members: Vec<Member> = state
+        .store
+        .members(space)
+        .await?
+        .iter()
+        .map(spaces::member)
+        .collect();
+    if space::standing(&members, person) != Standing::Current {
+        return Err(PromiseError::NotFound);
+    }
+    let mut cached = state.ledgers.entry(space, person).lock_owned().await;
+    if cached.members != members {
+        // Someone joined or left: what the person may see has changed, so fold again.
+        cached.ledger = Ledger::new(person);
+        cached.members = members;
+    }
+    let partner = space::partner_of(&cached.members, person);
+    let mut opened = Opened {
+        space,
+        person,
+        partner,
+        cached,
+    };
+    opened.advance(state).await?;
+    Ok(opened)
+}
+
+fn new_event_id() -> EventId {
+    EventId::from_uuid(uuid::Uuid::new_v4())
+}
+
+/// Makes a promise from `person` to their partner; answers its id.
+pub(crate) async fn make(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+    input: NewPromise,
+) -> Result<PromiseId, PromiseError> {
+    let terms = Terms {
+        text: parse_text(&input.text)?,
+        stakes: parse_stakes(input.stakes)?,
+        due: input.due,
+    };
+    let domain = parse_domain(&input.domain)?;
+    let mut opened = open(state, person, space).await?;
+    let id = PromiseId::from_uuid(uuid::Uuid::new_v4());
+    opened
+        .write(state, |opened, now| {
+            let change = decide_make(
+                person,
+                opened.partner,
+                terms.clone(),
+                domain.clone(),
+                input.made_at,
+                now,
+            )
+            .map_err(PromiseError::Refused)?;
+            Ok(PromiseEvent {
+                promise: id,
+                change,
+            }
+            .into_event(new_event_id(), person, now))
+        })
+        .await?;
+    Ok(id)
+}
+
+/// Takes one step on a promise between `person` and their partner.
+pub(crate) async fn act(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+    promise: PromiseId,
+    command: Command,
+) -> Result<(), PromiseError> {
+    let mut opened = open(state, person, space).await?;
+    opened
+        .write(state, |opened, now| {
+            let change = opened
+                .promise(promise)?
+                .decide(person, command.clone(), now)
+                .map_err(PromiseError::Refused)?;
+            Ok(PromiseEvent { promise, change }.into_event(new_event_id(), person, now))
+        })
+        .await
+}
+
+/// Switches `person`'s consent to the reliability record on or off. Switching to what it
+/// already is records nothing.
+pub(crate) async fn set_consent(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+    on: bool,
+) -> Result<(), PromiseError> {
+    let mut opened = open(state, person, space).await?;
+    if opened.ledger().consent.is_on(person, opened.members()) == on {
+        return Ok(());
+    }
+    opened
+        .write(state, |_, now| {
+            Ok(ConsentEvent { on }.into_event(new_event_id(), person, now))
+        })
+        .await
+}
+
+/// Where the two partners stand on the record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ConsentState {
+    pub(crate) mine: bool,
+    pub(crate) partner: bool,
+    pub(crate) has_partner: bool,
+}
+
+pub(crate) fn consent_state(opened: &Opened) -> ConsentState {
+    let consent = &opened.ledger().consent;
+    ConsentState {
+        mine: consent.is_on(opened.person, opened.members()),
+        partner: opened
+            .partner
+            .is_some_and(|partner| consent.is_on(partner, opened.members())),
+        has_partner: opened.partner.is_some(),
+    }
+}
+
+/// One direction of the record: how one partner's promises to the other went.
+#[derive(Debug)]
+pub(crate) struct Direction {
+    pub(crate) promiser: PersonId,
+    /// True for the person's own promises to their partner.
+    pub(crate) yours: bool,
+    pub(crate) overall: RecordView,
+    pub(crate) domains: Vec<RecordView>,
+}
+
+/// The record as of now, both directions (the partner's promises to the person first), or
+/// [`PromiseError::RecordOff`] until both partners switched it on.
+pub(crate) async fn record(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+) -> Result<(Opened, Vec<Direction>), PromiseError> {
+    let mut opened = open(state, person, space).await?;
+    let partner = opened.partner.ok_or(PromiseError::RecordOff)?;
+    let members = opened.cached.members.clone();
+    let now = state.now();
+    let book = opened
+        .cached
+        .ledger
+        .record(&members, &Params::DEFAULT)
+        .ok_or(PromiseError::RecordOff)?;
+    let directions = [(partner, person), (person, partner)]
+        .into_iter()
+        .map(|(promiser, receiver)| {
+            let key = TrackKey {
+                promiser,
+                receiver,
+                domain: None,
+            };
+            let domains = book
+                .domains(promiser, receiver)
+                .into_iter()
+                .map(|domain| {
+                    book.view(
+                        &TrackKey {
+                            domain: Some(domain),
+                            ..key.clone()
+                        },
+                        now,
+                    )
+                })
+                .collect();
+            Direction {
+                promiser,
+                yours: promiser == person,
+                overall: book.view(&key, now),
+                domains,
+            }
+        })
+        .collect();
+    Ok((opened, directions))
+}

@@ -268,7 +268,7 @@ impl Promise {
         })
     }
 
-    /// Open or done, and past its due time.
+    /// Still open (not done) and past its due time.
     pub fn is_overdue(&self, now: Timestamp) -> bool {
         matches!(self.status, Status::Open) && self.terms.due.is_some_and(|due| now >= due)
     }

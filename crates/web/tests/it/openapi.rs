@@ -27,6 +27,14 @@ async fn the_document_describes_the_minimum_contract() {
         ("/api/v1/spaces/{id}/invites", "post"),
         ("/api/v1/invites/{token}/accept", "post"),
         ("/api/v1/spaces/{id}/leave", "post"),
+        ("/api/v1/spaces/{id}/promises", "post"),
+        ("/api/v1/spaces/{id}/promises/{promise}/done", "post"),
+        ("/api/v1/spaces/{id}/promises/{promise}/kept", "post"),
+        ("/api/v1/spaces/{id}/promises/{promise}/broken", "post"),
+        ("/api/v1/spaces/{id}/promises/{promise}/renegotiate", "post"),
+        ("/api/v1/spaces/{id}/record/consent", "put"),
+        ("/api/v1/spaces/{id}/record/consent", "delete"),
+        ("/api/v1/spaces/{id}/record", "get"),
     ] {
         let operation = &document["paths"][path][method];
         assert!(operation.is_object(), "{method} {path} is not documented");
@@ -56,7 +64,12 @@ async fn every_documented_operation_is_routed() {
         let concrete = path
             .replace("{id}", "00000000-0000-4000-8000-000000000000")
             .replace("{invite}", "00000000-0000-4000-8000-000000000001")
+            .replace("{promise}", "00000000-0000-4000-8000-000000000002")
             .replace("{token}", "0000");
+        assert!(
+            !concrete.contains('{'),
+            "{path} has a parameter this test does not fill in"
+        );
         for method in operations.as_object().unwrap().keys() {
             let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
             // Without credentials: a routed operation refuses or validates, but does not answer

@@ -160,17 +160,34 @@ mod tests {
 
     use super::*;
 
-    fn message_ids(ftl: &str) -> BTreeSet<&str> {
-        ftl.lines()
-            .filter(|line| !line.starts_with(['#', ' ']) && line.contains(" = "))
-            .filter_map(|line| line.split(" = ").next())
-            .collect()
+    /// The message ids of every Fluent file of one language (each domain keeps its own file).
+    fn message_ids(lang: &str) -> (BTreeSet<String>, BTreeSet<String>) {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../content/locales")
+            .join(lang);
+        let mut files = BTreeSet::new();
+        let mut ids = BTreeSet::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|ext| ext == "ftl") {
+                files.insert(path.file_name().unwrap().to_string_lossy().into_owned());
+                let ftl = std::fs::read_to_string(&path).unwrap();
+                for line in ftl.lines() {
+                    if !line.starts_with(['#', ' ']) && line.contains(" = ") {
+                        let id = line.split(" = ").next().unwrap().to_owned();
+                        assert!(ids.insert(id.clone()), "{id} is defined twice in {lang}");
+                    }
+                }
+            }
+        }
+        (files, ids)
     }
 
     #[test]
     fn both_languages_have_the_same_messages() {
-        let en = message_ids(include_str!("../../../content/locales/en/main.ftl"));
-        let pl = message_ids(include_str!("../../../content/locales/pl/main.ftl"));
+        let (en_files, en) = message_ids("en");
+        let (pl_files, pl) = message_ids("pl");
+        assert_eq!(en_files, pl_files);
         assert!(en.len() > 20, "the parser found the messages");
         assert_eq!(en, pl);
         for key in en {
@@ -198,7 +215,7 @@ mod tests {
                     ("certainty", "x".to_owned()),
                     ("counts", "x".to_owned()),
                 ];
-                let text = lang.t_with(key, &args);
+                let text = lang.t_with(&key, &args);
                 assert_ne!(text, key, "{key} is missing in {}", lang.code());
             }
         }

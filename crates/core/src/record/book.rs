@@ -191,7 +191,7 @@ impl RecordBook {
             .unwrap_or_else(|| Evidence::none(now))
             .decayed_to(now, &self.params);
         let opinion = evidence.opinion(&self.params);
-        let mut series = track.series.clone();
+        let mut series = thinned(&track.series, now);
         series.push(Point {
             at: now.max(evidence.at),
             expected: opinion.expected,
@@ -319,7 +319,75 @@ fn mass(m: &Move, now: Timestamp, params: &Params) -> f64 {
     faded.r + faded.s + faded.d
 }
 
+const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+
 fn same_day(a: Timestamp, b: Timestamp) -> bool {
-    const DAY_MS: i64 = 24 * 60 * 60 * 1000;
     a.as_millis().div_euclid(DAY_MS) == b.as_millis().div_euclid(DAY_MS)
+}
+
+/// The series as a chart wants it: a point a day for the last 90 days, a point a week for the
+/// rest of the last year and a point a month before that, each the last of its period. So a
+/// chart of decades stays a few hundred points, and its cost does not grow with history.
+fn thinned(series: &[Point], now: Timestamp) -> Vec<Point> {
+    let today = now.as_millis().div_euclid(DAY_MS);
+    let period = |point: &Point| {
+        let day = point.at.as_millis().div_euclid(DAY_MS);
+        match today - day {
+            ..=90 => (0, day),
+            91..=365 => (1, day.div_euclid(7)),
+            _ => (2, day.div_euclid(30)),
+        }
+    };
+    let mut kept: Vec<Point> = Vec::with_capacity(series.len().min(512));
+    let mut last_period = None;
+    for point in series {
+        let this = period(point);
+        if last_period == Some(this) {
+            if let Some(last) = kept.last_mut() {
+                *last = *point;
+            }
+        } else {
+            kept.push(*point);
+            last_period = Some(this);
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn point(day: i64) -> Point {
+        Point {
+            at: Timestamp::from_millis(day * DAY_MS + 1),
+            expected: day as f64,
+            lower: 0.0,
+            upper: 1.0,
+        }
+    }
+
+    #[test]
+    fn recent_days_stay_whole_and_older_ones_thin_to_the_last_of_each_period() {
+        let today = 20_000;
+        let now = Timestamp::from_millis(today * DAY_MS);
+        let series: Vec<Point> = (today - 3_000..=today).map(point).collect();
+        let thinned = thinned(&series, now);
+
+        let days: Vec<i64> = thinned.iter().map(|p| p.expected as i64).collect();
+        // Every one of the last 91 days (ages 0 to 90) is there.
+        assert!(days.ends_with(&(today - 90..=today).collect::<Vec<_>>()));
+        // Fewer than 91 + 40 weeks + 90 months of points, oldest first.
+        assert!(thinned.len() < 91 + 40 + 90, "{}", thinned.len());
+        assert!(days.windows(2).all(|w| w[0] < w[1]));
+        // The newest point of the whole history before the daily part is kept as it was.
+        assert!(days.contains(&(today - 91)));
+    }
+
+    #[test]
+    fn a_short_history_is_not_thinned() {
+        let now = Timestamp::from_millis(500 * DAY_MS);
+        let series: Vec<Point> = (430..=500).step_by(3).map(point).collect();
+        assert_eq!(thinned(&series, now), series);
+    }
 }

@@ -41,6 +41,8 @@ pub enum Command {
     Serve(ServeArgs),
     /// Bring the database schema up to date, then exit.
     Migrate(DatabaseArgs),
+    /// Recompute the reminders table from the event log, then exit.
+    RebuildReminders(DatabaseArgs),
     /// Measure the store (writes benchmark data: point it at a scratch database).
     #[command(subcommand)]
     Bench(BenchCommand),
@@ -109,6 +111,28 @@ pub struct ServeArgs {
     /// that sets this header: otherwise clients could choose their own address.
     #[arg(long, env = "STEADFAST_CLIENT_ADDRESS_HEADER", value_name = "HEADER")]
     pub client_address_header: Option<axum::http::HeaderName>,
+
+    /// The SMTP server reminder emails go through: `smtp://USER:PASSWORD@HOST:587` (STARTTLS),
+    /// `smtps://USER:PASSWORD@HOST:465` (TLS), or `smtp://HOST:25` (plain, for a relay on this
+    /// machine or network). Unset: no email at all, reminders stay in the app.
+    // Holds a password: kept out of `--help` and clap's messages, like the database URL.
+    #[arg(
+        long,
+        env = "STEADFAST_SMTP_URL",
+        hide_env_values = true,
+        value_name = "URL"
+    )]
+    pub smtp_url: Option<String>,
+
+    /// The sender of reminder emails: `reminders@example.org` or `Steadfast <reminders@…>`.
+    /// Needed with --smtp-url.
+    #[arg(long, env = "STEADFAST_MAIL_FROM", value_name = "ADDRESS")]
+    pub mail_from: Option<String>,
+
+    /// The address people open Steadfast at (`https://us.example.org`): the link in reminder
+    /// emails. Without it the emails carry no link.
+    #[arg(long, env = "STEADFAST_PUBLIC_URL", value_name = "URL")]
+    pub public_url: Option<String>,
 
     /// Minutes without activity after which a session ends.
     #[arg(

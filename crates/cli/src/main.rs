@@ -7,6 +7,7 @@ mod bench;
 mod config;
 mod database;
 mod migrate;
+mod reminders;
 mod serve;
 mod signal;
 
@@ -41,6 +42,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
     match command {
         Command::Serve(args) => serve::run(args).await,
         Command::Migrate(args) => migrate::run(args).await,
+        Command::RebuildReminders(args) => reminders::run(args).await,
         Command::Bench(BenchCommand::Append(args)) => bench::run(args).await,
     }
 }

@@ -43,7 +43,17 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     web.secure_cookies = args
         .secure_cookies
         .unwrap_or_else(|| address.ip().is_loopback());
+    web.mail = mail_config(args.smtp_url, args.mail_from, args.public_url)?;
     let store = database::open(&url).await?;
+    // Due reminders are sent (or, without mail, moved on) by a task of their own, stopped
+    // before the store closes.
+    let reminders = match steadfast_web::ReminderSender::new(store.clone(), &web) {
+        Ok(sender) => sender,
+        Err(error) => {
+            store.close().await;
+            return Err(anyhow::Error::new(error).context("cannot set up reminder emails"));
+        }
+    };
 
     // A closed stdout (some service managers) must not stop the server; the log has the address.
     let _ = writeln!(std::io::stdout().lock(), "{}", running_message(address));
@@ -65,6 +75,7 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
             return Err(error.into());
         }
     };
+    let reminders = reminders.start();
     let server = async move {
         axum::serve(listener, app)
             .with_graceful_shutdown(graceful)
@@ -85,6 +96,7 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         }
     };
 
+    reminders.stop().await;
     // Commits the writes already queued before the connections close.
     store.close().await;
     tracing::info!("stopped");
@@ -109,6 +121,38 @@ fn web_config(quick_exit_url: Option<String>) -> anyhow::Result<WebConfig> {
         quick_exit_url,
         ..WebConfig::default()
     })
+}
+
+/// Mail settings, checked together: an SMTP server needs a sender; a sender or a public address
+/// without a server would be a setting that silently does nothing.
+fn mail_config(
+    smtp_url: Option<String>,
+    from: Option<String>,
+    public_url: Option<String>,
+) -> anyhow::Result<Option<steadfast_web::MailConfig>> {
+    let public_url = public_url.filter(|url| !url.trim().is_empty());
+    if let Some(url) = &public_url {
+        let lower = url.to_ascii_lowercase();
+        if !(lower.starts_with("https://") || lower.starts_with("http://"))
+            || url.chars().any(|c| c.is_whitespace() || c.is_control())
+        {
+            bail!("--public-url (STEADFAST_PUBLIC_URL) must be an http:// or https:// address");
+        }
+    }
+    match (smtp_url.filter(|url| !url.trim().is_empty()), from) {
+        (None, None) => Ok(None),
+        (None, Some(_)) => {
+            bail!("--mail-from (STEADFAST_MAIL_FROM) needs --smtp-url (STEADFAST_SMTP_URL)")
+        }
+        (Some(_), None) => {
+            bail!("--smtp-url (STEADFAST_SMTP_URL) needs --mail-from (STEADFAST_MAIL_FROM)")
+        }
+        (Some(smtp_url), Some(from)) => Ok(Some(steadfast_web::MailConfig {
+            smtp_url,
+            from,
+            public_url,
+        })),
+    }
 }
 
 /// What to open, in words: an address bound to every interface is not one a browser can open.
@@ -154,6 +198,32 @@ mod tests {
         assert!(!accepted("javascript:alert(1)"));
         assert!(!accepted("https://example.org/a b"));
         assert!(!accepted("example.org"));
+    }
+
+    #[test]
+    fn mail_needs_a_server_and_a_sender_together() -> anyhow::Result<()> {
+        let some = |s: &str| Some(s.to_owned());
+        assert!(mail_config(None, None, None)?.is_none());
+        assert!(mail_config(some("smtp://relay:25"), None, None).is_err());
+        assert!(mail_config(None, some("a@example.org"), None).is_err());
+        assert!(
+            mail_config(
+                some("smtp://relay:25"),
+                some("a@example.org"),
+                some("javascript:x")
+            )
+            .is_err()
+        );
+        let config = mail_config(
+            some("smtp://relay:25"),
+            some("a@example.org"),
+            some("https://us.example.org"),
+        )?;
+        assert_eq!(
+            config.and_then(|c| c.public_url).as_deref(),
+            Some("https://us.example.org")
+        );
+        Ok(())
     }
 
     #[test]

@@ -57,3 +57,7 @@ id_type!(
     /// One promise, named by all the events of its lifecycle.
     PromiseId
 );
+id_type!(
+    /// One weekly check-in, named by all the events of its lifecycle.
+    CheckinId
+);

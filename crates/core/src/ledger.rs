@@ -4,11 +4,14 @@
 //! The fold depends on the members (who sees what); the edge keeps one per viewer and starts
 //! again from the first event when the members change.
 
+use crate::checkin::{CheckinBook, CheckinEvent};
+use crate::daily::{DailyBook, DailyEvent};
 use crate::event::RecordedEvent;
 use crate::id::PersonId;
 use crate::promise::{Outcome, PromiseBook, PromiseEvent};
 use crate::record::{Consent, ConsentEvent, Params, RecordBook};
-use crate::space::Member;
+use crate::ritual::{RitualBook, RitualEvent};
+use crate::space::{Member, SpaceZone, ZoneEvent};
 use crate::visibility::{ItemMeta, can_see};
 
 #[derive(Clone, Debug)]
@@ -18,6 +21,11 @@ pub struct Ledger {
     seq: u64,
     pub promises: PromiseBook,
     pub consent: Consent,
+    pub rituals: RitualBook,
+    /// The space's time zone (UTC until a partner sets one).
+    pub zone: SpaceZone,
+    pub daily: DailyBook,
+    pub checkins: CheckinBook,
     /// The evidence, kept so the record can be built the moment both partners switch it on.
     outcomes: Vec<Outcome>,
     /// Built only while both partners have the record on, and dropped when either switches off.
@@ -31,6 +39,10 @@ impl Ledger {
             seq: 0,
             promises: PromiseBook::default(),
             consent: Consent::default(),
+            rituals: RitualBook::default(),
+            zone: SpaceZone::default(),
+            daily: DailyBook::default(),
+            checkins: CheckinBook::default(),
             outcomes: Vec::new(),
             record: None,
         }
@@ -75,6 +87,15 @@ impl Ledger {
                 }
             } else if let Some(consent) = ConsentEvent::from_event(event) {
                 self.consent.apply(event.author, event.at, consent);
+            } else if let Some(ritual) = RitualEvent::from_event(event) {
+                self.rituals.apply(event.author, event.at, &ritual);
+            } else if let Some(zone) = ZoneEvent::from_event(event) {
+                self.zone.apply(zone);
+            } else if let Some(daily) = DailyEvent::from_event(event) {
+                self.daily
+                    .apply(event.author, event.at, event.visibility, &daily);
+            } else if let Some(checkin) = CheckinEvent::from_event(event) {
+                self.checkins.apply(event.author, event.at, &checkin);
             }
         }
     }

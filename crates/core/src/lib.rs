@@ -4,12 +4,16 @@
 #![forbid(unsafe_code)]
 
 pub mod account;
+pub mod checkin;
+pub mod daily;
 pub mod event;
 pub mod export;
 pub mod id;
 pub mod ledger;
 pub mod promise;
 pub mod record;
+pub mod reminder;
+pub mod ritual;
 pub mod space;
 pub mod text;
 pub mod time;
@@ -23,7 +27,7 @@ pub use event::{
     EventKind, EventKindError, NewEvent, RecordedEvent, StreamId, StreamIdError, Visibility,
     VisibilityError,
 };
-pub use id::{EventId, PersonId, PromiseId, SpaceId};
+pub use id::{CheckinId, EventId, PersonId, PromiseId, SpaceId};
 pub use ledger::Ledger;
 pub use space::{
     InviteRefusal, InviteState, IssueRefusal, LeaveRefusal, Member, RevokeRefusal, SpaceName,

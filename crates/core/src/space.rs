@@ -8,6 +8,7 @@
 mod invite;
 mod membership;
 mod name;
+mod zone;
 
 pub use invite::{
     INVITE_LIFETIME, InviteRefusal, InviteState, IssueRefusal, RevokeRefusal, decide_accept,
@@ -18,3 +19,4 @@ pub use membership::{
     pairing_ended, partner_of, standing,
 };
 pub use name::{SpaceName, SpaceNameError};
+pub use zone::{SpaceZone, ZONE_KIND, ZoneError, ZoneEvent, ZoneName};

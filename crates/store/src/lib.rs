@@ -6,9 +6,11 @@
 
 mod account;
 mod error;
+mod feed;
 mod log;
 mod migrate;
 mod redact;
+mod reminder;
 mod row;
 mod session;
 mod space;
@@ -29,7 +31,9 @@ use steadfast_core::{NewEvent, PersonId, RecordedEvent, StreamId};
 
 pub use account::{Account, NewAccount};
 pub use error::StoreError;
+pub use feed::FeedRecord;
 pub use migrate::MigrationReport;
+pub use reminder::EmailReminders;
 pub use session::SessionRecord;
 pub use space::{AcceptOutcome, InviteRecord, MemberRecord, NewSpace, SpaceRecord};
 pub use token::ApiTokenRecord;
@@ -136,7 +140,12 @@ impl Store {
 
     /// Applies the migrations embedded in the binary that this database has not seen yet.
     pub async fn migrate(&self) -> Result<MigrationReport, StoreError> {
-        migrate::run(self.inner.backend, &self.inner.pool).await
+        let report = migrate::run(self.inner.backend, &self.inner.pool).await?;
+        // The reminders table came after the log: fill it from the events already there.
+        if report.applied.contains(&migrate::REMINDERS_VERSION) {
+            self.rebuild_reminders(reminder::system_now()).await?;
+        }
+        Ok(report)
     }
 
     pub fn backend(&self) -> Backend {

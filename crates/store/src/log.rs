@@ -68,6 +68,8 @@ pub(crate) async fn append(
             .bind(payload)
             .execute(&mut *conn)
             .await?;
+        // Derived tables, in the same transaction: they move with the events or not at all.
+        crate::reminder::apply(conn, stream, std::slice::from_ref(event)).await?;
     }
     Ok(new_head)
 }
@@ -101,6 +103,10 @@ pub(crate) async fn erase_author(
     author: PersonId,
 ) -> Result<u64, StoreError> {
     let erased = sqlx::query(sql::ERASE_AUTHOR)
+        .bind(author.to_string())
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(crate::reminder::sql::ERASE)
         .bind(author.to_string())
         .execute(&mut *conn)
         .await?;

@@ -17,6 +17,9 @@ struct Source {
     postgres: &'static str,
 }
 
+/// The version that adds the reminders table, which is then filled from the log.
+pub(crate) const REMINDERS_VERSION: i64 = 3;
+
 const MIGRATIONS: &[Source] = &[
     Source {
         version: 1,
@@ -29,6 +32,18 @@ const MIGRATIONS: &[Source] = &[
         description: "accounts and spaces",
         sqlite: include_str!("../migrations/sqlite/0002_accounts_and_spaces.sql"),
         postgres: include_str!("../migrations/postgres/0002_accounts_and_spaces.sql"),
+    },
+    Source {
+        version: 3,
+        description: "reminders",
+        sqlite: include_str!("../migrations/sqlite/0003_reminders.sql"),
+        postgres: include_str!("../migrations/postgres/0003_reminders.sql"),
+    },
+    Source {
+        version: 4,
+        description: "calendar feeds",
+        sqlite: include_str!("../migrations/sqlite/0004_calendar_feeds.sql"),
+        postgres: include_str!("../migrations/postgres/0004_calendar_feeds.sql"),
     },
 ];
 

@@ -391,7 +391,11 @@ fn run_job(conn: &Connection, job: &Job) -> Result<u64, StoreError> {
         Job::EraseAuthor { author, .. } => conn
             .prepare_cached(sql::ERASE_AUTHOR)
             .and_then(|mut erase| erase.execute(params![author.to_string()]))
-            .map(|erased| erased as u64)
+            .and_then(|erased| {
+                conn.prepare_cached(crate::reminder::sql::ERASE)
+                    .and_then(|mut erase| erase.execute(params![author.to_string()]))?;
+                Ok(erased as u64)
+            })
             .map_err(StoreError::database),
         Job::ShutDown => Ok(0),
     }
@@ -445,6 +449,9 @@ fn append(
                 payload,
             ])
             .map_err(StoreError::database)?;
+        // Derived tables, in the same transaction (and savepoint): they move with the events or
+        // not at all.
+        crate::reminder::apply_sqlite(conn, stream, std::slice::from_ref(event))?;
     }
     from_db(new_head)
 }

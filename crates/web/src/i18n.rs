@@ -214,6 +214,17 @@ mod tests {
                     ("to", "2".to_owned()),
                     ("certainty", "x".to_owned()),
                     ("counts", "x".to_owned()),
+                    ("text", "x".to_owned()),
+                    ("value", "1".to_owned()),
+                    ("n", "1".to_owned()),
+                    ("total", "2".to_owned()),
+                    ("latest", "1".to_owned()),
+                    ("rci", "1".to_owned()),
+                    ("days", "x".to_owned()),
+                    ("start", "x".to_owned()),
+                    ("every", "x".to_owned()),
+                    ("minutes", "1".to_owned()),
+                    ("space_zone", "x".to_owned()),
                 ];
                 let text = lang.t_with(&key, &args);
                 assert_ne!(text, key, "{key} is missing in {}", lang.code());

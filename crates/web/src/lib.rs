@@ -9,19 +9,25 @@ mod accounts;
 mod api;
 mod assets;
 pub mod auth;
+mod calendar;
 mod chart;
+mod checkins;
 pub mod clock;
 mod error;
 mod export;
 mod i18n;
+mod mail;
 mod maintenance;
 mod ops;
 mod pages;
 mod promises;
 mod recovery;
+mod reminders;
+mod rituals;
 mod security;
 mod spaces;
 mod tokens;
+mod trend_chart;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -37,7 +43,9 @@ use tower_http::timeout::TimeoutLayer;
 pub use auth::password::{HashingError, PasswordCost};
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use i18n::Lang;
+pub use mail::{MailConfig, MailError};
 pub use ops::metrics_handle;
+pub use reminders::{RETRY_AFTER, ReminderSender, RunningSender, SendReport};
 pub use steadfast_core::SessionPolicy;
 
 /// Settings of the web side that an operator may change.
@@ -65,6 +73,8 @@ pub struct WebConfig {
     /// The header in which the operator's own reverse proxy passes the client's address
     /// (`X-Forwarded-For`); `None` to use the connection's peer. Rate limits count by it.
     pub client_address_header: Option<axum::http::HeaderName>,
+    /// How to send reminder emails; `None` (the default) sends none: reminders stay in the app.
+    pub mail: Option<MailConfig>,
 }
 
 impl Default for WebConfig {
@@ -79,6 +89,7 @@ impl Default for WebConfig {
             clock: Arc::new(SystemClock),
             help_resources: Vec::new(),
             client_address_header: None,
+            mail: None,
         }
     }
 }
@@ -143,6 +154,7 @@ pub fn app(store: Store, config: WebConfig) -> Result<Router, StartError> {
             post(pages::account::sign_out_everywhere),
         )
         .route("/account/password", post(pages::account::change_password))
+        .route("/account/reminders", post(pages::reminders::set_email))
         .route(
             "/account/recovery-codes",
             post(pages::account::renew_recovery_codes),
@@ -190,6 +202,58 @@ pub fn app(store: Store, config: WebConfig) -> Result<Router, StartError> {
             "/spaces/{id}/promises/{promise}/renegotiation/{answer}",
             post(pages::promises::answer),
         )
+        .route(
+            "/spaces/{id}/checkins",
+            get(pages::checkins::list).post(pages::checkins::start),
+        )
+        .route(
+            "/spaces/{id}/checkins/{checkin}",
+            get(pages::checkins::show),
+        )
+        .route(
+            "/spaces/{id}/checkins/{checkin}/step/{step}",
+            post(pages::checkins::save_step),
+        )
+        .route(
+            "/spaces/{id}/checkins/{checkin}/submit",
+            post(pages::checkins::submit),
+        )
+        .route(
+            "/spaces/{id}/checkins/{checkin}/break",
+            post(pages::checkins::call_break),
+        )
+        .route(
+            "/spaces/{id}/checkins/{checkin}/break/end",
+            post(pages::checkins::end_break),
+        )
+        .route(
+            "/spaces/{id}/rituals",
+            get(pages::rituals::list).post(pages::rituals::plan),
+        )
+        .route(
+            "/spaces/{id}/rituals/{ritual}",
+            get(pages::rituals::show).post(pages::rituals::change),
+        )
+        .route(
+            "/spaces/{id}/rituals/{ritual}/end",
+            post(pages::rituals::end),
+        )
+        .route("/spaces/{id}/settings", get(pages::rituals::settings))
+        .route("/spaces/{id}/time-zone", post(pages::rituals::set_zone))
+        .route(
+            "/spaces/{id}/daily",
+            get(pages::daily::show).post(pages::daily::write),
+        )
+        .route(
+            "/account/calendar",
+            get(pages::calendar::show).post(pages::calendar::create),
+        )
+        .route(
+            "/account/calendar/discreet",
+            post(pages::calendar::discreet),
+        )
+        .route("/account/calendar/revoke", post(pages::calendar::revoke))
+        .route("/calendar/{file}", get(calendar::serve))
         .route("/spaces/{id}/record", get(pages::record::show))
         .route("/spaces/{id}/record/consent", post(pages::record::consent))
         .route("/invites/{token}", get(pages::invites::show))

@@ -306,6 +306,40 @@ impl Opened {
     }
 }
 
+impl Opened {
+    /// Appends the events `decide` makes from the current fold, in one append; on losing a race
+    /// the fold moves on and `decide` runs again. For features whose decisions write several
+    /// events at once (a check-in's submission) and have errors of their own.
+    pub(crate) async fn write_all<E: From<StoreError>>(
+        &mut self,
+        state: &AppState,
+        mut decide: impl FnMut(&Opened, Timestamp) -> Result<Vec<NewEvent>, E>,
+    ) -> Result<(), E> {
+        let stream = StreamId::Space(self.space);
+        for _ in 0..WRITE_ATTEMPTS {
+            let events = decide(self, state.now())?;
+            let expected = self.cached.ledger.seq();
+            match state.store.append(stream, expected, events).await {
+                Ok(_) => {
+                    self.advance(state).await?;
+                    return Ok(());
+                }
+                Err(StoreError::Conflict { actual, .. }) => {
+                    self.advance(state).await?;
+                    self.cached.ledger.skip_to(actual);
+                }
+                Err(other) => return Err(other.into()),
+            }
+        }
+        Err(StoreError::Conflict {
+            stream: stream.to_string(),
+            expected: self.cached.ledger.seq(),
+            actual: self.cached.ledger.seq(),
+        }
+        .into())
+    }
+}
+
 fn involves(promise: &Promise, one: PersonId, other: PersonId) -> bool {
     (promise.promiser == one && promise.receiver == other)
         || (promise.promiser == other && promise.receiver == one)

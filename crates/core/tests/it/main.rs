@@ -3,8 +3,10 @@
 // `allow-unwrap-in-tests` covers `#[test]` functions only, not the helpers beside them.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod checkin_lifecycle;
 mod ledger;
 mod promise_lifecycle;
 mod record_model;
+mod ritual_schedule;
 mod support;
 mod visibility_model;

@@ -5,7 +5,9 @@
 
 mod accounts;
 mod event_log;
+mod feeds;
 mod redaction;
+mod reminders;
 mod schema;
 mod sessions;
 mod spaces;
@@ -68,6 +70,18 @@ on_both_backends!(
     schema: [
         migrating_an_empty_database_brings_it_to_the_latest_version,
     ],
+    reminders: [
+        rows_appear_move_and_vanish_with_the_events,
+        a_conflicting_append_writes_no_reminders,
+        a_failing_append_among_concurrent_ones_leaves_no_reminders,
+        a_rebuild_from_the_log_equals_the_incremental_table,
+        a_due_reminder_is_claimed_once_and_not_due_again_once_sent,
+        upcoming_reminders_are_the_persons_own_in_their_window,
+        erasing_a_person_removes_their_reminders,
+        the_email_choice_is_kept_and_goes_with_the_account,
+        a_ritual_reminder_is_for_everyone_and_moves_to_the_next_occurrence_once_sent,
+        the_migration_that_adds_reminders_fills_them_from_the_log,
+    ],
     accounts: [
         an_account_is_found_by_id_and_by_username_key,
         a_second_account_with_the_same_username_key_is_refused_and_the_first_is_untouched,
@@ -85,6 +99,11 @@ on_both_backends!(
         signing_out_everywhere_else_keeps_only_the_current_session,
         deleting_one_session_leaves_the_others,
         sessions_past_the_absolute_or_idle_timeout_are_cleaned_up,
+    ],
+    feeds: [
+        a_feed_is_found_by_its_hash_and_a_new_token_replaces_the_old,
+        discreet_titles_are_switched_only_on_an_existing_feed,
+        a_revoked_feed_is_gone_and_deleting_the_account_removes_it,
     ],
     tokens: [
         a_token_is_found_by_its_hash,

@@ -4,7 +4,7 @@ use steadfast_store::{MigrationReport, Store};
 use crate::support::{person, sign_up, space_id};
 
 /// The newest schema version this build carries.
-const LATEST: i64 = 2;
+const LATEST: i64 = 4;
 
 pub async fn migrating_an_empty_database_brings_it_to_the_latest_version(db: &TestDatabase) {
     let store = Store::connect(db.url()).await.expect("connect");
@@ -35,6 +35,9 @@ pub async fn migrating_an_empty_database_brings_it_to_the_latest_version(db: &Te
     assert!(store.sessions_of(alex).await.expect("sessions").is_empty());
     assert!(store.api_tokens_of(alex).await.expect("tokens").is_empty());
     assert_eq!(store.unused_recovery_codes(alex).await.expect("codes"), 0);
+    assert!(store.all_reminders().await.expect("reminders").is_empty());
+    assert_eq!(store.email_reminders(alex).await.expect("choice"), None);
+    assert_eq!(store.calendar_feed_of(alex).await.expect("feeds"), None);
     assert!(store.spaces_of(alex).await.expect("spaces").is_empty());
     assert!(
         store

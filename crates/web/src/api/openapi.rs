@@ -12,7 +12,10 @@ use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{accounts, export, me, promises, record, recovery, spaces, tokens};
+use super::{
+    accounts, calendar, checkins, daily, export, me, promises, record, recovery, reminders,
+    rituals, spaces, tokens,
+};
 use crate::AppState;
 
 #[derive(OpenApi)]
@@ -30,6 +33,11 @@ use crate::AppState;
         (name = "tokens", description = "Personal API tokens"),
         (name = "spaces", description = "Spaces, invitations and pairing"),
         (name = "promises", description = "Promises between partners and each step of their lifecycle"),
+        (name = "checkins", description = "The weekly check-in: sealed answers, breaks, and felt trust over time"),
+        (name = "rituals", description = "Rituals: recurring shared time, scheduled in the space's time zone"),
+        (name = "daily", description = "The daily ritual: mood, one appreciation, tomorrow's plan"),
+        (name = "calendar", description = "Your private calendar feed"),
+        (name = "reminders", description = "What is coming up for you, and reminder emails"),
         (name = "record", description = "The reliability record: consent, and how each partner's promises went"),
         (name = "export", description = "Everything of yours, as one JSON document"),
     )
@@ -84,6 +92,28 @@ pub(crate) fn router() -> Router<AppState> {
         .routes(routes!(promises::extend))
         .routes(routes!(promises::let_go))
         .routes(routes!(promises::release))
+        .routes(routes!(checkins::list, checkins::create))
+        .routes(routes!(checkins::trend))
+        .routes(routes!(checkins::show))
+        .routes(routes!(checkins::save_draft))
+        .routes(routes!(checkins::submit))
+        .routes(routes!(checkins::call_break, checkins::end_break))
+        .routes(routes!(rituals::list, rituals::create))
+        .routes(routes!(rituals::show, rituals::change, rituals::end))
+        .routes(routes!(rituals::set_time_zone))
+        .routes(routes!(daily::list, daily::write))
+        .routes(routes!(
+            calendar::show,
+            calendar::create,
+            calendar::update,
+            calendar::revoke
+        ))
+        .routes(routes!(reminders::coming_up))
+        .routes(routes!(
+            reminders::show_email,
+            reminders::email_on,
+            reminders::email_off
+        ))
         .routes(routes!(record::show))
         .routes(routes!(record::give_consent, record::withdraw_consent))
         .routes(routes!(export::export));

@@ -53,6 +53,7 @@ pub(crate) struct AccountPage {
     codes_left_text: String,
     tokens: Vec<TokenLine>,
     forms: AccountForms,
+    reminders: super::reminders::EmailChoice,
 }
 
 /// The page with a refused form's messages in place, answered with `status`.
@@ -117,6 +118,7 @@ async fn account_page(
         })
         .collect();
     let codes_left = state.store.unused_recovery_codes(caller.person).await?;
+    let reminders = super::reminders::email_choice(state, caller.person).await?;
     let codes_left_count = i64::try_from(codes_left).unwrap_or(i64::MAX);
     Ok(AccountPage {
         signed_in_as: lang.t_with("account-signed-in-as", &[("name", caller.username.clone())]),
@@ -126,6 +128,7 @@ async fn account_page(
         codes_left_text: lang.t_count("recovery-codes-left", codes_left_count),
         tokens,
         forms,
+        reminders,
         chrome,
     })
 }
@@ -146,6 +149,7 @@ pub(crate) async fn show(
         Some("password") => Some(chrome.t("password-change-done")),
         Some("recovered") => Some(chrome.t("recovery-done")),
         Some("token-revoked") => Some(chrome.t("token-revoked")),
+        Some("reminders") => Some(chrome.t("reminders-email-saved")),
         _ => None,
     };
     account_page(&state, &caller, chrome, notice, AccountForms::default()).await

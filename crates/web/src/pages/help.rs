@@ -14,14 +14,14 @@ use crate::i18n::Lang;
 
 /// One place to turn to, as the operator configured it.
 pub(crate) struct Resource {
-    label: String,
-    contact: String,
+    pub(crate) label: String,
+    pub(crate) contact: String,
     /// A link for a web address or a phone number; other text is shown as it is.
-    href: Option<String>,
+    pub(crate) href: Option<String>,
 }
 
 impl Resource {
-    fn new(label: &str, contact: &str) -> Self {
+    pub(crate) fn new(label: &str, contact: &str) -> Self {
         Self {
             label: label.to_owned(),
             contact: contact.to_owned(),

@@ -3,6 +3,9 @@
 
 pub(crate) mod account;
 pub(crate) mod accounts;
+pub(crate) mod calendar;
+pub(crate) mod checkins;
+pub(crate) mod daily;
 pub(crate) mod deletion;
 pub(crate) mod export;
 pub(crate) mod help;
@@ -12,6 +15,8 @@ pub(crate) mod language;
 pub(crate) mod promises;
 pub(crate) mod record;
 pub(crate) mod recovery;
+pub(crate) mod reminders;
+pub(crate) mod rituals;
 pub(crate) mod spaces;
 pub(crate) mod tokens;
 

@@ -59,6 +59,9 @@ pub(crate) struct RecordPage {
     partner_words: Option<String>,
     both_on: bool,
     directions: Vec<DirectionView>,
+    /// Felt trust from the weekly check-ins, drawn beside the record while it is on.
+    felt: Option<super::checkins::TrendView>,
+    checkins_href: String,
 }
 
 /// The record, or what it is and who has switched it on.
@@ -95,7 +98,18 @@ pub(crate) async fn show(
             &[("name", partner.clone())],
         )
     };
+    let felt = (!directions.is_empty()).then(|| {
+        let trend = crate::checkins::trend_of(&opened);
+        super::checkins::trend_view(
+            &trend,
+            opened.partner.map(|_| partner.as_str()),
+            &zone,
+            lang,
+        )
+    });
     Ok(RecordPage {
+        felt,
+        checkins_href: format!("/spaces/{space}/checkins#trend"),
         space_href: format!("/spaces/{space}"),
         space_name: space_name(&state, space).await?,
         consent_action: format!("/spaces/{space}/record/consent"),

@@ -127,6 +127,8 @@ pub(crate) struct SpacePage {
     pairing_ended: bool,
     can_invite: bool,
     open_invites: Vec<InviteItem>,
+    /// What is coming up for the viewer this week (`crate::reminders`).
+    coming_up: Vec<crate::reminders::ComingUp>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -141,6 +143,7 @@ pub(crate) async fn show(
     State(state): State<AppState>,
     SignedIn(caller): SignedIn,
     chrome: Chrome,
+    zone: super::promises::Zone,
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
     let id = spaces::parse_id(&id).map_err(page_error)?;
@@ -148,7 +151,13 @@ pub(crate) async fn show(
         .await
         .map_err(page_error)?
     {
-        Opened::Current(view) => Ok(space_page(&state, chrome, view).into_response()),
+        Opened::Current(view) => {
+            let coming_up =
+                crate::reminders::coming_up(&state, caller.person, id, chrome.lang, &zone).await?;
+            let mut page = space_page(&state, chrome, view);
+            page.coming_up = coming_up;
+            Ok(page.into_response())
+        }
         Opened::Former { name } => Ok(SpaceLeftPage { chrome, name }.into_response()),
     }
 }
@@ -197,6 +206,7 @@ fn space_page(state: &AppState, chrome: Chrome, view: SpaceView) -> SpacePage {
         pairing_ended: view.pairing_ended,
         can_invite: view.can_invite,
         open_invites,
+        coming_up: Vec::new(),
         chrome,
     }
 }

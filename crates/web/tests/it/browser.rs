@@ -719,3 +719,201 @@ async fn a_kept_promise_moves_the_record_both_partners_switched_on() {
     sam.close().await;
     app.stop().await;
 }
+
+const TRUST_ITEMS: [&str; 9] = [
+    "knew_what_to_expect",
+    "heard_of_changes",
+    "no_surprises",
+    "showed_up",
+    "in_good_hands",
+    "honest_when_awkward",
+    "will_get_through",
+    "has_my_good",
+    "calm_about_future",
+];
+
+/// Types `text` into the field `css` once the page shows it.
+async fn type_into(browser: &Browser, css: &str, text: &str) {
+    wait_for(browser, css)
+        .await
+        .send_keys(text)
+        .await
+        .unwrap_or_else(|error| panic!("cannot type into {css}: {error}"));
+}
+
+/// Saves the step on screen and waits for the next one.
+async fn save_and_continue(browser: &Browser, next_heading: &str) {
+    click(browser, r#"button[name="go"][value="next"]"#).await;
+    wait_for_text(browser, "#step-heading", next_heading).await;
+}
+
+/// Answers every step of the open check-in page as `who`, with `shots` taken of each step under
+/// that prefix; stops on the review.
+async fn answer_check_in(browser: &Browser, who: &str, level: &str, feeling: &str, shots: &str) {
+    type_into(
+        browser,
+        "#appreciation-1",
+        &format!("{who}: thank you for making soup on Tuesday"),
+    )
+    .await;
+    type_into(
+        browser,
+        "#appreciation-2",
+        &format!("{who}: you listened when I was upset"),
+    )
+    .await;
+    assert_accessible(browser, "the appreciations step").await;
+    browser
+        .screenshot(&format!("{shots}-1-appreciations"))
+        .await;
+    save_and_continue(browser, "What went right").await;
+    type_into(
+        browser,
+        "#went-right",
+        &format!("{who}: our Sunday walk without phones"),
+    )
+    .await;
+    save_and_continue(browser, "Trust this week").await;
+    for item in TRUST_ITEMS {
+        click(
+            browser,
+            &format!(r#"input[name="{item}"][value="{level}"]"#),
+        )
+        .await;
+    }
+    assert_accessible(browser, "the felt-trust step").await;
+    browser.screenshot(&format!("{shots}-2-felt-trust")).await;
+    whole_page_screenshot(browser, &format!("{shots}-2-felt-trust-whole")).await;
+    save_and_continue(browser, "One topic, in turns").await;
+    type_into(
+        browser,
+        "#topic",
+        &format!("{who}: I felt rushed in the mornings and I need ten quiet minutes."),
+    )
+    .await;
+    type_into(
+        browser,
+        "#listener-notes",
+        &format!("{who} heard: you feel the evenings are all chores."),
+    )
+    .await;
+    assert_accessible(browser, "the topic step").await;
+    whole_page_screenshot(browser, &format!("{shots}-3-topic-whole")).await;
+    save_and_continue(browser, "Requests for next week").await;
+    type_into(
+        browser,
+        "#requests",
+        &format!("{who}: a call if you will be late"),
+    )
+    .await;
+    save_and_continue(browser, "How did that go for me").await;
+    click(
+        browser,
+        &format!(r#"input[name="how_it_went"][value="{feeling}"]"#),
+    )
+    .await;
+    assert_accessible(browser, "the how-did-that-go step").await;
+    browser.screenshot(&format!("{shots}-4-how-it-went")).await;
+    save_and_continue(browser, "Look it over and finish").await;
+    assert_accessible(browser, "the review").await;
+    whole_page_screenshot(browser, &format!("{shots}-5-review-whole")).await;
+}
+
+#[tokio::test]
+async fn both_partners_complete_a_check_in_sealed_until_both_finished() {
+    if !browser::requested() {
+        eprintln!("browser tests not requested; scripts/test runs them");
+        return;
+    }
+    let app = TestApp::sqlite().await;
+    let (alex, sam) = (Browser::start().await, Browser::start().await);
+    let space = pair_in_browsers(&app, &alex, &sam).await;
+
+    // Alex finds the check-in from the space and starts one.
+    alex.client.goto(&space).await.unwrap();
+    click(&alex, r#"a[href$="/checkins"]"#).await;
+    wait_for_text(&alex, "main h1", "Weekly check-in").await;
+    assert_accessible(&alex, "the check-in list").await;
+    alex.screenshot("checkin-0-list").await;
+    click(&alex, r#"form[action$="/checkins"] button"#).await;
+    wait_for_text(&alex, "#step-heading", "Appreciations").await;
+    let checkin = alex.client.current_url().await.unwrap().to_string();
+    answer_check_in(&alex, "Alex", "4", "-2", "checkin-alex").await;
+    click(&alex, r#"form[action$="/submit"] button"#).await;
+    wait_for_text(&alex, "main h1", "Your answers are sealed").await;
+    assert_accessible(&alex, "the waiting page").await;
+    alex.screenshot("checkin-6-alex-waiting").await;
+
+    // Sam sees only that Alex has finished.
+    sam.client.goto(&format!("{space}/checkins")).await.unwrap();
+    wait_for_text(&sam, "main", "alex-north has finished").await;
+    click(&sam, ".card-checkin a").await;
+    wait_for_text(
+        &sam,
+        ".notice",
+        "alex-north has finished; their answers open when you finish",
+    )
+    .await;
+    let page = sam.client.source().await.unwrap();
+    assert!(
+        !page.contains("Alex:"),
+        "nothing of Alex's answers before Sam finishes"
+    );
+    sam.screenshot("checkin-7-sam-sees-the-marker").await;
+
+    // Sam calls a break; both see it, with its end in their own time.
+    click(&sam, r#"form[action$="/break"] button"#).await;
+    wait_for_text(&sam, "main h1", "A break, for both of you").await;
+    assert_accessible(&sam, "the break page").await;
+    sam.screenshot("checkin-8-break").await;
+    alex.client.goto(&checkin).await.unwrap();
+    wait_for_text(&alex, "main", "Your partner asked for a break").await;
+    alex.screenshot("checkin-9-break-seen-by-alex").await;
+    click(&sam, r#"form[action$="/break/end"] button"#).await;
+    wait_for_text(&sam, "#step-heading", "Appreciations").await;
+
+    // Sam answers and finishes: both sides open to both.
+    answer_check_in(&sam, "Sam", "5", "3", "checkin-sam").await;
+    click(&sam, r#"form[action$="/submit"] button"#).await;
+    wait_for_text(&sam, "main h1", "Your check-in").await;
+    wait_for_text(&sam, ".checkin-results", "Alex: I felt rushed").await;
+    let page = sam.client.source().await.unwrap();
+    assert!(
+        !page.contains("-2 ·") && !page.contains(">-2<"),
+        "Alex's own rating stays with Alex"
+    );
+    assert_accessible(&sam, "the results").await;
+    sam.screenshot("checkin-10-results").await;
+    whole_page_screenshot(&sam, "checkin-10-results-whole").await;
+    alex.client.goto(&checkin).await.unwrap();
+    wait_for_text(&alex, ".checkin-results", "Sam: our Sunday walk").await;
+    whole_page_screenshot(&alex, "checkin-11-results-alex-whole").await;
+
+    // Felt trust over the weeks, with both lines.
+    alex.client
+        .goto(&format!("{space}/checkins"))
+        .await
+        .unwrap();
+    let chart = wait_for(&alex, "#trend svg.chart[role=img]").await;
+    assert!(
+        chart
+            .find(Locator::Css("circle.chart-dot-partner"))
+            .await
+            .is_ok()
+    );
+    assert_accessible(&alex, "the list with the trend").await;
+    scroll_to(&alex, "#trend").await;
+    alex.screenshot("checkin-12-trend").await;
+    whole_page_screenshot(&alex, "checkin-12-list-whole").await;
+
+    // The same in Polish, for Sam.
+    sam.client.goto(&checkin).await.unwrap();
+    click(&sam, r#"button[name="lang"][value="pl"]"#).await;
+    wait_for_text(&sam, "main h1", "Wasza rozmowa").await;
+    assert_accessible(&sam, "the results in Polish").await;
+    sam.screenshot("checkin-13-results-pl").await;
+
+    alex.close().await;
+    sam.close().await;
+    app.stop().await;
+}

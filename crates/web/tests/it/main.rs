@@ -6,10 +6,16 @@
 mod account_management;
 mod accounts;
 mod browser;
+mod calendar_feed;
+mod checkins_api;
+mod checkins_pages;
+mod daily;
 mod export;
 mod openapi;
 mod promises_api;
 mod promises_pages;
+mod reminders;
+mod rituals;
 mod shell;
 mod spaces;
 mod support;

@@ -35,6 +35,27 @@ async fn the_document_describes_the_minimum_contract() {
         ("/api/v1/spaces/{id}/record/consent", "put"),
         ("/api/v1/spaces/{id}/record/consent", "delete"),
         ("/api/v1/spaces/{id}/record", "get"),
+        ("/api/v1/spaces/{id}/checkins", "get"),
+        ("/api/v1/spaces/{id}/checkins", "post"),
+        ("/api/v1/spaces/{id}/checkins/{checkin}", "get"),
+        ("/api/v1/spaces/{id}/checkins/{checkin}/draft", "put"),
+        ("/api/v1/spaces/{id}/checkins/{checkin}/submit", "post"),
+        ("/api/v1/spaces/{id}/checkins/{checkin}/break", "post"),
+        ("/api/v1/spaces/{id}/checkins/{checkin}/break", "delete"),
+        ("/api/v1/spaces/{id}/checkins/trend", "get"),
+        ("/api/v1/spaces/{id}/rituals", "get"),
+        ("/api/v1/spaces/{id}/rituals", "post"),
+        ("/api/v1/spaces/{id}/rituals/{ritual}", "get"),
+        ("/api/v1/spaces/{id}/rituals/{ritual}", "put"),
+        ("/api/v1/spaces/{id}/rituals/{ritual}", "delete"),
+        ("/api/v1/spaces/{id}/time-zone", "put"),
+        ("/api/v1/spaces/{id}/daily", "get"),
+        ("/api/v1/spaces/{id}/daily", "put"),
+        ("/api/v1/spaces/{id}/reminders", "get"),
+        ("/api/v1/me/reminder-email", "put"),
+        ("/api/v1/calendar-feed", "post"),
+        ("/api/v1/calendar-feed", "put"),
+        ("/api/v1/calendar-feed", "delete"),
     ] {
         let operation = &document["paths"][path][method];
         assert!(operation.is_object(), "{method} {path} is not documented");
@@ -65,6 +86,8 @@ async fn every_documented_operation_is_routed() {
             .replace("{id}", "00000000-0000-4000-8000-000000000000")
             .replace("{invite}", "00000000-0000-4000-8000-000000000001")
             .replace("{promise}", "00000000-0000-4000-8000-000000000002")
+            .replace("{ritual}", "00000000-0000-4000-8000-000000000003")
+            .replace("{checkin}", "00000000-0000-4000-8000-000000000004")
             .replace("{token}", "0000");
         assert!(
             !concrete.contains('{'),

@@ -329,6 +329,89 @@ pub const STATE_CHANGING_ROUTES: &[(&str, &str)] = &[
         "DELETE",
         "/api/v1/spaces/00000000-0000-4000-8000-000000000001/record/consent",
     ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/checkins",
+    ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/checkins/00000000-0000-4000-8000-000000000004/step/topic",
+    ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/checkins/00000000-0000-4000-8000-000000000004/submit",
+    ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/checkins/00000000-0000-4000-8000-000000000004/break",
+    ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/checkins/00000000-0000-4000-8000-000000000004/break/end",
+    ),
+    (
+        "POST",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/checkins",
+    ),
+    (
+        "PUT",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/checkins/00000000-0000-4000-8000-000000000004/draft",
+    ),
+    (
+        "POST",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/checkins/00000000-0000-4000-8000-000000000004/submit",
+    ),
+    (
+        "POST",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/checkins/00000000-0000-4000-8000-000000000004/break",
+    ),
+    (
+        "DELETE",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/checkins/00000000-0000-4000-8000-000000000004/break",
+    ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/rituals",
+    ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/rituals/00000000-0000-4000-8000-000000000003",
+    ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/rituals/00000000-0000-4000-8000-000000000003/end",
+    ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/time-zone",
+    ),
+    ("POST", "/spaces/00000000-0000-4000-8000-000000000001/daily"),
+    ("POST", "/account/calendar"),
+    ("POST", "/account/calendar/discreet"),
+    ("POST", "/account/calendar/revoke"),
+    (
+        "POST",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/rituals",
+    ),
+    (
+        "PUT",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/rituals/00000000-0000-4000-8000-000000000003",
+    ),
+    (
+        "DELETE",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/rituals/00000000-0000-4000-8000-000000000003",
+    ),
+    (
+        "PUT",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/time-zone",
+    ),
+    (
+        "PUT",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/daily",
+    ),
+    ("POST", "/api/v1/calendar-feed"),
+    ("PUT", "/api/v1/calendar-feed"),
+    ("DELETE", "/api/v1/calendar-feed"),
 ];
 
 #[tokio::test]
@@ -471,11 +554,32 @@ async fn space_pages(app: &TestApp, cookie: &str) -> Vec<String> {
         .to_str()
         .unwrap()
         .to_owned();
+    let started = app
+        .post_form_as(&format!("/spaces/{space}/checkins"), &[], cookie)
+        .await;
+    assert_eq!(started.status(), StatusCode::SEE_OTHER);
+    let checkin = started.headers()[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .to_owned();
     vec![
         format!("/spaces/{space}"),
         format!("/spaces/{space}/promises"),
         promise,
         format!("/spaces/{space}/record"),
+        format!("/spaces/{space}/checkins"),
+        format!("{checkin}?step=felt_trust"),
+        format!("{checkin}?step=how_it_went"),
+        format!("{checkin}?step=review"),
+        checkin,
+        format!("/api/v1/spaces/{space}/checkins"),
+        format!("/api/v1/spaces/{space}/checkins/trend"),
+        format!("/spaces/{space}/rituals"),
+        format!("/spaces/{space}/settings"),
+        format!("/spaces/{space}/daily"),
+        format!("/api/v1/spaces/{space}/rituals"),
+        format!("/api/v1/spaces/{space}/daily"),
+        "/account/calendar".to_owned(),
     ]
 }
 

@@ -1,0 +1,187 @@
+//! What a daily entry says, and its events: `daily.written` (shared or private, as its author
+//! chose) and `daily.withdrawn` (shared: the author took back that day's shared entry).
+
+use std::fmt;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::event::{EventKind, NewEvent, Visibility};
+use crate::id::{EventId, PersonId};
+use crate::text::{self, TextError};
+use crate::time::Timestamp;
+
+/// How the day felt, 1 (heavy) to 5 (light).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub struct Mood(u8);
+
+#[derive(Debug, Error, Clone, Copy, PartialEq, Eq)]
+#[error("choose a number from {} to {}", Mood::MIN, Mood::MAX)]
+pub struct MoodError;
+
+impl Mood {
+    pub const MIN: u8 = 1;
+    pub const MAX: u8 = 5;
+
+    pub fn new(value: u8) -> Result<Self, MoodError> {
+        if (Self::MIN..=Self::MAX).contains(&value) {
+            Ok(Self(value))
+        } else {
+            Err(MoodError)
+        }
+    }
+
+    pub fn get(self) -> u8 {
+        self.0
+    }
+}
+
+impl TryFrom<u8> for Mood {
+    type Error = MoodError;
+
+    fn try_from(value: u8) -> Result<Self, Self::Error> {
+        Self::new(value)
+    }
+}
+
+impl From<Mood> for u8 {
+    fn from(value: Mood) -> Self {
+        value.0
+    }
+}
+
+/// One short line of a daily entry (the appreciation, the plan): 1–280 characters. `Debug`
+/// hides it.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct DailyText(String);
+
+impl DailyText {
+    pub const MAX_CHARS: usize = 280;
+
+    pub fn parse(input: &str) -> Result<Self, TextError> {
+        text::clean(input, Self::MAX_CHARS, false).map(Self)
+    }
+
+    /// Blank means none: each line is optional, so a hard day can be just a number.
+    pub fn parse_optional(input: &str) -> Result<Option<Self>, TextError> {
+        if input.trim().is_empty() {
+            Ok(None)
+        } else {
+            Self::parse(input).map(Some)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for DailyText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "DailyText({} chars)", self.0.chars().count())
+    }
+}
+
+impl TryFrom<String> for DailyText {
+    type Error = TextError;
+
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::parse(&value)
+    }
+}
+
+impl From<DailyText> for String {
+    fn from(value: DailyText) -> Self {
+        value.0
+    }
+}
+
+/// What one day's entry says.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Written {
+    pub mood: Mood,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appreciation: Option<DailyText>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<DailyText>,
+}
+
+/// A daily event, tagged by `type`, for the local day it is about.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum DailyEvent {
+    Written {
+        #[serde(with = "day")]
+        day: Date,
+        #[serde(flatten)]
+        entry: Written,
+    },
+    /// The author's shared entry of that day is taken back (it was rewritten privately).
+    Withdrawn {
+        #[serde(with = "day")]
+        day: Date,
+    },
+}
+
+mod day {
+    use jiff::civil::Date;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(day: &Date, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(day)
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Date, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        crate::ritual::parse_date(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+impl DailyEvent {
+    pub const fn kind(&self) -> &'static str {
+        match self {
+            DailyEvent::Written { .. } => "daily.written",
+            DailyEvent::Withdrawn { .. } => "daily.withdrawn",
+        }
+    }
+
+    pub fn day(&self) -> Date {
+        match self {
+            DailyEvent::Written { day, .. } | DailyEvent::Withdrawn { day } => *day,
+        }
+    }
+
+    pub fn from_event(event: &NewEvent) -> Option<Self> {
+        if !event.kind.as_str().starts_with("daily.") {
+            return None;
+        }
+        let parsed: Self = serde_json::from_value(event.payload.clone()).ok()?;
+        (parsed.kind() == event.kind.as_str()).then_some(parsed)
+    }
+}
+
+/// A daily event to append, with who may see it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DailyChange {
+    pub event: DailyEvent,
+    pub visibility: Visibility,
+}
+
+impl DailyChange {
+    pub fn into_event(self, id: EventId, author: PersonId, at: Timestamp) -> NewEvent {
+        NewEvent {
+            id,
+            author,
+            at,
+            kind: EventKind::known(self.event.kind()),
+            visibility: self.visibility,
+            // Strings and numbers only: serialising cannot fail.
+            payload: serde_json::to_value(&self.event).unwrap_or(serde_json::Value::Null),
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! Private calendar feeds: one per person, reached by a secret token of which only the hash is
+//! kept. Creating a feed again gives it a new token, and the old address stops working.
+
+use std::fmt;
+
+use sqlx::any::AnyRow;
+use steadfast_core::{PersonId, Timestamp};
+
+use crate::redact::Redacted;
+use crate::{Store, StoreError, row};
+
+/// A person's calendar feed.
+#[derive(Clone, PartialEq, Eq)]
+pub struct FeedRecord {
+    pub account: PersonId,
+    pub token_hash: String,
+    /// Neutral titles and no descriptions, for calendars others may glance at.
+    pub discreet: bool,
+    pub created_at: Timestamp,
+}
+
+impl fmt::Debug for FeedRecord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FeedRecord")
+            .field("account", &self.account)
+            .field("token_hash", &Redacted)
+            .field("discreet", &self.discreet)
+            .field("created_at", &self.created_at)
+            .finish()
+    }
+}
+
+fn decode(row: &AnyRow) -> Result<FeedRecord, StoreError> {
+    Ok(FeedRecord {
+        account: row::id(row, "account")?,
+        token_hash: row::text(row, "token_hash")?,
+        discreet: row::count(row, "discreet")? != 0,
+        created_at: row::time(row, "created_ms")?,
+    })
+}
+
+macro_rules! select_feed {
+    ($where:literal) => {
+        concat!(
+            "SELECT account, token_hash, discreet, created_ms FROM calendar_feeds ",
+            $where
+        )
+    };
+}
+
+impl Store {
+    /// Gives `feed.account` a feed with this token, replacing the token of one it had (which
+    /// keeps its discreet setting).
+    pub async fn put_calendar_feed(&self, feed: &FeedRecord) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO calendar_feeds (account, token_hash, discreet, created_ms) \
+             VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (account) DO UPDATE \
+             SET token_hash = excluded.token_hash, created_ms = excluded.created_ms",
+        )
+        .bind(feed.account.to_string())
+        .bind(&feed.token_hash)
+        .bind(i64::from(feed.discreet))
+        .bind(feed.created_at.as_millis())
+        .execute(&self.inner.pool)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn calendar_feed_of(
+        &self,
+        account: PersonId,
+    ) -> Result<Option<FeedRecord>, StoreError> {
+        sqlx::query(select_feed!("WHERE account = $1"))
+            .bind(account.to_string())
+            .fetch_optional(&self.inner.pool)
+            .await?
+            .as_ref()
+            .map(decode)
+            .transpose()
+    }
+
+    /// The feed a calendar app asks for, by the hash of the token in its address.
+    pub async fn calendar_feed_by_hash(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<FeedRecord>, StoreError> {
+        sqlx::query(select_feed!("WHERE token_hash = $1"))
+            .bind(token_hash)
+            .fetch_optional(&self.inner.pool)
+            .await?
+            .as_ref()
+            .map(decode)
+            .transpose()
+    }
+
+    /// Switches discreet titles; answers whether the person has a feed.
+    pub async fn set_calendar_feed_discreet(
+        &self,
+        account: PersonId,
+        discreet: bool,
+    ) -> Result<bool, StoreError> {
+        let updated = sqlx::query("UPDATE calendar_feeds SET discreet = $1 WHERE account = $2")
+            .bind(i64::from(discreet))
+            .bind(account.to_string())
+            .execute(&self.inner.pool)
+            .await?;
+        Ok(updated.rows_affected() == 1)
+    }
+
+    /// Revokes the feed; answers whether there was one.
+    pub async fn delete_calendar_feed(&self, account: PersonId) -> Result<bool, StoreError> {
+        let deleted = sqlx::query("DELETE FROM calendar_feeds WHERE account = $1")
+            .bind(account.to_string())
+            .execute(&self.inner.pool)
+            .await?;
+        Ok(deleted.rows_affected() == 1)
+    }
+}

@@ -1,0 +1,115 @@
+use steadfast_store::FeedRecord;
+use steadfast_store::testing::TestDatabase;
+
+use crate::support::{at, hash, open, sign_up};
+
+pub async fn a_feed_is_found_by_its_hash_and_a_new_token_replaces_the_old(db: &TestDatabase) {
+    let store = open(db).await;
+    let alex = sign_up(&store).await;
+    let first = FeedRecord {
+        account: alex,
+        token_hash: hash(),
+        discreet: true,
+        created_at: at(0),
+    };
+    store.put_calendar_feed(&first).await.expect("create");
+    assert_eq!(
+        store
+            .calendar_feed_by_hash(&first.token_hash)
+            .await
+            .expect("read"),
+        Some(first.clone())
+    );
+    store
+        .set_calendar_feed_discreet(alex, false)
+        .await
+        .expect("switch");
+    let second = FeedRecord {
+        token_hash: hash(),
+        discreet: true,
+        created_at: at(5),
+        ..first.clone()
+    };
+    store.put_calendar_feed(&second).await.expect("rotate");
+    assert_eq!(
+        store
+            .calendar_feed_by_hash(&first.token_hash)
+            .await
+            .expect("read"),
+        None,
+        "the old token no longer works"
+    );
+    let now = store
+        .calendar_feed_of(alex)
+        .await
+        .expect("read")
+        .expect("a feed");
+    assert_eq!(now.token_hash, second.token_hash);
+    assert!(!now.discreet, "a new token keeps the setting");
+    assert_eq!(now.created_at, at(5));
+    store.close().await;
+}
+
+pub async fn discreet_titles_are_switched_only_on_an_existing_feed(db: &TestDatabase) {
+    let store = open(db).await;
+    let alex = sign_up(&store).await;
+    let sam = sign_up(&store).await;
+    assert!(
+        !store
+            .set_calendar_feed_discreet(alex, true)
+            .await
+            .expect("switch")
+    );
+    let feed = FeedRecord {
+        account: alex,
+        token_hash: hash(),
+        discreet: true,
+        created_at: at(0),
+    };
+    store.put_calendar_feed(&feed).await.expect("create");
+    assert!(
+        store
+            .set_calendar_feed_discreet(alex, false)
+            .await
+            .expect("switch")
+    );
+    assert!(
+        !store
+            .calendar_feed_of(alex)
+            .await
+            .expect("read")
+            .expect("feed")
+            .discreet
+    );
+    assert_eq!(store.calendar_feed_of(sam).await.expect("read"), None);
+    store.close().await;
+}
+
+pub async fn a_revoked_feed_is_gone_and_deleting_the_account_removes_it(db: &TestDatabase) {
+    let store = open(db).await;
+    let alex = sign_up(&store).await;
+    let sam = sign_up(&store).await;
+    for person in [alex, sam] {
+        let feed = FeedRecord {
+            account: person,
+            token_hash: hash(),
+            discreet: false,
+            created_at: at(0),
+        };
+        store.put_calendar_feed(&feed).await.expect("create");
+    }
+    assert!(store.delete_calendar_feed(alex).await.expect("revoke"));
+    assert!(
+        !store
+            .delete_calendar_feed(alex)
+            .await
+            .expect("revoke again")
+    );
+    assert_eq!(store.calendar_feed_of(alex).await.expect("read"), None);
+    store
+        .delete_account(sam, at(10))
+        .await
+        .expect("delete account");
+    assert_eq!(store.calendar_feed_of(sam).await.expect("read"), None);
+    store.close().await;
+}

@@ -1,0 +1,269 @@
+//! The private calendar feed: one iCalendar document per person, at a secret address a calendar
+//! app subscribes to without signing in. It holds, for each space the person is in now, the
+//! rituals' occurrences (two weeks back, eight ahead, each its own event in UTC with a UID that
+//! stays the same from one fetch to the next) and the due times of open promises between the
+//! person and their partner — exactly what the person's own view of the space shows, through the
+//! same visibility rule, so nothing private of anyone else can reach it.
+//!
+//! The token in the address has 256 random bits and only its hash is stored. A new token
+//! replaces the old one, which then answers 404 like any address that never existed. Discreet
+//! titles say only "Plans", with no descriptions, for a calendar other people may glance at.
+
+use std::time::Duration;
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use icalendar::{Calendar, Component, Event};
+use steadfast_core::ritual::{Ritual, RitualKind};
+use steadfast_core::space::{self, Standing};
+use steadfast_core::{PersonId, Timestamp};
+use steadfast_store::FeedRecord;
+
+use crate::AppState;
+use crate::auth::secret::{self, Secret};
+use crate::error::WebError;
+use crate::i18n::Lang;
+use crate::promises::{self, Opened};
+use crate::spaces;
+
+/// How far back and ahead ritual occurrences are listed.
+const PAST: Duration = Duration::from_secs(14 * 24 * 60 * 60);
+const AHEAD: Duration = Duration::from_secs(56 * 24 * 60 * 60);
+
+/// A new feed is discreet until its owner chooses otherwise: a phone's calendar is often seen.
+const DISCREET_BY_DEFAULT: bool = true;
+
+/// The path a feed is served at.
+pub(crate) fn feed_path(token: &str) -> String {
+    format!("/calendar/{token}.ics")
+}
+
+/// The address a calendar app needs: this site's origin and the path. The origin is the one the
+/// browser named (`Origin`), else `Host` — over HTTPS unless the host is this machine.
+pub(crate) fn feed_url(headers: &HeaderMap, token: &str) -> String {
+    let header = |name| {
+        headers
+            .get(name)
+            .and_then(|v: &HeaderValue| v.to_str().ok())
+            .filter(|v| !v.is_empty() && *v != "null")
+    };
+    let origin = header(header::ORIGIN)
+        .map(str::to_owned)
+        .or_else(|| {
+            header(header::HOST).map(|host| {
+                let local = host.starts_with("127.0.0.1")
+                    || host.starts_with("localhost")
+                    || host.starts_with("[::1]");
+                format!("{}://{host}", if local { "http" } else { "https" })
+            })
+        })
+        .unwrap_or_default();
+    format!("{origin}{}", feed_path(token))
+}
+
+/// The person's feed, if they have one.
+pub(crate) async fn settings(
+    state: &AppState,
+    person: PersonId,
+) -> Result<Option<FeedRecord>, WebError> {
+    Ok(state.store.calendar_feed_of(person).await?)
+}
+
+/// Makes the person's feed, or gives it a new token (the old address stops working); answers
+/// the token, which is shown once.
+pub(crate) async fn create(state: &AppState, person: PersonId) -> Result<String, WebError> {
+    let secret = Secret::generate().map_err(|_| WebError::Randomness)?;
+    state
+        .store
+        .put_calendar_feed(&FeedRecord {
+            account: person,
+            token_hash: secret.hash,
+            discreet: DISCREET_BY_DEFAULT,
+            created_at: state.now(),
+        })
+        .await?;
+    Ok(secret.token)
+}
+
+/// Ends the feed; answers whether there was one.
+pub(crate) async fn revoke(state: &AppState, person: PersonId) -> Result<bool, WebError> {
+    Ok(state.store.delete_calendar_feed(person).await?)
+}
+
+/// Switches discreet titles; answers whether the person has a feed.
+pub(crate) async fn set_discreet(
+    state: &AppState,
+    person: PersonId,
+    discreet: bool,
+) -> Result<bool, WebError> {
+    Ok(state
+        .store
+        .set_calendar_feed_discreet(person, discreet)
+        .await?)
+}
+
+/// `GET /calendar/{token}.ics`: the feed, for whoever holds the address. Anything else is the
+/// ordinary not-found page.
+pub(crate) async fn serve(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(file): Path<String>,
+) -> Result<Response, WebError> {
+    let token = file.strip_suffix(".ics").ok_or(WebError::NotFound)?;
+    if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(WebError::NotFound);
+    }
+    let feed = state
+        .store
+        .calendar_feed_by_hash(&secret::hash(token))
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let lang = crate::api::lang_of(&headers);
+    let body = document(&state, feed.account, feed.discreet, lang).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+/// The feed's text for `person`.
+pub(crate) async fn document(
+    state: &AppState,
+    person: PersonId,
+    discreet: bool,
+    lang: Lang,
+) -> Result<String, WebError> {
+    let now = state.now();
+    let mut calendar = Calendar::new();
+    calendar.name(&if discreet {
+        lang.t("calendar-discreet-title")
+    } else {
+        lang.t("calendar-name")
+    });
+    for (space, stay) in state.store.spaces_of(person).await? {
+        if stay.left_at.is_some() {
+            continue;
+        }
+        let members: Vec<_> = state
+            .store
+            .members(space.id)
+            .await?
+            .iter()
+            .map(spaces::member)
+            .collect();
+        if space::standing(&members, person) != Standing::Current {
+            continue;
+        }
+        let opened = match promises::open(state, person, space.id).await {
+            Ok(opened) => opened,
+            Err(promises::PromiseError::Failed(error)) => return Err(error),
+            // Left in between: not theirs any more.
+            Err(_) => continue,
+        };
+        add_space(&mut calendar, &opened, now, discreet, lang);
+    }
+    Ok(calendar.done().to_string())
+}
+
+fn add_space(calendar: &mut Calendar, opened: &Opened, now: Timestamp, discreet: bool, lang: Lang) {
+    let stamp = ical_time(now);
+    let (from, to) = (now.saturating_sub(PAST), now.saturating_add(AHEAD));
+    for ritual in opened.ledger().rituals.all() {
+        for occurrence in ritual.occurrences(from, to) {
+            let mut event = Event::new();
+            event
+                .uid(&format!(
+                    "ritual-{}-{}@steadfast",
+                    ritual.id,
+                    occurrence.start.as_millis()
+                ))
+                .add_property("DTSTAMP", &stamp)
+                .add_property("DTSTART", ical_time(occurrence.start))
+                .add_property("DTEND", ical_time(occurrence.end));
+            if discreet {
+                event.summary(&lang.t("calendar-discreet-title"));
+            } else {
+                event
+                    .summary(ritual.name.as_str())
+                    .description(&kind_words(ritual, lang));
+            }
+            calendar.push(event.done());
+        }
+    }
+    for promise in opened.promises() {
+        let Some(due) = promise.terms.due else {
+            continue;
+        };
+        if promise.status.is_settled() {
+            continue;
+        }
+        let mut event = Event::new();
+        event
+            .uid(&format!("promise-{}@steadfast", promise.id))
+            .add_property("DTSTAMP", &stamp)
+            .add_property("DTSTART", ical_time(due));
+        if discreet {
+            event.summary(&lang.t("calendar-discreet-title"));
+        } else {
+            let key = if promise.promiser == opened.person {
+                "calendar-promise-yours"
+            } else {
+                "calendar-promise-theirs"
+            };
+            event.summary(&lang.t_with(key, &[("text", promise.terms.text.as_str().to_owned())]));
+        }
+        calendar.push(event.done());
+    }
+}
+
+fn kind_words(ritual: &Ritual, lang: Lang) -> String {
+    lang.t(&format!("ritual-kind-{}", kind_key(ritual.kind)))
+}
+
+/// The Fluent key part for a kind (`date-night`).
+pub(crate) fn kind_key(kind: RitualKind) -> String {
+    kind.as_str().replace('_', "-")
+}
+
+/// An instant as iCalendar's UTC form: `20261204T190000Z`.
+fn ical_time(at: Timestamp) -> String {
+    jiff::Timestamp::from_millisecond(at.as_millis())
+        .map(|t| t.strftime("%Y%m%dT%H%M%SZ").to_string())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn instants_are_written_in_utc_basic_form() {
+        assert_eq!(
+            ical_time(Timestamp::from_millis(1_796_058_000_000)),
+            "20261130T170000Z"
+        );
+    }
+
+    #[test]
+    fn the_address_uses_the_origin_the_browser_named() {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::HOST, HeaderValue::from_static("us.example"));
+        assert_eq!(
+            feed_url(&headers, "ab"),
+            "https://us.example/calendar/ab.ics"
+        );
+        headers.insert(
+            header::ORIGIN,
+            HeaderValue::from_static("http://10.0.0.2:8787"),
+        );
+        assert_eq!(
+            feed_url(&headers, "ab"),
+            "http://10.0.0.2:8787/calendar/ab.ics"
+        );
+    }
+}

@@ -1,0 +1,488 @@
+//! The weekly check-in, shared by the pages and the JSON API: open the space's ledger, decide,
+//! append, and what each refusal tells the person. The rules are in `steadfast_core::checkin`;
+//! this is the order of the steps.
+//!
+//! Sealing needs nothing here: the events' visibility does it. What the edge adds is the one read
+//! a reveal needs — the second partner's submission carries the first partner's answers into a
+//! shared event, and those answers are private to the first partner. They are read from the
+//! first partner's own cached fold, after this person's fold is let go, so two partners
+//! submitting at the same moment never wait on each other's lock. The loser of that race decides
+//! again on fresh state, sees the other's marker, and reveals both.
+
+use steadfast_core::checkin::{
+    Answers, Appreciation, Checkin, CheckinEvent, Decided, Feeling, MAX_APPRECIATIONS, Missing,
+    Note, Patch, RciParams, Refusal, ScaleError, Step, Submission, Trend, TrustItem, TrustLevel,
+    decide_start, trend,
+};
+use steadfast_core::text::TextError;
+use steadfast_core::{CheckinId, EventId, NewEvent, PersonId, SpaceId, Timestamp};
+use steadfast_store::StoreError;
+
+use crate::AppState;
+use crate::error::WebError;
+use crate::i18n::Lang;
+use crate::promises::{self, Opened, PromiseError};
+
+/// How often a submission reads the partner's answers and decides again before giving up.
+const REVEAL_ATTEMPTS: usize = 4;
+
+/// Why a check-in operation did not happen. Each has one status, one stable code and one message.
+#[derive(Debug)]
+pub(crate) enum CheckinError {
+    /// Not a current member, no such space, or no such check-in of the person's.
+    NotFound,
+    Refused(Refusal),
+    Invalid(Invalid),
+    /// The partner has submitted: their answers must be read first. Never leaves this module.
+    NeedsAnswersOf(PersonId),
+    Failed(WebError),
+}
+
+/// Which input was refused, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Invalid {
+    Appreciation(TextError),
+    TooManyAppreciations,
+    WentRight(TextError),
+    Topic(TextError),
+    ListenerNotes(TextError),
+    Requests(TextError),
+    Item,
+    Level(ScaleError),
+    Feeling(ScaleError),
+    Step,
+}
+
+impl<E: Into<WebError>> From<E> for CheckinError {
+    fn from(error: E) -> Self {
+        CheckinError::Failed(error.into())
+    }
+}
+
+fn from_promise(error: PromiseError) -> CheckinError {
+    match error {
+        PromiseError::Failed(web) => CheckinError::Failed(web),
+        _ => CheckinError::NotFound,
+    }
+}
+
+impl CheckinError {
+    /// The stable code the API gives this refusal.
+    pub(crate) fn code(&self) -> &'static str {
+        match self {
+            CheckinError::NotFound => "not_found",
+            CheckinError::Refused(refusal) => refusal_code(*refusal),
+            CheckinError::Invalid(invalid) => match invalid {
+                Invalid::Appreciation(_) => "appreciation_invalid",
+                Invalid::TooManyAppreciations => "too_many_appreciations",
+                Invalid::WentRight(_) => "went_right_invalid",
+                Invalid::Topic(_) => "topic_invalid",
+                Invalid::ListenerNotes(_) => "listener_notes_invalid",
+                Invalid::Requests(_) => "requests_invalid",
+                Invalid::Item => "item_unknown",
+                Invalid::Level(_) => "felt_trust_invalid",
+                Invalid::Feeling(_) => "how_it_went_invalid",
+                Invalid::Step => "step_unknown",
+            },
+            CheckinError::NeedsAnswersOf(_) | CheckinError::Failed(_) => "internal",
+        }
+    }
+
+    pub(crate) fn message(&self, lang: Lang) -> String {
+        match self {
+            CheckinError::NotFound => lang.t("error-not-found-title"),
+            CheckinError::Refused(refusal) => {
+                lang.t(&format!("checkin-refused-{}", refusal_code(*refusal)))
+            }
+            CheckinError::Invalid(invalid) => invalid_message(*invalid, lang),
+            CheckinError::NeedsAnswersOf(_) | CheckinError::Failed(_) => {
+                lang.t("error-internal-title")
+            }
+        }
+    }
+
+    /// The form field a mistake is about, for a page to show it beside.
+    pub(crate) fn field(&self) -> &'static str {
+        match self {
+            CheckinError::Invalid(invalid) => match invalid {
+                Invalid::Appreciation(_) | Invalid::TooManyAppreciations => "appreciations",
+                Invalid::WentRight(_) => "went_right",
+                Invalid::Topic(_) => "topic",
+                Invalid::ListenerNotes(_) => "listener_notes",
+                Invalid::Requests(_) => "requests",
+                Invalid::Item | Invalid::Level(_) => "felt_trust",
+                Invalid::Feeling(_) => "how_it_went",
+                Invalid::Step => "",
+            },
+            CheckinError::Refused(Refusal::Incomplete(Missing::FeltTrust)) => "felt_trust",
+            CheckinError::Refused(Refusal::Incomplete(Missing::HowItWent)) => "how_it_went",
+            _ => "",
+        }
+    }
+}
+
+fn refusal_code(refusal: Refusal) -> &'static str {
+    match refusal {
+        Refusal::AlreadyOpen(_) => "already_open",
+        Refusal::NotParticipant => "not_participant",
+        Refusal::Lapsed => "lapsed",
+        Refusal::AlreadySubmitted => "already_submitted",
+        Refusal::Completed => "completed",
+        Refusal::OnBreak => "on_break",
+        Refusal::NoBreak => "no_break",
+        Refusal::Incomplete(Missing::FeltTrust) => "incomplete_felt_trust",
+        Refusal::Incomplete(Missing::HowItWent) => "incomplete_how_it_went",
+    }
+}
+
+fn invalid_message(invalid: Invalid, lang: Lang) -> String {
+    let text = |field: &str, error: TextError| match error {
+        TextError::Empty => lang.t(&format!("{field}-empty")),
+        TextError::TooLong { max } => {
+            lang.t_with(&format!("{field}-too-long"), &[("max", max.to_string())])
+        }
+        TextError::BadCharacter => lang.t("text-bad-character"),
+    };
+    let scale = |error: ScaleError| {
+        lang.t_with(
+            "checkin-scale-out-of-range",
+            &[
+                ("min", error.min.to_string()),
+                ("max", error.max.to_string()),
+            ],
+        )
+    };
+    match invalid {
+        Invalid::Appreciation(error) => text("checkin-appreciation", error),
+        Invalid::TooManyAppreciations => lang.t_with(
+            "checkin-appreciations-too-many",
+            &[("max", MAX_APPRECIATIONS.to_string())],
+        ),
+        Invalid::WentRight(error)
+        | Invalid::Topic(error)
+        | Invalid::ListenerNotes(error)
+        | Invalid::Requests(error) => text("checkin-note", error),
+        Invalid::Item => lang.t("checkin-item-unknown"),
+        Invalid::Level(error) | Invalid::Feeling(error) => scale(error),
+        Invalid::Step => lang.t("checkin-step-unknown"),
+    }
+}
+
+/// What a person sent to save, before it is checked. `None` leaves a field as it was; a blank
+/// text clears it.
+#[derive(Debug, Default)]
+pub(crate) struct DraftInput {
+    pub(crate) appreciations: Option<Vec<String>>,
+    pub(crate) went_right: Option<String>,
+    /// Item names and answers, as sent.
+    pub(crate) felt_trust: Vec<(String, i64)>,
+    pub(crate) topic: Option<String>,
+    pub(crate) listener_notes: Option<String>,
+    pub(crate) requests: Option<String>,
+    pub(crate) how_it_went: Option<i64>,
+    pub(crate) step: Option<String>,
+}
+
+impl DraftInput {
+    /// The patch this input makes, every field checked; blank appreciations are left out.
+    pub(crate) fn parse(&self) -> Result<Patch, CheckinError> {
+        let invalid = CheckinError::Invalid;
+        let note = |text: &Option<String>, field: fn(TextError) -> Invalid| {
+            text.as_deref()
+                .map(|t| Note::parse_optional(t).map_err(|e| invalid(field(e))))
+                .transpose()
+        };
+        let appreciations = match &self.appreciations {
+            Some(list) => {
+                let given: Vec<&String> = list.iter().filter(|t| !t.trim().is_empty()).collect();
+                if given.len() > MAX_APPRECIATIONS {
+                    return Err(invalid(Invalid::TooManyAppreciations));
+                }
+                Some(
+                    given
+                        .into_iter()
+                        .map(|t| {
+                            Appreciation::parse(t).map_err(|e| invalid(Invalid::Appreciation(e)))
+                        })
+                        .collect::<Result<Vec<_>, _>>()?,
+                )
+            }
+            None => None,
+        };
+        let mut felt_trust = std::collections::BTreeMap::new();
+        for (name, value) in &self.felt_trust {
+            let item = TrustItem::from_name(name).ok_or(invalid(Invalid::Item))?;
+            let level = TrustLevel::from_i64(*value).map_err(|e| invalid(Invalid::Level(e)))?;
+            felt_trust.insert(item, level);
+        }
+        let how_it_went = self
+            .how_it_went
+            .map(|v| Feeling::from_i64(v).map_err(|e| invalid(Invalid::Feeling(e))))
+            .transpose()?;
+        let step = self
+            .step
+            .as_deref()
+            .map(|s| Step::from_name(s).ok_or(invalid(Invalid::Step)))
+            .transpose()?;
+        Ok(Patch {
+            appreciations,
+            went_right: note(&self.went_right, Invalid::WentRight)?,
+            felt_trust,
+            topic: note(&self.topic, Invalid::Topic)?,
+            listener_notes: note(&self.listener_notes, Invalid::ListenerNotes)?,
+            requests: note(&self.requests, Invalid::Requests)?,
+            how_it_went: how_it_went.map(Some),
+            step,
+        })
+    }
+}
+
+/// A check-in id from a path; anything that is not one is no check-in.
+pub(crate) fn parse_id(text: &str) -> Result<CheckinId, CheckinError> {
+    text.parse().map_err(|_| CheckinError::NotFound)
+}
+
+/// The space's ledger for one of its current members.
+pub(crate) async fn open(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+) -> Result<Opened, CheckinError> {
+    promises::open(state, person, space)
+        .await
+        .map_err(from_promise)
+}
+
+/// A check-in the person takes part in; any other is not found.
+pub(crate) fn find(opened: &Opened, id: CheckinId) -> Result<&Checkin, CheckinError> {
+    opened
+        .ledger()
+        .checkins
+        .get(id)
+        .filter(|c| c.is_participant(opened.person))
+        .ok_or(CheckinError::NotFound)
+}
+
+/// The person's check-ins, newest first.
+pub(crate) fn list(opened: &Opened) -> Vec<&Checkin> {
+    let mut all: Vec<&Checkin> = opened
+        .ledger()
+        .checkins
+        .all()
+        .iter()
+        .filter(|c| c.is_participant(opened.person))
+        .collect();
+    all.reverse();
+    all
+}
+
+/// Where a check-in stands for the person looking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Standing {
+    /// The person still has answers to give.
+    Open,
+    /// The person has submitted; the partner has not.
+    Waiting,
+    Complete,
+    /// Not complete, and with a former partner: it can go on no more.
+    Lapsed,
+}
+
+impl Standing {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Standing::Open => "open",
+            Standing::Waiting => "waiting",
+            Standing::Complete => "complete",
+            Standing::Lapsed => "lapsed",
+        }
+    }
+}
+
+pub(crate) fn standing(checkin: &Checkin, person: PersonId, partner: Option<PersonId>) -> Standing {
+    if checkin.is_complete() {
+        Standing::Complete
+    } else if !checkin.is_current_for(person, partner) {
+        Standing::Lapsed
+    } else if checkin
+        .side(person)
+        .is_some_and(|s| s.submitted_at.is_some())
+    {
+        Standing::Waiting
+    } else {
+        Standing::Open
+    }
+}
+
+fn new_event_id() -> EventId {
+    EventId::from_uuid(uuid::Uuid::new_v4())
+}
+
+fn events(decided: Vec<Decided>, now: Timestamp) -> Vec<NewEvent> {
+    decided
+        .into_iter()
+        .map(|d| d.event.into_event(new_event_id(), d.author, now))
+        .collect()
+}
+
+/// Starts a check-in; answers its id.
+pub(crate) async fn start(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+) -> Result<CheckinId, CheckinError> {
+    let mut opened = open(state, person, space).await?;
+    let checkin = CheckinId::from_uuid(uuid::Uuid::new_v4());
+    opened
+        .write_all(state, |opened, now| {
+            let change = decide_start(person, opened.partner, opened.ledger().checkins.all())
+                .map_err(CheckinError::Refused)?;
+            Ok::<_, CheckinError>(vec![CheckinEvent { checkin, change }.into_event(
+                new_event_id(),
+                person,
+                now,
+            )])
+        })
+        .await?;
+    Ok(checkin)
+}
+
+/// Saves part of the person's answers (and the step they reached) as their private draft.
+pub(crate) async fn save_draft(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+    id: CheckinId,
+    patch: &Patch,
+) -> Result<(), CheckinError> {
+    let mut opened = open(state, person, space).await?;
+    opened
+        .write_all(state, |opened, now| {
+            let change = find(opened, id)?
+                .decide_draft(person, opened.partner, patch)
+                .map_err(CheckinError::Refused)?;
+            Ok(vec![
+                CheckinEvent {
+                    checkin: id,
+                    change,
+                }
+                .into_event(new_event_id(), person, now),
+            ])
+        })
+        .await
+}
+
+/// Submits the person's draft; when the partner has submitted already, reveals both.
+pub(crate) async fn submit(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+    id: CheckinId,
+) -> Result<(), CheckinError> {
+    let mut theirs: Option<Answers> = None;
+    for _ in 0..REVEAL_ATTEMPTS {
+        let mut opened = open(state, person, space).await?;
+        let written = opened
+            .write_all(state, |opened, now| {
+                match find(opened, id)?
+                    .decide_submit(person, opened.partner, theirs.as_ref(), now)
+                    .map_err(CheckinError::Refused)?
+                {
+                    Submission::Events(decided) => Ok(events(decided, now)),
+                    Submission::NeedsAnswersOf(other) => Err(CheckinError::NeedsAnswersOf(other)),
+                }
+            })
+            .await;
+        match written {
+            Err(CheckinError::NeedsAnswersOf(other)) => {
+                // Let go of this person's fold before taking the partner's.
+                drop(opened);
+                theirs = Some(answers_of(state, other, space, id).await?);
+            }
+            done => return done,
+        }
+    }
+    Err(CheckinError::Failed(WebError::Store(
+        StoreError::CommitFailed,
+    )))
+}
+
+/// `other`'s submitted answers, read through their own fold.
+async fn answers_of(
+    state: &AppState,
+    other: PersonId,
+    space: SpaceId,
+    id: CheckinId,
+) -> Result<Answers, CheckinError> {
+    let opened = open(state, other, space).await?;
+    let answers = opened
+        .ledger()
+        .checkins
+        .get(id)
+        .and_then(|c| c.side(other))
+        .and_then(|s| s.answers.clone());
+    // Their marker is in without their answers: the log is damaged, or they were just erased.
+    answers.ok_or_else(|| {
+        CheckinError::Failed(WebError::Store(StoreError::Corrupt(
+            "a check-in marker without its answers".to_owned(),
+        )))
+    })
+}
+
+/// Calls a 20-minute break.
+pub(crate) async fn pause(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+    id: CheckinId,
+) -> Result<(), CheckinError> {
+    let mut opened = open(state, person, space).await?;
+    opened
+        .write_all(state, |opened, now| {
+            let change = find(opened, id)?
+                .decide_break(person, opened.partner, now)
+                .map_err(CheckinError::Refused)?;
+            Ok(vec![
+                CheckinEvent {
+                    checkin: id,
+                    change,
+                }
+                .into_event(new_event_id(), person, now),
+            ])
+        })
+        .await
+}
+
+/// Ends a running break early.
+pub(crate) async fn resume(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+    id: CheckinId,
+) -> Result<(), CheckinError> {
+    let mut opened = open(state, person, space).await?;
+    opened
+        .write_all(state, |opened, now| {
+            let change = find(opened, id)?
+                .decide_end_break(person, opened.partner, now)
+                .map_err(CheckinError::Refused)?;
+            Ok(vec![
+                CheckinEvent {
+                    checkin: id,
+                    change,
+                }
+                .into_event(new_event_id(), person, now),
+            ])
+        })
+        .await
+}
+
+/// Felt trust over the weeks, as the person may see it.
+pub(crate) fn trend_of(opened: &Opened) -> Trend {
+    trend::trend(
+        opened.person,
+        opened.partner,
+        opened.ledger().checkins.all(),
+        &RciParams::DEFAULT,
+    )
+}

@@ -14,6 +14,7 @@ pub mod promise;
 pub mod record;
 pub mod reminder;
 pub mod ritual;
+pub mod scale;
 pub mod space;
 pub mod text;
 pub mod time;

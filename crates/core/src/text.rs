@@ -52,6 +52,34 @@ fn is_hidden(c: char) -> bool {
         )
 }
 
+/// `Debug` that shows a length, never the words (logs must not hold what people wrote), and
+/// serde through `String` checked by the type's own `parse`.
+macro_rules! text_impls {
+    ($($name:ident),*) => {$(
+        impl std::fmt::Debug for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, concat!(stringify!($name), "({} chars)"), self.0.chars().count())
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = $crate::text::TextError;
+
+            fn try_from(value: String) -> Result<Self, Self::Error> {
+                Self::parse(&value)
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(value: $name) -> Self {
+                value.0
+            }
+        }
+    )*};
+}
+
+pub(crate) use text_impls;
+
 #[cfg(test)]
 mod tests {
     use super::*;

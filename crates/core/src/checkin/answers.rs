@@ -3,12 +3,13 @@
 //! and the private "how did that go for me".
 
 use std::collections::BTreeMap;
-use std::fmt;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::text::{self, TextError};
+pub use crate::scale::ScaleError;
+use crate::scale::scale;
+use crate::text::{self, TextError, text_impls};
 
 /// One appreciation: a short thank-you or noticing, 1–280 characters on one line. `Debug`
 /// hides it: logs never carry user text.
@@ -55,106 +56,18 @@ impl Note {
     }
 }
 
-macro_rules! text_impls {
-    ($($name:ident),*) => {$(
-        impl fmt::Debug for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, concat!(stringify!($name), "({} chars)"), self.0.chars().count())
-            }
-        }
-
-        impl TryFrom<String> for $name {
-            type Error = TextError;
-
-            fn try_from(value: String) -> Result<Self, Self::Error> {
-                Self::parse(&value)
-            }
-        }
-
-        impl From<$name> for String {
-            fn from(value: $name) -> Self {
-                value.0
-            }
-        }
-    )*};
-}
-
 text_impls!(Appreciation, Note);
 
 /// At most this many appreciations in one check-in.
 pub const MAX_APPRECIATIONS: usize = 5;
 
-/// A number within a small scale, refused outside it.
-#[derive(Debug, Error, Clone, Copy, PartialEq, Eq)]
-#[error("choose a number from {min} to {max}")]
-pub struct ScaleError {
-    pub min: i8,
-    pub max: i8,
-}
-
-macro_rules! scale {
-    ($(#[$doc:meta])* $name:ident, $min:literal, $max:literal) => {
-        $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        #[serde(try_from = "i8", into = "i8")]
-        pub struct $name(i8);
-
-        impl $name {
-            pub const MIN: i8 = $min;
-            pub const MAX: i8 = $max;
-
-            pub fn new(value: i8) -> Result<Self, ScaleError> {
-                if ($min..=$max).contains(&value) {
-                    Ok(Self(value))
-                } else {
-                    Err(ScaleError { min: $min, max: $max })
-                }
-            }
-
-            /// From a JSON number of any size.
-            pub fn from_i64(value: i64) -> Result<Self, ScaleError> {
-                i8::try_from(value)
-                    .map_err(|_| ScaleError { min: $min, max: $max })
-                    .and_then(Self::new)
-            }
-
-            /// From a form field (a leading `+` is read too).
-            pub fn parse(input: &str) -> Result<Self, ScaleError> {
-                input
-                    .trim()
-                    .parse::<i8>()
-                    .map_err(|_| ScaleError { min: $min, max: $max })
-                    .and_then(Self::new)
-            }
-
-            pub const fn get(self) -> i8 {
-                self.0
-            }
-        }
-
-        impl TryFrom<i8> for $name {
-            type Error = ScaleError;
-
-            fn try_from(value: i8) -> Result<Self, Self::Error> {
-                Self::new(value)
-            }
-        }
-
-        impl From<$name> for i8 {
-            fn from(value: $name) -> Self {
-                value.0
-            }
-        }
-    };
-}
-
 scale!(
     /// An answer to a felt-trust item: 0 (not at all) to 6 (completely).
-    TrustLevel, 0, 6
+    TrustLevel: i8, 0, 6
 );
 scale!(
     /// "How did that go for me", −5 (badly) to +5 (very well). Private to its author for ever.
-    Feeling, -5, 5
+    Feeling: i8, -5, 5
 );
 
 /// The three facets of felt trust, after Rempel, Holmes & Zanna (1985): knowing what to expect,

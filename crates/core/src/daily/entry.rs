@@ -1,56 +1,20 @@
 //! What a daily entry says, and its events: `daily.written` (shared or private, as its author
 //! chose) and `daily.withdrawn` (shared: the author took back that day's shared entry).
 
-use std::fmt;
-
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
-use thiserror::Error;
 
 use crate::event::{EventKind, NewEvent, Visibility};
 use crate::id::{EventId, PersonId};
-use crate::text::{self, TextError};
+pub use crate::scale::ScaleError as MoodError;
+use crate::scale::scale;
+use crate::text::{self, TextError, text_impls};
 use crate::time::Timestamp;
 
-/// How the day felt, 1 (heavy) to 5 (light).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u8", into = "u8")]
-pub struct Mood(u8);
-
-#[derive(Debug, Error, Clone, Copy, PartialEq, Eq)]
-#[error("choose a number from {} to {}", Mood::MIN, Mood::MAX)]
-pub struct MoodError;
-
-impl Mood {
-    pub const MIN: u8 = 1;
-    pub const MAX: u8 = 5;
-
-    pub fn new(value: u8) -> Result<Self, MoodError> {
-        if (Self::MIN..=Self::MAX).contains(&value) {
-            Ok(Self(value))
-        } else {
-            Err(MoodError)
-        }
-    }
-
-    pub fn get(self) -> u8 {
-        self.0
-    }
-}
-
-impl TryFrom<u8> for Mood {
-    type Error = MoodError;
-
-    fn try_from(value: u8) -> Result<Self, Self::Error> {
-        Self::new(value)
-    }
-}
-
-impl From<Mood> for u8 {
-    fn from(value: Mood) -> Self {
-        value.0
-    }
-}
+scale!(
+    /// How the day felt, 1 (heavy) to 5 (light).
+    Mood: u8, 1, 5
+);
 
 /// One short line of a daily entry (the appreciation, the plan): 1–280 characters. `Debug`
 /// hides it.
@@ -79,25 +43,7 @@ impl DailyText {
     }
 }
 
-impl fmt::Debug for DailyText {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "DailyText({} chars)", self.0.chars().count())
-    }
-}
-
-impl TryFrom<String> for DailyText {
-    type Error = TextError;
-
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Self::parse(&value)
-    }
-}
-
-impl From<DailyText> for String {
-    fn from(value: DailyText) -> Self {
-        value.0
-    }
-}
+text_impls!(DailyText);
 
 /// What one day's entry says.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,11 +1,10 @@
 //! What a promise says: its words, stakes, due time and trust domain, each checked once.
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
-use thiserror::Error;
 
-use crate::text::{self, TextError};
+pub use crate::scale::ScaleError;
+use crate::scale::scale;
+use crate::text::{self, TextError, text_impls};
 use crate::time::Timestamp;
 
 /// What is promised, in the promiser's words: 1–280 characters. `Debug` hides it: logs never
@@ -70,97 +69,16 @@ impl TrustDomain {
     }
 }
 
-macro_rules! text_impls {
-    ($($name:ident),*) => {$(
-        impl fmt::Debug for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, concat!(stringify!($name), "({} chars)"), self.0.chars().count())
-            }
-        }
-
-        impl TryFrom<String> for $name {
-            type Error = TextError;
-
-            fn try_from(value: String) -> Result<Self, Self::Error> {
-                Self::parse(&value)
-            }
-        }
-
-        impl From<$name> for String {
-            fn from(value: $name) -> Self {
-                value.0
-            }
-        }
-    )*};
-}
-
 text_impls!(PromiseText, Reason, TrustDomain);
-
-/// A number within a small scale, refused outside it.
-#[derive(Debug, Error, Clone, Copy, PartialEq, Eq)]
-#[error("choose a number from {min} to {max}")]
-pub struct ScaleError {
-    pub min: u8,
-    pub max: u8,
-}
-
-macro_rules! scale {
-    ($(#[$doc:meta])* $name:ident, $min:literal, $max:literal) => {
-        $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        #[serde(try_from = "u8", into = "u8")]
-        pub struct $name(u8);
-
-        impl $name {
-            pub const MIN: u8 = $min;
-            pub const MAX: u8 = $max;
-
-            pub fn new(value: u8) -> Result<Self, ScaleError> {
-                if ($min..=$max).contains(&value) {
-                    Ok(Self(value))
-                } else {
-                    Err(ScaleError { min: $min, max: $max })
-                }
-            }
-
-            /// From a form field or a JSON number of any size.
-            pub fn parse(input: &str) -> Result<Self, ScaleError> {
-                input
-                    .trim()
-                    .parse::<u8>()
-                    .map_err(|_| ScaleError { min: $min, max: $max })
-                    .and_then(Self::new)
-            }
-
-            pub const fn get(self) -> u8 {
-                self.0
-            }
-        }
-
-        impl TryFrom<u8> for $name {
-            type Error = ScaleError;
-
-            fn try_from(value: u8) -> Result<Self, Self::Error> {
-                Self::new(value)
-            }
-        }
-
-        impl From<$name> for u8 {
-            fn from(value: $name) -> Self {
-                value.0
-            }
-        }
-    };
-}
 
 scale!(
     /// How much a promise matters, 1–5: the promiser proposes, the receiver may change it when
     /// confirming.
-    Stakes, 1, 5
+    Stakes: u8, 1, 5
 );
 scale!(
     /// How badly a breach hurt, 1–4, as the receiver judges it.
-    Severity, 1, 4
+    Severity: u8, 1, 4
 );
 
 /// The terms of a promise: what, how much it matters, and by when.

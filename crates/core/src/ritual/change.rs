@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::schedule::Schedule;
 use crate::event::{EventKind, NewEvent, Visibility};
 use crate::id::{EventId, PersonId};
-use crate::text::{self, TextError};
+use crate::text::{self, TextError, text_impls};
 use crate::time::Timestamp;
 
 /// A ritual's id, named by all its events.
@@ -57,25 +57,7 @@ impl RitualName {
     }
 }
 
-impl fmt::Debug for RitualName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "RitualName({} chars)", self.0.chars().count())
-    }
-}
-
-impl TryFrom<String> for RitualName {
-    type Error = TextError;
-
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Self::parse(&value)
-    }
-}
-
-impl From<RitualName> for String {
-    fn from(value: RitualName) -> Self {
-        value.0
-    }
-}
+text_impls!(RitualName);
 
 /// What sort of shared time it is. `checkin` is the weekly check-in's own slot.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

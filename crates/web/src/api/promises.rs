@@ -11,7 +11,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use steadfast_core::promise::{
-    Command, Promise, Refusal, Renegotiation, ScaleError, Severity, Stakes, Status, Step, Terms,
+    Command, Promise, Refusal, Renegotiation, Severity, Stakes, Status, Step, Terms,
 };
 use steadfast_core::{PersonId, PromiseId, SpaceId, Timestamp};
 
@@ -57,38 +57,12 @@ fn time(text: Option<&str>) -> Result<Option<Timestamp>, PromiseError> {
     text.map(instant).transpose()
 }
 
-/// A number on a scale from a JSON integer of any size: whatever its size, one outside the scale
-/// is refused with the scale's own words.
-fn scale<T>(
-    value: i64,
-    min: u8,
-    max: u8,
-    parse: impl FnOnce(u8) -> Result<T, PromiseError>,
-    field: fn(ScaleError) -> Invalid,
-) -> Result<T, PromiseError> {
-    u8::try_from(value)
-        .map_err(|_| PromiseError::Invalid(field(ScaleError { min, max })))
-        .and_then(parse)
-}
-
 fn stakes(value: i64) -> Result<Stakes, PromiseError> {
-    scale(
-        value,
-        Stakes::MIN,
-        Stakes::MAX,
-        promises::parse_stakes,
-        Invalid::Stakes,
-    )
+    Stakes::from_i64(value).map_err(|error| PromiseError::Invalid(Invalid::Stakes(error)))
 }
 
 fn severity(value: i64) -> Result<Severity, PromiseError> {
-    scale(
-        value,
-        Severity::MIN,
-        Severity::MAX,
-        promises::parse_severity,
-        Invalid::Severity,
-    )
+    Severity::from_i64(value).map_err(|error| PromiseError::Invalid(Invalid::Severity(error)))
 }
 
 /// A new promise from the caller to their partner.

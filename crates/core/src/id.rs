@@ -61,3 +61,23 @@ id_type!(
     /// One weekly check-in, named by all the events of its lifecycle.
     CheckinId
 );
+id_type!(
+    /// One repair plan, named by all the events of its lifecycle.
+    RepairId
+);
+id_type!(
+    /// One boundary, named by all the events of its lifecycle.
+    BoundaryId
+);
+id_type!(
+    /// One reported crossing of a boundary.
+    CrossingId
+);
+id_type!(
+    /// One appreciation from one partner to the other.
+    AppreciationId
+);
+id_type!(
+    /// One entry of a person's private journal.
+    JournalEntryId
+);

@@ -4,12 +4,17 @@
 //! The fold depends on the members (who sees what); the edge keeps one per viewer and starts
 //! again from the first event when the members change.
 
+use crate::appreciation::{AppreciationBook, AppreciationEvent};
+use crate::boundary::{BoundaryBook, BoundaryEvent};
 use crate::checkin::{CheckinBook, CheckinEvent};
 use crate::daily::{DailyBook, DailyEvent};
 use crate::event::RecordedEvent;
 use crate::id::PersonId;
 use crate::promise::{Outcome, PromiseBook, PromiseEvent};
 use crate::record::{Consent, ConsentEvent, Params, RecordBook};
+use crate::repair::{
+    Accepted, LogBook, LogEvent, RepairBook, RepairEvent, SafetyEvent, SafetyView, SafetyWatch,
+};
 use crate::ritual::{RitualBook, RitualEvent};
 use crate::space::{Member, SpaceZone, ZoneEvent};
 use crate::visibility::{ItemMeta, can_see};
@@ -26,6 +31,15 @@ pub struct Ledger {
     pub zone: SpaceZone,
     pub daily: DailyBook,
     pub checkins: CheckinBook,
+    pub boundaries: BoundaryBook,
+    pub appreciations: AppreciationBook,
+    pub repairs: RepairBook,
+    /// The viewer's own private log of triggers and feelings.
+    pub repair_log: LogBook,
+    /// The system view of the safety answers: see `crate::repair::safety`.
+    safety: SafetyWatch,
+    /// Accepted repair plans: the record's repair bonus, replayed when the record is built.
+    repair_accepts: Vec<Accepted>,
     /// The evidence, kept so the record can be built the moment both partners switch it on.
     outcomes: Vec<Outcome>,
     /// Built only while both partners have the record on, and dropped when either switches off.
@@ -43,6 +57,12 @@ impl Ledger {
             zone: SpaceZone::default(),
             daily: DailyBook::default(),
             checkins: CheckinBook::default(),
+            boundaries: BoundaryBook::default(),
+            appreciations: AppreciationBook::default(),
+            repairs: RepairBook::default(),
+            repair_log: LogBook::default(),
+            safety: SafetyWatch::new(viewer),
+            repair_accepts: Vec::new(),
             outcomes: Vec::new(),
             record: None,
         }
@@ -75,6 +95,12 @@ impl Ledger {
             }
             self.seq = recorded.seq;
             let event = &recorded.event;
+            // The one read past the visibility rule: a safety answer gives every viewer's fold
+            // one bit about its author, never its content (`crate::repair::safety`).
+            if let Some(answer) = SafetyEvent::from_event(event) {
+                self.safety.note(event.author, event.at, &answer);
+                continue;
+            }
             if !can_see(self.viewer, &ItemMeta::from(event), members) {
                 continue;
             }
@@ -96,8 +122,28 @@ impl Ledger {
                     .apply(event.author, event.at, event.visibility, &daily);
             } else if let Some(checkin) = CheckinEvent::from_event(event) {
                 self.checkins.apply(event.author, event.at, &checkin);
+            } else if let Some(repair) = RepairEvent::from_event(event) {
+                if let Some(accepted) = self.repairs.apply(event.author, event.at, &repair) {
+                    if let Some(record) = &mut self.record {
+                        record.note_repair_accepted(accepted.responsible, accepted.at);
+                    }
+                    self.repair_accepts.push(accepted);
+                }
+            } else if let Some(entry) = LogEvent::from_event(event) {
+                self.repair_log
+                    .apply(self.viewer, event.author, event.at, &entry);
+            } else if let Some(boundary) = BoundaryEvent::from_event(event) {
+                self.boundaries.apply(event.author, event.at, &boundary);
+            } else if let Some(given) = AppreciationEvent::from_event(event) {
+                self.appreciations.apply(event.author, event.at, &given);
             }
         }
+    }
+
+    /// The safety check as the viewer may see it: their own answer, and whether joint repair
+    /// steps are paused (the same for both partners, with no cause).
+    pub fn safety(&self, members: &[Member]) -> SafetyView {
+        self.safety.view(members)
     }
 
     /// The record, when both partners have it on; built from the evidence the first time it is
@@ -112,8 +158,12 @@ impl Ledger {
             self.record = None;
         }
         let outcomes = &self.outcomes;
+        let accepts = &self.repair_accepts;
         Some(self.record.get_or_insert_with(|| {
             let mut book = RecordBook::new(*params);
+            for accepted in accepts {
+                book.note_repair_accepted(accepted.responsible, accepted.at);
+            }
             for outcome in outcomes {
                 book.apply(outcome);
             }

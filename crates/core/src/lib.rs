@@ -4,15 +4,21 @@
 #![forbid(unsafe_code)]
 
 pub mod account;
+pub mod appreciation;
+pub mod boundary;
 pub mod checkin;
 pub mod daily;
 pub mod event;
 pub mod export;
+pub mod gentle;
 pub mod id;
+pub mod journal;
 pub mod ledger;
+pub mod pattern;
 pub mod promise;
 pub mod record;
 pub mod reminder;
+pub mod repair;
 pub mod ritual;
 pub mod scale;
 pub mod space;
@@ -28,7 +34,10 @@ pub use event::{
     EventKind, EventKindError, NewEvent, RecordedEvent, StreamId, StreamIdError, Visibility,
     VisibilityError,
 };
-pub use id::{CheckinId, EventId, PersonId, PromiseId, SpaceId};
+pub use id::{
+    AppreciationId, BoundaryId, CheckinId, CrossingId, EventId, JournalEntryId, PersonId,
+    PromiseId, SpaceId,
+};
 pub use ledger::Ledger;
 pub use space::{
     InviteRefusal, InviteState, IssueRefusal, LeaveRefusal, Member, RevokeRefusal, SpaceName,

@@ -35,8 +35,11 @@ pub(crate) struct Export {
     tokens: Vec<ExportedToken>,
     /// Every space the person is or was in, most recently joined first.
     spaces: Vec<ExportedSpace>,
-    /// Every event of the person's own stream (what is theirs alone), oldest first.
+    /// Every event of the person's own stream (what is theirs alone), oldest first, except the
+    /// journal's: those are in `journal`, as the entries read now.
     personal_events: Vec<ExportedEvent>,
+    /// The person's private journal, oldest entry first; deleted entries are not in it.
+    journal: Vec<crate::api::journal::EntryView>,
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -70,6 +73,8 @@ pub(crate) struct ExportedSpace {
     pairing_ended: bool,
     /// The space's events the person wrote or may see, oldest first.
     events: Vec<ExportedEvent>,
+    /// The patterns that concern the person there now (theirs only), as documentation.
+    patterns: Vec<crate::api::patterns::ExportedPattern>,
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -125,7 +130,9 @@ pub(crate) async fn build(state: &AppState, person: PersonId) -> Result<Export, 
         exported_spaces.push(space_part(state, person, record).await?);
     }
     let own = state.store.read(StreamId::Person(person), 1).await?;
+    let journal = steadfast_core::journal::JournalBook::fold(person, &own);
     let personal_events = export::own_stream_events(person, &own)
+        .filter(|event| !steadfast_core::journal::is_journal_kind(event.event.kind.as_str()))
         .map(|event| event_part(person, event))
         .collect();
     Ok(Export {
@@ -139,6 +146,11 @@ pub(crate) async fn build(state: &AppState, person: PersonId) -> Result<Export, 
         tokens,
         spaces: exported_spaces,
         personal_events,
+        journal: journal
+            .all()
+            .iter()
+            .map(crate::api::journal::entry_view)
+            .collect(),
     })
 }
 
@@ -158,6 +170,10 @@ async fn space_part(
         None => None,
     };
     let events = state.store.read(StreamId::Space(record.id), 1).await?;
+    let patterns = steadfast_core::pattern::evaluate(&events, &members, person, state.now())
+        .iter()
+        .map(crate::api::patterns::exported)
+        .collect();
     Ok(ExportedSpace {
         id: record.id.to_string(),
         name: record.name,
@@ -166,6 +182,7 @@ async fn space_part(
         partner,
         pairing_ended: space::pairing_ended(&members, person),
         events: space_events(person, record.id, &events, &members),
+        patterns,
     })
 }
 

@@ -225,6 +225,7 @@ mod tests {
                     ("every", "x".to_owned()),
                     ("minutes", "1".to_owned()),
                     ("space_zone", "x".to_owned()),
+                    ("phase", "x".to_owned()),
                 ];
                 let text = lang.t_with(&key, &args);
                 assert_ne!(text, key, "{key} is missing in {}", lang.code());

@@ -7,22 +7,28 @@
 mod account_management;
 mod accounts;
 mod api;
+mod appreciations;
 mod assets;
 pub mod auth;
+mod boundaries;
 mod calendar;
 mod chart;
 mod checkins;
 pub mod clock;
 mod error;
 mod export;
+mod gentle;
 mod i18n;
+mod journal;
 mod mail;
 mod maintenance;
 mod ops;
 mod pages;
+mod patterns;
 mod promises;
 mod recovery;
 mod reminders;
+mod repairs;
 mod rituals;
 mod security;
 mod spaces;
@@ -227,6 +233,23 @@ pub fn app(store: Store, config: WebConfig) -> Result<Router, StartError> {
             post(pages::checkins::end_break),
         )
         .route(
+            "/spaces/{id}/repairs",
+            get(pages::repairs::list).post(pages::repairs::open),
+        )
+        .route(
+            "/spaces/{id}/repairs/log",
+            get(pages::repairs::log).post(pages::repairs::write_log),
+        )
+        .route("/spaces/{id}/repairs/{repair}", get(pages::repairs::show))
+        .route(
+            "/spaces/{id}/repairs/{repair}/{action}",
+            post(pages::repairs::act),
+        )
+        .route(
+            "/spaces/{id}/safety",
+            get(pages::repairs::safety).post(pages::repairs::answer_safety),
+        )
+        .route(
             "/spaces/{id}/rituals",
             get(pages::rituals::list).post(pages::rituals::plan),
         )
@@ -254,6 +277,40 @@ pub fn app(store: Store, config: WebConfig) -> Result<Router, StartError> {
         )
         .route("/account/calendar/revoke", post(pages::calendar::revoke))
         .route("/calendar/{file}", get(calendar::serve))
+        .route(
+            "/spaces/{id}/boundaries",
+            get(pages::boundaries::list).post(pages::boundaries::propose),
+        )
+        .route(
+            "/spaces/{id}/boundaries/{boundary}",
+            get(pages::boundaries::show),
+        )
+        .route(
+            "/spaces/{id}/boundaries/{boundary}/{step}",
+            post(pages::boundaries::act),
+        )
+        .route(
+            "/spaces/{id}/boundaries/{boundary}/crossings/{crossing}/{step}",
+            post(pages::boundaries::act_on_crossing),
+        )
+        .route(
+            "/spaces/{id}/appreciations",
+            get(pages::appreciations::show).post(pages::appreciations::give),
+        )
+        .route("/spaces/{id}/patterns", get(pages::patterns::show))
+        .route(
+            "/journal",
+            get(pages::journal::show).post(pages::journal::write),
+        )
+        .route(
+            "/journal/{entry}",
+            get(pages::journal::entry).post(pages::journal::edit),
+        )
+        .route("/journal/{entry}/delete", post(pages::journal::delete))
+        .route(
+            "/spaces/{id}/checkins/{checkin}/step/topic/check",
+            post(pages::checkins::check_topic),
+        )
         .route("/spaces/{id}/record", get(pages::record::show))
         .route("/spaces/{id}/record/consent", post(pages::record::consent))
         .route("/invites/{token}", get(pages::invites::show))

@@ -3,10 +3,14 @@
 // `allow-unwrap-in-tests` covers `#[test]` functions only, not the helpers beside them.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod balance;
+mod boundary_lifecycle;
 mod checkin_lifecycle;
 mod ledger;
+mod patterns;
 mod promise_lifecycle;
 mod record_model;
+mod repair_plans;
 mod ritual_schedule;
 mod support;
 mod visibility_model;

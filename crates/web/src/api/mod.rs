@@ -2,16 +2,22 @@
 //! are `{"error": "<stable_snake_case_code>", "message": "<words a person understands>"}`.
 
 pub(crate) mod accounts;
+pub(crate) mod appreciations;
+pub(crate) mod boundaries;
 pub(crate) mod calendar;
 pub(crate) mod checkins;
 pub(crate) mod daily;
 pub(crate) mod export;
+pub(crate) mod gentle;
+pub(crate) mod journal;
 pub(crate) mod me;
 pub(crate) mod openapi;
+pub(crate) mod patterns;
 pub(crate) mod promises;
 pub(crate) mod record;
 pub(crate) mod recovery;
 pub(crate) mod reminders;
+pub(crate) mod repairs;
 pub(crate) mod rituals;
 pub(crate) mod spaces;
 pub(crate) mod tokens;

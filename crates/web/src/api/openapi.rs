@@ -13,8 +13,8 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::{
-    accounts, calendar, checkins, daily, export, me, promises, record, recovery, reminders,
-    rituals, spaces, tokens,
+    accounts, appreciations, boundaries, calendar, checkins, daily, export, gentle, journal, me,
+    patterns, promises, record, recovery, reminders, repairs, rituals, spaces, tokens,
 };
 use crate::AppState;
 
@@ -39,7 +39,13 @@ use crate::AppState;
         (name = "calendar", description = "Your private calendar feed"),
         (name = "reminders", description = "What is coming up for you, and reminder emails"),
         (name = "record", description = "The reliability record: consent, and how each partner's promises went"),
+        (name = "journal", description = "Your private journal: only you ever see it, or learn that it exists"),
+        (name = "patterns", description = "Patterns and red flags: yours only, in plain words, with outside help"),
+        (name = "gentle", description = "The gentle start-up helper: notices blame, contempt and sarcasm before you share, and offers an I-statement"),
         (name = "export", description = "Everything of yours, as one JSON document"),
+        (name = "repairs", description = "Repair plans after a breach (Atone, Attune, Attach), the private log, and the private safety check"),
+        (name = "boundaries", description = "Boundaries: proposed, acknowledged, revised with their history, and crossings with acknowledgement, apology and a prevention promise"),
+        (name = "appreciations", description = "Appreciations, and the balance of positive and negative moments (a gentle guide after Gottman's 5:1 finding)"),
     )
 )]
 struct ApiDoc;
@@ -116,7 +122,39 @@ pub(crate) fn router() -> Router<AppState> {
         ))
         .routes(routes!(record::show))
         .routes(routes!(record::give_consent, record::withdraw_consent))
-        .routes(routes!(export::export));
+        .routes(routes!(journal::list, journal::create))
+        .routes(routes!(journal::prompts))
+        .routes(routes!(journal::show, journal::edit, journal::delete))
+        .routes(routes!(patterns::list))
+        .routes(routes!(gentle::review))
+        .routes(routes!(export::export))
+        .routes(routes!(repairs::list, repairs::create))
+        .routes(routes!(repairs::log, repairs::write_log))
+        .routes(routes!(repairs::show))
+        .routes(routes!(repairs::accept))
+        .routes(routes!(repairs::acknowledge))
+        .routes(routes!(repairs::responsibility))
+        .routes(routes!(repairs::apology))
+        .routes(routes!(repairs::promise))
+        .routes(routes!(repairs::transparency))
+        .routes(routes!(repairs::advance))
+        .routes(routes!(repairs::close))
+        .routes(routes!(repairs::progress))
+        .routes(routes!(repairs::safety, repairs::answer_safety))
+        .routes(routes!(boundaries::list, boundaries::create))
+        .routes(routes!(
+            boundaries::show,
+            boundaries::revise,
+            boundaries::withdraw
+        ))
+        .routes(routes!(boundaries::acknowledge))
+        .routes(routes!(boundaries::report))
+        .routes(routes!(boundaries::acknowledge_crossing))
+        .routes(routes!(boundaries::apologise))
+        .routes(routes!(boundaries::prevention))
+        .routes(routes!(boundaries::resolve))
+        .routes(routes!(appreciations::list, appreciations::create))
+        .routes(routes!(appreciations::balance));
     let (routes, document) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .nest("/api/v1", v1)
         .split_for_parts();

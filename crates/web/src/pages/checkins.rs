@@ -418,6 +418,8 @@ pub(crate) struct CheckinPage {
     error: Option<String>,
     error_field: &'static str,
     first_step: bool,
+    /// What the gentle start-up helper noticed in the topic, after "Check my words".
+    gentle: Option<crate::gentle::GentleHint>,
 }
 
 impl CheckinPage {
@@ -577,6 +579,7 @@ async fn render(
         first_step: step == Step::Appreciations,
         base,
         chrome,
+        gentle: None,
     })
 }
 
@@ -758,6 +761,37 @@ pub(crate) async fn save_step(
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }
+}
+
+/// "Check my words" on the topic step: the page again with what the gentle start-up helper
+/// noticed, the typed text kept and nothing saved. Sharing as written stays one button away.
+pub(crate) async fn check_topic(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    chrome: Chrome,
+    zone: Zone,
+    Path((space, checkin)): Path<(String, String)>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Result<CheckinPage, WebError> {
+    let space = parse_space(&space)?;
+    let id = checkins::parse_id(&checkin).map_err(page_error)?;
+    let lang = chrome.lang;
+    let topic = form.get("topic").map_or("", String::as_str);
+    let hint = crate::gentle::hint(topic, lang);
+    let mut page = render(
+        &state,
+        caller.person,
+        space,
+        id,
+        chrome,
+        &zone,
+        Some(Step::Topic),
+        Some(&form),
+        None,
+    )
+    .await?;
+    page.gentle = Some(hint);
+    Ok(page)
 }
 
 /// Submits the person's answers, sealed until the partner submits too.

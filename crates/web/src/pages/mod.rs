@@ -3,6 +3,8 @@
 
 pub(crate) mod account;
 pub(crate) mod accounts;
+pub(crate) mod appreciations;
+pub(crate) mod boundaries;
 pub(crate) mod calendar;
 pub(crate) mod checkins;
 pub(crate) mod daily;
@@ -11,11 +13,14 @@ pub(crate) mod export;
 pub(crate) mod help;
 pub(crate) mod home;
 pub(crate) mod invites;
+pub(crate) mod journal;
 pub(crate) mod language;
+pub(crate) mod patterns;
 pub(crate) mod promises;
 pub(crate) mod record;
 pub(crate) mod recovery;
 pub(crate) mod reminders;
+pub(crate) mod repairs;
 pub(crate) mod rituals;
 pub(crate) mod spaces;
 pub(crate) mod tokens;

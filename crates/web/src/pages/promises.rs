@@ -97,7 +97,7 @@ impl Zone {
     }
 
     /// A time from a `datetime-local` field; blank means none.
-    fn parse(&self, text: &str) -> Result<Option<Timestamp>, PromiseError> {
+    pub(crate) fn parse(&self, text: &str) -> Result<Option<Timestamp>, PromiseError> {
         clock::parse_local(text, &self.name).map_err(|e| PromiseError::Invalid(Invalid::from(e)))
     }
 

@@ -917,3 +917,414 @@ async fn both_partners_complete_a_check_in_sealed_until_both_finished() {
     sam.close().await;
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_self_reported_boundary_crossing_ends_in_a_prevention_promise() {
+    if !browser::requested() {
+        eprintln!("browser tests not requested; scripts/test runs them");
+        return;
+    }
+    let app = TestApp::sqlite().await;
+    let (alex, sam) = (Browser::start().await, Browser::start().await);
+    let space = pair_in_browsers(&app, &alex, &sam).await;
+    let list = format!("{space}/boundaries");
+
+    // Alex names a boundary.
+    alex.client.goto(&space).await.unwrap();
+    click(&alex, r#"a[href$="/boundaries"]"#).await;
+    wait_for(&alex, "#text")
+        .await
+        .send_keys("My phone stays private")
+        .await
+        .unwrap();
+    wait_for(&alex, "#why")
+        .await
+        .send_keys("It is where I keep in touch with my sister.")
+        .await
+        .unwrap();
+    assert_accessible(&alex, "the boundaries page").await;
+    whole_page_screenshot(&alex, "boundary-1-propose").await;
+    click(
+        &alex,
+        r#"form[action$="/boundaries"] button[type="submit"]"#,
+    )
+    .await;
+    wait_for_text(&alex, ".facts", "Waiting for acknowledgement").await;
+    assert_accessible(&alex, "a proposed boundary").await;
+    alex.screenshot("boundary-2-proposed").await;
+
+    // Sam acknowledges it.
+    sam.client.goto(&list).await.unwrap();
+    wait_for_text(&sam, "main", "Waiting for you").await;
+    sam.screenshot("boundary-3-list-partner").await;
+    click(&sam, ".promise-list a").await;
+    click(&sam, r#"form[action$="/acknowledge"] button"#).await;
+    wait_for_text(&sam, ".facts", "Acknowledged").await;
+
+    // Sam tells Alex they crossed it.
+    click(&sam, "details.step summary").await;
+    assert_accessible(&sam, "an acknowledged boundary with the self-report open").await;
+    whole_page_screenshot(&sam, "boundary-4-self-report").await;
+    click(&sam, r#"form[action$="/crossings"] button"#).await;
+    wait_for_text(&sam, ".crossing", "That honesty matters").await;
+    assert_accessible(&sam, "the crosser's steps").await;
+    whole_page_screenshot(&sam, "boundary-5-steps-asked").await;
+
+    // Acknowledge, apologise, one prevention step.
+    click(&sam, r#"form[action$="/acknowledge"] button"#).await;
+    wait_for_text(&sam, ".crossing-steps", "Acknowledged").await;
+    wait_for(&sam, r#"textarea[name="apology"]"#)
+        .await
+        .send_keys("I read your messages while you slept. I am sorry; it was not mine to read.")
+        .await
+        .unwrap();
+    click(&sam, r#"form[action$="/apologise"] button"#).await;
+    wait_for_text(&sam, ".crossing-steps", "it was not mine to read").await;
+    wait_for(&sam, r#"textarea[name="promise"]"#)
+        .await
+        .send_keys("I ask before I touch your phone")
+        .await
+        .unwrap();
+    click(
+        &sam,
+        r#"form[action$="/prevention"] input[name="stakes"][value="3"]"#,
+    )
+    .await;
+    assert_accessible(&sam, "the prevention form").await;
+    whole_page_screenshot(&sam, "boundary-6-prevention-form").await;
+    click(&sam, r#"form[action$="/prevention"] button"#).await;
+    wait_for_text(&sam, ".crossing-steps", "I ask before I touch your phone").await;
+    sam.screenshot("boundary-7-steps-done").await;
+
+    // The promise is there for both.
+    sam.client.goto(&format!("{space}/promises")).await.unwrap();
+    wait_for_text(&sam, "main", "I ask before I touch your phone").await;
+    alex.client
+        .goto(&format!("{space}/promises"))
+        .await
+        .unwrap();
+    wait_for_text(&alex, "main", "I ask before I touch your phone").await;
+    alex.screenshot("boundary-8-promise-for-alex").await;
+
+    // Alex sees the honesty credited and resolves it.
+    alex.client.goto(&list).await.unwrap();
+    click(&alex, ".promise-list a").await;
+    wait_for_text(&alex, ".crossing", "that took honesty").await;
+    assert_accessible(&alex, "the owner's view of the crossing").await;
+    whole_page_screenshot(&alex, "boundary-9-owner-view").await;
+    click(&alex, r#"form[action$="/resolve"] button"#).await;
+    wait_for_text(&alex, ".crossing-steps", "Resolved").await;
+    whole_page_screenshot(&alex, "boundary-10-resolved").await;
+
+    // The balance page, with its guide.
+    alex.client
+        .goto(&format!("{space}/appreciations"))
+        .await
+        .unwrap();
+    wait_for(&alex, "#text")
+        .await
+        .send_keys("Thank you for telling me yourself")
+        .await
+        .unwrap();
+    click(&alex, r#"form[action$="/appreciations"] button"#).await;
+    wait_for_text(&alex, "main", "Thank you for telling me yourself").await;
+    wait_for(&alex, "svg.balance-bar").await;
+    assert_accessible(&alex, "the appreciations and balance page").await;
+    whole_page_screenshot(&alex, "boundary-11-balance").await;
+
+    // The same crossing in Polish, for the partner who crossed it.
+    sam.client.goto(&list).await.unwrap();
+    click(&sam, ".promise-list a").await;
+    click(&sam, r#"button[value="pl"]"#).await;
+    wait_for(&sam, r#"html[lang="pl"]"#).await;
+    wait_for_text(&sam, ".crossing", "Powiedziane uczciwie").await;
+    assert_accessible(&sam, "the boundary in Polish").await;
+    whole_page_screenshot(&sam, "boundary-12-pl").await;
+
+    alex.close().await;
+    sam.close().await;
+    app.stop().await;
+}
+
+/// Opens every folded part of the page, so a form inside one can be used and checked.
+async fn open_all_details(browser: &Browser) {
+    browser
+        .client
+        .execute(
+            "document.querySelectorAll('details').forEach(d => d.open = true)",
+            vec![],
+        )
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn a_broken_promise_leads_to_a_repair_plan_at_the_hurt_partners_pace() {
+    if !browser::requested() {
+        eprintln!("browser tests not requested; scripts/test runs them");
+        return;
+    }
+    const LOG: &str = "Saw the phone face down again and felt sick for an hour";
+    let app = TestApp::sqlite().await;
+    let (alex, sam) = (Browser::start().await, Browser::start().await);
+    let space = pair_in_browsers(&app, &alex, &sam).await;
+
+    // Alex promises; Sam records it broken.
+    alex.client
+        .goto(&format!("{space}/promises"))
+        .await
+        .unwrap();
+    type_into(&alex, "#text", "I will not delete our messages").await;
+    click(&alex, r#"input[name="stakes"][value="3"]"#).await;
+    click(&alex, r#"form[action$="/promises"] button[type="submit"]"#).await;
+    wait_for_text(&alex, "main h1", "Your promise to sam-south").await;
+    sam.client.goto(&format!("{space}/promises")).await.unwrap();
+    click(&sam, ".promise-list .promise-text a").await;
+    wait_for_text(&sam, "main h1", "A promise from alex-north").await;
+    open_all_details(&sam).await;
+    click(&sam, r#"input[name="severity"][value="3"]"#).await;
+    click(&sam, r#"input[name="deception"][value="yes"]"#).await;
+    click(&sam, r#"form[action$="/broken"] button"#).await;
+    wait_for_text(&sam, ".facts", "Not kept").await;
+
+    // Sam, who was hurt, opens a plan about it.
+    sam.client.goto(&space).await.unwrap();
+    click(&sam, r#"a[href$="/repairs"]"#).await;
+    wait_for_text(&sam, "main h1", "Repair plans").await;
+    click(&sam, r#"input[name="hurt"][value="me"]"#).await;
+    click(&sam, r#"input[name="link"]:not([value=""])"#).await;
+    assert_accessible(&sam, "the repair plans page").await;
+    sam.client
+        .execute("window.scrollTo(0, 0)", vec![])
+        .await
+        .unwrap();
+    whole_page_screenshot(&sam, "repair-1-list").await;
+    click(&sam, r#"form[action$="/repairs"] button"#).await;
+    wait_for_text(&sam, "main h1", "Repair plan").await;
+    let plan = sam.client.current_url().await.unwrap().to_string();
+    wait_for_text(&sam, ".repair-paused", "paused").await;
+    assert_accessible(&sam, "a new plan, paused until both answer").await;
+    whole_page_screenshot(&sam, "repair-2-plan-waiting").await;
+
+    // Both answer the private safety check.
+    for (who, shot) in [(&sam, "repair-3-safety"), (&alex, "")] {
+        who.client.goto(&format!("{space}/safety")).await.unwrap();
+        wait_for_text(who, "main h1", "Safety check").await;
+        for name in ["afraid", "pressured", "unsafe_now"] {
+            click(who, &format!(r#"input[name="{name}"][value="no"]"#)).await;
+        }
+        if !shot.is_empty() {
+            assert_accessible(who, "the safety check").await;
+            whole_page_screenshot(who, shot).await;
+        }
+        click(who, r#"form[action$="/safety"] button"#).await;
+        wait_for_text(who, "main h1", "Repair plans").await;
+    }
+
+    // Alex, who caused the hurt, acknowledges, apologises and makes a dated promise.
+    alex.client.goto(&plan).await.unwrap();
+    wait_for_text(&alex, "main", "You caused the hurt").await;
+    assert!(
+        alex.client
+            .find(Locator::Css(".repair-paused"))
+            .await
+            .is_err(),
+        "joint steps are on once both answered"
+    );
+    assert!(
+        alex.client
+            .find(Locator::Css(r#"form[action$="/advance"]"#))
+            .await
+            .is_err(),
+        "only the hurt partner moves the plan on"
+    );
+    type_into(
+        &alex,
+        "#acknowledge-text",
+        "I deleted our messages so you would not see them.",
+    )
+    .await;
+    click(&alex, r#"form[action$="/acknowledge"] button"#).await;
+    wait_for_text(&alex, "main", "I deleted our messages").await;
+    type_into(
+        &alex,
+        "#apology-text",
+        "I am sorry. You deserved the truth.",
+    )
+    .await;
+    click(&alex, r#"form[action$="/apology"] button"#).await;
+    wait_for_text(&alex, "main", "You deserved the truth").await;
+    type_into(&alex, "#promise-text", "Our messages stay as they are").await;
+    alex.client
+        .execute(
+            "document.querySelector('#promise-due').value = '2031-01-01T18:00'",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_accessible(&alex, "the plan, for the partner who caused the hurt").await;
+    click(&alex, r#"form[action$="/promise"] button"#).await;
+    wait_for_text(
+        &alex,
+        "#promise-heading + p",
+        "Our messages stay as they are",
+    )
+    .await;
+    whole_page_screenshot(&alex, "repair-4-accountability").await;
+
+    // Sam moves the plan on to Attune.
+    sam.client.goto(&plan).await.unwrap();
+    wait_for_text(&sam, "main", "You deserved the truth").await;
+    click(&sam, r#"form[action$="/advance"] button"#).await;
+    wait_for_text(&sam, ".repair-phases", "Attune (now)").await;
+    assert_accessible(&sam, "the plan in Attune").await;
+    sam.screenshot("repair-5-attune").await;
+    whole_page_screenshot(&sam, "repair-5-attune-whole").await;
+
+    // Sam writes in the private log; Alex sees no trace of it.
+    sam.client
+        .goto(&format!("{space}/repairs/log"))
+        .await
+        .unwrap();
+    type_into(&sam, "#log-text", LOG).await;
+    click(&sam, r#"input[name="intensity"][value="4"]"#).await;
+    click(&sam, r#"form[action$="/repairs/log"] button"#).await;
+    wait_for_text(&sam, ".promise-list", LOG).await;
+    assert_accessible(&sam, "the private log").await;
+    whole_page_screenshot(&sam, "repair-6-private-log").await;
+    for path in ["/repairs/log", "/repairs", ""] {
+        alex.client.goto(&format!("{space}{path}")).await.unwrap();
+        wait_for(&alex, "main h1").await;
+        let source = alex.client.source().await.unwrap();
+        assert!(!source.contains(LOG), "{path}");
+    }
+    alex.client
+        .goto(&format!("{space}/repairs/log"))
+        .await
+        .unwrap();
+    wait_for_text(&alex, "main", "Nothing written yet.").await;
+    alex.screenshot("repair-7-partner-sees-no-log").await;
+
+    alex.close().await;
+    sam.close().await;
+    app.stop().await;
+}
+
+/// Signs `name` in on the sign-in page (accounts made through the API in the tests' helpers).
+async fn sign_in_as(browser: &Browser, app: &TestApp, name: &str) {
+    browser.client.goto(&app.url("/sign-in")).await.unwrap();
+    wait_for(browser, "#username")
+        .await
+        .send_keys(name)
+        .await
+        .unwrap();
+    wait_for(browser, "#password")
+        .await
+        .send_keys(crate::rituals::PASSWORD)
+        .await
+        .unwrap();
+    click(browser, "form button[type=submit]").await;
+    wait_for_text(browser, "body", "Sign out").await;
+}
+
+#[tokio::test]
+async fn words_are_checked_before_sharing_and_patterns_show_only_to_the_hurt_partner() {
+    if !browser::requested() {
+        eprintln!("browser tests not requested; scripts/test runs them");
+        return;
+    }
+    use crate::checkins_api::{call, couple, start};
+    let app = TestApp::with_config(WebConfig {
+        help_resources: vec![("Safe line".to_owned(), "+48 800 000 000".to_owned())],
+        ..TestApp::test_config(&test_clock())
+    })
+    .await;
+    let us = couple(&app, "alex", "sam").await;
+    let checkin = start(&app, &us.a, &us.space).await;
+    // Sam broke three promises to Alex, and Alex recorded them.
+    for (text, deception) in [
+        ("home by nine", false),
+        ("call mum", true),
+        ("pay rent", true),
+    ] {
+        let made = call(
+            &app,
+            &us.b,
+            reqwest::Method::POST,
+            &format!("/api/v1/spaces/{}/promises", us.space),
+            Some(serde_json::json!({ "text": text, "stakes": 2 })),
+        )
+        .await;
+        let id = made.body["id"].as_str().unwrap().to_owned();
+        call(
+            &app,
+            &us.a,
+            reqwest::Method::POST,
+            &format!("/api/v1/spaces/{}/promises/{id}/broken", us.space),
+            Some(serde_json::json!({ "severity": 3, "deception": deception })),
+        )
+        .await;
+    }
+    let browser = Browser::start().await;
+    sign_in_as(&browser, &app, "alex").await;
+    let page = format!("/spaces/{}/checkins/{checkin}?step=topic", us.space);
+    browser.client.goto(&app.url(&page)).await.unwrap();
+    wait_for(&browser, "#topic")
+        .await
+        .send_keys("You never listen to me. Whatever.")
+        .await
+        .unwrap();
+    browser.screenshot("gentle-1-topic").await;
+    click(&browser, "button[formaction$='/step/topic/check']").await;
+    let hint = wait_for_text(&browser, "#gentle-hint", "I feel").await;
+    assert!(hint.contains("when you don't listen to me"), "{hint}");
+    let kept = wait_for(&browser, "#topic")
+        .await
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(kept.as_deref(), Some("You never listen to me. Whatever."));
+    scroll_to(&browser, "#topic").await;
+    browser.screenshot("gentle-2-findings").await;
+    assert_accessible(&browser, "the checked topic").await;
+    // Sharing as written is one click away.
+    click(&browser, "button[name=go][value=next]").await;
+    wait_for_text(&browser, "main", "Requests for next week").await;
+    browser.screenshot("gentle-3-shared-as-written").await;
+
+    browser
+        .client
+        .goto(&app.url(&format!("/spaces/{}/patterns", us.space)))
+        .await
+        .unwrap();
+    wait_for_text(&browser, "main", "Promises to you were broken").await;
+    browser.screenshot("patterns-1-alex").await;
+    whole_page_screenshot(&browser, "patterns-2-alex-whole").await;
+    assert_accessible(&browser, "the patterns page").await;
+    browser.close().await;
+
+    let sam = Browser::start().await;
+    sign_in_as(&sam, &app, "sam").await;
+    sam.client
+        .goto(&app.url(&format!("/spaces/{}/patterns", us.space)))
+        .await
+        .unwrap();
+    let text = wait_for_text(&sam, "main", "Nothing here repeats").await;
+    assert!(!text.contains("broken"), "{text}");
+    sam.screenshot("patterns-3-sam-sees-nothing").await;
+    sam.client
+        .goto(&app.url("/journal?prompt=how_deep"))
+        .await
+        .unwrap();
+    wait_for(&sam, "#text")
+        .await
+        .send_keys("Less than last week.")
+        .await
+        .unwrap();
+    click(&sam, "form[action='/journal'] button").await;
+    wait_for_text(&sam, "main", "Less than last week.").await;
+    whole_page_screenshot(&sam, "gentle-4-journal").await;
+    assert_accessible(&sam, "the journal").await;
+    sam.close().await;
+    app.stop().await;
+}

@@ -5,16 +5,22 @@
 
 mod account_management;
 mod accounts;
+mod boundaries_api;
+mod boundaries_pages;
 mod browser;
 mod calendar_feed;
 mod checkins_api;
 mod checkins_pages;
 mod daily;
 mod export;
+mod gentle;
+mod journal;
 mod openapi;
+mod patterns;
 mod promises_api;
 mod promises_pages;
 mod reminders;
+mod repairs;
 mod rituals;
 mod shell;
 mod spaces;

@@ -56,6 +56,65 @@ async fn the_document_describes_the_minimum_contract() {
         ("/api/v1/calendar-feed", "post"),
         ("/api/v1/calendar-feed", "put"),
         ("/api/v1/calendar-feed", "delete"),
+        ("/api/v1/journal", "get"),
+        ("/api/v1/journal", "post"),
+        ("/api/v1/journal/prompts", "get"),
+        ("/api/v1/journal/{entry}", "get"),
+        ("/api/v1/journal/{entry}", "put"),
+        ("/api/v1/journal/{entry}", "delete"),
+        ("/api/v1/spaces/{id}/patterns", "get"),
+        ("/api/v1/gentle-start", "post"),
+        ("/api/v1/spaces/{id}/repairs", "get"),
+        ("/api/v1/spaces/{id}/repairs", "post"),
+        ("/api/v1/spaces/{id}/repairs/{repair}", "get"),
+        ("/api/v1/spaces/{id}/repairs/{repair}/accept", "post"),
+        ("/api/v1/spaces/{id}/repairs/{repair}/acknowledge", "post"),
+        (
+            "/api/v1/spaces/{id}/repairs/{repair}/responsibility",
+            "post",
+        ),
+        ("/api/v1/spaces/{id}/repairs/{repair}/apology", "post"),
+        ("/api/v1/spaces/{id}/repairs/{repair}/promise", "post"),
+        ("/api/v1/spaces/{id}/repairs/{repair}/transparency", "post"),
+        ("/api/v1/spaces/{id}/repairs/{repair}/advance", "post"),
+        ("/api/v1/spaces/{id}/repairs/{repair}/close", "post"),
+        ("/api/v1/spaces/{id}/repairs/{repair}/progress", "post"),
+        ("/api/v1/spaces/{id}/repairs/log", "get"),
+        ("/api/v1/spaces/{id}/repairs/log", "post"),
+        ("/api/v1/spaces/{id}/safety", "get"),
+        ("/api/v1/spaces/{id}/safety", "put"),
+        ("/api/v1/spaces/{id}/boundaries", "get"),
+        ("/api/v1/spaces/{id}/boundaries", "post"),
+        ("/api/v1/spaces/{id}/boundaries/{boundary}", "get"),
+        ("/api/v1/spaces/{id}/boundaries/{boundary}", "put"),
+        ("/api/v1/spaces/{id}/boundaries/{boundary}", "delete"),
+        (
+            "/api/v1/spaces/{id}/boundaries/{boundary}/acknowledge",
+            "post",
+        ),
+        (
+            "/api/v1/spaces/{id}/boundaries/{boundary}/crossings",
+            "post",
+        ),
+        (
+            "/api/v1/spaces/{id}/boundaries/{boundary}/crossings/{crossing}/acknowledge",
+            "post",
+        ),
+        (
+            "/api/v1/spaces/{id}/boundaries/{boundary}/crossings/{crossing}/apologise",
+            "post",
+        ),
+        (
+            "/api/v1/spaces/{id}/boundaries/{boundary}/crossings/{crossing}/prevention",
+            "post",
+        ),
+        (
+            "/api/v1/spaces/{id}/boundaries/{boundary}/crossings/{crossing}/resolve",
+            "post",
+        ),
+        ("/api/v1/spaces/{id}/appreciations", "get"),
+        ("/api/v1/spaces/{id}/appreciations", "post"),
+        ("/api/v1/spaces/{id}/balance", "get"),
     ] {
         let operation = &document["paths"][path][method];
         assert!(operation.is_object(), "{method} {path} is not documented");
@@ -88,7 +147,11 @@ async fn every_documented_operation_is_routed() {
             .replace("{promise}", "00000000-0000-4000-8000-000000000002")
             .replace("{ritual}", "00000000-0000-4000-8000-000000000003")
             .replace("{checkin}", "00000000-0000-4000-8000-000000000004")
-            .replace("{token}", "0000");
+            .replace("{repair}", "00000000-0000-4000-8000-000000000007")
+            .replace("{boundary}", "00000000-0000-4000-8000-000000000005")
+            .replace("{crossing}", "00000000-0000-4000-8000-000000000006")
+            .replace("{token}", "0000")
+            .replace("{entry}", "00000000-0000-4000-8000-000000000008");
         assert!(
             !concrete.contains('{'),
             "{path} has a parameter this test does not fill in"

@@ -391,6 +391,106 @@ pub const STATE_CHANGING_ROUTES: &[(&str, &str)] = &[
     ("POST", "/account/calendar/revoke"),
     (
         "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/boundaries",
+    ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/boundaries/00000000-0000-4000-8000-000000000005/acknowledge",
+    ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/boundaries/00000000-0000-4000-8000-000000000005/revise",
+    ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/boundaries/00000000-0000-4000-8000-000000000005/withdraw",
+    ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/boundaries/00000000-0000-4000-8000-000000000005/crossings",
+    ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/boundaries/00000000-0000-4000-8000-000000000005/crossings/00000000-0000-4000-8000-000000000006/acknowledge",
+    ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/boundaries/00000000-0000-4000-8000-000000000005/crossings/00000000-0000-4000-8000-000000000006/apologise",
+    ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/boundaries/00000000-0000-4000-8000-000000000005/crossings/00000000-0000-4000-8000-000000000006/prevention",
+    ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/boundaries/00000000-0000-4000-8000-000000000005/crossings/00000000-0000-4000-8000-000000000006/resolve",
+    ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/appreciations",
+    ),
+    (
+        "POST",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/boundaries",
+    ),
+    (
+        "PUT",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/boundaries/00000000-0000-4000-8000-000000000005",
+    ),
+    (
+        "DELETE",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/boundaries/00000000-0000-4000-8000-000000000005",
+    ),
+    (
+        "POST",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/boundaries/00000000-0000-4000-8000-000000000005/acknowledge",
+    ),
+    (
+        "POST",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/boundaries/00000000-0000-4000-8000-000000000005/crossings",
+    ),
+    (
+        "POST",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/boundaries/00000000-0000-4000-8000-000000000005/crossings/00000000-0000-4000-8000-000000000006/acknowledge",
+    ),
+    (
+        "POST",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/boundaries/00000000-0000-4000-8000-000000000005/crossings/00000000-0000-4000-8000-000000000006/apologise",
+    ),
+    (
+        "POST",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/boundaries/00000000-0000-4000-8000-000000000005/crossings/00000000-0000-4000-8000-000000000006/prevention",
+    ),
+    (
+        "POST",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/boundaries/00000000-0000-4000-8000-000000000005/crossings/00000000-0000-4000-8000-000000000006/resolve",
+    ),
+    (
+        "POST",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/appreciations",
+    ),
+    ("POST", "/journal"),
+    ("POST", "/journal/00000000-0000-4000-8000-000000000008"),
+    (
+        "POST",
+        "/journal/00000000-0000-4000-8000-000000000008/delete",
+    ),
+    ("POST", "/api/v1/journal"),
+    (
+        "PUT",
+        "/api/v1/journal/00000000-0000-4000-8000-000000000008",
+    ),
+    (
+        "DELETE",
+        "/api/v1/journal/00000000-0000-4000-8000-000000000008",
+    ),
+    ("POST", "/api/v1/gentle-start"),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/checkins/00000000-0000-4000-8000-000000000004/step/topic/check",
+    ),
+    (
+        "POST",
         "/api/v1/spaces/00000000-0000-4000-8000-000000000001/rituals",
     ),
     (
@@ -412,6 +512,38 @@ pub const STATE_CHANGING_ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/v1/calendar-feed"),
     ("PUT", "/api/v1/calendar-feed"),
     ("DELETE", "/api/v1/calendar-feed"),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/repairs",
+    ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/repairs/log",
+    ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/repairs/00000000-0000-4000-8000-000000000007/advance",
+    ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/safety",
+    ),
+    (
+        "POST",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/repairs",
+    ),
+    (
+        "POST",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/repairs/log",
+    ),
+    (
+        "POST",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/repairs/00000000-0000-4000-8000-000000000007/close",
+    ),
+    (
+        "PUT",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/safety",
+    ),
 ];
 
 #[tokio::test]
@@ -562,6 +694,18 @@ async fn space_pages(app: &TestApp, cookie: &str) -> Vec<String> {
         .to_str()
         .unwrap()
         .to_owned();
+    let proposed = app
+        .post_form_as(
+            &format!("/spaces/{space}/boundaries"),
+            &[("text", "Knock first")],
+            cookie,
+        )
+        .await;
+    assert_eq!(proposed.status(), StatusCode::SEE_OTHER);
+    let boundary = proposed.headers()[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .to_owned();
     vec![
         format!("/spaces/{space}"),
         format!("/spaces/{space}/promises"),
@@ -579,7 +723,26 @@ async fn space_pages(app: &TestApp, cookie: &str) -> Vec<String> {
         format!("/spaces/{space}/daily"),
         format!("/api/v1/spaces/{space}/rituals"),
         format!("/api/v1/spaces/{space}/daily"),
+        format!("/spaces/{space}/boundaries"),
+        boundary.clone(),
+        format!("/api/v1{boundary}"),
+        format!("/spaces/{space}/appreciations"),
+        format!("/api/v1/spaces/{space}/boundaries"),
+        format!("/api/v1/spaces/{space}/appreciations"),
+        format!("/api/v1/spaces/{space}/balance"),
         "/account/calendar".to_owned(),
+        format!("/spaces/{space}/repairs"),
+        format!("/spaces/{space}/repairs/log"),
+        format!("/spaces/{space}/safety"),
+        format!("/api/v1/spaces/{space}/repairs"),
+        format!("/api/v1/spaces/{space}/repairs/log"),
+        format!("/api/v1/spaces/{space}/safety"),
+        format!("/spaces/{space}/patterns"),
+        format!("/api/v1/spaces/{space}/patterns"),
+        "/journal".to_owned(),
+        "/journal?prompt=how_deep".to_owned(),
+        "/api/v1/journal".to_owned(),
+        "/api/v1/journal/prompts".to_owned(),
     ]
 }
 

@@ -1,0 +1,19 @@
+# The gentle start-up helper.
+gentle-check = Check my words
+gentle-clear = Nothing here sounds harsh to us. Share it when you are ready.
+gentle-noticed = A few words may land harder than you mean them to:
+gentle-try = You could start from something like this:
+gentle-your-choice = This is only a suggestion: you can always share what you wrote as it is.
+gentle-why-link = Why these words?
+gentle-rule-blame = blame
+gentle-rule-contempt = contempt
+gentle-rule-sarcasm = sarcasm
+gentle-why-absolute = “Always” and “never” turn one situation into a verdict about a person, and invite a defence instead of listening.
+gentle-why-fault = Putting the fault on your partner tends to start a debate about who is to blame, not about what you need.
+gentle-why-insult = A name for your partner hurts more than the problem it is about, and is hard to take back.
+gentle-why-name-calling = “You’re so …” describes who your partner is rather than what happened, which is hard to hear and hard to change.
+gentle-why-sarcasm = Sarcasm says the opposite of what you mean, and is often heard as contempt.
+gentle-lang-invalid = Choose “en” or “pl” as the language.
+gentle-text-too-long = The helper looks at up to { $max } characters.
+gentle-help-heading = Checking your words before you share them
+gentle-help-text = Next to some texts you share (a check-in topic, a report of a crossed boundary, a repair message) there is a “Check my words” button. It looks for a few openings that make a hard conversation harder: blame and absolutes (“you always”, “you never”, “it’s your fault”), contempt (insults, “you’re so …”) and sarcasm. These are the “harsh start-up” and, among the “four horsemen”, criticism and contempt, after the research of John Gottman. It then offers an I-statement to start from (“I feel … when …, and I need …”), after Thomas Gordon. It follows simple rules in English and Polish, runs on this server, keeps nothing, and never stops you from sharing what you wrote.

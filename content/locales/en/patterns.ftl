@@ -1,0 +1,22 @@
+# Patterns and red flags: plain words, never labels.
+patterns-title = What keeps happening
+patterns-link = What keeps happening (only you see yours)
+patterns-lead = Steadfast looks at what was recorded in this space for things that repeat in a way that may be hurting you. It says what it sees in plain words; what it means is for you to decide.
+patterns-private = This page is yours alone. Your partner has their own page and never sees what is on yours, nor whether anything is.
+patterns-none = Nothing here repeats in a way that worries us right now.
+patterns-when = Based on what was recorded on:
+patterns-repeated-hurt-title = Promises to you were broken several times lately
+patterns-repeated-hurt-text = In the last 30 days, three or more promises made to you were broken in ways you described as hurting at least moderately. When this keeps happening, it is fair to ask for a real change, and fine to look for support outside the two of you.
+patterns-repeated-deception-title = Broken promises came with deception more than once
+patterns-repeated-deception-text = In the last 90 days, at least two promises to you were broken in a way you recorded as involving deception. Being misled again and again wears trust down faster than anything else. You deserve honesty, and talking to someone you trust can help you see clearly.
+patterns-boundary-crossed-again-title = One of your boundaries was crossed again
+patterns-boundary-crossed-again-text = This boundary was crossed at least twice in the last 60 days. A boundary that keeps being crossed is worth taking seriously. You may ask for a firmer step to prevent it, and you do not have to handle it alone.
+patterns-low-felt-trust-title = Your trust has felt low for a while
+patterns-low-felt-trust-text = At your last three check-ins, the trust you felt was low (on average 2 or less, where 0 is “not at all” and 6 “completely”). That is important information about how you are, not a failing of yours. It may help to talk it over with someone outside the relationship.
+patterns-win-lose-title = Check-ins seem to go well for one of you and badly for you
+patterns-win-lose-text = In three of your last four check-ins, you felt it went badly for you while your partner felt it went well. When one person keeps coming out on the losing side, the conversations may need a different shape, or help from a couples therapist.
+patterns-help-heading = Where to find help
+patterns-help-text = If anything here feels heavy, you do not have to carry it alone. These places can listen and help:
+patterns-help-page = More help, and how to leave this page quickly
+patterns-help-section-heading = What keeps happening
+patterns-help-section-text = Steadfast notices a few patterns that can mean someone is being hurt: several hurtful broken promises within 30 days, broken promises with deception twice within 90 days, the same boundary crossed twice within 60 days, low felt trust at three check-ins in a row, and check-ins that repeatedly go well for one partner and badly for the other. Only the person who may be hurt sees them, on a page of their own, in plain words and with places to turn to. Nothing about them is shown to the partner, and they are part of that person's export.

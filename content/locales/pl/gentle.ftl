@@ -1,0 +1,19 @@
+# Pomocnik łagodnego początku.
+gentle-check = Sprawdź moje słowa
+gentle-clear = Nic tu nie brzmi dla nas ostro. Udostępnij, kiedy będziesz gotowa lub gotowy.
+gentle-noticed = Kilka słów może zabrzmieć ostrzej, niż chcesz:
+gentle-try = Możesz zacząć na przykład tak:
+gentle-your-choice = To tylko propozycja: zawsze możesz udostępnić to, co napisałaś lub napisałeś, bez zmian.
+gentle-why-link = Dlaczego te słowa?
+gentle-rule-blame = obwinianie
+gentle-rule-contempt = pogarda
+gentle-rule-sarcasm = sarkazm
+gentle-why-absolute = „Zawsze” i „nigdy” zamieniają jedną sytuację w wyrok o człowieku i zamiast słuchania wywołują obronę.
+gentle-why-fault = Zrzucanie winy na drugą osobę zwykle zaczyna spór o to, kto zawinił, a nie rozmowę o tym, czego potrzebujesz.
+gentle-why-insult = Przezwisko boli bardziej niż sprawa, której dotyczy, i trudno je cofnąć.
+gentle-why-name-calling = „Jesteś taki…” czy „jesteś taka…” mówi, kim ktoś jest, a nie co się stało; trudno to usłyszeć i trudno zmienić.
+gentle-why-sarcasm = Sarkazm mówi coś odwrotnego do tego, co masz na myśli, i często jest odbierany jako pogarda.
+gentle-lang-invalid = Wybierz język „en” albo „pl”.
+gentle-text-too-long = Pomocnik sprawdza najwyżej { $max } znaków.
+gentle-help-heading = Sprawdzanie słów przed udostępnieniem
+gentle-help-text = Przy niektórych tekstach, które udostępniasz (temat cotygodniowej rozmowy, zgłoszenie przekroczonej granicy, wiadomość w planie naprawy), jest przycisk „Sprawdź moje słowa”. Szuka kilku początków, które utrudniają trudną rozmowę: obwiniania i uogólnień („ty zawsze”, „nigdy mnie nie słuchasz”, „to twoja wina”), pogardy (przezwiska, „jesteś taki…”) i sarkazmu. To „ostry początek” (harsh start-up) oraz krytyka i pogarda spośród „czterech jeźdźców” z badań Johna Gottmana. Potem proponuje komunikat „ja” na początek („Czuję…, kiedy…, i potrzebuję…”), za Thomasem Gordonem. Działa według prostych reguł po polsku i po angielsku, na tym serwerze, niczego nie zapisuje i nigdy nie blokuje udostępnienia tego, co napiszesz.

@@ -1,0 +1,22 @@
+# Wzorce i sygnały ostrzegawcze: proste słowa, nigdy etykiety.
+patterns-title = Co się powtarza
+patterns-link = Co się powtarza (swoje widzisz tylko ty)
+patterns-lead = Steadfast przegląda to, co zapisano w tej przestrzeni, i szuka rzeczy, które powtarzają się w sposób, który może cię ranić. Mówi prostymi słowami, co widzi; co to znaczy, decydujesz ty.
+patterns-private = Ta strona jest tylko twoja. Druga osoba ma własną i nigdy nie widzi, co jest na twojej, ani czy w ogóle coś na niej jest.
+patterns-none = Nic tu teraz nie powtarza się w niepokojący sposób.
+patterns-when = Na podstawie zapisów z dni:
+patterns-repeated-hurt-title = Obietnice wobec ciebie były ostatnio kilka razy łamane
+patterns-repeated-hurt-text = W ciągu ostatnich 30 dni co najmniej trzy obietnice złożone tobie zostały złamane w sposób, który opisałaś lub opisałeś jako co najmniej średnio bolesny. Gdy to się powtarza, masz prawo prosić o prawdziwą zmianę i możesz poszukać wsparcia poza waszą dwójką.
+patterns-repeated-deception-title = Złamanym obietnicom więcej niż raz towarzyszyło oszustwo
+patterns-repeated-deception-text = W ciągu ostatnich 90 dni co najmniej dwie obietnice wobec ciebie zostały złamane w sposób, który zapisałaś lub zapisałeś jako związany z oszustwem. Powtarzające się wprowadzanie w błąd niszczy zaufanie szybciej niż cokolwiek innego. Zasługujesz na szczerość, a rozmowa z kimś zaufanym może pomóc ci spojrzeć na to jaśniej.
+patterns-boundary-crossed-again-title = Jedna z twoich granic znów została przekroczona
+patterns-boundary-crossed-again-text = Ta granica została przekroczona co najmniej dwa razy w ciągu ostatnich 60 dni. Granica, która wciąż jest przekraczana, zasługuje na poważne potraktowanie. Możesz poprosić o stanowczy krok, który temu zapobiegnie, i nie musisz radzić sobie z tym sama ani sam.
+patterns-low-felt-trust-title = Od jakiegoś czasu twoje zaufanie jest niskie
+patterns-low-felt-trust-text = Podczas trzech ostatnich cotygodniowych rozmów zaufanie, które czułaś lub czułeś, było niskie (średnio 2 lub mniej, gdzie 0 to „wcale”, a 6 to „całkowicie”). To ważna informacja o tym, jak się masz, a nie twoja porażka. Może pomóc rozmowa z kimś spoza związku.
+patterns-win-lose-title = Rozmowy wydają się udane dla drugiej osoby, a dla ciebie trudne
+patterns-win-lose-text = Podczas trzech z czterech ostatnich rozmów czułaś lub czułeś, że poszło ci źle, podczas gdy druga osoba czuła, że poszło dobrze. Gdy ktoś wciąż wychodzi z rozmów przegrany, rozmowy mogą potrzebować innej formy albo pomocy terapeutki lub terapeuty par.
+patterns-help-heading = Gdzie szukać pomocy
+patterns-help-text = Jeśli coś tutaj cię przytłacza, nie musisz nieść tego sama ani sam. Tutaj ktoś wysłucha i pomoże:
+patterns-help-page = Więcej pomocy i jak szybko opuścić tę stronę
+patterns-help-section-heading = Co się powtarza
+patterns-help-section-text = Steadfast zauważa kilka wzorców, które mogą oznaczać, że ktoś jest raniony: kilka bolesnych złamanych obietnic w ciągu 30 dni, dwa razy złamane obietnice z oszustwem w ciągu 90 dni, tę samą granicę przekroczoną dwa razy w ciągu 60 dni, niskie zaufanie podczas trzech rozmów z rzędu oraz rozmowy, które raz za razem są udane dla jednej osoby, a trudne dla drugiej. Widzi je tylko osoba, która może być raniona, na własnej stronie, prostymi słowami i z miejscami, gdzie można szukać pomocy. Druga osoba nie widzi niczego na ich temat, a wzorce są częścią eksportu tej pierwszej.

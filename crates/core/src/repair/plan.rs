@@ -1,0 +1,504 @@
+//! One repair plan's lifecycle: who may take which step in which state, and the fold.
+//!
+//! ```text
+//! proposed (by the partner who did the harm) ──accept (hurt)──▶ active
+//! opened by the hurt partner ─────────────────────────────────▶ active
+//! active: acknowledge, responsibility, apology, one dated promise (responsible, once each),
+//!         transparency promises (responsible), progress notes (either)
+//!         advance Atone → Attune → Attach (hurt)
+//! proposed or active ──close (hurt)──▶ closed
+//! ```
+//!
+//! Joint steps (all but opening, accepting and closing) also need [`Joint::Ready`]: the safety
+//! check. Closing is always open to the hurt partner: a way out is never paused.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::Refusal;
+use super::change::{Change, Link, RepairEvent};
+use super::safety::Joint;
+use crate::id::{CheckinId, PersonId, PromiseId, RepairId};
+use crate::promise::{self, Promise, Status as PromiseStatus, Terms, TrustDomain};
+use crate::text::{self, TextError, text_impls};
+use crate::time::Timestamp;
+
+/// A repair message in the writer's words: 1–1000 characters, line breaks allowed. `Debug`
+/// hides it.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct RepairText(String);
+
+impl RepairText {
+    pub const MAX_CHARS: usize = 1000;
+
+    pub fn parse(input: &str) -> Result<Self, TextError> {
+        text::clean(input, Self::MAX_CHARS, true).map(Self)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+text_impls!(RepairText);
+
+/// Words that turn taking responsibility into an excuse. Matched as whole words, ignoring case.
+const BUT_WORDS: [&str; 8] = [
+    "but", "however", "although", "though", "ale", "jednak", "chociaż", "choć",
+];
+
+/// Whether a text says "but" (or "however", "ale", …) as a word: taking responsibility has none.
+pub fn has_but(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|word| BUT_WORDS.iter().any(|but| word.to_lowercase() == *but))
+}
+
+/// The three phases, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    Atone,
+    Attune,
+    Attach,
+}
+
+impl Phase {
+    pub const fn next(self) -> Option<Phase> {
+        match self {
+            Phase::Atone => Some(Phase::Attune),
+            Phase::Attune => Some(Phase::Attach),
+            Phase::Attach => None,
+        }
+    }
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Phase::Atone => "atone",
+            Phase::Attune => "attune",
+            Phase::Attach => "attach",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Proposed by the partner who did the harm; waits for the hurt partner.
+    Proposed,
+    Active {
+        accepted_at: Timestamp,
+    },
+    Closed {
+        at: Timestamp,
+    },
+}
+
+impl Status {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Status::Proposed => "proposed",
+            Status::Active { .. } => "active",
+            Status::Closed { .. } => "closed",
+        }
+    }
+}
+
+/// A person's part in a plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Hurt,
+    Responsible,
+}
+
+/// One step of a plan's history.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Step {
+    pub by: PersonId,
+    pub at: Timestamp,
+    pub change: Change,
+}
+
+/// A dated piece of text in the plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Said {
+    pub at: Timestamp,
+    pub text: RepairText,
+}
+
+/// A repair plan as its events made it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RepairPlan {
+    pub id: RepairId,
+    pub hurt: PersonId,
+    pub responsible: PersonId,
+    pub opened_by: PersonId,
+    pub opened_at: Timestamp,
+    pub link: Option<Link>,
+    pub status: Status,
+    pub phase: Phase,
+    pub acknowledgement: Option<Said>,
+    pub responsibility: Option<Said>,
+    pub apology: Option<Said>,
+    pub promise: Option<PromiseId>,
+    pub transparency: Vec<PromiseId>,
+    /// Progress notes: who wrote it, and the check-in it was written at, if one was open.
+    pub progress: Vec<(PersonId, Said, Option<CheckinId>)>,
+    pub history: Vec<Step>,
+}
+
+/// A step a partner asks to take on a plan. Promises go through [`decide_promise`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    Accept,
+    Acknowledge(RepairText),
+    TakeResponsibility(RepairText),
+    Apologise(RepairText),
+    Advance,
+    Close,
+    NoteProgress {
+        text: RepairText,
+        checkin: Option<CheckinId>,
+    },
+}
+
+/// The record's repair bonus starts: `responsible`'s kept promises count more from `at`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Accepted {
+    pub responsible: PersonId,
+    pub at: Timestamp,
+}
+
+/// A boundary crossing a plan may answer: who crossed whose line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LinkedCrossing {
+    pub crossed_by: PersonId,
+    /// Whose boundary it was.
+    pub owner: PersonId,
+}
+
+/// Decides whether `actor` may open a plan with their partner. `hurt` says who was hurt: the
+/// actor opens it (accepted at once), or the partner, to whom the actor proposes it. A linked
+/// promise must be a broken one from the responsible partner to the hurt one; a linked crossing
+/// one of the hurt partner's boundaries, crossed by the responsible one. The edge looks up what
+/// the link names and passes it in (`None` when there is no such thing).
+pub fn decide_open(
+    actor: PersonId,
+    partner: Option<PersonId>,
+    hurt: Role,
+    link: Option<Link>,
+    linked_promise: Option<&Promise>,
+    linked_crossing: Option<LinkedCrossing>,
+) -> Result<Change, Refusal> {
+    let partner = partner.filter(|&p| p != actor).ok_or(Refusal::NoPartner)?;
+    let (hurt, responsible) = match hurt {
+        Role::Hurt => (actor, partner),
+        Role::Responsible => (partner, actor),
+    };
+    let fits = match link {
+        None => true,
+        Some(Link::Promise { promise }) => linked_promise.is_some_and(|p| {
+            p.id == promise
+                && p.promiser == responsible
+                && p.receiver == hurt
+                && matches!(p.status, PromiseStatus::Broken { .. })
+        }),
+        Some(Link::Crossing { .. }) => {
+            linked_crossing.is_some_and(|c| c.crossed_by == responsible && c.owner == hurt)
+        }
+    };
+    if !fits {
+        return Err(Refusal::LinkInvalid);
+    }
+    Ok(Change::Opened {
+        hurt,
+        responsible,
+        link,
+    })
+}
+
+impl RepairPlan {
+    /// The plan a `repair.opened` starts.
+    pub fn start(id: RepairId, by: PersonId, at: Timestamp, change: &Change) -> Option<Self> {
+        let Change::Opened {
+            hurt,
+            responsible,
+            link,
+        } = change
+        else {
+            return None;
+        };
+        Some(Self {
+            id,
+            hurt: *hurt,
+            responsible: *responsible,
+            opened_by: by,
+            opened_at: at,
+            link: *link,
+            status: if by == *hurt {
+                Status::Active { accepted_at: at }
+            } else {
+                Status::Proposed
+            },
+            phase: Phase::Atone,
+            acknowledgement: None,
+            responsibility: None,
+            apology: None,
+            promise: None,
+            transparency: Vec::new(),
+            progress: Vec::new(),
+            history: vec![Step {
+                by,
+                at,
+                change: change.clone(),
+            }],
+        })
+    }
+
+    pub fn role_of(&self, person: PersonId) -> Option<Role> {
+        if person == self.hurt {
+            Some(Role::Hurt)
+        } else if person == self.responsible {
+            Some(Role::Responsible)
+        } else {
+            None
+        }
+    }
+
+    pub fn is_between(&self, one: PersonId, other: PersonId) -> bool {
+        (self.hurt == one && self.responsible == other)
+            || (self.hurt == other && self.responsible == one)
+    }
+
+    fn by_hurt(&self, actor: PersonId) -> Result<(), Refusal> {
+        if actor == self.hurt {
+            Ok(())
+        } else {
+            Err(Refusal::OnlyHurt)
+        }
+    }
+
+    fn by_responsible(&self, actor: PersonId) -> Result<(), Refusal> {
+        if actor == self.responsible {
+            Ok(())
+        } else {
+            Err(Refusal::OnlyResponsible)
+        }
+    }
+
+    fn active(&self) -> Result<(), Refusal> {
+        match self.status {
+            Status::Active { .. } => Ok(()),
+            Status::Proposed => Err(Refusal::NotAccepted),
+            Status::Closed { .. } => Err(Refusal::Closed),
+        }
+    }
+
+    fn joint(joint: Joint) -> Result<(), Refusal> {
+        match joint {
+            Joint::Ready => Ok(()),
+            Joint::Paused => Err(Refusal::Paused),
+        }
+    }
+
+    /// A step the responsible partner takes once, in an active plan, while joint work is on.
+    fn once(
+        &self,
+        actor: PersonId,
+        done: bool,
+        joint: Joint,
+        change: Change,
+    ) -> Result<Change, Refusal> {
+        self.by_responsible(actor)?;
+        self.active()?;
+        if done {
+            return Err(Refusal::AlreadyDone);
+        }
+        Self::joint(joint)?;
+        Ok(change)
+    }
+
+    /// Whether `actor` may take this step now, and what it records if so. Refusals come in a
+    /// fixed order: closed, then who, then state, then the safety pause.
+    pub fn decide(
+        &self,
+        actor: PersonId,
+        command: Command,
+        joint: Joint,
+    ) -> Result<Change, Refusal> {
+        if matches!(self.status, Status::Closed { .. }) {
+            return Err(Refusal::Closed);
+        }
+        match command {
+            Command::Accept => {
+                self.by_hurt(actor)?;
+                if self.status != Status::Proposed {
+                    return Err(Refusal::AlreadyAccepted);
+                }
+                Ok(Change::Accepted)
+            }
+            Command::Acknowledge(text) => self.once(
+                actor,
+                self.acknowledgement.is_some(),
+                joint,
+                Change::Acknowledged { text },
+            ),
+            Command::TakeResponsibility(text) => {
+                let change = self.once(
+                    actor,
+                    self.responsibility.is_some(),
+                    joint,
+                    Change::ResponsibilityTaken { text: text.clone() },
+                )?;
+                if has_but(text.as_str()) {
+                    return Err(Refusal::HasBut);
+                }
+                Ok(change)
+            }
+            Command::Apologise(text) => self.once(
+                actor,
+                self.apology.is_some(),
+                joint,
+                Change::Apologised { text },
+            ),
+            Command::Advance => {
+                self.by_hurt(actor)?;
+                self.active()?;
+                let to = self.phase.next().ok_or(Refusal::LastPhase)?;
+                Self::joint(joint)?;
+                Ok(Change::Advanced { to })
+            }
+            Command::Close => {
+                self.by_hurt(actor)?;
+                Ok(Change::Closed)
+            }
+            Command::NoteProgress { text, checkin } => {
+                if self.role_of(actor).is_none() {
+                    return Err(Refusal::OnlyHurt);
+                }
+                self.active()?;
+                Self::joint(joint)?;
+                Ok(Change::ProgressNoted { text, checkin })
+            }
+        }
+    }
+
+    /// Folds in one of the plan's changes; answers the bonus's start when it is the acceptance.
+    fn apply(&mut self, by: PersonId, at: Timestamp, change: &Change) -> Option<Accepted> {
+        let said = |text: &RepairText| {
+            Some(Said {
+                at,
+                text: text.clone(),
+            })
+        };
+        let mut accepted = None;
+        match change {
+            Change::Opened { .. } => return None,
+            Change::Accepted => {
+                if self.status == Status::Proposed && by == self.hurt {
+                    self.status = Status::Active { accepted_at: at };
+                    accepted = Some(Accepted {
+                        responsible: self.responsible,
+                        at,
+                    });
+                }
+            }
+            Change::Acknowledged { text } => self.acknowledgement = said(text),
+            Change::ResponsibilityTaken { text } => self.responsibility = said(text),
+            Change::Apologised { text } => self.apology = said(text),
+            Change::Promised { promise } => self.promise = Some(*promise),
+            Change::TransparencyCommitted { promise } => self.transparency.push(*promise),
+            Change::Advanced { to } => self.phase = *to,
+            Change::Closed => self.status = Status::Closed { at },
+            Change::ProgressNoted { text, checkin } => {
+                self.progress.push((
+                    by,
+                    Said {
+                        at,
+                        text: text.clone(),
+                    },
+                    *checkin,
+                ));
+            }
+        }
+        self.history.push(Step {
+            by,
+            at,
+            change: change.clone(),
+        });
+        accepted
+    }
+}
+
+/// The dated promise (`transparency` false) or a transparency commitment (true): what the plan
+/// records and the `promise.made` change, for one append. The dated promise is made once and
+/// needs a due time; both are made by the responsible partner to the hurt one.
+#[allow(clippy::too_many_arguments)]
+pub fn decide_promise(
+    plan: &RepairPlan,
+    actor: PersonId,
+    promise: PromiseId,
+    terms: Terms,
+    domain: Option<TrustDomain>,
+    transparency: bool,
+    joint: Joint,
+    now: Timestamp,
+) -> Result<(Change, promise::Change), Refusal> {
+    if matches!(plan.status, Status::Closed { .. }) {
+        return Err(Refusal::Closed);
+    }
+    plan.by_responsible(actor)?;
+    plan.active()?;
+    if !transparency && plan.promise.is_some() {
+        return Err(Refusal::AlreadyDone);
+    }
+    RepairPlan::joint(joint)?;
+    if !transparency && terms.due.is_none() {
+        return Err(Refusal::NeedsDue);
+    }
+    let made = promise::decide_make(actor, Some(plan.hurt), terms, domain, None, now)
+        .map_err(Refusal::Promise)?;
+    let change = if transparency {
+        Change::TransparencyCommitted { promise }
+    } else {
+        Change::Promised { promise }
+    };
+    Ok((change, made))
+}
+
+/// Every repair plan the viewer may see, oldest first.
+#[derive(Clone, Debug, Default)]
+pub struct RepairBook {
+    plans: Vec<RepairPlan>,
+    index: BTreeMap<RepairId, usize>,
+}
+
+impl RepairBook {
+    /// Folds in a plan's event; answers the bonus's start when it is an acceptance (an opening
+    /// by the hurt partner is one too).
+    pub fn apply(&mut self, by: PersonId, at: Timestamp, event: &RepairEvent) -> Option<Accepted> {
+        if let Some(&i) = self.index.get(&event.repair) {
+            return self.plans.get_mut(i)?.apply(by, at, &event.change);
+        }
+        let plan = RepairPlan::start(event.repair, by, at, &event.change)?;
+        let accepted = match plan.status {
+            Status::Active { accepted_at } => Some(Accepted {
+                responsible: plan.responsible,
+                at: accepted_at,
+            }),
+            _ => None,
+        };
+        self.index.insert(plan.id, self.plans.len());
+        self.plans.push(plan);
+        accepted
+    }
+
+    pub fn get(&self, id: RepairId) -> Option<&RepairPlan> {
+        self.index.get(&id).and_then(|&i| self.plans.get(i))
+    }
+
+    /// The plans between two people, oldest first.
+    pub fn between(&self, one: PersonId, other: PersonId) -> impl Iterator<Item = &RepairPlan> {
+        self.plans.iter().filter(move |p| p.is_between(one, other))
+    }
+}

@@ -1,0 +1,791 @@
+//! Repair plans over JSON: open or propose one, read them, and take each step as a sub-resource
+//! (`POST …/repairs/{repair}/advance`). Each step answers the plan as it is now. The private log
+//! (`…/repairs/log`) and the safety check (`…/safety`) are the caller's own: nothing of them ever
+//! reaches the partner, whose view says only whether joint steps are paused.
+//!
+//! Whoever is not a current member gets 404 `not_found`, as for a plan that never existed.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+use steadfast_core::promise::Refusal as PromiseRefusal;
+use steadfast_core::repair::{Command, Joint, Link, Refusal, RepairPlan, Role, SafetyAnswer};
+use steadfast_core::{CrossingId, PersonId, SpaceId};
+
+use super::{ApiCaller, ApiError, ApiJson, lang_of};
+use crate::AppState;
+use crate::clock::{parse_rfc3339, rfc3339};
+use crate::i18n::Lang;
+use crate::promises::Opened;
+use crate::repairs::{self, Invalid, PlanPromise, RepairError};
+
+/// The API's answer for anything a repair operation refused. The one place these statuses are
+/// decided.
+pub(super) fn refusal(error: RepairError, lang: Lang) -> ApiError {
+    let status = match &error {
+        RepairError::NotFound => StatusCode::NOT_FOUND,
+        RepairError::Refused(Refusal::OnlyHurt | Refusal::OnlyResponsible) => StatusCode::FORBIDDEN,
+        RepairError::Refused(
+            Refusal::HasBut
+            | Refusal::NeedsDue
+            | Refusal::LinkInvalid
+            | Refusal::Promise(PromiseRefusal::DueTooEarly),
+        )
+        | RepairError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        RepairError::Refused(_) => StatusCode::CONFLICT,
+        RepairError::Failed(_) => StatusCode::INTERNAL_SERVER_ERROR,
+    };
+    match error {
+        RepairError::Failed(web) => ApiError::from_web(web, lang),
+        refused => ApiError::new(status, refused.code(), refused.message(lang)),
+    }
+}
+
+fn space_id(text: &str) -> Result<SpaceId, RepairError> {
+    text.parse().map_err(|_| RepairError::NotFound)
+}
+
+/// Whom the caller says was hurt.
+#[derive(Deserialize, Serialize, utoipa::ToSchema, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Hurt {
+    /// The caller was hurt: the plan is open and accepted at once.
+    Me,
+    /// The caller did the harm and proposes the plan; the partner accepts it.
+    Partner,
+}
+
+/// A new repair plan.
+#[derive(Deserialize, utoipa::ToSchema)]
+pub(crate) struct NewRepairBody {
+    hurt: Hurt,
+    /// The id of the broken promise (from the partner who did the harm) it answers.
+    promise: Option<String>,
+    /// The id of the boundary crossing it answers.
+    crossing: Option<String>,
+}
+
+impl NewRepairBody {
+    fn link(&self) -> Result<Option<Link>, RepairError> {
+        let invalid = || RepairError::Invalid(Invalid::Link);
+        match (&self.promise, &self.crossing) {
+            (Some(_), Some(_)) => Err(invalid()),
+            (Some(promise), None) => Ok(Some(Link::Promise {
+                promise: promise.parse().map_err(|_| invalid())?,
+            })),
+            (None, Some(crossing)) => Ok(Some(Link::Crossing {
+                crossing: crossing.parse::<CrossingId>().map_err(|_| invalid())?,
+            })),
+            (None, None) => Ok(None),
+        }
+    }
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct RepairCreated {
+    id: String,
+}
+
+/// The caller's part in a plan.
+#[derive(Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum RoleBody {
+    Hurt,
+    Responsible,
+}
+
+/// Who wrote something.
+#[derive(Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum ByBody {
+    You,
+    Partner,
+}
+
+fn by(person: PersonId, viewer: PersonId) -> ByBody {
+    if person == viewer {
+        ByBody::You
+    } else {
+        ByBody::Partner
+    }
+}
+
+/// What a plan answers.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct LinkBody {
+    /// `promise` or `crossing`.
+    #[serde(rename = "type")]
+    kind: String,
+    id: String,
+}
+
+/// Something said in the plan, and when (RFC 3339, UTC).
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct SaidBody {
+    text: String,
+    at: String,
+}
+
+/// A progress note.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct ProgressBody {
+    by: ByBody,
+    text: String,
+    at: String,
+    /// The weekly check-in open when it was written, if any.
+    checkin: Option<String>,
+}
+
+/// One step of a plan's history.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct RepairStepBody {
+    /// `opened`, `accepted`, `acknowledged`, `responsibility_taken`, `apologised`, `promised`,
+    /// `transparency_committed`, `advanced`, `closed` or `progress_noted`.
+    #[serde(rename = "type")]
+    kind: String,
+    by: ByBody,
+    at: String,
+}
+
+/// A repair plan between the caller and their partner.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct RepairBody {
+    id: String,
+    role: RoleBody,
+    /// `proposed`, `active` or `closed`.
+    status: String,
+    /// `atone`, `attune` or `attach`.
+    phase: String,
+    opened_at: String,
+    link: Option<LinkBody>,
+    acknowledgement: Option<SaidBody>,
+    responsibility: Option<SaidBody>,
+    apology: Option<SaidBody>,
+    /// The dated promise's id.
+    promise: Option<String>,
+    /// The transparency commitments' promise ids.
+    transparency: Vec<String>,
+    progress: Vec<ProgressBody>,
+    history: Vec<RepairStepBody>,
+    /// Whether joint steps are paused now: the same for both partners, with no reason.
+    joint_paused: bool,
+}
+
+fn said(said: Option<&steadfast_core::repair::Said>) -> Option<SaidBody> {
+    said.map(|s| SaidBody {
+        text: s.text.as_str().to_owned(),
+        at: rfc3339(s.at),
+    })
+}
+
+impl RepairBody {
+    fn of(plan: &RepairPlan, viewer: PersonId, joint: Joint) -> Self {
+        RepairBody {
+            id: plan.id.to_string(),
+            role: if plan.hurt == viewer {
+                RoleBody::Hurt
+            } else {
+                RoleBody::Responsible
+            },
+            status: plan.status.as_str().to_owned(),
+            phase: plan.phase.as_str().to_owned(),
+            opened_at: rfc3339(plan.opened_at),
+            link: plan.link.map(|link| match link {
+                Link::Promise { promise } => LinkBody {
+                    kind: "promise".to_owned(),
+                    id: promise.to_string(),
+                },
+                Link::Crossing { crossing } => LinkBody {
+                    kind: "crossing".to_owned(),
+                    id: crossing.to_string(),
+                },
+            }),
+            acknowledgement: said(plan.acknowledgement.as_ref()),
+            responsibility: said(plan.responsibility.as_ref()),
+            apology: said(plan.apology.as_ref()),
+            promise: plan.promise.map(|p| p.to_string()),
+            transparency: plan.transparency.iter().map(ToString::to_string).collect(),
+            progress: plan
+                .progress
+                .iter()
+                .map(|(who, note, checkin)| ProgressBody {
+                    by: by(*who, viewer),
+                    text: note.text.as_str().to_owned(),
+                    at: rfc3339(note.at),
+                    checkin: checkin.map(|c| c.to_string()),
+                })
+                .collect(),
+            history: plan
+                .history
+                .iter()
+                .map(|step| {
+                    let kind = step.change.kind();
+                    RepairStepBody {
+                        kind: kind.strip_prefix("repair.").unwrap_or(kind).to_owned(),
+                        by: by(step.by, viewer),
+                        at: rfc3339(step.at),
+                    }
+                })
+                .collect(),
+            joint_paused: joint == Joint::Paused,
+        }
+    }
+}
+
+/// The caller's plans with their current partner, newest first.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct RepairList {
+    repairs: Vec<RepairBody>,
+    /// Whether joint steps are paused now: the same for both partners, with no reason.
+    joint_paused: bool,
+}
+
+async fn detail(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+    id: steadfast_core::id::RepairId,
+) -> Result<RepairBody, RepairError> {
+    let opened = repairs::open(state, person, space).await?;
+    let joint = repairs::safety(&opened).joint;
+    Ok(RepairBody::of(repairs::plan(&opened, id)?, person, joint))
+}
+
+#[utoipa::path(get, path = "/spaces/{id}/repairs", tag = "repairs", security(("session" = []), ("token" = [])),
+    params(("id" = String, Path, description = "The space's id")),
+    responses(
+        (status = 200, body = RepairList),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 404, description = "No such space, or not one of yours", body = super::ErrorBody),
+    ))]
+/// The repair plans between the caller and their current partner, newest first.
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path(space): Path<String>,
+) -> Result<Json<RepairList>, ApiError> {
+    let listed = async {
+        let opened = repairs::open(&state, caller.person, space_id(&space)?).await?;
+        let joint = repairs::safety(&opened).joint;
+        Ok::<_, RepairError>(RepairList {
+            repairs: repairs::plans(&opened)
+                .into_iter()
+                .map(|plan| RepairBody::of(plan, caller.person, joint))
+                .collect(),
+            joint_paused: joint == Joint::Paused,
+        })
+    };
+    listed
+        .await
+        .map(Json)
+        .map_err(|error| refusal(error, lang_of(&headers)))
+}
+
+#[utoipa::path(post, path = "/spaces/{id}/repairs", tag = "repairs", request_body = NewRepairBody, security(("session" = []), ("token" = [])),
+    params(("id" = String, Path, description = "The space's id")),
+    responses(
+        (status = 201, body = RepairCreated),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 404, description = "No such space, or not one of yours", body = super::ErrorBody),
+        (status = 409, description = "No partner yet (`no_partner`)", body = super::ErrorBody),
+        (status = 422, description = "The link was refused (`link_invalid`) or the body (`invalid_body`)", body = super::ErrorBody),
+    ))]
+/// Opens a repair plan (`hurt: me`: accepted at once, which starts the record's repair bonus) or
+/// proposes one to the partner (`hurt: partner`). It may name the broken promise or the boundary
+/// crossing it answers.
+pub(crate) async fn create(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path(space): Path<String>,
+    ApiJson(body): ApiJson<NewRepairBody>,
+) -> Result<Response, ApiError> {
+    let created = async {
+        let link = body.link()?;
+        let role = match body.hurt {
+            Hurt::Me => Role::Hurt,
+            Hurt::Partner => Role::Responsible,
+        };
+        repairs::open_plan(&state, caller.person, space_id(&space)?, role, link).await
+    };
+    let id = created
+        .await
+        .map_err(|error| refusal(error, lang_of(&headers)))?;
+    let body = RepairCreated { id: id.to_string() };
+    Ok((StatusCode::CREATED, Json(body)).into_response())
+}
+
+#[utoipa::path(get, path = "/spaces/{id}/repairs/{repair}", tag = "repairs", security(("session" = []), ("token" = [])),
+    params(("id" = String, Path, description = "The space's id"), ("repair" = String, Path, description = "The plan's id")),
+    responses(
+        (status = 200, body = RepairBody),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 404, description = "No such space or plan of yours", body = super::ErrorBody),
+    ))]
+/// One plan, with its steps.
+pub(crate) async fn show(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path((space, repair)): Path<(String, String)>,
+) -> Result<Json<RepairBody>, ApiError> {
+    let shown = async {
+        detail(
+            &state,
+            caller.person,
+            space_id(&space)?,
+            repairs::parse_id(&repair)?,
+        )
+        .await
+    };
+    shown
+        .await
+        .map(Json)
+        .map_err(|error| refusal(error, lang_of(&headers)))
+}
+
+/// Takes one step and answers the plan after it. Input is checked before anything is read.
+async fn step(
+    state: &AppState,
+    person: PersonId,
+    (space, repair): (String, String),
+    command: Result<Command, RepairError>,
+) -> Result<Json<RepairBody>, RepairError> {
+    let command = command?;
+    let space = space_id(&space)?;
+    let repair = repairs::parse_id(&repair)?;
+    repairs::act(state, person, space, repair, command).await?;
+    detail(state, person, space, repair).await.map(Json)
+}
+
+/// Words in the writer's own voice: 1–1000 characters.
+#[derive(Deserialize, utoipa::ToSchema)]
+pub(crate) struct TextBody {
+    text: String,
+}
+
+macro_rules! step_route {
+    ($name:ident, $path:literal, $doc:literal, $who:literal, $conflict:literal, |$body:ident| $command:expr) => {
+        #[utoipa::path(post, path = $path, tag = "repairs", request_body = TextBody, security(("session" = []), ("token" = [])),
+            params(("id" = String, Path, description = "The space's id"), ("repair" = String, Path, description = "The plan's id")),
+            responses(
+                (status = 200, body = RepairBody),
+                (status = 401, description = "Not signed in", body = super::ErrorBody),
+                (status = 403, description = $who, body = super::ErrorBody),
+                (status = 404, description = "No such space or plan of yours", body = super::ErrorBody),
+                (status = 409, description = $conflict, body = super::ErrorBody),
+                (status = 422, description = "`text_invalid`, `has_but` or `invalid_body`", body = super::ErrorBody),
+            ))]
+        #[doc = $doc]
+        pub(crate) async fn $name(
+            State(state): State<AppState>,
+            headers: HeaderMap,
+            ApiCaller(caller): ApiCaller,
+            Path(path): Path<(String, String)>,
+            ApiJson($body): ApiJson<TextBody>,
+        ) -> Result<Json<RepairBody>, ApiError> {
+            let command = $command;
+            step(&state, caller.person, path, command)
+                .await
+                .map_err(|error| refusal(error, lang_of(&headers)))
+        }
+    };
+}
+
+macro_rules! bare_route {
+    ($name:ident, $path:literal, $doc:literal, $who:literal, $conflict:literal, $command:expr) => {
+        #[utoipa::path(post, path = $path, tag = "repairs", security(("session" = []), ("token" = [])),
+            params(("id" = String, Path, description = "The space's id"), ("repair" = String, Path, description = "The plan's id")),
+            responses(
+                (status = 200, body = RepairBody),
+                (status = 401, description = "Not signed in", body = super::ErrorBody),
+                (status = 403, description = $who, body = super::ErrorBody),
+                (status = 404, description = "No such space or plan of yours", body = super::ErrorBody),
+                (status = 409, description = $conflict, body = super::ErrorBody),
+            ))]
+        #[doc = $doc]
+        pub(crate) async fn $name(
+            State(state): State<AppState>,
+            headers: HeaderMap,
+            ApiCaller(caller): ApiCaller,
+            Path(path): Path<(String, String)>,
+        ) -> Result<Json<RepairBody>, ApiError> {
+            step(&state, caller.person, path, Ok($command))
+                .await
+                .map_err(|error| refusal(error, lang_of(&headers)))
+        }
+    };
+}
+
+bare_route!(
+    accept,
+    "/spaces/{id}/repairs/{repair}/accept",
+    "The hurt partner accepts a proposed plan; the record's repair bonus starts now.",
+    "Only the hurt partner accepts (`only_hurt`)",
+    "Accepted already, or closed (`already_accepted`, `closed`)",
+    Command::Accept
+);
+step_route!(
+    acknowledge,
+    "/spaces/{id}/repairs/{repair}/acknowledge",
+    "The partner who did the harm says what happened, in their own words.",
+    "Only the partner who did the harm (`only_responsible`)",
+    "Not accepted, done already, closed, or joint steps paused (`not_accepted`, `already_done`, `closed`, `paused`)",
+    |body| repairs::parse_text(&body.text).map(Command::Acknowledge)
+);
+step_route!(
+    responsibility,
+    "/spaces/{id}/repairs/{repair}/responsibility",
+    "The partner who did the harm takes responsibility, with no \"but\" (`has_but` otherwise).",
+    "Only the partner who did the harm (`only_responsible`)",
+    "Not accepted, done already, closed, or joint steps paused (`not_accepted`, `already_done`, `closed`, `paused`)",
+    |body| repairs::parse_text(&body.text).map(Command::TakeResponsibility)
+);
+step_route!(
+    apology,
+    "/spaces/{id}/repairs/{repair}/apology",
+    "The partner who did the harm apologises.",
+    "Only the partner who did the harm (`only_responsible`)",
+    "Not accepted, done already, closed, or joint steps paused (`not_accepted`, `already_done`, `closed`, `paused`)",
+    |body| repairs::parse_text(&body.text).map(Command::Apologise)
+);
+step_route!(
+    progress,
+    "/spaces/{id}/repairs/{repair}/progress",
+    "Either partner notes progress; the note names the weekly check-in open now, if any.",
+    "Not used: either partner may note progress",
+    "Not accepted, closed, or joint steps paused (`not_accepted`, `closed`, `paused`)",
+    |body| repairs::parse_text(&body.text).map(|text| Command::NoteProgress {
+        text,
+        checkin: None
+    })
+);
+bare_route!(
+    advance,
+    "/spaces/{id}/repairs/{repair}/advance",
+    "The hurt partner moves the plan to its next phase: Atone → Attune → Attach.",
+    "Only the hurt partner advances (`only_hurt`)",
+    "Not accepted, last phase, closed, or joint steps paused (`not_accepted`, `last_phase`, `closed`, `paused`)",
+    Command::Advance
+);
+bare_route!(
+    close,
+    "/spaces/{id}/repairs/{repair}/close",
+    "The hurt partner closes the plan (also a proposal they decline). Never paused.",
+    "Only the hurt partner closes (`only_hurt`)",
+    "Closed already (`closed`)",
+    Command::Close
+);
+
+/// The dated promise and plan.
+#[derive(Deserialize, utoipa::ToSchema)]
+pub(crate) struct PlanPromiseBody {
+    /// What is promised: 1–280 characters.
+    text: String,
+    #[schema(minimum = 1, maximum = 5)]
+    stakes: i64,
+    /// RFC 3339 with an offset, later than now.
+    due: String,
+}
+
+/// A transparency commitment: a promise without a due time.
+#[derive(Deserialize, utoipa::ToSchema)]
+pub(crate) struct TransparencyBody {
+    text: String,
+    #[schema(minimum = 1, maximum = 5)]
+    stakes: i64,
+}
+
+/// The promise made, and the plan after it.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct PromiseMade {
+    promise: String,
+    repair: RepairBody,
+}
+
+fn stakes(value: i64) -> u8 {
+    // Out of range stays out of range for the rules to refuse.
+    u8::try_from(value).unwrap_or(0)
+}
+
+async fn make_promise(
+    state: &AppState,
+    person: PersonId,
+    (space, repair): (String, String),
+    input: Result<PlanPromise, RepairError>,
+    transparency: bool,
+) -> Result<PromiseMade, RepairError> {
+    let input = input?;
+    let space = space_id(&space)?;
+    let repair = repairs::parse_id(&repair)?;
+    let promise = repairs::promise(state, person, space, repair, input, transparency).await?;
+    Ok(PromiseMade {
+        promise: promise.to_string(),
+        repair: detail(state, person, space, repair).await?,
+    })
+}
+
+#[utoipa::path(post, path = "/spaces/{id}/repairs/{repair}/promise", tag = "repairs", request_body = PlanPromiseBody, security(("session" = []), ("token" = [])),
+    params(("id" = String, Path, description = "The space's id"), ("repair" = String, Path, description = "The plan's id")),
+    responses(
+        (status = 201, body = PromiseMade),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 403, description = "Only the partner who did the harm (`only_responsible`)", body = super::ErrorBody),
+        (status = 404, description = "No such space or plan of yours", body = super::ErrorBody),
+        (status = 409, description = "Not accepted, made already, closed, or joint steps paused", body = super::ErrorBody),
+        (status = 422, description = "`promise_text_invalid`, `stakes_invalid`, `time_invalid`, `due_too_early`", body = super::ErrorBody),
+    ))]
+/// The one dated promise and plan, by the partner who did the harm: a real promise to the hurt
+/// partner, made in the same append as the plan's step.
+pub(crate) async fn promise(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path(path): Path<(String, String)>,
+    ApiJson(body): ApiJson<PlanPromiseBody>,
+) -> Result<Response, ApiError> {
+    let input = parse_rfc3339(&body.due)
+        .map_err(|_| RepairError::Invalid(Invalid::Time))
+        .map(|due| PlanPromise {
+            text: body.text,
+            stakes: stakes(body.stakes),
+            due: Some(due),
+        });
+    let made = make_promise(&state, caller.person, path, input, false)
+        .await
+        .map_err(|error| refusal(error, lang_of(&headers)))?;
+    Ok((StatusCode::CREATED, Json(made)).into_response())
+}
+
+#[utoipa::path(post, path = "/spaces/{id}/repairs/{repair}/transparency", tag = "repairs", request_body = TransparencyBody, security(("session" = []), ("token" = [])),
+    params(("id" = String, Path, description = "The space's id"), ("repair" = String, Path, description = "The plan's id")),
+    responses(
+        (status = 201, body = PromiseMade),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 403, description = "Only the partner who did the harm (`only_responsible`)", body = super::ErrorBody),
+        (status = 404, description = "No such space or plan of yours", body = super::ErrorBody),
+        (status = 409, description = "Not accepted, closed, or joint steps paused", body = super::ErrorBody),
+        (status = 422, description = "`promise_text_invalid`, `stakes_invalid`", body = super::ErrorBody),
+    ))]
+/// A transparency commitment by the partner who did the harm, made as a promise.
+pub(crate) async fn transparency(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path(path): Path<(String, String)>,
+    ApiJson(body): ApiJson<TransparencyBody>,
+) -> Result<Response, ApiError> {
+    let input = Ok(PlanPromise {
+        text: body.text,
+        stakes: stakes(body.stakes),
+        due: None,
+    });
+    let made = make_promise(&state, caller.person, path, input, true)
+        .await
+        .map_err(|error| refusal(error, lang_of(&headers)))?;
+    Ok((StatusCode::CREATED, Json(made)).into_response())
+}
+
+/// One entry of the caller's private log.
+#[derive(Deserialize, utoipa::ToSchema)]
+pub(crate) struct LogBody {
+    /// What came up and how it felt: 1–1000 characters.
+    text: String,
+    /// How strong, 1–5.
+    #[schema(minimum = 1, maximum = 5)]
+    intensity: Option<i64>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct LogEntryBody {
+    text: String,
+    intensity: Option<u8>,
+    at: String,
+}
+
+/// The caller's own private log, oldest first.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct LogList {
+    entries: Vec<LogEntryBody>,
+}
+
+fn log_of(opened: &Opened) -> LogList {
+    LogList {
+        entries: opened
+            .ledger()
+            .repair_log
+            .entries()
+            .iter()
+            .map(|entry| LogEntryBody {
+                text: entry.text.as_str().to_owned(),
+                intensity: entry.intensity.map(|i| i.get()),
+                at: rfc3339(entry.at),
+            })
+            .collect(),
+    }
+}
+
+#[utoipa::path(get, path = "/spaces/{id}/repairs/log", tag = "repairs", security(("session" = []), ("token" = [])),
+    params(("id" = String, Path, description = "The space's id")),
+    responses(
+        (status = 200, body = LogList),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 404, description = "No such space, or not one of yours", body = super::ErrorBody),
+    ))]
+/// The caller's private log of triggers and feelings. Only its author ever sees it.
+pub(crate) async fn log(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path(space): Path<String>,
+) -> Result<Json<LogList>, ApiError> {
+    let shown = async {
+        let opened = repairs::open(&state, caller.person, space_id(&space)?).await?;
+        Ok::<_, RepairError>(log_of(&opened))
+    };
+    shown
+        .await
+        .map(Json)
+        .map_err(|error| refusal(error, lang_of(&headers)))
+}
+
+#[utoipa::path(post, path = "/spaces/{id}/repairs/log", tag = "repairs", request_body = LogBody, security(("session" = []), ("token" = [])),
+    params(("id" = String, Path, description = "The space's id")),
+    responses(
+        (status = 201, body = LogList),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 404, description = "No such space, or not one of yours", body = super::ErrorBody),
+        (status = 422, description = "`text_invalid`, `intensity_invalid` or `invalid_body`", body = super::ErrorBody),
+    ))]
+/// Writes an entry in the caller's private log; answers the whole log.
+pub(crate) async fn write_log(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path(space): Path<String>,
+    ApiJson(body): ApiJson<LogBody>,
+) -> Result<Response, ApiError> {
+    let written = async {
+        let space = space_id(&space)?;
+        repairs::write_log(&state, caller.person, space, &body.text, body.intensity).await?;
+        let opened = repairs::open(&state, caller.person, space).await?;
+        Ok::<_, RepairError>(log_of(&opened))
+    };
+    let log = written
+        .await
+        .map_err(|error| refusal(error, lang_of(&headers)))?;
+    Ok((StatusCode::CREATED, Json(log)).into_response())
+}
+
+/// The caller's answer to the safety check. A "yes" to any question pauses joint repair steps
+/// for both partners, without telling the partner why; answering again lifts it.
+#[derive(Deserialize, utoipa::ToSchema)]
+pub(crate) struct SafetyBody {
+    /// Do you feel afraid of your partner, or of how they might react?
+    afraid: bool,
+    /// Do you feel pushed into this work, or into things you do not want?
+    pressured: bool,
+    /// Does something in the relationship make you feel unsafe right now?
+    unsafe_now: bool,
+}
+
+/// A place to turn to, as the operator configured it.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct HelpBody {
+    label: String,
+    /// A web address or a phone number.
+    address: String,
+}
+
+/// The caller's own safety state.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct SafetyState {
+    /// Whether the caller has answered since the pairing began.
+    answered: bool,
+    /// Whether the caller's newest answer was worrying.
+    worrying: bool,
+    /// Whether joint steps are paused: the same for both partners, with no reason.
+    joint_paused: bool,
+    /// Outside help, offered to whoever sees joint steps paused.
+    help: Vec<HelpBody>,
+}
+
+fn safety_state(state: &AppState, view: steadfast_core::repair::SafetyView) -> SafetyState {
+    let paused = view.joint == Joint::Paused;
+    SafetyState {
+        answered: view.own.is_some(),
+        worrying: view.own.is_some_and(SafetyAnswer::worrying),
+        joint_paused: paused,
+        help: if paused {
+            state
+                .config
+                .help_resources
+                .iter()
+                .map(|(label, address)| HelpBody {
+                    label: label.clone(),
+                    address: address.clone(),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
+    }
+}
+
+#[utoipa::path(get, path = "/spaces/{id}/safety", tag = "repairs", security(("session" = []), ("token" = [])),
+    params(("id" = String, Path, description = "The space's id")),
+    responses(
+        (status = 200, body = SafetyState),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 404, description = "No such space, or not one of yours", body = super::ErrorBody),
+    ))]
+/// The caller's own safety state, and whether joint steps are paused.
+pub(crate) async fn safety(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path(space): Path<String>,
+) -> Result<Json<SafetyState>, ApiError> {
+    let shown = async {
+        let opened = repairs::open(&state, caller.person, space_id(&space)?).await?;
+        Ok::<_, RepairError>(safety_state(&state, repairs::safety(&opened)))
+    };
+    shown
+        .await
+        .map(Json)
+        .map_err(|error| refusal(error, lang_of(&headers)))
+}
+
+#[utoipa::path(put, path = "/spaces/{id}/safety", tag = "repairs", request_body = SafetyBody, security(("session" = []), ("token" = [])),
+    params(("id" = String, Path, description = "The space's id")),
+    responses(
+        (status = 200, body = SafetyState),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 404, description = "No such space, or not one of yours", body = super::ErrorBody),
+        (status = 422, description = "`invalid_body`", body = super::ErrorBody),
+    ))]
+/// Answers the safety check (privately). The newest answer counts.
+pub(crate) async fn answer_safety(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path(space): Path<String>,
+    ApiJson(body): ApiJson<SafetyBody>,
+) -> Result<Json<SafetyState>, ApiError> {
+    let answered = async {
+        let answer = SafetyAnswer {
+            afraid: body.afraid,
+            pressured: body.pressured,
+            unsafe_now: body.unsafe_now,
+        };
+        let view = repairs::answer_safety(&state, caller.person, space_id(&space)?, answer).await?;
+        Ok::<_, RepairError>(safety_state(&state, view))
+    };
+    answered
+        .await
+        .map(Json)
+        .map_err(|error| refusal(error, lang_of(&headers)))
+}

@@ -1,0 +1,318 @@
+//! Boundaries, shared by the pages and the JSON API: open the space's ledger, decide, append, and
+//! what each refusal tells the person. The rules are in `steadfast_core::boundary`; this is the
+//! order of the steps. A prevention step's promise is written in the same append as the
+//! crossing's note of it, so the two never part.
+
+use steadfast_core::boundary::{
+    ApologyText, Boundary, BoundaryText, BoundaryWhy, Command, Refusal, decide_propose,
+};
+use steadfast_core::promise::{self, PromiseText, ScaleError, Stakes, Terms};
+use steadfast_core::text::TextError;
+use steadfast_core::{BoundaryId, CrossingId, EventId, PersonId, PromiseId, SpaceId, Timestamp};
+
+use crate::AppState;
+use crate::error::WebError;
+use crate::i18n::Lang;
+use crate::promises::{self, Opened, PromiseError};
+
+/// Why a boundary operation did not happen. Each has one status, one stable code and one
+/// message.
+#[derive(Debug)]
+pub(crate) enum BoundaryError {
+    /// Not a current member, no such space, or no such boundary between the partners.
+    NotFound,
+    Refused(Refusal),
+    Invalid(Invalid),
+    Failed(WebError),
+}
+
+/// Which input was refused, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Invalid {
+    Text(TextError),
+    Why(TextError),
+    Apology(TextError),
+    Promise(TextError),
+    Stakes(ScaleError),
+    Time,
+}
+
+impl<E: Into<WebError>> From<E> for BoundaryError {
+    fn from(error: E) -> Self {
+        BoundaryError::Failed(error.into())
+    }
+}
+
+fn from_promise(error: PromiseError) -> BoundaryError {
+    match error {
+        PromiseError::Failed(web) => BoundaryError::Failed(web),
+        _ => BoundaryError::NotFound,
+    }
+}
+
+impl BoundaryError {
+    /// The stable code the API gives this refusal.
+    pub(crate) fn code(&self) -> &'static str {
+        match self {
+            BoundaryError::NotFound => "not_found",
+            BoundaryError::Refused(refusal) => refusal_code(*refusal),
+            BoundaryError::Invalid(invalid) => match invalid {
+                Invalid::Text(_) => "text_invalid",
+                Invalid::Why(_) => "why_invalid",
+                Invalid::Apology(_) => "apology_invalid",
+                Invalid::Promise(_) => "promise_text_invalid",
+                Invalid::Stakes(_) => "stakes_invalid",
+                Invalid::Time => "time_invalid",
+            },
+            BoundaryError::Failed(_) => "internal",
+        }
+    }
+
+    pub(crate) fn message(&self, lang: Lang) -> String {
+        match self {
+            BoundaryError::NotFound => lang.t("error-not-found-title"),
+            BoundaryError::Refused(Refusal::Promise(refusal)) => lang.t(&format!(
+                "boundary-promise-refused-{}",
+                promise_code(*refusal)
+            )),
+            BoundaryError::Refused(refusal) => {
+                lang.t(&format!("boundary-refused-{}", refusal_code(*refusal)))
+            }
+            BoundaryError::Invalid(invalid) => invalid_message(*invalid, lang),
+            BoundaryError::Failed(_) => lang.t("error-internal-title"),
+        }
+    }
+
+    /// The form field a mistake is about, for a page to show it beside.
+    pub(crate) fn field(&self) -> &'static str {
+        match self {
+            BoundaryError::Invalid(Invalid::Text(_)) => "text",
+            BoundaryError::Invalid(Invalid::Why(_)) => "why",
+            BoundaryError::Invalid(Invalid::Apology(_)) => "apology",
+            BoundaryError::Invalid(Invalid::Promise(_)) => "promise",
+            BoundaryError::Invalid(Invalid::Stakes(_)) => "stakes",
+            BoundaryError::Invalid(Invalid::Time)
+            | BoundaryError::Refused(Refusal::InFuture | Refusal::TooLongAgo) => "when",
+            BoundaryError::Refused(Refusal::Promise(_)) => "due",
+            _ => "",
+        }
+    }
+}
+
+pub(crate) fn refusal_code(refusal: Refusal) -> &'static str {
+    match refusal {
+        Refusal::NoPartner => "no_partner",
+        Refusal::OnlyOwner => "only_owner",
+        Refusal::OnlyPartner => "only_partner",
+        Refusal::OnlyCrosser => "only_crosser",
+        Refusal::Withdrawn => "withdrawn",
+        Refusal::AlreadyAcknowledged => "already_acknowledged",
+        Refusal::NotAcknowledged => "not_acknowledged",
+        Refusal::NoSuchCrossing => "not_found",
+        Refusal::CrossingAcknowledgedAlready => "crossing_acknowledged_already",
+        Refusal::CrossingNotAcknowledged => "crossing_not_acknowledged",
+        Refusal::AlreadyApologised => "already_apologised",
+        Refusal::PreventionExists => "prevention_exists",
+        Refusal::Resolved => "resolved",
+        Refusal::InFuture => "in_future",
+        Refusal::TooLongAgo => "too_long_ago",
+        Refusal::Promise(_) => "promise_refused",
+    }
+}
+
+/// The one way a prevention promise can be refused once the crossing allowed it: its due time.
+fn promise_code(refusal: promise::Refusal) -> &'static str {
+    match refusal {
+        promise::Refusal::DueTooEarly => "due_too_early",
+        _ => "other",
+    }
+}
+
+fn invalid_message(invalid: Invalid, lang: Lang) -> String {
+    let text = |field: &str, error: TextError| match error {
+        TextError::Empty => lang.t(&format!("{field}-empty")),
+        TextError::TooLong { max } => {
+            lang.t_with(&format!("{field}-too-long"), &[("max", max.to_string())])
+        }
+        TextError::BadCharacter => lang.t("text-bad-character"),
+    };
+    match invalid {
+        Invalid::Text(error) => text("boundary-text", error),
+        Invalid::Why(error) => text("boundary-why", error),
+        Invalid::Apology(error) => text("boundary-apology", error),
+        Invalid::Promise(error) => text("promise-text", error),
+        Invalid::Stakes(error) => lang.t_with(
+            "promise-stakes-out-of-range",
+            &[
+                ("min", error.min.to_string()),
+                ("max", error.max.to_string()),
+            ],
+        ),
+        Invalid::Time => lang.t("time-unreadable"),
+    }
+}
+
+pub(crate) fn parse_text(text: &str) -> Result<BoundaryText, BoundaryError> {
+    BoundaryText::parse(text).map_err(|e| BoundaryError::Invalid(Invalid::Text(e)))
+}
+
+pub(crate) fn parse_why(text: &str) -> Result<Option<BoundaryWhy>, BoundaryError> {
+    BoundaryWhy::parse_optional(text).map_err(|e| BoundaryError::Invalid(Invalid::Why(e)))
+}
+
+pub(crate) fn parse_apology(text: &str) -> Result<ApologyText, BoundaryError> {
+    ApologyText::parse(text).map_err(|e| BoundaryError::Invalid(Invalid::Apology(e)))
+}
+
+/// The terms of a prevention step's promise.
+pub(crate) fn parse_terms(
+    text: &str,
+    stakes: i64,
+    due: Option<Timestamp>,
+) -> Result<Terms, BoundaryError> {
+    Ok(Terms {
+        text: PromiseText::parse(text).map_err(|e| BoundaryError::Invalid(Invalid::Promise(e)))?,
+        stakes: Stakes::from_i64(stakes).map_err(|e| BoundaryError::Invalid(Invalid::Stakes(e)))?,
+        due,
+    })
+}
+
+/// A boundary id from a path; anything that is not one is no boundary.
+pub(crate) fn parse_id(text: &str) -> Result<BoundaryId, BoundaryError> {
+    text.parse().map_err(|_| BoundaryError::NotFound)
+}
+
+/// A crossing id from a path.
+pub(crate) fn parse_crossing(text: &str) -> Result<CrossingId, BoundaryError> {
+    text.parse().map_err(|_| BoundaryError::NotFound)
+}
+
+/// The space's ledger for one of its current members.
+pub(crate) async fn open(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+) -> Result<Opened, BoundaryError> {
+    promises::open(state, person, space)
+        .await
+        .map_err(from_promise)
+}
+
+/// A boundary between the person and their current partner; any other is not found.
+pub(crate) fn find(opened: &Opened, id: BoundaryId) -> Result<&Boundary, BoundaryError> {
+    let partner = opened.partner.ok_or(BoundaryError::NotFound)?;
+    opened
+        .ledger()
+        .boundaries
+        .get(id)
+        .filter(|b| {
+            (b.owner == opened.person && b.partner == partner)
+                || (b.owner == partner && b.partner == opened.person)
+        })
+        .ok_or(BoundaryError::NotFound)
+}
+
+/// The boundaries between the person and their current partner, oldest first.
+pub(crate) fn list(opened: &Opened) -> Vec<&Boundary> {
+    match opened.partner {
+        Some(partner) => opened
+            .ledger()
+            .boundaries
+            .between(opened.person, partner)
+            .collect(),
+        None => Vec::new(),
+    }
+}
+
+fn new_event_id() -> EventId {
+    EventId::from_uuid(uuid::Uuid::new_v4())
+}
+
+/// Proposes a boundary to the person's partner; answers its id.
+pub(crate) async fn propose(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+    text: BoundaryText,
+    why: Option<BoundaryWhy>,
+) -> Result<BoundaryId, BoundaryError> {
+    let mut opened = open(state, person, space).await?;
+    let id = BoundaryId::from_uuid(uuid::Uuid::new_v4());
+    opened
+        .write_all(state, |opened, now| {
+            let event = decide_propose(person, opened.partner, id, text.clone(), why.clone())
+                .map_err(BoundaryError::Refused)?;
+            Ok::<_, BoundaryError>(vec![event.into_event(new_event_id(), person, now)])
+        })
+        .await?;
+    Ok(id)
+}
+
+/// Takes one step on a boundary between the person and their partner.
+pub(crate) async fn act(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+    boundary: BoundaryId,
+    command: Command,
+) -> Result<(), BoundaryError> {
+    let mut opened = open(state, person, space).await?;
+    opened
+        .write_all(state, |opened, now| {
+            let decided = find(opened, boundary)?
+                .decide(person, command.clone(), now)
+                .map_err(BoundaryError::Refused)?;
+            Ok::<_, BoundaryError>(
+                decided
+                    .into_iter()
+                    .map(|d| d.into_event(new_event_id(), person, now))
+                    .collect(),
+            )
+        })
+        .await
+}
+
+/// Reports a crossing; answers its id.
+pub(crate) async fn report(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+    boundary: BoundaryId,
+    when: Option<Timestamp>,
+) -> Result<CrossingId, BoundaryError> {
+    let crossing = CrossingId::from_uuid(uuid::Uuid::new_v4());
+    act(
+        state,
+        person,
+        space,
+        boundary,
+        Command::ReportCrossing { crossing, when },
+    )
+    .await?;
+    Ok(crossing)
+}
+
+/// Adds the prevention step: a promise from the crosser to the owner. Answers the promise's id.
+pub(crate) async fn prevent(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+    boundary: BoundaryId,
+    crossing: CrossingId,
+    terms: Terms,
+) -> Result<PromiseId, BoundaryError> {
+    let promise = PromiseId::from_uuid(uuid::Uuid::new_v4());
+    act(
+        state,
+        person,
+        space,
+        boundary,
+        Command::AddPrevention {
+            crossing,
+            promise,
+            terms,
+        },
+    )
+    .await?;
+    Ok(promise)
+}

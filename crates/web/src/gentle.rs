@@ -1,0 +1,70 @@
+//! The gentle start-up helper on pages: what `steadfast_core::gentle::review` noticed, in words
+//! for the template `gentle_hint.html`. Any form with a text a partner is about to share can
+//! offer it:
+//!
+//! 1. give the page struct a field `gentle: Option<GentleHint>` (`None` normally);
+//! 2. add a "Check my words" button to the form, `formaction` pointing at a route that renders
+//!    the same page with the typed text kept, and `gentle: Some(gentle::hint(&text, lang))`,
+//!    writing nothing;
+//! 3. `{% include "gentle_hint.html" %}` under the text field.
+//!
+//! The person may always share as written: the hint never blocks the form.
+
+use steadfast_core::gentle::{self, Language, Review, Rule};
+
+use crate::i18n::Lang;
+
+/// What the template shows.
+pub(crate) struct GentleHint {
+    /// Checked, and nothing noticed.
+    pub(crate) clear: bool,
+    pub(crate) findings: Vec<HintLine>,
+    /// An I-statement to start from.
+    pub(crate) suggestion: Option<String>,
+}
+
+/// One thing noticed, in words.
+pub(crate) struct HintLine {
+    /// "Blame", "Contempt", "Sarcasm".
+    pub(crate) rule: String,
+    /// The words as the person wrote them.
+    pub(crate) words: String,
+    pub(crate) why: String,
+}
+
+pub(crate) fn language(lang: Lang) -> Language {
+    match lang {
+        Lang::En => Language::En,
+        Lang::Pl => Language::Pl,
+    }
+}
+
+pub(crate) fn rule_label(rule: Rule, lang: Lang) -> String {
+    lang.t(&format!("gentle-rule-{}", rule.as_str()))
+}
+
+/// The words a finding covers, as written.
+pub(crate) fn words_of<'a>(text: &'a str, finding: &gentle::Finding) -> &'a str {
+    text.get(finding.span.start..finding.span.end)
+        .unwrap_or_default()
+}
+
+/// Reviews `text` for the page in `lang`.
+pub(crate) fn hint(text: &str, lang: Lang) -> GentleHint {
+    let Review {
+        findings,
+        suggestion,
+    } = gentle::review(text, language(lang));
+    GentleHint {
+        clear: findings.is_empty(),
+        findings: findings
+            .iter()
+            .map(|finding| HintLine {
+                rule: rule_label(finding.rule, lang),
+                words: words_of(text, finding).to_owned(),
+                why: lang.t(finding.explanation_key),
+            })
+            .collect(),
+        suggestion,
+    }
+}

@@ -1,0 +1,71 @@
+//! The patterns page: what repeats in a way that may be hurting the person looking, in plain
+//! words, with outside help. Every member sees the same link from the space's page; what the
+//! page holds is theirs alone, computed on request and never stored.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+
+use super::Chrome;
+use super::help::Resource;
+use super::promises::{Zone, parse_space, space_name};
+use crate::AppState;
+use crate::auth::session::SignedIn;
+use crate::error::WebError;
+use crate::patterns;
+
+/// One pattern, in words.
+pub(crate) struct PatternLine {
+    title: String,
+    text: String,
+    /// The boundary's words, for one crossed again.
+    boundary: Option<String>,
+    /// The days of what triggered it, oldest first.
+    days: Vec<String>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "patterns.html")]
+pub(crate) struct PatternsPage {
+    chrome: Chrome,
+    space_href: String,
+    space_name: String,
+    patterns: Vec<PatternLine>,
+    resources: Vec<Resource>,
+}
+
+/// The person's own patterns in the space.
+pub(crate) async fn show(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    chrome: Chrome,
+    zone: Zone,
+    Path(space): Path<String>,
+) -> Result<PatternsPage, WebError> {
+    let space = parse_space(&space)?;
+    let lang = chrome.lang;
+    let found = patterns::of(&state, caller.person, space).await?;
+    Ok(PatternsPage {
+        space_href: format!("/spaces/{space}"),
+        space_name: space_name(&state, space).await?,
+        patterns: found
+            .iter()
+            .map(|pattern| PatternLine {
+                title: patterns::title(pattern.kind, lang),
+                text: patterns::text(pattern.kind, lang),
+                boundary: pattern
+                    .boundary
+                    .as_ref()
+                    .and_then(|(_, words)| words.clone()),
+                days: pattern.evidence.iter().map(|e| zone.day(e.at)).collect(),
+            })
+            .collect(),
+        resources: state
+            .config
+            .help_resources
+            .iter()
+            .map(|(label, contact)| Resource::new(label, contact))
+            .collect(),
+        chrome,
+    })
+}

@@ -1,0 +1,912 @@
+//! Repair plans as pages: the list with the form to start one, one plan with the step each
+//! partner may take now, the private log, and the safety check. Post/redirect/get; a refused or
+//! mistyped form comes back with what was typed and a clear message.
+//!
+//! While joint steps are paused, both partners see the same neutral notice with the same help
+//! links: the page never says why, who or since when (`steadfast_core::repair`, threat model).
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use steadfast_core::id::RepairId;
+use steadfast_core::promise::Status as PromiseStatus;
+use steadfast_core::repair::{
+    Command, Joint, Link, Phase, Refusal, RepairPlan, Role, SafetyAnswer, Status,
+};
+use steadfast_core::{PersonId, SpaceId};
+
+use super::Chrome;
+use super::help::Resource;
+use super::promises::{Zone, parse_space, partner_name, space_name};
+use crate::AppState;
+use crate::auth::session::SignedIn;
+use crate::error::WebError;
+use crate::i18n::Lang;
+use crate::promises::Opened;
+use crate::repairs::{self, Invalid, PlanPromise, RepairError};
+
+fn page_error(error: RepairError) -> WebError {
+    match error {
+        RepairError::Failed(error) => error,
+        _ => WebError::NotFound,
+    }
+}
+
+/// The status a refused or mistyped form comes back with: 403 for a step that is the other
+/// partner's, 422 for a mistake in what was typed, 409 for a step the plan's state refuses.
+fn form_status(error: &RepairError) -> StatusCode {
+    match error {
+        RepairError::Refused(Refusal::OnlyHurt | Refusal::OnlyResponsible) => StatusCode::FORBIDDEN,
+        RepairError::Invalid(_)
+        | RepairError::Refused(
+            Refusal::HasBut | Refusal::NeedsDue | Refusal::LinkInvalid | Refusal::Promise(_),
+        ) => StatusCode::UNPROCESSABLE_ENTITY,
+        _ => StatusCode::CONFLICT,
+    }
+}
+
+fn resources(state: &AppState) -> Vec<Resource> {
+    state
+        .config
+        .help_resources
+        .iter()
+        .map(|(label, contact)| Resource::new(label, contact))
+        .collect()
+}
+
+fn phase_words(phase: Phase, lang: Lang) -> String {
+    lang.t(&format!("repair-phase-{}", phase.as_str()))
+}
+
+fn status_words(status: Status, lang: Lang) -> String {
+    lang.t(&format!("repair-status-{}", status.as_str()))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The list.
+
+/// One plan in the list.
+pub(crate) struct PlanLine {
+    href: String,
+    role: String,
+    phase: String,
+    status: String,
+    opened: String,
+}
+
+/// A broken promise a plan may answer.
+pub(crate) struct LinkChoice {
+    value: String,
+    label: String,
+    checked: bool,
+}
+
+/// What was typed to start a plan.
+#[derive(Deserialize, Default)]
+pub(crate) struct OpenForm {
+    #[serde(default)]
+    hurt: String,
+    #[serde(default)]
+    link: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "repairs.html")]
+pub(crate) struct RepairsPage {
+    chrome: Chrome,
+    space_href: String,
+    space_name: String,
+    base: String,
+    has_partner: bool,
+    hurt_partner: String,
+    paused: bool,
+    resources: Vec<Resource>,
+    answered: bool,
+    plans: Vec<PlanLine>,
+    links: Vec<LinkChoice>,
+    form: OpenForm,
+    error: Option<String>,
+}
+
+/// The plans, the safety state and the form to start one.
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    chrome: Chrome,
+    zone: Zone,
+    Path(space): Path<String>,
+) -> Result<RepairsPage, WebError> {
+    let space = parse_space(&space)?;
+    list_page(&state, caller.person, space, chrome, &zone, None, None).await
+}
+
+async fn list_page(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+    chrome: Chrome,
+    zone: &Zone,
+    typed: Option<OpenForm>,
+    error: Option<&RepairError>,
+) -> Result<RepairsPage, WebError> {
+    let lang = chrome.lang;
+    let opened = repairs::open(state, person, space)
+        .await
+        .map_err(page_error)?;
+    let safety = repairs::safety(&opened);
+    let paused = safety.joint == Joint::Paused;
+    let form = typed.unwrap_or_default();
+    let plans = repairs::plans(&opened)
+        .into_iter()
+        .map(|plan| PlanLine {
+            href: format!("/spaces/{space}/repairs/{}", plan.id),
+            role: lang.t(if plan.hurt == person {
+                "repairs-role-hurt"
+            } else {
+                "repairs-role-responsible"
+            }),
+            phase: phase_words(plan.phase, lang),
+            status: status_words(plan.status, lang),
+            opened: zone.day(plan.opened_at),
+        })
+        .collect();
+    let links = opened
+        .promises()
+        .into_iter()
+        .filter(|p| matches!(p.status, PromiseStatus::Broken { .. }))
+        .map(|p| LinkChoice {
+            value: p.id.to_string(),
+            label: lang.t_with(
+                "repairs-link-promise",
+                &[("text", p.terms.text.as_str().to_owned())],
+            ),
+            checked: form.link == p.id.to_string(),
+        })
+        .collect();
+    Ok(RepairsPage {
+        space_href: format!("/spaces/{space}"),
+        space_name: space_name(state, space).await?,
+        base: format!("/spaces/{space}"),
+        has_partner: opened.partner.is_some(),
+        hurt_partner: lang.t_with(
+            "repairs-hurt-partner",
+            &[("name", partner_name(state, opened.partner, lang).await?)],
+        ),
+        paused: paused && opened.partner.is_some(),
+        resources: if paused { resources(state) } else { Vec::new() },
+        answered: safety.own.is_some(),
+        plans,
+        links,
+        form,
+        error: error.map(|e| e.message(lang)),
+        chrome,
+    })
+}
+
+/// Starts a plan, or proposes one.
+pub(crate) async fn open(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    chrome: Chrome,
+    zone: Zone,
+    Path(space): Path<String>,
+    Form(form): Form<OpenForm>,
+) -> Result<Response, WebError> {
+    let space = parse_space(&space)?;
+    let started = async {
+        let role = match form.hurt.as_str() {
+            "me" => Role::Hurt,
+            "partner" => Role::Responsible,
+            _ => return Err(RepairError::Invalid(Invalid::Link)),
+        };
+        let link = match form.link.trim() {
+            "" => None,
+            id => Some(Link::Promise {
+                promise: id
+                    .parse()
+                    .map_err(|_| RepairError::Invalid(Invalid::Link))?,
+            }),
+        };
+        repairs::open_plan(&state, caller.person, space, role, link).await
+    };
+    match started.await {
+        Ok(id) => Ok(Redirect::to(&format!("/spaces/{space}/repairs/{id}")).into_response()),
+        Err(error @ (RepairError::NotFound | RepairError::Failed(_))) => Err(page_error(error)),
+        Err(error) => {
+            let status = form_status(&error);
+            let page = list_page(
+                &state,
+                caller.person,
+                space,
+                chrome,
+                &zone,
+                Some(form),
+                Some(&error),
+            )
+            .await?;
+            Ok((status, page).into_response())
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// One plan.
+
+/// One phase in the phase strip.
+pub(crate) struct PhaseLine {
+    name: String,
+    current: bool,
+    done: bool,
+}
+
+/// A text step (acknowledgement, responsibility, apology).
+pub(crate) struct TextStep {
+    key: &'static str,
+    action: &'static str,
+    hint: String,
+    said: Option<String>,
+    at: Option<String>,
+    /// The form is offered: the person may take this step now.
+    form: bool,
+}
+
+pub(crate) struct ProgressLine {
+    who: String,
+    at: String,
+    text: String,
+    /// The weekly check-in open when it was written.
+    checkin_href: Option<String>,
+}
+
+pub(crate) struct HistoryLine {
+    who: String,
+    at: String,
+    what: String,
+}
+
+/// What was typed in one of the plan's forms.
+#[derive(Deserialize, Default, Clone)]
+pub(crate) struct StepForm {
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    stakes: String,
+    #[serde(default)]
+    due: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "repair.html")]
+pub(crate) struct RepairPage {
+    chrome: Chrome,
+    back: String,
+    base: String,
+    role: String,
+    status: String,
+    closed: bool,
+    phases: Vec<PhaseLine>,
+    phase_hint: String,
+    about: Option<String>,
+    about_href: Option<String>,
+    paused: bool,
+    resources: Vec<Resource>,
+    can_accept: bool,
+    accept_hint: String,
+    waiting_for_accept: Option<String>,
+    can_advance: bool,
+    advance_label: String,
+    last_phase: bool,
+    can_close: bool,
+    steps: Vec<TextStep>,
+    promise_href: Option<String>,
+    promise_text: String,
+    can_promise: bool,
+    promise_hint: String,
+    transparency: Vec<String>,
+    can_transparency: bool,
+    can_progress: bool,
+    progress: Vec<ProgressLine>,
+    history: Vec<HistoryLine>,
+    /// Which form the error belongs to, and its message; the typed text comes back there.
+    error_action: &'static str,
+    error: Option<String>,
+    typed: StepForm,
+}
+
+impl RepairPage {
+    fn error_in(&self, action: &str) -> bool {
+        self.error.is_some() && self.error_action == action
+    }
+
+    fn error_at_top(&self) -> bool {
+        self.error.is_some() && self.error_action.is_empty()
+    }
+
+    fn message(&self) -> &str {
+        self.error.as_deref().unwrap_or_default()
+    }
+
+    fn typed_for(&self, action: &str) -> &str {
+        if self.error_action == action {
+            &self.typed.text
+        } else {
+            ""
+        }
+    }
+
+    fn stakes_for(&self, action: &str) -> &str {
+        if self.error_action == action && !self.typed.stakes.is_empty() {
+            &self.typed.stakes
+        } else {
+            "2"
+        }
+    }
+}
+
+/// Shows one plan.
+pub(crate) async fn show(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    chrome: Chrome,
+    zone: Zone,
+    Path((space, repair)): Path<(String, String)>,
+) -> Result<RepairPage, WebError> {
+    let space = parse_space(&space)?;
+    let repair = repairs::parse_id(&repair).map_err(page_error)?;
+    repair_page(&state, caller.person, space, repair, chrome, &zone, None).await
+}
+
+/// A form that came back: which, what was typed, and why.
+struct Returned {
+    action: &'static str,
+    form: StepForm,
+    message: String,
+}
+
+fn history_words(change: &steadfast_core::repair::Change, lang: Lang) -> String {
+    use steadfast_core::repair::Change;
+    match change {
+        Change::Opened { .. } => lang.t("repair-history-opened"),
+        Change::Accepted => lang.t("repair-history-accepted"),
+        Change::Acknowledged { .. } => lang.t("repair-step-acknowledge"),
+        Change::ResponsibilityTaken { .. } => lang.t("repair-step-responsibility"),
+        Change::Apologised { .. } => lang.t("repair-step-apology"),
+        Change::Promised { .. } => lang.t("repair-step-promise"),
+        Change::TransparencyCommitted { .. } => lang.t("repair-step-transparency"),
+        Change::Advanced { to } => lang.t_with(
+            "repair-history-advanced",
+            &[("phase", phase_words(*to, lang))],
+        ),
+        Change::Closed => lang.t("repair-status-closed"),
+        Change::ProgressNoted { .. } => lang.t("repair-step-progress"),
+    }
+}
+
+async fn repair_page(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+    id: RepairId,
+    chrome: Chrome,
+    zone: &Zone,
+    returned: Option<Returned>,
+) -> Result<RepairPage, WebError> {
+    let lang = chrome.lang;
+    let opened = repairs::open(state, person, space)
+        .await
+        .map_err(page_error)?;
+    let plan = repairs::plan(&opened, id).map_err(page_error)?;
+    let partner = partner_name(state, opened.partner, lang).await?;
+    let joint = repairs::safety(&opened).joint;
+    let paused = joint == Joint::Paused;
+    Ok(build(
+        state, &opened, plan, person, space, chrome, zone, partner, paused, returned,
+    ))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build(
+    state: &AppState,
+    opened: &Opened,
+    plan: &RepairPlan,
+    person: PersonId,
+    space: SpaceId,
+    chrome: Chrome,
+    zone: &Zone,
+    partner: String,
+    paused: bool,
+    returned: Option<Returned>,
+) -> RepairPage {
+    let lang = chrome.lang;
+    let hurt = plan.hurt == person;
+    let responsible = plan.responsible == person;
+    let active = matches!(plan.status, Status::Active { .. });
+    let closed = matches!(plan.status, Status::Closed { .. });
+    let joint = if paused { Joint::Paused } else { Joint::Ready };
+    let may = |command: Command| plan.decide(person, command, joint).is_ok();
+    let sample = || steadfast_core::repair::RepairText::parse("x").ok();
+    let text_step =
+        |key: &'static str,
+         action: &'static str,
+         said: Option<&steadfast_core::repair::Said>,
+         command: fn(steadfast_core::repair::RepairText) -> Command| {
+            TextStep {
+                key,
+                action,
+                hint: lang.t_with(&format!("{key}-hint"), &[("name", partner.clone())]),
+                said: said.map(|s| s.text.as_str().to_owned()),
+                at: said.map(|s| zone.show(s.at, lang)),
+                form: said.is_none() && sample().is_some_and(|t| may(command(t))),
+            }
+        };
+    let steps = vec![
+        text_step(
+            "repair-step-acknowledge",
+            "acknowledge",
+            plan.acknowledgement.as_ref(),
+            Command::Acknowledge,
+        ),
+        text_step(
+            "repair-step-responsibility",
+            "responsibility",
+            plan.responsibility.as_ref(),
+            Command::TakeResponsibility,
+        ),
+        text_step(
+            "repair-step-apology",
+            "apology",
+            plan.apology.as_ref(),
+            Command::Apologise,
+        ),
+    ];
+    let who = |by: PersonId| {
+        if by == person {
+            lang.t("repair-by-you")
+        } else {
+            partner.clone()
+        }
+    };
+    let promise_text = |id: steadfast_core::PromiseId| {
+        opened
+            .promise(id)
+            .map(|p| p.terms.text.as_str().to_owned())
+            .unwrap_or_default()
+    };
+    let (error_action, error, typed) = match returned {
+        Some(r) => (r.action, Some(r.message), r.form),
+        None => ("", None, StepForm::default()),
+    };
+    RepairPage {
+        back: format!("/spaces/{space}/repairs"),
+        base: format!("/spaces/{space}/repairs/{}", plan.id),
+        role: lang.t(if hurt {
+            "repairs-role-hurt"
+        } else {
+            "repairs-role-responsible"
+        }),
+        status: status_words(plan.status, lang),
+        closed,
+        phases: [Phase::Atone, Phase::Attune, Phase::Attach]
+            .into_iter()
+            .map(|phase| PhaseLine {
+                name: phase_words(phase, lang),
+                current: phase == plan.phase && !closed,
+                done: phase < plan.phase,
+            })
+            .collect(),
+        phase_hint: lang.t(&format!("repair-phase-hint-{}", plan.phase.as_str())),
+        about: plan.link.map(|link| {
+            lang.t(match link {
+                Link::Promise { .. } => "repair-about-promise",
+                Link::Crossing { .. } => "repair-about-crossing",
+            })
+        }),
+        about_href: match plan.link {
+            Some(Link::Promise { promise }) => Some(format!("/spaces/{space}/promises/{promise}")),
+            _ => None,
+        },
+        paused: paused && !closed,
+        resources: if paused && !closed {
+            resources(state)
+        } else {
+            Vec::new()
+        },
+        can_accept: may(Command::Accept),
+        accept_hint: lang.t_with("repair-accept-hint", &[("name", partner.clone())]),
+        waiting_for_accept: (responsible && plan.status == Status::Proposed)
+            .then(|| lang.t_with("repair-proposed-waiting", &[("name", partner.clone())])),
+        can_advance: hurt && active && !paused && plan.phase.next().is_some(),
+        advance_label: plan.phase.next().map_or_else(String::new, |next| {
+            lang.t_with("repair-advance", &[("phase", phase_words(next, lang))])
+        }),
+        last_phase: hurt && active && plan.phase.next().is_none(),
+        can_close: may(Command::Close),
+        steps,
+        promise_href: plan
+            .promise
+            .map(|p| format!("/spaces/{space}/promises/{p}")),
+        promise_text: plan.promise.map(promise_text).unwrap_or_default(),
+        can_promise: responsible && active && !paused && plan.promise.is_none(),
+        promise_hint: lang.t_with("repair-step-promise-hint", &[("name", partner.clone())]),
+        transparency: plan.transparency.iter().map(|&p| promise_text(p)).collect(),
+        can_transparency: responsible && active && !paused,
+        can_progress: active && !paused,
+        progress: plan
+            .progress
+            .iter()
+            .map(|(by, said, checkin)| ProgressLine {
+                who: who(*by),
+                at: zone.show(said.at, lang),
+                text: said.text.as_str().to_owned(),
+                checkin_href: checkin.map(|c| format!("/spaces/{space}/checkins/{c}")),
+            })
+            .collect(),
+        history: plan
+            .history
+            .iter()
+            .map(|step| HistoryLine {
+                who: who(step.by),
+                at: zone.show(step.at, lang),
+                what: history_words(&step.change, lang),
+            })
+            .collect(),
+        error_action,
+        error,
+        typed,
+        chrome,
+    }
+}
+
+/// The page actions and the form each comes back to.
+fn action_of(path: &str) -> Option<&'static str> {
+    [
+        "accept",
+        "acknowledge",
+        "responsibility",
+        "apology",
+        "promise",
+        "transparency",
+        "advance",
+        "close",
+        "progress",
+    ]
+    .into_iter()
+    .find(|a| *a == path)
+}
+
+/// Takes one step on a plan.
+pub(crate) async fn act(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    chrome: Chrome,
+    zone: Zone,
+    Path((space, repair, action)): Path<(String, String, String)>,
+    Form(form): Form<StepForm>,
+) -> Result<Response, WebError> {
+    let action = action_of(&action).ok_or(WebError::NotFound)?;
+    let space = parse_space(&space)?;
+    let id = repairs::parse_id(&repair).map_err(page_error)?;
+    let person = caller.person;
+    let text = || repairs::parse_text(&form.text);
+    let result = match action {
+        "promise" | "transparency" => {
+            let due = if action == "promise" {
+                zone.parse(&form.due)
+                    .map_err(|_| RepairError::Invalid(Invalid::Time))
+            } else {
+                Ok(None)
+            };
+            match due {
+                Ok(due) => {
+                    let input = PlanPromise {
+                        text: form.text.clone(),
+                        stakes: form.stakes.trim().parse().unwrap_or(0),
+                        due,
+                    };
+                    repairs::promise(&state, person, space, id, input, action == "transparency")
+                        .await
+                        .map(|_| ())
+                }
+                Err(error) => Err(error),
+            }
+        }
+        _ => {
+            let command = match action {
+                "accept" => Ok(Command::Accept),
+                "advance" => Ok(Command::Advance),
+                "close" => Ok(Command::Close),
+                "acknowledge" => text().map(Command::Acknowledge),
+                "responsibility" => text().map(Command::TakeResponsibility),
+                "apology" => text().map(Command::Apologise),
+                _ => text().map(|text| Command::NoteProgress {
+                    text,
+                    checkin: None,
+                }),
+            };
+            match command {
+                Ok(command) => repairs::act(&state, person, space, id, command).await,
+                Err(error) => Err(error),
+            }
+        }
+    };
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/spaces/{space}/repairs/{id}")).into_response()),
+        Err(error @ (RepairError::NotFound | RepairError::Failed(_))) => Err(page_error(error)),
+        Err(error) => {
+            let status = form_status(&error);
+            // Buttons without a form of their own show their message at the top.
+            let shown_at = match action {
+                "accept" | "advance" | "close" => "",
+                other => other,
+            };
+            let returned = Returned {
+                action: shown_at,
+                form,
+                message: error.message(chrome.lang),
+            };
+            let page =
+                repair_page(&state, person, space, id, chrome, &zone, Some(returned)).await?;
+            Ok((status, page).into_response())
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The private log.
+
+pub(crate) struct LogLine {
+    at: String,
+    text: String,
+    strength: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+pub(crate) struct LogForm {
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    intensity: String,
+}
+
+pub(crate) struct IntensityChoice {
+    value: u8,
+    checked: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "repair_log.html")]
+pub(crate) struct LogPage {
+    chrome: Chrome,
+    back: String,
+    action: String,
+    entries: Vec<LogLine>,
+    intensities: Vec<IntensityChoice>,
+    none_checked: bool,
+    form: LogForm,
+    error: Option<String>,
+    error_field: &'static str,
+}
+
+impl LogPage {
+    fn error_on(&self, field: &str) -> bool {
+        self.error.is_some() && self.error_field == field
+    }
+
+    fn message(&self) -> &str {
+        self.error.as_deref().unwrap_or_default()
+    }
+}
+
+pub(crate) async fn log(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    chrome: Chrome,
+    zone: Zone,
+    Path(space): Path<String>,
+) -> Result<LogPage, WebError> {
+    let space = parse_space(&space)?;
+    log_page(&state, caller.person, space, chrome, &zone, None, None).await
+}
+
+async fn log_page(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+    chrome: Chrome,
+    zone: &Zone,
+    typed: Option<LogForm>,
+    error: Option<&RepairError>,
+) -> Result<LogPage, WebError> {
+    let lang = chrome.lang;
+    let opened = repairs::open(state, person, space)
+        .await
+        .map_err(page_error)?;
+    let form = typed.unwrap_or_default();
+    let entries = opened
+        .ledger()
+        .repair_log
+        .entries()
+        .iter()
+        .rev()
+        .map(|entry| LogLine {
+            at: zone.show(entry.at, lang),
+            text: entry.text.as_str().to_owned(),
+            strength: entry
+                .intensity
+                .map(|i| lang.t_with("repairs-log-strength", &[("n", i.get().to_string())])),
+        })
+        .collect();
+    Ok(LogPage {
+        back: format!("/spaces/{space}/repairs"),
+        action: format!("/spaces/{space}/repairs/log"),
+        entries,
+        intensities: (1..=5)
+            .map(|value| IntensityChoice {
+                value,
+                checked: form.intensity.trim() == value.to_string(),
+            })
+            .collect(),
+        none_checked: form.intensity.trim().is_empty(),
+        form,
+        error: error.map(|e| e.message(lang)),
+        error_field: error.map_or("", RepairError::field),
+        chrome,
+    })
+}
+
+pub(crate) async fn write_log(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    chrome: Chrome,
+    zone: Zone,
+    Path(space): Path<String>,
+    Form(form): Form<LogForm>,
+) -> Result<Response, WebError> {
+    let space = parse_space(&space)?;
+    let intensity = match form.intensity.trim() {
+        "" => None,
+        // Not a number stays out of range for the rules to refuse.
+        text => Some(text.parse().unwrap_or(0)),
+    };
+    match repairs::write_log(&state, caller.person, space, &form.text, intensity).await {
+        Ok(()) => Ok(Redirect::to(&format!("/spaces/{space}/repairs/log")).into_response()),
+        Err(error @ (RepairError::NotFound | RepairError::Failed(_))) => Err(page_error(error)),
+        Err(error) => {
+            let status = form_status(&error);
+            let page = log_page(
+                &state,
+                caller.person,
+                space,
+                chrome,
+                &zone,
+                Some(form),
+                Some(&error),
+            )
+            .await?;
+            Ok((status, page).into_response())
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The safety check.
+
+#[derive(Deserialize, Default)]
+pub(crate) struct SafetyForm {
+    #[serde(default)]
+    afraid: String,
+    #[serde(default)]
+    pressured: String,
+    #[serde(default)]
+    unsafe_now: String,
+}
+
+pub(crate) struct Question {
+    name: &'static str,
+    words: String,
+    yes: bool,
+    no: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "safety.html")]
+pub(crate) struct SafetyPage {
+    chrome: Chrome,
+    back: String,
+    action: String,
+    questions: Vec<Question>,
+    answered: bool,
+    paused: bool,
+    resources: Vec<Resource>,
+    error: Option<String>,
+}
+
+pub(crate) async fn safety(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    chrome: Chrome,
+    Path(space): Path<String>,
+) -> Result<SafetyPage, WebError> {
+    let space = parse_space(&space)?;
+    safety_page(&state, caller.person, space, chrome, None).await
+}
+
+/// The form is always blank: it never shows the last answer, so a glance at the page over the
+/// person's shoulder tells nothing (the threat model in `steadfast_core::repair`).
+async fn safety_page(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+    chrome: Chrome,
+    typed: Option<&SafetyForm>,
+) -> Result<SafetyPage, WebError> {
+    let lang = chrome.lang;
+    let opened = repairs::open(state, person, space)
+        .await
+        .map_err(page_error)?;
+    let view = repairs::safety(&opened);
+    let paused = view.joint == Joint::Paused && opened.partner.is_some();
+    let empty = SafetyForm::default();
+    let typed_form = typed.unwrap_or(&empty);
+    let question = |name: &'static str, key: &str, value: &str| Question {
+        name,
+        words: lang.t(key),
+        yes: value == "yes",
+        no: value == "no",
+    };
+    Ok(SafetyPage {
+        back: format!("/spaces/{space}/repairs"),
+        action: format!("/spaces/{space}/safety"),
+        questions: vec![
+            question("afraid", "safety-afraid", &typed_form.afraid),
+            question("pressured", "safety-pressured", &typed_form.pressured),
+            question("unsafe_now", "safety-unsafe", &typed_form.unsafe_now),
+        ],
+        answered: view.own.is_some(),
+        paused,
+        resources: if paused { resources(state) } else { Vec::new() },
+        error: typed.map(|_| lang.t("safety-answer-needed")),
+        chrome,
+    })
+}
+
+fn yes_no(value: &str) -> Option<bool> {
+    match value {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
+    }
+}
+
+pub(crate) async fn answer_safety(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    chrome: Chrome,
+    Path(space): Path<String>,
+    Form(form): Form<SafetyForm>,
+) -> Result<Response, WebError> {
+    let space = parse_space(&space)?;
+    let answer = match (
+        yes_no(&form.afraid),
+        yes_no(&form.pressured),
+        yes_no(&form.unsafe_now),
+    ) {
+        (Some(afraid), Some(pressured), Some(unsafe_now)) => SafetyAnswer {
+            afraid,
+            pressured,
+            unsafe_now,
+        },
+        _ => {
+            let page = safety_page(&state, caller.person, space, chrome, Some(&form)).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+    };
+    repairs::answer_safety(&state, caller.person, space, answer)
+        .await
+        .map_err(page_error)?;
+    Ok(Redirect::to(&format!("/spaces/{space}/repairs")).into_response())
+}

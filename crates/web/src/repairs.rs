@@ -1,0 +1,382 @@
+//! Repair plans, the private log and the safety check, shared by the pages and the JSON API:
+//! open the space's ledger, decide, append, and what each refusal tells the person. The rules,
+//! and the threat model, are in `steadfast_core::repair`; this is the order of the steps.
+//!
+//! The dated promise and each transparency commitment are real promises: the plan's event and
+//! the `promise.made` are decided together and written in one append.
+
+use steadfast_core::promise::{PromiseEvent, ScaleError, Stakes, Terms};
+use steadfast_core::repair::{
+    Command, Intensity, Joint, Link, LinkedCrossing, LogEvent, Refusal, RepairEvent, RepairPlan,
+    RepairText, Role, SafetyAnswer, SafetyEvent, SafetyView, decide_open, decide_promise,
+};
+use steadfast_core::text::TextError;
+use steadfast_core::{CrossingId, EventId, PersonId, PromiseId, SpaceId, Timestamp, id::RepairId};
+
+use crate::AppState;
+use crate::error::WebError;
+use crate::i18n::Lang;
+use crate::promises::{self, Opened, PromiseError};
+
+/// Why a repair operation did not happen. Each has one status, one stable code and one message.
+#[derive(Debug)]
+pub(crate) enum RepairError {
+    /// Not a current member, no such space, or no such plan between the partners.
+    NotFound,
+    Refused(Refusal),
+    Invalid(Invalid),
+    Failed(WebError),
+}
+
+/// Which input was refused, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Invalid {
+    Text(TextError),
+    PromiseText(TextError),
+    Stakes(ScaleError),
+    Intensity(ScaleError),
+    Time,
+    Link,
+}
+
+impl<E: Into<WebError>> From<E> for RepairError {
+    fn from(error: E) -> Self {
+        RepairError::Failed(error.into())
+    }
+}
+
+fn from_promise(error: PromiseError) -> RepairError {
+    match error {
+        PromiseError::Failed(web) => RepairError::Failed(web),
+        _ => RepairError::NotFound,
+    }
+}
+
+impl RepairError {
+    /// The stable code the API gives this refusal.
+    pub(crate) fn code(&self) -> &'static str {
+        match self {
+            RepairError::NotFound => "not_found",
+            RepairError::Refused(refusal) => refusal_code(*refusal),
+            RepairError::Invalid(invalid) => match invalid {
+                Invalid::Text(_) => "text_invalid",
+                Invalid::PromiseText(_) => "promise_text_invalid",
+                Invalid::Stakes(_) => "stakes_invalid",
+                Invalid::Intensity(_) => "intensity_invalid",
+                Invalid::Time => "time_invalid",
+                Invalid::Link => "link_invalid",
+            },
+            RepairError::Failed(_) => "internal",
+        }
+    }
+
+    /// Which form field a mistake belongs to.
+    pub(crate) fn field(&self) -> &'static str {
+        match self {
+            RepairError::Invalid(Invalid::PromiseText(_)) => "promise_text",
+            RepairError::Invalid(Invalid::Stakes(_)) => "stakes",
+            RepairError::Invalid(Invalid::Time) | RepairError::Refused(Refusal::NeedsDue) => "due",
+            RepairError::Invalid(Invalid::Intensity(_)) => "intensity",
+            RepairError::Invalid(Invalid::Link) | RepairError::Refused(Refusal::LinkInvalid) => {
+                "link"
+            }
+            _ => "text",
+        }
+    }
+
+    pub(crate) fn message(&self, lang: Lang) -> String {
+        let text = |error: TextError| match error {
+            TextError::Empty => lang.t("repair-text-empty"),
+            TextError::TooLong { max } => {
+                lang.t_with("repair-text-too-long", &[("max", max.to_string())])
+            }
+            TextError::BadCharacter => lang.t("text-bad-character"),
+        };
+        let scale = |error: ScaleError| {
+            lang.t_with(
+                "repair-out-of-range",
+                &[
+                    ("min", error.min.to_string()),
+                    ("max", error.max.to_string()),
+                ],
+            )
+        };
+        match self {
+            RepairError::NotFound => lang.t("error-not-found-title"),
+            RepairError::Refused(Refusal::Promise(_)) => lang.t("repair-refused-promise"),
+            RepairError::Refused(refusal) => {
+                lang.t(&format!("repair-refused-{}", refusal_code(*refusal)))
+            }
+            RepairError::Invalid(invalid) => match *invalid {
+                Invalid::Text(error) | Invalid::PromiseText(error) => text(error),
+                Invalid::Stakes(error) | Invalid::Intensity(error) => scale(error),
+                Invalid::Time => lang.t("time-unreadable"),
+                Invalid::Link => lang.t("repair-refused-link_invalid"),
+            },
+            RepairError::Failed(_) => lang.t("error-internal-title"),
+        }
+    }
+}
+
+pub(crate) fn refusal_code(refusal: Refusal) -> &'static str {
+    match refusal {
+        Refusal::NoPartner => "no_partner",
+        Refusal::OnlyHurt => "only_hurt",
+        Refusal::OnlyResponsible => "only_responsible",
+        Refusal::Closed => "closed",
+        Refusal::NotAccepted => "not_accepted",
+        Refusal::AlreadyAccepted => "already_accepted",
+        Refusal::AlreadyDone => "already_done",
+        Refusal::LastPhase => "last_phase",
+        Refusal::Paused => "paused",
+        Refusal::LinkInvalid => "link_invalid",
+        Refusal::HasBut => "has_but",
+        Refusal::NeedsDue => "needs_due",
+        Refusal::Promise(steadfast_core::promise::Refusal::DueTooEarly) => "due_too_early",
+        Refusal::Promise(_) => "promise_refused",
+    }
+}
+
+pub(crate) fn parse_text(text: &str) -> Result<RepairText, RepairError> {
+    RepairText::parse(text).map_err(|e| RepairError::Invalid(Invalid::Text(e)))
+}
+
+pub(crate) fn parse_id(text: &str) -> Result<RepairId, RepairError> {
+    text.parse().map_err(|_| RepairError::NotFound)
+}
+
+pub(crate) fn parse_intensity(value: Option<i64>) -> Result<Option<Intensity>, RepairError> {
+    value
+        .map(|v| Intensity::from_i64(v).map_err(|e| RepairError::Invalid(Invalid::Intensity(e))))
+        .transpose()
+}
+
+fn new_event_id() -> EventId {
+    EventId::from_uuid(uuid::Uuid::new_v4())
+}
+
+/// The space's ledger for one of its current members.
+pub(crate) async fn open(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+) -> Result<Opened, RepairError> {
+    promises::open(state, person, space)
+        .await
+        .map_err(from_promise)
+}
+
+/// A plan between the person and their current partner; any other is not found.
+pub(crate) fn plan(opened: &Opened, id: RepairId) -> Result<&RepairPlan, RepairError> {
+    let partner = opened.partner.ok_or(RepairError::NotFound)?;
+    opened
+        .ledger()
+        .repairs
+        .get(id)
+        .filter(|p| p.is_between(opened.person, partner))
+        .ok_or(RepairError::NotFound)
+}
+
+/// The plans between the person and their current partner, newest first.
+pub(crate) fn plans(opened: &Opened) -> Vec<&RepairPlan> {
+    match opened.partner {
+        Some(partner) => {
+            let mut plans: Vec<_> = opened
+                .ledger()
+                .repairs
+                .between(opened.person, partner)
+                .collect();
+            plans.reverse();
+            plans
+        }
+        None => Vec::new(),
+    }
+}
+
+/// The safety check as the person may see it.
+pub(crate) fn safety(opened: &Opened) -> SafetyView {
+    opened.ledger().safety(opened.members())
+}
+
+fn joint(opened: &Opened) -> Joint {
+    safety(opened).joint
+}
+
+/// The crossing `id` names, on a boundary between the person and their current partner.
+fn linked_crossing(opened: &Opened, id: CrossingId) -> Option<LinkedCrossing> {
+    let partner = opened.partner?;
+    opened
+        .ledger()
+        .boundaries
+        .between(opened.person, partner)
+        .find_map(|boundary| {
+            boundary
+                .crossings
+                .iter()
+                .find(|c| c.id == id)
+                .map(|c| LinkedCrossing {
+                    crossed_by: c.crossed_by,
+                    owner: boundary.owner,
+                })
+        })
+}
+
+/// Opens a plan (`hurt` = [`Role::Hurt`]: the person was hurt) or proposes one to the partner.
+pub(crate) async fn open_plan(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+    hurt: Role,
+    link: Option<Link>,
+) -> Result<RepairId, RepairError> {
+    let mut opened = open(state, person, space).await?;
+    let id = RepairId::from_uuid(uuid::Uuid::new_v4());
+    opened
+        .write_all(state, |opened, now| {
+            let linked = match link {
+                Some(Link::Promise { promise }) => opened.promise(promise).ok(),
+                _ => None,
+            };
+            let crossing = match link {
+                Some(Link::Crossing { crossing }) => linked_crossing(opened, crossing),
+                _ => None,
+            };
+            let change = decide_open(person, opened.partner, hurt, link, linked, crossing)
+                .map_err(RepairError::Refused)?;
+            Ok::<_, RepairError>(vec![RepairEvent { repair: id, change }.into_event(
+                new_event_id(),
+                person,
+                now,
+            )])
+        })
+        .await?;
+    Ok(id)
+}
+
+/// Takes one step on a plan between the person and their partner.
+pub(crate) async fn act(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+    repair: RepairId,
+    command: Command,
+) -> Result<(), RepairError> {
+    let mut opened = open(state, person, space).await?;
+    opened
+        .write_all(state, |opened, now| {
+            // A progress note names the check-in open at the time, if there is one.
+            let command = match command.clone() {
+                Command::NoteProgress { text, .. } => Command::NoteProgress {
+                    text,
+                    checkin: opened
+                        .ledger()
+                        .checkins
+                        .open_for(person, opened.partner)
+                        .map(|c| c.id),
+                },
+                other => other,
+            };
+            let change = plan(opened, repair)?
+                .decide(person, command, joint(opened))
+                .map_err(RepairError::Refused)?;
+            Ok(vec![RepairEvent { repair, change }.into_event(
+                new_event_id(),
+                person,
+                now,
+            )])
+        })
+        .await
+}
+
+/// What the person typed for a promise of the plan.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct PlanPromise {
+    pub(crate) text: String,
+    pub(crate) stakes: u8,
+    pub(crate) due: Option<Timestamp>,
+}
+
+/// The dated promise (`transparency` false) or a transparency commitment: the plan's step and
+/// the promise itself, in one append. Answers the promise's id.
+pub(crate) async fn promise(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+    repair: RepairId,
+    input: PlanPromise,
+    transparency: bool,
+) -> Result<PromiseId, RepairError> {
+    let terms = Terms {
+        text: steadfast_core::promise::PromiseText::parse(&input.text)
+            .map_err(|e| RepairError::Invalid(Invalid::PromiseText(e)))?,
+        stakes: Stakes::new(input.stakes).map_err(|e| RepairError::Invalid(Invalid::Stakes(e)))?,
+        due: input.due,
+    };
+    let mut opened = open(state, person, space).await?;
+    let id = PromiseId::from_uuid(uuid::Uuid::new_v4());
+    opened
+        .write_all(state, |opened, now| {
+            let (change, made) = decide_promise(
+                plan(opened, repair)?,
+                person,
+                id,
+                terms.clone(),
+                None,
+                transparency,
+                joint(opened),
+                now,
+            )
+            .map_err(RepairError::Refused)?;
+            Ok::<_, RepairError>(vec![
+                PromiseEvent {
+                    promise: id,
+                    change: made,
+                }
+                .into_event(new_event_id(), person, now),
+                RepairEvent { repair, change }.into_event(new_event_id(), person, now),
+            ])
+        })
+        .await?;
+    Ok(id)
+}
+
+/// Writes an entry in the person's private log. Any current member keeps one; it is never seen
+/// by anyone else.
+pub(crate) async fn write_log(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+    text: &str,
+    intensity: Option<i64>,
+) -> Result<(), RepairError> {
+    let entry = LogEvent {
+        text: parse_text(text)?,
+        intensity: parse_intensity(intensity)?,
+    };
+    let mut opened = open(state, person, space).await?;
+    opened
+        .write_all(state, |_, now| {
+            Ok::<_, RepairError>(vec![entry.clone().into_event(new_event_id(), person, now)])
+        })
+        .await
+}
+
+/// Records the person's answer to the safety check: a private event. Their newest answer counts.
+pub(crate) async fn answer_safety(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+    answer: SafetyAnswer,
+) -> Result<SafetyView, RepairError> {
+    let mut opened = open(state, person, space).await?;
+    opened
+        .write_all(state, |_, now| {
+            Ok::<_, RepairError>(vec![SafetyEvent { answer }.into_event(
+                new_event_id(),
+                person,
+                now,
+            )])
+        })
+        .await?;
+    Ok(safety(&opened))
+}

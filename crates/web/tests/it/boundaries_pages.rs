@@ -1,0 +1,282 @@
+//! Boundaries and appreciations as pages, over HTTP: each step by form by the partner whose step
+//! it is, mistakes and refusals that come back with what was typed and change nothing, the
+//! self-report shown as honesty, the balance page, and isolation between couples.
+
+use reqwest::header;
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::support::TestApp;
+
+const PASSWORD: &str = "correct horse battery staple";
+
+struct Pair {
+    ash: String,
+    bea: String,
+    space: String,
+}
+
+async fn json(response: reqwest::Response) -> Value {
+    response.json().await.expect("a JSON body")
+}
+
+async fn pair_up(app: &TestApp, first: &str, second: &str) -> Pair {
+    let ash = app.sign_up(first, PASSWORD).await;
+    let bea = app.sign_up(second, PASSWORD).await;
+    let space = app
+        .api(
+            Method::POST,
+            "/api/v1/spaces",
+            Some(json!({ "name": "Our place" })),
+            Some(&ash),
+        )
+        .await;
+    let space = json(space).await["id"].as_str().unwrap().to_owned();
+    let invite = app
+        .api(
+            Method::POST,
+            &format!("/api/v1/spaces/{space}/invites"),
+            None,
+            Some(&ash),
+        )
+        .await;
+    let token = json(invite).await["token"].as_str().unwrap().to_owned();
+    let accepted = app
+        .api(
+            Method::POST,
+            &format!("/api/v1/invites/{token}/accept"),
+            None,
+            Some(&bea),
+        )
+        .await;
+    assert_eq!(accepted.status(), StatusCode::OK);
+    Pair { ash, bea, space }
+}
+
+async fn page(app: &TestApp, path: &str, cookie: &str) -> (StatusCode, String) {
+    let response = app.get_as(path, cookie).await;
+    (response.status(), response.text().await.unwrap())
+}
+
+async fn post(
+    app: &TestApp,
+    path: &str,
+    form: &[(&str, &str)],
+    cookie: &str,
+) -> (StatusCode, String, Option<String>) {
+    let response = app.post_form_as(path, form, cookie).await;
+    let status = response.status();
+    let location = response
+        .headers()
+        .get(header::LOCATION)
+        .map(|l| l.to_str().unwrap().to_owned());
+    (status, response.text().await.unwrap(), location)
+}
+
+async fn boundary_json(app: &TestApp, pair: &Pair, href: &str) -> Value {
+    let response = app
+        .api(
+            Method::GET,
+            &format!("/api/v1{href}"),
+            None,
+            Some(&pair.ash),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    json(response).await
+}
+
+#[tokio::test]
+async fn a_crossing_goes_through_its_steps_by_form() {
+    let app = TestApp::sqlite().await;
+    let us = pair_up(&app, "ash", "bea").await;
+    let list = format!("/spaces/{}/boundaries", us.space);
+
+    // A mistake comes back with what was typed and a message beside the field.
+    let (status, body, _) = post(
+        &app,
+        &list,
+        &[("text", " "), ("why", "kept words")],
+        &us.ash,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("kept words"));
+    assert!(body.contains("Write the boundary."));
+
+    let (status, _, location) = post(
+        &app,
+        &list,
+        &[("text", "Phone stays private"), ("why", "")],
+        &us.ash,
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let href = location.unwrap();
+    let (_, listed) = page(&app, &list, &us.bea).await;
+    assert!(listed.contains("Phone stays private"));
+    assert!(listed.contains("Waiting for you"));
+
+    // A cannot acknowledge their own boundary: the page comes back with the refusal.
+    let (status, body, _) = post(&app, &format!("{href}/acknowledge"), &[], &us.ash).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(body.contains("Only the partner asked to honour this boundary"));
+    let (status, _, _) = post(&app, &format!("{href}/acknowledge"), &[], &us.bea).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+
+    // B tells A themselves; the page credits the honesty.
+    let (_, shown) = page(&app, &href, &us.bea).await;
+    assert!(shown.contains("I crossed it"));
+    let (status, _, _) = post(&app, &format!("{href}/crossings"), &[("when", "")], &us.bea).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let crossing = boundary_json(&app, &us, &href).await["crossings"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (_, seen_by_a) = page(&app, &href, &us.ash).await;
+    assert!(seen_by_a.contains("Told honestly"));
+    assert!(seen_by_a.contains("that took honesty"));
+
+    let step = |name: &str| format!("{href}/crossings/{crossing}/{name}");
+    let (status, _, _) = post(&app, &step("acknowledge"), &[], &us.bea).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, body, _) = post(&app, &step("apologise"), &[("apology", "")], &us.bea).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("Write your apology."));
+    let (status, _, _) = post(
+        &app,
+        &step("apologise"),
+        &[("apology", "I looked. I am sorry.")],
+        &us.bea,
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, body, _) = post(
+        &app,
+        &step("prevention"),
+        &[("promise", "Ask first"), ("stakes", "9"), ("due", "")],
+        &us.bea,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("Ask first"), "the typed step is kept");
+    let (status, _, _) = post(
+        &app,
+        &step("prevention"),
+        &[("promise", "Ask first"), ("stakes", "2"), ("due", "")],
+        &us.bea,
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    for cookie in [&us.ash, &us.bea] {
+        let (_, promises) = page(&app, &format!("/spaces/{}/promises", us.space), cookie).await;
+        assert!(promises.contains("Ask first"));
+    }
+    // Only A resolves.
+    let (status, _, _) = post(&app, &step("resolve"), &[], &us.bea).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let (status, _, _) = post(&app, &step("resolve"), &[], &us.ash).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let shown = boundary_json(&app, &us, &href).await;
+    assert!(shown["crossings"][0]["resolved_at"].is_string());
+    assert_eq!(shown["crossings"][0]["apology"], "I looked. I am sorry.");
+
+    // Revising keeps the earlier wording on the page; withdrawing ends it.
+    let (status, _, _) = post(
+        &app,
+        &format!("{href}/revise"),
+        &[("text", "My phone stays mine"), ("why", "")],
+        &us.ash,
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, shown) = page(&app, &href, &us.bea).await;
+    assert!(shown.contains("Earlier wordings"));
+    assert!(shown.contains("Phone stays private"));
+    let (status, _, _) = post(&app, &format!("{href}/withdraw"), &[], &us.ash).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, _, _) = post(&app, &format!("{href}/nonsense"), &[], &us.ash).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_appreciations_page_shows_the_balance_as_a_guide() {
+    let app = TestApp::sqlite().await;
+    let us = pair_up(&app, "ash", "bea").await;
+    let path = format!("/spaces/{}/appreciations", us.space);
+    let (_, empty) = page(&app, &path, &us.ash).await;
+    assert!(empty.contains("not a score"));
+    assert!(empty.contains("Gottman"));
+    let (status, body, _) = post(&app, &path, &[("text", &"x".repeat(300))], &us.ash).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains(&"x".repeat(300)), "the text is kept");
+    let (status, _, _) = post(&app, &path, &[("text", "Thank you for the tea")], &us.ash).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, shown) = page(&app, &path, &us.bea).await;
+    assert!(shown.contains("Thank you for the tea"));
+    assert!(shown.contains("<svg class=\"balance-bar\""));
+    assert!(shown.contains("Only positive moments"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn another_couple_gets_not_found_on_every_page() {
+    let app = TestApp::sqlite().await;
+    let us = pair_up(&app, "ash", "bea").await;
+    let them = pair_up(&app, "cyd", "dee").await;
+    let list = format!("/spaces/{}/boundaries", us.space);
+    let (_, _, location) = post(&app, &list, &[("text", "Phone stays private")], &us.ash).await;
+    let href = location.unwrap();
+    for path in [
+        list.clone(),
+        href.clone(),
+        format!("/spaces/{}/appreciations", us.space),
+        format!(
+            "/spaces/{}/boundaries/{}",
+            them.space,
+            href.rsplit('/').next().unwrap()
+        ),
+    ] {
+        let (status, _) = page(&app, &path, &them.ash).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+    }
+    for (path, form) in [
+        (list.clone(), vec![("text", "x")]),
+        (format!("{href}/acknowledge"), vec![]),
+        (format!("{href}/withdraw"), vec![]),
+        (
+            format!("/spaces/{}/appreciations", us.space),
+            vec![("text", "x")],
+        ),
+    ] {
+        let (status, _, _) = post(&app, &path, &form, &them.bea).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+    }
+    let shown = boundary_json(&app, &us, &href).await;
+    assert_eq!(shown["status"], "proposed", "nothing was written");
+    app.stop().await;
+}
+
+#[test]
+fn celebrations_and_the_balance_never_speak_of_a_run_lost() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/locales");
+    for (lang, words) in [
+        (
+            "en",
+            &["lost", "lose", "streak", "broke your", "missed", "ended"][..],
+        ),
+        ("pl", &["strac", "utrac", "passa", "przerwa", "zerwan"][..]),
+    ] {
+        let ftl = std::fs::read_to_string(root.join(lang).join("boundaries.ftl")).unwrap();
+        for line in ftl
+            .lines()
+            .filter(|l| l.starts_with("celebrate-") || l.starts_with("balance-"))
+        {
+            let lower = line.to_lowercase();
+            for word in words {
+                assert!(!lower.contains(word), "{lang}: {line}");
+            }
+        }
+    }
+}

@@ -43,6 +43,8 @@ pub enum Command {
     Migrate(DatabaseArgs),
     /// Recompute the reminders table from the event log, then exit.
     RebuildReminders(DatabaseArgs),
+    /// Copy the SQLite database to a new file while the server keeps running, and check the copy.
+    Backup(BackupArgs),
     /// Measure the store (writes benchmark data: point it at a scratch database).
     #[command(subcommand)]
     Bench(BenchCommand),
@@ -68,6 +70,16 @@ pub struct DatabaseArgs {
         value_name = "URL"
     )]
     pub database_url: String,
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+
+    /// The new file to write the copy to; an existing file is never overwritten.
+    #[arg(value_name = "DESTINATION")]
+    pub destination: PathBuf,
 }
 
 #[derive(Debug, Args)]

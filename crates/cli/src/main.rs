@@ -3,6 +3,7 @@
 
 #![forbid(unsafe_code)]
 
+mod backup;
 mod bench;
 mod config;
 mod database;
@@ -43,6 +44,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
         Command::Serve(args) => serve::run(args).await,
         Command::Migrate(args) => migrate::run(args).await,
         Command::RebuildReminders(args) => reminders::run(args).await,
+        Command::Backup(args) => backup::run(args).await,
         Command::Bench(BenchCommand::Append(args)) => bench::run(args).await,
     }
 }

@@ -658,6 +658,11 @@ impl Scan<'_> {
         {
             return None;
         }
+        // "you never listened" cannot become "when you don't listened": a past tense gets the
+        // plain template instead of a broken sentence.
+        if situation.form == Form::EnYouDont && english_past(self.word(situation.from)) {
+            return None;
+        }
         let says_nie = (situation.from..self.tokens.len())
             .take_while(|&j| j == situation.from || !self.breaks_after(j - 1))
             .any(|j| self.word(j) == "nie");
@@ -668,6 +673,50 @@ impl Scan<'_> {
         };
         Some((situation.form, what))
     }
+}
+
+/// An English verb in the past tense: regular ("listened") or one of the common irregular ones.
+fn english_past(word: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "came",
+        "told",
+        "said",
+        "did",
+        "went",
+        "gave",
+        "took",
+        "made",
+        "thought",
+        "saw",
+        "heard",
+        "knew",
+        "felt",
+        "got",
+        "brought",
+        "bought",
+        "left",
+        "kept",
+        "wrote",
+        "spoke",
+        "forgot",
+        "paid",
+        "sent",
+        "meant",
+        "was",
+        "were",
+        "had",
+        "found",
+        "understood",
+        "stood",
+        "let",
+        "put",
+        "read",
+        "showed",
+        "tried",
+        "cared",
+    ];
+    (word.ends_with("ed") && word.chars().count() > 3 && word != "need" && word != "feed")
+        || IRREGULAR.contains(&word)
 }
 
 /// A Polish verb in the second person singular ("słuchasz", "musisz", "jesteś").
@@ -764,6 +813,25 @@ mod tests {
         ] {
             assert_eq!(review(text, Language::En), Review::default(), "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_past_tense_after_never_gets_the_plain_template_not_a_broken_sentence() {
+        for text in ["You never listened to me.", "You never told me the truth."] {
+            let review = review(text, Language::En);
+            assert!(!review.findings.is_empty(), "{text:?} is still noticed");
+            assert_eq!(
+                review.suggestion.as_deref(),
+                Some("I feel … about …, and I need …"),
+                "{text:?}"
+            );
+        }
+        assert_eq!(
+            review("You never need me.", Language::En)
+                .suggestion
+                .as_deref(),
+            Some("I feel … when you don't need me, and I need …")
+        );
     }
 
     #[test]

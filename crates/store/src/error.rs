@@ -35,6 +35,13 @@ pub enum StoreError {
     CommitFailed,
     #[error("a stored event is unreadable: {0}")]
     Corrupt(String),
+    /// `Store::backup_to` never overwrites: the destination must be a new file.
+    #[error("{} already exists; a backup is only written to a new file", .0.display())]
+    BackupExists(std::path::PathBuf),
+    #[error("online backup is for SQLite; back up PostgreSQL with pg_dump")]
+    BackupUnsupported,
+    #[error("the backup failed: {0}")]
+    BackupFailed(String),
     #[error("the store is shut down")]
     Closed,
 }

@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 
 mod account;
+mod backup;
 mod error;
 mod feed;
 mod log;
@@ -30,6 +31,7 @@ use sqlx::{Any, AnyConnection, AnyPool, Connection, Transaction};
 use steadfast_core::{NewEvent, PersonId, RecordedEvent, StreamId};
 
 pub use account::{Account, NewAccount};
+pub use backup::BackupReport;
 pub use error::StoreError;
 pub use feed::FeedRecord;
 pub use migrate::MigrationReport;

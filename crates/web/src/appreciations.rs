@@ -11,7 +11,7 @@ use steadfast_core::{AppreciationId, EventId, PersonId, SpaceId};
 use crate::AppState;
 use crate::error::WebError;
 use crate::i18n::Lang;
-use crate::promises::{self, Opened, PromiseError};
+use crate::promises::{self, Opened};
 
 /// Why an appreciation was not given.
 #[derive(Debug)]
@@ -25,13 +25,6 @@ pub(crate) enum AppreciationError {
 impl<E: Into<WebError>> From<E> for AppreciationError {
     fn from(error: E) -> Self {
         AppreciationError::Failed(error.into())
-    }
-}
-
-fn from_promise(error: PromiseError) -> AppreciationError {
-    match error {
-        PromiseError::Failed(web) => AppreciationError::Failed(web),
-        _ => AppreciationError::NotFound,
     }
 }
 
@@ -70,9 +63,7 @@ pub(crate) async fn open(
     person: PersonId,
     space: SpaceId,
 ) -> Result<Opened, AppreciationError> {
-    promises::open(state, person, space)
-        .await
-        .map_err(from_promise)
+    promises::open_for(state, person, space, AppreciationError::NotFound).await
 }
 
 /// Thanks the person's partner; answers the appreciation's id.

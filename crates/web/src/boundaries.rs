@@ -13,7 +13,7 @@ use steadfast_core::{BoundaryId, CrossingId, EventId, PersonId, PromiseId, Space
 use crate::AppState;
 use crate::error::WebError;
 use crate::i18n::Lang;
-use crate::promises::{self, Opened, PromiseError};
+use crate::promises::{self, Opened};
 
 /// Why a boundary operation did not happen. Each has one status, one stable code and one
 /// message.
@@ -40,13 +40,6 @@ pub(crate) enum Invalid {
 impl<E: Into<WebError>> From<E> for BoundaryError {
     fn from(error: E) -> Self {
         BoundaryError::Failed(error.into())
-    }
-}
-
-fn from_promise(error: PromiseError) -> BoundaryError {
-    match error {
-        PromiseError::Failed(web) => BoundaryError::Failed(web),
-        _ => BoundaryError::NotFound,
     }
 }
 
@@ -193,9 +186,7 @@ pub(crate) async fn open(
     person: PersonId,
     space: SpaceId,
 ) -> Result<Opened, BoundaryError> {
-    promises::open(state, person, space)
-        .await
-        .map_err(from_promise)
+    promises::open_for(state, person, space, BoundaryError::NotFound).await
 }
 
 /// A boundary between the person and their current partner; any other is not found.

@@ -23,13 +23,15 @@ pub(crate) struct ChartText<'a> {
     pub(crate) last: &'a str,
 }
 
+/// The view box, shared by every chart so they sit alike on a page.
 const WIDTH: f64 = 320.0;
 const HEIGHT: f64 = 180.0;
-/// The plot area: room on the left for the percentages, below for the dates.
+/// The plot area: room on the left for the scale's labels, below for the dates. Only the left
+/// edge differs between charts (it depends on how wide the labels are).
 const LEFT: f64 = 40.0;
-const RIGHT: f64 = 310.0;
-const TOP: f64 = 10.0;
-const BOTTOM: f64 = 150.0;
+pub(crate) const RIGHT: f64 = 310.0;
+pub(crate) const TOP: f64 = 10.0;
+pub(crate) const BOTTOM: f64 = 150.0;
 /// More dots than this would blur into the line.
 const MAX_DOTS: usize = 40;
 
@@ -38,33 +40,9 @@ const MAX_DOTS: usize = 40;
 pub(crate) fn render(series: &[Point], text: &ChartText<'_>) -> String {
     let mut points: Vec<Point> = series.to_vec();
     points.sort_by_key(|p| p.at);
-    let id = escape(text.id);
-    let mut svg = String::with_capacity(2048);
-    // Writing to a String cannot fail.
-    let _ = write!(
-        svg,
-        r#"<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="{id}-title {id}-desc" focusable="false" xmlns="http://www.w3.org/2000/svg">"#
-    );
-    let _ = write!(
-        svg,
-        r#"<title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"#,
-        escape(text.title),
-        escape(text.desc)
-    );
+    let mut svg = open(text);
     for (value, label) in [(0.0, "0%"), (0.5, "50%"), (1.0, "100%")] {
-        let y = y_of(value);
-        if value != 0.5 {
-            let _ = write!(
-                svg,
-                r#"<line class="chart-axis" x1="{LEFT}" y1="{y:.1}" x2="{RIGHT}" y2="{y:.1}"/>"#
-            );
-        }
-        let _ = write!(
-            svg,
-            r#"<text class="chart-label" x="{:.1}" y="{:.1}" text-anchor="end">{label}</text>"#,
-            LEFT - 6.0,
-            y + 4.0
-        );
+        scale_mark(&mut svg, LEFT, y_of(value), label, value != 0.5);
     }
     let placed = place(&points);
     let guide = y_of(0.5);
@@ -86,14 +64,10 @@ pub(crate) fn render(series: &[Point], text: &ChartText<'_>) -> String {
         let _ = write!(svg, r#"<path class="chart-band" d="{band}"/>"#);
         // Over the band, so the base rate stays visible inside it.
         svg.push_str(&guide);
-        let line: Vec<String> = placed
-            .iter()
-            .map(|(x, p)| format!("{x:.1},{:.1}", y_of(p.expected)))
-            .collect();
+        let line = polyline_points(placed.iter().map(|(x, p)| (*x, y_of(p.expected))));
         let _ = write!(
             svg,
-            r#"<polyline class="chart-line" fill="none" points="{}"/>"#,
-            line.join(" ")
+            r#"<polyline class="chart-line" fill="none" points="{line}"/>"#
         );
         // A dot on each day with evidence; a record of one value gets its dot at "now".
         let spread = points.first().map(|p| p.at) != points.last().map(|p| p.at);
@@ -112,10 +86,50 @@ pub(crate) fn render(series: &[Point], text: &ChartText<'_>) -> String {
             }
         }
     }
+    close(svg, LEFT, text)
+}
+
+/// The opening of a chart: the view box, and its title and description for screen readers.
+pub(crate) fn open(text: &ChartText<'_>) -> String {
+    let id = escape(text.id);
+    let mut svg = String::with_capacity(2048);
+    // Writing to a String cannot fail.
+    let _ = write!(
+        svg,
+        r#"<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="{id}-title {id}-desc" focusable="false" xmlns="http://www.w3.org/2000/svg">"#
+    );
+    let _ = write!(
+        svg,
+        r#"<title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"#,
+        escape(text.title),
+        escape(text.desc)
+    );
+    svg
+}
+
+/// A mark on the scale at height `y`: its label left of the plot (which starts at `left`), and
+/// with `axis` a line across the plot.
+pub(crate) fn scale_mark(svg: &mut String, left: f64, y: f64, label: &str, axis: bool) {
+    if axis {
+        let _ = write!(
+            svg,
+            r#"<line class="chart-axis" x1="{left}" y1="{y:.1}" x2="{RIGHT}" y2="{y:.1}"/>"#
+        );
+    }
+    let _ = write!(
+        svg,
+        r#"<text class="chart-label" x="{:.1}" y="{:.1}" text-anchor="end">{label}</text>"#,
+        left - 6.0,
+        y + 4.0
+    );
+}
+
+/// The end of a chart: the first and last date under the plot (which starts at `left`).
+pub(crate) fn close(mut svg: String, left: f64, text: &ChartText<'_>) -> String {
     let below = BOTTOM + 20.0;
     let _ = write!(
         svg,
-        r#"<text class="chart-label" x="{LEFT}" y="{below}" text-anchor="start">{}</text>"#,
+        r#"<text class="chart-label" x="{left}" y="{below}" text-anchor="start">{}</text>"#,
         escape(text.first)
     );
     let _ = write!(
@@ -125,6 +139,24 @@ pub(crate) fn render(series: &[Point], text: &ChartText<'_>) -> String {
     );
     svg.push_str("</svg>");
     svg
+}
+
+/// Points as a polyline's `points` attribute.
+pub(crate) fn polyline_points(points: impl Iterator<Item = (f64, f64)>) -> String {
+    points
+        .map(|(x, y)| format!("{x:.1},{y:.1}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A value from 0 to `max` as a height in the plot; anything not a number sits at `otherwise`.
+pub(crate) fn height(value: f64, max: f64, otherwise: f64) -> f64 {
+    let value = if value.is_finite() {
+        value.clamp(0.0, max)
+    } else {
+        otherwise
+    };
+    BOTTOM - value / max * (BOTTOM - TOP)
 }
 
 /// Each point with its x; one point, or several at the same instant, span the whole width.
@@ -151,15 +183,11 @@ fn x_of(point: &Point, points: &[Point]) -> f64 {
 
 /// A value from 0 to 1 as a height in the plot; anything not a number sits on the base rate.
 fn y_of(value: f64) -> f64 {
-    let value = if value.is_finite() {
-        value.clamp(0.0, 1.0)
-    } else {
-        0.5
-    };
-    BOTTOM - value * (BOTTOM - TOP)
+    height(value, 1.0, 0.5)
 }
 
-fn escape(text: &str) -> String {
+/// Text made safe inside SVG markup and attributes.
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -10,9 +10,9 @@
 //! again on fresh state, sees the other's marker, and reveals both.
 
 use steadfast_core::checkin::{
-    Answers, Appreciation, Checkin, CheckinEvent, Decided, Feeling, MAX_APPRECIATIONS, Missing,
-    Note, Patch, RciParams, Refusal, ScaleError, Step, Submission, Trend, TrustItem, TrustLevel,
-    decide_start, trend,
+    Answers, Appreciation, Change, Checkin, CheckinEvent, Decided, Feeling, MAX_APPRECIATIONS,
+    Missing, Note, Patch, RciParams, Refusal, ScaleError, Step, Submission, Trend, TrustItem,
+    TrustLevel, decide_start, trend,
 };
 use steadfast_core::text::TextError;
 use steadfast_core::{CheckinId, EventId, NewEvent, PersonId, SpaceId, Timestamp};
@@ -21,7 +21,7 @@ use steadfast_store::StoreError;
 use crate::AppState;
 use crate::error::WebError;
 use crate::i18n::Lang;
-use crate::promises::{self, Opened, PromiseError};
+use crate::promises::{self, Opened};
 
 /// How often a submission reads the partner's answers and decides again before giving up.
 const REVEAL_ATTEMPTS: usize = 4;
@@ -56,13 +56,6 @@ pub(crate) enum Invalid {
 impl<E: Into<WebError>> From<E> for CheckinError {
     fn from(error: E) -> Self {
         CheckinError::Failed(error.into())
-    }
-}
-
-fn from_promise(error: PromiseError) -> CheckinError {
-    match error {
-        PromiseError::Failed(web) => CheckinError::Failed(web),
-        _ => CheckinError::NotFound,
     }
 }
 
@@ -248,9 +241,7 @@ pub(crate) async fn open(
     person: PersonId,
     space: SpaceId,
 ) -> Result<Opened, CheckinError> {
-    promises::open(state, person, space)
-        .await
-        .map_err(from_promise)
+    promises::open_for(state, person, space, CheckinError::NotFound).await
 }
 
 /// A check-in the person takes part in; any other is not found.
@@ -355,12 +346,26 @@ pub(crate) async fn save_draft(
     id: CheckinId,
     patch: &Patch,
 ) -> Result<(), CheckinError> {
+    change(state, person, space, id, |checkin, partner, _| {
+        checkin.decide_draft(person, partner, patch)
+    })
+    .await
+}
+
+/// Writes the one change `decide` makes to check-in `id`, from the check-in, the partner and
+/// the time.
+async fn change(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+    id: CheckinId,
+    decide: impl Fn(&Checkin, Option<PersonId>, Timestamp) -> Result<Change, Refusal>,
+) -> Result<(), CheckinError> {
     let mut opened = open(state, person, space).await?;
     opened
         .write_all(state, |opened, now| {
-            let change = find(opened, id)?
-                .decide_draft(person, opened.partner, patch)
-                .map_err(CheckinError::Refused)?;
+            let change =
+                decide(find(opened, id)?, opened.partner, now).map_err(CheckinError::Refused)?;
             Ok(vec![
                 CheckinEvent {
                     checkin: id,
@@ -436,21 +441,10 @@ pub(crate) async fn pause(
     space: SpaceId,
     id: CheckinId,
 ) -> Result<(), CheckinError> {
-    let mut opened = open(state, person, space).await?;
-    opened
-        .write_all(state, |opened, now| {
-            let change = find(opened, id)?
-                .decide_break(person, opened.partner, now)
-                .map_err(CheckinError::Refused)?;
-            Ok(vec![
-                CheckinEvent {
-                    checkin: id,
-                    change,
-                }
-                .into_event(new_event_id(), person, now),
-            ])
-        })
-        .await
+    change(state, person, space, id, |checkin, partner, now| {
+        checkin.decide_break(person, partner, now)
+    })
+    .await
 }
 
 /// Ends a running break early.
@@ -460,21 +454,10 @@ pub(crate) async fn resume(
     space: SpaceId,
     id: CheckinId,
 ) -> Result<(), CheckinError> {
-    let mut opened = open(state, person, space).await?;
-    opened
-        .write_all(state, |opened, now| {
-            let change = find(opened, id)?
-                .decide_end_break(person, opened.partner, now)
-                .map_err(CheckinError::Refused)?;
-            Ok(vec![
-                CheckinEvent {
-                    checkin: id,
-                    change,
-                }
-                .into_event(new_event_id(), person, now),
-            ])
-        })
-        .await
+    change(state, person, space, id, |checkin, partner, now| {
+        checkin.decide_end_break(person, partner, now)
+    })
+    .await
 }
 
 /// Felt trust over the weeks, as the person may see it.

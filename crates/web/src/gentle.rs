@@ -8,6 +8,14 @@
 //!    writing nothing;
 //! 3. `{% include "gentle_hint.html" %}` under the text field.
 //!
+//! On a page with several forms (a boundary, a repair plan) the check posts to the form's own
+//! action with `/check` added, and comes back through the page's error path as the form that
+//! came back, with no message: what was typed stays in that form only, and the template shows
+//! the hint there with `{% let gentle = self.gentle_in(..) %}{% include "gentle_hint.html" %}`.
+//! A form with more than one text (a boundary and its reason) is reviewed whole, with
+//! [`hint_all`]. The "Check my words" button comes after the form's own submit button, so that
+//! Enter in a one-line field still sends the form as it is.
+//!
 //! The person may always share as written: the hint never blocks the form.
 
 use steadfast_core::gentle::{self, Language, Review, Rule};
@@ -66,5 +74,33 @@ pub(crate) fn hint(text: &str, lang: Lang) -> GentleHint {
             })
             .collect(),
         suggestion,
+    }
+}
+
+/// Reviews the texts of one form together, as one text (a boundary and its reason, say): the
+/// words of each finding are quoted from the text they are in.
+pub(crate) fn hint_all(texts: &[&str], lang: Lang) -> GentleHint {
+    let whole = texts
+        .iter()
+        .map(|text| text.trim())
+        .filter(|text| !text.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    hint(&whole, lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_form_with_two_texts_is_checked_whole_and_quoted_as_written() {
+        let checked = hint_all(&["Phone stays private", "  You never ask first"], Lang::En);
+        assert!(!checked.clear);
+        assert_eq!(checked.findings.len(), 1);
+        assert_eq!(checked.findings[0].words, "You never");
+        let empty = hint_all(&["", "I would like us to ask first"], Lang::En);
+        assert!(empty.clear);
+        assert!(empty.suggestion.is_none());
     }
 }

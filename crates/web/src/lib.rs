@@ -246,6 +246,10 @@ pub fn app(store: Store, config: WebConfig) -> Result<Router, StartError> {
             post(pages::repairs::act),
         )
         .route(
+            "/spaces/{id}/repairs/{repair}/{action}/check",
+            post(pages::repairs::check),
+        )
+        .route(
             "/spaces/{id}/safety",
             get(pages::repairs::safety).post(pages::repairs::answer_safety),
         )
@@ -292,6 +296,18 @@ pub fn app(store: Store, config: WebConfig) -> Result<Router, StartError> {
         .route(
             "/spaces/{id}/boundaries/{boundary}/crossings/{crossing}/{step}",
             post(pages::boundaries::act_on_crossing),
+        )
+        .route(
+            "/spaces/{id}/boundaries/check",
+            post(pages::boundaries::check_proposal),
+        )
+        .route(
+            "/spaces/{id}/boundaries/{boundary}/{step}/check",
+            post(pages::boundaries::check),
+        )
+        .route(
+            "/spaces/{id}/boundaries/{boundary}/crossings/{crossing}/{step}/check",
+            post(pages::boundaries::check_on_crossing),
         )
         .route(
             "/spaces/{id}/appreciations",

@@ -345,6 +345,22 @@ fn involves(promise: &Promise, one: PersonId, other: PersonId) -> bool {
         || (promise.promiser == other && promise.receiver == one)
 }
 
+/// The space's ledger for another feature built on it: every refusal to open it is that
+/// feature's `not_found`; only a failure underneath stays a failure.
+pub(crate) async fn open_for<E: From<WebError>>(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+    not_found: E,
+) -> Result<Opened, E> {
+    open(state, person, space)
+        .await
+        .map_err(|error| match error {
+            PromiseError::Failed(web) => E::from(web),
+            _ => not_found,
+        })
+}
+
 /// The space's ledger for one of its current members; anyone else is told it does not exist.
 pub(crate) async fn open(
     state: &AppState,

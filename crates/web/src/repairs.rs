@@ -16,7 +16,7 @@ use steadfast_core::{CrossingId, EventId, PersonId, PromiseId, SpaceId, Timestam
 use crate::AppState;
 use crate::error::WebError;
 use crate::i18n::Lang;
-use crate::promises::{self, Opened, PromiseError};
+use crate::promises::{self, Opened};
 
 /// Why a repair operation did not happen. Each has one status, one stable code and one message.
 #[derive(Debug)]
@@ -42,13 +42,6 @@ pub(crate) enum Invalid {
 impl<E: Into<WebError>> From<E> for RepairError {
     fn from(error: E) -> Self {
         RepairError::Failed(error.into())
-    }
-}
-
-fn from_promise(error: PromiseError) -> RepairError {
-    match error {
-        PromiseError::Failed(web) => RepairError::Failed(web),
-        _ => RepairError::NotFound,
     }
 }
 
@@ -161,9 +154,7 @@ pub(crate) async fn open(
     person: PersonId,
     space: SpaceId,
 ) -> Result<Opened, RepairError> {
-    promises::open(state, person, space)
-        .await
-        .map_err(from_promise)
+    promises::open_for(state, person, space, RepairError::NotFound).await
 }
 
 /// A plan between the person and their current partner; any other is not found.

@@ -7,6 +7,8 @@
 
 use std::fmt::Write as _;
 
+use crate::chart::{self, RIGHT};
+
 /// One completed check-in: its place in time order, and each partner's felt trust if known.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Felt {
@@ -14,49 +16,19 @@ pub(crate) struct Felt {
     pub(crate) partner: Option<f64>,
 }
 
-pub(crate) struct TrendText<'a> {
-    pub(crate) id: &'a str,
-    pub(crate) title: &'a str,
-    pub(crate) desc: &'a str,
-    pub(crate) first: &'a str,
-    pub(crate) last: &'a str,
-}
+/// The words around the chart: the record chart's.
+pub(crate) use crate::chart::ChartText as TrendText;
 
-const WIDTH: f64 = 320.0;
-const HEIGHT: f64 = 180.0;
+/// The plot starts further left than the record chart's: the scale's labels are one digit.
 const LEFT: f64 = 30.0;
-const RIGHT: f64 = 310.0;
-const TOP: f64 = 10.0;
-const BOTTOM: f64 = 150.0;
 const SCALE_MAX: f64 = 6.0;
 
 /// The SVG for `points`, oldest first, evenly spaced (check-ins are weekly, more or less; the
 /// dates of the first and last are written under them).
 pub(crate) fn render(points: &[Felt], text: &TrendText<'_>) -> String {
-    let id = escape(text.id);
-    let mut svg = String::with_capacity(2048);
-    let _ = write!(
-        svg,
-        r#"<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="{id}-title {id}-desc" focusable="false" xmlns="http://www.w3.org/2000/svg">"#
-    );
-    let _ = write!(
-        svg,
-        r#"<title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"#,
-        escape(text.title),
-        escape(text.desc)
-    );
+    let mut svg = chart::open(text);
     for value in [0.0, 3.0, 6.0] {
-        let y = y_of(value);
-        let _ = write!(
-            svg,
-            r#"<line class="chart-axis" x1="{LEFT}" y1="{y:.1}" x2="{RIGHT}" y2="{y:.1}"/>"#
-        );
-        let _ = write!(
-            svg,
-            r#"<text class="chart-label" x="{:.1}" y="{:.1}" text-anchor="end">{value:.0}</text>"#,
-            LEFT - 6.0,
-            y + 4.0
-        );
+        chart::scale_mark(&mut svg, LEFT, y_of(value), &format!("{value:.0}"), true);
     }
     let x_of = |i: usize| -> f64 {
         if points.len() <= 1 {
@@ -79,10 +51,6 @@ pub(crate) fn render(points: &[Felt], text: &TrendText<'_>) -> String {
             .filter_map(|(i, f)| pick(f).map(|v| (x_of(i), y_of(v))))
             .collect();
         if placed.len() > 1 {
-            let line: Vec<String> = placed
-                .iter()
-                .map(|(x, y)| format!("{x:.1},{y:.1}"))
-                .collect();
             let dash = if dashed {
                 r#" stroke-dasharray="6 4""#
             } else {
@@ -91,7 +59,7 @@ pub(crate) fn render(points: &[Felt], text: &TrendText<'_>) -> String {
             let _ = write!(
                 svg,
                 r#"<polyline class="{class}" fill="none"{dash} points="{}"/>"#,
-                line.join(" ")
+                chart::polyline_points(placed.iter().copied())
             );
         }
         let dot = if dashed {
@@ -106,43 +74,11 @@ pub(crate) fn render(points: &[Felt], text: &TrendText<'_>) -> String {
             );
         }
     }
-    let below = BOTTOM + 20.0;
-    let _ = write!(
-        svg,
-        r#"<text class="chart-label" x="{LEFT}" y="{below}" text-anchor="start">{}</text>"#,
-        escape(text.first)
-    );
-    let _ = write!(
-        svg,
-        r#"<text class="chart-label" x="{RIGHT}" y="{below}" text-anchor="end">{}</text>"#,
-        escape(text.last)
-    );
-    svg.push_str("</svg>");
-    svg
+    chart::close(svg, LEFT, text)
 }
 
 fn y_of(value: f64) -> f64 {
-    let value = if value.is_finite() {
-        value.clamp(0.0, SCALE_MAX)
-    } else {
-        0.0
-    };
-    BOTTOM - value / SCALE_MAX * (BOTTOM - TOP)
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            other => out.push(other),
-        }
-    }
-    out
+    chart::height(value, SCALE_MAX, 0.0)
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod acks;
+mod backup;
 mod bench;
 mod crash;
 mod errors;

@@ -21,6 +21,7 @@ use crate::auth::session::SignedIn;
 use crate::boundaries::{self, BoundaryError, Invalid};
 use crate::clock;
 use crate::error::WebError;
+use crate::gentle::{self, GentleHint};
 use crate::i18n::Lang;
 use crate::promises::Opened;
 
@@ -90,6 +91,8 @@ pub(crate) struct BoundariesPage {
     form: StepForm,
     error: Option<String>,
     error_field: &'static str,
+    /// What the gentle start-up helper noticed in the proposal, after "Check my words".
+    gentle: Option<GentleHint>,
 }
 
 impl BoundariesPage {
@@ -182,8 +185,25 @@ async fn list_page(
         form,
         error: error.map(|e| e.message(lang)),
         error_field: error.map_or("", BoundaryError::field),
+        gentle: None,
         chrome,
     })
+}
+
+/// "Check my words" on the proposal: the list again with what the gentle start-up helper
+/// noticed in the boundary and its reason, the typed text kept and nothing written.
+pub(crate) async fn check_proposal(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    chrome: Chrome,
+    Path(space): Path<String>,
+    Form(form): Form<StepForm>,
+) -> Result<BoundariesPage, WebError> {
+    let space = parse_space(&space)?;
+    let hint = gentle::hint_all(&[&form.text, &form.why], chrome.lang);
+    let mut page = list_page(&state, caller.person, space, chrome, form, None).await?;
+    page.gentle = Some(hint);
+    Ok(page)
 }
 
 /// Proposes a boundary and shows it; a mistake comes back in the form.
@@ -273,13 +293,15 @@ pub(crate) struct BoundaryPage {
     stakes_choices: Vec<StakesChoice>,
     error: Option<String>,
     error_field: &'static str,
-    /// The crossing whose form the error is about; empty for the boundary's own forms.
-    error_crossing: String,
-    /// The form the error came from.
-    error_form: &'static str,
-    /// Whether that form is on the page, to show the message beside it; otherwise it shows at
-    /// the top of the steps.
-    error_inline: bool,
+    /// The crossing whose form came back; empty for the boundary's own forms.
+    returned_crossing: String,
+    /// The form that came back, with a mistake or refusal or after "Check my words".
+    returned_form: &'static str,
+    /// Whether that form is on the page, to show the message and the typed text in it;
+    /// otherwise a message shows at the top of the steps.
+    returned_inline: bool,
+    /// What the gentle start-up helper noticed in the form that came back.
+    gentle: Option<GentleHint>,
 }
 
 impl BoundaryPage {
@@ -287,12 +309,24 @@ impl BoundaryPage {
         self.error_in(form, "") && self.error_field == field
     }
 
+    /// The form came back (with a message or a hint) and is on the page.
+    fn returned_to(&self, form: &str, crossing: &str) -> bool {
+        self.returned_inline && self.returned_form == form && self.returned_crossing == crossing
+    }
+
     fn error_in(&self, form: &str, crossing: &str) -> bool {
-        self.error_inline && self.error_form == form && self.error_crossing == crossing
+        self.error.is_some() && self.returned_to(form, crossing)
+    }
+
+    /// The gentle start-up helper's hint, under the form it was asked for only.
+    fn gentle_in(&self, form: &str, crossing: &str) -> Option<&GentleHint> {
+        self.gentle
+            .as_ref()
+            .filter(|_| self.returned_to(form, crossing))
     }
 
     fn error_at_top(&self) -> bool {
-        self.error.is_some() && !self.error_inline
+        self.error.is_some() && !self.returned_inline
     }
 
     fn message(&self) -> &str {
@@ -301,7 +335,7 @@ impl BoundaryPage {
 
     /// A typed value for a crossing's form, kept only for the form that came back.
     fn typed<'a>(&'a self, form: &str, crossing: &str, value: &'a str) -> &'a str {
-        if self.error_in(form, crossing) {
+        if self.returned_to(form, crossing) {
             value
         } else {
             ""
@@ -309,11 +343,13 @@ impl BoundaryPage {
     }
 }
 
-/// Which form a failed post came from, to show the message beside it.
-struct Failure<'a> {
-    error: &'a BoundaryError,
+/// Which form came back, to show in it what was typed and why it came back: a mistake or
+/// refusal, or what the gentle start-up helper noticed.
+struct Returned<'a> {
     form: &'static str,
     crossing: Option<CrossingId>,
+    error: Option<&'a BoundaryError>,
+    gentle: Option<GentleHint>,
 }
 
 /// One boundary, its history and its crossings.
@@ -345,7 +381,7 @@ async fn boundary_page(
     chrome: Chrome,
     zone: &Zone,
     form: StepForm,
-    failure: Option<Failure<'_>>,
+    returned: Option<Returned<'_>>,
 ) -> Result<BoundaryPage, WebError> {
     let lang = chrome.lang;
     let opened = boundaries::open(state, person, space)
@@ -376,7 +412,8 @@ async fn boundary_page(
             checked: stakes_chosen.trim() == s.get().to_string(),
         })
         .collect();
-    let form = if failure.is_some() {
+    // The revision form shows the boundary as it stands, unless it is the form that came back.
+    let form = if returned.as_ref().is_some_and(|r| r.form == "revise") {
         form
     } else {
         StepForm {
@@ -386,7 +423,7 @@ async fn boundary_page(
                 .as_ref()
                 .map(|w| w.as_str().to_owned())
                 .unwrap_or_default(),
-            ..StepForm::default()
+            ..form
         }
     };
     let can_acknowledge = may(Command::Acknowledge);
@@ -397,7 +434,7 @@ async fn boundary_page(
         crossing: probe,
         when: None,
     });
-    let error_inline = failure.as_ref().is_some_and(|f| {
+    let returned_inline = returned.as_ref().is_some_and(|f| {
         let line = f
             .crossing
             .map(|c| c.to_string())
@@ -415,7 +452,7 @@ async fn boundary_page(
         }
     });
     Ok(BoundaryPage {
-        error_inline,
+        returned_inline,
         space_href: format!("/spaces/{space}"),
         space_name: space_name(state, space).await?,
         list_href: format!("/spaces/{space}/boundaries"),
@@ -446,14 +483,21 @@ async fn boundary_page(
         crossings,
         form,
         stakes_choices,
-        error: failure.as_ref().map(|f| f.error.message(lang)),
-        error_field: failure.as_ref().map_or("", |f| f.error.field()),
-        error_crossing: failure
+        error: returned
             .as_ref()
-            .and_then(|f| f.crossing)
+            .and_then(|r| r.error)
+            .map(|e| e.message(lang)),
+        error_field: returned
+            .as_ref()
+            .and_then(|r| r.error)
+            .map_or("", BoundaryError::field),
+        returned_crossing: returned
+            .as_ref()
+            .and_then(|r| r.crossing)
             .map(|c| c.to_string())
             .unwrap_or_default(),
-        error_form: failure.as_ref().map_or("", |f| f.form),
+        returned_form: returned.as_ref().map_or("", |r| r.form),
+        gentle: returned.and_then(|r| r.gentle),
         action,
         chrome,
     })
@@ -674,10 +718,11 @@ async fn finish(
         }
         Err(error @ (BoundaryError::Invalid(_) | BoundaryError::Refused(_))) => {
             let status = form_status(&error);
-            let failure = Failure {
-                error: &error,
+            let returned = Returned {
                 form: form_name,
                 crossing,
+                error: Some(&error),
+                gentle: None,
             };
             let page = boundary_page(
                 state,
@@ -686,11 +731,80 @@ async fn finish(
                 chrome,
                 zone,
                 form,
-                Some(failure),
+                Some(returned),
             )
             .await?;
             Ok((status, page).into_response())
         }
         Err(error) => Err(page_error(error)),
     }
+}
+
+/// "Check my words" on the revision: the boundary again with what the gentle start-up helper
+/// noticed in the new wording and its reason, the typed text kept and nothing written.
+pub(crate) async fn check(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    chrome: Chrome,
+    zone: Zone,
+    Path((space, boundary, step)): Path<(String, String, String)>,
+    Form(form): Form<StepForm>,
+) -> Result<BoundaryPage, WebError> {
+    let space = parse_space(&space)?;
+    let id = boundaries::parse_id(&boundary).map_err(page_error)?;
+    let hint = match step.as_str() {
+        "revise" => gentle::hint_all(&[&form.text, &form.why], chrome.lang),
+        _ => return Err(WebError::NotFound),
+    };
+    let returned = Returned {
+        form: "revise",
+        crossing: None,
+        error: None,
+        gentle: Some(hint),
+    };
+    boundary_page(
+        &state,
+        caller.person,
+        (space, id),
+        chrome,
+        &zone,
+        form,
+        Some(returned),
+    )
+    .await
+}
+
+/// "Check my words" on a crossing's apology: the boundary again with what the gentle start-up
+/// helper noticed, the typed apology kept and nothing written.
+pub(crate) async fn check_on_crossing(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    chrome: Chrome,
+    zone: Zone,
+    Path((space, boundary, crossing, step)): Path<(String, String, String, String)>,
+    Form(form): Form<StepForm>,
+) -> Result<BoundaryPage, WebError> {
+    let space = parse_space(&space)?;
+    let id = boundaries::parse_id(&boundary).map_err(page_error)?;
+    let crossing = boundaries::parse_crossing(&crossing).map_err(page_error)?;
+    let hint = match step.as_str() {
+        "apologise" => gentle::hint(&form.apology, chrome.lang),
+        _ => return Err(WebError::NotFound),
+    };
+    let returned = Returned {
+        form: "apologise",
+        crossing: Some(crossing),
+        error: None,
+        gentle: Some(hint),
+    };
+    boundary_page(
+        &state,
+        caller.person,
+        (space, id),
+        chrome,
+        &zone,
+        form,
+        Some(returned),
+    )
+    .await
 }

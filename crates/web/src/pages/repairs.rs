@@ -25,6 +25,7 @@ use super::promises::{Zone, parse_space, partner_name, space_name};
 use crate::AppState;
 use crate::auth::session::SignedIn;
 use crate::error::WebError;
+use crate::gentle::{self, GentleHint};
 use crate::i18n::Lang;
 use crate::promises::Opened;
 use crate::repairs::{self, Invalid, PlanPromise, RepairError};
@@ -311,19 +312,29 @@ pub(crate) struct RepairPage {
     can_progress: bool,
     progress: Vec<ProgressLine>,
     history: Vec<HistoryLine>,
-    /// Which form the error belongs to, and its message; the typed text comes back there.
-    error_action: &'static str,
+    /// Which form came back, with a message or after "Check my words"; the typed text comes
+    /// back there. Empty for a message at the top.
+    returned_action: &'static str,
     error: Option<String>,
     typed: StepForm,
+    /// What the gentle start-up helper noticed in the form that came back.
+    gentle: Option<GentleHint>,
 }
 
 impl RepairPage {
     fn error_in(&self, action: &str) -> bool {
-        self.error.is_some() && self.error_action == action
+        self.error.is_some() && self.returned_action == action
     }
 
     fn error_at_top(&self) -> bool {
-        self.error.is_some() && self.error_action.is_empty()
+        self.error.is_some() && self.returned_action.is_empty()
+    }
+
+    /// The gentle start-up helper's hint, under the form it was asked for only.
+    fn gentle_in(&self, action: &str) -> Option<&GentleHint> {
+        self.gentle
+            .as_ref()
+            .filter(|_| self.returned_action == action)
     }
 
     fn message(&self) -> &str {
@@ -331,7 +342,7 @@ impl RepairPage {
     }
 
     fn typed_for(&self, action: &str) -> &str {
-        if self.error_action == action {
+        if self.returned_action == action {
             &self.typed.text
         } else {
             ""
@@ -339,7 +350,7 @@ impl RepairPage {
     }
 
     fn stakes_for(&self, action: &str) -> &str {
-        if self.error_action == action && !self.typed.stakes.is_empty() {
+        if self.returned_action == action && !self.typed.stakes.is_empty() {
             &self.typed.stakes
         } else {
             "2"
@@ -360,11 +371,13 @@ pub(crate) async fn show(
     repair_page(&state, caller.person, space, repair, chrome, &zone, None).await
 }
 
-/// A form that came back: which, what was typed, and why.
+/// A form that came back: which, what was typed, and why: a mistake or refusal, or what the
+/// gentle start-up helper noticed.
 struct Returned {
     action: &'static str,
     form: StepForm,
-    message: String,
+    message: Option<String>,
+    gentle: Option<GentleHint>,
 }
 
 fn history_words(change: &steadfast_core::repair::Change, lang: Lang) -> String {
@@ -476,9 +489,9 @@ fn build(
             .map(|p| p.terms.text.as_str().to_owned())
             .unwrap_or_default()
     };
-    let (error_action, error, typed) = match returned {
-        Some(r) => (r.action, Some(r.message), r.form),
-        None => ("", None, StepForm::default()),
+    let (returned_action, error, typed, gentle) = match returned {
+        Some(r) => (r.action, r.message, r.form, r.gentle),
+        None => ("", None, StepForm::default(), None),
     };
     RepairPage {
         back: format!("/spaces/{space}/repairs"),
@@ -554,9 +567,10 @@ fn build(
                 what: history_words(&step.change, lang),
             })
             .collect(),
-        error_action,
+        returned_action,
         error,
         typed,
+        gentle,
         chrome,
     }
 }
@@ -646,13 +660,51 @@ pub(crate) async fn act(
             let returned = Returned {
                 action: shown_at,
                 form,
-                message: error.message(chrome.lang),
+                message: Some(error.message(chrome.lang)),
+                gentle: None,
             };
             let page =
                 repair_page(&state, person, space, id, chrome, &zone, Some(returned)).await?;
             Ok((status, page).into_response())
         }
     }
+}
+
+/// The messages to the partner that "Check my words" is offered for.
+const CHECKED: [&str; 4] = ["acknowledge", "responsibility", "apology", "progress"];
+
+/// "Check my words" on one of the plan's messages: the plan again with what the gentle start-up
+/// helper noticed, the typed text kept in that form and nothing written.
+pub(crate) async fn check(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    chrome: Chrome,
+    zone: Zone,
+    Path((space, repair, action)): Path<(String, String, String)>,
+    Form(form): Form<StepForm>,
+) -> Result<RepairPage, WebError> {
+    let action = CHECKED
+        .into_iter()
+        .find(|a| *a == action)
+        .ok_or(WebError::NotFound)?;
+    let space = parse_space(&space)?;
+    let id = repairs::parse_id(&repair).map_err(page_error)?;
+    let returned = Returned {
+        action,
+        gentle: Some(gentle::hint(&form.text, chrome.lang)),
+        form,
+        message: None,
+    };
+    repair_page(
+        &state,
+        caller.person,
+        space,
+        id,
+        chrome,
+        &zone,
+        Some(returned),
+    )
+    .await
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -56,6 +56,15 @@ pub(crate) fn viewer_time(at: Timestamp, viewer: Option<&ZoneName>, lang: Lang) 
     }
 }
 
+/// Which zone the next times are shown in: "Times are in your time zone (America/New_York).",
+/// or in UTC when the viewer's zone is not known.
+fn viewer_note(viewer: Option<&ZoneName>, lang: Lang) -> String {
+    match viewer {
+        Some(zone) => lang.t_with("time-zone-note", &[("zone", zone.to_string())]),
+        None => lang.t("time-zone-utc"),
+    }
+}
+
 pub(crate) fn kind_words(kind: RitualKind, lang: Lang) -> String {
     lang.t(&format!("ritual-kind-{}", kind_key(kind)))
 }
@@ -272,6 +281,8 @@ pub(crate) struct RitualsPage {
     /// "Schedules are in Europe/Warsaw time", and whether it was ever set.
     zone_line: String,
     zone_set: bool,
+    /// The zone the next times are shown in, the viewer's own.
+    viewer_note: String,
     active: Vec<RitualLine>,
     ended: Vec<RitualLine>,
     plan: FormView,
@@ -322,6 +333,7 @@ async fn list_page(
         space_name: space_name(state, space).await?,
         zone_line: zone_line(&opened, lang),
         zone_set: opened.ledger().zone.is_set(),
+        viewer_note: viewer_note(viewer.as_ref(), lang),
         active: active.into_iter().map(line).collect(),
         ended: book
             .all()
@@ -398,6 +410,8 @@ pub(crate) struct RitualPage {
     schedule: String,
     active: bool,
     next: Vec<String>,
+    /// The zone the next times are shown in, the viewer's own.
+    viewer_note: String,
     /// Set when the space's zone has moved since the ritual was planned or changed.
     zone_moved: Option<String>,
     change: FormView,
@@ -469,6 +483,7 @@ async fn ritual_page(
         schedule: schedule_words(&ritual.schedule, lang),
         active: ritual.is_active(),
         next,
+        viewer_note: viewer_note(viewer.as_ref(), lang),
         zone_moved,
         change: FormView::new(format!("/spaces/{space}/rituals/{id}"), form, error, lang),
         end_action: format!("/spaces/{space}/rituals/{id}/end"),
@@ -549,6 +564,8 @@ pub(crate) struct SettingsPage {
     action: String,
     zone: String,
     zone_set: bool,
+    /// "Schedules are in Europe/Warsaw time.", once the zone was set.
+    current: Option<String>,
     /// The viewer's own zone, offered when the space's is not set or differs.
     suggestion: Option<String>,
     error: Option<String>,
@@ -603,6 +620,11 @@ async fn settings_page(
         action: format!("/spaces/{space}/time-zone"),
         zone,
         zone_set,
+        current: zone_set.then(|| {
+            chrome
+                .lang
+                .t_with("ritual-space-zone", &[("zone", space_zone.to_string())])
+        }),
         suggestion,
         error: error.map(|e| e.message(chrome.lang)),
         chrome,

@@ -11,14 +11,11 @@ use steadfast_store::Backend;
 use steadfast_web::{PasswordCost, WebConfig};
 
 use crate::support::app::{session_cookie, test_clock};
+use crate::support::pages::json;
 use crate::support::{TestApp, assert_same_time};
 
 const PASSWORD: &str = "correct horse battery staple";
 const NEW_PASSWORD: &str = "a brand new passphrase";
-
-async fn json(response: reqwest::Response) -> Value {
-    response.json().await.expect("a JSON body")
-}
 
 /// Someone who just signed up over the API: their session cookie, id and recovery codes.
 struct Person {

@@ -5,17 +5,14 @@ use std::time::Instant;
 
 use reqwest::header::{self, HeaderMap};
 use reqwest::{Method, StatusCode};
-use serde_json::{Value, json};
+use serde_json::json;
 use steadfast_web::{PasswordCost, WebConfig};
 
 use crate::support::app::{session_cookie, test_clock};
+use crate::support::pages::json;
 use crate::support::{TestApp, assert_same_time};
 
 const PASSWORD: &str = "correct horse battery staple";
-
-async fn json(response: reqwest::Response) -> Value {
-    response.json().await.expect("a JSON body")
-}
 
 #[tokio::test]
 async fn sign_up_over_the_api_gives_an_id_recovery_codes_and_a_strict_session_cookie() {

@@ -7,125 +7,7 @@ use serde_json::{Value, json};
 
 use crate::support::TestApp;
 
-const PASSWORD: &str = "correct horse battery staple";
-const NO_SUCH_ID: &str = "00000000-0000-4000-8000-00000000abcd";
-
-struct Person {
-    token: String,
-}
-
-struct Couple {
-    a: Person,
-    b: Person,
-    space: String,
-}
-
-#[derive(Debug)]
-struct Answer {
-    status: StatusCode,
-    body: Value,
-}
-
-impl Answer {
-    #[track_caller]
-    fn refused(&self, status: StatusCode, code: &str) {
-        assert_eq!(self.status, status, "{}", self.body);
-        assert_eq!(self.body["error"], code, "{}", self.body);
-        assert!(
-            self.body["message"]
-                .as_str()
-                .is_some_and(|message| !message.is_empty()),
-            "{}",
-            self.body
-        );
-    }
-
-    #[track_caller]
-    fn ok(&self) -> &Value {
-        assert_eq!(self.status, StatusCode::OK, "{}", self.body);
-        &self.body
-    }
-
-    #[track_caller]
-    fn created(&self) -> String {
-        assert_eq!(self.status, StatusCode::CREATED, "{}", self.body);
-        self.body["id"].as_str().unwrap().to_owned()
-    }
-}
-
-async fn person(app: &TestApp, name: &str) -> Person {
-    let cookie = app.sign_up(name, PASSWORD).await;
-    let response = app
-        .api(
-            Method::POST,
-            "/api/v1/tokens",
-            Some(json!({ "label": "tests" })),
-            Some(&cookie),
-        )
-        .await;
-    let body: Value = response.json().await.unwrap();
-    Person {
-        token: body["token"].as_str().unwrap().to_owned(),
-    }
-}
-
-async fn call(
-    app: &TestApp,
-    who: &Person,
-    method: Method,
-    path: &str,
-    body: Option<Value>,
-) -> Answer {
-    let mut request = app
-        .client
-        .request(method, app.url(path))
-        .bearer_auth(&who.token);
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    let response = request.send().await.unwrap();
-    let status = response.status();
-    let body = response.json().await.unwrap_or(Value::Null);
-    Answer { status, body }
-}
-
-async fn solo(app: &TestApp, name: &str) -> (Person, String) {
-    let a = person(app, name).await;
-    let created = call(
-        app,
-        &a,
-        Method::POST,
-        "/api/v1/spaces",
-        Some(json!({ "name": "Ours" })),
-    )
-    .await;
-    let space = created.created();
-    (a, space)
-}
-
-async fn couple(app: &TestApp, a: &str, b: &str) -> Couple {
-    let (a, space) = solo(app, a).await;
-    let b = person(app, b).await;
-    let invite = call(
-        app,
-        &a,
-        Method::POST,
-        &format!("/api/v1/spaces/{space}/invites"),
-        None,
-    )
-    .await;
-    let token = invite.body["token"].as_str().unwrap();
-    call(
-        app,
-        &b,
-        Method::POST,
-        &format!("/api/v1/invites/{token}/accept"),
-        None,
-    )
-    .await
-    .ok();
-    Couple { a, b, space }
-}
+use crate::support::api::{Answer, Couple, NO_SUCH_ID, Person, call, couple, person, solo_space};
 
 fn boundaries(space: &str) -> String {
     format!("/api/v1/spaces/{space}/boundaries")
@@ -141,7 +23,7 @@ impl Couple {
             Some(json!({ "text": text, "why": "it is mine to look after" })),
         )
         .await
-        .created()
+        .created_id()
     }
 
     async fn on(
@@ -187,7 +69,7 @@ impl Couple {
         let crossing = self
             .on(app, &self.b, Method::POST, &format!("{id}/crossings"), None)
             .await
-            .created();
+            .created_id();
         (id, crossing)
     }
 }
@@ -458,7 +340,7 @@ async fn the_owner_may_report_a_crossing_and_times_are_checked() {
     let crossing = us
         .on(&app, &us.a, Method::POST, &format!("{id}/crossings"), None)
         .await
-        .created();
+        .created_id();
     let shown = us.show(&app, &us.b, &id).await;
     let crossings = shown["crossings"].as_array().unwrap();
     assert_eq!(crossings.len(), 1, "refusals wrote nothing");
@@ -471,7 +353,8 @@ async fn the_owner_may_report_a_crossing_and_times_are_checked() {
 #[tokio::test]
 async fn alone_there_is_no_one_to_propose_to_or_thank() {
     let app = TestApp::sqlite().await;
-    let (a, space) = solo(&app, "ada").await;
+    let a = person(&app, "ada").await;
+    let space = solo_space(&app, &a).await;
     call(
         &app,
         &a,
@@ -592,7 +475,7 @@ async fn appreciations_and_crossings_show_in_the_balance() {
             Some(json!({ "text": text })),
         )
         .await
-        .created();
+        .created_id();
     }
     call(
         &app,
@@ -602,7 +485,7 @@ async fn appreciations_and_crossings_show_in_the_balance() {
         Some(json!({ "text": "you were kind" })),
     )
     .await
-    .created();
+    .created_id();
     let listed = call(&app, &us.b, Method::GET, &path, None).await;
     let listed = listed.ok()["appreciations"].as_array().unwrap().clone();
     assert_eq!(listed.len(), 3);
@@ -637,7 +520,7 @@ async fn after_a_partner_leaves_their_boundaries_and_thanks_vanish_from_view() {
         Some(json!({ "text": "thank you" })),
     )
     .await
-    .created();
+    .created_id();
     call(
         &app,
         &us.b,

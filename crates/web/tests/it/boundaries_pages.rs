@@ -2,76 +2,11 @@
 //! it is, mistakes and refusals that come back with what was typed and change nothing, the
 //! self-report shown as honesty, the balance page, and isolation between couples.
 
-use reqwest::header;
 use reqwest::{Method, StatusCode};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::support::TestApp;
-
-const PASSWORD: &str = "correct horse battery staple";
-
-struct Pair {
-    ash: String,
-    bea: String,
-    space: String,
-}
-
-async fn json(response: reqwest::Response) -> Value {
-    response.json().await.expect("a JSON body")
-}
-
-async fn pair_up(app: &TestApp, first: &str, second: &str) -> Pair {
-    let ash = app.sign_up(first, PASSWORD).await;
-    let bea = app.sign_up(second, PASSWORD).await;
-    let space = app
-        .api(
-            Method::POST,
-            "/api/v1/spaces",
-            Some(json!({ "name": "Our place" })),
-            Some(&ash),
-        )
-        .await;
-    let space = json(space).await["id"].as_str().unwrap().to_owned();
-    let invite = app
-        .api(
-            Method::POST,
-            &format!("/api/v1/spaces/{space}/invites"),
-            None,
-            Some(&ash),
-        )
-        .await;
-    let token = json(invite).await["token"].as_str().unwrap().to_owned();
-    let accepted = app
-        .api(
-            Method::POST,
-            &format!("/api/v1/invites/{token}/accept"),
-            None,
-            Some(&bea),
-        )
-        .await;
-    assert_eq!(accepted.status(), StatusCode::OK);
-    Pair { ash, bea, space }
-}
-
-async fn page(app: &TestApp, path: &str, cookie: &str) -> (StatusCode, String) {
-    let response = app.get_as(path, cookie).await;
-    (response.status(), response.text().await.unwrap())
-}
-
-async fn post(
-    app: &TestApp,
-    path: &str,
-    form: &[(&str, &str)],
-    cookie: &str,
-) -> (StatusCode, String, Option<String>) {
-    let response = app.post_form_as(path, form, cookie).await;
-    let status = response.status();
-    let location = response
-        .headers()
-        .get(header::LOCATION)
-        .map(|l| l.to_str().unwrap().to_owned());
-    (status, response.text().await.unwrap(), location)
-}
+use crate::support::pages::{Pair, json, page, pair_up, post};
 
 async fn boundary_json(app: &TestApp, pair: &Pair, href: &str) -> Value {
     let response = app

@@ -314,7 +314,7 @@ async fn sign_up_in(browser: &Browser, app: &TestApp, username: &str) {
 /// Waits until the element `css` holds `needle`, and returns its whole text. Clicking a form
 /// button returns before the next page has loaded; polling for what the next page says is the
 /// only reliable way to know it is there.
-async fn wait_for_text(browser: &Browser, css: &str, needle: &str) -> String {
+pub(super) async fn wait_for_text(browser: &Browser, css: &str, needle: &str) -> String {
     let mut last = String::new();
     for _ in 0..100 {
         if let Ok(element) = browser.client.find(Locator::Css(css)).await
@@ -331,7 +331,7 @@ async fn wait_for_text(browser: &Browser, css: &str, needle: &str) -> String {
 }
 
 /// The element `css`, once the page shows it.
-async fn wait_for(browser: &Browser, css: &str) -> fantoccini::elements::Element {
+pub(super) async fn wait_for(browser: &Browser, css: &str) -> fantoccini::elements::Element {
     browser
         .client
         .wait()
@@ -341,7 +341,7 @@ async fn wait_for(browser: &Browser, css: &str) -> fantoccini::elements::Element
         .unwrap_or_else(|error| panic!("{css} never appeared: {error}"))
 }
 
-async fn assert_accessible(browser: &Browser, page: &str) {
+pub(super) async fn assert_accessible(browser: &Browser, page: &str) {
     let violations = browser.accessibility_violations().await;
     assert!(
         violations.is_empty(),
@@ -515,7 +515,7 @@ async fn two_partners_pair_in_two_browsers_and_one_leaves() {
 }
 
 /// Clicks the element `css` holds (a button or a link).
-async fn click(browser: &Browser, css: &str) {
+pub(super) async fn click(browser: &Browser, css: &str) {
     wait_for(browser, css)
         .await
         .click()
@@ -524,7 +524,7 @@ async fn click(browser: &Browser, css: &str) {
 }
 
 /// Scrolls the element `css` to the top of the window, for a screenshot of that part of a page.
-async fn scroll_to(browser: &Browser, css: &str) {
+pub(super) async fn scroll_to(browser: &Browser, css: &str) {
     browser
         .client
         .execute(
@@ -537,7 +537,7 @@ async fn scroll_to(browser: &Browser, css: &str) {
 
 /// A screenshot of the whole page, not just the window: the window grows to the page's height
 /// for it, then returns to a phone's size.
-async fn whole_page_screenshot(browser: &Browser, name: &str) {
+pub(super) async fn whole_page_screenshot(browser: &Browser, name: &str) {
     let height = browser
         .client
         .execute("return document.documentElement.scrollHeight", vec![])
@@ -556,7 +556,7 @@ async fn whole_page_screenshot(browser: &Browser, name: &str) {
 
 /// Two people sign up in their own browsers and pair by the invite link; answers the space's
 /// address.
-async fn pair_in_browsers(app: &TestApp, alex: &Browser, sam: &Browser) -> String {
+pub(super) async fn pair_in_browsers(app: &TestApp, alex: &Browser, sam: &Browser) -> String {
     sign_up_in(alex, app, "alex-north").await;
     sign_up_in(sam, app, "sam-south").await;
     alex.client.goto(&app.url("/spaces")).await.unwrap();
@@ -733,7 +733,7 @@ const TRUST_ITEMS: [&str; 9] = [
 ];
 
 /// Types `text` into the field `css` once the page shows it.
-async fn type_into(browser: &Browser, css: &str, text: &str) {
+pub(super) async fn type_into(browser: &Browser, css: &str, text: &str) {
     wait_for(browser, css)
         .await
         .send_keys(text)

@@ -10,126 +10,10 @@ use steadfast_web::{ManualClock, WebConfig};
 use crate::support::TestApp;
 use crate::support::app::test_clock;
 
-const PASSWORD: &str = "correct horse battery staple";
+pub(crate) use crate::support::api::{Answer, Couple, Person, call, couple, person, solo_space};
+use crate::support::api::{NO_SUCH_ID, PASSWORD};
+
 const MINUTE_MS: i64 = 60 * 1000;
-const NO_SUCH_ID: &str = "00000000-0000-4000-8000-00000000abcd";
-
-/// Someone with an account: a session cookie, and a personal API token for requests (tests move
-/// the clock, and a session ends after half an hour without activity).
-pub(crate) struct Person {
-    pub(crate) cookie: String,
-    token: String,
-}
-
-pub(crate) struct Couple {
-    pub(crate) a: Person,
-    pub(crate) b: Person,
-    pub(crate) space: String,
-}
-
-#[derive(Debug)]
-pub(crate) struct Answer {
-    pub(crate) status: StatusCode,
-    pub(crate) body: Value,
-}
-
-impl Answer {
-    #[track_caller]
-    fn refused(&self, status: StatusCode, code: &str) {
-        assert_eq!(self.status, status, "{}", self.body);
-        assert_eq!(self.body["error"], code, "{}", self.body);
-        assert!(
-            self.body["message"]
-                .as_str()
-                .is_some_and(|message| !message.is_empty()),
-            "{}",
-            self.body
-        );
-    }
-
-    #[track_caller]
-    pub(crate) fn ok(&self) -> &Value {
-        assert_eq!(self.status, StatusCode::OK, "{}", self.body);
-        &self.body
-    }
-}
-
-pub(crate) async fn person(app: &TestApp, name: &str) -> Person {
-    let cookie = app.sign_up(name, PASSWORD).await;
-    let response = app
-        .api(
-            Method::POST,
-            "/api/v1/tokens",
-            Some(json!({ "label": "tests" })),
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::CREATED);
-    let body: Value = response.json().await.unwrap();
-    Person {
-        cookie,
-        token: body["token"].as_str().unwrap().to_owned(),
-    }
-}
-
-pub(crate) async fn call(
-    app: &TestApp,
-    who: &Person,
-    method: Method,
-    path: &str,
-    body: Option<Value>,
-) -> Answer {
-    let mut request = app
-        .client
-        .request(method, app.url(path))
-        .bearer_auth(&who.token);
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    let response = request.send().await.unwrap();
-    let status = response.status();
-    let body = response.json().await.unwrap_or(Value::Null);
-    Answer { status, body }
-}
-
-pub(crate) async fn solo_space(app: &TestApp, who: &Person) -> String {
-    let created = call(
-        app,
-        who,
-        Method::POST,
-        "/api/v1/spaces",
-        Some(json!({ "name": "Ours" })),
-    )
-    .await;
-    assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
-    created.body["id"].as_str().unwrap().to_owned()
-}
-
-pub(crate) async fn couple(app: &TestApp, a: &str, b: &str) -> Couple {
-    let a = person(app, a).await;
-    let space = solo_space(app, &a).await;
-    let b = person(app, b).await;
-    let invite = call(
-        app,
-        &a,
-        Method::POST,
-        &format!("/api/v1/spaces/{space}/invites"),
-        None,
-    )
-    .await;
-    assert_eq!(invite.status, StatusCode::CREATED);
-    let token = invite.body["token"].as_str().unwrap();
-    call(
-        app,
-        &b,
-        Method::POST,
-        &format!("/api/v1/invites/{token}/accept"),
-        None,
-    )
-    .await
-    .ok();
-    Couple { a, b, space }
-}
 
 pub(crate) fn checkins_path(space: &str) -> String {
     format!("/api/v1/spaces/{space}/checkins")
@@ -142,20 +26,22 @@ pub(crate) async fn start(app: &TestApp, who: &Person, space: &str) -> String {
     started.body["id"].as_str().unwrap().to_owned()
 }
 
+/// The nine felt-trust items, in their order.
+pub(crate) const ITEMS: [&str; 9] = [
+    "knew_what_to_expect",
+    "heard_of_changes",
+    "no_surprises",
+    "showed_up",
+    "in_good_hands",
+    "honest_when_awkward",
+    "will_get_through",
+    "has_my_good",
+    "calm_about_future",
+];
+
 /// A whole set of answers, every text marked with `mark`.
 pub(crate) fn full_answers(mark: &str, level: i64, feeling: i64) -> Value {
-    let items = [
-        "knew_what_to_expect",
-        "heard_of_changes",
-        "no_surprises",
-        "showed_up",
-        "in_good_hands",
-        "honest_when_awkward",
-        "will_get_through",
-        "has_my_good",
-        "calm_about_future",
-    ];
-    let felt: serde_json::Map<String, Value> = items
+    let felt: serde_json::Map<String, Value> = ITEMS
         .iter()
         .map(|item| ((*item).to_owned(), json!(level)))
         .collect();

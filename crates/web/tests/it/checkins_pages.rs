@@ -4,30 +4,12 @@
 
 use reqwest::{StatusCode, header};
 
-use crate::checkins_api::{Couple, couple};
+use crate::checkins_api::{Couple, ITEMS, couple};
 use crate::support::TestApp;
-
-const ITEMS: [&str; 9] = [
-    "knew_what_to_expect",
-    "heard_of_changes",
-    "no_surprises",
-    "showed_up",
-    "in_good_hands",
-    "honest_when_awkward",
-    "will_get_through",
-    "has_my_good",
-    "calm_about_future",
-];
+use crate::support::pages::location;
 
 async fn text(response: reqwest::Response) -> String {
     response.text().await.unwrap()
-}
-
-fn location(response: &reqwest::Response) -> String {
-    response.headers()[header::LOCATION]
-        .to_str()
-        .unwrap()
-        .to_owned()
 }
 
 /// Starts a check-in from the list page; its page's path.

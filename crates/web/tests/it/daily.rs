@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 
 use crate::rituals::{Answer, Couple, DAY_MS, Person, call, couple, set_zone, sign_in};
 use crate::support::TestApp;
+use crate::support::api::export;
 use crate::support::app::test_clock;
 
 async fn write(app: &TestApp, who: &Person, space: &str, body: Value) -> Answer {
@@ -30,18 +31,6 @@ async fn entries(app: &TestApp, who: &Person, space: &str) -> Value {
     )
     .await;
     listed.ok()["entries"].clone()
-}
-
-async fn export(app: &TestApp, who: &Person) -> String {
-    let response = app
-        .client
-        .get(app.url("/api/v1/export"))
-        .bearer_auth(&who.token)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::OK);
-    response.text().await.unwrap()
 }
 
 #[tokio::test]

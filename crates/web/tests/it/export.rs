@@ -10,12 +10,9 @@ use steadfast_web::Clock;
 
 use crate::support::TestApp;
 use crate::support::app::{session_cookie, test_clock};
+use crate::support::pages::{create_space, join, json};
 
 const PASSWORD: &str = "correct horse battery staple";
-
-async fn json(response: reqwest::Response) -> Value {
-    response.json().await.expect("a JSON body")
-}
 
 /// Someone who just signed up over the API.
 struct Person {
@@ -58,35 +55,8 @@ struct Couple {
 async fn couple(app: &TestApp, first: &str, second: &str, space_name: &str) -> Couple {
     let first = sign_up(app, first, None).await;
     let second = sign_up(app, second, None).await;
-    let response = app
-        .api(
-            Method::POST,
-            "/api/v1/spaces",
-            Some(json!({ "name": space_name })),
-            Some(&first.cookie),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::CREATED);
-    let space = json(response).await["id"].as_str().unwrap().to_owned();
-    let response = app
-        .api(
-            Method::POST,
-            &format!("/api/v1/spaces/{space}/invites"),
-            None,
-            Some(&first.cookie),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::CREATED);
-    let token = json(response).await["token"].as_str().unwrap().to_owned();
-    let response = app
-        .api(
-            Method::POST,
-            &format!("/api/v1/invites/{token}/accept"),
-            None,
-            Some(&second.cookie),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
+    let space = create_space(app, &first.cookie, space_name).await;
+    join(app, &first.cookie, &second.cookie, &space).await;
     Couple {
         first,
         second,

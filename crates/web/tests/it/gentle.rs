@@ -1,13 +1,15 @@
-//! The gentle start-up helper over the API and on the check-in's topic: findings and an
-//! I-statement in both languages, nothing written by a check, and sharing as written always
-//! possible.
+//! The gentle start-up helper over the API, on the check-in's topic, and on every boundary and
+//! repair form where one partner writes to the other: findings and an I-statement in both
+//! languages, the text kept, nothing written by a check, and sharing as written always possible.
 
 use reqwest::{Method, StatusCode};
 use serde_json::json;
+use steadfast_core::{SpaceId, StreamId};
 
 use crate::checkins_api::{self as checkins, Couple, couple, start};
 use crate::rituals::{call, person};
 use crate::support::TestApp;
+use crate::support::api::{self, Person};
 
 #[tokio::test]
 async fn the_api_notices_harsh_openings_in_both_languages() {
@@ -191,5 +193,276 @@ async fn a_clear_text_is_said_to_be_clear_in_polish_too() {
     assert_eq!(checked.status(), StatusCode::OK);
     let html = checked.text().await.unwrap();
     assert!(html.contains("Nic tu nie brzmi dla nas ostro"));
+    app.stop().await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// "Check my words" on the boundary and repair forms: each one posts to the form's own action
+// with `/check` added, and comes back with the hint under that form.
+
+/// The head of the couple's space stream, and every event appended anywhere since the start.
+async fn written(app: &TestApp, space: &str) -> (u64, u64) {
+    let space: SpaceId = space.parse().unwrap();
+    let head = app.store.head(StreamId::Space(space)).await.unwrap();
+    (head, app.store.write_stats().appends())
+}
+
+/// One "Check my words" and what it should show.
+struct Check<'a> {
+    /// Who writes, and the partner who would read it.
+    writer: &'a Person,
+    partner: &'a Person,
+    /// The check route, and the form as sent.
+    path: String,
+    form: Vec<(&'a str, &'a str)>,
+    /// The text as written, and the words of it the helper should quote.
+    text: &'a str,
+    words: &'a str,
+    /// The partner's view of what the text would join: over the API and as a page.
+    api: String,
+    page: String,
+}
+
+/// Checks the words: the page again with the hint under that form only, quoting `words`, and
+/// the text kept; nothing written anywhere, and the partner's view as it was.
+async fn check_changes_nothing(app: &TestApp, space: &str, check: &Check<'_>) {
+    let before = written(app, space).await;
+    let seen = call(app, check.partner, Method::GET, &check.api, None).await;
+    let seen = seen.ok().clone();
+    let checked = app
+        .post_form_as(&check.path, &check.form, &check.writer.cookie)
+        .await;
+    assert_eq!(checked.status(), StatusCode::OK, "{}", check.path);
+    let html = checked.text().await.unwrap();
+    assert!(html.contains(check.text), "the text is kept: {html}");
+    assert_eq!(html.matches(r#"id="gentle-hint""#).count(), 1, "{html}");
+    assert!(html.contains(&format!("<q>{}</q>", check.words)), "{html}");
+    assert!(html.contains("A few words may land harder than you mean them to"));
+    assert!(html.contains("you can always share what you wrote as it is"));
+    assert_eq!(written(app, space).await, before, "nothing was written");
+    let after = call(app, check.partner, Method::GET, &check.api, None).await;
+    assert_eq!(after.ok(), &seen, "the partner's view is the same");
+    let page = app
+        .get_as(&check.page, &check.partner.cookie)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!page.contains(check.text));
+}
+
+/// Sends the same text as written, by the form's own action: it goes through (and is written,
+/// which the measure of a check sees), and the partner sees it.
+async fn share_as_written(app: &TestApp, space: &str, check: &Check<'_>) {
+    let before = written(app, space).await;
+    let action = check.path.strip_suffix("/check").unwrap();
+    let sent = app
+        .post_form_as(action, &check.form, &check.writer.cookie)
+        .await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER, "{action}");
+    let after = written(app, space).await;
+    assert!(after.0 > before.0 && after.1 > before.1, "{action} wrote");
+    let seen = call(app, check.partner, Method::GET, &check.api, None).await;
+    assert!(seen.ok().to_string().contains(check.text), "{}", seen.body);
+}
+
+#[tokio::test]
+async fn the_boundary_forms_check_the_words_and_still_send_them_as_written() {
+    let app = TestApp::sqlite().await;
+    let us = api::couple(&app, "ash", "bea").await;
+    let space = us.space.clone();
+    let list = format!("/spaces/{space}/boundaries");
+    let api_list = format!("/api/v1/spaces/{space}/boundaries");
+    let listed = app.get_as(&list, &us.a.cookie).await.text().await.unwrap();
+    assert!(listed.contains(&format!(r#"formaction="{list}/check""#)));
+    assert!(!listed.contains("gentle-hint"), "no hint before a check");
+
+    // The proposal: the boundary and its reason are checked together.
+    let proposal = Check {
+        writer: &us.a,
+        partner: &us.b,
+        path: format!("{list}/check"),
+        form: vec![
+            ("text", "Phone stays private"),
+            ("why", "You never respect my privacy"),
+        ],
+        text: "You never respect my privacy",
+        words: "You never",
+        api: api_list.clone(),
+        page: list.clone(),
+    };
+    check_changes_nothing(&app, &space, &proposal).await;
+    share_as_written(&app, &space, &proposal).await;
+    let boundary = call(&app, &us.a, Method::GET, &api_list, None).await;
+    let id = boundary.ok()["boundaries"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let href = format!("{list}/{id}");
+    let api_boundary = format!("/api/v1{href}");
+
+    // The revision.
+    let shown = app.get_as(&href, &us.a.cookie).await.text().await.unwrap();
+    assert!(shown.contains(&format!(r#"formaction="{href}/revise/check""#)));
+    let revision = Check {
+        writer: &us.a,
+        partner: &us.b,
+        path: format!("{href}/revise/check"),
+        form: vec![
+            ("text", "My phone stays mine"),
+            ("why", "Because you always read my messages"),
+        ],
+        text: "Because you always read my messages",
+        words: "you always",
+        api: api_boundary.clone(),
+        page: href.clone(),
+    };
+    check_changes_nothing(&app, &space, &revision).await;
+    share_as_written(&app, &space, &revision).await;
+
+    // The apology for a crossing, by the partner who crossed it.
+    for (step, form) in [("acknowledge", vec![]), ("crossings", vec![("when", "")])] {
+        let done = app
+            .post_form_as(&format!("{href}/{step}"), &form, &us.b.cookie)
+            .await;
+        assert_eq!(done.status(), StatusCode::SEE_OTHER, "{step}");
+    }
+    let shown = call(&app, &us.a, Method::GET, &api_boundary, None).await;
+    let crossing = shown.ok()["crossings"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let on_crossing = format!("{href}/crossings/{crossing}");
+    let done = app
+        .post_form_as(&format!("{on_crossing}/acknowledge"), &[], &us.b.cookie)
+        .await;
+    assert_eq!(done.status(), StatusCode::SEE_OTHER);
+    let shown = app.get_as(&href, &us.b.cookie).await.text().await.unwrap();
+    assert!(shown.contains(&format!(r#"formaction="{on_crossing}/apologise/check""#)));
+    let apology = Check {
+        writer: &us.b,
+        partner: &us.a,
+        path: format!("{on_crossing}/apologise/check"),
+        form: vec![("apology", "Sorry. You never told me it mattered so much")],
+        text: "Sorry. You never told me it mattered so much",
+        words: "You never",
+        api: api_boundary.clone(),
+        page: href.clone(),
+    };
+    check_changes_nothing(&app, &space, &apology).await;
+    share_as_written(&app, &space, &apology).await;
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_repair_messages_check_the_words_and_still_send_them_as_written() {
+    let app = TestApp::sqlite().await;
+    let us = api::couple(&app, "ada", "bea").await;
+    let space = us.space.clone();
+    let opened = call(
+        &app,
+        &us.b,
+        Method::POST,
+        &format!("/api/v1/spaces/{space}/repairs"),
+        Some(json!({ "hurt": "me" })),
+    )
+    .await;
+    let id = opened.created_id();
+    for who in [&us.a, &us.b] {
+        call(
+            &app,
+            who,
+            Method::PUT,
+            &format!("/api/v1/spaces/{space}/safety"),
+            Some(json!({ "afraid": false, "pressured": false, "unsafe_now": false })),
+        )
+        .await
+        .ok();
+    }
+    let plan = format!("/spaces/{space}/repairs/{id}");
+    let api_plan = format!("/api/v1{plan}");
+    let shown = app.get_as(&plan, &us.a.cookie).await.text().await.unwrap();
+    assert!(!shown.contains("gentle-hint"), "no hint before a check");
+    for (action, text, words) in [
+        (
+            "acknowledge",
+            "I hid messages because you never listened",
+            "you never",
+        ),
+        (
+            "responsibility",
+            "It was my choice, and it is your fault too",
+            "your fault",
+        ),
+        ("apology", "I am sorry you always overreact", "you always"),
+        ("progress", "Yeah right, a calmer week", "Yeah right"),
+    ] {
+        assert!(
+            shown.contains(&format!(r#"formaction="{plan}/{action}/check""#)),
+            "{action}"
+        );
+        let check = Check {
+            writer: &us.a,
+            partner: &us.b,
+            path: format!("{plan}/{action}/check"),
+            form: vec![("text", text)],
+            text,
+            words,
+            api: api_plan.clone(),
+            page: plan.clone(),
+        };
+        check_changes_nothing(&app, &space, &check).await;
+        share_as_written(&app, &space, &check).await;
+    }
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn checks_are_refused_to_another_couple_and_for_forms_without_one() {
+    let app = TestApp::sqlite().await;
+    let us = api::couple(&app, "ash", "bea").await;
+    let them = api::couple(&app, "cyd", "dee").await;
+    let space = us.space.clone();
+    let made = app
+        .post_form_as(
+            &format!("/spaces/{space}/boundaries"),
+            &[("text", "Phone stays private"), ("why", "")],
+            &us.a.cookie,
+        )
+        .await;
+    let href = made.headers()["location"].to_str().unwrap().to_owned();
+    let opened = call(
+        &app,
+        &us.b,
+        Method::POST,
+        &format!("/api/v1/spaces/{space}/repairs"),
+        Some(json!({ "hurt": "me" })),
+    )
+    .await;
+    let plan = format!("/spaces/{space}/repairs/{}", opened.created_id());
+    let before = written(&app, &space).await;
+    let form = [
+        ("text", "You never listen"),
+        ("apology", "You never listen"),
+    ];
+    for path in [
+        format!("/spaces/{space}/boundaries/check"),
+        format!("{href}/revise/check"),
+        format!("{href}/crossings/{}/apologise/check", api::NO_SUCH_ID),
+        format!("{plan}/apology/check"),
+    ] {
+        let refused = app.post_form_as(&path, &form, &them.a.cookie).await;
+        assert_eq!(refused.status(), StatusCode::NOT_FOUND, "{path}");
+    }
+    for path in [
+        format!("{href}/withdraw/check"),
+        format!("{href}/crossings/{}/resolve/check", api::NO_SUCH_ID),
+        format!("{plan}/promise/check"),
+        format!("{plan}/close/check"),
+    ] {
+        let refused = app.post_form_as(&path, &form, &us.a.cookie).await;
+        assert_eq!(refused.status(), StatusCode::NOT_FOUND, "{path}");
+    }
+    assert_eq!(written(&app, &space).await, before, "nothing was written");
     app.stop().await;
 }

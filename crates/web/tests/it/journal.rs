@@ -6,22 +6,14 @@ use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use crate::rituals::{Answer, Couple, Person, call, couple, person};
-use crate::support::TestApp;
+use crate::support::{TestApp, api};
 
 async fn write(app: &TestApp, who: &Person, body: Value) -> Answer {
     call(app, who, Method::POST, "/api/v1/journal", Some(body)).await
 }
 
 async fn export(app: &TestApp, who: &Person) -> Value {
-    let response = app
-        .client
-        .get(app.url("/api/v1/export"))
-        .bearer_auth(&who.token)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::OK);
-    response.json().await.unwrap()
+    serde_json::from_str(&api::export(app, who).await).unwrap()
 }
 
 #[tokio::test]

@@ -8,6 +8,7 @@ mod accounts;
 mod boundaries_api;
 mod boundaries_pages;
 mod browser;
+mod browser_rhythm;
 mod calendar_feed;
 mod checkins_api;
 mod checkins_pages;

@@ -7,8 +7,8 @@ use serde_json::{Value, json};
 use steadfast_web::WebConfig;
 
 use crate::rituals::{Couple, Person, call, couple};
-use crate::support::TestApp;
 use crate::support::app::test_clock;
+use crate::support::{TestApp, api};
 
 /// `promiser` makes a promise to their partner, who records it broken.
 async fn breach(app: &TestApp, promiser: &Person, receiver: &Person, space: &str, deception: bool) {
@@ -47,14 +47,7 @@ async fn patterns(app: &TestApp, who: &Person, space: &str) -> Value {
 }
 
 async fn export(app: &TestApp, who: &Person) -> Value {
-    let response = app
-        .client
-        .get(app.url("/api/v1/export"))
-        .bearer_auth(&who.token)
-        .send()
-        .await
-        .unwrap();
-    response.json().await.unwrap()
+    serde_json::from_str(&api::export(app, who).await).unwrap()
 }
 
 fn helped_app_config() -> WebConfig {

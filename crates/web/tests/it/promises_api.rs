@@ -10,56 +10,11 @@ use steadfast_web::ManualClock;
 use steadfast_web::clock::Clock;
 
 use crate::support::TestApp;
+use crate::support::api::{Answer, NO_SUCH_ID, Person, answer, call, couple, person, solo_space};
 use crate::support::app::test_clock;
 
-const PASSWORD: &str = "correct horse battery staple";
 const HOUR_MS: i64 = 60 * 60 * 1000;
 const DAY_MS: i64 = 24 * HOUR_MS;
-const NO_SUCH_ID: &str = "00000000-0000-4000-8000-00000000abcd";
-
-/// Someone with an account and a personal API token. Requests go with the token: the tests move
-/// the clock by hours, and a session ends after half an hour without activity.
-struct Person {
-    name: String,
-    cookie: String,
-    token: String,
-}
-
-/// Two partners sharing a space.
-struct Couple {
-    a: Person,
-    b: Person,
-    space: String,
-}
-
-/// A JSON answer.
-#[derive(Debug)]
-struct Answer {
-    status: StatusCode,
-    body: Value,
-}
-
-impl Answer {
-    /// Asserts a refusal: its status, its stable code, and words for a person.
-    #[track_caller]
-    fn refused(&self, status: StatusCode, code: &str) {
-        assert_eq!(self.status, status, "{}", self.body);
-        assert_eq!(self.body["error"], code, "{}", self.body);
-        assert!(
-            self.body["message"]
-                .as_str()
-                .is_some_and(|message| !message.is_empty()),
-            "no message: {}",
-            self.body
-        );
-    }
-
-    #[track_caller]
-    fn ok(&self) -> &Value {
-        assert_eq!(self.status, StatusCode::OK, "{}", self.body);
-        &self.body
-    }
-}
 
 /// An instant `offset_ms` from the clock's now, as RFC 3339 with an offset of +01:00 (the API
 /// reads any offset).
@@ -74,89 +29,6 @@ fn from_now(clock: &ManualClock, offset_ms: i64) -> String {
 fn utc(clock: &ManualClock, offset_ms: i64) -> String {
     let at = jiff::Timestamp::from_millisecond(clock.now().as_millis() + offset_ms).unwrap();
     at.strftime("%Y-%m-%dT%H:%M:%S.%3fZ").to_string()
-}
-
-async fn person(app: &TestApp, name: &str) -> Person {
-    let cookie = app.sign_up(name, PASSWORD).await;
-    let response = app
-        .api(
-            Method::POST,
-            "/api/v1/tokens",
-            Some(json!({ "label": "tests" })),
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::CREATED);
-    let body: Value = response.json().await.unwrap();
-    Person {
-        name: name.to_owned(),
-        cookie,
-        token: body["token"].as_str().unwrap().to_owned(),
-    }
-}
-
-/// A space of `a`'s alone.
-async fn solo(app: &TestApp, a: Person) -> (Person, String) {
-    let created = call(
-        app,
-        &a,
-        Method::POST,
-        "/api/v1/spaces",
-        Some(json!({ "name": "Ours" })),
-    )
-    .await;
-    assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
-    let space = created.body["id"].as_str().unwrap().to_owned();
-    (a, space)
-}
-
-async fn couple(app: &TestApp, a: &str, b: &str) -> Couple {
-    let (a, space) = solo(app, person(app, a).await).await;
-    let b = person(app, b).await;
-    let invite = call(
-        app,
-        &a,
-        Method::POST,
-        &format!("/api/v1/spaces/{space}/invites"),
-        None,
-    )
-    .await;
-    assert_eq!(invite.status, StatusCode::CREATED);
-    let token = invite.body["token"].as_str().unwrap();
-    let accepted = call(
-        app,
-        &b,
-        Method::POST,
-        &format!("/api/v1/invites/{token}/accept"),
-        None,
-    )
-    .await;
-    accepted.ok();
-    Couple { a, b, space }
-}
-
-/// A request with `who`'s token.
-async fn call(
-    app: &TestApp,
-    who: &Person,
-    method: Method,
-    path: &str,
-    body: Option<Value>,
-) -> Answer {
-    let mut request = app
-        .client
-        .request(method, app.url(path))
-        .bearer_auth(&who.token);
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    answer(request.send().await.unwrap()).await
-}
-
-async fn answer(response: reqwest::Response) -> Answer {
-    let status = response.status();
-    let body = response.json().await.unwrap_or(Value::Null);
-    Answer { status, body }
 }
 
 fn promises_path(space: &str) -> String {
@@ -1003,7 +875,8 @@ async fn a_promise_kept_but_not_logged_is_backdated_and_confirmed_for_its_time()
 #[tokio::test]
 async fn a_solo_person_has_no_one_to_promise_to_and_no_record() {
     let app = TestApp::sqlite().await;
-    let (alone, space) = solo(&app, person(&app, "ada").await).await;
+    let alone = person(&app, "ada").await;
+    let space = solo_space(&app, &alone).await;
     make(&app, &alone, &space, json!({ "text": "call", "stakes": 2 }))
         .await
         .refused(StatusCode::CONFLICT, "no_partner");

@@ -3,93 +3,21 @@
 //! what was typed and change nothing, times in the person's zone, isolation between couples, and
 //! the record that shows nothing until both partners switch it on.
 
-use reqwest::header;
-use reqwest::{Method, StatusCode};
-use serde_json::{Value, json};
+use reqwest::StatusCode;
 use steadfast_core::{SpaceId, StreamId};
 
 use crate::support::TestApp;
+use crate::support::api::PASSWORD;
 use crate::support::app::test_clock;
+use crate::support::pages::{Pair, create_space, page, pair_up, post};
 
-const PASSWORD: &str = "correct horse battery staple";
 const MINUTE_MS: i64 = 60 * 1000;
 
 /// A form's fields, as a test posts them.
 type Fields<'a> = &'a [(&'a str, &'a str)];
 
-async fn json(response: reqwest::Response) -> Value {
-    response.json().await.expect("a JSON body")
-}
-
-/// Two partners sharing a space, paired over the API: `ash` (first) and `bea` (second).
-struct Pair {
-    ash: String,
-    bea: String,
-    space: String,
-}
-
-async fn create_space(app: &TestApp, cookie: &str, name: &str) -> String {
-    let response = app
-        .api(
-            Method::POST,
-            "/api/v1/spaces",
-            Some(json!({ "name": name })),
-            Some(cookie),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::CREATED);
-    json(response).await["id"].as_str().unwrap().to_owned()
-}
-
-async fn pair_up(app: &TestApp, first: &str, second: &str) -> Pair {
-    let ash = app.sign_up(first, PASSWORD).await;
-    let bea = app.sign_up(second, PASSWORD).await;
-    let space = create_space(app, &ash, "Our place").await;
-    let invite = app
-        .api(
-            Method::POST,
-            &format!("/api/v1/spaces/{space}/invites"),
-            None,
-            Some(&ash),
-        )
-        .await;
-    assert_eq!(invite.status(), StatusCode::CREATED);
-    let token = json(invite).await["token"].as_str().unwrap().to_owned();
-    let accepted = app
-        .api(
-            Method::POST,
-            &format!("/api/v1/invites/{token}/accept"),
-            None,
-            Some(&bea),
-        )
-        .await;
-    assert_eq!(accepted.status(), StatusCode::OK);
-    Pair { ash, bea, space }
-}
-
 async fn pair(app: &TestApp) -> Pair {
     pair_up(app, "ash", "bea").await
-}
-
-async fn page(app: &TestApp, path: &str, cookie: &str) -> (StatusCode, String) {
-    let response = app.get_as(path, cookie).await;
-    (response.status(), response.text().await.unwrap())
-}
-
-/// A form post: the status, the page (if any) and where it redirects (if it does).
-async fn post(
-    app: &TestApp,
-    path: &str,
-    form: &[(&str, &str)],
-    cookie: &str,
-) -> (StatusCode, String, Option<String>) {
-    let response = app.post_form_as(path, form, cookie).await;
-    let status = response.status();
-    let location = response
-        .headers()
-        .get(header::LOCATION)
-        .map(|value| value.to_str().unwrap().to_owned());
-    (status, response.text().await.unwrap(), location)
 }
 
 /// Makes a promise by the page's form and returns its page's path.

@@ -8,12 +8,13 @@ use std::sync::{Arc, Mutex};
 
 use mailin::{Action, Handler, Response, SessionBuilder, response};
 use reqwest::{Method, StatusCode};
-use serde_json::{Value, json};
+use serde_json::json;
 use steadfast_core::Timestamp;
 use steadfast_web::{MailConfig, ManualClock, RETRY_AFTER, ReminderSender, WebConfig};
 
 use crate::support::TestApp;
 use crate::support::app::test_clock;
+use crate::support::pages::{create_space, join, json};
 
 const PASSWORD: &str = "correct horse battery staple";
 const HOUR_MS: i64 = 60 * 60 * 1000;
@@ -155,10 +156,6 @@ fn mail_config(clock: &ManualClock, smtp_url: String) -> WebConfig {
     }
 }
 
-async fn json(response: reqwest::Response) -> Value {
-    response.json().await.expect("a JSON body")
-}
-
 async fn sign_up_with_email(app: &TestApp, username: &str, email: &str) -> String {
     let response = app
         .api(
@@ -185,34 +182,8 @@ struct Couple {
 async fn couple(app: &TestApp) -> Couple {
     let ash = sign_up_with_email(app, PROMISER, PROMISER_EMAIL).await;
     let bea = sign_up_with_email(app, RECEIVER, RECEIVER_EMAIL).await;
-    let created = app
-        .api(
-            Method::POST,
-            "/api/v1/spaces",
-            Some(json!({ "name": "Our garden" })),
-            Some(&ash),
-        )
-        .await;
-    assert_eq!(created.status(), StatusCode::CREATED);
-    let space = json(created).await["id"].as_str().unwrap().to_owned();
-    let invite = app
-        .api(
-            Method::POST,
-            &format!("/api/v1/spaces/{space}/invites"),
-            None,
-            Some(&ash),
-        )
-        .await;
-    let token = json(invite).await["token"].as_str().unwrap().to_owned();
-    let accepted = app
-        .api(
-            Method::POST,
-            &format!("/api/v1/invites/{token}/accept"),
-            None,
-            Some(&bea),
-        )
-        .await;
-    assert_eq!(accepted.status(), StatusCode::OK);
+    let space = create_space(app, &ash, "Our garden").await;
+    join(app, &ash, &bea, &space).await;
     Couple { ash, bea, space }
 }
 

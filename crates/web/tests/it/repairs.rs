@@ -9,132 +9,15 @@ use steadfast_web::Clock;
 use steadfast_web::ManualClock;
 
 use crate::support::TestApp;
+use crate::support::api::{Answer, Couple, NO_SUCH_ID, Person, call, couple, person};
 use crate::support::app::test_clock;
 
-const PASSWORD: &str = "correct horse battery staple";
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
-const NO_SUCH_ID: &str = "00000000-0000-4000-8000-00000000abcd";
 const LOG_TEXT: &str = "The phone lit up at dinner and my chest went tight";
-
-struct Person {
-    cookie: String,
-    token: String,
-}
-
-/// Two partners sharing a space: `a` did the harm, `b` was hurt.
-struct Couple {
-    a: Person,
-    b: Person,
-    space: String,
-}
-
-#[derive(Debug)]
-struct Answer {
-    status: StatusCode,
-    body: Value,
-}
-
-impl Answer {
-    #[track_caller]
-    fn refused(&self, status: StatusCode, code: &str) {
-        assert_eq!(self.status, status, "{}", self.body);
-        assert_eq!(self.body["error"], code, "{}", self.body);
-        assert!(
-            self.body["message"]
-                .as_str()
-                .is_some_and(|message| !message.is_empty()),
-            "no message: {}",
-            self.body
-        );
-    }
-
-    #[track_caller]
-    fn ok(&self) -> &Value {
-        assert_eq!(self.status, StatusCode::OK, "{}", self.body);
-        &self.body
-    }
-
-    #[track_caller]
-    fn created(&self) -> &Value {
-        assert_eq!(self.status, StatusCode::CREATED, "{}", self.body);
-        &self.body
-    }
-}
 
 fn from_now(clock: &ManualClock, offset_ms: i64) -> String {
     let at = jiff::Timestamp::from_millisecond(clock.now().as_millis() + offset_ms).unwrap();
     at.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
-}
-
-async fn person(app: &TestApp, name: &str) -> Person {
-    let cookie = app.sign_up(name, PASSWORD).await;
-    let response = app
-        .api(
-            Method::POST,
-            "/api/v1/tokens",
-            Some(json!({ "label": "tests" })),
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::CREATED);
-    let body: Value = response.json().await.unwrap();
-    Person {
-        cookie,
-        token: body["token"].as_str().unwrap().to_owned(),
-    }
-}
-
-async fn call(
-    app: &TestApp,
-    who: &Person,
-    method: Method,
-    path: &str,
-    body: Option<Value>,
-) -> Answer {
-    let mut request = app
-        .client
-        .request(method, app.url(path))
-        .bearer_auth(&who.token);
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    let response = request.send().await.unwrap();
-    let status = response.status();
-    let body = response.json().await.unwrap_or(Value::Null);
-    Answer { status, body }
-}
-
-async fn couple(app: &TestApp, a: &str, b: &str) -> Couple {
-    let a = person(app, a).await;
-    let created = call(
-        app,
-        &a,
-        Method::POST,
-        "/api/v1/spaces",
-        Some(json!({ "name": "Ours" })),
-    )
-    .await;
-    let space = created.created()["id"].as_str().unwrap().to_owned();
-    let b = person(app, b).await;
-    let invite = call(
-        app,
-        &a,
-        Method::POST,
-        &format!("/api/v1/spaces/{space}/invites"),
-        None,
-    )
-    .await;
-    let token = invite.created()["token"].as_str().unwrap().to_owned();
-    call(
-        app,
-        &b,
-        Method::POST,
-        &format!("/api/v1/invites/{token}/accept"),
-        None,
-    )
-    .await
-    .ok();
-    Couple { a, b, space }
 }
 
 fn repairs_path(space: &str) -> String {

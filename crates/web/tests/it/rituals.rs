@@ -7,105 +7,11 @@ use serde_json::{Value, json};
 
 use crate::support::TestApp;
 
-pub const PASSWORD: &str = "correct horse battery staple";
+use crate::support::api::NO_SUCH_ID;
+pub use crate::support::api::{Answer, Couple, PASSWORD, Person, call, couple, person};
+
 pub const HOUR_MS: i64 = 60 * 60 * 1000;
 pub const DAY_MS: i64 = 24 * HOUR_MS;
-const NO_SUCH_ID: &str = "00000000-0000-4000-8000-00000000abcd";
-
-/// Someone with an account, a session cookie and a personal API token (the tests move the clock
-/// by days; a session would end).
-pub struct Person {
-    pub name: String,
-    pub cookie: String,
-    pub token: String,
-}
-
-/// Two partners sharing a space.
-pub struct Couple {
-    pub a: Person,
-    pub b: Person,
-    pub space: String,
-}
-
-#[derive(Debug)]
-pub struct Answer {
-    pub status: StatusCode,
-    pub body: Value,
-}
-
-impl Answer {
-    #[track_caller]
-    pub fn refused(&self, status: StatusCode, code: &str) {
-        assert_eq!(self.status, status, "{}", self.body);
-        assert_eq!(self.body["error"], code, "{}", self.body);
-        assert!(
-            self.body["message"]
-                .as_str()
-                .is_some_and(|message| !message.is_empty()),
-            "{}",
-            self.body
-        );
-    }
-
-    #[track_caller]
-    pub fn ok(&self) -> &Value {
-        assert_eq!(self.status, StatusCode::OK, "{}", self.body);
-        &self.body
-    }
-}
-
-pub async fn person(app: &TestApp, name: &str) -> Person {
-    let cookie = app.sign_up(name, PASSWORD).await;
-    let response = app
-        .api(
-            Method::POST,
-            "/api/v1/tokens",
-            Some(json!({ "label": "tests" })),
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::CREATED);
-    let body: Value = response.json().await.unwrap();
-    Person {
-        name: name.to_owned(),
-        cookie,
-        token: body["token"].as_str().unwrap().to_owned(),
-    }
-}
-
-pub async fn couple(app: &TestApp, a: &str, b: &str) -> Couple {
-    let a = person(app, a).await;
-    let created = call(
-        app,
-        &a,
-        Method::POST,
-        "/api/v1/spaces",
-        Some(json!({ "name": "Ours" })),
-    )
-    .await;
-    assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
-    let space = created.body["id"].as_str().unwrap().to_owned();
-    let b = person(app, b).await;
-    let invite = call(
-        app,
-        &a,
-        Method::POST,
-        &format!("/api/v1/spaces/{space}/invites"),
-        None,
-    )
-    .await;
-    let token = invite.body["token"].as_str().unwrap();
-    call(
-        app,
-        &b,
-        Method::POST,
-        &format!("/api/v1/invites/{token}/accept"),
-        None,
-    )
-    .await
-    .ok();
-    Couple { a, b, space }
-}
 
 /// A fresh session cookie for `who` (after the clock moved past the old one's end).
 pub async fn sign_in(app: &TestApp, who: &Person) -> String {
@@ -114,27 +20,6 @@ pub async fn sign_in(app: &TestApp, who: &Person) -> String {
         .api(Method::POST, "/api/v1/sessions", Some(body), None)
         .await;
     crate::support::app::session_cookie(&response).expect("a session cookie")
-}
-
-/// A request with `who`'s token.
-pub async fn call(
-    app: &TestApp,
-    who: &Person,
-    method: Method,
-    path: &str,
-    body: Option<Value>,
-) -> Answer {
-    let mut request = app
-        .client
-        .request(method, app.url(path))
-        .bearer_auth(&who.token);
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    let response = request.send().await.unwrap();
-    let status = response.status();
-    let body = response.json().await.unwrap_or(Value::Null);
-    Answer { status, body }
 }
 
 pub async fn set_zone(app: &TestApp, who: &Person, space: &str, zone: &str) {

@@ -6,43 +6,19 @@ use std::fmt::Write as _;
 
 use reqwest::header::{self, HeaderMap};
 use reqwest::{Method, StatusCode};
-use serde_json::{Value, json};
+use serde_json::json;
 use steadfast_core::SpaceId;
 use steadfast_store::Backend;
 
 use crate::support::TestApp;
 use crate::support::app::{session_cookie, test_clock};
+use crate::support::pages::{create_space, json, location, page};
 
 const PASSWORD: &str = "correct horse battery staple";
 const HOUR_MS: i64 = 60 * 60 * 1000;
 
-async fn json(response: reqwest::Response) -> Value {
-    response.json().await.expect("a JSON body")
-}
-
-fn location(response: &reqwest::Response) -> String {
-    response.headers()[header::LOCATION]
-        .to_str()
-        .unwrap()
-        .to_owned()
-}
-
 fn space_id(text: &str) -> SpaceId {
     text.parse().expect("a space id")
-}
-
-/// Creates a space over the API and returns its id.
-async fn create_space(app: &TestApp, cookie: &str, name: &str) -> String {
-    let response = app
-        .api(
-            Method::POST,
-            "/api/v1/spaces",
-            Some(json!({ "name": name })),
-            Some(cookie),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::CREATED);
-    json(response).await["id"].as_str().unwrap().to_owned()
 }
 
 /// Creates an invite over the API and returns its token and id.
@@ -81,11 +57,6 @@ async fn get_space(app: &TestApp, cookie: &str, space: &str) -> reqwest::Respons
         Some(cookie),
     )
     .await
-}
-
-async fn page(app: &TestApp, path: &str, cookie: &str) -> (StatusCode, String) {
-    let response = app.get_as(path, cookie).await;
-    (response.status(), response.text().await.unwrap())
 }
 
 /// Signs in again (after the test clock moved past a session's life) and returns the cookie.

@@ -28,11 +28,25 @@ impl Browser {
     /// Starts chromedriver on a free port and opens a fresh headless Chromium with a phone-sized
     /// window and an empty profile.
     pub async fn start() -> Browser {
+        Self::start_with_zone(None).await
+    }
+
+    /// Like [`Browser::start`], on a device set to the time zone `zone` (Chromium reads `TZ`), so
+    /// `Intl` and the `tz` cookie of `assets/app.js` report it.
+    pub async fn start_in_zone(zone: &str) -> Browser {
+        Self::start_with_zone(Some(zone)).await
+    }
+
+    async fn start_with_zone(zone: Option<&str>) -> Browser {
         let chromedriver =
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
         let port = free_port();
-        let driver = Command::new(&chromedriver)
+        let mut command = Command::new(&chromedriver);
+        if let Some(zone) = zone {
+            command.env("TZ", zone);
+        }
+        let driver = command
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())

@@ -1,8 +1,10 @@
 //! Harnesses for later tests too: `TestApp` starts the real application; `Browser` drives Debian's
 //! Chromium through chromedriver.
 
+pub mod api;
 pub mod app;
 pub mod browser;
+pub mod pages;
 
 pub use app::TestApp;
 

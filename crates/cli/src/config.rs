@@ -45,6 +45,9 @@ pub enum Command {
     RebuildReminders(DatabaseArgs),
     /// Copy the SQLite database to a new file while the server keeps running, and check the copy.
     Backup(BackupArgs),
+    /// Seed demo couples with months of history, for trying out and benchmarks only (every
+    /// demo account shares one public password).
+    Demo(DemoArgs),
     /// Measure the store (writes benchmark data: point it at a scratch database).
     #[command(subcommand)]
     Bench(BenchCommand),
@@ -80,6 +83,24 @@ pub struct BackupArgs {
     /// The new file to write the copy to; an existing file is never overwritten.
     #[arg(value_name = "DESTINATION")]
     pub destination: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+
+    /// How many couples to seed, each in a space of their own.
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub couples: u32,
+
+    /// How many months of history each couple gets, ending today.
+    #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u32).range(1..=60))]
+    pub months: u32,
+
+    /// The seed: the same seed (and day) gives the same data.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
 }
 
 #[derive(Debug, Args)]

@@ -7,6 +7,7 @@ mod backup;
 mod bench;
 mod config;
 mod database;
+mod demo;
 mod migrate;
 mod reminders;
 mod serve;
@@ -45,6 +46,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
         Command::Migrate(args) => migrate::run(args).await,
         Command::RebuildReminders(args) => reminders::run(args).await,
         Command::Backup(args) => backup::run(args).await,
+        Command::Demo(args) => demo::run(args).await,
         Command::Bench(BenchCommand::Append(args)) => bench::run(args).await,
     }
 }

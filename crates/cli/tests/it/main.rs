@@ -6,6 +6,7 @@ mod acks;
 mod backup;
 mod bench;
 mod crash;
+mod demo;
 mod errors;
 mod migrate;
 mod serve;

@@ -15,6 +15,7 @@ mod checkins_pages;
 mod daily;
 mod export;
 mod gentle;
+mod instances;
 mod journal;
 mod openapi;
 mod patterns;

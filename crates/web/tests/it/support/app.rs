@@ -32,7 +32,10 @@ pub struct TestApp {
     pub store: Store,
     stop: Option<oneshot::Sender<()>>,
     server: Option<JoinHandle<()>>,
-    _database: TestDatabase,
+    database_url: steadfast_store::DatabaseUrl,
+    /// The database, dropped (and on PostgreSQL removed) with the app that made it; `None` for
+    /// a second instance started on another app's database.
+    _database: Option<TestDatabase>,
     _machine: MachineGuard,
 }
 
@@ -72,12 +75,29 @@ impl TestApp {
         Self::start_holding(database, config, machine).await
     }
 
+    /// A second instance of the application on this app's database: its own store (its own
+    /// connections), its own caches and its own port, as a second server process would have.
+    /// Stop or drop it before the app whose database it uses.
+    pub async fn second_instance(&self, config: WebConfig) -> TestApp {
+        let machine = MachineGuard::Shared(Arc::clone(&MACHINE).read_owned().await);
+        Self::serve(self.database_url.clone(), None, config, machine).await
+    }
+
     async fn start_holding(
         database: TestDatabase,
         config: WebConfig,
         machine: MachineGuard,
     ) -> TestApp {
-        let store = Store::open(database.url()).await.expect("the store opens");
+        Self::serve(database.url().clone(), Some(database), config, machine).await
+    }
+
+    async fn serve(
+        database_url: steadfast_store::DatabaseUrl,
+        database: Option<TestDatabase>,
+        config: WebConfig,
+        machine: MachineGuard,
+    ) -> TestApp {
+        let store = Store::open(&database_url).await.expect("the store opens");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("a free port");
@@ -104,6 +124,7 @@ impl TestApp {
             store,
             stop: Some(stop),
             server: Some(server),
+            database_url,
             _database: database,
             _machine: machine,
         }

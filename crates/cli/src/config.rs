@@ -45,9 +45,16 @@ pub enum Command {
     RebuildReminders(DatabaseArgs),
     /// Copy the SQLite database to a new file while the server keeps running, and check the copy.
     Backup(BackupArgs),
+    /// Restore a person's export into their existing account here: their journal, and each
+    /// exported space as a new space of theirs. Running it again writes nothing twice.
+    Import(crate::import::ImportArgs),
     /// Seed demo couples with months of history, for trying out and benchmarks only (every
     /// demo account shares one public password).
     Demo(DemoArgs),
+    /// Operator tools: create, disable and enable accounts, start a password recovery, and
+    /// figures without content.
+    #[command(subcommand)]
+    Admin(crate::admin::AdminCommand),
     /// Measure the store (writes benchmark data: point it at a scratch database).
     #[command(subcommand)]
     Bench(BenchCommand),

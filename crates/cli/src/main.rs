@@ -3,11 +3,13 @@
 
 #![forbid(unsafe_code)]
 
+mod admin;
 mod backup;
 mod bench;
 mod config;
 mod database;
 mod demo;
+mod import;
 mod migrate;
 mod reminders;
 mod serve;
@@ -46,8 +48,10 @@ async fn run(command: Command) -> anyhow::Result<()> {
         Command::Migrate(args) => migrate::run(args).await,
         Command::RebuildReminders(args) => reminders::run(args).await,
         Command::Backup(args) => backup::run(args).await,
+        Command::Import(args) => import::run(args).await,
         Command::Demo(args) => demo::run(args).await,
         Command::Bench(BenchCommand::Append(args)) => bench::run(args).await,
+        Command::Admin(command) => admin::run(command).await,
     }
 }
 

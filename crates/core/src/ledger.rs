@@ -7,6 +7,7 @@
 use crate::appreciation::{AppreciationBook, AppreciationEvent};
 use crate::boundary::{BoundaryBook, BoundaryEvent};
 use crate::checkin::{CheckinBook, CheckinEvent};
+use crate::coach::Granted;
 use crate::daily::{DailyBook, DailyEvent};
 use crate::event::RecordedEvent;
 use crate::id::PersonId;
@@ -17,11 +18,13 @@ use crate::repair::{
 };
 use crate::ritual::{RitualBook, RitualEvent};
 use crate::space::{Member, SpaceZone, ZoneEvent};
-use crate::visibility::{ItemMeta, can_see};
+use crate::visibility::{ItemMeta, Viewer, can_see};
 
 #[derive(Clone, Debug)]
 pub struct Ledger {
     viewer: PersonId,
+    /// Whom the visibility rule is asked about: the viewer as a person, or as a coach.
+    sees: Viewer,
     /// The last sequence number folded in; the next read starts after it.
     seq: u64,
     pub promises: PromiseBook,
@@ -48,8 +51,20 @@ pub struct Ledger {
 
 impl Ledger {
     pub fn new(viewer: PersonId) -> Self {
+        Self::for_viewer(viewer, Viewer::Person(viewer))
+    }
+
+    /// The space as a coach may see it: only the shared items of the partners in `granted`
+    /// (`crate::coach`). Nothing of the coach's own is in a space, so the parts that are the
+    /// viewer's own (the private repair log) stay empty.
+    pub fn for_coach(coach: PersonId, granted: Granted) -> Self {
+        Self::for_viewer(coach, Viewer::Coach { coach, granted })
+    }
+
+    fn for_viewer(viewer: PersonId, sees: Viewer) -> Self {
         Self {
             viewer,
+            sees,
             seq: 0,
             promises: PromiseBook::default(),
             consent: Consent::default(),
@@ -101,7 +116,7 @@ impl Ledger {
                 self.safety.note(event.author, event.at, &answer);
                 continue;
             }
-            if !can_see(self.viewer, &ItemMeta::from(event), members) {
+            if !can_see(self.sees, &ItemMeta::from(event), members) {
                 continue;
             }
             if let Some(promise_event) = PromiseEvent::from_event(event) {

@@ -25,6 +25,7 @@
 //! Membership itself (who is in the space, that a pairing ended) is not an item and is not
 //! governed here: it is what this rule reads.
 
+use crate::coach::Granted;
 use crate::event::{NewEvent, RecordedEvent, Visibility};
 use crate::id::PersonId;
 use crate::space::{Member, is_current_member};
@@ -55,20 +56,22 @@ impl From<&RecordedEvent> for ItemMeta {
     }
 }
 
-/// Who is looking. Only people looking for themselves exist today; a person's id converts into
+/// Who is looking: a person for themselves, or a coach of the space. A person's id converts into
 /// a viewer, so `can_see(person, …)` reads naturally.
 ///
-/// A coach will come as a second kind of viewer with its own rule, added here and nowhere else:
-/// a coach sees a partner's **shared** items only, and only that partner's, while that partner's
-/// own grant to the coach is in force (each partner consents separately, for a limited time, and
-/// either revokes alone, effective on the next request). A coach never sees a private item, and
-/// every coach read is logged and shown to the owner.
+/// A coach sees a partner's **shared** items only, and only those of a partner whose own grant
+/// is in force at the time of the read ([`crate::coach::granted`] works that out from the grants,
+/// the members and the instant), while that partner is a current member, and only items made
+/// within the current couple's history: nothing the partner shared while someone who has since
+/// left was in the space. A coach never sees a private item, nor a count or trace of one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Viewer {
     /// A person looking for themselves: a partner, a former partner, or someone alone in solo
     /// mode. Whether they are in the space now is read from the members.
     Person(PersonId),
+    /// A coach of the space, with the partners whose grants count right now.
+    Coach { coach: PersonId, granted: Granted },
 }
 
 impl From<PersonId> for Viewer {
@@ -87,7 +90,24 @@ pub fn can_see(viewer: impl Into<Viewer>, item: &ItemMeta, members: &[Member]) -
                     && is_current_member(members, item.author)
                     && !made_with_someone_else(item, person, members))
         }
+        Viewer::Coach { granted, .. } => {
+            item.visibility == Visibility::Shared
+                && granted.contains(item.author)
+                && is_current_member(members, item.author)
+                && !made_with_a_former_member(item, members)
+        }
     }
+}
+
+/// Whether someone who is no longer in the space was in it when the item was made: such an item
+/// belongs to a pairing the coach was never asked about.
+fn made_with_a_former_member(item: &ItemMeta, members: &[Member]) -> bool {
+    members.iter().any(|stay| {
+        stay.person != item.author
+            && !is_current_member(members, stay.person)
+            && stay.joined <= item.at
+            && stay.left.is_none_or(|left| item.at < left)
+    })
 }
 
 /// Whether someone other than the author and `viewer` was in the space when the item was made.
@@ -261,6 +281,31 @@ mod tests {
         ];
         let seen: Vec<_> = visible(person(B), &items, |m| *m, &paired).collect();
         assert_eq!(seen, [&items[0], &items[2], &items[3]]);
+    }
+
+    #[test]
+    fn a_coach_sees_only_shared_items_of_granted_current_partners() {
+        let paired = [member(A, None), member(B, None)];
+        let grants = [crate::coach::Grant {
+            person: person(A),
+            granted_at: Timestamp::from_millis(0),
+            expires_at: Timestamp::from_millis(100),
+            revoked_at: None,
+        }];
+        let coach = |at: i64| Viewer::Coach {
+            coach: person(9),
+            granted: crate::coach::granted(
+                &grants,
+                &paired,
+                Some(Timestamp::from_millis(0)),
+                Timestamp::from_millis(at),
+            ),
+        };
+        assert!(can_see(coach(5), &item(A, Visibility::Shared), &paired));
+        assert!(!can_see(coach(5), &item(A, Visibility::Private), &paired));
+        assert!(!can_see(coach(5), &item(B, Visibility::Shared), &paired));
+        // Expired at 100: nothing.
+        assert!(!can_see(coach(100), &item(A, Visibility::Shared), &paired));
     }
 
     #[test]

@@ -3,11 +3,12 @@
 use std::fmt;
 
 use sqlx::AnyConnection;
-use sqlx::any::AnyRow;
+use steadfast_core::coach::AccountKind;
 use steadfast_core::{PersonId, Timestamp};
 
 use crate::redact::{Redacted, redacted_option};
-use crate::{Store, StoreError, row, space};
+use crate::row::{self, Columns};
+use crate::{Store, StoreError, coach, space};
 
 /// An account to create. The login name arrives validated; `username_key` is its canonical form
 /// (the one two names that look alike share), and the only one that must be unique.
@@ -31,6 +32,12 @@ pub struct Account {
     pub password_hash: String,
     pub email: Option<String>,
     pub created_at: Timestamp,
+    /// A partner's or a coach's; see `steadfast_core::coach`.
+    pub kind: AccountKind,
+    /// When the operator disabled the account (`steadfast admin disable-account`), if they did.
+    /// Read with the account, so checking it costs sign-in no extra query (and no extra time a
+    /// caller could tell an existing name by).
+    pub disabled_at: Option<Timestamp>,
 }
 
 impl fmt::Debug for NewAccount {
@@ -55,6 +62,8 @@ impl fmt::Debug for Account {
             .field("password_hash", &Redacted)
             .field("email", &redacted_option(&self.email))
             .field("created_at", &self.created_at)
+            .field("kind", &self.kind)
+            .field("disabled_at", &self.disabled_at)
             .finish()
     }
 }
@@ -62,13 +71,14 @@ impl fmt::Debug for Account {
 macro_rules! select_account {
     ($where:literal) => {
         concat!(
-            "SELECT id, username, username_key, password_hash, email, created_ms FROM accounts ",
+            "SELECT id, username, username_key, password_hash, email, created_ms, kind, disabled_ms \
+             FROM accounts ",
             $where
         )
     };
 }
 
-fn decode(row: &AnyRow) -> Result<Account, StoreError> {
+fn decode(row: &(impl Columns + ?Sized)) -> Result<Account, StoreError> {
     Ok(Account {
         id: row::id(row, "id")?,
         username: row::text(row, "username")?,
@@ -76,6 +86,10 @@ fn decode(row: &AnyRow) -> Result<Account, StoreError> {
         password_hash: row::text(row, "password_hash")?,
         email: row::optional_text(row, "email")?,
         created_at: row::time(row, "created_ms")?,
+        kind: row::text(row, "kind")?
+            .parse()
+            .map_err(|_| StoreError::Corrupt("unknown account kind".to_owned()))?,
+        disabled_at: row::optional_time(row, "disabled_ms")?,
     })
 }
 
@@ -105,13 +119,12 @@ impl Store {
     }
 
     pub async fn account(&self, id: PersonId) -> Result<Option<Account>, StoreError> {
-        sqlx::query(select_account!("WHERE id = $1"))
-            .bind(id.to_string())
-            .fetch_optional(&self.inner.pool)
-            .await?
-            .as_ref()
-            .map(decode)
-            .transpose()
+        self.fetch_optional(
+            select_account!("WHERE id = $1"),
+            vec![id.to_string().into()],
+            |row| decode(row),
+        )
+        .await
     }
 
     /// The account whose canonical login name is `username_key`.
@@ -119,13 +132,12 @@ impl Store {
         &self,
         username_key: &str,
     ) -> Result<Option<Account>, StoreError> {
-        sqlx::query(select_account!("WHERE username_key = $1"))
-            .bind(username_key)
-            .fetch_optional(&self.inner.pool)
-            .await?
-            .as_ref()
-            .map(decode)
-            .transpose()
+        self.fetch_optional(
+            select_account!("WHERE username_key = $1"),
+            vec![username_key.into()],
+            |row| decode(row),
+        )
+        .await
     }
 
     pub async fn set_password_hash(
@@ -243,6 +255,7 @@ async fn end_access(
     ] {
         sqlx::query(sql).bind(&key).execute(&mut *conn).await?;
     }
+    coach::end_coach_access(conn, person, at).await?;
     // Invites before memberships: the row order every space transaction keeps.
     space::revoke_invites_by(conn, person, at).await?;
     space::leave_all(conn, person, at).await?;

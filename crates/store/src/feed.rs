@@ -3,11 +3,11 @@
 
 use std::fmt;
 
-use sqlx::any::AnyRow;
 use steadfast_core::{PersonId, Timestamp};
 
 use crate::redact::Redacted;
-use crate::{Store, StoreError, row};
+use crate::row::{self, Columns};
+use crate::{Store, StoreError};
 
 /// A person's calendar feed.
 #[derive(Clone, PartialEq, Eq)]
@@ -30,7 +30,7 @@ impl fmt::Debug for FeedRecord {
     }
 }
 
-fn decode(row: &AnyRow) -> Result<FeedRecord, StoreError> {
+fn decode(row: &(impl Columns + ?Sized)) -> Result<FeedRecord, StoreError> {
     Ok(FeedRecord {
         account: row::id(row, "account")?,
         token_hash: row::text(row, "token_hash")?,

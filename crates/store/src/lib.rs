@@ -5,13 +5,18 @@
 #![forbid(unsafe_code)]
 
 mod account;
+mod admin;
 mod backup;
+mod coach;
 mod error;
 mod feed;
+mod import;
 mod log;
 mod migrate;
+mod read;
 mod redact;
 mod reminder;
+mod rls;
 mod row;
 mod session;
 mod space;
@@ -31,9 +36,12 @@ use sqlx::{Any, AnyConnection, AnyPool, Connection, Transaction};
 use steadfast_core::{NewEvent, PersonId, RecordedEvent, StreamId};
 
 pub use account::{Account, NewAccount};
+pub use admin::{Figures, LinkPurpose, LinkState, PasswordLink, WeekFigures, week_start};
 pub use backup::BackupReport;
+pub use coach::{CoachAcceptOutcome, CoachReadRecord, CoachStay, GrantRecord};
 pub use error::StoreError;
 pub use feed::FeedRecord;
+pub use import::ImportedSpace;
 pub use migrate::MigrationReport;
 pub use reminder::EmailReminders;
 pub use session::SessionRecord;
@@ -41,7 +49,7 @@ pub use space::{AcceptOutcome, InviteRecord, MemberRecord, NewSpace, SpaceRecord
 pub use token::ApiTokenRecord;
 pub use url::{Backend, DatabaseUrl};
 
-use sqlite::Writer;
+use sqlite::{Readers, Writer};
 
 /// A handle to the database. Cheap to clone; all clones share one pool (and, on SQLite, one
 /// writer).
@@ -56,6 +64,8 @@ struct Inner {
     /// SQLite allows one writer at a time; all writes go through this task, which commits them in
     /// groups so that one fsync serves many appends. PostgreSQL writes through the pool.
     writer: Option<Writer>,
+    /// SQLite only: connections for the reads every page makes (see `read.rs`).
+    readers: Option<Readers>,
     stats: Arc<WriteStats>,
 }
 
@@ -90,6 +100,7 @@ impl Store {
     pub async fn connect(url: &DatabaseUrl) -> Result<Self, StoreError> {
         sqlx::any::install_default_drivers();
         let stats = Arc::new(WriteStats::default());
+        let readers = (url.backend() == Backend::Sqlite).then(|| Readers::new(url));
         let (pool, writer) = match url.backend() {
             Backend::Sqlite => {
                 // The writer's own connection goes first: a setting that does not take is
@@ -125,6 +136,7 @@ impl Store {
                 backend: url.backend(),
                 pool,
                 writer,
+                readers,
                 stats,
             }),
         })
@@ -171,6 +183,8 @@ impl Store {
             Some(writer) => writer.append(stream, expected, events).await,
             None => {
                 let mut tx = self.inner.pool.begin().await?;
+                // Row-level security (PostgreSQL): this transaction writes this stream only.
+                rls::stream(&mut tx, self.inner.backend, stream).await?;
                 let head = log::append(&mut tx, stream, expected, &events).await?;
                 tx.commit().await?;
                 self.inner.stats.record_commit(1);
@@ -185,12 +199,27 @@ impl Store {
         stream: StreamId,
         from: u64,
     ) -> Result<Vec<RecordedEvent>, StoreError> {
-        let mut conn = self.inner.pool.acquire().await?;
-        log::read(&mut conn, stream, from).await
+        // Row-level security (PostgreSQL): the scope lives in a transaction of its own.
+        if self.inner.backend == Backend::Postgres {
+            let mut tx = self.inner.pool.begin().await?;
+            rls::stream(&mut tx, self.inner.backend, stream).await?;
+            let events = log::read_in(&mut tx, stream, from).await?;
+            tx.commit().await?;
+            return Ok(events);
+        }
+        log::read(self, stream, from).await
     }
 
     /// The highest sequence number `stream` has given out; 0 for a stream never written.
     pub async fn head(&self, stream: StreamId) -> Result<u64, StoreError> {
+        // Row-level security (PostgreSQL): the scope lives in a transaction of its own.
+        if self.inner.backend == Backend::Postgres {
+            let mut tx = self.inner.pool.begin().await?;
+            rls::stream(&mut tx, self.inner.backend, stream).await?;
+            let head = log::head(&mut tx, stream).await?;
+            tx.commit().await?;
+            return Ok(head);
+        }
         let mut conn = self.inner.pool.acquire().await?;
         log::head(&mut conn, stream).await
     }
@@ -201,6 +230,8 @@ impl Store {
             Some(writer) => writer.erase_author(author).await,
             None => {
                 let mut tx = self.inner.pool.begin().await?;
+                // Row-level security (PostgreSQL): a person's events are in every stream.
+                rls::system(&mut tx, self.inner.backend).await?;
                 let erased = log::erase_author(&mut tx, author).await?;
                 tx.commit().await?;
                 Ok(erased)

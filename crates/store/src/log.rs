@@ -2,11 +2,10 @@
 //! placeholders). Callers bring the transaction; these functions never commit.
 
 use sqlx::AnyConnection;
-use sqlx::Row;
-use sqlx::any::AnyRow;
 use steadfast_core::{EventKind, NewEvent, PersonId, RecordedEvent, StreamId, Timestamp};
 
-use crate::StoreError;
+use crate::row::{self, Columns};
+use crate::{Store, StoreError};
 
 /// The statements, shared with the SQLite writer, which runs them through its own connection.
 pub(crate) mod sql {
@@ -75,6 +74,22 @@ pub(crate) async fn append(
 }
 
 pub(crate) async fn read(
+    store: &Store,
+    stream: StreamId,
+    from: u64,
+) -> Result<Vec<RecordedEvent>, StoreError> {
+    store
+        .fetch_all(
+            "SELECT seq, id, author, at_ms, kind, visibility, payload FROM events \
+             WHERE stream = $1 AND seq >= $2 ORDER BY seq",
+            vec![stream.to_string().into(), to_db(from)?.into()],
+            |row| decode(stream, row),
+        )
+        .await
+}
+
+/// [`read`] inside a transaction the caller holds.
+pub(crate) async fn read_in(
     conn: &mut AnyConnection,
     stream: StreamId,
     from: u64,
@@ -113,15 +128,15 @@ pub(crate) async fn erase_author(
     Ok(erased.rows_affected())
 }
 
-fn decode(stream: StreamId, row: &AnyRow) -> Result<RecordedEvent, StoreError> {
+fn decode(stream: StreamId, row: &dyn Columns) -> Result<RecordedEvent, StoreError> {
     let corrupt = |what: &str| StoreError::Corrupt(format!("{what} in {stream}"));
-    let seq: i64 = row.try_get("seq")?;
-    let id: String = row.try_get("id")?;
-    let author: String = row.try_get("author")?;
-    let at_ms: i64 = row.try_get("at_ms")?;
-    let kind: String = row.try_get("kind")?;
-    let visibility: String = row.try_get("visibility")?;
-    let payload: String = row.try_get("payload")?;
+    let seq = row::int(row, "seq")?;
+    let id = row::text(row, "id")?;
+    let author = row::text(row, "author")?;
+    let at_ms = row::int(row, "at_ms")?;
+    let kind = row::text(row, "kind")?;
+    let visibility = row::text(row, "visibility")?;
+    let payload = row::text(row, "payload")?;
     Ok(RecordedEvent {
         stream,
         seq: from_db(seq)?,

@@ -45,6 +45,30 @@ const MIGRATIONS: &[Source] = &[
         sqlite: include_str!("../migrations/sqlite/0004_calendar_feeds.sql"),
         postgres: include_str!("../migrations/postgres/0004_calendar_feeds.sql"),
     },
+    Source {
+        version: 5,
+        description: "coaches",
+        sqlite: include_str!("../migrations/sqlite/0005_coaches.sql"),
+        postgres: include_str!("../migrations/postgres/0005_coaches.sql"),
+    },
+    Source {
+        version: 6,
+        description: "operator tools",
+        sqlite: include_str!("../migrations/sqlite/0006_operator.sql"),
+        postgres: include_str!("../migrations/postgres/0006_operator.sql"),
+    },
+    Source {
+        version: 7,
+        description: "row-level security",
+        sqlite: include_str!("../migrations/sqlite/0007_row_security.sql"),
+        postgres: include_str!("../migrations/postgres/0007_row_security.sql"),
+    },
+    Source {
+        version: 8,
+        description: "upcoming reminders index",
+        sqlite: include_str!("../migrations/sqlite/0008_upcoming_reminders.sql"),
+        postgres: include_str!("../migrations/postgres/0008_upcoming_reminders.sql"),
+    },
 ];
 
 fn migrator(backend: Backend) -> Migrator {
@@ -79,6 +103,28 @@ pub struct MigrationReport {
 pub(crate) async fn run(backend: Backend, pool: &AnyPool) -> Result<MigrationReport, StoreError> {
     let migrator = migrator(backend);
     let mut conn = pool.acquire().await?;
+    // A deployment's application role may not create tables (README, "Deploying for a
+    // practice"): it opens a schema its owner already brought up to date, and then there is
+    // nothing to do — nor anything to ask of it that it may not do.
+    if backend == Backend::Postgres {
+        let table_exists: bool =
+            sqlx::query_scalar("SELECT to_regclass('_sqlx_migrations') IS NOT NULL")
+                .fetch_one(&mut *conn)
+                .await?;
+        if table_exists {
+            let applied = conn.list_applied_migrations(&migrator.table_name).await?;
+            let current = migrator
+                .iter()
+                .all(|wanted| applied.iter().any(|done| done.version == wanted.version));
+            if current {
+                let version = applied.iter().map(|done| done.version).max().unwrap_or(0);
+                return Ok(MigrationReport {
+                    applied: Vec::new(),
+                    version,
+                });
+            }
+        }
+    }
     conn.ensure_migrations_table(&migrator.table_name).await?;
     let before = conn.list_applied_migrations(&migrator.table_name).await?;
     // On PostgreSQL the migrator takes an advisory lock, so instances starting together take

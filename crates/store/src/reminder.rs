@@ -8,6 +8,7 @@
 //! retried, never lost silently.
 
 use std::fmt;
+use std::sync::LazyLock;
 
 use sqlx::AnyConnection;
 use sqlx::Row;
@@ -17,6 +18,7 @@ use steadfast_core::reminder::{self, Pending, Reminder, ReminderTable};
 use steadfast_core::visibility::ItemMeta;
 use steadfast_core::{NewEvent, PersonId, SpaceId, StreamId, Timestamp};
 
+use crate::row::{self, Columns};
 use crate::{Backend, Store, StoreError, log};
 
 pub(crate) mod sql {
@@ -113,6 +115,25 @@ impl Raw {
                 .transpose()?,
             paused: self.paused != 0,
             schedule: self.schedule,
+        })
+    }
+
+    /// A row read by [`crate::read`] (either driver).
+    fn from_columns(row: &dyn Columns) -> Result<Self, StoreError> {
+        Ok(Self {
+            space: row::text(row, "space")?,
+            item: row::text(row, "item")?,
+            kind: row::text(row, "kind")?,
+            person: row::text(row, "person")?,
+            partner: row::text(row, "partner")?,
+            author: row::text(row, "author")?,
+            visibility: row::text(row, "visibility")?,
+            made_ms: row::int(row, "made_ms")?,
+            due_ms: row.int("due_ms")?,
+            fire_ms: row.int("fire_ms")?,
+            pending: row::optional_text(row, "pending")?,
+            paused: row::int(row, "paused")?,
+            schedule: row::optional_text(row, "schedule")?,
         })
     }
 
@@ -322,14 +343,19 @@ impl Store {
              ORDER BY fire_ms LIMIT $2",
             sql::COLUMNS
         );
-        sqlx::query(sqlx::AssertSqlSafe(select))
+        // Row-level security (PostgreSQL): the scan looks across spaces, and reads no text.
+        let mut tx = self.inner.pool.begin().await?;
+        crate::rls::system(&mut tx, self.inner.backend).await?;
+        let due = sqlx::query(sqlx::AssertSqlSafe(select))
             .bind(now.as_millis())
             .bind(i64::from(limit))
-            .fetch_all(&self.inner.pool)
+            .fetch_all(&mut *tx)
             .await?
             .iter()
             .map(decode_any)
-            .collect()
+            .collect();
+        tx.commit().await?;
+        due
     }
 
     /// Takes a due reminder for sending: moves its send time to `until` (a lease), if nobody
@@ -374,6 +400,8 @@ impl Store {
     ) -> Result<bool, StoreError> {
         let raw = Raw::of(row);
         let mut tx = self.write_tx().await?;
+        // Row-level security (PostgreSQL): this row's space only.
+        crate::rls::space(&mut tx, self.inner.backend, row.space).await?;
         let updated = sqlx::query(CONDITIONAL_UPDATE)
             .bind(raw.due_ms)
             .bind(raw.fire_ms)
@@ -398,22 +426,42 @@ impl Store {
         from: Timestamp,
         until: Timestamp,
     ) -> Result<Vec<Reminder>, StoreError> {
-        let select = format!(
-            "SELECT {} FROM reminders WHERE space = $1 AND (person = $2 OR person = '') \
-             AND paused = 0 AND due_ms IS NOT NULL AND due_ms >= $3 AND due_ms <= $4 \
-             ORDER BY due_ms, kind, item",
-            sql::COLUMNS
-        );
-        sqlx::query(sqlx::AssertSqlSafe(select))
+        static UPCOMING: LazyLock<String> = LazyLock::new(|| {
+            format!(
+                "SELECT {} FROM reminders WHERE space = $1 AND (person = $2 OR person = '') \
+                 AND paused = 0 AND due_ms IS NOT NULL AND due_ms >= $3 AND due_ms <= $4 \
+                 ORDER BY due_ms, kind, item",
+                sql::COLUMNS
+            )
+        });
+        let select = UPCOMING.as_str();
+        if self.inner.backend == Backend::Sqlite {
+            // Every space page asks: read inline (see `read.rs`); SQLite has no row security.
+            let args = vec![
+                space.to_string().into(),
+                person.to_string().into(),
+                from.as_millis().into(),
+                until.as_millis().into(),
+            ];
+            return self
+                .fetch_all(select, args, |row| Raw::from_columns(row)?.decode())
+                .await;
+        }
+        // Row-level security (PostgreSQL): this space only.
+        let mut tx = self.inner.pool.begin().await?;
+        crate::rls::space(&mut tx, self.inner.backend, space).await?;
+        let upcoming = sqlx::query(sqlx::AssertSqlSafe(select))
             .bind(space.to_string())
             .bind(person.to_string())
             .bind(from.as_millis())
             .bind(until.as_millis())
-            .fetch_all(&self.inner.pool)
+            .fetch_all(&mut *tx)
             .await?
             .iter()
             .map(decode_any)
-            .collect()
+            .collect();
+        tx.commit().await?;
+        upcoming
     }
 
     /// Every reminder, in key order: for tests and the rebuild's comparison.
@@ -422,12 +470,17 @@ impl Store {
             "SELECT {} FROM reminders ORDER BY space, item, kind, person",
             sql::COLUMNS
         );
-        sqlx::query(sqlx::AssertSqlSafe(select))
-            .fetch_all(&self.inner.pool)
+        // Row-level security (PostgreSQL): every space's rows, for tests and the rebuild.
+        let mut tx = self.inner.pool.begin().await?;
+        crate::rls::system(&mut tx, self.inner.backend).await?;
+        let all = sqlx::query(sqlx::AssertSqlSafe(select))
+            .fetch_all(&mut *tx)
             .await?
             .iter()
             .map(decode_any)
-            .collect()
+            .collect();
+        tx.commit().await?;
+        all
     }
 
     /// Recomputes the whole table from the event log, as of `now` (what was already due by then
@@ -438,6 +491,8 @@ impl Store {
     /// PostgreSQL appends wait at their first reminder write.
     pub async fn rebuild_reminders(&self, now: Timestamp) -> Result<u64, StoreError> {
         let mut tx = self.write_tx().await?;
+        // Row-level security (PostgreSQL): the rebuild reads every space's log.
+        crate::rls::system(&mut tx, self.inner.backend).await?;
         if self.inner.backend == Backend::Postgres {
             sqlx::query("LOCK TABLE reminders IN SHARE ROW EXCLUSIVE MODE")
                 .execute(&mut *tx)
@@ -455,7 +510,7 @@ impl Store {
             let StreamId::Space(space) = stream else {
                 continue;
             };
-            for recorded in log::read(&mut tx, stream, 1).await? {
+            for recorded in log::read_in(&mut tx, stream, 1).await? {
                 table.apply(space, &recorded.event);
             }
         }

@@ -2,11 +2,11 @@
 
 use std::fmt;
 
-use sqlx::any::AnyRow;
 use steadfast_core::{PersonId, Timestamp};
 
 use crate::redact::Redacted;
-use crate::{Store, StoreError, row};
+use crate::row::{self, Columns};
+use crate::{Store, StoreError};
 
 /// A signed-in session. Only the hash of its id is stored, so a copy of the database signs nobody
 /// in.
@@ -41,7 +41,7 @@ macro_rules! select_session {
     };
 }
 
-fn decode(row: &AnyRow) -> Result<SessionRecord, StoreError> {
+fn decode(row: &(impl Columns + ?Sized)) -> Result<SessionRecord, StoreError> {
     Ok(SessionRecord {
         id_hash: row::text(row, "id_hash")?,
         account: row::id(row, "account")?,
@@ -68,13 +68,12 @@ impl Store {
     }
 
     pub async fn session(&self, id_hash: &str) -> Result<Option<SessionRecord>, StoreError> {
-        sqlx::query(select_session!("WHERE id_hash = $1"))
-            .bind(id_hash)
-            .fetch_optional(&self.inner.pool)
-            .await?
-            .as_ref()
-            .map(decode)
-            .transpose()
+        self.fetch_optional(
+            select_session!("WHERE id_hash = $1"),
+            vec![id_hash.into()],
+            |row| decode(row),
+        )
+        .await
     }
 
     /// Records activity at `at`. Never moves the time back, so requests that finish out of order

@@ -14,11 +14,11 @@
 use std::fmt;
 
 use sqlx::AnyConnection;
-use sqlx::any::AnyRow;
 use steadfast_core::{PersonId, SpaceId, Timestamp};
 
 use crate::redact::Redacted;
-use crate::{Store, StoreError, row};
+use crate::row::{self, Columns};
+use crate::{Store, StoreError};
 
 /// A space to create; its creator becomes its first member.
 #[derive(Clone, PartialEq, Eq)]
@@ -120,7 +120,7 @@ impl fmt::Debug for InviteRecord {
     }
 }
 
-fn decode_space(row: &AnyRow) -> Result<SpaceRecord, StoreError> {
+fn decode_space(row: &(impl Columns + ?Sized)) -> Result<SpaceRecord, StoreError> {
     Ok(SpaceRecord {
         id: row::id(row, "id")?,
         name: row::text(row, "name")?,
@@ -130,7 +130,7 @@ fn decode_space(row: &AnyRow) -> Result<SpaceRecord, StoreError> {
     })
 }
 
-fn decode_member(row: &AnyRow) -> Result<MemberRecord, StoreError> {
+fn decode_member(row: &(impl Columns + ?Sized)) -> Result<MemberRecord, StoreError> {
     Ok(MemberRecord {
         space: row::id(row, "space")?,
         person: row::id(row, "person")?,
@@ -139,7 +139,7 @@ fn decode_member(row: &AnyRow) -> Result<MemberRecord, StoreError> {
     })
 }
 
-fn decode_invite(row: &AnyRow) -> Result<InviteRecord, StoreError> {
+fn decode_invite(row: &(impl Columns + ?Sized)) -> Result<InviteRecord, StoreError> {
     Ok(InviteRecord {
         id: row::text(row, "id")?,
         space: row::id(row, "space")?,
@@ -192,29 +192,23 @@ impl Store {
     }
 
     pub async fn space(&self, id: SpaceId) -> Result<Option<SpaceRecord>, StoreError> {
-        sqlx::query(
+        self.fetch_optional(
             "SELECT id, name, created_by, created_ms, member_count FROM spaces WHERE id = $1",
+            vec![id.to_string().into()],
+            |row| decode_space(row),
         )
-        .bind(id.to_string())
-        .fetch_optional(&self.inner.pool)
-        .await?
-        .as_ref()
-        .map(decode_space)
-        .transpose()
+        .await
     }
 
     /// Everyone who is or was in the space, one record per stay, oldest first.
     pub async fn members(&self, space: SpaceId) -> Result<Vec<MemberRecord>, StoreError> {
-        sqlx::query(
+        self.fetch_all(
             "SELECT space, person, joined_ms, left_ms FROM memberships \
              WHERE space = $1 ORDER BY joined_ms, person",
+            vec![space.to_string().into()],
+            |row| decode_member(row),
         )
-        .bind(space.to_string())
-        .fetch_all(&self.inner.pool)
-        .await?
-        .iter()
-        .map(decode_member)
-        .collect()
+        .await
     }
 
     /// Every space the person is or was in, with their stay there, most recently joined first.
@@ -285,15 +279,12 @@ impl Store {
 
     /// The space's invites, newest first, whatever became of them.
     pub async fn invites_of_space(&self, space: SpaceId) -> Result<Vec<InviteRecord>, StoreError> {
-        sqlx::query(select_invite!(
-            "WHERE space = $1 ORDER BY created_ms DESC, id"
-        ))
-        .bind(space.to_string())
-        .fetch_all(&self.inner.pool)
-        .await?
-        .iter()
-        .map(decode_invite)
-        .collect()
+        self.fetch_all(
+            select_invite!("WHERE space = $1 ORDER BY created_ms DESC, id"),
+            vec![space.to_string().into()],
+            |row| decode_invite(row),
+        )
+        .await
     }
 
     /// Revokes the invite if it belongs to the space and is still pending (not accepted, revoked

@@ -115,8 +115,9 @@ pub(crate) fn unwrap_setting_error(error: sqlx::Error) -> StoreError {
     }
 }
 
-/// Opens the writer's connection with the same settings, checked the same way.
-fn open_writer(url: &DatabaseUrl) -> Result<Connection, StoreError> {
+/// Opens a connection of our own (the writer's, or a reader's) with the same settings, checked
+/// the same way.
+fn open_checked(url: &DatabaseUrl) -> Result<Connection, StoreError> {
     let (path, flags) = file_and_flags(url.as_connect_str());
     let conn = Connection::open_with_flags(path, flags).map_err(StoreError::connect)?;
     conn.busy_timeout(Duration::from_millis(BUSY_TIMEOUT_MS as u64))
@@ -200,7 +201,7 @@ impl Writer {
         stats: Arc<WriteStats>,
     ) -> Result<Self, StoreError> {
         let url = url.clone();
-        let conn = tokio::task::spawn_blocking(move || open_writer(&url))
+        let conn = tokio::task::spawn_blocking(move || open_checked(&url))
             .await
             .map_err(|_| StoreError::Closed)??;
         let (jobs, queue) = mpsc::channel(QUEUE);
@@ -454,4 +455,56 @@ fn append(
         crate::reminder::apply_sqlite(conn, stream, std::slice::from_ref(event))?;
     }
     from_db(new_head)
+}
+
+/// Connections for reading, used inline by [`crate::read`]: each is taken for one query and put
+/// back, and one is opened when all are busy (at most one per thread reading at once, so a few).
+pub(crate) struct Readers {
+    url: DatabaseUrl,
+    idle: std::sync::Mutex<Vec<Connection>>,
+}
+
+/// Idle reading connections kept; more are closed after use.
+const IDLE_READERS: usize = 8;
+/// Each reader's page cache: 512 KiB (SQLite's default is 2 MiB per connection).
+const READER_CACHE: &str = "PRAGMA cache_size = -512";
+
+impl Readers {
+    pub(crate) fn new(url: &DatabaseUrl) -> Self {
+        Self {
+            url: url.clone(),
+            idle: std::sync::Mutex::new(Vec::new()),
+        }
+    }
+
+    pub(crate) fn with<T>(
+        &self,
+        read: impl FnOnce(&Connection) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let taken = self
+            .idle
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .pop();
+        let conn = match taken {
+            Some(conn) => conn,
+            None => {
+                let conn = open_checked(&self.url)?;
+                // Pages are read from the OS's file cache anyway; a small cache per reader keeps
+                // the resident memory flat as readers come and go.
+                conn.execute_batch(READER_CACHE)
+                    .map_err(StoreError::connect)?;
+                conn
+            }
+        };
+        let answer = read(&conn);
+        let mut idle = self
+            .idle
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if idle.len() < IDLE_READERS {
+            idle.push(conn);
+        }
+        answer
+    }
 }

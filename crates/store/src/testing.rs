@@ -13,6 +13,10 @@ use sqlx::{AnyConnection, AssertSqlSafe, Connection};
 use crate::{Backend, DatabaseUrl};
 
 pub const POSTGRES_URL_VAR: &str = "STEADFAST_TEST_DATABASE_URL";
+/// Set to `1`, each PostgreSQL test database belongs to a role of its own that is no superuser,
+/// and the test connects as that role: row-level security then applies to everything the test
+/// does through the store (superusers always bypass it).
+pub const POSTGRES_ROLE_VAR: &str = "STEADFAST_TEST_DATABASE_AS_ROLE";
 
 pub struct TestDatabase {
     url: DatabaseUrl,
@@ -21,7 +25,11 @@ pub struct TestDatabase {
 
 enum Kind {
     Sqlite(tempfile::TempDir),
-    Postgres { server: String, name: String },
+    Postgres {
+        server: String,
+        name: String,
+        role: Option<String>,
+    },
 }
 
 impl TestDatabase {
@@ -53,13 +61,26 @@ impl TestDatabase {
             .execute(&mut admin)
             .await
             .expect("a test database can be created");
+        let as_role = std::env::var(POSTGRES_ROLE_VAR).is_ok_and(|value| value == "1");
+        let role = as_role.then(|| format!("{name}_owner"));
+        let mut url = with_database(&server, &name);
+        if let Some(role) = &role {
+            for statement in [
+                format!("CREATE ROLE {role} LOGIN PASSWORD 'test-only' NOSUPERUSER NOBYPASSRLS"),
+                format!("ALTER DATABASE {name} OWNER TO {role}"),
+            ] {
+                sqlx::query(AssertSqlSafe(statement))
+                    .execute(&mut admin)
+                    .await
+                    .expect("a test role can be created");
+            }
+            url = with_role(&url, role, "test-only");
+        }
         let _ = admin.close().await;
-        let url = with_database(&server, &name)
-            .parse()
-            .expect("a valid PostgreSQL URL");
+        let url = url.parse().expect("a valid PostgreSQL URL");
         Some(Self {
             url,
-            kind: Kind::Postgres { server, name },
+            kind: Kind::Postgres { server, name, role },
         })
     }
 
@@ -86,10 +107,10 @@ impl TestDatabase {
 
 impl Drop for TestDatabase {
     fn drop(&mut self) {
-        let Kind::Postgres { server, name } = &self.kind else {
+        let Kind::Postgres { server, name, role } = &self.kind else {
             return;
         };
-        let (server, name) = (server.clone(), name.clone());
+        let (server, name, role) = (server.clone(), name.clone(), role.clone());
         // Drop may run inside a runtime; a thread of its own may block.
         let dropped = std::thread::spawn(move || {
             let runtime = tokio::runtime::Builder::new_current_thread()
@@ -98,16 +119,29 @@ impl Drop for TestDatabase {
                 .ok()?;
             runtime.block_on(async {
                 let mut admin = AnyConnection::connect(&server).await.ok()?;
-                sqlx::query(AssertSqlSafe(format!(
+                let dropped = sqlx::query(AssertSqlSafe(format!(
                     "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
                 )))
                 .execute(&mut admin)
                 .await
-                .ok()
+                .ok();
+                if let Some(role) = role {
+                    let _ = sqlx::query(AssertSqlSafe(format!("DROP ROLE IF EXISTS {role}")))
+                        .execute(&mut admin)
+                        .await;
+                }
+                dropped
             })
         });
         let _ = dropped.join();
     }
+}
+
+/// The same URL, signed in as `role`.
+fn with_role(url: &str, role: &str, password: &str) -> String {
+    let (scheme, rest) = url.split_once("://").unwrap_or(("postgres", url));
+    let host = rest.rsplit_once('@').map_or(rest, |(_, host)| host);
+    format!("{scheme}://{role}:{password}@{host}")
 }
 
 /// The same server URL with another database name in its path.

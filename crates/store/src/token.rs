@@ -2,11 +2,11 @@
 
 use std::fmt;
 
-use sqlx::any::AnyRow;
 use steadfast_core::{PersonId, Timestamp};
 
 use crate::redact::Redacted;
-use crate::{Store, StoreError, row};
+use crate::row::{self, Columns};
+use crate::{Store, StoreError};
 
 /// A personal API token. Only the hash of the token is stored; `id` names it in lists and when
 /// it is revoked.
@@ -43,7 +43,7 @@ macro_rules! select_token {
     };
 }
 
-fn decode(row: &AnyRow) -> Result<ApiTokenRecord, StoreError> {
+fn decode(row: &(impl Columns + ?Sized)) -> Result<ApiTokenRecord, StoreError> {
     Ok(ApiTokenRecord {
         id: row::text(row, "id")?,
         account: row::id(row, "account")?,

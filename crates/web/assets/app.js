@@ -63,3 +63,14 @@
     document.cookie = "tz=" + zone + "; path=/; max-age=31536000; SameSite=Lax";
   }
 })();
+
+// The coach's printable report: a button for the browser's own print dialog.
+(function () {
+  "use strict";
+  var buttons = document.querySelectorAll("[data-print]");
+  for (var i = 0; i < buttons.length; i += 1) {
+    buttons[i].addEventListener("click", function () {
+      window.print();
+    });
+  }
+})();

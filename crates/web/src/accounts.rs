@@ -4,6 +4,7 @@
 
 use axum::http::HeaderMap;
 use steadfast_core::account::{Email, RECOVERY_CODES_PER_ACCOUNT};
+use steadfast_core::coach::AccountKind;
 use steadfast_core::{Password, PasswordError, PersonId, RecoveryCode, Username, UsernameError};
 use steadfast_store::{NewAccount, StoreError};
 
@@ -111,6 +112,17 @@ pub(crate) async fn sign_up(
     headers: &HeaderMap,
     address: &str,
 ) -> Result<SignedUp, SignUpError> {
+    sign_up_as(state, input, AccountKind::Partner, headers, address).await
+}
+
+/// [`sign_up`] for an account of the given kind: a coach signs up through a coach invite.
+pub(crate) async fn sign_up_as(
+    state: &AppState,
+    input: SignUpInput,
+    kind: AccountKind,
+    headers: &HeaderMap,
+    address: &str,
+) -> Result<SignedUp, SignUpError> {
     state
         .limits
         .check(Door::SignUp, address, None)
@@ -138,14 +150,17 @@ pub(crate) async fn sign_up(
     let password_hash = state.passwords.hash(password.expose().to_owned()).await?;
     let created = state
         .store
-        .create_account(&NewAccount {
-            id: person,
-            username: username.as_str().to_owned(),
-            username_key: username.key().to_owned(),
-            password_hash,
-            email: email.map(|email| email.as_str().to_owned()),
-            created_at: now,
-        })
+        .create_account_of_kind(
+            &NewAccount {
+                id: person,
+                username: username.as_str().to_owned(),
+                username_key: username.key().to_owned(),
+                password_hash,
+                email: email.map(|email| email.as_str().to_owned()),
+                created_at: now,
+            },
+            kind,
+        )
         .await;
     match created {
         Ok(()) => {}
@@ -222,6 +237,12 @@ pub(crate) async fn sign_in(
     let account = match &account_key {
         Some(key) => state.store.account_by_username_key(key).await?,
         None => None,
+    };
+    // A disabled account is checked like an unknown one (against the dummy hash): the same
+    // answer in the same time as a wrong password.
+    let account = match account {
+        Some(account) if account.disabled_at.is_some() => None,
+        other => other,
     };
     let attempt = Password::for_sign_in(password)
         .map(|password| password.expose().to_owned())

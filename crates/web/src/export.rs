@@ -40,6 +40,34 @@ pub(crate) struct Export {
     personal_events: Vec<ExportedEvent>,
     /// The person's private journal, oldest entry first; deleted entries are not in it.
     journal: Vec<crate::api::journal::EntryView>,
+    /// Every grant the person gave a coach, and every coach read of the person's data (which
+    /// view, when, which coach — never what was seen), newest first.
+    coaching: ExportedCoaching,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct ExportedCoaching {
+    grants: Vec<ExportedGrant>,
+    reads: Vec<ExportedCoachRead>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct ExportedGrant {
+    space: String,
+    coach: String,
+    granted_at: String,
+    expires_at: String,
+    /// `null` unless the person revoked it.
+    revoked_at: Option<String>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct ExportedCoachRead {
+    space: String,
+    coach: String,
+    /// `overview` or `report`.
+    view: String,
+    at: String,
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -129,6 +157,7 @@ pub(crate) async fn build(state: &AppState, person: PersonId) -> Result<Export, 
         seen.push(record.id);
         exported_spaces.push(space_part(state, person, record).await?);
     }
+    let coaching = coaching_part(state, person, &seen).await?;
     let own = state.store.read(StreamId::Person(person), 1).await?;
     let journal = steadfast_core::journal::JournalBook::fold(person, &own);
     let personal_events = export::own_stream_events(person, &own)
@@ -151,7 +180,51 @@ pub(crate) async fn build(state: &AppState, person: PersonId) -> Result<Export, 
             .iter()
             .map(crate::api::journal::entry_view)
             .collect(),
+        coaching,
     })
+}
+
+/// The person's own grants and the reads of their data; nothing of the partner's.
+async fn coaching_part(
+    state: &AppState,
+    person: PersonId,
+    spaces: &[SpaceId],
+) -> Result<ExportedCoaching, WebError> {
+    let mut names: Vec<(PersonId, String)> = Vec::new();
+    let mut name_of = async |coach: PersonId| -> Result<String, WebError> {
+        if let Some((_, name)) = names.iter().find(|(id, _)| *id == coach) {
+            return Ok(name.clone());
+        }
+        let name = state
+            .store
+            .account(coach)
+            .await?
+            .map_or_else(String::new, |account| account.username);
+        names.push((coach, name.clone()));
+        Ok(name)
+    };
+    let mut grants = Vec::new();
+    for &space in spaces {
+        for grant in state.store.coach_grants_by(space, person).await? {
+            grants.push(ExportedGrant {
+                space: space.to_string(),
+                coach: name_of(grant.coach).await?,
+                granted_at: rfc3339(grant.granted_at),
+                expires_at: rfc3339(grant.expires_at),
+                revoked_at: grant.revoked_at.map(rfc3339),
+            });
+        }
+    }
+    let mut reads = Vec::new();
+    for read in state.store.coach_reads_of(person).await? {
+        reads.push(ExportedCoachRead {
+            space: read.space.to_string(),
+            coach: name_of(read.coach).await?,
+            view: read.view,
+            at: rfc3339(read.at),
+        });
+    }
+    Ok(ExportedCoaching { grants, reads })
 }
 
 async fn space_part(

@@ -226,6 +226,12 @@ mod tests {
                     ("minutes", "1".to_owned()),
                     ("space_zone", "x".to_owned()),
                     ("phase", "x".to_owned()),
+                    ("promiser", "x".to_owned()),
+                    ("receiver", "x".to_owned()),
+                    ("expected", "1".to_owned()),
+                    ("kept", "1".to_owned()),
+                    ("broken", "1".to_owned()),
+                    ("max", "1".to_owned()),
                 ];
                 let text = lang.t_with(&key, &args);
                 assert_ne!(text, key, "{key} is missing in {}", lang.code());

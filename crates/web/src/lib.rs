@@ -15,8 +15,11 @@ mod calendar;
 mod chart;
 mod checkins;
 pub mod clock;
+mod coach;
 mod error;
 mod export;
+#[cfg(feature = "fuzzing")]
+pub mod fuzzing;
 mod gentle;
 mod i18n;
 mod journal;
@@ -24,6 +27,7 @@ mod mail;
 mod maintenance;
 mod ops;
 mod pages;
+pub mod password_links;
 mod patterns;
 mod promises;
 mod recovery;
@@ -100,8 +104,12 @@ impl Default for WebConfig {
     }
 }
 
+/// What every handler reaches: one pointer, so the clone each layer and extractor makes per
+/// request is one counter, not one per service (those clones showed in the bench's profile).
 #[derive(Clone)]
-pub(crate) struct AppState {
+pub(crate) struct AppState(Arc<Services>);
+
+pub(crate) struct Services {
     pub(crate) store: Store,
     pub(crate) config: Arc<WebConfig>,
     pub(crate) passwords: auth::password::Passwords,
@@ -109,7 +117,21 @@ pub(crate) struct AppState {
     pub(crate) ledgers: promises::Ledgers,
 }
 
-impl AppState {
+impl std::ops::Deref for AppState {
+    type Target = Services;
+
+    fn deref(&self) -> &Services {
+        &self.0
+    }
+}
+
+impl From<Services> for AppState {
+    fn from(services: Services) -> Self {
+        AppState(Arc::new(services))
+    }
+}
+
+impl Services {
     pub(crate) fn now(&self) -> steadfast_core::Timestamp {
         self.config.clock.now()
     }
@@ -127,13 +149,13 @@ pub enum StartError {
 pub fn app(store: Store, config: WebConfig) -> Result<Router, StartError> {
     // Install the recorder before the first request, so nothing counted is lost.
     metrics_handle();
-    let state = AppState {
+    let state = AppState::from(Services {
         passwords: auth::password::Passwords::new(config.password_cost)?,
         limits: auth::limits::Limits::new(Arc::clone(&config.clock)),
         ledgers: promises::Ledgers::default(),
         store,
         config: Arc::new(config),
-    };
+    });
     // Housekeeping runs while this router lives: it holds the token, the task only a weak one.
     let alive = Arc::new(());
     maintenance::start(&state, &alive);
@@ -176,6 +198,10 @@ pub fn app(store: Store, config: WebConfig) -> Result<Router, StartError> {
         .route(
             "/recovery",
             get(pages::recovery::form).post(pages::recovery::recover),
+        )
+        .route(
+            "/set-password/{token}",
+            get(pages::reset::form).post(pages::reset::set),
         )
         .route("/help", get(pages::help::show))
         .route(
@@ -329,6 +355,32 @@ pub fn app(store: Store, config: WebConfig) -> Result<Router, StartError> {
         )
         .route("/spaces/{id}/record", get(pages::record::show))
         .route("/spaces/{id}/record/consent", post(pages::record::consent))
+        .route("/spaces/{id}/coach", get(pages::coach::settings))
+        .route("/spaces/{id}/coach/invites", post(pages::coach::invite))
+        .route(
+            "/spaces/{id}/coach/invites/{invite}/revoke",
+            post(pages::coach::revoke_invite),
+        )
+        .route(
+            "/spaces/{id}/coach/{coach}/grant",
+            post(pages::coach::grant),
+        )
+        .route(
+            "/spaces/{id}/coach/{coach}/revoke",
+            post(pages::coach::revoke),
+        )
+        .route("/coach-invites/{token}", get(pages::coach::show_invite))
+        .route(
+            "/coach-invites/{token}/accept",
+            post(pages::coach::accept_invite),
+        )
+        .route(
+            "/coach-invites/{token}/sign-up",
+            post(pages::coach::sign_up_through_invite),
+        )
+        .route("/coach", get(pages::coach::home))
+        .route("/coach/spaces/{id}", get(pages::coach::space))
+        .route("/coach/spaces/{id}/report", get(pages::coach::report))
         .route("/invites/{token}", get(pages::invites::show))
         .route("/invites/{token}/accept", post(pages::invites::accept))
         .merge(api)
@@ -336,7 +388,12 @@ pub fn app(store: Store, config: WebConfig) -> Result<Router, StartError> {
         .route("/static/app.js", get(assets::js))
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
-        .route("/metrics", get(ops::metrics));
+        .route("/metrics", get(ops::metrics))
+        // A coach's account writes nothing: refused before any handler (`coach`).
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            coach::refuse_writes,
+        ));
     Ok(shell(routes, state).layer(axum::Extension(alive)))
 }
 
@@ -390,13 +447,13 @@ mod tests {
             password_cost: PasswordCost::FastForTests,
             ..WebConfig::default()
         };
-        let state = AppState {
+        let state = AppState::from(Services {
             store: Store::open(database.url()).await.expect("store"),
             passwords: auth::password::Passwords::new(config.password_cost).expect("params"),
             limits: auth::limits::Limits::new(Arc::clone(&config.clock)),
             ledgers: promises::Ledgers::default(),
             config: Arc::new(config),
-        };
+        });
         let routes = Router::new().route("/panics", get(panics)).route(
             "/fails",
             get(|| async { Err::<(), _>(WebError::Store(StoreError::CommitFailed)) }),

@@ -69,13 +69,13 @@ mod tests {
             password_cost: PasswordCost::FastForTests,
             ..WebConfig::default()
         };
-        let state = AppState {
+        let state = AppState::from(crate::Services {
             store: Store::open(database.url()).await.expect("store"),
             passwords: Passwords::new(config.password_cost).expect("params"),
             limits: Limits::new(Arc::clone(&config.clock)),
             ledgers: crate::promises::Ledgers::default(),
             config: Arc::new(config),
-        };
+        });
         let person = PersonId::from_uuid(uuid::Uuid::new_v4());
         state
             .store

@@ -29,9 +29,11 @@ use crate::error::WebError;
 use crate::i18n::Lang;
 use crate::spaces;
 
-/// How many viewers' folds are kept. Past this the cache starts over; a fold is rebuilt from
-/// the log on its next request.
-const CACHED_LEDGERS: usize = 4096;
+/// How many viewers' folds are kept. Past this the least recently used eighth is dropped; a
+/// dropped fold is rebuilt from the log on its next request. A month-old couple's fold is about
+/// 50 KB, so this bounds the cache near 25 MB in the worst case (measured by `scripts/bench`
+/// with 10,000 couples).
+const CACHED_LEDGERS: usize = 512;
 
 /// How often a write decides again after losing a race before giving up.
 const WRITE_ATTEMPTS: usize = 8;
@@ -188,10 +190,16 @@ pub(crate) fn parse_id(text: &str) -> Result<PromiseId, PromiseError> {
     text.parse().map_err(|_| PromiseError::NotFound)
 }
 
-/// The cached folds, one per space and viewer.
+/// The cached folds, one per space and viewer, with the tick of their last use.
 #[derive(Clone, Default)]
 pub(crate) struct Ledgers {
-    entries: Arc<Mutex<HashMap<(SpaceId, PersonId), SharedLedger>>>,
+    entries: Arc<Mutex<LedgerMap>>,
+}
+
+#[derive(Default)]
+struct LedgerMap {
+    folds: HashMap<(SpaceId, PersonId), (u64, SharedLedger)>,
+    tick: u64,
 }
 
 /// One viewer's fold, locked for the length of one operation.
@@ -206,19 +214,40 @@ struct Cached {
 impl Ledgers {
     fn entry(&self, space: SpaceId, viewer: PersonId) -> Arc<tokio::sync::Mutex<Cached>> {
         // A poisoned lock only means another request panicked mid-insert; the map is intact.
-        let mut entries = self
+        let mut map = self
             .entries
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if entries.len() >= CACHED_LEDGERS && !entries.contains_key(&(space, viewer)) {
-            entries.clear();
+        map.tick += 1;
+        let tick = map.tick;
+        if map.folds.len() >= CACHED_LEDGERS && !map.folds.contains_key(&(space, viewer)) {
+            map.evict_least_recent(CACHED_LEDGERS / 8);
         }
-        Arc::clone(entries.entry((space, viewer)).or_insert_with(|| {
-            Arc::new(tokio::sync::Mutex::new(Cached {
+        let (used, ledger) = map.folds.entry((space, viewer)).or_insert_with(|| {
+            let fresh = Arc::new(tokio::sync::Mutex::new(Cached {
                 members: Vec::new(),
                 ledger: Ledger::new(viewer),
-            }))
-        }))
+            }));
+            (tick, fresh)
+        });
+        *used = tick;
+        Arc::clone(ledger)
+    }
+}
+
+impl LedgerMap {
+    /// Drops the `count` folds used longest ago: one scan now and then rather than bookkeeping
+    /// on every request. A fold in use elsewhere lives on in its holder and is simply not
+    /// cached any more.
+    fn evict_least_recent(&mut self, count: usize) {
+        if self.folds.is_empty() || count == 0 {
+            return;
+        }
+        let mut ticks: Vec<u64> = self.folds.values().map(|(tick, _)| *tick).collect();
+        let nth = (count - 1).min(ticks.len() - 1);
+        // Ticks are distinct, so exactly the `nth + 1` oldest are at or below the cutoff.
+        let (_, &mut cutoff, _) = ticks.select_nth_unstable(nth);
+        self.folds.retain(|_, (tick, _)| *tick > cutoff);
     }
 }
 
@@ -548,4 +577,53 @@ pub(crate) async fn record(
         })
         .collect();
     Ok((opened, directions))
+}
+
+#[cfg(test)]
+mod tests {
+    use uuid::Uuid;
+
+    use super::*;
+
+    fn key() -> (SpaceId, PersonId) {
+        (
+            SpaceId::from_uuid(Uuid::new_v4()),
+            PersonId::from_uuid(Uuid::new_v4()),
+        )
+    }
+
+    fn cached(ledgers: &Ledgers, (space, viewer): (SpaceId, PersonId)) -> bool {
+        ledgers
+            .entries
+            .lock()
+            .expect("lock")
+            .folds
+            .contains_key(&(space, viewer))
+    }
+
+    #[test]
+    fn a_full_cache_drops_the_folds_used_longest_ago_and_keeps_the_busy_ones() {
+        let ledgers = Ledgers::default();
+        let keys: Vec<_> = (0..CACHED_LEDGERS).map(|_| key()).collect();
+        for &(space, viewer) in &keys {
+            ledgers.entry(space, viewer);
+        }
+        // The oldest fold is used again: it is now the most recent.
+        let (space, viewer) = keys[0];
+        let kept = ledgers.entry(space, viewer);
+
+        let newcomer = key();
+        ledgers.entry(newcomer.0, newcomer.1);
+
+        let map_len = ledgers.entries.lock().expect("lock").folds.len();
+        assert_eq!(map_len, CACHED_LEDGERS - CACHED_LEDGERS / 8 + 1);
+        assert!(cached(&ledgers, keys[0]), "the busy fold stays");
+        assert!(cached(&ledgers, newcomer), "the newcomer is cached");
+        for &dropped in &keys[1..=CACHED_LEDGERS / 8] {
+            assert!(!cached(&ledgers, dropped), "the least recent are dropped");
+        }
+        assert!(cached(&ledgers, keys[CACHED_LEDGERS / 8 + 1]));
+        // The same fold is handed out again while it stays cached.
+        assert!(Arc::ptr_eq(&kept, &ledgers.entry(space, viewer)));
+    }
 }

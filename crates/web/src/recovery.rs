@@ -84,6 +84,11 @@ pub(crate) async fn recover(
         Some(key) => state.store.account_by_username_key(key).await?,
         None => None,
     };
+    // A disabled account recovers nothing: it takes the unknown name's steps and answer.
+    let account = match account {
+        Some(account) if account.disabled_at.is_some() => None,
+        other => other,
+    };
     let now = state.now();
     // An unknown name looks for the code under nobody, so both take the same steps.
     let owner = account.as_ref().map_or_else(

@@ -3,11 +3,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod acks;
+mod admin;
 mod backup;
 mod bench;
 mod crash;
 mod demo;
 mod errors;
+mod import;
 mod migrate;
 mod serve;
 mod support;

@@ -6,6 +6,9 @@
 mod balance;
 mod boundary_lifecycle;
 mod checkin_lifecycle;
+mod coach_grants;
+mod import_corpus;
+mod import_round_trip;
 mod ledger;
 mod patterns;
 mod promise_lifecycle;

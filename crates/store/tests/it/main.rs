@@ -5,10 +5,14 @@
 
 mod accounts;
 mod backup;
+mod coaches;
 mod event_log;
 mod feeds;
+mod imports;
+mod operator;
 mod redaction;
 mod reminders;
+mod row_security;
 mod schema;
 mod sessions;
 mod spaces;
@@ -106,10 +110,26 @@ on_both_backends!(
         discreet_titles_are_switched_only_on_an_existing_feed,
         a_revoked_feed_is_gone_and_deleting_the_account_removes_it,
     ],
+    imports: [
+        an_imported_space_is_written_whole_and_a_second_run_writes_nothing,
+        a_space_whose_events_cannot_be_written_leaves_nothing_behind,
+        personal_events_are_appended_once_after_what_is_there,
+    ],
+    operator: [
+        disabling_ends_every_way_in_and_enabling_lets_the_account_back,
+        a_link_works_once_until_it_expires_and_only_the_newest_works,
+        figures_count_by_kind_state_and_week,
+    ],
     tokens: [
         a_token_is_found_by_its_hash,
         a_token_is_deleted_only_by_its_owner,
         tokens_are_listed_for_their_owner_and_touched_forward_only,
+    ],
+    coaches: [
+        a_coach_account_has_its_kind_and_others_are_partners,
+        a_coach_invite_is_accepted_once_and_only_by_a_coach,
+        grants_are_each_partners_own_and_revoked_only_by_them,
+        coach_reads_are_listed_for_their_owner_only,
     ],
     spaces: [
         creating_a_space_makes_the_creator_its_one_member,

@@ -33,6 +33,8 @@ fn debug_output_of_records_never_shows_hashes_or_what_a_person_typed() {
         password_hash: new.password_hash.clone(),
         email: new.email.clone(),
         created_at: new.created_at,
+        kind: steadfast_core::coach::AccountKind::Coach,
+        disabled_at: None,
     };
     shows_no_secret(format!("{account:?}"));
     shows_no_secret(format!(

@@ -424,7 +424,7 @@ pub(crate) async fn acknowledge(
     answer(done, &headers)
 }
 
-#[utoipa::path(post, path = "/spaces/{id}/boundaries/{boundary}/crossings", tag = "boundaries", request_body = CrossingReport, security(("session" = []), ("token" = [])),
+#[utoipa::path(post, path = "/spaces/{id}/boundaries/{boundary}/crossings", tag = "boundaries", request_body(content = Option<CrossingReport>, description = "Optional; no body means now"), security(("session" = []), ("token" = [])),
     params(("id" = String, Path, description = "The space's id"), ("boundary" = String, Path, description = "The boundary's id")),
     responses(
         (status = 201, body = Created),

@@ -6,6 +6,7 @@ pub(crate) mod appreciations;
 pub(crate) mod boundaries;
 pub(crate) mod calendar;
 pub(crate) mod checkins;
+pub(crate) mod coach;
 pub(crate) mod daily;
 pub(crate) mod export;
 pub(crate) mod gentle;
@@ -24,13 +25,12 @@ pub(crate) mod tokens;
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, Error as _};
 
 use crate::AppState;
 use crate::auth::session::{self, Caller};
@@ -128,12 +128,15 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
 
     async fn from_request(request: Request, state: &AppState) -> Result<Self, Self::Rejection> {
         let lang = lang_of(request.headers());
-        match Json::<T>::from_request(request, state).await {
-            Ok(Json(value)) => Ok(ApiJson(value)),
-            Err(JsonRejection::MissingJsonContentType(_)) => Err(json_expected(lang)),
-            Err(JsonRejection::BytesRejection(_)) => Err(too_large(lang)),
-            Err(_) => Err(invalid_body(lang)),
+        if !is_json(request.headers()) {
+            return Err(json_expected(lang));
         }
+        let bytes = Bytes::from_request(request, state)
+            .await
+            .map_err(|_| too_large(lang))?;
+        parse_body(&bytes)
+            .map(ApiJson)
+            .map_err(|_| invalid_body(lang))
     }
 }
 
@@ -156,9 +159,60 @@ impl<T: DeserializeOwned + Default> FromRequest<AppState> for OptionalJson<T> {
         if !is_json {
             return Err(json_expected(lang));
         }
-        Json::<Option<T>>::from_bytes(&bytes)
-            .map(|Json(value)| OptionalJson(value.unwrap_or_default()))
+        parse_body::<Option<T>>(&bytes)
+            .map(|value| OptionalJson(value.unwrap_or_default()))
             .map_err(|_| invalid_body(lang))
+    }
+}
+
+/// A JSON body as `T`. The document calls whole numbers `integer`, and JSON Schema counts `5.0`
+/// as one, so a number with nothing after the point is taken where an integer is expected.
+pub(crate) fn parse_body<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, serde_json::Error> {
+    serde_json::from_slice(bytes).or_else(|error| {
+        // Only a refused body pays for the second look.
+        let mut value: serde_json::Value = serde_json::from_slice(bytes).map_err(|_| error)?;
+        if !whole_floats_to_integers(&mut value) {
+            return Err(serde_json::Error::custom("not of the documented shape"));
+        }
+        serde_json::from_value(value)
+    })
+}
+
+/// Turns `5.0` into `5` throughout; says whether anything changed.
+fn whole_floats_to_integers(value: &mut serde_json::Value) -> bool {
+    use serde_json::Value;
+    match value {
+        Value::Number(number) if number.is_f64() => {
+            let Some(float) = number.as_f64() else {
+                return false;
+            };
+            // Exactly representable and in range: i64::MIN is -2^63, and 2^63 is one past the top.
+            let in_range =
+                (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&float);
+            if float.fract() == 0.0 && in_range {
+                // In range and whole, so the cast is exact.
+                *value = Value::from(float as i64);
+                true
+            } else {
+                false
+            }
+        }
+        // Every item is visited (no short cut): each whole float must become an integer.
+        Value::Array(items) => {
+            let mut changed = false;
+            for item in items {
+                changed |= whole_floats_to_integers(item);
+            }
+            changed
+        }
+        Value::Object(fields) => {
+            let mut changed = false;
+            for item in fields.values_mut() {
+                changed |= whole_floats_to_integers(item);
+            }
+            changed
+        }
+        _ => false,
     }
 }
 

@@ -7,14 +7,19 @@ use axum::Router;
 use axum::extract::State;
 use axum::response::IntoResponse;
 use axum::routing::{any, get};
+use steadfast_core::checkin::{Step, TrustItem};
+use steadfast_core::journal::Prompt;
+use steadfast_core::ritual::RitualKind;
+use utoipa::openapi::schema::{AdditionalProperties, ArrayItems, Object, Schema, Type};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::{
-    accounts, appreciations, boundaries, calendar, checkins, daily, export, gentle, journal, me,
-    patterns, promises, record, recovery, reminders, repairs, rituals, spaces, tokens,
+    accounts, appreciations, boundaries, calendar, checkins, coach, daily, export, gentle, journal,
+    me, patterns, promises, record, recovery, reminders, repairs, rituals, spaces, tokens,
 };
 use crate::AppState;
 
@@ -45,6 +50,7 @@ use crate::AppState;
         (name = "export", description = "Everything of yours, as one JSON document"),
         (name = "repairs", description = "Repair plans after a breach (Atone, Attune, Attach), the private log, and the private safety check"),
         (name = "boundaries", description = "Boundaries: proposed, acknowledged, revised with their history, and crossings with acknowledgement, apology and a prevention promise"),
+        (name = "coaching", description = "Coaches: each partner's own, time-limited, revocable grant of their shared data; the coach's read-only view; who read what"),
         (name = "appreciations", description = "Appreciations, and the balance of positive and negative moments (a gentle guide after Gottman's 5:1 finding)"),
     )
 )]
@@ -64,6 +70,452 @@ impl Modify for Credentials {
             "token",
             SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
         );
+    }
+}
+
+/// What every route that reads a JSON body may answer before the route's own rules run: a body
+/// that is not JSON (415), too large (413), or not of the documented shape (422). Added here so no
+/// route's list can forget them.
+struct BodyRefusals;
+
+impl Modify for BodyRefusals {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let refusals = [
+            ("413", "The body is too large (`too_large`)"),
+            ("415", "The body is not JSON (`json_expected`)"),
+            (
+                "422",
+                "The body is not of the documented shape (`invalid_body`)",
+            ),
+        ];
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.patch,
+            ];
+            for operation in operations.into_iter().flatten() {
+                if operation.request_body.is_none() {
+                    continue;
+                }
+                for (status, description) in refusals {
+                    operation
+                        .responses
+                        .responses
+                        .entry(status.to_owned())
+                        .or_insert_with(|| {
+                            ResponseBuilder::new()
+                                .description(description)
+                                .content(
+                                    "application/json",
+                                    ContentBuilder::new()
+                                        .schema(Some(Ref::from_schema_name("ErrorBody")))
+                                        .build(),
+                                )
+                                .build()
+                                .into()
+                        });
+                }
+            }
+        }
+    }
+}
+
+/// How a text field is checked, so the document can say it as a `pattern` (see [`text_pattern`]).
+#[derive(Clone, Copy)]
+enum Text {
+    /// Words for the partner (`steadfast_core::text::clean`): 1–`max` characters once trimmed, no
+    /// control or invisible characters; line breaks too where `multiline`.
+    Words { max: usize, multiline: bool },
+    /// The same, or blank (all whitespace) for none.
+    OptionalWords { max: usize, multiline: bool },
+    /// A token's label: blank for none, at most 60 characters, no control or invisible characters.
+    TokenLabel,
+    /// A new password: at least 8 characters.
+    NewPassword,
+    /// One of these names, exactly.
+    Name(&'static [&'static str]),
+    /// One of these names, trimmed, or blank for the default.
+    OptionalName(&'static [&'static str]),
+    /// A calendar day, `YYYY-MM-DD`, or blank for the default.
+    OptionalDate,
+    /// One of these names, trimmed and in any ASCII case.
+    LooseName(&'static [&'static str]),
+    /// A wall-clock time, `HH:MM` (or `HH:MM:00`), trimmed.
+    ClockTime,
+    /// A list of at least one of these names, each trimmed and in any ASCII case.
+    SomeOf(&'static [&'static str]),
+    /// A map from these names to whole numbers in `min..=max`.
+    Scores {
+        names: &'static [&'static str],
+        min: i64,
+        max: i64,
+    },
+}
+
+/// The names of every value of a domain type, in its own spelling, so the document cannot drift
+/// from the rules.
+macro_rules! names_of {
+    ($kind:ty) => {{
+        const NAMES: [&str; <$kind>::ALL.len()] = {
+            let all = <$kind>::ALL;
+            let mut names = [""; <$kind>::ALL.len()];
+            let mut i = 0;
+            while i < all.len() {
+                names[i] = all[i].as_str();
+                i += 1;
+            }
+            names
+        };
+        &NAMES
+    }};
+}
+
+/// Which request field follows which rule: (schema, property, rule). Every pair must exist, or
+/// building the document panics (and so does its test).
+const TEXT_FIELDS: &[(&str, &str, Text)] = &[
+    (
+        "NewPromiseBody",
+        "text",
+        Text::Words {
+            max: 280,
+            multiline: false,
+        },
+    ),
+    (
+        "NewPromiseBody",
+        "domain",
+        Text::OptionalWords {
+            max: 40,
+            multiline: false,
+        },
+    ),
+    (
+        "RenegotiateBody",
+        "text",
+        Text::Words {
+            max: 280,
+            multiline: false,
+        },
+    ),
+    (
+        "RenegotiateBody",
+        "reason",
+        Text::Words {
+            max: 500,
+            multiline: true,
+        },
+    ),
+    (
+        "PlanPromiseBody",
+        "text",
+        Text::Words {
+            max: 280,
+            multiline: false,
+        },
+    ),
+    (
+        "PreventionBody",
+        "text",
+        Text::Words {
+            max: 280,
+            multiline: false,
+        },
+    ),
+    (
+        "TransparencyBody",
+        "text",
+        Text::Words {
+            max: 280,
+            multiline: false,
+        },
+    ),
+    (
+        "NewEntryBody",
+        "text",
+        Text::Words {
+            max: 10_000,
+            multiline: true,
+        },
+    ),
+    (
+        "EditEntryBody",
+        "text",
+        Text::Words {
+            max: 10_000,
+            multiline: true,
+        },
+    ),
+    (
+        "BoundaryWords",
+        "text",
+        Text::Words {
+            max: 200,
+            multiline: false,
+        },
+    ),
+    (
+        "BoundaryWords",
+        "why",
+        Text::OptionalWords {
+            max: 1000,
+            multiline: true,
+        },
+    ),
+    (
+        "ApologyBody",
+        "text",
+        Text::Words {
+            max: 2000,
+            multiline: true,
+        },
+    ),
+    (
+        "DraftBody",
+        "appreciations",
+        Text::OptionalWords {
+            max: 280,
+            multiline: false,
+        },
+    ),
+    (
+        "DraftBody",
+        "went_right",
+        Text::OptionalWords {
+            max: 2000,
+            multiline: true,
+        },
+    ),
+    (
+        "DraftBody",
+        "topic",
+        Text::OptionalWords {
+            max: 2000,
+            multiline: true,
+        },
+    ),
+    (
+        "DraftBody",
+        "listener_notes",
+        Text::OptionalWords {
+            max: 2000,
+            multiline: true,
+        },
+    ),
+    (
+        "DraftBody",
+        "requests",
+        Text::OptionalWords {
+            max: 2000,
+            multiline: true,
+        },
+    ),
+    (
+        "TextBody",
+        "text",
+        Text::Words {
+            max: 1000,
+            multiline: true,
+        },
+    ),
+    (
+        "LogBody",
+        "text",
+        Text::Words {
+            max: 1000,
+            multiline: true,
+        },
+    ),
+    (
+        "DailyBody",
+        "appreciation",
+        Text::OptionalWords {
+            max: 280,
+            multiline: false,
+        },
+    ),
+    (
+        "DailyBody",
+        "plan",
+        Text::OptionalWords {
+            max: 280,
+            multiline: false,
+        },
+    ),
+    (
+        "NewAppreciation",
+        "text",
+        Text::Words {
+            max: 280,
+            multiline: false,
+        },
+    ),
+    (
+        "RitualBody",
+        "name",
+        Text::Words {
+            max: 80,
+            multiline: false,
+        },
+    ),
+    (
+        "NewSpaceBody",
+        "name",
+        Text::Words {
+            max: 80,
+            multiline: false,
+        },
+    ),
+    ("NewTokenBody", "label", Text::TokenLabel),
+    ("DraftBody", "step", Text::Name(names_of!(Step))),
+    (
+        "DraftBody",
+        "felt_trust",
+        Text::Scores {
+            names: names_of!(TrustItem),
+            min: 0,
+            max: 6,
+        },
+    ),
+    ("GentleBody", "lang", Text::LooseName(&["en", "pl"])),
+    (
+        "NewEntryBody",
+        "prompt",
+        Text::OptionalName(names_of!(Prompt)),
+    ),
+    (
+        "RitualBody",
+        "weekdays",
+        Text::SomeOf(&["mon", "tue", "wed", "thu", "fri", "sat", "sun"]),
+    ),
+    ("RitualBody", "start", Text::ClockTime),
+    ("RitualBody", "first_date", Text::OptionalDate),
+    (
+        "RitualBody",
+        "kind",
+        Text::OptionalName(names_of!(RitualKind)),
+    ),
+    ("NewAccountBody", "password", Text::NewPassword),
+    ("PasswordChangeBody", "new_password", Text::NewPassword),
+    ("RecoveryBody", "new_password", Text::NewPassword),
+];
+
+/// What `char::is_whitespace` trims from both ends.
+const TRIMMED: &str = r"\t\n\x0B\x0C\r \x85\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000";
+/// What `steadfast_core::text` refuses inside: control characters and the invisible ones that
+/// reorder or hide text.
+const HIDDEN: &str = r"\x00-\x1F\x7F-\x9F\u200B\u2028-\u202E\u2060-\u2069\uFEFF";
+/// What a token's label refuses.
+const LABEL_HIDDEN: &str = r"\x00-\x1F\x7F-\x9F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF";
+
+/// The text rule as an ECMA-262 pattern: any trimmed whitespace, then a visible first character,
+/// up to `max - 2` allowed ones and a visible last one, then whitespace again. Lengths count
+/// characters as typed (the server counts them in NFC, which only rarely differs).
+fn text_pattern(max: usize, multiline: bool, blank_ok: bool, hidden: &str) -> String {
+    let visible = format!("[^{TRIMMED}{hidden}]");
+    let inside = if multiline {
+        format!("(?:[^{hidden}]|\\r?\\n)")
+    } else {
+        format!("[^{hidden}]")
+    };
+    let words = format!(
+        "{visible}(?:{inside}{{0,{}}}{visible})?",
+        max.saturating_sub(2)
+    );
+    if blank_ok {
+        format!("^[{TRIMMED}]*(?:{words}[{TRIMMED}]*)?$")
+    } else {
+        format!("^[{TRIMMED}]*{words}[{TRIMMED}]*$")
+    }
+}
+
+/// Writes the text rules of [`TEXT_FIELDS`] into the request schemas, so a client (and a test
+/// generator) knows what the server takes without reading the descriptions.
+struct TextRules;
+
+impl Modify for TextRules {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let Some(components) = openapi.components.as_mut() else {
+            panic!("the document has no components for its text rules");
+        };
+        let schemas = &mut components.schemas;
+        for &(schema, property, rule) in TEXT_FIELDS {
+            let Some(RefOr::T(Schema::Object(object))) = schemas.get_mut(schema) else {
+                panic!("no object schema {schema} for its text rules");
+            };
+            let field = match object.properties.get_mut(property) {
+                Some(RefOr::T(Schema::Object(field))) => field,
+                Some(RefOr::T(Schema::Array(list))) => {
+                    if matches!(rule, Text::SomeOf(_)) {
+                        list.min_items = Some(1);
+                    }
+                    match &mut list.items {
+                        ArrayItems::RefOrSchema(item) => match item.as_mut() {
+                            RefOr::T(Schema::Object(field)) => field,
+                            _ => panic!("{schema}.{property} holds no strings"),
+                        },
+                        ArrayItems::False => panic!("{schema}.{property} holds no strings"),
+                    }
+                }
+                _ => panic!("no property {schema}.{property} for its text rule"),
+            };
+            match rule {
+                Text::Words { max, multiline } => {
+                    field.pattern = Some(text_pattern(max, multiline, false, HIDDEN));
+                }
+                Text::OptionalWords { max, multiline } => {
+                    field.pattern = Some(text_pattern(max, multiline, true, HIDDEN));
+                }
+                Text::TokenLabel => {
+                    field.pattern = Some(text_pattern(60, false, true, LABEL_HIDDEN));
+                }
+                Text::NewPassword => field.min_length = Some(8),
+                Text::Name(names) => {
+                    field.enum_values = Some(names.iter().map(|&name| name.into()).collect());
+                }
+                Text::OptionalName(names) => {
+                    field.pattern = Some(format!(
+                        "^[{TRIMMED}]*(?:(?:{})[{TRIMMED}]*)?$",
+                        names.join("|")
+                    ));
+                }
+                Text::OptionalDate => {
+                    field.pattern = Some(format!(
+                        "^[{TRIMMED}]*(?:[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}[{TRIMMED}]*)?$"
+                    ));
+                }
+                Text::ClockTime => {
+                    field.pattern = Some(format!(
+                        "^[{TRIMMED}]*(?:[01][0-9]|2[0-3]):[0-5][0-9](?::00)?[{TRIMMED}]*$"
+                    ));
+                }
+                Text::LooseName(names) | Text::SomeOf(names) => {
+                    let any_case = |name: &str| -> String {
+                        name.chars()
+                            .map(|c| {
+                                format!("[{}{}]", c.to_ascii_lowercase(), c.to_ascii_uppercase())
+                            })
+                            .collect()
+                    };
+                    let names: Vec<String> = names.iter().map(|name| any_case(name)).collect();
+                    field.pattern =
+                        Some(format!("^[{TRIMMED}]*(?:{})[{TRIMMED}]*$", names.join("|")));
+                }
+                Text::Scores { names, min, max } => {
+                    let mut keys = Object::with_type(Type::String);
+                    keys.enum_values = Some(names.iter().map(|&name| name.into()).collect());
+                    field.property_names = Some(Box::new(Schema::Object(keys)));
+                    let mut score = Object::with_type(Type::Integer);
+                    score.minimum = Some(min.into());
+                    score.maximum = Some(max.into());
+                    field.additional_properties = Some(Box::new(AdditionalProperties::RefOr(
+                        RefOr::T(Schema::Object(score)),
+                    )));
+                }
+            }
+        }
     }
 }
 
@@ -154,10 +606,19 @@ pub(crate) fn router() -> Router<AppState> {
         .routes(routes!(boundaries::prevention))
         .routes(routes!(boundaries::resolve))
         .routes(routes!(appreciations::list, appreciations::create))
-        .routes(routes!(appreciations::balance));
-    let (routes, document) = OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(appreciations::balance))
+        .routes(routes!(coach::partner))
+        .routes(routes!(coach::invite))
+        .routes(routes!(coach::grant))
+        .routes(routes!(coach::revoke))
+        .routes(routes!(coach::coached))
+        .routes(routes!(coach::overview));
+    let (routes, mut document) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .nest("/api/v1", v1)
         .split_for_parts();
+    // After the routes are in: a modifier on `ApiDoc` would see no paths yet.
+    BodyRefusals.modify(&mut document);
+    TextRules.modify(&mut document);
     let document = Arc::new(document);
     routes
         .route(

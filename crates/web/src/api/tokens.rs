@@ -76,13 +76,16 @@ fn new_token_body(parts: &Parts, body: &Bytes, lang: Lang) -> Result<NewTokenBod
             lang.t("api-json-expected"),
         ));
     }
-    serde_json::from_slice(body).map_err(|_| {
-        ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid_body",
-            lang.t("api-invalid-body"),
-        )
-    })
+    // `null` is allowed, as the document says: it makes an unnamed token too.
+    super::parse_body::<Option<NewTokenBody>>(body)
+        .map(Option::unwrap_or_default)
+        .map_err(|_| {
+            ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_body",
+                lang.t("api-invalid-body"),
+            )
+        })
 }
 
 #[utoipa::path(post, path = "/tokens", tag = "tokens", request_body(content = Option<NewTokenBody>, description = "Optional; no body makes an unnamed token"), security(("session" = [])),

@@ -14,6 +14,7 @@ use axum::http::{HeaderMap, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
 use axum_extra::extract::CookieJar;
+use steadfast_core::coach::AccountKind;
 use steadfast_core::{Liveness, PersonId, Timestamp};
 use steadfast_store::SessionRecord;
 
@@ -65,6 +66,8 @@ pub(crate) enum Credential {
 pub(crate) struct Caller {
     pub(crate) person: PersonId,
     pub(crate) username: String,
+    /// A coach's account is read-only everywhere but on their own account (`crate::coach`).
+    pub(crate) kind: AccountKind,
     pub(crate) credential: Credential,
 }
 
@@ -103,6 +106,7 @@ pub(crate) async fn authenticate(
     Ok(Some(Caller {
         person: account.id,
         username: account.username,
+        kind: account.kind,
         credential: Credential::Token(record.id),
     }))
 }
@@ -135,6 +139,7 @@ pub(crate) async fn authenticate_session(
     Ok(Some(Caller {
         person: account.id,
         username: account.username,
+        kind: account.kind,
         credential: Credential::Session(id_hash),
     }))
 }

@@ -25,7 +25,7 @@ pub(crate) struct FieldMessages {
 }
 
 impl FieldMessages {
-    fn none() -> Self {
+    pub(crate) fn none() -> Self {
         Self {
             username: None,
             password: None,
@@ -33,7 +33,7 @@ impl FieldMessages {
         }
     }
 
-    fn of(errors: FieldErrors, chrome: &Chrome) -> Self {
+    pub(crate) fn of(errors: FieldErrors, chrome: &Chrome) -> Self {
         Self {
             username: errors.username.map(|error| error.message(chrome.lang)),
             password: errors.password.map(|error| error.message(chrome.lang)),
@@ -60,9 +60,9 @@ pub(crate) struct SignUpPage {
 #[derive(Template, WebTemplate)]
 #[template(path = "recovery_codes.html")]
 pub(crate) struct RecoveryCodesPage {
-    chrome: Chrome,
-    codes: Vec<String>,
-    continue_to: String,
+    pub(crate) chrome: Chrome,
+    pub(crate) codes: Vec<String>,
+    pub(crate) continue_to: String,
 }
 
 #[derive(Template, WebTemplate)]

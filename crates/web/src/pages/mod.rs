@@ -7,6 +7,7 @@ pub(crate) mod appreciations;
 pub(crate) mod boundaries;
 pub(crate) mod calendar;
 pub(crate) mod checkins;
+pub(crate) mod coach;
 pub(crate) mod daily;
 pub(crate) mod deletion;
 pub(crate) mod export;
@@ -21,6 +22,7 @@ pub(crate) mod record;
 pub(crate) mod recovery;
 pub(crate) mod reminders;
 pub(crate) mod repairs;
+pub(crate) mod reset;
 pub(crate) mod rituals;
 pub(crate) mod spaces;
 pub(crate) mod tokens;
@@ -44,6 +46,8 @@ pub(crate) struct Chrome {
     pub(crate) js: &'static str,
     /// Whether to offer "sign out" rather than "sign in".
     pub(crate) signed_in: bool,
+    /// A coach's account: the navigation leads to the spaces they coach.
+    pub(crate) coach: bool,
 }
 
 impl Chrome {
@@ -55,6 +59,7 @@ impl Chrome {
             css: assets::css_url(),
             js: assets::js_url(),
             signed_in,
+            coach: false,
         }
     }
 
@@ -74,13 +79,17 @@ impl FromRequestParts<AppState> for Chrome {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let signed_in = session::page_caller(parts, state).await?.is_some();
-        Ok(Chrome::new(
-            state,
-            Lang::of_request(parts),
-            parts.uri.path(),
-            signed_in,
-        ))
+        let caller = session::page_caller(parts, state).await?;
+        let coach = caller.as_ref().is_some_and(|caller| caller.kind.is_coach());
+        Ok(Chrome {
+            coach,
+            ..Chrome::new(
+                state,
+                Lang::of_request(parts),
+                parts.uri.path(),
+                caller.is_some(),
+            )
+        })
     }
 }
 

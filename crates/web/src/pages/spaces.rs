@@ -249,7 +249,7 @@ pub(crate) async fn invite(
 /// referrer, so browsers mostly send `null`), from a proxy's `X-Forwarded-Proto`, plain HTTP for
 /// this machine's own address, else HTTPS exactly when cookies are secure. A wrong guess costs
 /// the inviter a link to fix by hand, nothing more: the token is what matters.
-fn origin(parts: &Parts, secure: bool) -> Option<String> {
+pub(crate) fn origin(parts: &Parts, secure: bool) -> Option<String> {
     let host = host(&parts.headers).or_else(|| parts.uri.authority().map(|a| a.as_str()))?;
     let plausible = !host.is_empty()
         && host

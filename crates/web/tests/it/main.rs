@@ -5,15 +5,19 @@
 
 mod account_management;
 mod accounts;
+mod admin;
 mod boundaries_api;
 mod boundaries_pages;
 mod browser;
+mod browser_coach;
 mod browser_rhythm;
 mod calendar_feed;
 mod checkins_api;
 mod checkins_pages;
+mod coaches;
 mod daily;
 mod export;
+mod fuzz_corpus;
 mod gentle;
 mod instances;
 mod journal;

@@ -151,7 +151,8 @@ async fn every_documented_operation_is_routed() {
             .replace("{boundary}", "00000000-0000-4000-8000-000000000005")
             .replace("{crossing}", "00000000-0000-4000-8000-000000000006")
             .replace("{token}", "0000")
-            .replace("{entry}", "00000000-0000-4000-8000-000000000008");
+            .replace("{entry}", "00000000-0000-4000-8000-000000000008")
+            .replace("{coach}", "00000000-0000-4000-8000-000000000009");
         assert!(
             !concrete.contains('{'),
             "{path} has a parameter this test does not fill in"
@@ -170,5 +171,136 @@ async fn every_documented_operation_is_routed() {
             );
         }
     }
+    app.stop().await;
+}
+
+/// Every operation that reads a JSON body documents the answers any body can get before the
+/// operation's own rules: too large, not JSON, not of the documented shape.
+#[tokio::test]
+async fn every_body_refusal_is_documented() {
+    let app = TestApp::sqlite().await;
+    let document: Value = app.get("/api/v1/openapi.json").await.json().await.unwrap();
+    let mut with_body = 0;
+    for (path, operations) in document["paths"].as_object().unwrap() {
+        for (method, operation) in operations.as_object().unwrap() {
+            if operation["requestBody"].is_null() {
+                continue;
+            }
+            with_body += 1;
+            for status in ["413", "415", "422"] {
+                assert_eq!(
+                    operation["responses"][status]["content"]["application/json"]["schema"]["$ref"],
+                    "#/components/schemas/ErrorBody",
+                    "{method} {path} does not document {status}"
+                );
+            }
+        }
+    }
+    assert!(with_body >= 30, "{with_body} operations with a body");
+    app.stop().await;
+}
+
+/// The rules the server holds text, names and scores to are in the request schemas, where a
+/// client (or a test generator such as schemathesis) reads them.
+#[tokio::test]
+async fn request_schemas_state_the_servers_rules() {
+    let app = TestApp::sqlite().await;
+    let document: Value = app.get("/api/v1/openapi.json").await.json().await.unwrap();
+    let schemas = &document["components"]["schemas"];
+    let pattern = |schema: &str, property: &str| {
+        schemas[schema]["properties"][property]["pattern"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{schema}.{property} has no pattern"))
+            .to_owned()
+    };
+    let promise = pattern("NewPromiseBody", "text");
+    assert!(promise.contains("{0,278}"), "{promise}");
+    assert!(promise.contains(r"\x00-\x1F"), "{promise}");
+    let journal = pattern("NewEntryBody", "text");
+    assert!(
+        journal.contains(r"\r?\n") && journal.contains("{0,9998}"),
+        "{journal}"
+    );
+    assert!(pattern("RitualBody", "start").contains("2[0-3]"));
+    assert_eq!(
+        schemas["RitualBody"]["properties"]["weekdays"]["minItems"],
+        1
+    );
+    assert_eq!(
+        schemas["NewAccountBody"]["properties"]["password"]["minLength"],
+        8
+    );
+    let step = &schemas["DraftBody"]["properties"]["step"]["enum"];
+    assert_eq!(step.as_array().map(Vec::len), Some(7), "{step}");
+    let felt = &schemas["DraftBody"]["properties"]["felt_trust"];
+    assert_eq!(
+        felt["propertyNames"]["enum"].as_array().map(Vec::len),
+        Some(9)
+    );
+    assert_eq!(felt["additionalProperties"]["maximum"], 6);
+    app.stop().await;
+}
+
+/// JSON Schema counts `3.0` as an integer, so the API takes it where the document says
+/// `integer`; a fraction is still refused, and so is a number where text belongs.
+#[tokio::test]
+async fn whole_numbers_with_a_point_are_integers() {
+    use crate::support::api::{call, couple};
+    let app = TestApp::sqlite().await;
+    let us = couple(&app, "ada", "bella").await;
+    let path = format!("/api/v1/spaces/{}/promises", us.space);
+    let made = call(
+        &app,
+        &us.a,
+        Method::POST,
+        &path,
+        Some(serde_json::json!({ "text": "Call the plumber", "stakes": 3.0 })),
+    )
+    .await;
+    assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+    let id = made.created_id();
+    let shown = call(&app, &us.a, Method::GET, &format!("{path}/{id}"), None).await;
+    assert_eq!(shown.ok()["stakes"], 3, "{}", shown.body);
+    for body in [
+        serde_json::json!({ "text": "Call the plumber", "stakes": 2.5 }),
+        serde_json::json!({ "text": 4.0, "stakes": 2 }),
+    ] {
+        call(&app, &us.a, Method::POST, &path, Some(body))
+            .await
+            .refused(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+    }
+    app.stop().await;
+}
+
+/// The document allows `null` for a new token's body; it makes an unnamed token, as no body does.
+#[tokio::test]
+async fn a_null_token_body_makes_an_unnamed_token() {
+    let app = TestApp::sqlite().await;
+    let cookie = app.sign_up("ada", crate::support::api::PASSWORD).await;
+    let made = app
+        .api(
+            Method::POST,
+            "/api/v1/tokens",
+            Some(Value::Null),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(made.status(), StatusCode::CREATED);
+    let listed: Value = app
+        .api(Method::GET, "/api/v1/tokens", None, Some(&cookie))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(listed["tokens"][0]["label"], "", "{listed}");
+    let refused = app
+        .api(
+            Method::POST,
+            "/api/v1/tokens",
+            Some(serde_json::json!(["not", "an", "object"])),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     app.stop().await;
 }

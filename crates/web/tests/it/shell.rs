@@ -192,6 +192,10 @@ pub const STATE_CHANGING_ROUTES: &[(&str, &str)] = &[
     ("POST", "/account/tokens/some-token/revoke"),
     ("POST", "/account/delete"),
     ("POST", "/recovery"),
+    (
+        "POST",
+        "/set-password/0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+    ),
     ("PUT", "/api/v1/me/password"),
     ("POST", "/api/v1/me/recovery-codes"),
     ("DELETE", "/api/v1/me"),
@@ -559,6 +563,42 @@ pub const STATE_CHANGING_ROUTES: &[(&str, &str)] = &[
     (
         "PUT",
         "/api/v1/spaces/00000000-0000-4000-8000-000000000001/safety",
+    ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/coach/invites",
+    ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/coach/invites/00000000-0000-4000-8000-000000000002/revoke",
+    ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/coach/00000000-0000-4000-8000-000000000009/grant",
+    ),
+    (
+        "POST",
+        "/spaces/00000000-0000-4000-8000-000000000001/coach/00000000-0000-4000-8000-000000000009/revoke",
+    ),
+    (
+        "POST",
+        "/coach-invites/0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef/accept",
+    ),
+    (
+        "POST",
+        "/coach-invites/0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef/sign-up",
+    ),
+    (
+        "POST",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/coach/invites",
+    ),
+    (
+        "POST",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/coach/00000000-0000-4000-8000-000000000009/grant",
+    ),
+    (
+        "POST",
+        "/api/v1/spaces/00000000-0000-4000-8000-000000000001/coach/00000000-0000-4000-8000-000000000009/revoke",
     ),
 ];
 

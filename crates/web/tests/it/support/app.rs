@@ -51,6 +51,13 @@ impl TestApp {
         Some(Self::start(database, Self::test_config(&test_clock())).await)
     }
 
+    /// On the given backend with these settings; `None` for PostgreSQL when no test server is
+    /// configured.
+    pub async fn on_with(backend: Backend, config: WebConfig) -> Option<TestApp> {
+        let database = TestDatabase::new(backend).await?;
+        Some(Self::start(database, config).await)
+    }
+
     pub async fn with_config(config: WebConfig) -> TestApp {
         Self::start(TestDatabase::sqlite(), config).await
     }

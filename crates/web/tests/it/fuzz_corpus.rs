@@ -18,8 +18,7 @@ fn the_request_body_fuzz_corpus_never_gets_a_server_error() {
     let fuzzer = RequestFuzzer::new();
     let mut routes = std::collections::BTreeSet::new();
     for path in &inputs {
-        let (route, status) = fuzzer.exercise(&std::fs::read(path).unwrap());
-        eprintln!("{}: {route} → {status}", path.display());
+        let (route, _) = fuzzer.exercise(&std::fs::read(path).unwrap());
         routes.insert(route.to_string());
     }
     // The seeds name every route that takes a body: a corpus that lost some, or a route added

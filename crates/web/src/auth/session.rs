@@ -99,7 +99,13 @@ pub(crate) async fn authenticate(
     let Some(record) = state.store.api_token_by_hash(&secret::hash(token)).await? else {
         return Ok(None);
     };
-    let Some(account) = state.store.account(record.account).await? else {
+    // A disabled account's token stops here too, whatever outlived the disabling.
+    let Some(account) = state
+        .store
+        .account(record.account)
+        .await?
+        .filter(|account| account.disabled_at.is_none())
+    else {
         return Ok(None);
     };
     state.store.touch_api_token(&record.id, state.now()).await?;
@@ -129,7 +135,14 @@ pub(crate) async fn authenticate_session(
         state.store.delete_session(&id_hash).await?;
         return Ok(None);
     }
-    let Some(account) = state.store.account(session.account).await? else {
+    // Disabling deletes the account's sessions; one a sign-in created just as the account was
+    // disabled ends here, at its first use.
+    let Some(account) = state
+        .store
+        .account(session.account)
+        .await?
+        .filter(|account| account.disabled_at.is_none())
+    else {
         state.store.delete_session(&id_hash).await?;
         return Ok(None);
     };

@@ -440,3 +440,63 @@ async fn disabling_ends_sessions_and_tokens_at_the_next_request_and_enabling_let
     );
     app.stop().await;
 }
+
+/// A sign-in that had passed its checks when the operator disabled the account can still write
+/// its session after the disabling deleted the others: that session ends at its first use.
+#[tokio::test]
+async fn a_session_that_outlived_the_disabling_is_refused_at_its_first_use() {
+    use sha2::{Digest, Sha256};
+
+    let clock = test_clock();
+    let app = TestApp::with_config(TestApp::test_config(&clock)).await;
+    let signed_up = app
+        .api(
+            Method::POST,
+            "/api/v1/accounts",
+            Some(json!({ "username": "late-session", "password": PASSWORD })),
+            None,
+        )
+        .await;
+    let cookie = session_cookie(&signed_up).expect("signed in");
+    let (cookie_name, _) = cookie.split_once('=').expect("name=value");
+    let person: PersonId = json(
+        app.api(Method::GET, "/api/v1/me", None, Some(&cookie))
+            .await,
+    )
+    .await["id"]
+        .as_str()
+        .expect("an id")
+        .parse()
+        .expect("a person id");
+    app.store
+        .disable_account(person, clock.now())
+        .await
+        .expect("disabled");
+
+    // The racing sign-in's session, written after the disabling.
+    let token = "ab".repeat(32);
+    let id_hash = Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect::<String>();
+    app.store
+        .create_session(&steadfast_store::SessionRecord {
+            id_hash,
+            account: person,
+            created_at: clock.now(),
+            last_seen_at: clock.now(),
+            device: "racing sign-in".to_owned(),
+        })
+        .await
+        .expect("session written");
+    let late = format!("{cookie_name}={token}");
+    assert_eq!(me(&app, Some(&late), None).await, StatusCode::UNAUTHORIZED);
+    assert!(
+        app.store
+            .sessions_of(person)
+            .await
+            .expect("sessions")
+            .is_empty(),
+        "the late session is deleted at its first use"
+    );
+}

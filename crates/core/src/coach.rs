@@ -31,9 +31,11 @@
 
 mod grant;
 mod kind;
+mod progress;
 
 pub use grant::{
     DEFAULT_GRANT_DAYS, GRANT_LIFETIME, Grant, GrantRefusal, Granted, MAX_GRANT_DAYS,
     RevokeGrantRefusal, decide_grant, decide_revoke_grant, granted,
 };
 pub use kind::{AccountKind, AccountKindError};
+pub use progress::{Progress, progress};

@@ -17,13 +17,11 @@ use axum::extract::{Request, State};
 use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use steadfast_core::checkin::{Change as CheckinChange, CheckinEvent};
 use steadfast_core::coach::{self, AccountKind, Grant, GrantRefusal, Granted, RevokeGrantRefusal};
 use steadfast_core::record::{Params, RecordView, TrackKey};
 use steadfast_core::repair::{Phase, Status};
 use steadfast_core::space::{self, INVITE_LIFETIME, InviteState, Member, Standing};
-use steadfast_core::visibility::{Viewer, visible};
-use steadfast_core::{ItemMeta, Ledger, PersonId, RecordedEvent, SpaceId, StreamId, Timestamp};
+use steadfast_core::{Ledger, PersonId, RecordedEvent, SpaceId, StreamId, Timestamp};
 use steadfast_store::{CoachAcceptOutcome, CoachReadRecord, InviteRecord, SpaceRecord};
 
 use crate::AppState;
@@ -699,60 +697,32 @@ pub(crate) async fn overview(
 ) -> Result<Overview, CoachError> {
     let (space, members, granted, mut ledger, events) = fold(state, coach, id).await?;
     let now = state.now();
-    let viewer = Viewer::Coach { coach, granted };
-    let revealed: Vec<(PersonId, Timestamp, f64)> =
-        visible(viewer, &events, |event| ItemMeta::from(event), &members)
-            .filter_map(|recorded| {
-                let event = CheckinEvent::from_event(&recorded.event)?;
-                let CheckinChange::Revealed { answers } = event.change else {
-                    return None;
-                };
-                let felt = answers.felt()?;
-                Some((recorded.event.author, recorded.event.at, felt.mean))
+    let mut partners = Vec::new();
+    for progress in coach::progress(coach, granted, &events, &members, &ledger) {
+        let repairs_shown = progress.repairs.is_some();
+        let repairs = progress
+            .repairs
+            .unwrap_or_default()
+            .into_iter()
+            .map(|plan| RepairLine {
+                opened_at: plan.opened_at,
+                phase: plan.phase,
+                status: match plan.status {
+                    Status::Proposed => "proposed",
+                    Status::Active { .. } => "active",
+                    Status::Closed { .. } => "closed",
+                },
+                hurt: plan.hurt == progress.person,
             })
             .collect();
-    let mut partners = Vec::new();
-    for member in space::current(&members) {
-        let person = member.person;
-        if !granted.contains(person) {
-            continue;
-        }
-        let partner = space::partner_of(&members, person);
-        // Felt trust from the partner's own revealed answers: such an event exists only once
-        // both partners submitted, and it is the partner's shared item, so it needs no one
-        // else's grant (the check-in's fold would also want the other partner's marker).
-        let felt: Vec<FeltPoint> = revealed
-            .iter()
-            .filter(|(author, _, _)| *author == person)
-            .map(|&(_, at, mean)| FeltPoint { at, mean })
-            .collect();
-        let checkins_done = felt.len();
-        // A repair plan's state is made by both partners' steps (one proposes or opens, the other
-        // accepts, each takes their own): shown only when both partners' data is in the view,
-        // never as half a picture.
-        let repairs = match partner {
-            Some(partner) if granted.contains(partner) => ledger
-                .repairs
-                .between(person, partner)
-                .filter(|plan| !matches!(plan.status, Status::Closed { .. }))
-                .map(|plan| RepairLine {
-                    opened_at: plan.opened_at,
-                    phase: plan.phase,
-                    status: match plan.status {
-                        Status::Proposed => "proposed",
-                        Status::Active { .. } => "active",
-                        Status::Closed { .. } => "closed",
-                    },
-                    hurt: plan.hurt == person,
-                })
-                .collect(),
-            _ => Vec::new(),
-        };
-        let repairs_shown = partner.is_some_and(|partner| granted.contains(partner));
         partners.push(PartnerProgress {
-            username: username(state, person, lang).await?,
-            felt,
-            checkins_done,
+            username: username(state, progress.person, lang).await?,
+            felt: progress
+                .felt
+                .into_iter()
+                .map(|(at, mean)| FeltPoint { at, mean })
+                .collect(),
+            checkins_done: progress.checkins_done,
             repairs,
             repairs_shown,
         });

@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 pub mod account;
+pub mod apology;
 pub mod appreciation;
 pub mod boundary;
 pub mod checkin;
@@ -15,6 +16,7 @@ pub mod gentle;
 pub mod id;
 pub mod import;
 pub mod journal;
+pub mod landing;
 pub mod ledger;
 pub mod pattern;
 pub mod promise;

@@ -8,7 +8,7 @@ mod consent;
 mod evidence;
 mod params;
 
-pub use book::{Move, Point, RecordBook, RecordView, TrackKey, WHY_SHOWN, Why};
+pub use book::{Move, Point, RecordBook, RecordView, TrackKey, WHY_SHOWN, Why, whole_points};
 pub use consent::{CONSENT_KIND, Consent, ConsentEvent};
 pub use evidence::{Certainty, Evidence, Opinion, Weights};
 pub use params::Params;

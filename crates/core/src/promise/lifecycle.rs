@@ -181,8 +181,10 @@ pub enum Effect {
         severity: Severity,
         deception: bool,
     },
-    /// Renegotiated in advance: communication, weighed lightly.
+    /// Renegotiated in advance and accepted: communication, no evidence against.
     Renegotiated,
+    /// Let go by the receiver after it was missed: no evidence either way, but an outcome.
+    LetGo,
 }
 
 /// Decides whether `promiser` may make a promise to their partner now. `made_at` backdates it.
@@ -476,6 +478,7 @@ impl Promise {
             Change::LetGo if from_receiver => {
                 self.status = Status::LetGo { at };
                 self.pending = None;
+                outcome = Some(self.outcome(self.terms.stakes, at, Effect::LetGo));
             }
             Change::Released if from_receiver => {
                 self.status = Status::Released { at };

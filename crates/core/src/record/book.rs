@@ -43,8 +43,9 @@ pub struct Move {
     pub weights: Weights,
 }
 
-/// A move and how much it moves the record now: the expected reliability with it minus without
-/// it, after both have faded to now.
+/// A move and its share of the change from the starting point: taking every outcome in the order
+/// it happened, each faded to now, what adding this one did to the expected reliability. The
+/// shares of all outcomes add up to `expected − base rate` exactly, so a list of them adds up.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Why {
     pub moved: Move,
@@ -56,6 +57,7 @@ struct Track {
     evidence: Option<Evidence>,
     kept: u32,
     broken: u32,
+    let_go: u32,
     renegotiated: u32,
     /// Kept promises per stakes level, 1–5.
     kept_at: [u32; 5],
@@ -71,11 +73,19 @@ pub struct RecordView {
     pub certainty: Certainty,
     pub kept: u32,
     pub broken: u32,
+    pub let_go: u32,
+    /// Renegotiations asked for in time and accepted: communication, no evidence either way.
     pub renegotiated: u32,
-    /// Oldest first, ending with now.
+    /// Where every record starts, knowing nothing: the base rate.
+    pub start: f64,
+    /// Oldest first: the starting point at the first outcome, then a point a day, ending with
+    /// now. Empty while nothing was confirmed.
     pub series: Vec<Point>,
-    /// The outcomes that move it most now, largest first.
+    /// The outcomes with the largest shares of the change from the start, largest first.
     pub why: Vec<Why>,
+    /// The shares of every other outcome (smaller, or too old to be remembered one by one),
+    /// together: with [`RecordView::why`] they add up to `expected − start`.
+    pub why_rest: f64,
     /// A bigger promise the receiver might welcome, when the evidence is strong enough.
     pub ladder: Option<Stakes>,
 }
@@ -123,6 +133,7 @@ impl RecordBook {
                 let factor = if bonus { p.repair_bonus } else { 1.0 };
                 Weights {
                     r: p.kept_weight(stakes) * factor,
+                    kept: 1.0,
                     ..Weights::ZERO
                 }
             }
@@ -132,17 +143,22 @@ impl RecordBook {
             } => {
                 let s = p.breach_weight(stakes, severity.get());
                 Weights {
-                    r: 0.0,
                     s,
                     d: if deception {
                         p.deception_factor * s
                     } else {
                         0.0
                     },
+                    missed: 1.0,
+                    ..Weights::ZERO
                 }
             }
-            Effect::Renegotiated => Weights {
-                s: p.renegotiation_weight(stakes),
+            // Asking in time is a conversation, not a breach: no evidence against, and not an
+            // outcome that makes the record surer either.
+            Effect::Renegotiated => Weights::ZERO,
+            // Let go by the receiver: no evidence either way, but a promise that came to an end.
+            Effect::LetGo => Weights {
+                missed: 1.0,
                 ..Weights::ZERO
             },
         }
@@ -191,22 +207,38 @@ impl RecordBook {
             .unwrap_or_else(|| Evidence::none(now))
             .decayed_to(now, &self.params);
         let opinion = evidence.opinion(&self.params);
-        let mut series = thinned(&track.series, now);
-        series.push(Point {
-            at: now.max(evidence.at),
-            expected: opinion.expected,
-            lower: opinion.lower,
-            upper: opinion.upper,
-        });
+        let mut series = Vec::new();
+        if let Some(first) = track.series.first() {
+            let prior = Evidence::none(first.at).opinion(&self.params);
+            series.push(Point {
+                at: first.at,
+                expected: prior.expected,
+                lower: prior.lower,
+                upper: prior.upper,
+            });
+            series.extend(thinned(&track.series, now));
+            series.push(Point {
+                at: now.max(evidence.at),
+                expected: opinion.expected,
+                lower: opinion.lower,
+                upper: opinion.upper,
+            });
+        }
+        let start = self.params.base_rate;
+        let why = track.why(&evidence, &self.params);
+        let shown: f64 = why.iter().map(|w| w.impact).sum();
         RecordView {
             key: key.clone(),
             opinion,
-            certainty: Certainty::of(&opinion, &self.params),
+            certainty: Certainty::of(&evidence, &self.params),
             kept: track.kept,
             broken: track.broken,
+            let_go: track.let_go,
             renegotiated: track.renegotiated,
+            start,
             series,
-            why: track.why(&evidence, &self.params),
+            why,
+            why_rest: opinion.expected - start - shown,
             ladder: track.ladder(&evidence, &self.params),
         }
     }
@@ -228,6 +260,7 @@ impl Track {
                 }
             }
             Effect::Broken { .. } => self.broken += 1,
+            Effect::LetGo => self.let_go += 1,
             Effect::Renegotiated => self.renegotiated += 1,
         }
         let opinion = evidence.opinion(params);
@@ -263,23 +296,34 @@ impl Track {
         }
     }
 
+    /// Each remembered move's share of the change from the start, in the order the moves
+    /// happened (each faded to now); what older, forgotten moves left is the starting
+    /// evidence. The largest shares, largest first; moves that carry no evidence are left out.
     fn why(&self, now: &Evidence, params: &Params) -> Vec<Why> {
-        let with = now.expected(params);
-        let mut whys: Vec<Why> = self
+        let mut moves: Vec<(&Move, Evidence)> = self
             .moves
             .iter()
+            .filter(|m| m.weights.r + m.weights.s + m.weights.d > 0.0)
             .map(|m| {
-                let faded = Evidence::none(m.when).add(m.weights, m.when, params);
-                let faded = faded.decayed_to(now.at, params);
-                let without = Evidence {
-                    r: (now.r - faded.r).max(0.0),
-                    s: (now.s - faded.s).max(0.0),
-                    d: (now.d - faded.d).max(0.0),
-                    at: now.at,
-                };
+                let faded = Evidence::none(m.when)
+                    .add(m.weights, m.when, params)
+                    .decayed_to(now.at, params);
+                (m, faded)
+            })
+            .collect();
+        moves.sort_by_key(|(m, _)| m.when);
+        let mut before = moves
+            .iter()
+            .fold(*now, |rest, (_, faded)| rest.without(faded));
+        let mut whys: Vec<Why> = moves
+            .into_iter()
+            .map(|(m, faded)| {
+                let after = before.with(&faded);
+                let impact = after.expected(params) - before.expected(params);
+                before = after;
                 Why {
                     moved: m.clone(),
-                    impact: with - without.expected(params),
+                    impact,
                 }
             })
             .collect();
@@ -309,6 +353,35 @@ impl Track {
         })?;
         Stakes::new(top + 1).ok()
     }
+}
+
+/// Shares of a change (each in 0–1 units) as whole percentage points that add up to `total`
+/// rounded: each share rounded down, then the points left over go to the shares that lost the
+/// most in rounding. So a list of "why" lines adds up to the change it explains.
+pub fn whole_points(shares: &[f64], total: f64) -> Vec<i64> {
+    let target = (total * 100.0).round() as i64;
+    let scaled: Vec<f64> = shares.iter().map(|s| s * 100.0).collect();
+    let mut points: Vec<i64> = scaled.iter().map(|s| s.floor() as i64).collect();
+    let mut left = target - points.iter().sum::<i64>();
+    let mut order: Vec<usize> = (0..scaled.len()).collect();
+    // Largest remainder first when points are missing, smallest first when there are too many.
+    order.sort_by(|&a, &b| {
+        let ra = scaled[a] - scaled[a].floor();
+        let rb = scaled[b] - scaled[b].floor();
+        rb.total_cmp(&ra)
+    });
+    if left < 0 {
+        order.reverse();
+    }
+    for i in order.into_iter().cycle().take(scaled.len() * 4) {
+        if left == 0 {
+            break;
+        }
+        let step = left.signum();
+        points[i] += step;
+        left -= step;
+    }
+    points
 }
 
 /// How much a move still weighs, for choosing which to forget.

@@ -7,14 +7,19 @@ use super::params::Params;
 use crate::time::Timestamp;
 
 /// Evidence about one direction of promises, as of one instant: `r` for kept promises, `s` for
-/// breaches and renegotiations, `d` for deception. Decay is by elapsed time, never per event, so
-/// the same history gives the same evidence whatever order it was recorded in.
+/// breaches, `d` for deception; and, apart from the weights, how many outcomes the receiver
+/// confirmed, which is what the certainty words go by. Decay is by elapsed time, never per event,
+/// so the same history gives the same evidence whatever order it was recorded in.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Evidence {
     pub r: f64,
     pub s: f64,
     pub d: f64,
-    /// The instant the three amounts are valid at.
+    /// Promises confirmed kept, faded like `r`.
+    pub kept: f64,
+    /// Promises recorded broken or let go, faded like `s`.
+    pub missed: f64,
+    /// The instant these amounts are valid at.
     pub at: Timestamp,
 }
 
@@ -24,6 +29,10 @@ pub struct Weights {
     pub r: f64,
     pub s: f64,
     pub d: f64,
+    /// 1 for a kept promise, else 0: it counts once whatever its weight.
+    pub kept: f64,
+    /// 1 for a promise broken or let go, else 0.
+    pub missed: f64,
 }
 
 impl Weights {
@@ -31,6 +40,8 @@ impl Weights {
         r: 0.0,
         s: 0.0,
         d: 0.0,
+        kept: 0.0,
+        missed: 0.0,
     };
 }
 
@@ -52,8 +63,15 @@ impl Evidence {
             r: 0.0,
             s: 0.0,
             d: 0.0,
+            kept: 0.0,
+            missed: 0.0,
             at,
         }
+    }
+
+    /// How many outcomes the receiver confirmed, faded: what the certainty words go by.
+    pub fn outcomes(&self) -> f64 {
+        self.kept + self.missed
     }
 
     /// The same evidence as of a later instant. An earlier instant leaves it as it is: the
@@ -62,10 +80,14 @@ impl Evidence {
         if now <= self.at {
             return self;
         }
+        let kept = factor(self.at, now, params.half_life_kept);
+        let broken = factor(self.at, now, params.half_life_broken);
         Self {
-            r: self.r * factor(self.at, now, params.half_life_kept),
-            s: self.s * factor(self.at, now, params.half_life_broken),
+            r: self.r * kept,
+            s: self.s * broken,
             d: self.d * factor(self.at, now, params.half_life_deception),
+            kept: self.kept * kept,
+            missed: self.missed * broken,
             at: now,
         }
     }
@@ -78,7 +100,33 @@ impl Evidence {
         now.r += weights.r * factor(when, now.at, params.half_life_kept);
         now.s += weights.s * factor(when, now.at, params.half_life_broken);
         now.d += weights.d * factor(when, now.at, params.half_life_deception);
+        now.kept += weights.kept * factor(when, now.at, params.half_life_kept);
+        now.missed += weights.missed * factor(when, now.at, params.half_life_broken);
         now
+    }
+
+    /// This evidence without `other` (a part of it, as of the same instant), never below zero.
+    pub(crate) fn without(&self, other: &Evidence) -> Evidence {
+        Evidence {
+            r: (self.r - other.r).max(0.0),
+            s: (self.s - other.s).max(0.0),
+            d: (self.d - other.d).max(0.0),
+            kept: (self.kept - other.kept).max(0.0),
+            missed: (self.missed - other.missed).max(0.0),
+            at: self.at,
+        }
+    }
+
+    /// This evidence and `other` (as of the same instant) together.
+    pub(crate) fn with(&self, other: &Evidence) -> Evidence {
+        Evidence {
+            r: self.r + other.r,
+            s: self.s + other.s,
+            d: self.d + other.d,
+            kept: self.kept + other.kept,
+            missed: self.missed + other.missed,
+            at: self.at,
+        }
     }
 
     /// The expected reliability `E` alone: what [`Evidence::opinion`] says without the band,
@@ -133,34 +181,50 @@ pub struct Opinion {
     pub upper: f64,
 }
 
-/// The uncertainty in words, so nobody reads a number built on three promises as a verdict.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// How sure the record is, in words, so nobody reads a figure built on three promises as a
+/// verdict. It goes by how many outcomes were confirmed (faded), not by the weighted evidence: a
+/// handful of heavy breaches is still a handful.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Certainty {
-    /// Little evidence yet: the record is still learning.
+    /// Fewer than five outcomes: the counts say more than any percentage could.
+    TooEarly,
+    /// Still learning: the estimate can change quickly.
     Learning,
-    /// Some evidence: a tendency, not a settled picture.
-    Forming,
-    /// Much recent evidence.
-    Settled,
+    /// A tendency, not yet a settled picture.
+    TakingShape,
+    /// Many recent outcomes.
+    Established,
 }
 
 impl Certainty {
-    pub fn of(opinion: &Opinion, params: &Params) -> Self {
-        if opinion.uncertainty > params.learning_uncertainty {
+    pub fn of(evidence: &Evidence, params: &Params) -> Self {
+        // Rounded: five promises settled over the last few weeks have faded a little, and are
+        // still about five.
+        let outcomes = evidence.outcomes().round();
+        if outcomes < params.too_early_below {
+            Certainty::TooEarly
+        } else if outcomes < params.learning_below {
             Certainty::Learning
-        } else if opinion.uncertainty > params.settled_uncertainty {
-            Certainty::Forming
+        } else if outcomes < params.taking_shape_below {
+            Certainty::TakingShape
         } else {
-            Certainty::Settled
+            Certainty::Established
         }
     }
 
+    /// The stable code (API, locale ids).
     pub const fn as_str(self) -> &'static str {
         match self {
-            Certainty::Learning => "still_learning",
-            Certainty::Forming => "forming",
-            Certainty::Settled => "settled",
+            Certainty::TooEarly => "too_early",
+            Certainty::Learning => "learning",
+            Certainty::TakingShape => "taking_shape",
+            Certainty::Established => "established",
         }
+    }
+
+    /// Whether a percentage may be the headline: not while it is too early to say.
+    pub const fn shows_estimate(self) -> bool {
+        !matches!(self, Certainty::TooEarly)
     }
 }
 
@@ -183,8 +247,7 @@ mod tests {
         let evidence = Evidence {
             r: 8.0,
             s: 2.0,
-            d: 0.0,
-            at: at(0),
+            ..Evidence::none(at(0))
         };
         let opinion = evidence.opinion(&Params::DEFAULT);
         assert!(close(opinion.expected, 0.75), "{opinion:?}");
@@ -208,8 +271,8 @@ mod tests {
             "{opinion:?}"
         );
         assert_eq!(
-            Certainty::of(&opinion, &Params::DEFAULT),
-            Certainty::Learning
+            Certainty::of(&Evidence::none(at(0)), &Params::DEFAULT),
+            Certainty::TooEarly
         );
     }
 
@@ -219,10 +282,14 @@ mod tests {
             r: 4.0,
             s: 4.0,
             d: 4.0,
+            kept: 4.0,
+            missed: 4.0,
             at: at(0),
         }
         .decayed_to(at(90), &Params::DEFAULT);
         assert!(close(evidence.r, 2.0));
+        assert!(close(evidence.kept, 2.0));
+        assert!(close(evidence.missed, evidence.s));
         assert!(close(evidence.s, 4.0 * 0.5f64.powf(0.5)));
         assert!(close(evidence.d, 4.0 * 0.5f64.powf(90.0 / 730.0)));
     }
@@ -248,11 +315,28 @@ mod tests {
     fn the_record_never_runs_backwards_in_time() {
         let evidence = Evidence {
             r: 1.0,
-            s: 0.0,
-            d: 0.0,
-            at: at(5),
+            ..Evidence::none(at(5))
         };
         assert_eq!(evidence.decayed_to(at(1), &Params::DEFAULT), evidence);
+    }
+
+    #[test]
+    fn certainty_goes_by_confirmed_outcomes_not_by_their_weight() {
+        let p = Params::DEFAULT;
+        let heavy = Evidence {
+            s: 40.0,
+            d: 40.0,
+            missed: 4.0,
+            ..Evidence::none(at(0))
+        };
+        assert_eq!(Certainty::of(&heavy, &p), Certainty::TooEarly);
+        let words = [(5.0, Certainty::Learning), (10.0, Certainty::TakingShape), (20.0, Certainty::Established)];
+        for (count, word) in words {
+            let evidence = Evidence { kept: count, ..Evidence::none(at(0)) };
+            assert_eq!(Certainty::of(&evidence, &p), word, "{count}");
+            let just_below = Evidence { kept: count - 0.51, ..Evidence::none(at(0)) };
+            assert!(Certainty::of(&just_below, &p) < word, "{count}");
+        }
     }
 
     #[test]
@@ -260,7 +344,7 @@ mod tests {
         let p = Params::DEFAULT;
         assert_eq!(p.kept_weight(1), 1.0);
         assert_eq!(p.kept_weight(5), 3.0);
-        assert_eq!(p.breach_weight(3, 2), 3.0 * 2.0 * 2.0);
-        assert_eq!(p.renegotiation_weight(1), 0.75);
+        assert_eq!(p.breach_weight(3, 2), (2.0 + 1.0) * 2.0);
+        assert_eq!(p.breach_weight(1, 4), 5.0);
     }
 }

@@ -1,5 +1,6 @@
 //! Every number of the trust model, in one place (DESIGN, The trust model). Change one here and
-//! the tests of `crate::record` say what that does to the properties the design promises.
+//! the tests of `crate::record` say what that does to the properties the design promises, and
+//! the calibration scenarios (`crates/core/tests/it/record_model.rs`) say what a couple would read.
 
 use std::time::Duration;
 
@@ -8,15 +9,14 @@ const DAY: u64 = 24 * 60 * 60;
 /// The model's parameters. [`Params::DEFAULT`] is what Steadfast runs with; tests may vary them.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Params {
-    /// κ: how much heavier a breach weighs than a kept promise of the same stakes, per point of
-    /// severity. Trust is easy to lose.
-    pub breach_factor: f64,
-    /// A renegotiation asked for in advance adds this share of a breach of severity 1 to `s`: it
-    /// counts as communication, not as a breach, but a promise that keeps moving is not kept.
-    pub renegotiation_factor: f64,
+    /// A breach of severity `k` weighs `(k + breach_offset)` kept promises of the same stakes:
+    /// trust is easier to lose than to gain, even from a light breach, yet a handful of kept
+    /// promises can still outweigh one breach.
+    pub breach_offset: f64,
     /// A breach with deception also adds this multiple of its weight to `d`, which heals slowest.
     pub deception_factor: f64,
-    /// Half-lives: kept promises fade fastest, breaches slower, deception slowest.
+    /// Half-lives: kept promises fade fastest, breaches slower, deception slowest. The counts
+    /// behind the certainty words fade the same way (a promise let go fades like a breach).
     pub half_life_kept: Duration,
     pub half_life_broken: Duration,
     pub half_life_deception: Duration,
@@ -30,10 +30,13 @@ pub struct Params {
     pub repair_window: Duration,
     /// The credible band shown: from this quantile of the Beta distribution to its mirror.
     pub band_quantile: f64,
-    /// Below this uncertainty the record no longer says "still learning".
-    pub learning_uncertainty: f64,
-    /// Below this uncertainty the record says it is well established.
-    pub settled_uncertainty: f64,
+    /// The certainty words come from how many outcomes the receiver confirmed (kept, broken,
+    /// let go), faded with the half-lives: below this many it is too early to say…
+    pub too_early_below: f64,
+    /// …below this many the record is still learning…
+    pub learning_below: f64,
+    /// …below this many it is taking shape, and from here it is well established.
+    pub taking_shape_below: f64,
     /// The stakes ladder: a bigger promise is suggested only when the record's lower bound at this
     /// quantile is at least [`Params::ladder_min_lower`]…
     pub ladder_quantile: f64,
@@ -49,9 +52,8 @@ pub struct Params {
 
 impl Params {
     pub const DEFAULT: Params = Params {
-        breach_factor: 3.0,
-        renegotiation_factor: 0.25,
-        deception_factor: 2.0,
+        breach_offset: 1.0,
+        deception_factor: 1.0,
         half_life_kept: Duration::from_secs(90 * DAY),
         half_life_broken: Duration::from_secs(180 * DAY),
         half_life_deception: Duration::from_secs(730 * DAY),
@@ -60,8 +62,9 @@ impl Params {
         repair_bonus: 1.25,
         repair_window: Duration::from_secs(8 * 7 * DAY),
         band_quantile: 0.1,
-        learning_uncertainty: 0.25,
-        settled_uncertainty: 0.08,
+        too_early_below: 5.0,
+        learning_below: 10.0,
+        taking_shape_below: 20.0,
         ladder_quantile: 0.2,
         ladder_min_lower: 0.7,
         ladder_min_kept: 3,
@@ -77,12 +80,7 @@ impl Params {
 
     /// w−: what a breach of this severity (1–4) of a promise of these stakes adds to `s`.
     pub fn breach_weight(&self, stakes: u8, severity: u8) -> f64 {
-        self.breach_factor * f64::from(severity) * self.kept_weight(stakes)
-    }
-
-    /// What an accepted renegotiation of a promise of these stakes adds to `s`.
-    pub fn renegotiation_weight(&self, stakes: u8) -> f64 {
-        self.renegotiation_factor * self.breach_factor * self.kept_weight(stakes)
+        (f64::from(severity) + self.breach_offset) * self.kept_weight(stakes)
     }
 }
 

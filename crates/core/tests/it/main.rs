@@ -12,6 +12,7 @@ mod import_round_trip;
 mod ledger;
 mod patterns;
 mod promise_lifecycle;
+mod record_calibration;
 mod record_model;
 mod repair_plans;
 mod ritual_schedule;

@@ -158,8 +158,8 @@ fn after(state: State, kind: Kind) -> State {
     }
 }
 
-/// The evidence a step gives the record, if any: only the receiver's settling steps, and an
-/// accepted renegotiation (DESIGN, the trust model).
+/// What a step tells the record, if anything: only the receiver's settling steps (kept, broken,
+/// let go), and an accepted renegotiation (DESIGN, the trust model).
 fn evidence_of(kind: Kind) -> Option<Effect> {
     match kind {
         Kind::ConfirmKept => Some(Effect::Kept),
@@ -168,6 +168,7 @@ fn evidence_of(kind: Kind) -> Option<Effect> {
             deception: true,
         }),
         Kind::Accept => Some(Effect::Renegotiated),
+        Kind::LetGo => Some(Effect::LetGo),
         _ => None,
     }
 }

@@ -71,7 +71,12 @@ fn book_of(outcomes: &[Outcome]) -> RecordBook {
 }
 
 fn evidence(r: f64, s: f64, d: f64) -> Evidence {
-    Evidence { r, s, d, at: T0 }
+    Evidence {
+        r,
+        s,
+        d,
+        ..Evidence::none(T0)
+    }
 }
 
 fn close(a: f64, b: f64, tolerance: f64) -> bool {
@@ -115,7 +120,7 @@ fn any_evidence() -> impl Strategy<Value = Evidence> {
 /// and kind.
 fn any_outcome(span_days: i64) -> impl Strategy<Value = Outcome> {
     (
-        0..3u8,
+        0..4u8,
         1..=5u8,
         1..=4u8,
         any::<bool>(),
@@ -126,6 +131,7 @@ fn any_outcome(span_days: i64) -> impl Strategy<Value = Outcome> {
             match kind {
                 0 => kept(stakes_, when),
                 1 => broken(stakes_, severity, deception, when),
+                2 => outcome(Effect::LetGo, stakes_, when),
                 _ => outcome(Effect::Renegotiated, stakes_, when),
             }
         })
@@ -476,7 +482,7 @@ proptest! {
         let within = (0..millis(P.repair_window)).contains(&offset);
         let factor = if within { P.repair_bonus } else { 1.0 };
         let weights = book.weights(&kept(stakes_, plus(accepted, offset)));
-        prop_assert_eq!(weights, Weights { r: P.kept_weight(stakes_) * factor, ..Weights::ZERO });
+        prop_assert_eq!(weights, Weights { r: P.kept_weight(stakes_) * factor, kept: 1.0, ..Weights::ZERO });
     }
 }
 
@@ -504,10 +510,14 @@ fn the_parameters_are_the_designs() {
         let w = 1.0 + 0.5 * (f64::from(s) - 1.0);
         assert_eq!(P.kept_weight(s), w);
         for severity in 1..=4u8 {
-            assert_eq!(P.breach_weight(s, severity), 3.0 * f64::from(severity) * w);
+            assert_eq!(P.breach_weight(s, severity), (f64::from(severity) + 1.0) * w);
         }
-        assert_eq!(P.renegotiation_weight(s), 0.25 * 3.0 * w);
     }
+    assert_eq!(P.deception_factor, 1.0);
+    assert_eq!(
+        (P.too_early_below, P.learning_below, P.taking_shape_below),
+        (5.0, 10.0, 20.0)
+    );
 }
 
 #[test]
@@ -519,13 +529,18 @@ fn each_outcome_adds_the_designs_evidence() {
             book.weights(&kept(s, T0)),
             Weights {
                 r: w,
+                kept: 1.0,
                 ..Weights::ZERO
             }
         );
         assert_eq!(
             book.weights(&outcome(Effect::Renegotiated, s, T0)),
+            Weights::ZERO
+        );
+        assert_eq!(
+            book.weights(&outcome(Effect::LetGo, s, T0)),
             Weights {
-                s: P.renegotiation_weight(s),
+                missed: 1.0,
                 ..Weights::ZERO
             }
         );
@@ -535,15 +550,17 @@ fn each_outcome_adds_the_designs_evidence() {
                 book.weights(&broken(s, severity, false, T0)),
                 Weights {
                     s: ws,
+                    missed: 1.0,
                     ..Weights::ZERO
                 }
             );
             assert_eq!(
                 book.weights(&broken(s, severity, true, T0)),
                 Weights {
-                    r: 0.0,
                     s: ws,
-                    d: P.deception_factor * ws
+                    d: ws,
+                    missed: 1.0,
+                    ..Weights::ZERO
                 }
             );
         }
@@ -597,10 +614,10 @@ fn with_both_kinds_the_record_can_cross_the_base_rate() {
 }
 
 #[test]
-fn a_severe_deception_still_shows_after_twenty_years() {
+fn a_severe_deception_still_shows_after_five_years_and_fades_in_the_end() {
     let book = book_of(&[broken(5, 4, true, T0)]);
     let distance = |years: i64| (expected(&book, plus(T0, years * YEAR_MS)) - P.base_rate).abs();
-    assert!(distance(20) > 0.01, "{}", distance(20));
+    assert!(distance(5) > 0.1, "{}", distance(5));
     assert!(distance(40) < 0.01, "{}", distance(40));
 }
 

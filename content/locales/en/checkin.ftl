@@ -122,12 +122,12 @@ checkin-trend-desc = { $count ->
     [one] Felt trust at 1 check-in.
    *[other] Felt trust at { $count } check-ins.
 }
-checkin-trend-yours-better = Your trust went from { $first } to { $latest }: a reliable improvement (reliable change index { $rci }, after Jacobson & Truax).
-checkin-trend-yours-worse = Your trust went from { $first } to { $latest }: a reliable drop (reliable change index { $rci }).
-checkin-trend-yours-same = Your trust went from { $first } to { $latest }: not yet a change larger than the scale’s own noise (reliable change index { $rci }; 1.96 or more counts).
-checkin-trend-theirs-better = { $name }’s trust went from { $first } to { $latest }: a reliable improvement (reliable change index { $rci }).
-checkin-trend-theirs-worse = { $name }’s trust went from { $first } to { $latest }: a reliable drop (reliable change index { $rci }).
-checkin-trend-theirs-same = { $name }’s trust went from { $first } to { $latest }: not yet a reliable change (reliable change index { $rci }).
+checkin-trend-yours-better = Your trust went from { $first } to { $latest }: a real improvement, more than the ups and downs any week brings.
+checkin-trend-yours-worse = Your trust went from { $first } to { $latest }: a real drop, more than the ups and downs any week brings.
+checkin-trend-yours-same = Your trust went from { $first } to { $latest }: not yet more than the ups and downs any week can bring.
+checkin-trend-theirs-better = { $name }’s trust went from { $first } to { $latest }: a real improvement, more than the ups and downs any week brings.
+checkin-trend-theirs-worse = { $name }’s trust went from { $first } to { $latest }: a real drop, more than the ups and downs any week brings.
+checkin-trend-theirs-same = { $name }’s trust went from { $first } to { $latest }: not yet more than the ups and downs any week can bring.
 checkin-stuck = After four or more check-ins, trust has not reliably improved for either of you. That is common, and it is not a failure: a couples therapist can help you find what is in the way.
 checkin-stuck-help = More places to turn to
 checkin-how-link = How the check-in and these numbers work
@@ -160,4 +160,4 @@ help-checkin-heading = The weekly check-in
 help-checkin-text = The check-in follows the shape of Gottman’s weekly “State of the Union” meeting: appreciations, what went right, nine statements about trust this week, one topic talked through in speaker and listener turns, requests for the coming week, and how it went for you. Each step is saved as you go, so you can stop and carry on from another device.
 help-checkin-sealed = Your answers stay sealed until both of you have finished: before that, your partner cannot see them on any page, through the API or in an export. Your “how did that go for me” is never shown to your partner. Either of you can call a 20-minute break at any step.
 help-checkin-trust = The nine trust statements are our own words, three for each facet of trust described by Rempel, Holmes & Zanna (1985): knowing what to expect, being able to count on each other, and confidence in the relationship.
-help-checkin-change = Whether trust has really changed is judged with Jacobson & Truax’s reliable change index: (latest − first) divided by the standard error of a difference. Because the statements are new, we assume a spread of 1 point and a reliability of 0.85, so a change of about 1.1 points or more counts. After four or more check-ins without a reliable improvement for either of you, Steadfast suggests a couples therapist.
+help-checkin-change = Whether trust has really changed is judged by a test from therapy research: a change counts when it is larger than the ups and downs the statements bring by themselves — about 1.1 points or more. It is named and explained on “How the record is worked out”, linked from the record. After four or more check-ins without a real improvement for either of you, Steadfast suggests a couples therapist.

@@ -429,7 +429,7 @@ record-title = The reliability record
 record-lead = How the promises between you have gone — each direction on its own, as the partner a promise was made to confirmed it.
 record-what-heading = What the record is
 record-what-counts = It counts only what the partner a promise was made to confirmed: kept, not kept, or renegotiated in time. Nobody can add to their own record.
-record-what-model = It is a Beta reputation model (Jøsang and Ismail, 2002): every confirmed promise is evidence, recent evidence weighs more than old, a broken promise weighs more than a kept one, and the record always shows how unsure it still is. It is never a score about a person — it tells how promises went, not who someone is.
+record-what-model = Every confirmed promise counts as evidence. Recent promises count more than old ones, a broken promise weighs more than a kept one (trust is easier to lose than to gain), and a promise renegotiated in time is a conversation, not a miss. The record always says how sure it is, and while there are only a few promises it says so plainly instead of giving a figure. It is never a score about a person — it tells how promises went, not who someone is.
 record-what-consent = It is worked out and shown only while both of you have switched it on. Either of you can switch it off at any time, alone, and it is gone for both of you from the next page you open. Whether each of you has it on is visible to both.
 record-how-link = How the record is worked out
 record-switch-heading = Switching it on or off
@@ -445,15 +445,16 @@ record-switch-off = Switch the record off
 record-switch-off-hint = Both of you have switched it on. Either of you can switch it off, alone and at once.
 record-theirs-heading = How promises from { $name } to you have gone
 record-yours-heading = How your promises have gone, as { $name } confirmed them
-record-empty = No promise in this direction has been confirmed yet. The record starts in the middle, at 50%, knowing nothing.
-record-expected = Expected: about { $percent }% of promises kept.
-record-band = Likely somewhere between { $lower }% and { $upper }%.
-record-certainty-still_learning = Still learning: there is only a little to go on, so this can change quickly.
-record-certainty-forming = Taking shape: a tendency, not yet a settled picture.
-record-certainty-settled = Well established by many recent promises.
-record-certainty-short-still_learning = still learning
-record-certainty-short-forming = taking shape
-record-certainty-short-settled = well established
+record-empty = No promise in this direction has been settled yet. Every record starts in the middle, at 50%, knowing nothing.
+record-too-early = Too early to say.
+record-estimate = About { $percent }% of promises kept — probably between { $lower }% and { $upper }%.
+record-certainty-too_early = Fewer than five promises have been settled, so the counts above say more than any percentage could. A few more weeks will tell you more.
+record-certainty-learning = Still learning: there is not much to go on yet, so this can change quickly.
+record-certainty-taking_shape = Taking shape: a tendency, not yet a settled picture.
+record-certainty-established = Well established by many recent promises.
+record-certainty-short-learning = still learning
+record-certainty-short-taking_shape = taking shape
+record-certainty-short-established = well established
 record-count-kept = { $count ->
     [one] 1 kept
    *[other] { $count } kept
@@ -463,18 +464,23 @@ record-count-broken = { $count ->
    *[other] { $count } not kept
 }
 record-count-renegotiated = { $count ->
-    [one] 1 renegotiated in time
-   *[other] { $count } renegotiated in time
+    [one] 1 asked in time
+   *[other] { $count } asked in time
+}
+record-count-let-go = { $count ->
+    [one] 1 let go
+   *[other] { $count } let go
 }
 record-chart-title = The record over time
 record-chart-desc = From { $first } to { $last } the expected value went from { $from }% to { $to }%. Now it is likely between { $lower }% and { $upper }%.
-record-chart-caption = The line is the expected value, the shaded band where it likely lies, the dashed line 50%, where the record starts with nothing known.
+record-chart-caption = The line is the estimate and the shaded band where it probably lies. The dashed line is 50%, where every record starts, knowing nothing.
 record-why-heading = Why is it this?
-record-why-lead = The confirmed promises that move it most today. Older ones count less and less: a kept promise half as much after 90 days, a broken one after 180.
+record-why-lead = Each promise’s share of that change, taking them in the order they happened. Older ones count less and less: a kept promise half as much after 90 days, a broken one after 180. The shares are rounded to whole points and add up to the change above.
 record-why-unknown = A promise
 record-why-kept = kept
 record-why-broken = not kept
-record-why-renegotiated = renegotiated in time
+record-why-renegotiated = asked in time
+record-why-let-go = let go
 record-why-up = { $count ->
     [one] up by 1 point
    *[other] up by { $count } points
@@ -483,18 +489,39 @@ record-why-down = { $count ->
     [one] down by 1 point
    *[other] down by { $count } points
 }
-record-why-little-up = up by less than a point
-record-why-little-down = down by less than a point
+record-why-no-points = no change
+record-change = From { $start }% at the start to { $now }% now: { $moved }.
+record-why-rest = All other promises together: { $moved }
 record-domains-heading = By area
-record-domain-line = { $domain }: about { $percent }%, { $certainty } · { $counts }
+record-domain-line = { $domain }: about { $percent }% (probably { $lower }–{ $upper }%), { $certainty } · { $counts }
+record-domain-too-early = { $domain }: too early to say · { $counts }
 record-ladder = { $count ->
     [one] { $name } has kept a promise to you, and the record is fairly sure of it. If you like, you could invite a bigger promise (“{ $level }”). You decide; nothing changes unless you want it to.
    *[other] { $name } has kept { $count } promises to you, and the record is fairly sure of it. If you like, you could invite a bigger promise (“{ $level }”). You decide; nothing changes unless you want it to.
 }
 
+## How the record is worked out (the one page that names the formula and the research)
+record-how-title = How the record is worked out
+record-how-lead = Everything on the record comes from your own promises and the rules on this page. Nothing else goes in, and nobody can add to their own record.
+record-how-back = Back to the record
+record-how-evidence-heading = What counts
+record-how-evidence = Only outcomes the partner a promise was made to confirmed: kept, not kept, or let go. A kept promise adds { $kept_one } to the evidence for at stakes 1, and half a point more for each step of stakes ({ $kept_five } at stakes 5). A promise not kept adds (severity + { $offset }) times what it would have added if kept to the evidence against. When there was hiding or lying, the same amount again goes into a separate part that heals slowest. A renegotiation asked for and accepted before the due time adds nothing either way, and a promise let go adds nothing either way. For { $window } weeks after a repair plan is accepted, kept promises count { $bonus } times.
+record-how-decay-heading = Time
+record-how-decay = Evidence fades with time, never per event: kept promises count half as much after { $kept } days, broken ones after { $broken } days, hiding or lying after { $deception } days. With nothing new, the record drifts back to 50% and grows less sure.
+record-how-formula-heading = The formula
+record-how-formula = With r the evidence for, s the evidence against and d the part for hiding or lying, the estimate is (r + W·a) / (r + s + d + W), with W = { $w } and a = { $a }. The range shown runs from the { $low }th to the { $high }th percentile of the Beta distribution with parameters r + W·a and s + d + W·(1 − a).
+record-how-certainty-heading = How sure it is
+record-how-certainty = The words go by how many promises were settled — kept, not kept or let go, fading with the same half-lives — not by how heavy they were: a few grave breaches are still only a few promises. Fewer than { $too_early }: too early to say, and no percentage leads. Then “still learning”, “taking shape” from { $learning }, and “well established” from { $established }.
+record-how-why-heading = Why it moved
+record-how-why = The settled promises are taken in the order they happened, each faded to today, and each one’s share is what adding it changed. The shares add up exactly to the change from 50%; on the record they are rounded to whole points so that they still add up.
+record-how-felt-heading = Felt trust
+record-how-felt = Felt trust comes from the nine statements of the weekly check-in. A change counts as real when it is larger than the ups and downs the statements bring by themselves: Jacobson and Truax’s reliable change index, (latest − first) divided by the standard error of a difference, with a spread of 1 point and a reliability of 0.85 assumed for our new statements. From 1.96 either way it is called a real change; anything smaller may be noise.
+record-how-research-heading = Where this comes from
+record-how-research = The record is a Beta reputation model with time decay, after Audun Jøsang and Roslan Ismail, “The Beta Reputation System” (2002), and subjective logic. The reliable change index is from Neil Jacobson and Paula Truax (1991). The words and the weights are ours.
+
 ## Help: promises and the record
 help-promises-heading = Promises and the record
 help-promises-text = A promise is made by one of you to the other. The one who made it can mark it done or, before its due time, ask for new terms. The one it was made to confirms it was kept, says “not yet”, records that it was not kept, gives more time, lets it go, or releases the other from it. Only the partner a promise was made to decides how it went.
-help-promises-model = The reliability record is a Beta reputation model (Jøsang and Ismail, 2002). A kept promise adds 1 + 0.5 × (stakes − 1) to the evidence for; a broken one adds 3 × severity times that to the evidence against, so trust is easier to lose than to gain. A promise renegotiated in time adds a quarter of a light breach. When there was hiding or lying, the breach is also counted again twice over in a separate part that heals slowest.
-help-promises-decay = Evidence fades with time, never per event: kept promises count half as much after 90 days, broken ones after 180 days, hiding or lying after 730 days. With nothing new, the record drifts back to 50% and grows less sure.
-help-promises-shown = The record shows the expected value with the band it likely lies in and how sure it is, in words, next to the promises that moved it most. It appears only while both of you have switched it on.
+help-promises-model = The reliability record counts only what the partner a promise was made to confirmed. A promise not kept weighs more than a kept one — more when it was serious, and more again when there was hiding or lying. A renegotiation asked for in time counts against nobody. While fewer than five promises have been settled, the record says it is too early to say rather than give a figure.
+help-promises-decay = What happened fades with time: kept promises count half as much after 90 days, broken ones after 180, hiding or lying after two years. With nothing new, the record drifts back to the middle and grows less sure.
+help-promises-shown = The record shows an estimate with the range it probably lies in and, in words, how sure it is, next to the promises that moved it. The exact formula and the research behind it are on “How the record is worked out”, linked from the record. It appears only while both of you have switched it on.

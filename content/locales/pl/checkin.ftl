@@ -123,12 +123,12 @@ checkin-trend-desc = { $count ->
     [few] Odczuwane zaufanie w { $count } rozmowach.
    *[other] Odczuwane zaufanie w { $count } rozmowach.
 }
-checkin-trend-yours-better = Twoje zaufanie zmieniło się z { $first } na { $latest }: to wiarygodna poprawa (wskaźnik rzetelnej zmiany { $rci }, według Jacobsona i Truaksa).
-checkin-trend-yours-worse = Twoje zaufanie zmieniło się z { $first } na { $latest }: to wiarygodny spadek (wskaźnik rzetelnej zmiany { $rci }).
-checkin-trend-yours-same = Twoje zaufanie zmieniło się z { $first } na { $latest }: to jeszcze nie zmiana większa niż szum samej skali (wskaźnik rzetelnej zmiany { $rci }; liczy się 1,96 lub więcej).
-checkin-trend-theirs-better = Zaufanie osoby { $name } zmieniło się z { $first } na { $latest }: to wiarygodna poprawa (wskaźnik rzetelnej zmiany { $rci }).
-checkin-trend-theirs-worse = Zaufanie osoby { $name } zmieniło się z { $first } na { $latest }: to wiarygodny spadek (wskaźnik rzetelnej zmiany { $rci }).
-checkin-trend-theirs-same = Zaufanie osoby { $name } zmieniło się z { $first } na { $latest }: to jeszcze nie wiarygodna zmiana (wskaźnik rzetelnej zmiany { $rci }).
+checkin-trend-yours-better = Twoje zaufanie zmieniło się z { $first } na { $latest }: to prawdziwa poprawa, większa niż wahania, jakie przynosi każdy tydzień.
+checkin-trend-yours-worse = Twoje zaufanie zmieniło się z { $first } na { $latest }: to prawdziwy spadek, większy niż wahania, jakie przynosi każdy tydzień.
+checkin-trend-yours-same = Twoje zaufanie zmieniło się z { $first } na { $latest }: to jeszcze nie więcej niż wahania, jakie może przynieść każdy tydzień.
+checkin-trend-theirs-better = Zaufanie osoby { $name } zmieniło się z { $first } na { $latest }: to prawdziwa poprawa, większa niż wahania, jakie przynosi każdy tydzień.
+checkin-trend-theirs-worse = Zaufanie osoby { $name } zmieniło się z { $first } na { $latest }: to prawdziwy spadek, większy niż wahania, jakie przynosi każdy tydzień.
+checkin-trend-theirs-same = Zaufanie osoby { $name } zmieniło się z { $first } na { $latest }: to jeszcze nie więcej niż wahania, jakie może przynieść każdy tydzień.
 checkin-stuck = Po czterech lub więcej rozmowach zaufanie żadnego z was wyraźnie się nie poprawiło. To częste i nie jest porażką: terapeuta par może pomóc wam odkryć, co stoi na przeszkodzie.
 checkin-stuck-help = Więcej miejsc, gdzie można szukać pomocy
 checkin-how-link = Jak działa rozmowa i te liczby
@@ -161,4 +161,4 @@ help-checkin-heading = Cotygodniowa rozmowa
 help-checkin-text = Rozmowa ma kształt cotygodniowego spotkania „State of the Union” Gottmanów: docenienie, to, co się udało, dziewięć zdań o zaufaniu w tym tygodniu, jeden temat omówiony na zmianę w rolach mówiącego i słuchającego, prośby na nadchodzący tydzień i to, jak rozmowa poszła dla ciebie. Każdy krok zapisuje się po drodze, więc możesz przerwać i dokończyć na innym urządzeniu.
 help-checkin-sealed = Twoje odpowiedzi są zapieczętowane, dopóki oboje nie skończycie: wcześniej partner nie zobaczy ich na żadnej stronie, przez API ani w eksporcie. Twoje „jak mi poszło” nigdy nie jest pokazywane partnerowi. Każde z was może na każdym kroku zarządzić 20-minutową przerwę.
 help-checkin-trust = Dziewięć zdań o zaufaniu to nasze własne słowa, po trzy na każdy wymiar zaufania opisany przez Rempel, Holmesa i Zannę (1985): wiem, czego się spodziewać; możemy na sobie polegać; wiara w nasz związek.
-help-checkin-change = To, czy zaufanie naprawdę się zmieniło, oceniamy wskaźnikiem rzetelnej zmiany Jacobsona i Truaksa: (ostatni wynik − pierwszy) podzielone przez błąd standardowy różnicy. Zdania są nowe, więc przyjmujemy rozrzut 1 punktu i rzetelność 0,85 — liczy się zmiana o około 1,1 punktu lub więcej. Po czterech lub więcej rozmowach bez wiarygodnej poprawy u któregokolwiek z was Steadfast proponuje terapeutę par.
+help-checkin-change = To, czy zaufanie naprawdę się zmieniło, ocenia test znany z badań nad terapią: zmiana się liczy, gdy jest większa niż wahania, które same zdania wnoszą — mniej więcej od 1,1 punktu w górę lub w dół. Test jest nazwany i objaśniony na stronie „Jak liczony jest rejestr”, do której prowadzi link z rejestru. Po czterech lub więcej rozmowach bez prawdziwej poprawy u żadnego z was Steadfast proponuje terapeutę par.

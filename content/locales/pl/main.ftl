@@ -435,7 +435,7 @@ record-title = Rejestr dotrzymanych obietnic
 record-lead = Jak szło z obietnicami między wami — każdy kierunek osobno, tak jak potwierdziła to osoba, której obiecano.
 record-what-heading = Czym jest rejestr
 record-what-counts = Liczy się w nim tylko to, co potwierdziła osoba, której złożono obietnicę: dotrzymana, niedotrzymana albo renegocjowana w porę. Nikt nie może sam sobie niczego dopisać.
-record-what-model = To model reputacji oparty na rozkładzie beta (Jøsang i Ismail, 2002): każda potwierdzona obietnica jest świadectwem, świeże świadectwa ważą więcej niż dawne, niedotrzymana obietnica waży więcej niż dotrzymana, a rejestr zawsze pokazuje, jak bardzo jest jeszcze niepewny. To nigdy nie jest ocena człowieka — mówi, jak szło z obietnicami, a nie kim ktoś jest.
+record-what-model = Każda potwierdzona obietnica jest świadectwem. Świeże obietnice ważą więcej niż dawne, niedotrzymana waży więcej niż dotrzymana (zaufanie łatwiej stracić, niż zbudować), a obietnica renegocjowana w porę to rozmowa, a nie porażka. Rejestr zawsze mówi, jak bardzo jest pewny, a dopóki obietnic jest niewiele, mówi to wprost, zamiast podawać liczbę. To nigdy nie jest ocena człowieka — mówi, jak szło z obietnicami, a nie kim ktoś jest.
 record-what-consent = Rejestr jest liczony i pokazywany tylko wtedy, gdy oboje go włączycie. Każde z was może go w każdej chwili wyłączyć samodzielnie — znika wtedy dla obojga od następnej otwartej strony. Oboje widzicie, czy druga osoba go włączyła.
 record-how-link = Jak liczony jest rejestr
 record-switch-heading = Włączanie i wyłączanie
@@ -451,15 +451,16 @@ record-switch-off = Wyłącz rejestr
 record-switch-off-hint = Oboje go włączyliście. Każde z was może go wyłączyć samodzielnie i od razu.
 record-theirs-heading = Jak szło z obietnicami od { $name } dla ciebie
 record-yours-heading = Jak szło z twoimi obietnicami — tak jak potwierdza je { $name }
-record-empty = W tym kierunku nie potwierdzono jeszcze żadnej obietnicy. Rejestr zaczyna w połowie, od 50%, nic jeszcze nie wiedząc.
-record-expected = Oczekiwanie: dotrzymane około { $percent }% obietnic.
-record-band = Prawdopodobnie gdzieś między { $lower }% a { $upper }%.
-record-certainty-still_learning = Dopiero się uczy: jest na razie niewiele danych, więc to może się szybko zmienić.
-record-certainty-forming = Nabiera kształtu: to tendencja, jeszcze nie utrwalony obraz.
-record-certainty-settled = Dobrze ugruntowany przez wiele niedawnych obietnic.
-record-certainty-short-still_learning = dopiero się uczy
-record-certainty-short-forming = nabiera kształtu
-record-certainty-short-settled = dobrze ugruntowany
+record-empty = W tym kierunku nie rozstrzygnięto jeszcze żadnej obietnicy. Każdy rejestr zaczyna w połowie, od 50%, nic jeszcze nie wiedząc.
+record-too-early = Za wcześnie, by coś powiedzieć.
+record-estimate = Dotrzymane około { $percent }% obietnic — prawdopodobnie między { $lower }% a { $upper }%.
+record-certainty-too_early = Rozstrzygnięto mniej niż pięć obietnic, więc liczby powyżej mówią więcej niż jakikolwiek procent. Kilka kolejnych tygodni powie więcej.
+record-certainty-learning = Dopiero się uczy: na razie jest niewiele danych, więc to może się szybko zmienić.
+record-certainty-taking_shape = Nabiera kształtu: to tendencja, jeszcze nie utrwalony obraz.
+record-certainty-established = Dobrze ugruntowany przez wiele niedawnych obietnic.
+record-certainty-short-learning = dopiero się uczy
+record-certainty-short-taking_shape = nabiera kształtu
+record-certainty-short-established = dobrze ugruntowany
 record-count-kept = { $count ->
     [one] 1 dotrzymana
     [few] { $count } dotrzymane
@@ -471,19 +472,25 @@ record-count-broken = { $count ->
    *[other] { $count } niedotrzymanych
 }
 record-count-renegotiated = { $count ->
-    [one] 1 renegocjowana w porę
-    [few] { $count } renegocjowane w porę
-   *[other] { $count } renegocjowanych w porę
+    [one] 1 renegocjacja w porę
+    [few] { $count } renegocjacje w porę
+   *[other] { $count } renegocjacji w porę
+}
+record-count-let-go = { $count ->
+    [one] 1 odpuszczona
+    [few] { $count } odpuszczone
+   *[other] { $count } odpuszczonych
 }
 record-chart-title = Rejestr w czasie
 record-chart-desc = Od { $first } do { $last } oczekiwana wartość zmieniła się z { $from }% na { $to }%. Teraz prawdopodobnie leży między { $lower }% a { $upper }%.
-record-chart-caption = Linia to oczekiwana wartość, zacieniony pas to zakres, w którym prawdopodobnie leży, a przerywana linia to 50% — punkt wyjścia, gdy nic nie wiadomo.
+record-chart-caption = Linia to szacunek, a zacieniony pas to zakres, w którym prawdopodobnie leży. Przerywana linia to 50% — tam zaczyna każdy rejestr, nic jeszcze nie wiedząc.
 record-why-heading = Skąd ta wartość?
-record-why-lead = Potwierdzone obietnice, które dziś najbardziej na nią wpływają. Starsze liczą się coraz mniej: dotrzymana o połowę mniej po 90 dniach, niedotrzymana po 180.
+record-why-lead = Udział każdej obietnicy w tej zmianie, po kolei, tak jak się działy. Starsze liczą się coraz mniej: dotrzymana o połowę mniej po 90 dniach, niedotrzymana po 180. Udziały są zaokrąglone do pełnych punktów i razem dają zmianę podaną wyżej.
 record-why-unknown = Obietnica
 record-why-kept = dotrzymana
 record-why-broken = niedotrzymana
 record-why-renegotiated = renegocjowana w porę
+record-why-let-go = odpuszczona
 record-why-up = { $count ->
     [one] w górę o 1 punkt
     [few] w górę o { $count } punkty
@@ -494,19 +501,40 @@ record-why-down = { $count ->
     [few] w dół o { $count } punkty
    *[other] w dół o { $count } punktów
 }
-record-why-little-up = w górę o mniej niż punkt
-record-why-little-down = w dół o mniej niż punkt
+record-why-no-points = bez zmian
+record-change = Od { $start }% na początku do { $now }% teraz: { $moved }.
+record-why-rest = Wszystkie pozostałe obietnice razem: { $moved }
 record-domains-heading = Według obszarów
-record-domain-line = { $domain }: około { $percent }%, { $certainty } · { $counts }
+record-domain-line = { $domain }: około { $percent }% (prawdopodobnie { $lower }–{ $upper }%), { $certainty } · { $counts }
+record-domain-too-early = { $domain }: za wcześnie, by coś powiedzieć · { $counts }
 record-ladder = { $count ->
     [one] { $name } dotrzymuje obietnicy wobec ciebie, a rejestr jest tego dość pewny. Jeśli chcesz, możesz zaprosić do większej obietnicy („{ $level }”). Ty decydujesz; nic się nie zmieni, jeśli nie zechcesz.
     [few] { $name } dotrzymuje obietnic wobec ciebie ({ $count } dotrzymane), a rejestr jest tego dość pewny. Jeśli chcesz, możesz zaprosić do większej obietnicy („{ $level }”). Ty decydujesz; nic się nie zmieni, jeśli nie zechcesz.
    *[other] { $name } dotrzymuje obietnic wobec ciebie ({ $count } dotrzymanych), a rejestr jest tego dość pewny. Jeśli chcesz, możesz zaprosić do większej obietnicy („{ $level }”). Ty decydujesz; nic się nie zmieni, jeśli nie zechcesz.
 }
 
+## How the record is worked out (the one page that names the formula and the research)
+record-how-title = Jak liczony jest rejestr
+record-how-lead = Wszystko w rejestrze pochodzi z waszych własnych obietnic i z zasad opisanych na tej stronie. Nic innego do niego nie trafia i nikt nie może sam sobie niczego dopisać.
+record-how-back = Wróć do rejestru
+record-how-evidence-heading = Co się liczy
+record-how-evidence = Tylko rozstrzygnięcia potwierdzone przez osobę, której złożono obietnicę: dotrzymana, niedotrzymana albo odpuszczona. Dotrzymana obietnica dodaje { $kept_one } do świadectw „za” przy wadze 1 i pół punktu więcej za każdy stopień wagi ({ $kept_five } przy wadze 5). Niedotrzymana dodaje do świadectw „przeciw” (powaga + { $offset }) razy tyle, ile dodałaby dotrzymana. Gdy coś ukrywano lub kłamano, tyle samo trafia jeszcze do osobnej części, która goi się najwolniej. Renegocjacja poproszona i przyjęta przed terminem nie dodaje niczego w żadną stronę; odpuszczona obietnica też nie. Przez { $window } tygodni po przyjęciu planu naprawy dotrzymane obietnice liczą się { $bonus } raza.
+record-how-decay-heading = Czas
+record-how-decay = Świadectwa słabną z czasem, nigdy z każdym kolejnym zdarzeniem: dotrzymane obietnice ważą o połowę mniej po { $kept } dniach, niedotrzymane po { $broken } dniach, ukrywanie lub kłamstwo po { $deception } dniach. Gdy nic nowego się nie dzieje, rejestr wraca do 50% i jest mniej pewny.
+record-how-formula-heading = Wzór
+record-how-formula = Jeśli r to świadectwa „za”, s świadectwa „przeciw”, a d część za ukrywanie lub kłamstwo, szacunek wynosi (r + W·a) / (r + s + d + W), gdzie W = { $w }, a a = { $a }. Pokazany zakres biegnie od { $low }. do { $high }. percentyla rozkładu beta o parametrach r + W·a oraz s + d + W·(1 − a).
+record-how-certainty-heading = Jak pewny jest rejestr
+record-how-certainty = Słowa zależą od tego, ile obietnic rozstrzygnięto — dotrzymanych, niedotrzymanych lub odpuszczonych, słabnących z tymi samymi okresami połowicznymi — a nie od ich wagi: kilka poważnych naruszeń to wciąż tylko kilka obietnic. Poniżej { $too_early }: za wcześnie, by coś powiedzieć, i żaden procent nie jest na pierwszym miejscu. Potem „dopiero się uczy”, od { $learning } „nabiera kształtu”, a od { $established } „dobrze ugruntowany”.
+record-how-why-heading = Skąd zmiana
+record-how-why = Rozstrzygnięte obietnice są brane po kolei, tak jak się działy, każda osłabiona do dziś, a udział każdej to zmiana, którą wniosło jej dodanie. Udziały sumują się dokładnie do zmiany od 50%; w rejestrze są zaokrąglone do pełnych punktów tak, by nadal się sumowały.
+record-how-felt-heading = Odczuwane zaufanie
+record-how-felt = Odczuwane zaufanie pochodzi z dziewięciu zdań cotygodniowej rozmowy. Zmiana liczy się jako prawdziwa, gdy jest większa niż wahania, które same zdania wnoszą: to wskaźnik rzetelnej zmiany Jacobsona i Truaksa, czyli (ostatni wynik − pierwszy) podzielone przez błąd standardowy różnicy, przy założonym rozrzucie 1 punktu i rzetelności 0,85 dla naszych nowych zdań. Od 1,96 w którąkolwiek stronę mówimy o prawdziwej zmianie; mniejsza może być szumem.
+record-how-research-heading = Skąd to się wzięło
+record-how-research = Rejestr to model reputacji oparty na rozkładzie beta, ze słabnięciem w czasie, według pracy Audun Jøsang i Roslan Ismail „The Beta Reputation System” (2002) oraz logiki subiektywnej. Wskaźnik rzetelnej zmiany pochodzi od Neila Jacobsona i Pauli Truax (1991). Słowa i wagi są nasze.
+
 ## Help: promises and the record
 help-promises-heading = Obietnice i rejestr
 help-promises-text = Obietnicę składa jedno z was drugiemu. Osoba, która ją złożyła, może oznaczyć ją jako wykonaną albo przed terminem poprosić o nowe warunki. Osoba, której ją złożono, potwierdza dotrzymanie, odpowiada „jeszcze nie”, zapisuje, że nie została dotrzymana, daje więcej czasu, odpuszcza albo zwalnia z obietnicy. O tym, jak poszło, decyduje tylko osoba, której obiecano.
-help-promises-model = Rejestr dotrzymanych obietnic to model reputacji oparty na rozkładzie beta (Jøsang i Ismail, 2002). Dotrzymana obietnica dodaje 1 + 0,5 × (waga − 1) do świadectw „za”; niedotrzymana dodaje 3 × dotkliwość razy tyle do świadectw „przeciw”, więc zaufanie łatwiej stracić niż zyskać. Obietnica renegocjowana w porę dodaje ćwierć lekkiego naruszenia. Gdy coś ukrywano albo padło kłamstwo, naruszenie liczy się dodatkowo podwójnie w osobnej części, która goi się najwolniej.
-help-promises-decay = Świadectwa słabną z czasem, nigdy z każdym kolejnym zdarzeniem: dotrzymane obietnice ważą o połowę mniej po 90 dniach, niedotrzymane po 180 dniach, ukrywanie lub kłamstwo po 730 dniach. Gdy nic nowego się nie dzieje, rejestr wraca do 50% i staje się mniej pewny.
-help-promises-shown = Rejestr pokazuje oczekiwaną wartość razem z zakresem, w którym prawdopodobnie leży, i słowami mówi, jak jest pewny — obok obietnic, które najbardziej na niego wpłynęły. Pojawia się tylko wtedy, gdy oboje go włączycie.
+help-promises-model = Rejestr dotrzymanych obietnic liczy tylko to, co potwierdziła osoba, której złożono obietnicę. Niedotrzymana obietnica waży więcej niż dotrzymana — tym więcej, im poważniejsza sprawa, i jeszcze więcej, gdy coś ukrywano lub kłamano. Renegocjacja w porę nie liczy się przeciw nikomu. Dopóki rozstrzygnięto mniej niż pięć obietnic, rejestr mówi, że za wcześnie, by coś powiedzieć, zamiast podawać liczbę.
+help-promises-decay = To, co się wydarzyło, słabnie z czasem: dotrzymane obietnice ważą o połowę mniej po 90 dniach, niedotrzymane po 180, ukrywanie lub kłamstwo po dwóch latach. Gdy nic nowego się nie dzieje, rejestr wraca do połowy i jest mniej pewny.
+help-promises-shown = Rejestr pokazuje szacunek razem z zakresem, w którym prawdopodobnie leży, i słowami mówi, jak jest pewny — obok obietnic, które go zmieniły. Dokładny wzór i badania, na których się opiera, są na stronie „Jak liczony jest rejestr”, do której prowadzi link z rejestru. Rejestr pojawia się tylko wtedy, gdy oboje go włączycie.

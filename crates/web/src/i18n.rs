@@ -119,6 +119,17 @@ impl Lang {
             .unwrap_or_else(|| key.to_owned())
     }
 
+    /// A number as the language writes it, with at most two decimals and none when whole:
+    /// "1.25" in English, "1,25" in Polish.
+    pub fn decimal(self, value: f64) -> String {
+        let text = format!("{value:.2}");
+        let text = text.trim_end_matches('0').trim_end_matches('.');
+        match self {
+            Lang::Pl => text.replace('.', ","),
+            Lang::En => text.to_owned(),
+        }
+    }
+
     /// How long ago `then` was, in words.
     pub fn ago(self, then: Timestamp, now: Timestamp) -> String {
         let minutes = now.as_millis().saturating_sub(then.as_millis()) / 60_000;
@@ -232,11 +243,36 @@ mod tests {
                     ("kept", "1".to_owned()),
                     ("broken", "1".to_owned()),
                     ("max", "1".to_owned()),
+                    ("moved", "x".to_owned()),
+                    ("now", "1".to_owned()),
+                    ("kept_one", "1".to_owned()),
+                    ("kept_five", "3".to_owned()),
+                    ("offset", "1".to_owned()),
+                    ("bonus", "1".to_owned()),
+                    ("window", "8".to_owned()),
+                    ("broken", "1".to_owned()),
+                    ("deception", "1".to_owned()),
+                    ("w", "2".to_owned()),
+                    ("a", "1".to_owned()),
+                    ("low", "10".to_owned()),
+                    ("high", "90".to_owned()),
+                    ("too_early", "5".to_owned()),
+                    ("learning", "10".to_owned()),
+                    ("established", "20".to_owned()),
                 ];
                 let text = lang.t_with(&key, &args);
                 assert_ne!(text, key, "{key} is missing in {}", lang.code());
             }
         }
+    }
+
+    #[test]
+    fn decimals_are_written_as_each_language_writes_them() {
+        assert_eq!(Lang::En.decimal(1.25), "1.25");
+        assert_eq!(Lang::Pl.decimal(1.25), "1,25");
+        assert_eq!(Lang::Pl.decimal(0.5), "0,5");
+        assert_eq!(Lang::En.decimal(2.0), "2");
+        assert_eq!(Lang::Pl.decimal(90.0), "90");
     }
 
     #[test]

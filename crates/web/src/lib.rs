@@ -355,6 +355,7 @@ pub fn app(store: Store, config: WebConfig) -> Result<Router, StartError> {
         )
         .route("/spaces/{id}/record", get(pages::record::show))
         .route("/spaces/{id}/record/consent", post(pages::record::consent))
+        .route("/spaces/{id}/record/how", get(pages::record::how))
         .route("/spaces/{id}/coach", get(pages::coach::settings))
         .route("/spaces/{id}/coach/invites", post(pages::coach::invite))
         .route(

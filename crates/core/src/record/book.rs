@@ -225,12 +225,13 @@ impl RecordBook {
             });
         }
         let start = self.params.base_rate;
+        let certainty = Certainty::of(&evidence, &self.params);
         let why = track.why(&evidence, &self.params);
         let shown: f64 = why.iter().map(|w| w.impact).sum();
         RecordView {
             key: key.clone(),
             opinion,
-            certainty: Certainty::of(&evidence, &self.params),
+            certainty,
             kept: track.kept,
             broken: track.broken,
             let_go: track.let_go,
@@ -239,7 +240,11 @@ impl RecordBook {
             series,
             why,
             why_rest: opinion.expected - start - shown,
-            ladder: track.ladder(&evidence, &self.params),
+            // "Fairly sure" is never said while it is too early to say anything.
+            ladder: certainty
+                .shows_estimate()
+                .then(|| track.ladder(&evidence, &self.params))
+                .flatten(),
         }
     }
 }

@@ -431,7 +431,7 @@ proptest! {
     /// with enough kept promises at or above it) is suggested exactly when the lower bound at the
     /// ladder's quantile reaches its threshold and enough promises were kept.
     #[test]
-    fn the_ladder_follows_its_two_thresholds(
+    fn the_ladder_follows_its_thresholds(
         past in history(0..40, 200).prop_map(|h| {
             // Mostly kept promises, so the ladder has something to say.
             h.into_iter()
@@ -460,7 +460,9 @@ proptest! {
             .rev()
             .find(|&level| kept_at[level..].iter().sum::<u32>() >= P.ladder_min_kept);
         let suggested = match top {
-            Some(top) if lower >= P.ladder_min_lower && top < 5 => Some(top as u8 + 1),
+            Some(top) if lower >= P.ladder_min_lower && top < 5 && v.certainty.shows_estimate() => {
+                Some(top as u8 + 1)
+            }
             _ => None,
         };
         prop_assert_eq!(v.ladder.map(|s| s.get()), suggested, "lower {}", lower);
@@ -662,7 +664,9 @@ fn the_band_is_drawn_from_the_designs_beta_distribution() {
 fn a_strong_record_at_stakes_one() -> (RecordBook, u32) {
     let mut book = RecordBook::new(P);
     let mut count = 0;
+    // Never while it is too early to say: "fairly sure" needs a few outcomes.
     while count < P.ladder_min_kept
+        || f64::from(count) < P.too_early_below
         || quantile_by_bisection(
             &beta_of(f64::from(count) * P.kept_weight(1), 0.0, 0.0),
             P.ladder_quantile,
@@ -702,16 +706,25 @@ fn the_ladder_suggests_one_above_the_top_stakes_kept_often_enough() {
     }
 }
 
-/// As time passes the kept promises fade and the lower bound falls: the ladder stops suggesting
-/// at the millisecond the bound crosses `ladder_min_lower`, computed independently.
+/// As time passes the kept promises fade: the lower bound falls, and so does the faded count of
+/// outcomes. The ladder stops suggesting at the millisecond the first of the two crosses its
+/// threshold (the bound below `ladder_min_lower`, or the count below "too early"), computed
+/// independently.
 #[test]
-fn the_ladder_stops_where_the_lower_bound_crosses_its_threshold() {
+fn the_ladder_stops_where_the_bound_or_the_certainty_crosses_its_threshold() {
     let (book, count) = a_strong_record_at_stakes_one();
-    let r0 = f64::from(count) * P.kept_weight(1);
-    let lower_at = |t: Timestamp| {
+    let faded = |t: Timestamp| {
         let elapsed = (t.as_millis() - T0.as_millis()) as f64;
-        let r = r0 * (-elapsed / P.half_life_kept.as_millis() as f64).exp2();
-        quantile_by_bisection(&beta_of(r, 0.0, 0.0), P.ladder_quantile)
+        f64::from(count) * (-elapsed / P.half_life_kept.as_millis() as f64).exp2()
+    };
+    let lower_at = |t: Timestamp| {
+        quantile_by_bisection(
+            &beta_of(faded(t) * P.kept_weight(1), 0.0, 0.0),
+            P.ladder_quantile,
+        )
+    };
+    let still_suggests = |t: Timestamp| {
+        lower_at(t) >= P.ladder_min_lower - 1e-9 && faded(t).round() >= P.too_early_below
     };
     // The last millisecond with a suggestion, by bisection on the view itself.
     let (mut lo, mut hi) = (T0.as_millis(), plus(T0, 10 * YEAR_MS).as_millis());
@@ -726,17 +739,14 @@ fn the_ladder_stops_where_the_lower_bound_crosses_its_threshold() {
         }
     }
     let (last, first_without) = (Timestamp::from_millis(lo), Timestamp::from_millis(hi));
+    assert!(still_suggests(last), "{} {}", lower_at(last), faded(last));
     assert!(
-        lower_at(last) >= P.ladder_min_lower - 1e-9,
-        "{}",
-        lower_at(last)
+        lower_at(first_without) < P.ladder_min_lower + 1e-9
+            || faded(first_without).round() < P.too_early_below,
+        "{} {}",
+        lower_at(first_without),
+        faded(first_without)
     );
-    assert!(
-        lower_at(first_without) < P.ladder_min_lower + 1e-9,
-        "{}",
-        lower_at(first_without)
-    );
-    // The count did not change: only the bound stopped it.
     assert!(count >= P.ladder_min_kept);
 }
 

@@ -86,21 +86,25 @@ pub(crate) async fn withdraw_consent(
         .map_err(|error| refusal(error, lang_of(&headers)))
 }
 
-/// The uncertainty in words.
+/// How sure the record is, from how many outcomes were confirmed (faded with time), lowest
+/// first: `too_early` below 5 (show the counts, not a percentage), then `learning`,
+/// `taking_shape` (from 10) and `established` (from 20).
 #[derive(Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum CertaintyWord {
-    StillLearning,
-    Forming,
-    Settled,
+    TooEarly,
+    Learning,
+    TakingShape,
+    Established,
 }
 
 impl From<Certainty> for CertaintyWord {
     fn from(certainty: Certainty) -> Self {
         match certainty {
-            Certainty::Learning => CertaintyWord::StillLearning,
-            Certainty::Forming => CertaintyWord::Forming,
-            Certainty::Settled => CertaintyWord::Settled,
+            Certainty::TooEarly => CertaintyWord::TooEarly,
+            Certainty::Learning => CertaintyWord::Learning,
+            Certainty::TakingShape => CertaintyWord::TakingShape,
+            Certainty::Established => CertaintyWord::Established,
         }
     }
 }
@@ -111,8 +115,10 @@ impl From<Certainty> for CertaintyWord {
 pub(crate) enum EffectWord {
     Kept,
     Broken,
-    /// Renegotiated in advance: communication, weighed lightly.
+    /// Renegotiated in advance and accepted: communication, no evidence against.
     Renegotiated,
+    /// Let go by the receiver: an outcome, no evidence either way.
+    LetGo,
 }
 
 impl From<Effect> for EffectWord {
@@ -121,6 +127,7 @@ impl From<Effect> for EffectWord {
             Effect::Kept => EffectWord::Kept,
             Effect::Broken { .. } => EffectWord::Broken,
             Effect::Renegotiated => EffectWord::Renegotiated,
+            Effect::LetGo => EffectWord::LetGo,
         }
     }
 }
@@ -131,7 +138,9 @@ pub(crate) struct WhyLine {
     /// The promise's id.
     promise: String,
     effect: EffectWord,
-    /// The expected reliability with this outcome minus without it, both faded to now.
+    /// This outcome's share of the change from the starting point (`start`): taking the
+    /// outcomes in the order they happened, each faded to now, what adding this one did to
+    /// `expected`. The shares in `why` and `why_rest` add up to `expected − start`.
     impact: f64,
 }
 
@@ -152,6 +161,9 @@ pub(crate) struct RecordFigures {
     expected: f64,
     /// 0–1: `W / (r + s + d + W)`; 1 with no evidence.
     uncertainty: f64,
+    /// How many outcomes the receiver confirmed: kept, broken and let go (renegotiations are
+    /// counted apart).
+    outcomes: u32,
     certainty: CertaintyWord,
     /// The credible band's lower end.
     lower: f64,
@@ -162,11 +174,17 @@ pub(crate) struct RecordFigures {
     /// How many promises were confirmed kept.
     kept: u32,
     broken: u32,
+    let_go: u32,
+    /// Renegotiations asked for in time and accepted: shown as "asked in time", never a breach.
     renegotiated: u32,
+    /// Where every record starts, knowing nothing (0.5).
+    start: f64,
     /// Bigger stakes the receiver might welcome, 1–5, when the evidence is strong enough.
     ladder: Option<u8>,
-    /// The outcomes that move it most now, largest first.
+    /// The outcomes with the largest shares of the change from `start`, largest first.
     why: Vec<WhyLine>,
+    /// The shares of every other outcome together.
+    why_rest: f64,
 }
 
 impl From<&RecordView> for RecordFigures {
@@ -175,6 +193,7 @@ impl From<&RecordView> for RecordFigures {
         RecordFigures {
             expected: opinion.expected,
             uncertainty: opinion.uncertainty,
+            outcomes: view.kept + view.broken + view.let_go,
             certainty: view.certainty.into(),
             lower: opinion.lower,
             upper: opinion.upper,
@@ -182,9 +201,12 @@ impl From<&RecordView> for RecordFigures {
             disbelief: opinion.disbelief,
             kept: view.kept,
             broken: view.broken,
+            let_go: view.let_go,
             renegotiated: view.renegotiated,
+            start: view.start,
             ladder: view.ladder.map(|stakes| stakes.get()),
             why: view.why.iter().map(WhyLine::from).collect(),
+            why_rest: view.why_rest,
         }
     }
 }

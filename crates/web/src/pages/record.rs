@@ -10,7 +10,7 @@ use axum::extract::{Path, State};
 use axum::response::Redirect;
 use serde::Deserialize;
 use steadfast_core::promise::Effect;
-use steadfast_core::record::RecordView;
+use steadfast_core::record::{Params, RecordView, whole_points};
 
 use super::Chrome;
 use super::promises::{Zone, page_error, parse_space, partner_name, space_name, stakes_words};
@@ -34,10 +34,16 @@ pub(crate) struct WhyLine {
 pub(crate) struct DirectionView {
     heading: String,
     id: String,
-    expected: String,
-    band: String,
+    /// "Too early to say" below five outcomes; else the estimate with its band, in words.
+    headline: String,
+    /// The counts lead while it is too early; a percentage never does.
+    too_early: bool,
     certainty: String,
     counts: String,
+    /// From the starting point to now, in points: what the "why" lines add up to.
+    change: String,
+    /// The share of every outcome not listed, when there is one.
+    why_rest: Option<String>,
     /// No confirmed promise yet in this direction.
     empty: bool,
     chart: String,
@@ -53,6 +59,7 @@ pub(crate) struct RecordPage {
     space_href: String,
     space_name: String,
     consent_action: String,
+    how_href: String,
     has_partner: bool,
     mine: bool,
     mine_words: String,
@@ -113,6 +120,7 @@ pub(crate) async fn show(
         space_href: format!("/spaces/{space}"),
         space_name: space_name(&state, space).await?,
         consent_action: format!("/spaces/{space}/record/consent"),
+        how_href: format!("/spaces/{space}/record/how"),
         has_partner: consent.has_partner,
         mine: consent.mine,
         mine_words: on_off(consent.mine, "record-you-on", "record-you-off"),
@@ -129,13 +137,48 @@ fn percent(value: f64) -> String {
     format!("{:.0}", (value * 100.0).clamp(0.0, 100.0))
 }
 
+/// Kept and not kept always; let go and asked in time only when there are some.
 fn counts(view: &RecordView, lang: Lang) -> String {
-    [
+    let mut counts = vec![
         lang.t_count("record-count-kept", i64::from(view.kept)),
         lang.t_count("record-count-broken", i64::from(view.broken)),
-        lang.t_count("record-count-renegotiated", i64::from(view.renegotiated)),
-    ]
-    .join(" · ")
+    ];
+    if view.let_go > 0 {
+        counts.push(lang.t_count("record-count-let-go", i64::from(view.let_go)));
+    }
+    if view.renegotiated > 0 {
+        counts.push(lang.t_count(
+            "record-count-renegotiated",
+            i64::from(view.renegotiated),
+        ));
+    }
+    counts.join(" · ")
+}
+
+/// "up by 3 points", "down by 1 point", "no change".
+fn points_moved(points: i64, lang: Lang) -> String {
+    match points {
+        0 => lang.t("record-why-no-points"),
+        p if p > 0 => lang.t_count("record-why-up", p),
+        p => lang.t_count("record-why-down", -p),
+    }
+}
+
+/// The estimate with its band, or that it is too early to say.
+fn headline(view: &RecordView, lang: Lang) -> String {
+    let opinion = &view.opinion;
+    if view.certainty.shows_estimate() {
+        lang.t_with(
+            "record-estimate",
+            &[
+                ("percent", percent(opinion.expected)),
+                ("lower", percent(opinion.lower)),
+                ("upper", percent(opinion.upper)),
+            ],
+        )
+    } else {
+        lang.t("record-too-early")
+    }
 }
 
 fn direction_view(
@@ -154,7 +197,7 @@ fn direction_view(
         lang.t_with("record-theirs-heading", &name)
     };
     let opinion = &view.opinion;
-    let empty = view.kept + view.broken + view.renegotiated == 0;
+    let empty = view.series.is_empty();
     let id = format!("record-{index}");
     let chart = match (view.series.first(), view.series.last()) {
         (Some(first), Some(last)) if !empty => {
@@ -184,10 +227,17 @@ fn direction_view(
         }
         _ => String::new(),
     };
+    // Whole points that add up to the change shown above them.
+    let mut shares: Vec<f64> = view.why.iter().map(|why| why.impact).collect();
+    shares.push(view.why_rest);
+    let points = whole_points(&shares, opinion.expected - view.start);
+    let total: i64 = points.iter().sum();
+    let rest = points.last().copied().unwrap_or(0);
     let why = view
         .why
         .iter()
-        .map(|why| {
+        .zip(&points)
+        .map(|(why, &points)| {
             let text = opened.ledger().promises.get(why.moved.promise).map_or_else(
                 || lang.t("record-why-unknown"),
                 |p| p.terms.text.as_str().to_owned(),
@@ -196,63 +246,65 @@ fn direction_view(
                 Effect::Kept => lang.t("record-why-kept"),
                 Effect::Broken { .. } => lang.t("record-why-broken"),
                 Effect::Renegotiated => lang.t("record-why-renegotiated"),
-            };
-            let points = (why.impact * 100.0).round();
-            let up = why.impact >= 0.0;
-            let moved = if points.abs() < 1.0 {
-                lang.t(if up {
-                    "record-why-little-up"
-                } else {
-                    "record-why-little-down"
-                })
-            } else {
-                // Within ±100 points by construction.
-                let count = points.abs() as i64;
-                lang.t_count(
-                    if up {
-                        "record-why-up"
-                    } else {
-                        "record-why-down"
-                    },
-                    count,
-                )
+                Effect::LetGo => lang.t("record-why-let-go"),
             };
             WhyLine {
                 text,
                 effect,
-                moved,
-                up,
+                moved: points_moved(points, lang),
+                up: why.impact >= 0.0,
                 when: zone.day(why.moved.when),
             }
         })
         .collect();
+    let change = lang.t_with(
+        "record-change",
+        &[
+            ("start", percent(view.start)),
+            ("now", percent(opinion.expected)),
+            ("moved", points_moved(total, lang)),
+        ],
+    );
+    // Older or smaller outcomes' shares, together, whenever some were left out of the list.
+    let listed = view.why.len() as u32;
+    let others = view.kept + view.broken + view.let_go;
+    let why_rest = (others > listed && (rest != 0 || view.why_rest.abs() >= 0.0005))
+        .then(|| lang.t_with("record-why-rest", &[("moved", points_moved(rest, lang))]));
     let domains = direction
         .domains
         .iter()
         .map(|domain| {
-            lang.t_with(
-                "record-domain-line",
-                &[
-                    (
-                        "domain",
-                        domain
-                            .key
-                            .domain
-                            .as_ref()
-                            .map(|d| d.as_str().to_owned())
-                            .unwrap_or_default(),
-                    ),
-                    ("percent", percent(domain.opinion.expected)),
-                    (
-                        "certainty",
-                        lang.t(&format!(
-                            "record-certainty-short-{}",
-                            domain.certainty.as_str()
-                        )),
-                    ),
-                    ("counts", counts(domain, lang)),
-                ],
-            )
+            let name = domain
+                .key
+                .domain
+                .as_ref()
+                .map(|d| d.as_str().to_owned())
+                .unwrap_or_default();
+            let counts = counts(domain, lang);
+            if domain.certainty.shows_estimate() {
+                lang.t_with(
+                    "record-domain-line",
+                    &[
+                        ("domain", name),
+                        ("percent", percent(domain.opinion.expected)),
+                        ("lower", percent(domain.opinion.lower)),
+                        ("upper", percent(domain.opinion.upper)),
+                        (
+                            "certainty",
+                            lang.t(&format!(
+                                "record-certainty-short-{}",
+                                domain.certainty.as_str()
+                            )),
+                        ),
+                        ("counts", counts),
+                    ],
+                )
+            } else {
+                lang.t_with(
+                    "record-domain-too-early",
+                    &[("domain", name), ("counts", counts)],
+                )
+            }
         })
         .collect();
     // The stakes ladder is the receiving partner's to decide on: only they see it.
@@ -269,16 +321,12 @@ fn direction_view(
     };
     DirectionView {
         heading,
-        expected: lang.t_with("record-expected", &[("percent", percent(opinion.expected))]),
-        band: lang.t_with(
-            "record-band",
-            &[
-                ("lower", percent(opinion.lower)),
-                ("upper", percent(opinion.upper)),
-            ],
-        ),
+        headline: headline(view, lang),
+        too_early: !view.certainty.shows_estimate(),
         certainty: lang.t(&format!("record-certainty-{}", view.certainty.as_str())),
         counts: counts(view, lang),
+        change,
+        why_rest,
         empty,
         chart,
         why,
@@ -311,4 +359,92 @@ pub(crate) async fn consent(
         .await
         .map_err(page_error)?;
     Ok(Redirect::to(&format!("/spaces/{space}/record")))
+}
+
+/// One part of "how the record is worked out": a heading and its words.
+pub(crate) struct HowPart {
+    id: &'static str,
+    heading: String,
+    text: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "record_how.html")]
+pub(crate) struct RecordHowPage {
+    chrome: Chrome,
+    space_href: String,
+    space_name: String,
+    record_href: String,
+    parts: Vec<HowPart>,
+}
+
+/// How the record is worked out: the formula, its parameters (read from the model itself, so the
+/// page cannot drift from it) and the research it draws on. The only page that names them.
+pub(crate) async fn how(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    chrome: Chrome,
+    Path(space): Path<String>,
+) -> Result<RecordHowPage, WebError> {
+    let space = parse_space(&space)?;
+    // Only a member reaches it, like the record itself.
+    promises::open(&state, caller.person, space)
+        .await
+        .map_err(page_error)?;
+    let lang = chrome.lang;
+    let p = Params::DEFAULT;
+    let days = |d: std::time::Duration| (d.as_secs() / (24 * 60 * 60)).to_string();
+    let number = |value: f64| lang.decimal(value);
+    let part = |id: &'static str, args: &[(&'static str, String)]| HowPart {
+        id,
+        heading: lang.t(&format!("record-how-{id}-heading")),
+        text: lang.t_with(&format!("record-how-{id}"), args),
+    };
+    let parts = vec![
+        part(
+            "evidence",
+            &[
+                ("kept_one", number(p.kept_weight(1))),
+                ("kept_five", number(p.kept_weight(5))),
+                ("offset", number(p.breach_offset)),
+                ("bonus", number(p.repair_bonus)),
+                ("window", (p.repair_window.as_secs() / (7 * 24 * 60 * 60)).to_string()),
+            ],
+        ),
+        part(
+            "decay",
+            &[
+                ("kept", days(p.half_life_kept)),
+                ("broken", days(p.half_life_broken)),
+                ("deception", days(p.half_life_deception)),
+            ],
+        ),
+        part(
+            "formula",
+            &[
+                ("w", number(p.prior_weight)),
+                ("a", number(p.base_rate)),
+                ("low", number(p.band_quantile * 100.0)),
+                ("high", number((1.0 - p.band_quantile) * 100.0)),
+            ],
+        ),
+        part(
+            "certainty",
+            &[
+                ("too_early", number(p.too_early_below)),
+                ("learning", number(p.learning_below)),
+                ("established", number(p.taking_shape_below)),
+            ],
+        ),
+        part("why", &[]),
+        part("felt", &[]),
+        part("research", &[]),
+    ];
+    Ok(RecordHowPage {
+        space_href: format!("/spaces/{space}"),
+        space_name: space_name(&state, space).await?,
+        record_href: format!("/spaces/{space}/record"),
+        parts,
+        chrome,
+    })
 }

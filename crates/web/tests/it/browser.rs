@@ -581,14 +581,15 @@ pub(super) async fn pair_in_browsers(app: &TestApp, alex: &Browser, sam: &Browse
     space
 }
 
-/// The whole number in "Expected: about 67% …" in the first direction on a record page.
+/// Where the record stands now, from "From 50% at the start to 67% now: …" in the first
+/// direction on a record page (the one figure shown even while it is too early to say).
 async fn expected_percent(browser: &Browser) -> u32 {
-    let text = wait_for_text(browser, ".record .record-expected", "%").await;
-    text.chars()
-        .filter(char::is_ascii_digit)
-        .collect::<String>()
-        .parse()
-        .unwrap_or_else(|_| panic!("no percentage in {text:?}"))
+    let text = wait_for_text(browser, ".record .record-change", "%").await;
+    text.split('%')
+        .nth(1)
+        .map(|part| part.chars().filter(char::is_ascii_digit).collect::<String>())
+        .and_then(|digits| digits.parse().ok())
+        .unwrap_or_else(|| panic!("no percentage now in {text:?}"))
 }
 
 #[tokio::test]

@@ -932,7 +932,8 @@ async fn the_record_is_shown_only_while_both_partners_consent() {
             // No evidence yet: the base rate, with full uncertainty, in words.
             assert_eq!(d["expected"], 0.5);
             assert_eq!(d["uncertainty"], 1.0);
-            assert_eq!(d["certainty"], "still_learning");
+            assert_eq!(d["certainty"], "too_early");
+            assert_eq!(d["outcomes"], 0);
             assert_eq!(d["kept"], 0);
             assert!(d["why"].as_array().unwrap().is_empty());
             assert!(d["domains"].as_array().unwrap().is_empty());
@@ -1209,5 +1210,95 @@ async fn promises_with_a_partner_who_left_are_no_longer_reachable() {
     record(&app, &c.b, &c.space)
         .await
         .refused(StatusCode::NOT_FOUND, "not_found");
+    app.stop().await;
+}
+
+/// The first week that made a couple stop, as the API tells it: one kept promise, two broken of
+/// severity 2 (one with hiding), one renegotiated in time. The figure is low, the word is the
+/// lowest, the renegotiation moved nothing, and the "why" shares add up to the change.
+#[tokio::test]
+async fn a_hard_first_week_reads_low_and_too_early_to_say_on_both_backends() {
+    for backend in [Backend::Sqlite, Backend::Postgres] {
+        let Some(app) = TestApp::on(backend).await else {
+            continue;
+        };
+        let c = couple(&app, "ola", "tomek").await;
+        consent(&app, &c.a, &c.space, true).await.ok();
+        consent(&app, &c.b, &c.space, true).await.ok();
+        let one = |text: &'static str| {
+            let app = &app;
+            let c = &c;
+            async move {
+                let made = make(app, &c.b, &c.space, json!({ "text": text, "stakes": 1 })).await;
+                made.body["id"].as_str().unwrap().to_owned()
+            }
+        };
+        let kept = one("call at lunch").await;
+        act(&app, &c.a, &c.space, &kept, "kept", None).await.ok();
+        for (text, deception) in [("be home by ten", false), ("tell me about the money", true)] {
+            let id = one(text).await;
+            let body = json!({ "severity": 2, "deception": deception });
+            act(&app, &c.a, &c.space, &id, "broken", Some(body))
+                .await
+                .ok();
+        }
+        let before = record(&app, &c.a, &c.space).await;
+        let before = direction(before.ok(), &c.b)["expected"].as_f64().unwrap();
+
+        let moved = make(
+            &app,
+            &c.b,
+            &c.space,
+            json!({ "text": "cook on Friday", "stakes": 1, "due": from_now(&test_clock(), 3 * DAY_MS) }),
+        )
+        .await;
+        let moved = moved.body["id"].as_str().unwrap().to_owned();
+        let ask = json!({ "text": "cook on Saturday", "stakes": 1, "reason": "late shift" });
+        act(&app, &c.b, &c.space, &moved, "renegotiate", Some(ask))
+            .await
+            .ok();
+        act(&app, &c.a, &c.space, &moved, "renegotiation/accept", None)
+            .await
+            .ok();
+
+        let shown = record(&app, &c.a, &c.space).await;
+        let theirs = direction(shown.ok(), &c.b);
+        let expected = theirs["expected"].as_f64().unwrap();
+        assert!((0.15..=0.4).contains(&expected), "{theirs}");
+        assert!((expected - before).abs() < 0.001, "{before} → {expected}");
+        assert_eq!(theirs["certainty"], "too_early", "{theirs}");
+        assert_eq!(theirs["outcomes"], 3);
+        assert_eq!(
+            (&theirs["kept"], &theirs["broken"], &theirs["renegotiated"]),
+            (&json!(1), &json!(2), &json!(1))
+        );
+        // Asking in time is never a reason the record moved.
+        let why = theirs["why"].as_array().unwrap();
+        assert!(why.iter().all(|w| w["effect"] != "renegotiated"), "{theirs}");
+        let shares: f64 = why.iter().map(|w| w["impact"].as_f64().unwrap()).sum::<f64>()
+            + theirs["why_rest"].as_f64().unwrap();
+        let start = theirs["start"].as_f64().unwrap();
+        assert!((shares - (expected - start)).abs() < 1e-9, "{theirs}");
+        app.stop().await;
+    }
+}
+
+/// Twenty kept promises: a high figure, and a word above "too early".
+#[tokio::test]
+async fn twenty_kept_promises_read_high_and_past_too_early() {
+    let app = TestApp::sqlite().await;
+    let c = couple(&app, "ada", "bram").await;
+    consent(&app, &c.a, &c.space, true).await.ok();
+    consent(&app, &c.b, &c.space, true).await.ok();
+    for n in 0..20 {
+        let made = make(&app, &c.a, &c.space, json!({ "text": format!("walk {n}"), "stakes": 1 })).await;
+        let id = made.body["id"].as_str().unwrap().to_owned();
+        act(&app, &c.b, &c.space, &id, "kept", None).await.ok();
+    }
+    let shown = record(&app, &c.b, &c.space).await;
+    let adas = direction(shown.ok(), &c.a);
+    assert!(adas["expected"].as_f64().unwrap() >= 0.85, "{adas}");
+    assert_eq!(adas["certainty"], "established", "{adas}");
+    assert_eq!(adas["outcomes"], 20);
     app.stop().await;
 }

@@ -63,6 +63,8 @@ struct Track {
     kept_at: [u32; 5],
     series: Vec<Point>,
     moves: Vec<Move>,
+    /// When the first outcome happened: where the chart starts, at the base rate.
+    started: Option<Timestamp>,
 }
 
 /// What one track says now.
@@ -208,10 +210,10 @@ impl RecordBook {
             .decayed_to(now, &self.params);
         let opinion = evidence.opinion(&self.params);
         let mut series = Vec::new();
-        if let Some(first) = track.series.first() {
-            let prior = Evidence::none(first.at).opinion(&self.params);
+        if let Some(started) = track.started {
+            let prior = Evidence::none(started).opinion(&self.params);
             series.push(Point {
-                at: first.at,
+                at: started,
                 expected: prior.expected,
                 lower: prior.lower,
                 upper: prior.upper,
@@ -256,6 +258,7 @@ impl Track {
             .unwrap_or_else(|| Evidence::none(outcome.when))
             .add(weights, outcome.when, params);
         self.evidence = Some(evidence);
+        self.started = Some(self.started.map_or(outcome.when, |s| s.min(outcome.when)));
         match outcome.effect {
             Effect::Kept => {
                 self.kept += 1;

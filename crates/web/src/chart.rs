@@ -159,12 +159,21 @@ pub(crate) fn height(value: f64, max: f64, otherwise: f64) -> f64 {
     BOTTOM - value / max * (BOTTOM - TOP)
 }
 
-/// Each point with its x; one point, or several at the same instant, span the whole width.
+/// Each point with its x; one point spans the whole width. Several at the same instant (a
+/// record started and moved within one moment) are spread evenly in their order, so the chart
+/// still shows where it started and where it went.
 fn place(points: &[Point]) -> Vec<(f64, Point)> {
     match points {
         [] => Vec::new(),
         [only] => vec![(LEFT, *only), (RIGHT, *only)],
-        [first, .., last] if first.at == last.at => vec![(LEFT, *last), (RIGHT, *last)],
+        [first, .., last] if first.at == last.at => {
+            let step = (RIGHT - LEFT) / (points.len() - 1) as f64;
+            points
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (LEFT + step * i as f64, *p))
+                .collect()
+        }
         _ => points.iter().map(|p| (x_of(p, points), *p)).collect(),
     }
 }

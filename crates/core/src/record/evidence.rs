@@ -330,11 +330,21 @@ mod tests {
             ..Evidence::none(at(0))
         };
         assert_eq!(Certainty::of(&heavy, &p), Certainty::TooEarly);
-        let words = [(5.0, Certainty::Learning), (10.0, Certainty::TakingShape), (20.0, Certainty::Established)];
+        let words = [
+            (5.0, Certainty::Learning),
+            (10.0, Certainty::TakingShape),
+            (20.0, Certainty::Established),
+        ];
         for (count, word) in words {
-            let evidence = Evidence { kept: count, ..Evidence::none(at(0)) };
+            let evidence = Evidence {
+                kept: count,
+                ..Evidence::none(at(0))
+            };
             assert_eq!(Certainty::of(&evidence, &p), word, "{count}");
-            let just_below = Evidence { kept: count - 0.51, ..Evidence::none(at(0)) };
+            let just_below = Evidence {
+                kept: count - 0.51,
+                ..Evidence::none(at(0))
+            };
             assert!(Certainty::of(&just_below, &p) < word, "{count}");
         }
     }

@@ -118,7 +118,10 @@ fn a_renegotiation_accepted_in_time_leaves_the_record_where_it_was() {
         let mut with = before.clone();
         with.push(Effect::Renegotiated);
         let with = record(&with).opinion.expected;
-        assert!((with - without).abs() < 0.001, "{before:?}: {without} → {with}");
+        assert!(
+            (with - without).abs() < 0.001,
+            "{before:?}: {without} → {with}"
+        );
     }
 }
 

@@ -512,7 +512,10 @@ fn the_parameters_are_the_designs() {
         let w = 1.0 + 0.5 * (f64::from(s) - 1.0);
         assert_eq!(P.kept_weight(s), w);
         for severity in 1..=4u8 {
-            assert_eq!(P.breach_weight(s, severity), (f64::from(severity) + 1.0) * w);
+            assert_eq!(
+                P.breach_weight(s, severity),
+                (f64::from(severity) + 1.0) * w
+            );
         }
     }
     assert_eq!(P.deception_factor, 1.0);

@@ -147,10 +147,7 @@ fn counts(view: &RecordView, lang: Lang) -> String {
         counts.push(lang.t_count("record-count-let-go", i64::from(view.let_go)));
     }
     if view.renegotiated > 0 {
-        counts.push(lang.t_count(
-            "record-count-renegotiated",
-            i64::from(view.renegotiated),
-        ));
+        counts.push(lang.t_count("record-count-renegotiated", i64::from(view.renegotiated)));
     }
     counts.join(" · ")
 }
@@ -408,7 +405,10 @@ pub(crate) async fn how(
                 ("kept_five", number(p.kept_weight(5))),
                 ("offset", number(p.breach_offset)),
                 ("bonus", number(p.repair_bonus)),
-                ("window", (p.repair_window.as_secs() / (7 * 24 * 60 * 60)).to_string()),
+                (
+                    "window",
+                    (p.repair_window.as_secs() / (7 * 24 * 60 * 60)).to_string(),
+                ),
             ],
         ),
         part(

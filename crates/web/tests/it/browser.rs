@@ -536,8 +536,14 @@ pub(super) async fn scroll_to(browser: &Browser, css: &str) {
 }
 
 /// A screenshot of the whole page, not just the window: the window grows to the page's height
-/// for it, then returns to a phone's size.
+/// for it, then returns to the phone's size it had.
 pub(super) async fn whole_page_screenshot(browser: &Browser, name: &str) {
+    let (width, window_height) = browser
+        .client
+        .get_window_size()
+        .await
+        .map(|(w, h)| (w as u32, h as u32))
+        .unwrap_or((412, 915));
     let height = browser
         .client
         .execute("return document.documentElement.scrollHeight", vec![])
@@ -545,13 +551,17 @@ pub(super) async fn whole_page_screenshot(browser: &Browser, name: &str) {
         .unwrap()
         .as_u64()
         .unwrap_or(915);
-    let (width, tall) = (
-        412,
-        u32::try_from(height).unwrap_or(915).clamp(915, 6000) + 140,
-    );
+    let tall = u32::try_from(height)
+        .unwrap_or(window_height)
+        .clamp(window_height, 6000)
+        + 140;
     browser.client.set_window_size(width, tall).await.unwrap();
     browser.screenshot(name).await;
-    browser.client.set_window_size(width, 915).await.unwrap();
+    browser
+        .client
+        .set_window_size(width, window_height)
+        .await
+        .unwrap();
 }
 
 /// Two people sign up in their own browsers and pair by the invite link; answers the space's
@@ -587,7 +597,11 @@ async fn expected_percent(browser: &Browser) -> u32 {
     let text = wait_for_text(browser, ".record .record-change", "%").await;
     text.split('%')
         .nth(1)
-        .map(|part| part.chars().filter(char::is_ascii_digit).collect::<String>())
+        .map(|part| {
+            part.chars()
+                .filter(char::is_ascii_digit)
+                .collect::<String>()
+        })
         .and_then(|digits| digits.parse().ok())
         .unwrap_or_else(|| panic!("no percentage now in {text:?}"))
 }

@@ -10,6 +10,7 @@ mod boundaries_api;
 mod boundaries_pages;
 mod browser;
 mod browser_coach;
+mod browser_miss;
 mod browser_rhythm;
 mod calendar_feed;
 mod checkins_api;

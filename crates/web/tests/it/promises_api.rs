@@ -1274,8 +1274,14 @@ async fn a_hard_first_week_reads_low_and_too_early_to_say_on_both_backends() {
         );
         // Asking in time is never a reason the record moved.
         let why = theirs["why"].as_array().unwrap();
-        assert!(why.iter().all(|w| w["effect"] != "renegotiated"), "{theirs}");
-        let shares: f64 = why.iter().map(|w| w["impact"].as_f64().unwrap()).sum::<f64>()
+        assert!(
+            why.iter().all(|w| w["effect"] != "renegotiated"),
+            "{theirs}"
+        );
+        let shares: f64 = why
+            .iter()
+            .map(|w| w["impact"].as_f64().unwrap())
+            .sum::<f64>()
             + theirs["why_rest"].as_f64().unwrap();
         let start = theirs["start"].as_f64().unwrap();
         assert!((shares - (expected - start)).abs() < 1e-9, "{theirs}");
@@ -1291,7 +1297,13 @@ async fn twenty_kept_promises_read_high_and_past_too_early() {
     consent(&app, &c.a, &c.space, true).await.ok();
     consent(&app, &c.b, &c.space, true).await.ok();
     for n in 0..20 {
-        let made = make(&app, &c.a, &c.space, json!({ "text": format!("walk {n}"), "stakes": 1 })).await;
+        let made = make(
+            &app,
+            &c.a,
+            &c.space,
+            json!({ "text": format!("walk {n}"), "stakes": 1 }),
+        )
+        .await;
         let id = made.body["id"].as_str().unwrap().to_owned();
         act(&app, &c.b, &c.space, &id, "kept", None).await.ok();
     }

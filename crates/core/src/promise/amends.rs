@@ -360,7 +360,7 @@ impl Promise {
             },
             PromiseEvent {
                 promise: self.id,
-                change: Change::OfferedInstead { promise: offered },
+                change: Change::OfferedInstead { offered },
             },
         ])
     }
@@ -438,7 +438,7 @@ impl Promise {
                 }
             }
             Change::Asked { ask } => amends.asked.push(Asked { ask: *ask, at }),
-            Change::OfferedInstead { promise } => amends.offered = Some(*promise),
+            Change::OfferedInstead { offered } => amends.offered = Some(*offered),
             _ => {}
         }
         Some(true)

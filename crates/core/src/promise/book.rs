@@ -42,7 +42,7 @@ impl PromiseBook {
             self.promises.push(promise);
             return None;
         }
-        if let Change::OfferedInstead { promise: offered } = event.change {
+        if let Change::OfferedInstead { offered } = event.change {
             return self.offer(author, at, event, offered);
         }
         let &i = self.index.get(&event.promise)?;

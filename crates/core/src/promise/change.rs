@@ -75,7 +75,7 @@ pub enum Change {
     },
     /// After a miss: a smaller promise, made in the same append, is offered in this one's place.
     OfferedInstead {
-        promise: PromiseId,
+        offered: PromiseId,
     },
 }
 
@@ -194,7 +194,7 @@ mod tests {
             },
             Change::Asked { ask: Ask::Apology },
             Change::OfferedInstead {
-                promise: PromiseId::from_uuid(Uuid::from_u128(8)),
+                offered: PromiseId::from_uuid(Uuid::from_u128(8)),
             },
         ]
     }

@@ -139,8 +139,13 @@ pub(crate) fn page_error(error: PromiseError) -> WebError {
 
 /// The status a refused or invalid form comes back with.
 fn form_status(error: &PromiseError) -> StatusCode {
+    use steadfast_core::promise::Refusal;
     match error {
-        PromiseError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        // What was typed needs changing, as for any invalid field.
+        PromiseError::Invalid(_)
+        | PromiseError::Refused(Refusal::Excusing | Refusal::NotSmaller) => {
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
         _ => StatusCode::CONFLICT,
     }
 }

@@ -232,6 +232,7 @@ mod tests {
                     ("kept", "1".to_owned()),
                     ("broken", "1".to_owned()),
                     ("max", "1".to_owned()),
+                    ("answer", "x".to_owned()),
                 ];
                 let text = lang.t_with(&key, &args);
                 assert_ne!(text, key, "{key} is missing in {}", lang.code());

@@ -6,11 +6,16 @@
 //! [`PromiseEvent`]. State is the fold of those events ([`PromiseBook`]); settled steps become
 //! [`Outcome`]s, the evidence of the reliability record (`crate::record`).
 
+mod amends;
 mod book;
 mod change;
 mod lifecycle;
 mod terms;
 
+pub use amends::{
+    Acknowledged, AcknowledgementWord, Amends, Answer, Apology, Ask, Asked, Attention, NextStep,
+    RECENT_MISS, may_apologise_after,
+};
 pub use book::{Nudge, PromiseBook};
 pub use change::{Change, PromiseEvent};
 pub use lifecycle::{

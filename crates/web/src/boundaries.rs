@@ -6,6 +6,7 @@
 use steadfast_core::boundary::{
     ApologyText, Boundary, BoundaryText, BoundaryWhy, Command, Refusal, decide_propose,
 };
+use steadfast_core::landing::{Landing, LandingWord};
 use steadfast_core::promise::{self, PromiseText, ScaleError, Stakes, Terms};
 use steadfast_core::text::TextError;
 use steadfast_core::{BoundaryId, CrossingId, EventId, PersonId, PromiseId, SpaceId, Timestamp};
@@ -35,6 +36,9 @@ pub(crate) enum Invalid {
     Promise(TextError),
     Stakes(ScaleError),
     Time,
+    /// The answer to an apology: "this landed" or "not yet", and the optional word.
+    Landing,
+    Word(TextError),
 }
 
 impl<E: Into<WebError>> From<E> for BoundaryError {
@@ -56,6 +60,8 @@ impl BoundaryError {
                 Invalid::Promise(_) => "promise_text_invalid",
                 Invalid::Stakes(_) => "stakes_invalid",
                 Invalid::Time => "time_invalid",
+                Invalid::Landing => "landing_invalid",
+                Invalid::Word(_) => "word_invalid",
             },
             BoundaryError::Failed(_) => "internal",
         }
@@ -81,7 +87,8 @@ impl BoundaryError {
         match self {
             BoundaryError::Invalid(Invalid::Text(_)) => "text",
             BoundaryError::Invalid(Invalid::Why(_)) => "why",
-            BoundaryError::Invalid(Invalid::Apology(_)) => "apology",
+            BoundaryError::Invalid(Invalid::Apology(_))
+            | BoundaryError::Refused(Refusal::Excusing) => "apology",
             BoundaryError::Invalid(Invalid::Promise(_)) => "promise",
             BoundaryError::Invalid(Invalid::Stakes(_)) => "stakes",
             BoundaryError::Invalid(Invalid::Time)
@@ -105,6 +112,9 @@ pub(crate) fn refusal_code(refusal: Refusal) -> &'static str {
         Refusal::CrossingAcknowledgedAlready => "crossing_acknowledged_already",
         Refusal::CrossingNotAcknowledged => "crossing_not_acknowledged",
         Refusal::AlreadyApologised => "already_apologised",
+        Refusal::ApologyWaiting => "apology_waiting",
+        Refusal::NoApology => "no_apology",
+        Refusal::Excusing => "excusing",
         Refusal::PreventionExists => "prevention_exists",
         Refusal::Resolved => "resolved",
         Refusal::InFuture => "in_future",
@@ -142,6 +152,8 @@ fn invalid_message(invalid: Invalid, lang: Lang) -> String {
             ],
         ),
         Invalid::Time => lang.t("time-unreadable"),
+        Invalid::Landing => lang.t("landing-choose"),
+        Invalid::Word(error) => text("promise-word", error),
     }
 }
 
@@ -155,6 +167,20 @@ pub(crate) fn parse_why(text: &str) -> Result<Option<BoundaryWhy>, BoundaryError
 
 pub(crate) fn parse_apology(text: &str) -> Result<ApologyText, BoundaryError> {
     ApologyText::parse(text).map_err(|e| BoundaryError::Invalid(Invalid::Apology(e)))
+}
+
+/// "this landed" or "not yet", and the optional word with it (blank means none).
+pub(crate) fn parse_landing(
+    landing: &str,
+    word: &str,
+) -> Result<(Landing, Option<LandingWord>), BoundaryError> {
+    let landing = Landing::parse(landing.trim()).ok_or(BoundaryError::Invalid(Invalid::Landing))?;
+    let word = if word.trim().is_empty() {
+        None
+    } else {
+        Some(LandingWord::parse(word).map_err(|e| BoundaryError::Invalid(Invalid::Word(e)))?)
+    };
+    Ok((landing, word))
 }
 
 /// The terms of a prevention step's promise.

@@ -259,6 +259,7 @@ mod tests {
                     ("too_early", "5".to_owned()),
                     ("learning", "10".to_owned()),
                     ("established", "20".to_owned()),
+                    ("answer", "x".to_owned()),
                 ];
                 let text = lang.t_with(&key, &args);
                 assert_ne!(text, key, "{key} is missing in {}", lang.code());

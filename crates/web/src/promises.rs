@@ -10,9 +10,11 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+use steadfast_core::boundary::ApologyText;
+use steadfast_core::landing::{Landing, LandingWord};
 use steadfast_core::promise::{
-    Command, Promise, PromiseEvent, PromiseText, Reason, Refusal, ScaleError, Severity, Stakes,
-    Terms, TrustDomain, decide_make,
+    AcknowledgementWord, Ask, Command, Promise, PromiseEvent, PromiseText, Reason, Refusal,
+    ScaleError, Severity, Stakes, Terms, TrustDomain, decide_make,
 };
 use steadfast_core::record::{ConsentEvent, Params, RecordView, TrackKey};
 use steadfast_core::space::{self, Member, Standing};
@@ -61,6 +63,11 @@ pub(crate) enum Invalid {
     Stakes(ScaleError),
     Severity(ScaleError),
     Time,
+    /// After a miss: the apology, the optional word, the answer, what is asked for.
+    Apology(TextError),
+    Word(TextError),
+    Landing,
+    Ask,
 }
 
 impl<E: Into<WebError>> From<E> for PromiseError {
@@ -88,6 +95,10 @@ impl PromiseError {
                 Invalid::Stakes(_) => "stakes_invalid",
                 Invalid::Severity(_) => "severity_invalid",
                 Invalid::Time => "time_invalid",
+                Invalid::Apology(_) => "apology_invalid",
+                Invalid::Word(_) => "word_invalid",
+                Invalid::Landing => "landing_invalid",
+                Invalid::Ask => "ask_invalid",
             },
             PromiseError::RecordOff => "record_not_enabled",
             PromiseError::Failed(_) => "internal",
@@ -123,6 +134,16 @@ fn refusal_code(refusal: Refusal) -> &'static str {
         Refusal::InFuture => "in_future",
         Refusal::TooLongAgo => "too_long_ago",
         Refusal::BeforeMade => "before_made",
+        Refusal::NotBroken => "not_broken",
+        Refusal::AlreadyAcknowledged => "already_acknowledged",
+        Refusal::ApologyWaiting => "apology_waiting",
+        Refusal::ApologyLanded => "apology_landed",
+        Refusal::NoApology => "no_apology",
+        Refusal::AlreadyOffered => "already_offered",
+        Refusal::NotSmaller => "not_smaller",
+        Refusal::AlreadyAsked => "already_asked",
+        Refusal::AlreadyGiven => "already_given",
+        Refusal::Excusing => "excusing",
     }
 }
 
@@ -150,6 +171,10 @@ fn invalid_message(invalid: Invalid, lang: Lang) -> String {
         Invalid::Stakes(error) => scale("promise-stakes", error),
         Invalid::Severity(error) => scale("promise-severity", error),
         Invalid::Time => lang.t("time-unreadable"),
+        Invalid::Apology(error) => text("promise-apology", error),
+        Invalid::Word(error) => text("promise-word", error),
+        Invalid::Landing => lang.t("landing-choose"),
+        Invalid::Ask => lang.t("promise-ask-choose"),
     }
 }
 
@@ -179,6 +204,35 @@ pub(crate) fn parse_stakes(stakes: u8) -> Result<Stakes, PromiseError> {
 
 pub(crate) fn parse_severity(severity: u8) -> Result<Severity, PromiseError> {
     Severity::new(severity).map_err(|e| PromiseError::Invalid(Invalid::Severity(e)))
+}
+
+pub(crate) fn parse_apology(text: &str) -> Result<ApologyText, PromiseError> {
+    ApologyText::parse(text).map_err(|e| PromiseError::Invalid(Invalid::Apology(e)))
+}
+
+/// The optional word with an acknowledgement; blank means none.
+pub(crate) fn parse_acknowledgement(
+    text: &str,
+) -> Result<Option<AcknowledgementWord>, PromiseError> {
+    AcknowledgementWord::parse_optional(text).map_err(|e| PromiseError::Invalid(Invalid::Word(e)))
+}
+
+/// "this landed" or "not yet", and the optional word with it (blank means none).
+pub(crate) fn parse_landing(
+    landing: &str,
+    word: &str,
+) -> Result<(Landing, Option<LandingWord>), PromiseError> {
+    let landing = Landing::parse(landing.trim()).ok_or(PromiseError::Invalid(Invalid::Landing))?;
+    let word = if word.trim().is_empty() {
+        None
+    } else {
+        Some(LandingWord::parse(word).map_err(|e| PromiseError::Invalid(Invalid::Word(e)))?)
+    };
+    Ok((landing, word))
+}
+
+pub(crate) fn parse_ask(ask: &str) -> Result<Ask, PromiseError> {
+    Ask::parse(ask).ok_or(PromiseError::Invalid(Invalid::Ask))
 }
 
 pub(crate) fn parse_domain(domain: &str) -> Result<Option<TrustDomain>, PromiseError> {
@@ -481,6 +535,40 @@ pub(crate) async fn act(
             Ok(PromiseEvent { promise, change }.into_event(new_event_id(), person, now))
         })
         .await
+}
+
+/// Offers a smaller promise in place of a broken one, through the one rule for making promises;
+/// answers the new promise's id. The two are written in one append, so they never part.
+pub(crate) async fn offer(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+    broken: PromiseId,
+    input: NewPromise,
+) -> Result<PromiseId, PromiseError> {
+    let terms = Terms {
+        text: parse_text(&input.text)?,
+        stakes: parse_stakes(input.stakes)?,
+        due: input.due,
+    };
+    let domain = parse_domain(&input.domain)?;
+    let mut opened = open(state, person, space).await?;
+    let id = PromiseId::from_uuid(uuid::Uuid::new_v4());
+    opened
+        .write_all(state, |opened, now| {
+            let events = opened
+                .promise(broken)?
+                .decide_offer(person, id, terms.clone(), domain.clone(), now)
+                .map_err(PromiseError::Refused)?;
+            Ok::<_, PromiseError>(
+                events
+                    .into_iter()
+                    .map(|event| event.into_event(new_event_id(), person, now))
+                    .collect(),
+            )
+        })
+        .await?;
+    Ok(id)
 }
 
 /// Switches `person`'s consent to the reliability record on or off. Switching to what it

@@ -8,7 +8,8 @@ use thiserror::Error;
 
 use crate::event::{EventKind, NewEvent, Visibility};
 use crate::id::{BoundaryId, CrossingId, EventId, PersonId, PromiseId};
-use crate::promise::{self, PromiseEvent, Terms};
+use crate::landing::{Landing, LandingWord};
+use crate::promise::{self, Answer, Apology, PromiseEvent, Terms};
 use crate::text::{self, TextError, text_impls};
 use crate::time::Timestamp;
 
@@ -109,6 +110,13 @@ pub enum Change {
         crossing: CrossingId,
         text: ApologyText,
     },
+    /// The owner answers the newest apology: "this landed" or "not yet".
+    ApologyAnswered {
+        crossing: CrossingId,
+        landing: Landing,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        word: Option<LandingWord>,
+    },
     /// The prevention step: a promise from the crosser to the owner, made in the same append.
     PreventionPromised {
         crossing: CrossingId,
@@ -130,6 +138,7 @@ impl Change {
             Change::Crossed { .. } => "boundary.crossed",
             Change::CrossingAcknowledged { .. } => "boundary.crossing_acknowledged",
             Change::Apologised { .. } => "boundary.apologised",
+            Change::ApologyAnswered { .. } => "boundary.apology_answered",
             Change::PreventionPromised { .. } => "boundary.prevention_promised",
             Change::CrossingResolved { .. } => "boundary.crossing_resolved",
         }
@@ -231,7 +240,8 @@ pub struct Crossing {
     /// When it was reported.
     pub reported_at: Timestamp,
     pub acknowledged_at: Option<Timestamp>,
-    pub apology: Option<(ApologyText, Timestamp)>,
+    /// Oldest first: another follows only a "not yet".
+    pub apologies: Vec<Apology>,
     /// The prevention step: a promise from the crosser to the owner.
     pub prevention: Option<PromiseId>,
     pub resolved_at: Option<Timestamp>,
@@ -241,6 +251,11 @@ impl Crossing {
     /// Reported by the one who crossed it: honesty, shown as such.
     pub fn self_reported(&self) -> bool {
         self.reported_by == self.crossed_by
+    }
+
+    /// The apology now in question: the newest.
+    pub fn apology(&self) -> Option<&Apology> {
+        self.apologies.last()
     }
 }
 
@@ -285,6 +300,11 @@ pub enum Command {
         crossing: CrossingId,
         text: ApologyText,
     },
+    AnswerApology {
+        crossing: CrossingId,
+        landing: Landing,
+        word: Option<LandingWord>,
+    },
     /// The prevention step, as the terms of a new promise with this id.
     AddPrevention {
         crossing: CrossingId,
@@ -319,8 +339,14 @@ pub enum Refusal {
     CrossingAcknowledgedAlready,
     #[error("acknowledge the crossing first")]
     CrossingNotAcknowledged,
-    #[error("an apology is given already")]
+    #[error("the apology landed")]
     AlreadyApologised,
+    #[error("the apology is waiting for an answer")]
+    ApologyWaiting,
+    #[error("there is no apology to answer")]
+    NoApology,
+    #[error("an apology takes responsibility without an excusing but")]
+    Excusing,
     #[error("a prevention step is promised already")]
     PreventionExists,
     #[error("this crossing is resolved")]
@@ -444,10 +470,27 @@ impl Boundary {
                 if open.acknowledged_at.is_none() {
                     return Err(Refusal::CrossingNotAcknowledged);
                 }
-                if open.apology.is_some() {
-                    return Err(Refusal::AlreadyApologised);
+                may_apologise(open)?;
+                if crate::apology::is_excusing(text.as_str()) {
+                    return Err(Refusal::Excusing);
                 }
                 Change::Apologised { crossing, text }
+            }
+            Command::AnswerApology {
+                crossing,
+                landing,
+                word,
+            } => {
+                let open = self.open_crossing(crossing)?;
+                self.by_owner(actor)?;
+                if open.apology().is_none() {
+                    return Err(Refusal::NoApology);
+                }
+                Change::ApologyAnswered {
+                    crossing,
+                    landing,
+                    word,
+                }
             }
             Command::AddPrevention {
                 crossing,
@@ -561,7 +604,7 @@ impl Boundary {
                     at: *happened,
                     reported_at: at,
                     acknowledged_at: None,
-                    apology: None,
+                    apologies: Vec::new(),
                     prevention: None,
                     resolved_at: None,
                 });
@@ -573,9 +616,31 @@ impl Boundary {
             }
             Change::Apologised { crossing, text } => {
                 if let Some(c) = self.open_mut(*crossing, by, true)
-                    && c.apology.is_none()
+                    && c.acknowledged_at.is_some()
+                    && may_apologise(c).is_ok()
                 {
-                    c.apology = Some((text.clone(), at));
+                    c.apologies.push(Apology {
+                        text: text.clone(),
+                        at,
+                        answers: Vec::new(),
+                    });
+                }
+            }
+            Change::ApologyAnswered {
+                crossing,
+                landing,
+                word,
+            } => {
+                let owner = self.owner;
+                if by == owner
+                    && let Some(c) = self.open_mut(*crossing, by, false)
+                    && let Some(apology) = c.apologies.last_mut()
+                {
+                    apology.answers.push(Answer {
+                        landing: *landing,
+                        word: word.clone(),
+                        at,
+                    });
                 }
             }
             Change::PreventionPromised { crossing, promise } => {
@@ -595,6 +660,20 @@ impl Boundary {
         }
     }
 
+    /// Whether `actor` may apologise for `crossing` now: its crosser, once it is acknowledged, the
+    /// first time or after "not yet".
+    pub fn may_apologise(&self, crossing: &Crossing, actor: PersonId) -> bool {
+        crossing.resolved_at.is_none()
+            && crossing.crossed_by == actor
+            && crossing.acknowledged_at.is_some()
+            && may_apologise(crossing).is_ok()
+    }
+
+    /// Whether `actor` may answer the crossing's apology now: its owner, once there is one.
+    pub fn may_answer_apology(&self, crossing: &Crossing, actor: PersonId) -> bool {
+        crossing.resolved_at.is_none() && actor == self.owner && crossing.apology().is_some()
+    }
+
     /// An unresolved crossing; `by_crosser` asks that `by` crossed it.
     fn open_mut(
         &mut self,
@@ -606,6 +685,14 @@ impl Boundary {
             .iter_mut()
             .find(|c| c.id == id && c.resolved_at.is_none() && (!by_crosser || c.crossed_by == by))
     }
+}
+
+/// The first apology, or another after "not yet" (the one rule for every apology's answer).
+fn may_apologise(crossing: &Crossing) -> Result<(), Refusal> {
+    promise::may_apologise_after(&crossing.apologies).map_err(|refusal| match refusal {
+        promise::Refusal::ApologyWaiting => Refusal::ApologyWaiting,
+        _ => Refusal::AlreadyApologised,
+    })
 }
 
 #[cfg(test)]
@@ -642,6 +729,11 @@ mod tests {
             Change::Apologised {
                 crossing,
                 text: ApologyText::parse("I am sorry").unwrap(),
+            },
+            Change::ApologyAnswered {
+                crossing,
+                landing: Landing::NotYet,
+                word: Some(LandingWord::parse("more time").unwrap()),
             },
             Change::PreventionPromised {
                 crossing,

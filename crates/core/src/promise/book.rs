@@ -42,8 +42,42 @@ impl PromiseBook {
             self.promises.push(promise);
             return None;
         }
+        if let Change::OfferedInstead { offered } = event.change {
+            return self.offer(author, at, event, offered);
+        }
         let &i = self.index.get(&event.promise)?;
         self.promises.get_mut(i)?.apply(author, at, &event.change)
+    }
+
+    /// A smaller promise offered in a broken one's place: only one the same promiser made to the
+    /// same receiver, in the same append before this note. Both then name each other.
+    fn offer(
+        &mut self,
+        author: PersonId,
+        at: Timestamp,
+        event: &PromiseEvent,
+        offered: PromiseId,
+    ) -> Option<Outcome> {
+        let &broken = self.index.get(&event.promise)?;
+        let &new = self.index.get(&offered)?;
+        let fits = {
+            let (old, fresh) = (self.promises.get(broken)?, self.promises.get(new)?);
+            broken != new
+                && fresh.promiser == author
+                && old.promiser == author
+                && fresh.receiver == old.receiver
+                && fresh.in_place_of.is_none()
+        };
+        if !fits {
+            return None;
+        }
+        self.promises
+            .get_mut(broken)?
+            .apply(author, at, &event.change);
+        if self.promises.get(broken)?.amends.offered == Some(offered) {
+            self.promises.get_mut(new)?.in_place_of = Some(event.promise);
+        }
+        None
     }
 
     pub fn get(&self, id: PromiseId) -> Option<&Promise> {

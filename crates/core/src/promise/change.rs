@@ -3,9 +3,12 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::amends::{AcknowledgementWord, Ask};
 use super::terms::{Reason, Severity, Stakes, Terms, TrustDomain};
+use crate::boundary::ApologyText;
 use crate::event::{EventKind, NewEvent, Visibility};
 use crate::id::{EventId, PersonId, PromiseId};
+use crate::landing::{Landing, LandingWord};
 use crate::time::Timestamp;
 
 /// One step of a promise. `when`, where present, is when it really happened, for a step logged
@@ -51,6 +54,29 @@ pub enum Change {
     },
     LetGo,
     Released,
+    /// After a miss (`super::amends`): the promiser sees it.
+    Acknowledged {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        word: Option<AcknowledgementWord>,
+    },
+    /// After a miss: the promiser apologises (again after a "not yet").
+    Apologised {
+        text: ApologyText,
+    },
+    /// After a miss: the receiver answers the newest apology.
+    ApologyAnswered {
+        landing: Landing,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        word: Option<LandingWord>,
+    },
+    /// After a miss: the receiver asks for one of the promiser's steps.
+    Asked {
+        ask: Ask,
+    },
+    /// After a miss: a smaller promise, made in the same append, is offered in this one's place.
+    OfferedInstead {
+        offered: PromiseId,
+    },
 }
 
 impl Change {
@@ -68,6 +94,11 @@ impl Change {
             Change::Extended { .. } => "promise.extended",
             Change::LetGo => "promise.let_go",
             Change::Released => "promise.released",
+            Change::Acknowledged { .. } => "promise.acknowledged",
+            Change::Apologised { .. } => "promise.apologised",
+            Change::ApologyAnswered { .. } => "promise.apology_answered",
+            Change::Asked { .. } => "promise.asked",
+            Change::OfferedInstead { .. } => "promise.offered_instead",
         }
     }
 }
@@ -150,6 +181,21 @@ mod tests {
             },
             Change::LetGo,
             Change::Released,
+            Change::Acknowledged {
+                word: Some(AcknowledgementWord::parse("I see it").unwrap()),
+            },
+            Change::Acknowledged { word: None },
+            Change::Apologised {
+                text: ApologyText::parse("I am sorry").unwrap(),
+            },
+            Change::ApologyAnswered {
+                landing: Landing::NotYet,
+                word: Some(LandingWord::parse("time").unwrap()),
+            },
+            Change::Asked { ask: Ask::Apology },
+            Change::OfferedInstead {
+                offered: PromiseId::from_uuid(Uuid::from_u128(8)),
+            },
         ]
     }
 

@@ -15,9 +15,12 @@ use std::time::Duration;
 
 use thiserror::Error;
 
+use super::amends::{AcknowledgementWord, Amends, Ask};
 use super::change::Change;
 use super::terms::{Reason, Severity, Stakes, Terms, TrustDomain};
+use crate::boundary::ApologyText;
 use crate::id::{PersonId, PromiseId};
+use crate::landing::{Landing, LandingWord};
 use crate::time::Timestamp;
 
 /// How far back a promise or a step can be logged after the fact.
@@ -96,6 +99,10 @@ pub struct Promise {
     pub pending: Option<Renegotiation>,
     pub renegotiations: u32,
     pub history: Vec<Step>,
+    /// The steps taken after a miss (`super::amends`).
+    pub amends: Amends,
+    /// The broken promise this smaller one was offered in place of.
+    pub in_place_of: Option<PromiseId>,
 }
 
 /// A step a partner asks to take on an existing promise.
@@ -125,6 +132,20 @@ pub enum Command {
     },
     LetGo,
     Release,
+    /// After a miss (`super::amends`).
+    Acknowledge {
+        word: Option<AcknowledgementWord>,
+    },
+    Apologise {
+        text: ApologyText,
+    },
+    AnswerApology {
+        landing: Landing,
+        word: Option<LandingWord>,
+    },
+    Ask {
+        ask: Ask,
+    },
 }
 
 /// Why a step was refused. Nothing is recorded when one is.
@@ -158,6 +179,26 @@ pub enum Refusal {
     TooLongAgo,
     #[error("that is before the promise was made")]
     BeforeMade,
+    #[error("this step follows a promise recorded broken")]
+    NotBroken,
+    #[error("this miss is acknowledged already")]
+    AlreadyAcknowledged,
+    #[error("the apology is waiting for an answer")]
+    ApologyWaiting,
+    #[error("the apology landed")]
+    ApologyLanded,
+    #[error("there is no apology to answer")]
+    NoApology,
+    #[error("a smaller promise is offered already")]
+    AlreadyOffered,
+    #[error("a promise offered in place of another asks no more than it")]
+    NotSmaller,
+    #[error("this was asked for already")]
+    AlreadyAsked,
+    #[error("this was given already")]
+    AlreadyGiven,
+    #[error("an apology takes responsibility without an excusing but")]
+    Excusing,
 }
 
 /// What a settled step tells the reliability record. Only steps the receiver took are evidence
@@ -262,6 +303,8 @@ impl Promise {
             status: Status::Open,
             pending: None,
             renegotiations: 0,
+            amends: Amends::default(),
+            in_place_of: None,
             history: vec![Step {
                 by: promiser,
                 at,
@@ -282,6 +325,9 @@ impl Promise {
         command: Command,
         now: Timestamp,
     ) -> Result<Change, Refusal> {
+        if let Some(decided) = self.decide_amends(actor, &command) {
+            return decided;
+        }
         if self.status.is_settled() {
             return Err(Refusal::Settled);
         }
@@ -370,6 +416,11 @@ impl Promise {
                 self.by_receiver(actor)?;
                 Ok(Change::Released)
             }
+            // Decided above.
+            Command::Acknowledge { .. }
+            | Command::Apologise { .. }
+            | Command::AnswerApology { .. }
+            | Command::Ask { .. } => Err(Refusal::NotBroken),
         }
     }
 
@@ -410,6 +461,17 @@ impl Promise {
     /// the current state, change nothing: only decided changes are ever written, and the fold
     /// stays safe if one ever was not.
     pub fn apply(&mut self, by: PersonId, at: Timestamp, change: &Change) -> Option<Outcome> {
+        // Steps after a miss are never evidence.
+        if let Some(taken) = self.apply_amends(by, at, change) {
+            if taken {
+                self.history.push(Step {
+                    by,
+                    at,
+                    change: change.clone(),
+                });
+            }
+            return None;
+        }
         if self.status.is_settled() {
             return None;
         }

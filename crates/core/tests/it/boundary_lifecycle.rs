@@ -184,7 +184,7 @@ fn the_crosser_acknowledges_then_apologises_then_promises_one_step() {
     );
     assert_eq!(refused(&b, A, apologise.clone()), Refusal::OnlyCrosser);
     take(&mut b, B, apologise.clone(), day(2.6));
-    assert_eq!(refused(&b, B, apologise), Refusal::AlreadyApologised);
+    assert_eq!(refused(&b, B, apologise), Refusal::ApologyWaiting);
     assert_eq!(refused(&b, A, prevent(60)), Refusal::OnlyCrosser);
 
     // The prevention step is a promise from B to A, decided by the promise rules, followed by the

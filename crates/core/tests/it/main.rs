@@ -3,6 +3,7 @@
 // `allow-unwrap-in-tests` covers `#[test]` functions only, not the helpers beside them.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod after_miss;
 mod balance;
 mod boundary_lifecycle;
 mod checkin_lifecycle;

@@ -653,6 +653,11 @@ fn change_of(command: &Command, promise: &Promise) -> Change {
         Command::Extend { due } => Change::Extended { due },
         Command::LetGo => Change::LetGo,
         Command::Release => Change::Released,
+        // Steps after a miss have their own tests (`after_miss.rs`).
+        Command::Acknowledge { word } => Change::Acknowledged { word },
+        Command::Apologise { text } => Change::Apologised { text },
+        Command::AnswerApology { landing, word } => Change::ApologyAnswered { landing, word },
+        Command::Ask { ask } => Change::Asked { ask },
     }
 }
 

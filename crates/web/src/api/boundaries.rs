@@ -35,6 +35,7 @@ fn refusal(error: BoundaryError, lang: Lang) -> ApiError {
         BoundaryError::Refused(
             Refusal::InFuture
             | Refusal::TooLongAgo
+            | Refusal::Excusing
             | Refusal::Promise(promise::Refusal::DueTooEarly),
         )
         | BoundaryError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
@@ -106,9 +107,16 @@ pub(crate) struct CrossingBody {
     /// RFC 3339, UTC.
     reported_at: String,
     acknowledged_at: Option<String>,
-    /// In the crosser's own words.
+    /// The newest apology, in the crosser's own words.
     apology: Option<String>,
     apologised_at: Option<String>,
+    /// Every apology, oldest first, with the owner's answers ("landed" or "not yet"); another
+    /// apology follows only a "not yet".
+    apologies: Vec<super::promises::ApologyJson>,
+    /// Whether the caller may apologise now (the crosser: first, or again after "not yet").
+    can_apologise: bool,
+    /// Whether the caller may answer the newest apology now (the owner).
+    can_answer_apology: bool,
     /// The prevention step: the id of the promise from the crosser to the owner.
     prevention_promise: Option<String>,
     /// Null while the owner leaves it open.
@@ -116,7 +124,7 @@ pub(crate) struct CrossingBody {
 }
 
 impl CrossingBody {
-    fn of(crossing: &Crossing, person: PersonId) -> Self {
+    fn of(boundary: &Boundary, crossing: &Crossing, person: PersonId) -> Self {
         CrossingBody {
             id: crossing.id.to_string(),
             crossed_by_you: crossing.crossed_by == person,
@@ -125,11 +133,15 @@ impl CrossingBody {
             at: rfc3339(crossing.at),
             reported_at: rfc3339(crossing.reported_at),
             acknowledged_at: crossing.acknowledged_at.map(rfc3339),
-            apology: crossing
-                .apology
-                .as_ref()
-                .map(|(t, _)| t.as_str().to_owned()),
-            apologised_at: crossing.apology.as_ref().map(|(_, at)| rfc3339(*at)),
+            apology: crossing.apology().map(|a| a.text.as_str().to_owned()),
+            apologised_at: crossing.apology().map(|a| rfc3339(a.at)),
+            apologies: crossing
+                .apologies
+                .iter()
+                .map(super::promises::ApologyJson::of)
+                .collect(),
+            can_apologise: boundary.may_apologise(crossing, person),
+            can_answer_apology: boundary.may_answer_apology(crossing, person),
             prevention_promise: crossing.prevention.map(|p| p.to_string()),
             resolved_at: crossing.resolved_at.map(rfc3339),
         }
@@ -182,7 +194,7 @@ impl BoundaryBody {
             crossings: boundary
                 .crossings
                 .iter()
-                .map(|c| CrossingBody::of(c, person))
+                .map(|c| CrossingBody::of(boundary, c, person))
                 .collect(),
         }
     }
@@ -496,10 +508,11 @@ pub(crate) async fn acknowledge_crossing(
         (status = 401, description = "Not signed in", body = super::ErrorBody),
         (status = 403, description = "Only the partner who crossed it (`only_crosser`)", body = super::ErrorBody),
         (status = 404, description = "No such space, boundary or crossing", body = super::ErrorBody),
-        (status = 409, description = "Not acknowledged yet, apologised already, or resolved", body = super::ErrorBody),
-        (status = 422, description = "The apology was refused", body = super::ErrorBody),
+        (status = 409, description = "Not acknowledged yet, an apology waiting for an answer or landed already, or resolved (`crossing_not_acknowledged`, `apology_waiting`, `already_apologised`, `resolved`)", body = super::ErrorBody),
+        (status = 422, description = "The apology was refused: `apology_invalid`, or `excusing` for an excusing \"but\"", body = super::ErrorBody),
     ))]
-/// The partner who crossed it apologises, in their own words, after acknowledging it.
+/// The partner who crossed it apologises, in their own words, after acknowledging it; again
+/// after the owner answered "not yet".
 pub(crate) async fn apologise(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -511,6 +524,39 @@ pub(crate) async fn apologise(
         Ok(Command::Apologise {
             crossing,
             text: boundaries::parse_apology(&body.text)?,
+        })
+    })
+    .await;
+    answer(done, &headers)
+}
+
+#[utoipa::path(post, path = "/spaces/{id}/boundaries/{boundary}/crossings/{crossing}/apology/answer", tag = "boundaries", request_body = super::promises::LandingBody, security(("session" = []), ("token" = [])),
+    params(("id" = String, Path, description = "The space's id"), ("boundary" = String, Path, description = "The boundary's id"), ("crossing" = String, Path, description = "The crossing's id")),
+    responses(
+        (status = 200, body = BoundaryBody),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 403, description = "Only the partner whose boundary it is answers (`only_owner`)", body = super::ErrorBody),
+        (status = 404, description = "No such space, boundary or crossing", body = super::ErrorBody),
+        (status = 409, description = "No apology yet, or resolved (`no_apology`, `resolved`)", body = super::ErrorBody),
+        (status = 422, description = "`landing_invalid`, `word_invalid` or `invalid_body`", body = super::ErrorBody),
+    ))]
+/// The boundary's owner answers the newest apology: `landed`, or `not_yet` (the crosser may
+/// apologise again), with an optional word about what would help. Answering again: the newest
+/// answer stands, the earlier ones are kept.
+pub(crate) async fn answer_apology(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path(path): Path<(String, String, String)>,
+    ApiJson(body): ApiJson<super::promises::LandingBody>,
+) -> Result<Json<BoundaryBody>, ApiError> {
+    let done = crossing_step(&state, caller.person, path, |crossing| {
+        let (landing, word) =
+            boundaries::parse_landing(&body.answer, body.word.as_deref().unwrap_or_default())?;
+        Ok(Command::AnswerApology {
+            crossing,
+            landing,
+            word,
         })
     })
     .await;

@@ -11,7 +11,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use steadfast_core::promise::{
-    Command, Promise, Refusal, Renegotiation, Severity, Stakes, Status, Step, Terms,
+    Apology, Command, Promise, Refusal, Renegotiation, Severity, Stakes, Status, Step, Terms,
 };
 use steadfast_core::{PersonId, PromiseId, SpaceId, Timestamp};
 
@@ -31,7 +31,12 @@ pub(super) fn refusal(error: PromiseError, lang: Lang) -> ApiError {
         }
         // A time that does not fit is a mistake in what was sent, not a conflict with the state.
         PromiseError::Refused(
-            Refusal::DueTooEarly | Refusal::InFuture | Refusal::TooLongAgo | Refusal::BeforeMade,
+            Refusal::DueTooEarly
+            | Refusal::InFuture
+            | Refusal::TooLongAgo
+            | Refusal::BeforeMade
+            | Refusal::NotSmaller
+            | Refusal::Excusing,
         )
         | PromiseError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
         PromiseError::Refused(_) | PromiseError::RecordOff => StatusCode::CONFLICT,
@@ -161,6 +166,79 @@ pub(crate) struct PromiseSummary {
     /// How many renegotiations were accepted.
     renegotiations: u32,
     pending_renegotiation: Option<PendingRenegotiation>,
+    /// What the caller may do now after a miss (empty unless it is broken): `acknowledge`,
+    /// `apologise`, `offer_smaller`, `propose_repair` (open a repair plan linked to it) for the
+    /// promiser; `ask_acknowledgement`, `ask_apology`, `ask_smaller_promise`, `ask_repair_plan`,
+    /// `answer_apology` for the receiver. None is required.
+    next_steps: Vec<String>,
+    after_miss: AfterMissJson,
+    /// The broken promise this smaller one was offered in place of.
+    in_place_of: Option<String>,
+}
+
+/// What happened after a miss.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct AfterMissJson {
+    /// RFC 3339, UTC: when the promiser acknowledged it.
+    acknowledged_at: Option<String>,
+    /// The promiser's word with it.
+    acknowledgement: Option<String>,
+    /// Oldest first, each with the receiver's answers.
+    apologies: Vec<ApologyJson>,
+    /// The smaller promise offered in this one's place.
+    offered: Option<String>,
+    /// What the receiver asked for: `acknowledgement`, `apology`, `smaller_promise`,
+    /// `repair_plan`.
+    asked: Vec<String>,
+    /// What was asked for and not given yet.
+    waiting: Vec<String>,
+}
+
+/// One apology with the answers to it, oldest first; the newest answer stands.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct ApologyJson {
+    text: String,
+    /// RFC 3339, UTC.
+    at: String,
+    answers: Vec<AnswerJson>,
+}
+
+/// An answer to an apology.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct AnswerJson {
+    /// `landed` or `not_yet`.
+    answer: String,
+    /// What would help, if the hurt partner said it.
+    word: Option<String>,
+    /// RFC 3339, UTC.
+    at: String,
+}
+
+impl ApologyJson {
+    pub(super) fn of(apology: &Apology) -> Self {
+        ApologyJson {
+            text: apology.text.as_str().to_owned(),
+            at: rfc3339(apology.at),
+            answers: apology
+                .answers
+                .iter()
+                .map(|answer| AnswerJson {
+                    answer: answer.landing.as_str().to_owned(),
+                    word: answer.word.as_ref().map(|w| w.as_str().to_owned()),
+                    at: rfc3339(answer.at),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The hurt partner's answer to an apology.
+#[derive(Deserialize, utoipa::ToSchema)]
+pub(crate) struct LandingBody {
+    /// `landed`, or `not_yet` (the step stays open: the other may apologise again).
+    pub(super) answer: String,
+    /// What would help, 1–500 characters; optional.
+    pub(super) word: Option<String>,
 }
 
 impl PromiseSummary {
@@ -178,6 +256,40 @@ impl PromiseSummary {
             overdue: promise.is_overdue(now),
             renegotiations: promise.renegotiations,
             pending_renegotiation: promise.pending.as_ref().map(PendingRenegotiation::from),
+            next_steps: promise
+                .next_steps(viewer)
+                .into_iter()
+                .map(|step| step.as_str().to_owned())
+                .collect(),
+            after_miss: AfterMissJson {
+                acknowledged_at: promise.amends.acknowledged.as_ref().map(|a| rfc3339(a.at)),
+                acknowledgement: promise
+                    .amends
+                    .acknowledged
+                    .as_ref()
+                    .and_then(|a| a.word.as_ref())
+                    .map(|w| w.as_str().to_owned()),
+                apologies: promise
+                    .amends
+                    .apologies
+                    .iter()
+                    .map(ApologyJson::of)
+                    .collect(),
+                offered: promise.amends.offered.map(|id| id.to_string()),
+                asked: promise
+                    .amends
+                    .asked
+                    .iter()
+                    .map(|a| a.ask.as_str().to_owned())
+                    .collect(),
+                waiting: promise
+                    .amends
+                    .waiting()
+                    .into_iter()
+                    .map(|ask| ask.as_str().to_owned())
+                    .collect(),
+            },
+            in_place_of: promise.in_place_of.map(|id| id.to_string()),
         }
     }
 }
@@ -200,7 +312,8 @@ pub(crate) enum StepBy {
 #[derive(Serialize, utoipa::ToSchema)]
 pub(crate) struct HistoryStep {
     /// `made`, `done`, `kept`, `not_yet`, `renegotiation_asked`, `renegotiation_accepted`,
-    /// `renegotiation_declined`, `broken`, `extended`, `let_go` or `released`.
+    /// `renegotiation_declined`, `broken`, `extended`, `let_go`, `released`, and after a miss
+    /// `acknowledged`, `apologised`, `apology_answered`, `asked` or `offered_instead`.
     #[serde(rename = "type")]
     kind: String,
     by: StepBy,
@@ -684,4 +797,163 @@ pub(crate) async fn release(
     step(&state, caller.person, path, Ok(Command::Release))
         .await
         .map_err(|error| refusal(error, lang_of(&headers)))
+}
+
+/// The promiser's acknowledgement of a miss.
+#[derive(Deserialize, Default, utoipa::ToSchema)]
+pub(crate) struct AcknowledgeBody {
+    /// An optional word ("I see it, and it matters"), 1–500 characters.
+    word: Option<String>,
+}
+
+#[utoipa::path(post, path = "/spaces/{id}/promises/{promise}/acknowledge", tag = "promises", request_body(content = Option<AcknowledgeBody>, description = "Optional"), security(("session" = []), ("token" = [])),
+    params(("id" = String, Path, description = "The space's id"), ("promise" = String, Path, description = "The promise's id")),
+    responses(
+        (status = 200, body = PromiseDetail),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 403, description = "Only the promiser (`only_promiser`)", body = super::ErrorBody),
+        (status = 404, description = "No such space or promise of yours", body = super::ErrorBody),
+        (status = 409, description = "Not broken, or acknowledged already (`not_broken`, `already_acknowledged`)", body = super::ErrorBody),
+        (status = 422, description = "`word_invalid`", body = super::ErrorBody),
+    ))]
+/// After a miss, the promiser says they see it, with an optional word. Not required, and not
+/// counted in the record.
+pub(crate) async fn acknowledge(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path(path): Path<(String, String)>,
+    OptionalJson(body): OptionalJson<AcknowledgeBody>,
+) -> Result<Json<PromiseDetail>, ApiError> {
+    let command = promises::parse_acknowledgement(body.word.as_deref().unwrap_or_default())
+        .map(|word| Command::Acknowledge { word });
+    step(&state, caller.person, path, command)
+        .await
+        .map_err(|error| refusal(error, lang_of(&headers)))
+}
+
+/// An apology for a promise not kept.
+#[derive(Deserialize, utoipa::ToSchema)]
+pub(crate) struct PromiseApologyBody {
+    /// 1–2000 characters, with no excusing "but".
+    text: String,
+}
+
+#[utoipa::path(post, path = "/spaces/{id}/promises/{promise}/apologise", tag = "promises", request_body = PromiseApologyBody, security(("session" = []), ("token" = [])),
+    params(("id" = String, Path, description = "The space's id"), ("promise" = String, Path, description = "The promise's id")),
+    responses(
+        (status = 200, body = PromiseDetail),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 403, description = "Only the promiser (`only_promiser`)", body = super::ErrorBody),
+        (status = 404, description = "No such space or promise of yours", body = super::ErrorBody),
+        (status = 409, description = "Not broken, the apology is waiting for an answer, or it landed (`not_broken`, `apology_waiting`, `apology_landed`)", body = super::ErrorBody),
+        (status = 422, description = "`apology_invalid`, or `excusing` for an excusing \"but\"", body = super::ErrorBody),
+    ))]
+/// After a miss, the promiser apologises; again after the receiver answered "not yet".
+pub(crate) async fn apologise(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path(path): Path<(String, String)>,
+    ApiJson(body): ApiJson<PromiseApologyBody>,
+) -> Result<Json<PromiseDetail>, ApiError> {
+    let command = promises::parse_apology(&body.text).map(|text| Command::Apologise { text });
+    step(&state, caller.person, path, command)
+        .await
+        .map_err(|error| refusal(error, lang_of(&headers)))
+}
+
+#[utoipa::path(post, path = "/spaces/{id}/promises/{promise}/apology/answer", tag = "promises", request_body = LandingBody, security(("session" = []), ("token" = [])),
+    params(("id" = String, Path, description = "The space's id"), ("promise" = String, Path, description = "The promise's id")),
+    responses(
+        (status = 200, body = PromiseDetail),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 403, description = "Only the partner it was promised to answers (`only_receiver`)", body = super::ErrorBody),
+        (status = 404, description = "No such space or promise of yours", body = super::ErrorBody),
+        (status = 409, description = "Not broken, or no apology yet (`not_broken`, `no_apology`)", body = super::ErrorBody),
+        (status = 422, description = "`landing_invalid`, `word_invalid` or `invalid_body`", body = super::ErrorBody),
+    ))]
+/// The receiver answers the newest apology: `landed`, or `not_yet` with an optional word about
+/// what would help. Answering again: the newest answer stands, the earlier ones are kept.
+pub(crate) async fn answer_apology(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path(path): Path<(String, String)>,
+    ApiJson(body): ApiJson<LandingBody>,
+) -> Result<Json<PromiseDetail>, ApiError> {
+    let command = promises::parse_landing(&body.answer, body.word.as_deref().unwrap_or_default())
+        .map(|(landing, word)| Command::AnswerApology { landing, word });
+    step(&state, caller.person, path, command)
+        .await
+        .map_err(|error| refusal(error, lang_of(&headers)))
+}
+
+/// What the receiver asks for after a miss.
+#[derive(Deserialize, utoipa::ToSchema)]
+pub(crate) struct AskBody {
+    /// `acknowledgement`, `apology`, `smaller_promise` or `repair_plan`.
+    ask: String,
+}
+
+#[utoipa::path(post, path = "/spaces/{id}/promises/{promise}/ask", tag = "promises", request_body = AskBody, security(("session" = []), ("token" = [])),
+    params(("id" = String, Path, description = "The space's id"), ("promise" = String, Path, description = "The promise's id")),
+    responses(
+        (status = 200, body = PromiseDetail),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 403, description = "Only the partner it was promised to asks (`only_receiver`)", body = super::ErrorBody),
+        (status = 404, description = "No such space or promise of yours", body = super::ErrorBody),
+        (status = 409, description = "Not broken, asked already, or given already (`not_broken`, `already_asked`, `already_given`)", body = super::ErrorBody),
+        (status = 422, description = "`ask_invalid` or `invalid_body`", body = super::ErrorBody),
+    ))]
+/// After a miss, the receiver asks for one of the promiser's steps; the promiser sees the request
+/// on the promise and on the space page. Nothing is required of them.
+pub(crate) async fn ask(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path(path): Path<(String, String)>,
+    ApiJson(body): ApiJson<AskBody>,
+) -> Result<Json<PromiseDetail>, ApiError> {
+    let command = promises::parse_ask(&body.ask).map(|ask| Command::Ask { ask });
+    step(&state, caller.person, path, command)
+        .await
+        .map_err(|error| refusal(error, lang_of(&headers)))
+}
+
+#[utoipa::path(post, path = "/spaces/{id}/promises/{promise}/offer", tag = "promises", request_body = NewPromiseBody, security(("session" = []), ("token" = [])),
+    params(("id" = String, Path, description = "The space's id"), ("promise" = String, Path, description = "The broken promise's id")),
+    responses(
+        (status = 201, body = PromiseCreated),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 403, description = "Only the promiser (`only_promiser`)", body = super::ErrorBody),
+        (status = 404, description = "No such space or promise of yours", body = super::ErrorBody),
+        (status = 409, description = "Not broken, or one offered already (`not_broken`, `already_offered`)", body = super::ErrorBody),
+        (status = 422, description = "A field was refused, or the stakes are higher than the broken promise's (`not_smaller`); `made_at` is not taken", body = super::ErrorBody),
+    ))]
+/// After a miss, the promiser offers a smaller promise in the broken one's place: a new promise
+/// to the same partner, stakes no higher, linked both ways (`in_place_of`, `after_miss.offered`).
+pub(crate) async fn offer(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path((space, promise)): Path<(String, String)>,
+    ApiJson(body): ApiJson<NewPromiseBody>,
+) -> Result<Response, ApiError> {
+    let offered = async {
+        let input = NewPromise {
+            stakes: stakes(body.stakes)?.get(),
+            due: time(body.due.as_deref())?,
+            made_at: None,
+            domain: body.domain.unwrap_or_default(),
+            text: body.text,
+        };
+        let space = space_id(&space)?;
+        let broken = promises::parse_id(&promise)?;
+        promises::offer(&state, caller.person, space, broken, input).await
+    }
+    .await;
+    let id = offered.map_err(|error| refusal(error, lang_of(&headers)))?;
+    let body = PromiseCreated { id: id.to_string() };
+    Ok((StatusCode::CREATED, Json(body)).into_response())
 }

@@ -15,6 +15,7 @@ use steadfast_core::promise::Stakes;
 use steadfast_core::{BoundaryId, CrossingId, PersonId, SpaceId, Timestamp};
 
 use super::Chrome;
+use super::landing::{ApologyLine, apology_lines};
 use super::promises::{Zone, parse_space, partner_name, space_name, stakes_words};
 use crate::AppState;
 use crate::auth::session::SignedIn;
@@ -66,6 +67,10 @@ pub(crate) struct StepForm {
     due: String,
     #[serde(default)]
     when: String,
+    #[serde(default)]
+    landing: String,
+    #[serde(default)]
+    word: String,
 }
 
 /// One boundary in the list.
@@ -249,12 +254,17 @@ pub(crate) struct CrossingLine {
     reported: String,
     self_reported: bool,
     acknowledged: bool,
-    apology: Option<String>,
+    /// Every apology, oldest first, with the owner's answers.
+    apologies: Vec<ApologyLine>,
     prevention_href: Option<String>,
     prevention_text: Option<String>,
     resolved: Option<String>,
     can_acknowledge: bool,
     can_apologise: bool,
+    /// The owner may answer the newest apology: "this landed" or "not yet".
+    can_answer: bool,
+    /// Another apology after "not yet".
+    apologise_again: bool,
     can_prevent: bool,
     can_resolve: bool,
     /// True for the partner who crossed it, who is asked for the three steps.
@@ -334,6 +344,13 @@ impl BoundaryPage {
     }
 
     /// A typed value for a crossing's form, kept only for the form that came back.
+    /// The message for the answer form of `crossing`, if it came back with one.
+    fn answer_error(&self, crossing: &str) -> Option<String> {
+        self.error
+            .clone()
+            .filter(|_| self.returned_to("answer", crossing))
+    }
+
     fn typed<'a>(&'a self, form: &str, crossing: &str, value: &'a str) -> &'a str {
         if self.returned_to(form, crossing) {
             value
@@ -445,6 +462,7 @@ async fn boundary_page(
             ("acknowledge", _) => can_acknowledge,
             ("withdraw", _) => can_withdraw,
             ("apologise", Some(l)) => l.can_apologise && l.acknowledged,
+            ("answer", Some(l)) => l.can_answer,
             ("prevention", Some(l)) => l.can_prevent && l.acknowledged,
             ("acknowledge-crossing", Some(l)) => l.can_acknowledge,
             ("resolve", Some(l)) => l.can_resolve,
@@ -539,17 +557,14 @@ fn crossing_line(
         reported,
         self_reported: crossing.self_reported(),
         acknowledged: crossing.acknowledged_at.is_some(),
-        apology: crossing
-            .apology
-            .as_ref()
-            .map(|(t, _)| t.as_str().to_owned()),
+        apologies: apology_lines(&crossing.apologies, zone, lang),
         prevention_href: prevention.map(|p| format!("/spaces/{}/promises/{}", opened.space, p.id)),
         prevention_text: prevention.map(|p| p.terms.text.as_str().to_owned()),
         resolved: crossing.resolved_at.map(|at| zone.show(at, lang)),
         can_acknowledge: may(Command::AcknowledgeCrossing { crossing: id }),
-        can_apologise: crossing.apology.is_none()
-            && crossing.resolved_at.is_none()
-            && crossing.crossed_by == person,
+        can_apologise: boundary.may_apologise(crossing, person),
+        can_answer: boundary.may_answer_apology(crossing, person),
+        apologise_again: !crossing.apologies.is_empty(),
         can_prevent: crossing.prevention.is_none()
             && crossing.resolved_at.is_none()
             && crossing.crossed_by == person,
@@ -664,6 +679,25 @@ pub(crate) async fn act_on_crossing(
             }
             .await;
             ("apologise", done)
+        }
+        "answer" => {
+            let done = async {
+                let (landing, word) = boundaries::parse_landing(&form.landing, &form.word)?;
+                boundaries::act(
+                    &state,
+                    person,
+                    space,
+                    id,
+                    Command::AnswerApology {
+                        crossing,
+                        landing,
+                        word,
+                    },
+                )
+                .await
+            }
+            .await;
+            ("answer", done)
         }
         "prevention" => {
             let done = async {

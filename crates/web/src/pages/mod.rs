@@ -15,6 +15,7 @@ pub(crate) mod help;
 pub(crate) mod home;
 pub(crate) mod invites;
 pub(crate) mod journal;
+pub(crate) mod landing;
 pub(crate) mod language;
 pub(crate) mod patterns;
 pub(crate) mod promises;

@@ -17,12 +17,13 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use serde::Deserialize;
 use steadfast_core::promise::{
-    Change, Command, Nudge, Promise, Reason, Severity, Stakes, Status, Terms,
+    Ask, Change, Command, NextStep, Nudge, Promise, Reason, Severity, Stakes, Status, Terms,
 };
 use steadfast_core::record::Params;
 use steadfast_core::{PersonId, PromiseId, SpaceId, Timestamp};
 
 use super::Chrome;
+use super::landing::{ApologyLine, apology_lines, landing_words};
 use crate::AppState;
 use crate::auth::session::SignedIn;
 use crate::clock;
@@ -138,8 +139,13 @@ pub(crate) fn page_error(error: PromiseError) -> WebError {
 
 /// The status a refused or invalid form comes back with.
 fn form_status(error: &PromiseError) -> StatusCode {
+    use steadfast_core::promise::Refusal;
     match error {
-        PromiseError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        // What was typed needs changing, as for any invalid field.
+        PromiseError::Invalid(_)
+        | PromiseError::Refused(Refusal::Excusing | Refusal::NotSmaller) => {
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
         _ => StatusCode::CONFLICT,
     }
 }
@@ -528,6 +534,16 @@ pub(crate) struct StepForm {
     severity: Option<String>,
     #[serde(default)]
     deception: Option<String>,
+    #[serde(default)]
+    domain: Option<String>,
+    #[serde(default)]
+    word: Option<String>,
+    #[serde(default)]
+    apology: Option<String>,
+    #[serde(default)]
+    landing: Option<String>,
+    #[serde(default)]
+    ask: Option<String>,
 }
 
 /// The values each form on a promise's page starts with.
@@ -542,6 +558,14 @@ struct Typed {
     deception_yes: bool,
     broken_when: String,
     extend_due: String,
+    ack_word: String,
+    apology: String,
+    landing: String,
+    landing_word: String,
+    offer_text: String,
+    offer_stakes: String,
+    offer_due: String,
+    offer_domain: String,
 }
 
 impl Typed {
@@ -558,6 +582,25 @@ impl Typed {
             deception_yes: false,
             broken_when: String::new(),
             extend_due: String::new(),
+            ack_word: String::new(),
+            apology: String::new(),
+            landing: String::new(),
+            landing_word: String::new(),
+            // A smaller promise starts from the broken one's words, a step lower.
+            offer_text: promise.terms.text.as_str().to_owned(),
+            offer_stakes: promise
+                .terms
+                .stakes
+                .get()
+                .saturating_sub(1)
+                .max(Stakes::MIN)
+                .to_string(),
+            offer_due: String::new(),
+            offer_domain: promise
+                .domain
+                .as_ref()
+                .map(|d| d.as_str().to_owned())
+                .unwrap_or_default(),
         }
     }
 
@@ -585,6 +628,18 @@ impl Typed {
                 self.deception_yes = form.deception.as_deref() == Some("yes");
             }
             Step::Extend => take(form.due, &mut self.extend_due),
+            Step::Acknowledge => take(form.word, &mut self.ack_word),
+            Step::Apologise => take(form.apology, &mut self.apology),
+            Step::AnswerApology => {
+                take(form.landing, &mut self.landing);
+                take(form.word, &mut self.landing_word);
+            }
+            Step::Offer => {
+                take(form.text, &mut self.offer_text);
+                take(form.stakes, &mut self.offer_stakes);
+                take(form.due, &mut self.offer_due);
+                take(form.domain, &mut self.offer_domain);
+            }
             _ => {}
         }
     }
@@ -603,6 +658,11 @@ enum Step {
     Extend,
     LetGo,
     Release,
+    Acknowledge,
+    Apologise,
+    AnswerApology,
+    Ask,
+    Offer,
 }
 
 impl Step {
@@ -616,6 +676,11 @@ impl Step {
             "extend" => Step::Extend,
             "let-go" => Step::LetGo,
             "release" => Step::Release,
+            "acknowledge" => Step::Acknowledge,
+            "apologise" => Step::Apologise,
+            "answer-apology" => Step::AnswerApology,
+            "ask" => Step::Ask,
+            "offer" => Step::Offer,
             _ => return None,
         })
     }
@@ -632,6 +697,11 @@ impl Step {
             Step::Extend => "extend",
             Step::LetGo => "let-go",
             Step::Release => "release",
+            Step::Acknowledge => "acknowledge",
+            Step::Apologise => "apologise",
+            Step::AnswerApology => "answer-apology",
+            Step::Ask => "ask",
+            Step::Offer => "offer",
         }
     }
 }
@@ -741,12 +811,115 @@ pub(crate) struct PromisePage {
     typed: Typed,
     kept_choices: Vec<Choice>,
     new_stakes_choices: Vec<Choice>,
+    offer_stakes_choices: Vec<Choice>,
     severity_choices: Vec<Choice>,
     error: Option<String>,
     error_form: &'static str,
     zone_note: String,
     today: String,
     now_input: String,
+    after: AfterMiss,
+    answer_action: String,
+    /// The broken promise this one was offered in place of.
+    in_place_of: Option<Linked>,
+}
+
+/// A promise named from another's page.
+pub(crate) struct Linked {
+    href: String,
+    text: String,
+}
+
+/// What happened after a miss, and what the person may do now (`Promise::next_steps`).
+pub(crate) struct AfterMiss {
+    broken: bool,
+    steps: Vec<NextStep>,
+    acknowledged: Option<String>,
+    acknowledged_word: Option<String>,
+    apologies: Vec<ApologyLine>,
+    offered: Option<Linked>,
+    /// For the promiser: what the receiver asked for and was not given yet.
+    asked: Vec<String>,
+    /// For the receiver: what they asked for already.
+    asked_by_you: Vec<String>,
+    /// What the receiver may ask for.
+    asks: Vec<AskChoice>,
+    repair_href: String,
+    lead: String,
+    apologise_again: bool,
+}
+
+pub(crate) struct AskChoice {
+    value: &'static str,
+    label: String,
+}
+
+impl AfterMiss {
+    fn has(&self, step: NextStep) -> bool {
+        self.steps.contains(&step)
+    }
+
+    fn of(
+        promise: &Promise,
+        opened: &Opened,
+        person: PersonId,
+        partner: &str,
+        zone: &Zone,
+        lang: Lang,
+    ) -> AfterMiss {
+        let steps = promise.next_steps(person);
+        let amends = &promise.amends;
+        let linked = |id: PromiseId| {
+            opened.ledger().promises.get(id).map(|p| Linked {
+                href: format!("/spaces/{}/promises/{}", opened.space, p.id),
+                text: p.terms.text.as_str().to_owned(),
+            })
+        };
+        let yours = promise.promiser == person;
+        let name = [("name", partner.to_owned())];
+        let ask_words = |ask: Ask| lang.t(&format!("after-miss-asked-{}", ask.as_str()));
+        let waiting_words =
+            |ask: Ask| lang.t_with(&format!("after-miss-waiting-{}", ask.as_str()), &name);
+        AfterMiss {
+            broken: matches!(promise.status, Status::Broken { .. }),
+            acknowledged: amends.acknowledged.as_ref().map(|a| zone.show(a.at, lang)),
+            acknowledged_word: amends
+                .acknowledged
+                .as_ref()
+                .and_then(|a| a.word.as_ref())
+                .map(|w| w.as_str().to_owned()),
+            apologies: apology_lines(&amends.apologies, zone, lang),
+            offered: amends.offered.and_then(linked),
+            asked: if yours {
+                amends.waiting().into_iter().map(waiting_words).collect()
+            } else {
+                Vec::new()
+            },
+            asked_by_you: if yours {
+                Vec::new()
+            } else {
+                amends.asked.iter().map(|a| ask_words(a.ask)).collect()
+            },
+            asks: steps
+                .iter()
+                .filter_map(|step| match step {
+                    NextStep::Ask(ask) => Some(AskChoice {
+                        value: ask.as_str(),
+                        label: lang.t(&format!("after-miss-ask-{}", ask.as_str())),
+                    }),
+                    _ => None,
+                })
+                .collect(),
+            repair_href: format!("/spaces/{}/repairs", opened.space),
+            lead: if yours {
+                lang.t_with("after-miss-lead-yours", &name)
+            } else {
+                lang.t_with("after-miss-lead-theirs", &name)
+            },
+            apologise_again: !amends.apologies.is_empty(),
+            steps,
+        }
+    }
 }
 
 impl PromisePage {
@@ -768,6 +941,11 @@ impl PromisePage {
             "extend" => a.extend && self.overdue,
             "let-go" => a.let_go && self.overdue,
             "release" => a.release,
+            "acknowledge" => self.after.has(NextStep::Acknowledge),
+            "apologise" => self.after.has(NextStep::Apologise),
+            "answer-apology" => self.after.has(NextStep::AnswerApology),
+            "offer" => self.after.has(NextStep::OfferSmaller),
+            "ask" => !self.after.asks.is_empty(),
             _ => false,
         };
         self.error.is_some() && !shown
@@ -775,6 +953,11 @@ impl PromisePage {
 
     fn message(&self) -> &str {
         self.error.as_deref().unwrap_or_default()
+    }
+
+    /// The message for `form`, if it came back with one.
+    fn error_for(&self, form: &str) -> Option<String> {
+        self.error.clone().filter(|_| self.error_form == form)
     }
 }
 
@@ -832,6 +1015,13 @@ async fn promise_page(
         })
         .collect();
     let allowed = Allowed::of(promise, person, now);
+    let after = AfterMiss::of(promise, &opened, person, &partner, &zone, lang);
+    let in_place_of = promise.in_place_of.and_then(|old| {
+        opened.ledger().promises.get(old).map(|p| Linked {
+            href: format!("/spaces/{space}/promises/{}", p.id),
+            text: p.terms.text.as_str().to_owned(),
+        })
+    });
     let name = [("name", partner.clone())];
     let waiting = if promise.status.is_settled() {
         None
@@ -902,6 +1092,11 @@ async fn promise_page(
         waiting,
         kept_choices: choices(Stakes::MIN..=Stakes::MAX, &typed.kept_stakes, stakes_label),
         new_stakes_choices: choices(Stakes::MIN..=Stakes::MAX, &typed.new_stakes, stakes_label),
+        offer_stakes_choices: choices(
+            Stakes::MIN..=promise.terms.stakes.get(),
+            &typed.offer_stakes,
+            stakes_label,
+        ),
         severity_choices: choices(Severity::MIN..=Severity::MAX, &typed.severity, |level| {
             severity_words(level, lang)
         }),
@@ -914,6 +1109,9 @@ async fn promise_page(
         zone_note: zone_note(&zone, lang),
         today: zone.day(now),
         now_input: zone.input(now),
+        after,
+        in_place_of,
+        answer_action: format!("/spaces/{space}/promises/{id}/answer-apology"),
         chrome,
     })
 }
@@ -945,6 +1143,14 @@ fn history_words(change: &Change, zone: &Zone, lang: Lang) -> String {
         }
         Change::LetGo => lang.t("history-let-go"),
         Change::Released => lang.t("history-released"),
+        Change::Acknowledged { .. } => lang.t("history-acknowledged"),
+        Change::Apologised { .. } => lang.t("history-apologised"),
+        Change::ApologyAnswered { landing, .. } => lang.t_with(
+            "history-apology-answered",
+            &[("answer", landing_words(*landing, lang))],
+        ),
+        Change::Asked { ask } => lang.t(&format!("history-asked-{}", ask.as_str())),
+        Change::OfferedInstead { .. } => lang.t("history-offered-instead"),
     }
 }
 
@@ -1020,9 +1226,13 @@ async fn take_step(
     let space = parse_space(&space)?;
     let id = promises::parse_id(&promise).map_err(page_error)?;
     let now = state.now();
-    let result = match command(step, &form, &zone, now) {
-        Ok(command) => promises::act(&state, person, space, id, command).await,
-        Err(error) => Err(error),
+    let result = if step == Step::Offer {
+        offer(&state, person, space, id, &form, &zone).await
+    } else {
+        match command(step, &form, &zone, now) {
+            Ok(command) => promises::act(&state, person, space, id, command).await,
+            Err(error) => Err(error),
+        }
     };
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/spaces/{space}/promises/{id}")).into_response()),
@@ -1039,6 +1249,28 @@ async fn take_step(
             Ok((status, page).into_response())
         }
     }
+}
+
+/// A smaller promise offered in place of the broken one `id`, from what was typed.
+async fn offer(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+    id: PromiseId,
+    form: &StepForm,
+    zone: &Zone,
+) -> Result<(), PromiseError> {
+    let field = |value: &Option<String>| value.clone().unwrap_or_default();
+    let input = NewPromise {
+        text: field(&form.text),
+        stakes: scale_value(&field(&form.stakes)),
+        due: zone.parse(&field(&form.due))?,
+        domain: field(&form.domain),
+        made_at: None,
+    };
+    promises::offer(state, person, space, id, input)
+        .await
+        .map(|_| ())
 }
 
 /// The command a posted form asks for, read from what was typed.
@@ -1084,6 +1316,22 @@ fn command(
         },
         Step::LetGo => Command::LetGo,
         Step::Release => Command::Release,
+        Step::Acknowledge => Command::Acknowledge {
+            word: promises::parse_acknowledgement(&field(&form.word))?,
+        },
+        Step::Apologise => Command::Apologise {
+            text: promises::parse_apology(&field(&form.apology))?,
+        },
+        Step::AnswerApology => {
+            let (landing, word) =
+                promises::parse_landing(&field(&form.landing), &field(&form.word))?;
+            Command::AnswerApology { landing, word }
+        }
+        Step::Ask => Command::Ask {
+            ask: promises::parse_ask(&field(&form.ask))?,
+        },
+        // Made through `promises::offer`, never as a step on the broken promise.
+        Step::Offer => return Err(PromiseError::NotFound),
     })
 }
 

@@ -129,6 +129,61 @@ pub(crate) struct SpacePage {
     open_invites: Vec<InviteItem>,
     /// What is coming up for the viewer this week (`crate::reminders`).
     coming_up: Vec<crate::reminders::ComingUp>,
+    /// Broken promises with a next step for the viewer (`Promise::attention`).
+    after_miss: Vec<AfterMissCard>,
+}
+
+/// A short card near the top of the space page: a miss that has a next step for the viewer.
+pub(crate) struct AfterMissCard {
+    href: String,
+    words: String,
+    hint: Option<String>,
+}
+
+/// The cards for every promise that wants the person's attention after a miss, newest first.
+async fn after_miss_cards(
+    state: &AppState,
+    person: steadfast_core::PersonId,
+    space: steadfast_core::SpaceId,
+    partner: &str,
+    lang: crate::i18n::Lang,
+) -> Result<Vec<AfterMissCard>, WebError> {
+    use steadfast_core::promise::Attention;
+    let opened = crate::promises::open(state, person, space)
+        .await
+        .map_err(super::promises::page_error)?;
+    let now = state.now();
+    let name = || ("name", partner.to_owned());
+    let mut cards: Vec<AfterMissCard> = opened
+        .promises()
+        .into_iter()
+        .filter_map(|promise| {
+            let text = ("text", promise.terms.text.as_str().to_owned());
+            let href = format!("/spaces/{space}/promises/{}", promise.id);
+            let (words, hint) = match promise.attention(person, now)? {
+                Attention::Promiser { asked, not_yet, .. } => {
+                    let words = if not_yet {
+                        lang.t_with("after-miss-card-not-yet", &[name(), text])
+                    } else {
+                        lang.t_with("after-miss-card-untouched", &[text])
+                    };
+                    let hint = match asked.first() {
+                        Some(ask) => {
+                            lang.t_with(&format!("after-miss-waiting-{}", ask.as_str()), &[name()])
+                        }
+                        None => lang.t("after-miss-card-untouched-hint"),
+                    };
+                    (words, Some(hint))
+                }
+                Attention::ApologyToAnswer => {
+                    (lang.t_with("after-miss-card-answer", &[text]), None)
+                }
+            };
+            Some(AfterMissCard { href, words, hint })
+        })
+        .collect();
+    cards.reverse();
+    Ok(cards)
 }
 
 #[derive(Template, WebTemplate)]
@@ -154,8 +209,17 @@ pub(crate) async fn show(
         Opened::Current(view) => {
             let coming_up =
                 crate::reminders::coming_up(&state, caller.person, id, chrome.lang, &zone).await?;
+            let partner = view
+                .members
+                .iter()
+                .find(|member| !member.you)
+                .map(|member| member.username.clone())
+                .unwrap_or_default();
+            let after_miss =
+                after_miss_cards(&state, caller.person, id, &partner, chrome.lang).await?;
             let mut page = space_page(&state, chrome, view);
             page.coming_up = coming_up;
+            page.after_miss = after_miss;
             Ok(page.into_response())
         }
         Opened::Former { name } => Ok(SpaceLeftPage { chrome, name }.into_response()),
@@ -207,6 +271,7 @@ fn space_page(state: &AppState, chrome: Chrome, view: SpaceView) -> SpacePage {
         can_invite: view.can_invite,
         open_invites,
         coming_up: Vec::new(),
+        after_miss: Vec::new(),
         chrome,
     }
 }

@@ -226,9 +226,10 @@ async fn a_self_reported_crossing_asks_for_three_steps_and_the_owner_resolves_it
     )
     .await
     .ok();
+    // One apology waits for the owner's answer before another.
     us.on(&app, &us.b, Method::POST, &path("apologise"), Some(apology))
         .await
-        .refused(StatusCode::CONFLICT, "already_apologised");
+        .refused(StatusCode::CONFLICT, "apology_waiting");
 
     // The prevention step becomes a promise from B to A that both see.
     let step = json!({ "text": "Ask before I touch your phone", "stakes": 3 });

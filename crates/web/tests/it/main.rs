@@ -6,6 +6,7 @@
 mod account_management;
 mod accounts;
 mod admin;
+mod after_miss;
 mod boundaries_api;
 mod boundaries_pages;
 mod browser;

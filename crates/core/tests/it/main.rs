@@ -13,6 +13,7 @@ mod ledger;
 mod patterns;
 mod promise_lifecycle;
 mod record_model;
+mod repair_answers;
 mod repair_plans;
 mod ritual_schedule;
 mod support;

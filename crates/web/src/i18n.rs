@@ -232,6 +232,8 @@ mod tests {
                     ("kept", "1".to_owned()),
                     ("broken", "1".to_owned()),
                     ("max", "1".to_owned()),
+                    ("state", "x".to_owned()),
+                    ("step", "x".to_owned()),
                 ];
                 let text = lang.t_with(&key, &args);
                 assert_ne!(text, key, "{key} is missing in {}", lang.code());

@@ -81,3 +81,7 @@ id_type!(
     /// One entry of a person's private journal.
     JournalEntryId
 );
+id_type!(
+    /// One question the hurt partner asks in a repair plan.
+    QuestionId
+);

@@ -14,7 +14,8 @@ use crate::id::PersonId;
 use crate::promise::{Outcome, PromiseBook, PromiseEvent};
 use crate::record::{Consent, ConsentEvent, Params, RecordBook};
 use crate::repair::{
-    Accepted, LogBook, LogEvent, RepairBook, RepairEvent, SafetyEvent, SafetyView, SafetyWatch,
+    Accepted, ForgivenessEvent, LogBook, LogEvent, RepairBook, RepairEvent, SafetyEvent,
+    SafetyView, SafetyWatch,
 };
 use crate::ritual::{RitualBook, RitualEvent};
 use crate::space::{Member, SpaceZone, ZoneEvent};
@@ -147,6 +148,11 @@ impl Ledger {
             } else if let Some(entry) = LogEvent::from_event(event) {
                 self.repair_log
                     .apply(self.viewer, event.author, event.at, &entry);
+            } else if let Some(note) = ForgivenessEvent::from_event(event) {
+                // Private: only its author's fold ever gets here (`crate::repair::forgiveness`).
+                if event.author == self.viewer {
+                    self.repairs.note_forgiveness(event.author, event.at, &note);
+                }
             } else if let Some(boundary) = BoundaryEvent::from_event(event) {
                 self.boundaries.apply(event.author, event.at, &boundary);
             } else if let Some(given) = AppreciationEvent::from_event(event) {

@@ -17,6 +17,13 @@
 //! - **The private log** of triggers and feelings ([`LogEntry`]) is private events of its author:
 //!   the partner sees no trace of it.
 //! - **The safety check** ([`safety`]) gates the joint steps.
+//! - **"This landed" / "not yet"**: the hurt partner answers each accountability step; "not yet"
+//!   keeps it open, so the other may try again, and says what would help if the hurt partner
+//!   wrote it ([`crate::landing`]).
+//! - **Questions** in Atone and after: the hurt partner asks, the other answers; an answer is
+//!   never changed silently ([`plan`]'s note on edits).
+//! - **Forgiveness** ([`forgiveness`]) belongs to the hurt partner alone, private unless shared,
+//!   never asked for and never required.
 //!
 //! # Threat model: the controlling partner holding the unlocked phone
 //!
@@ -42,15 +49,17 @@
 //! The person who answered lifts it, and only they: by answering again.
 
 mod change;
+pub mod forgiveness;
 mod log;
 mod plan;
 pub mod safety;
 
-pub use change::{Change, Link, LogEvent, RepairEvent};
+pub use change::{Change, Link, LogEvent, Part, RepairEvent};
+pub use forgiveness::{Forgiveness, ForgivenessEvent, ForgivenessNow, Forgiving};
 pub use log::{Intensity, LogBook, LogEntry};
 pub use plan::{
-    Accepted, Command, LinkedCrossing, Phase, RepairBook, RepairPlan, RepairText, Role, Said,
-    Status, Step, decide_open, decide_promise, has_but,
+    Accepted, Command, LinkedCrossing, Moves, Phase, Question, RepairBook, RepairPlan, RepairText,
+    Role, Said, Status, Step, StepAnswer, decide_open, decide_promise, has_but,
 };
 pub use safety::{Joint, SafetyAnswer, SafetyEvent, SafetyView, SafetyWatch};
 
@@ -85,4 +94,10 @@ pub enum Refusal {
     NeedsDue,
     #[error("the promise was refused: {0}")]
     Promise(crate::promise::Refusal),
+    #[error("there is nothing to answer yet")]
+    NothingToAnswer,
+    #[error("no such question in this plan")]
+    NoSuchQuestion,
+    #[error("that answer says the same as before")]
+    Unchanged,
 }

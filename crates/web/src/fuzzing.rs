@@ -166,6 +166,7 @@ impl RequestFuzzer {
             "crossings" => "crossing",
             "checkins" => "checkin",
             "repairs" => "repair",
+            "questions" => "question",
             "rituals" => "ritual",
             "invites" => "invite",
             "journal" => "entry",

@@ -260,6 +260,8 @@ mod tests {
                     ("learning", "10".to_owned()),
                     ("established", "20".to_owned()),
                     ("answer", "x".to_owned()),
+                    ("state", "x".to_owned()),
+                    ("step", "x".to_owned()),
                 ];
                 let text = lang.t_with(&key, &args);
                 assert_ne!(text, key, "{key} is missing in {}", lang.code());

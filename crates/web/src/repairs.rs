@@ -5,10 +5,13 @@
 //! The dated promise and each transparency commitment are real promises: the plan's event and
 //! the `promise.made` are decided together and written in one append.
 
+use steadfast_core::id::QuestionId;
+use steadfast_core::landing::LandingWord;
 use steadfast_core::promise::{PromiseEvent, ScaleError, Stakes, Terms};
 use steadfast_core::repair::{
-    Command, Intensity, Joint, Link, LinkedCrossing, LogEvent, Refusal, RepairEvent, RepairPlan,
-    RepairText, Role, SafetyAnswer, SafetyEvent, SafetyView, decide_open, decide_promise,
+    Command, Forgiveness, Forgiving, Intensity, Joint, Link, LinkedCrossing, LogEvent, Question,
+    Refusal, RepairEvent, RepairPlan, RepairText, Role, SafetyAnswer, SafetyEvent, SafetyView,
+    decide_open, decide_promise,
 };
 use steadfast_core::text::TextError;
 use steadfast_core::{CrossingId, EventId, PersonId, PromiseId, SpaceId, Timestamp, id::RepairId};
@@ -37,6 +40,10 @@ pub(crate) enum Invalid {
     Intensity(ScaleError),
     Time,
     Link,
+    /// The word that goes with "this landed" or "not yet".
+    Word(TextError),
+    /// A choice that is not one of the form's (a step, an answer, a forgiveness state).
+    Choice,
 }
 
 impl<E: Into<WebError>> From<E> for RepairError {
@@ -58,6 +65,8 @@ impl RepairError {
                 Invalid::Intensity(_) => "intensity_invalid",
                 Invalid::Time => "time_invalid",
                 Invalid::Link => "link_invalid",
+                Invalid::Word(_) => "word_invalid",
+                Invalid::Choice => "choice_invalid",
             },
             RepairError::Failed(_) => "internal",
         }
@@ -73,6 +82,8 @@ impl RepairError {
             RepairError::Invalid(Invalid::Link) | RepairError::Refused(Refusal::LinkInvalid) => {
                 "link"
             }
+            RepairError::Invalid(Invalid::Word(_)) => "word",
+            RepairError::Invalid(Invalid::Choice) => "choice",
             _ => "text",
         }
     }
@@ -105,6 +116,11 @@ impl RepairError {
                 Invalid::Stakes(error) | Invalid::Intensity(error) => scale(error),
                 Invalid::Time => lang.t("time-unreadable"),
                 Invalid::Link => lang.t("repair-refused-link_invalid"),
+                Invalid::Word(TextError::TooLong { max }) => {
+                    lang.t_with("repair-word-too-long", &[("max", max.to_string())])
+                }
+                Invalid::Word(error) => text(error),
+                Invalid::Choice => lang.t("repair-choice-invalid"),
             },
             RepairError::Failed(_) => lang.t("error-internal-title"),
         }
@@ -127,7 +143,32 @@ pub(crate) fn refusal_code(refusal: Refusal) -> &'static str {
         Refusal::NeedsDue => "needs_due",
         Refusal::Promise(steadfast_core::promise::Refusal::DueTooEarly) => "due_too_early",
         Refusal::Promise(_) => "promise_refused",
+        Refusal::NothingToAnswer => "nothing_to_answer",
+        Refusal::NoSuchQuestion => "no_such_question",
+        Refusal::Unchanged => "unchanged",
     }
+}
+
+/// A refusal as the edge reports it: a question not in the plan is not found, like a plan.
+fn refused(refusal: Refusal) -> RepairError {
+    match refusal {
+        Refusal::NoSuchQuestion => RepairError::NotFound,
+        other => RepairError::Refused(other),
+    }
+}
+
+/// The optional word with "this landed" or "not yet"; blank is none.
+pub(crate) fn parse_word(text: &str) -> Result<Option<LandingWord>, RepairError> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    LandingWord::parse(text)
+        .map(Some)
+        .map_err(|e| RepairError::Invalid(Invalid::Word(e)))
+}
+
+pub(crate) fn parse_question(text: &str) -> Result<QuestionId, RepairError> {
+    text.trim().parse().map_err(|_| RepairError::NotFound)
 }
 
 pub(crate) fn parse_text(text: &str) -> Result<RepairText, RepairError> {
@@ -269,7 +310,7 @@ pub(crate) async fn act(
             };
             let change = plan(opened, repair)?
                 .decide(person, command, joint(opened))
-                .map_err(RepairError::Refused)?;
+                .map_err(refused)?;
             Ok(vec![RepairEvent { repair, change }.into_event(
                 new_event_id(),
                 person,
@@ -277,6 +318,69 @@ pub(crate) async fn act(
             )])
         })
         .await
+}
+
+/// Asks a question in a plan; answers its id.
+pub(crate) async fn ask(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+    repair: RepairId,
+    text: RepairText,
+) -> Result<QuestionId, RepairError> {
+    let question = QuestionId::from_uuid(uuid::Uuid::new_v4());
+    act(
+        state,
+        person,
+        space,
+        repair,
+        Command::Ask { question, text },
+    )
+    .await?;
+    Ok(question)
+}
+
+/// Notes where the hurt partner is with forgiveness, shared or private, as core decides it.
+pub(crate) async fn forgive(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+    repair: RepairId,
+    forgiveness: Forgiveness,
+    share: bool,
+) -> Result<(), RepairError> {
+    let mut opened = open(state, person, space).await?;
+    opened
+        .write_all(state, |opened, now| {
+            let writes = plan(opened, repair)?
+                .decide_forgiveness(person, forgiveness, share)
+                .map_err(refused)?;
+            Ok::<_, RepairError>(
+                writes
+                    .into_iter()
+                    .map(|write| match write {
+                        Forgiving::Shared(change) => {
+                            RepairEvent { repair, change }.into_event(new_event_id(), person, now)
+                        }
+                        Forgiving::Private(note) => note.into_event(new_event_id(), person, now),
+                    })
+                    .collect(),
+            )
+        })
+        .await
+}
+
+/// The questions waiting for an answer in the plans between the person and their partner:
+/// what the weekly check-in shows both.
+pub(crate) fn waiting_questions(opened: &Opened) -> Vec<(&RepairPlan, &Question)> {
+    match opened.partner {
+        Some(partner) => opened
+            .ledger()
+            .repairs
+            .unanswered_between(opened.person, partner)
+            .collect(),
+        None => Vec::new(),
+    }
 }
 
 /// What the person typed for a promise of the plan.

@@ -11,7 +11,7 @@ use crate::id::PersonId;
 use crate::journal::{JournalEvent, is_journal_kind};
 use crate::promise::PromiseEvent;
 use crate::record::{CONSENT_KIND, ConsentEvent};
-use crate::repair::{LogEvent, RepairEvent, SafetyEvent};
+use crate::repair::{ForgivenessEvent, LogEvent, RepairEvent, SafetyEvent};
 use crate::ritual::RitualEvent;
 use crate::space::{ZONE_KIND, ZoneEvent};
 
@@ -26,6 +26,7 @@ pub enum Payload {
     Repair(RepairEvent),
     RepairLog(LogEvent),
     Safety(SafetyEvent),
+    Forgiveness(ForgivenessEvent),
     Consent(ConsentEvent),
     Daily(DailyEvent),
     Zone(ZoneEvent),
@@ -67,6 +68,9 @@ pub(crate) fn decode(event: &NewEvent) -> Result<Payload, Problem> {
         "repair" if kind == SafetyEvent::KIND => {
             Payload::Safety(SafetyEvent::from_event(event).ok_or_else(bad)?)
         }
+        "repair" if kind == ForgivenessEvent::KIND => {
+            Payload::Forgiveness(ForgivenessEvent::from_event(event).ok_or_else(bad)?)
+        }
         "repair" => Payload::Repair(RepairEvent::from_event(event).ok_or_else(bad)?),
         "record" if kind == CONSENT_KIND => {
             Payload::Consent(ConsentEvent::from_event(event).ok_or_else(bad)?)
@@ -107,9 +111,10 @@ impl Payload {
             | Payload::Zone(_)
             | Payload::Appreciation(_)
             | Payload::Ritual(_) => Some(Visibility::Shared),
-            Payload::RepairLog(_) | Payload::Safety(_) | Payload::Journal(_) => {
-                Some(Visibility::Private)
-            }
+            Payload::RepairLog(_)
+            | Payload::Safety(_)
+            | Payload::Forgiveness(_)
+            | Payload::Journal(_) => Some(Visibility::Private),
             Payload::Checkin(_) | Payload::Daily(_) => None,
         }
     }
@@ -125,6 +130,7 @@ impl Payload {
             Payload::Repair(event) => serde_json::to_value(event),
             Payload::RepairLog(event) => serde_json::to_value(event),
             Payload::Safety(event) => serde_json::to_value(event),
+            Payload::Forgiveness(event) => serde_json::to_value(event),
             Payload::Consent(event) => serde_json::to_value(event),
             Payload::Daily(event) => serde_json::to_value(event),
             Payload::Zone(event) => serde_json::to_value(event),

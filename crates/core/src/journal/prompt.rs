@@ -10,15 +10,22 @@ pub enum PromptGroup {
     InnerWork,
     /// Sorting out one's feelings after a hurt, at one's own pace.
     AfterHurt,
+    /// Thinking about forgiving, which belongs to the hurt person alone and has no deadline.
+    Forgiving,
 }
 
 impl PromptGroup {
-    pub const ALL: [PromptGroup; 2] = [PromptGroup::InnerWork, PromptGroup::AfterHurt];
+    pub const ALL: [PromptGroup; 3] = [
+        PromptGroup::InnerWork,
+        PromptGroup::AfterHurt,
+        PromptGroup::Forgiving,
+    ];
 
     pub const fn as_str(self) -> &'static str {
         match self {
             PromptGroup::InnerWork => "inner_work",
             PromptGroup::AfterHurt => "after_hurt",
+            PromptGroup::Forgiving => "forgiving",
         }
     }
 }
@@ -35,10 +42,13 @@ pub enum Prompt {
     WhatExactly,
     WhatINeedToFeelSafe,
     NotReadyFor,
+    HowHeavyToday,
+    HowLongToCarry,
+    WhatINeedToForgive,
 }
 
 impl Prompt {
-    pub const ALL: [Prompt; 8] = [
+    pub const ALL: [Prompt; 11] = [
         Prompt::WhatIBring,
         Prompt::WhatIWant,
         Prompt::WhatICanChange,
@@ -47,6 +57,9 @@ impl Prompt {
         Prompt::WhatExactly,
         Prompt::WhatINeedToFeelSafe,
         Prompt::NotReadyFor,
+        Prompt::HowHeavyToday,
+        Prompt::HowLongToCarry,
+        Prompt::WhatINeedToForgive,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -59,6 +72,9 @@ impl Prompt {
             Prompt::WhatExactly => "what_exactly",
             Prompt::WhatINeedToFeelSafe => "what_i_need_to_feel_safe",
             Prompt::NotReadyFor => "not_ready_for",
+            Prompt::HowHeavyToday => "how_heavy_today",
+            Prompt::HowLongToCarry => "how_long_to_carry",
+            Prompt::WhatINeedToForgive => "what_i_need_to_forgive",
         }
     }
 
@@ -76,6 +92,9 @@ impl Prompt {
             | Prompt::WhatExactly
             | Prompt::WhatINeedToFeelSafe
             | Prompt::NotReadyFor => PromptGroup::AfterHurt,
+            Prompt::HowHeavyToday | Prompt::HowLongToCarry | Prompt::WhatINeedToForgive => {
+                PromptGroup::Forgiving
+            }
         }
     }
 

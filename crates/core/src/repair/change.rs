@@ -3,11 +3,47 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::forgiveness::Forgiveness;
 use super::log::Intensity;
 use super::plan::{Phase, RepairText};
 use crate::event::{EventKind, NewEvent, Visibility};
-use crate::id::{CheckinId, CrossingId, EventId, PersonId, PromiseId, RepairId};
+use crate::id::{CheckinId, CrossingId, EventId, PersonId, PromiseId, QuestionId, RepairId};
+use crate::landing::{Landing, LandingWord};
 use crate::time::Timestamp;
+
+/// An accountability step the hurt partner answers "this landed" or "not yet".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    Acknowledgement,
+    Responsibility,
+    Apology,
+    /// The dated promise and plan.
+    Promise,
+}
+
+impl Part {
+    pub const ALL: [Part; 4] = [
+        Part::Acknowledgement,
+        Part::Responsibility,
+        Part::Apology,
+        Part::Promise,
+    ];
+
+    /// The stable snake_case name (API, forms, locale ids).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Part::Acknowledgement => "acknowledgement",
+            Part::Responsibility => "responsibility",
+            Part::Apology => "apology",
+            Part::Promise => "promise",
+        }
+    }
+
+    pub fn parse(input: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.as_str() == input)
+    }
+}
 
 /// What a plan answers: a broken promise, or a boundary crossing (by the crossing's id).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,6 +90,29 @@ pub enum Change {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         checkin: Option<CheckinId>,
     },
+    /// The hurt partner's answer to an accountability step; the newest one stands.
+    Answered {
+        part: Part,
+        landing: Landing,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        word: Option<LandingWord>,
+    },
+    /// A question the hurt partner asks.
+    QuestionAsked {
+        question: QuestionId,
+        text: RepairText,
+    },
+    /// The answer to a question, or a new version of it: every version is kept and shown.
+    QuestionAnswered {
+        question: QuestionId,
+        text: RepairText,
+    },
+    /// The hurt partner shares where they are with forgiveness.
+    ForgivenessShared {
+        forgiveness: Forgiveness,
+    },
+    /// The hurt partner stops sharing it; what they note afterwards is private again.
+    ForgivenessUnshared,
 }
 
 impl Change {
@@ -69,6 +128,22 @@ impl Change {
             Change::Advanced { .. } => "repair.advanced",
             Change::Closed => "repair.closed",
             Change::ProgressNoted { .. } => "repair.progress_noted",
+            Change::Answered { .. } => "repair.answered",
+            Change::QuestionAsked { .. } => "repair.question_asked",
+            Change::QuestionAnswered { .. } => "repair.question_answered",
+            Change::ForgivenessShared { .. } => "repair.forgiveness_shared",
+            Change::ForgivenessUnshared => "repair.forgiveness_unshared",
+        }
+    }
+
+    /// The accountability step this change offers (says or makes), if it is one.
+    pub const fn offers(&self) -> Option<Part> {
+        match self {
+            Change::Acknowledged { .. } => Some(Part::Acknowledgement),
+            Change::ResponsibilityTaken { .. } => Some(Part::Responsibility),
+            Change::Apologised { .. } => Some(Part::Apology),
+            Change::Promised { .. } => Some(Part::Promise),
+            _ => None,
         }
     }
 }
@@ -95,7 +170,7 @@ impl RepairEvent {
 
     /// The repair event an event of the log holds, if it is one; an unreadable one is left out.
     pub fn from_event(event: &NewEvent) -> Option<Self> {
-        if !event.kind.as_str().starts_with("repair.") {
+        if !event.kind.as_str().starts_with("repair.") || event.visibility != Visibility::Shared {
             return None;
         }
         let parsed: Self = serde_json::from_value(event.payload.clone()).ok()?;
@@ -170,6 +245,23 @@ mod tests {
                 text: text(),
                 checkin: Some(CheckinId::from_uuid(Uuid::from_u128(5))),
             },
+            Change::Answered {
+                part: Part::Apology,
+                landing: Landing::NotYet,
+                word: Some(LandingWord::parse("say what you did").unwrap()),
+            },
+            Change::QuestionAsked {
+                question: QuestionId::from_uuid(Uuid::from_u128(6)),
+                text: text(),
+            },
+            Change::QuestionAnswered {
+                question: QuestionId::from_uuid(Uuid::from_u128(6)),
+                text: text(),
+            },
+            Change::ForgivenessShared {
+                forgiveness: Forgiveness::WorkingOnIt,
+            },
+            Change::ForgivenessUnshared,
         ];
         for change in changes {
             let event = RepairEvent {

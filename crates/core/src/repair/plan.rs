@@ -3,23 +3,33 @@
 //! ```text
 //! proposed (by the partner who did the harm) ──accept (hurt)──▶ active
 //! opened by the hurt partner ─────────────────────────────────▶ active
-//! active: acknowledge, responsibility, apology, one dated promise (responsible, once each),
-//!         transparency promises (responsible), progress notes (either)
+//! active: acknowledge, responsibility, apology, one dated promise (responsible, once each,
+//!         again after a "not yet"), transparency promises (responsible), progress notes (either)
+//!         "this landed" / "not yet" on each of the four (hurt; the newest answer stands)
+//!         questions (hurt asks, responsible answers; every version of an answer is kept)
 //!         advance Atone → Attune → Attach (hurt)
 //! proposed or active ──close (hurt)──▶ closed
+//! any time: forgiveness (hurt only, private unless shared; never required)
 //! ```
 //!
-//! Joint steps (all but opening, accepting and closing) also need [`Joint::Ready`]: the safety
-//! check. Closing is always open to the hurt partner: a way out is never paused.
+//! Joint steps (all but opening, accepting, closing and forgiveness) also need [`Joint::Ready`]:
+//! the safety check. Closing is always open to the hurt partner: a way out is never paused.
+//!
+//! **Why every later version of an answer shows as an edit.** An answer once read must never
+//! change silently. Knowing whether the hurt partner has read it would take a read receipt,
+//! which Steadfast never keeps (a controlling partner could use one); so no answer ever changes
+//! silently: each new version is shown as a change, with the earlier words beside it.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use super::Refusal;
-use super::change::{Change, Link, RepairEvent};
+use super::change::{Change, Link, Part, RepairEvent};
+use super::forgiveness::{Forgiveness, ForgivenessEvent, ForgivenessNow, Forgiving};
 use super::safety::Joint;
-use crate::id::{CheckinId, PersonId, PromiseId, RepairId};
+use crate::id::{CheckinId, PersonId, PromiseId, QuestionId, RepairId};
+use crate::landing::{Landing, LandingWord};
 use crate::promise::{self, Promise, Status as PromiseStatus, Terms, TrustDomain};
 use crate::text::{self, TextError, text_impls};
 use crate::time::Timestamp;
@@ -126,6 +136,58 @@ pub struct Said {
     pub text: RepairText,
 }
 
+/// The hurt partner's answer to one offer of an accountability step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StepAnswer {
+    pub part: Part,
+    /// Which offer of the step it answers: 1 for the first, 2 after a "not yet" and a new try.
+    pub offer: usize,
+    pub at: Timestamp,
+    pub landing: Landing,
+    pub word: Option<LandingWord>,
+}
+
+/// A question the hurt partner asked, and every version of its answer, oldest first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Question {
+    pub id: QuestionId,
+    pub asked: Said,
+    pub answers: Vec<Said>,
+}
+
+impl Question {
+    /// The answer as it stands: its newest version.
+    pub fn answer(&self) -> Option<&Said> {
+        self.answers.last()
+    }
+
+    /// The versions before the newest, oldest first: shown beside it, never hidden.
+    pub fn earlier(&self) -> &[Said] {
+        self.answers
+            .split_last()
+            .map_or(&[][..], |(_, earlier)| earlier)
+    }
+}
+
+/// Which steps a person may take on a plan now: pages and the API render what is offered from
+/// this, never by trying [`RepairPlan::decide`] with made-up input.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Moves {
+    pub accept: bool,
+    pub advance: bool,
+    pub close: bool,
+    /// The accountability steps the person may say or make now (again, after a "not yet").
+    pub offer: Vec<Part>,
+    pub transparency: bool,
+    pub progress: bool,
+    /// The steps the person may answer "this landed" or "not yet".
+    pub answer: Vec<Part>,
+    pub ask: bool,
+    /// The questions the person may answer (or answer anew).
+    pub reply: bool,
+    pub forgive: bool,
+}
+
 /// A repair plan as its events made it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RepairPlan {
@@ -144,6 +206,13 @@ pub struct RepairPlan {
     pub transparency: Vec<PromiseId>,
     /// Progress notes: who wrote it, and the check-in it was written at, if one was open.
     pub progress: Vec<(PersonId, Said, Option<CheckinId>)>,
+    /// The hurt partner's answers to the accountability steps, oldest first.
+    pub answers: Vec<StepAnswer>,
+    /// The hurt partner's questions, in the order asked.
+    pub questions: Vec<Question>,
+    /// Forgiveness as the viewer may see it: the hurt partner sees their own; the other sees it
+    /// only while it is shared. Never in [`RepairPlan::history`].
+    pub forgiveness: Option<ForgivenessNow>,
     pub history: Vec<Step>,
 }
 
@@ -159,6 +228,22 @@ pub enum Command {
     NoteProgress {
         text: RepairText,
         checkin: Option<CheckinId>,
+    },
+    /// "This landed" or "not yet" on an accountability step, by the hurt partner.
+    Answer {
+        part: Part,
+        landing: Landing,
+        word: Option<LandingWord>,
+    },
+    /// A question, by the hurt partner; the edge draws its id.
+    Ask {
+        question: QuestionId,
+        text: RepairText,
+    },
+    /// An answer to a question, or a new version of one, by the partner who did the harm.
+    Reply {
+        question: QuestionId,
+        text: RepairText,
     },
 }
 
@@ -247,6 +332,9 @@ impl RepairPlan {
             promise: None,
             transparency: Vec::new(),
             progress: Vec::new(),
+            answers: Vec::new(),
+            questions: Vec::new(),
+            forgiveness: None,
             history: vec![Step {
                 by,
                 at,
@@ -301,21 +389,122 @@ impl RepairPlan {
         }
     }
 
-    /// A step the responsible partner takes once, in an active plan, while joint work is on.
+    /// How many times the step has been said or made.
+    pub fn offers(&self, part: Part) -> usize {
+        self.history
+            .iter()
+            .filter(|step| step.change.offers() == Some(part))
+            .count()
+    }
+
+    /// The hurt partner's answer to the step as it stands now: the newest answer to its newest
+    /// offer.
+    pub fn answer(&self, part: Part) -> Option<&StepAnswer> {
+        let offer = self.offers(part);
+        self.answers
+            .iter()
+            .rev()
+            .find(|a| a.part == part && a.offer == offer)
+    }
+
+    /// Every answer to the step, oldest first: the history behind the one that stands.
+    pub fn answers_to(&self, part: Part) -> impl Iterator<Item = &StepAnswer> {
+        self.answers.iter().filter(move |a| a.part == part)
+    }
+
+    /// The earlier words of a text step, said before a "not yet" and a new try, oldest first.
+    pub fn earlier_words(&self, part: Part) -> Vec<Said> {
+        let mut said: Vec<Said> = self
+            .history
+            .iter()
+            .filter_map(|step| match &step.change {
+                Change::Acknowledged { text }
+                | Change::ResponsibilityTaken { text }
+                | Change::Apologised { text }
+                    if step.change.offers() == Some(part) =>
+                {
+                    Some(Said {
+                        at: step.at,
+                        text: text.clone(),
+                    })
+                }
+                _ => None,
+            })
+            .collect();
+        said.pop();
+        said
+    }
+
+    /// Whether the step may be said or made now: never yet, or its answer is "not yet", which
+    /// keeps it open.
+    fn open_for_offer(&self, part: Part) -> bool {
+        self.offers(part) == 0 || self.answer(part).is_some_and(|a| a.landing.keeps_open())
+    }
+
+    pub fn question(&self, id: QuestionId) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    /// The questions still waiting for a first answer, in the order asked. None once the plan
+    /// is closed: nobody can answer then.
+    pub fn unanswered(&self) -> impl Iterator<Item = &Question> {
+        let open = !matches!(self.status, Status::Closed { .. });
+        self.questions
+            .iter()
+            .filter(move |q| open && q.answers.is_empty())
+    }
+
+    /// A step the responsible partner takes once (again after a "not yet"), in an active plan,
+    /// while joint work is on.
     fn once(
         &self,
         actor: PersonId,
-        done: bool,
+        part: Part,
         joint: Joint,
         change: Change,
     ) -> Result<Change, Refusal> {
         self.by_responsible(actor)?;
         self.active()?;
-        if done {
+        if !self.open_for_offer(part) {
             return Err(Refusal::AlreadyDone);
         }
         Self::joint(joint)?;
         Ok(change)
+    }
+
+    /// Which steps `person` may take now.
+    pub fn moves(&self, person: PersonId, joint: Joint) -> Moves {
+        let hurt = person == self.hurt;
+        let responsible = person == self.responsible;
+        let active = matches!(self.status, Status::Active { .. });
+        let closed = matches!(self.status, Status::Closed { .. });
+        let joint_on = active && joint == Joint::Ready;
+        Moves {
+            accept: hurt && self.status == Status::Proposed,
+            advance: hurt && joint_on && self.phase.next().is_some(),
+            close: hurt && !closed,
+            offer: if responsible && joint_on {
+                Part::ALL
+                    .into_iter()
+                    .filter(|&part| self.open_for_offer(part))
+                    .collect()
+            } else {
+                Vec::new()
+            },
+            transparency: responsible && joint_on,
+            progress: (hurt || responsible) && joint_on,
+            answer: if hurt && joint_on {
+                Part::ALL
+                    .into_iter()
+                    .filter(|&part| self.offers(part) > 0)
+                    .collect()
+            } else {
+                Vec::new()
+            },
+            ask: hurt && joint_on,
+            reply: responsible && joint_on && !self.questions.is_empty(),
+            forgive: hurt,
+        }
     }
 
     /// Whether `actor` may take this step now, and what it records if so. Refusals come in a
@@ -339,14 +528,14 @@ impl RepairPlan {
             }
             Command::Acknowledge(text) => self.once(
                 actor,
-                self.acknowledgement.is_some(),
+                Part::Acknowledgement,
                 joint,
                 Change::Acknowledged { text },
             ),
             Command::TakeResponsibility(text) => {
                 let change = self.once(
                     actor,
-                    self.responsibility.is_some(),
+                    Part::Responsibility,
                     joint,
                     Change::ResponsibilityTaken { text: text.clone() },
                 )?;
@@ -355,12 +544,18 @@ impl RepairPlan {
                 }
                 Ok(change)
             }
-            Command::Apologise(text) => self.once(
-                actor,
-                self.apology.is_some(),
-                joint,
-                Change::Apologised { text },
-            ),
+            Command::Apologise(text) => {
+                let change = self.once(
+                    actor,
+                    Part::Apology,
+                    joint,
+                    Change::Apologised { text: text.clone() },
+                )?;
+                if crate::apology::is_excusing(text.as_str()) {
+                    return Err(Refusal::HasBut);
+                }
+                Ok(change)
+            }
             Command::Advance => {
                 self.by_hurt(actor)?;
                 self.active()?;
@@ -380,6 +575,69 @@ impl RepairPlan {
                 Self::joint(joint)?;
                 Ok(Change::ProgressNoted { text, checkin })
             }
+            Command::Answer {
+                part,
+                landing,
+                word,
+            } => {
+                self.by_hurt(actor)?;
+                self.active()?;
+                if self.offers(part) == 0 {
+                    return Err(Refusal::NothingToAnswer);
+                }
+                Self::joint(joint)?;
+                Ok(Change::Answered {
+                    part,
+                    landing,
+                    word,
+                })
+            }
+            Command::Ask { question, text } => {
+                self.by_hurt(actor)?;
+                self.active()?;
+                if self.question(question).is_some() {
+                    return Err(Refusal::AlreadyDone);
+                }
+                Self::joint(joint)?;
+                Ok(Change::QuestionAsked { question, text })
+            }
+            Command::Reply { question, text } => {
+                self.by_responsible(actor)?;
+                self.active()?;
+                let asked = self.question(question).ok_or(Refusal::NoSuchQuestion)?;
+                if asked.answer().is_some_and(|a| a.text == text) {
+                    return Err(Refusal::Unchanged);
+                }
+                Self::joint(joint)?;
+                Ok(Change::QuestionAnswered { question, text })
+            }
+        }
+    }
+
+    /// Where the hurt partner is with forgiveness, and whether they share it: what to append,
+    /// in order. Only the hurt partner, at any time (also on a proposed or closed plan), never
+    /// paused: it is theirs, not a joint step. Shared, it is a shared change; not shared, a
+    /// private note, after a shared "no longer shared" if it was shared until now.
+    pub fn decide_forgiveness(
+        &self,
+        actor: PersonId,
+        forgiveness: Forgiveness,
+        share: bool,
+    ) -> Result<Vec<Forgiving>, Refusal> {
+        self.by_hurt(actor)?;
+        if share {
+            return Ok(vec![Forgiving::Shared(Change::ForgivenessShared {
+                forgiveness,
+            })]);
+        }
+        let note = Forgiving::Private(ForgivenessEvent {
+            repair: self.id,
+            forgiveness,
+        });
+        if self.forgiveness.is_some_and(|f| f.shared) {
+            Ok(vec![Forgiving::Shared(Change::ForgivenessUnshared), note])
+        } else {
+            Ok(vec![note])
         }
     }
 
@@ -420,6 +678,63 @@ impl RepairPlan {
                     *checkin,
                 ));
             }
+            Change::Answered {
+                part,
+                landing,
+                word,
+            } => {
+                if by != self.hurt {
+                    return None;
+                }
+                self.answers.push(StepAnswer {
+                    part: *part,
+                    offer: self.offers(*part),
+                    at,
+                    landing: *landing,
+                    word: word.clone(),
+                });
+            }
+            Change::QuestionAsked { question, text } => {
+                if by != self.hurt || self.question(*question).is_some() {
+                    return None;
+                }
+                self.questions.push(Question {
+                    id: *question,
+                    asked: Said {
+                        at,
+                        text: text.clone(),
+                    },
+                    answers: Vec::new(),
+                });
+            }
+            Change::QuestionAnswered { question, text } => {
+                let responsible = self.responsible;
+                let asked = self.questions.iter_mut().find(|q| q.id == *question)?;
+                if by != responsible {
+                    return None;
+                }
+                asked.answers.push(Said {
+                    at,
+                    text: text.clone(),
+                });
+            }
+            // Forgiveness is the hurt partner's own: it stands apart from the plan's history.
+            Change::ForgivenessShared { forgiveness } => {
+                if by == self.hurt {
+                    self.forgiveness = Some(ForgivenessNow {
+                        forgiveness: *forgiveness,
+                        at,
+                        shared: true,
+                    });
+                }
+                return None;
+            }
+            Change::ForgivenessUnshared => {
+                if by == self.hurt {
+                    self.forgiveness = None;
+                }
+                return None;
+            }
         }
         self.history.push(Step {
             by,
@@ -449,7 +764,7 @@ pub fn decide_promise(
     }
     plan.by_responsible(actor)?;
     plan.active()?;
-    if !transparency && plan.promise.is_some() {
+    if !transparency && !plan.open_for_offer(Part::Promise) {
         return Err(Refusal::AlreadyDone);
     }
     RepairPlan::joint(joint)?;
@@ -500,5 +815,35 @@ impl RepairBook {
     /// The plans between two people, oldest first.
     pub fn between(&self, one: PersonId, other: PersonId) -> impl Iterator<Item = &RepairPlan> {
         self.plans.iter().filter(move |p| p.is_between(one, other))
+    }
+
+    /// Folds in the hurt partner's private note about forgiveness. The ledger passes only
+    /// events the viewer may see, so only the author's own fold ever gets one.
+    pub fn note_forgiveness(&mut self, author: PersonId, at: Timestamp, note: &ForgivenessEvent) {
+        let Some(plan) = self
+            .index
+            .get(&note.repair)
+            .and_then(|&i| self.plans.get_mut(i))
+        else {
+            return;
+        };
+        if plan.hurt == author {
+            plan.forgiveness = Some(ForgivenessNow {
+                forgiveness: note.forgiveness,
+                at,
+                shared: false,
+            });
+        }
+    }
+
+    /// The questions still waiting for an answer in the plans between two people, oldest plan
+    /// first: what the weekly check-in lists for both.
+    pub fn unanswered_between(
+        &self,
+        one: PersonId,
+        other: PersonId,
+    ) -> impl Iterator<Item = (&RepairPlan, &Question)> {
+        self.between(one, other)
+            .flat_map(|plan| plan.unanswered().map(move |q| (plan, q)))
     }
 }

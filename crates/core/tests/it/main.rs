@@ -15,6 +15,7 @@ mod patterns;
 mod promise_lifecycle;
 mod record_calibration;
 mod record_model;
+mod repair_answers;
 mod repair_plans;
 mod ritual_schedule;
 mod support;

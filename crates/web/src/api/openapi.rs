@@ -597,6 +597,10 @@ pub(crate) fn router() -> Router<AppState> {
         .routes(routes!(repairs::advance))
         .routes(routes!(repairs::close))
         .routes(routes!(repairs::progress))
+        .routes(routes!(repairs::answer))
+        .routes(routes!(repairs::ask))
+        .routes(routes!(repairs::reply))
+        .routes(routes!(repairs::forgiveness))
         .routes(routes!(repairs::safety, repairs::answer_safety))
         .routes(routes!(boundaries::list, boundaries::create))
         .routes(routes!(

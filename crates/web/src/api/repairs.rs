@@ -3,6 +3,11 @@
 //! (`…/repairs/log`) and the safety check (`…/safety`) are the caller's own: nothing of them ever
 //! reaches the partner, whose view says only whether joint steps are paused.
 //!
+//! The hurt partner answers each accountability step (`…/answers`), asks questions
+//! (`…/questions`, answered at `…/questions/{question}/answer`) and notes where they are with
+//! forgiveness (`PUT …/forgiveness`): private unless they share it, and a plan read by the
+//! partner carries nothing of a private one.
+//!
 //! Whoever is not a current member gets 404 `not_found`, as for a plan that never existed.
 
 use axum::Json;
@@ -10,8 +15,11 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
+use steadfast_core::landing::Landing;
 use steadfast_core::promise::Refusal as PromiseRefusal;
-use steadfast_core::repair::{Command, Joint, Link, Refusal, RepairPlan, Role, SafetyAnswer};
+use steadfast_core::repair::{
+    Command, Forgiveness, Joint, Link, Part, Refusal, RepairPlan, Role, SafetyAnswer,
+};
 use steadfast_core::{CrossingId, PersonId, SpaceId};
 
 use super::{ApiCaller, ApiError, ApiJson, lang_of};
@@ -31,6 +39,7 @@ pub(super) fn refusal(error: RepairError, lang: Lang) -> ApiError {
             Refusal::HasBut
             | Refusal::NeedsDue
             | Refusal::LinkInvalid
+            | Refusal::Unchanged
             | Refusal::Promise(PromiseRefusal::DueTooEarly),
         )
         | RepairError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
@@ -142,10 +151,58 @@ pub(crate) struct ProgressBody {
 #[derive(Serialize, utoipa::ToSchema)]
 pub(crate) struct RepairStepBody {
     /// `opened`, `accepted`, `acknowledged`, `responsibility_taken`, `apologised`, `promised`,
-    /// `transparency_committed`, `advanced`, `closed` or `progress_noted`.
+    /// `transparency_committed`, `advanced`, `closed`, `progress_noted`, `answered`,
+    /// `question_asked` or `question_answered`.
     #[serde(rename = "type")]
     kind: String,
     by: ByBody,
+    at: String,
+}
+
+/// The hurt partner's answer to an accountability step.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct StepAnswerBody {
+    /// `acknowledgement`, `responsibility`, `apology` or `promise`.
+    part: String,
+    /// Which offer of the step it answers: 1 for the first, 2 after a "not yet" and a new try.
+    offer: usize,
+    /// `landed` or `not_yet`.
+    landing: String,
+    /// What would help, or another word, if the hurt partner wrote one.
+    word: Option<String>,
+    at: String,
+    /// Whether this is the answer that stands now (the newest to the newest offer).
+    standing: bool,
+}
+
+/// Words of a step said before a "not yet" and a new try.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct EarlierBody {
+    /// `acknowledgement`, `responsibility` or `apology`.
+    part: String,
+    text: String,
+    at: String,
+}
+
+/// A question the hurt partner asked, and its answer.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct QuestionBody {
+    id: String,
+    text: String,
+    asked_at: String,
+    /// The answer as it stands (its newest version), if answered.
+    answer: Option<SaidBody>,
+    /// Earlier versions of the answer, oldest first: an answer never changes silently.
+    earlier_answers: Vec<SaidBody>,
+}
+
+/// Where the hurt partner is with forgiveness.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct ForgivenessStateBody {
+    /// `not_ready`, `working_on_it` or `forgiven`.
+    state: String,
+    /// Whether the partner sees it. The partner only ever gets this when it is true.
+    shared: bool,
     at: String,
 }
 
@@ -168,16 +225,59 @@ pub(crate) struct RepairBody {
     /// The transparency commitments' promise ids.
     transparency: Vec<String>,
     progress: Vec<ProgressBody>,
+    /// The hurt partner's answers to the steps, oldest first.
+    answers: Vec<StepAnswerBody>,
+    /// Earlier words of steps said again after a "not yet", oldest first.
+    earlier: Vec<EarlierBody>,
+    /// The hurt partner's questions, in the order asked.
+    questions: Vec<QuestionBody>,
+    /// Forgiveness: the hurt partner's own, or, for the other partner, only while shared.
+    forgiveness: Option<ForgivenessStateBody>,
     history: Vec<RepairStepBody>,
     /// Whether joint steps are paused now: the same for both partners, with no reason.
     joint_paused: bool,
 }
 
 fn said(said: Option<&steadfast_core::repair::Said>) -> Option<SaidBody> {
-    said.map(|s| SaidBody {
-        text: s.text.as_str().to_owned(),
-        at: rfc3339(s.at),
-    })
+    said.map(said_body)
+}
+
+fn said_body(said: &steadfast_core::repair::Said) -> SaidBody {
+    SaidBody {
+        text: said.text.as_str().to_owned(),
+        at: rfc3339(said.at),
+    }
+}
+
+fn answers_of(plan: &RepairPlan) -> Vec<StepAnswerBody> {
+    plan.answers
+        .iter()
+        .map(|answer| StepAnswerBody {
+            part: answer.part.as_str().to_owned(),
+            offer: answer.offer,
+            landing: answer.landing.as_str().to_owned(),
+            word: answer.word.as_ref().map(|w| w.as_str().to_owned()),
+            at: rfc3339(answer.at),
+            standing: plan
+                .answer(answer.part)
+                .is_some_and(|a| std::ptr::eq(a, answer)),
+        })
+        .collect()
+}
+
+fn earlier_of(plan: &RepairPlan) -> Vec<EarlierBody> {
+    Part::ALL
+        .into_iter()
+        .flat_map(|part| {
+            plan.earlier_words(part)
+                .into_iter()
+                .map(move |said| EarlierBody {
+                    part: part.as_str().to_owned(),
+                    text: said.text.as_str().to_owned(),
+                    at: rfc3339(said.at),
+                })
+        })
+        .collect()
 }
 
 impl RepairBody {
@@ -217,6 +317,25 @@ impl RepairBody {
                     checkin: checkin.map(|c| c.to_string()),
                 })
                 .collect(),
+            answers: answers_of(plan),
+            earlier: earlier_of(plan),
+            questions: plan
+                .questions
+                .iter()
+                .map(|q| QuestionBody {
+                    id: q.id.to_string(),
+                    text: q.asked.text.as_str().to_owned(),
+                    asked_at: rfc3339(q.asked.at),
+                    answer: said(q.answer()),
+                    earlier_answers: q.earlier().iter().map(said_body).collect(),
+                })
+                .collect(),
+            // The partner's fold holds forgiveness only while it is shared.
+            forgiveness: plan.forgiveness.map(|f| ForgivenessStateBody {
+                state: f.forgiveness.as_str().to_owned(),
+                shared: f.shared,
+                at: rfc3339(f.at),
+            }),
             history: plan
                 .history
                 .iter()
@@ -785,6 +904,170 @@ pub(crate) async fn answer_safety(
         Ok::<_, RepairError>(safety_state(&state, view))
     };
     answered
+        .await
+        .map(Json)
+        .map_err(|error| refusal(error, lang_of(&headers)))
+}
+
+/// "This landed" or "not yet" on one of the plan's accountability steps.
+#[derive(Deserialize, utoipa::ToSchema)]
+pub(crate) struct AnswerBody {
+    /// `acknowledgement`, `responsibility`, `apology` or `promise`.
+    part: String,
+    /// `landed` or `not_yet`. "Not yet" keeps the step open.
+    landing: String,
+    /// What would help, or another word: up to 500 characters.
+    word: Option<String>,
+}
+
+#[utoipa::path(post, path = "/spaces/{id}/repairs/{repair}/answers", tag = "repairs", request_body = AnswerBody, security(("session" = []), ("token" = [])),
+    params(("id" = String, Path, description = "The space's id"), ("repair" = String, Path, description = "The plan's id")),
+    responses(
+        (status = 200, body = RepairBody),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 403, description = "Only the hurt partner answers (`only_hurt`)", body = super::ErrorBody),
+        (status = 404, description = "No such space or plan of yours", body = super::ErrorBody),
+        (status = 409, description = "Nothing said yet, not accepted, closed, or joint steps paused (`nothing_to_answer`, `not_accepted`, `closed`, `paused`)", body = super::ErrorBody),
+        (status = 422, description = "`choice_invalid`, `word_invalid` or `invalid_body`", body = super::ErrorBody),
+    ))]
+/// The hurt partner answers a step "this landed" or "not yet", with an optional word. The newest
+/// answer stands and earlier ones stay in the plan; "not yet" lets the other try again.
+pub(crate) async fn answer(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path(path): Path<(String, String)>,
+    ApiJson(body): ApiJson<AnswerBody>,
+) -> Result<Json<RepairBody>, ApiError> {
+    let command = (|| -> Result<Command, RepairError> {
+        let choice = || RepairError::Invalid(Invalid::Choice);
+        Ok(Command::Answer {
+            part: Part::parse(&body.part).ok_or_else(choice)?,
+            landing: Landing::parse(&body.landing).ok_or_else(choice)?,
+            word: repairs::parse_word(body.word.as_deref().unwrap_or_default())?,
+        })
+    })();
+    step(&state, caller.person, path, command)
+        .await
+        .map_err(|error| refusal(error, lang_of(&headers)))
+}
+
+/// A question asked, and the plan after it.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct QuestionAsked {
+    /// The question's id.
+    id: String,
+    repair: RepairBody,
+}
+
+#[utoipa::path(post, path = "/spaces/{id}/repairs/{repair}/questions", tag = "repairs", request_body = TextBody, security(("session" = []), ("token" = [])),
+    params(("id" = String, Path, description = "The space's id"), ("repair" = String, Path, description = "The plan's id")),
+    responses(
+        (status = 201, body = QuestionAsked),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 403, description = "Only the hurt partner asks (`only_hurt`)", body = super::ErrorBody),
+        (status = 404, description = "No such space or plan of yours", body = super::ErrorBody),
+        (status = 409, description = "Not accepted, closed, or joint steps paused (`not_accepted`, `closed`, `paused`)", body = super::ErrorBody),
+        (status = 422, description = "`text_invalid` or `invalid_body`", body = super::ErrorBody),
+    ))]
+/// The hurt partner asks a question; the other answers it. Both partners see it, nobody else.
+pub(crate) async fn ask(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path((space, repair)): Path<(String, String)>,
+    ApiJson(body): ApiJson<TextBody>,
+) -> Result<Response, ApiError> {
+    let asked = async {
+        let text = repairs::parse_text(&body.text)?;
+        let space = space_id(&space)?;
+        let repair = repairs::parse_id(&repair)?;
+        let question = repairs::ask(&state, caller.person, space, repair, text).await?;
+        Ok::<_, RepairError>(QuestionAsked {
+            id: question.to_string(),
+            repair: detail(&state, caller.person, space, repair).await?,
+        })
+    };
+    let asked = asked
+        .await
+        .map_err(|error| refusal(error, lang_of(&headers)))?;
+    Ok((StatusCode::CREATED, Json(asked)).into_response())
+}
+
+#[utoipa::path(post, path = "/spaces/{id}/repairs/{repair}/questions/{question}/answer", tag = "repairs", request_body = TextBody, security(("session" = []), ("token" = [])),
+    params(("id" = String, Path, description = "The space's id"), ("repair" = String, Path, description = "The plan's id"), ("question" = String, Path, description = "The question's id")),
+    responses(
+        (status = 200, body = RepairBody),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 403, description = "Only the partner who did the harm answers (`only_responsible`)", body = super::ErrorBody),
+        (status = 404, description = "No such space, plan or question of yours", body = super::ErrorBody),
+        (status = 409, description = "Not accepted, closed, or joint steps paused (`not_accepted`, `closed`, `paused`)", body = super::ErrorBody),
+        (status = 422, description = "`text_invalid`, `unchanged` or `invalid_body`", body = super::ErrorBody),
+    ))]
+/// The partner who did the harm answers a question. Answering again never replaces the answer
+/// silently: both partners see every earlier version beside the newest.
+pub(crate) async fn reply(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path((space, repair, question)): Path<(String, String, String)>,
+    ApiJson(body): ApiJson<TextBody>,
+) -> Result<Json<RepairBody>, ApiError> {
+    let command = repairs::parse_text(&body.text).and_then(|text| {
+        Ok(Command::Reply {
+            question: repairs::parse_question(&question)?,
+            text,
+        })
+    });
+    step(&state, caller.person, (space, repair), command)
+        .await
+        .map_err(|error| refusal(error, lang_of(&headers)))
+}
+
+/// Where the hurt partner is with forgiveness, and whether the partner sees it.
+#[derive(Deserialize, utoipa::ToSchema)]
+pub(crate) struct ForgivenessBody {
+    /// `not_ready`, `working_on_it` or `forgiven`.
+    state: String,
+    /// Share it with the partner (shown on the plan); false keeps it, or makes it again, private.
+    shared: bool,
+}
+
+#[utoipa::path(put, path = "/spaces/{id}/repairs/{repair}/forgiveness", tag = "repairs", request_body = ForgivenessBody, security(("session" = []), ("token" = [])),
+    params(("id" = String, Path, description = "The space's id"), ("repair" = String, Path, description = "The plan's id")),
+    responses(
+        (status = 200, body = RepairBody),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 403, description = "Forgiveness is the hurt partner's alone (`only_hurt`)", body = super::ErrorBody),
+        (status = 404, description = "No such space or plan of yours", body = super::ErrorBody),
+        (status = 422, description = "`choice_invalid` or `invalid_body`", body = super::ErrorBody),
+    ))]
+/// The hurt partner notes where they are with forgiveness: private unless `shared`. Nobody else
+/// can set it or ask for it, and no step of the plan waits for it.
+pub(crate) async fn forgiveness(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path((space, repair)): Path<(String, String)>,
+    ApiJson(body): ApiJson<ForgivenessBody>,
+) -> Result<Json<RepairBody>, ApiError> {
+    let noted = async {
+        let forgiveness =
+            Forgiveness::parse(&body.state).ok_or(RepairError::Invalid(Invalid::Choice))?;
+        let space = space_id(&space)?;
+        let repair = repairs::parse_id(&repair)?;
+        repairs::forgive(
+            &state,
+            caller.person,
+            space,
+            repair,
+            forgiveness,
+            body.shared,
+        )
+        .await?;
+        detail(&state, caller.person, space, repair).await
+    };
+    noted
         .await
         .map(Json)
         .map_err(|error| refusal(error, lang_of(&headers)))

@@ -420,6 +420,8 @@ pub(crate) struct CheckinPage {
     first_step: bool,
     /// What the gentle start-up helper noticed in the topic, after "Check my words".
     gentle: Option<crate::gentle::GentleHint>,
+    /// Repair-plan questions still waiting for an answer, while this check-in is open.
+    repair_questions: Vec<super::repairs::WaitingQuestion>,
 }
 
 impl CheckinPage {
@@ -577,6 +579,11 @@ async fn render(
         error: error_text,
         error_field,
         first_step: step == Step::Appreciations,
+        repair_questions: if matches!(mode, Mode::Step | Mode::Waiting | Mode::Break) {
+            super::repairs::waiting_questions(&opened, space)
+        } else {
+            Vec::new()
+        },
         base,
         chrome,
         gentle: None,

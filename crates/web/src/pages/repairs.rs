@@ -2,6 +2,10 @@
 //! partner may take now, the private log, and the safety check. Post/redirect/get; a refused or
 //! mistyped form comes back with what was typed and a clear message.
 //!
+//! On a plan the hurt partner answers each step "this landed" or "not yet", asks questions (an
+//! answer's earlier versions always show beside it), and keeps their own forgiveness: the
+//! partner's page carries nothing of it unless it is shared.
+//!
 //! While joint steps are paused, both partners see the same neutral notice with the same help
 //! links: the page never says why, who or since when (`steadfast_core::repair`, threat model).
 
@@ -13,9 +17,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use steadfast_core::id::RepairId;
+use steadfast_core::landing::Landing;
 use steadfast_core::promise::Status as PromiseStatus;
 use steadfast_core::repair::{
-    Command, Joint, Link, Phase, Refusal, RepairPlan, Role, SafetyAnswer, Status,
+    Command, Forgiveness, Joint, Link, Moves, Part, Phase, Refusal, RepairPlan, Role, SafetyAnswer,
+    Status,
 };
 use steadfast_core::{PersonId, SpaceId};
 
@@ -44,7 +50,11 @@ fn form_status(error: &RepairError) -> StatusCode {
         RepairError::Refused(Refusal::OnlyHurt | Refusal::OnlyResponsible) => StatusCode::FORBIDDEN,
         RepairError::Invalid(_)
         | RepairError::Refused(
-            Refusal::HasBut | Refusal::NeedsDue | Refusal::LinkInvalid | Refusal::Promise(_),
+            Refusal::HasBut
+            | Refusal::NeedsDue
+            | Refusal::LinkInvalid
+            | Refusal::Unchanged
+            | Refusal::Promise(_),
         ) => StatusCode::UNPROCESSABLE_ENTITY,
         _ => StatusCode::CONFLICT,
     }
@@ -251,8 +261,57 @@ pub(crate) struct TextStep {
     hint: String,
     said: Option<String>,
     at: Option<String>,
-    /// The form is offered: the person may take this step now.
+    /// The form is offered: the person may take this step now (again, after a "not yet").
     form: bool,
+    /// Words said before a "not yet" and a new try.
+    earlier: Vec<EarlierLine>,
+    answer: AnswerView,
+}
+
+pub(crate) struct EarlierLine {
+    at: String,
+    text: String,
+}
+
+/// The hurt partner's answer to a step, and the form to give it.
+pub(crate) struct AnswerView {
+    part: &'static str,
+    /// "This landed" or "Not yet", as it stands.
+    standing: Option<String>,
+    /// The word with it: what would help, if said.
+    word: Option<String>,
+    not_yet: bool,
+    /// Earlier answers, oldest first.
+    history: Vec<String>,
+    can_answer: bool,
+}
+
+/// A question and its answer, every version of it kept.
+pub(crate) struct QuestionLine {
+    id: String,
+    text: String,
+    asked_at: String,
+    answer: Option<String>,
+    answered_at: Option<String>,
+    /// Earlier versions of the answer: "changed; before: …".
+    earlier: Vec<EarlierLine>,
+    can_reply: bool,
+}
+
+/// The forgiveness section: the hurt partner's own form, or what they share.
+pub(crate) struct ForgivenessView {
+    /// The hurt partner's own section, with the form.
+    own: bool,
+    /// Where they are now, in words.
+    state: Option<String>,
+    shared: bool,
+    choices: Vec<ForgivenessChoice>,
+}
+
+pub(crate) struct ForgivenessChoice {
+    value: &'static str,
+    label: String,
+    checked: bool,
 }
 
 pub(crate) struct ProgressLine {
@@ -278,6 +337,20 @@ pub(crate) struct StepForm {
     stakes: String,
     #[serde(default)]
     due: String,
+    /// The step an answer is about.
+    #[serde(default)]
+    part: String,
+    #[serde(default)]
+    landing: String,
+    #[serde(default)]
+    word: String,
+    /// The question a reply answers.
+    #[serde(default)]
+    question: String,
+    #[serde(default)]
+    forgiveness: String,
+    #[serde(default)]
+    share: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -311,6 +384,13 @@ pub(crate) struct RepairPage {
     can_transparency: bool,
     can_progress: bool,
     progress: Vec<ProgressLine>,
+    /// The answer to the dated promise.
+    promise_answer: AnswerView,
+    questions: Vec<QuestionLine>,
+    can_ask: bool,
+    questions_hint: String,
+    /// `None` for the partner who did the harm while nothing is shared: not even a heading.
+    forgiveness: Option<ForgivenessView>,
     history: Vec<HistoryLine>,
     /// Which form came back, with a message or after "Check my words"; the typed text comes
     /// back there. Empty for a message at the top.
@@ -343,6 +423,35 @@ impl RepairPage {
 
     fn typed_for(&self, action: &str) -> &str {
         if self.returned_action == action {
+            &self.typed.text
+        } else {
+            ""
+        }
+    }
+
+    /// Whether the answer form for `part` came back with a message.
+    fn answer_error_in(&self, part: &str) -> bool {
+        self.error_in("answer") && self.typed.part == part
+    }
+
+    fn word_for(&self, part: &str) -> &str {
+        if self.returned_action == "answer" && self.typed.part == part {
+            &self.typed.word
+        } else {
+            ""
+        }
+    }
+
+    fn landing_checked(&self, part: &str, landing: &str) -> bool {
+        self.returned_action == "answer" && self.typed.part == part && self.typed.landing == landing
+    }
+
+    fn reply_error_in(&self, question: &str) -> bool {
+        self.error_in("reply") && self.typed.question == question
+    }
+
+    fn reply_for(&self, question: &str) -> &str {
+        if self.returned_action == "reply" && self.typed.question == question {
             &self.typed.text
         } else {
             ""
@@ -396,6 +505,61 @@ fn history_words(change: &steadfast_core::repair::Change, lang: Lang) -> String 
         ),
         Change::Closed => lang.t("repair-status-closed"),
         Change::ProgressNoted { .. } => lang.t("repair-step-progress"),
+        Change::Answered { part, landing, .. } => lang.t_with(
+            &format!("repair-history-answered-{}", landing.as_str()),
+            &[("step", part_words(*part, lang))],
+        ),
+        Change::QuestionAsked { .. } => lang.t("repair-history-asked"),
+        Change::QuestionAnswered { .. } => lang.t("repair-history-replied"),
+        // Never in a plan's history: forgiveness stands apart from it.
+        Change::ForgivenessShared { .. } | Change::ForgivenessUnshared => String::new(),
+    }
+}
+
+fn part_words(part: Part, lang: Lang) -> String {
+    lang.t(&format!("repair-part-{}", part.as_str()))
+}
+
+fn landing_words(landing: Landing, lang: Lang) -> String {
+    lang.t(&format!("repair-landing-{}", landing.as_str()))
+}
+
+fn forgiveness_words(forgiveness: Forgiveness, lang: Lang) -> String {
+    lang.t(&format!("repair-forgiveness-{}", forgiveness.as_str()))
+}
+
+fn answer_view(
+    plan: &RepairPlan,
+    part: Part,
+    moves: &Moves,
+    zone: &Zone,
+    lang: Lang,
+) -> AnswerView {
+    let standing = plan.answer(part);
+    let earlier: Vec<_> = plan
+        .answers_to(part)
+        .filter(|a| !standing.is_some_and(|s| std::ptr::eq(*a, s)))
+        .collect();
+    AnswerView {
+        part: part.as_str(),
+        standing: standing.map(|a| landing_words(a.landing, lang)),
+        word: standing.and_then(|a| a.word.as_ref().map(|w| w.as_str().to_owned())),
+        not_yet: standing.is_some_and(|a| a.landing == Landing::NotYet),
+        history: earlier
+            .into_iter()
+            .map(|a| {
+                let mut line = format!(
+                    "{} · {}",
+                    zone.show(a.at, lang),
+                    landing_words(a.landing, lang)
+                );
+                if let Some(word) = &a.word {
+                    line.push_str(&format!(": “{}”", word.as_str()));
+                }
+                line
+            })
+            .collect(),
+        can_answer: moves.answer.contains(&part),
     }
 }
 
@@ -440,42 +604,106 @@ fn build(
     let active = matches!(plan.status, Status::Active { .. });
     let closed = matches!(plan.status, Status::Closed { .. });
     let joint = if paused { Joint::Paused } else { Joint::Ready };
-    let may = |command: Command| plan.decide(person, command, joint).is_ok();
-    let sample = || steadfast_core::repair::RepairText::parse("x").ok();
-    let text_step =
-        |key: &'static str,
-         action: &'static str,
-         said: Option<&steadfast_core::repair::Said>,
-         command: fn(steadfast_core::repair::RepairText) -> Command| {
-            TextStep {
-                key,
-                action,
-                hint: lang.t_with(&format!("{key}-hint"), &[("name", partner.clone())]),
-                said: said.map(|s| s.text.as_str().to_owned()),
-                at: said.map(|s| zone.show(s.at, lang)),
-                form: said.is_none() && sample().is_some_and(|t| may(command(t))),
-            }
-        };
+    let moves = plan.moves(person, joint);
+    let text_step = |key: &'static str,
+                     action: &'static str,
+                     said: Option<&steadfast_core::repair::Said>,
+                     part: Part| {
+        let again = said.is_some();
+        TextStep {
+            key,
+            action,
+            hint: if again {
+                lang.t_with("repair-step-again-hint", &[("name", partner.clone())])
+            } else {
+                lang.t_with(&format!("{key}-hint"), &[("name", partner.clone())])
+            },
+            said: said.map(|s| s.text.as_str().to_owned()),
+            at: said.map(|s| zone.show(s.at, lang)),
+            form: moves.offer.contains(&part),
+            earlier: plan
+                .earlier_words(part)
+                .into_iter()
+                .map(|s| EarlierLine {
+                    at: zone.show(s.at, lang),
+                    text: s.text.as_str().to_owned(),
+                })
+                .collect(),
+            answer: answer_view(plan, part, &moves, zone, lang),
+        }
+    };
     let steps = vec![
         text_step(
             "repair-step-acknowledge",
             "acknowledge",
             plan.acknowledgement.as_ref(),
-            Command::Acknowledge,
+            Part::Acknowledgement,
         ),
         text_step(
             "repair-step-responsibility",
             "responsibility",
             plan.responsibility.as_ref(),
-            Command::TakeResponsibility,
+            Part::Responsibility,
         ),
         text_step(
             "repair-step-apology",
             "apology",
             plan.apology.as_ref(),
-            Command::Apologise,
+            Part::Apology,
         ),
     ];
+    let questions = plan
+        .questions
+        .iter()
+        .map(|q| QuestionLine {
+            id: q.id.to_string(),
+            text: q.asked.text.as_str().to_owned(),
+            asked_at: zone.show(q.asked.at, lang),
+            answer: q.answer().map(|a| a.text.as_str().to_owned()),
+            answered_at: q.answer().map(|a| zone.show(a.at, lang)),
+            earlier: q
+                .earlier()
+                .iter()
+                .map(|s| EarlierLine {
+                    at: zone.show(s.at, lang),
+                    text: s.text.as_str().to_owned(),
+                })
+                .collect(),
+            can_reply: moves.reply,
+        })
+        .collect();
+    // The partner's fold holds forgiveness only while it is shared.
+    let forgiveness = if moves.forgive {
+        let now = plan.forgiveness;
+        Some(ForgivenessView {
+            own: true,
+            state: now.map(|f| forgiveness_words(f.forgiveness, lang)),
+            shared: now.is_some_and(|f| f.shared),
+            choices: Forgiveness::ALL
+                .into_iter()
+                .map(|f| ForgivenessChoice {
+                    value: f.as_str(),
+                    label: forgiveness_words(f, lang),
+                    checked: now.is_some_and(|n| n.forgiveness == f),
+                })
+                .collect(),
+        })
+    } else {
+        plan.forgiveness
+            .filter(|f| f.shared)
+            .map(|f| ForgivenessView {
+                own: false,
+                state: Some(lang.t_with(
+                    "repair-forgiveness-shared-by",
+                    &[
+                        ("name", partner.clone()),
+                        ("state", forgiveness_words(f.forgiveness, lang)),
+                    ],
+                )),
+                shared: true,
+                choices: Vec::new(),
+            })
+    };
     let who = |by: PersonId| {
         if by == person {
             lang.t("repair-by-you")
@@ -528,26 +756,38 @@ fn build(
         } else {
             Vec::new()
         },
-        can_accept: may(Command::Accept),
+        can_accept: moves.accept,
         accept_hint: lang.t_with("repair-accept-hint", &[("name", partner.clone())]),
         waiting_for_accept: (responsible && plan.status == Status::Proposed)
             .then(|| lang.t_with("repair-proposed-waiting", &[("name", partner.clone())])),
-        can_advance: hurt && active && !paused && plan.phase.next().is_some(),
+        can_advance: moves.advance,
         advance_label: plan.phase.next().map_or_else(String::new, |next| {
             lang.t_with("repair-advance", &[("phase", phase_words(next, lang))])
         }),
         last_phase: hurt && active && plan.phase.next().is_none(),
-        can_close: may(Command::Close),
+        can_close: moves.close,
         steps,
         promise_href: plan
             .promise
             .map(|p| format!("/spaces/{space}/promises/{p}")),
         promise_text: plan.promise.map(promise_text).unwrap_or_default(),
-        can_promise: responsible && active && !paused && plan.promise.is_none(),
+        can_promise: moves.offer.contains(&Part::Promise),
         promise_hint: lang.t_with("repair-step-promise-hint", &[("name", partner.clone())]),
         transparency: plan.transparency.iter().map(|&p| promise_text(p)).collect(),
-        can_transparency: responsible && active && !paused,
-        can_progress: active && !paused,
+        can_transparency: moves.transparency,
+        can_progress: moves.progress,
+        promise_answer: answer_view(plan, Part::Promise, &moves, zone, lang),
+        can_ask: moves.ask,
+        questions_hint: lang.t_with(
+            if hurt {
+                "repair-questions-hint-hurt"
+            } else {
+                "repair-questions-hint-responsible"
+            },
+            &[("name", partner.clone())],
+        ),
+        questions,
+        forgiveness,
         progress: plan
             .progress
             .iter()
@@ -561,6 +801,13 @@ fn build(
         history: plan
             .history
             .iter()
+            .filter(|step| {
+                !matches!(
+                    step.change,
+                    steadfast_core::repair::Change::ForgivenessShared { .. }
+                        | steadfast_core::repair::Change::ForgivenessUnshared
+                )
+            })
             .map(|step| HistoryLine {
                 who: who(step.by),
                 at: zone.show(step.at, lang),
@@ -587,6 +834,10 @@ fn action_of(path: &str) -> Option<&'static str> {
         "advance",
         "close",
         "progress",
+        "answer",
+        "ask",
+        "reply",
+        "forgive",
     ]
     .into_iter()
     .find(|a| *a == path)
@@ -606,7 +857,20 @@ pub(crate) async fn act(
     let id = repairs::parse_id(&repair).map_err(page_error)?;
     let person = caller.person;
     let text = || repairs::parse_text(&form.text);
+    let choice = || RepairError::Invalid(Invalid::Choice);
     let result = match action {
+        "forgive" => match Forgiveness::parse(form.forgiveness.trim()) {
+            Some(forgiveness) => {
+                repairs::forgive(&state, person, space, id, forgiveness, form.share == "yes").await
+            }
+            None => Err(choice()),
+        },
+        "ask" => match text() {
+            Ok(text) => repairs::ask(&state, person, space, id, text)
+                .await
+                .map(|_| ()),
+            Err(error) => Err(error),
+        },
         "promise" | "transparency" => {
             let due = if action == "promise" {
                 zone.parse(&form.due)
@@ -636,6 +900,15 @@ pub(crate) async fn act(
                 "acknowledge" => text().map(Command::Acknowledge),
                 "responsibility" => text().map(Command::TakeResponsibility),
                 "apology" => text().map(Command::Apologise),
+                "answer" => (|| {
+                    Ok(Command::Answer {
+                        part: Part::parse(form.part.trim()).ok_or_else(choice)?,
+                        landing: Landing::parse(form.landing.trim()).ok_or_else(choice)?,
+                        word: repairs::parse_word(&form.word)?,
+                    })
+                })(),
+                "reply" => repairs::parse_question(&form.question)
+                    .and_then(|question| text().map(|text| Command::Reply { question, text })),
                 _ => text().map(|text| Command::NoteProgress {
                     text,
                     checkin: None,
@@ -705,6 +978,25 @@ pub(crate) async fn check(
         Some(returned),
     )
     .await
+}
+
+// ---------------------------------------------------------------------------------------------
+// Questions waiting for an answer, as the weekly check-in lists them for both partners.
+
+pub(crate) struct WaitingQuestion {
+    pub(crate) text: String,
+    pub(crate) href: String,
+}
+
+/// The questions of the plans between the person and their partner that wait for an answer.
+pub(crate) fn waiting_questions(opened: &Opened, space: SpaceId) -> Vec<WaitingQuestion> {
+    repairs::waiting_questions(opened)
+        .into_iter()
+        .map(|(plan, question)| WaitingQuestion {
+            text: question.asked.text.as_str().to_owned(),
+            href: format!("/spaces/{space}/repairs/{}", plan.id),
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -166,13 +166,18 @@ async fn the_api_refuses_bad_input_and_strangers_without_writing() {
 }
 
 #[tokio::test]
-async fn prompts_come_in_both_languages_in_two_groups() {
+async fn prompts_come_in_both_languages_in_three_groups() {
     let app = TestApp::sqlite().await;
     let alex = person(&app, "alex").await;
     let listed = call(&app, &alex, Method::GET, "/api/v1/journal/prompts", None).await;
     let prompts = listed.ok()["prompts"].as_array().unwrap().clone();
-    assert_eq!(prompts.len(), 8);
+    assert_eq!(prompts.len(), 11);
     assert!(prompts.iter().any(|p| p["group"] == "inner_work"));
+    assert!(
+        prompts
+            .iter()
+            .any(|p| p["name"] == "how_long_to_carry" && p["group"] == "forgiving")
+    );
     assert!(
         prompts
             .iter()

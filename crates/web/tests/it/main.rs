@@ -28,6 +28,7 @@ mod patterns;
 mod promises_api;
 mod promises_pages;
 mod reminders;
+mod repair_answers;
 mod repairs;
 mod rituals;
 mod shell;

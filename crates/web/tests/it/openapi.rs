@@ -152,7 +152,8 @@ async fn every_documented_operation_is_routed() {
             .replace("{crossing}", "00000000-0000-4000-8000-000000000006")
             .replace("{token}", "0000")
             .replace("{entry}", "00000000-0000-4000-8000-000000000008")
-            .replace("{coach}", "00000000-0000-4000-8000-000000000009");
+            .replace("{coach}", "00000000-0000-4000-8000-000000000009")
+            .replace("{question}", "00000000-0000-4000-8000-00000000000a");
         assert!(
             !concrete.contains('{'),
             "{path} has a parameter this test does not fill in"

@@ -88,7 +88,7 @@ checkin-partner-finished = { $name } has finished; their answers open when you f
 checkin-partner-revealed = You have both finished: here are both sides.
 
 checkin-pause-heading = Need a pause?
-checkin-pause-hint = If it gets too heated, either of you can call a 20-minute break. It pauses the check-in for both of you; everything saved stays.
+checkin-pause-hint = If it gets too heated, either of you can call a 20-minute break. It pauses the check-in for both of you, and what you have typed on this step is saved first. Only the one who called the break can end it early.
 checkin-pause = Take a 20-minute break
 
 checkin-break-title = A break, for both of you
@@ -99,6 +99,11 @@ checkin-break-tip-breathe = Breathe slowly: in for four, out for six.
 checkin-break-tip-move = Do something calming on your own — a short walk, a glass of water, some music.
 checkin-break-tip-rehearse = Try not to rehearse the argument; let your body settle first.
 checkin-break-resume = Afterwards each of you goes back to the step you had saved.
+checkin-break-left = { $count ->
+    [one] about a minute left
+   *[other] about { $count } minutes left
+}
+checkin-break-theirs = Only the one who asked for the break can end it early. It ends by itself when the time is up; you do not need to do anything.
 checkin-break-end = End the break now
 
 checkin-waiting-title = Your answers are sealed
@@ -139,6 +144,7 @@ checkin-refused-already_submitted = You have already finished this check-in.
 checkin-refused-completed = This check-in is finished.
 checkin-refused-on_break = A break is running. You can finish when it is over.
 checkin-refused-no_break = No break is running.
+checkin-refused-not_your_break = Only the one who asked for the break can end it early. It ends by itself when the time is up.
 checkin-refused-incomplete_felt_trust = Please answer all nine trust statements before you finish.
 checkin-refused-incomplete_how_it_went = Please say how the check-in went for you before you finish.
 checkin-scale-out-of-range = Choose a number from { $min } to { $max }.

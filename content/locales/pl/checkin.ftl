@@ -88,17 +88,23 @@ checkin-partner-finished = { $name } już skończył(a); odpowiedzi otworzą si�
 checkin-partner-revealed = Oboje skończyliście: oto obie strony.
 
 checkin-pause-heading = Potrzebujesz przerwy?
-checkin-pause-hint = Jeśli robi się zbyt gorąco, każde z was może zarządzić 20-minutową przerwę. Wstrzymuje ona rozmowę dla was obojga; wszystko, co zapisane, zostaje.
+checkin-pause-hint = Jeśli robi się zbyt gorąco, każde z was może zarządzić 20-minutową przerwę. Wstrzymuje ona rozmowę dla was obojga, a to, co wpisujesz w tym kroku, najpierw się zapisuje. Wcześniej zakończyć przerwę może tylko ta osoba, która o nią poprosiła.
 checkin-pause = Zrób 20 minut przerwy
 
 checkin-break-title = Przerwa dla was obojga
-checkin-break-by-you = Poprosiłeś lub poprosiłaś o przerwę. To była dobra decyzja.
-checkin-break-by-partner = Partner poprosił o przerwę. Nikt nie zrobił nic złego.
+checkin-break-by-you = Potrzebujesz przerwy i dobrze, że o nią prosisz.
+checkin-break-by-partner = Przerwy potrzebuje druga strona. Nikt nie zrobił nic złego.
 checkin-break-until = Przerwa trwa do
 checkin-break-tip-breathe = Oddychaj powoli: wdech na cztery, wydech na sześć.
 checkin-break-tip-move = Zrób coś uspokajającego w pojedynkę — krótki spacer, szklanka wody, trochę muzyki.
 checkin-break-tip-rehearse = Staraj się nie powtarzać w głowie kłótni; najpierw niech ciało się uspokoi.
 checkin-break-resume = Potem każde z was wraca do kroku, który zapisało.
+checkin-break-left = { $count ->
+    [one] została około minuta
+    [few] zostały około { $count } minuty
+   *[other] zostało około { $count } minut
+}
+checkin-break-theirs = Wcześniej zakończyć przerwę może tylko ta osoba, która o nią poprosiła. Skończy się sama, gdy minie czas; nie musisz nic robić.
 checkin-break-end = Zakończ przerwę teraz
 
 checkin-waiting-title = Twoje odpowiedzi są zapieczętowane
@@ -140,6 +146,7 @@ checkin-refused-already_submitted = Ta rozmowa jest już przez ciebie zakończon
 checkin-refused-completed = Ta rozmowa jest zakończona.
 checkin-refused-on_break = Trwa przerwa. Zakończysz, gdy minie.
 checkin-refused-no_break = Nie trwa żadna przerwa.
+checkin-refused-not_your_break = Wcześniej zakończyć przerwę może tylko ta osoba, która o nią poprosiła. Skończy się sama, gdy minie czas.
 checkin-refused-incomplete_felt_trust = Zanim zakończysz, odpowiedz na wszystkie dziewięć zdań o zaufaniu.
 checkin-refused-incomplete_how_it_went = Zanim zakończysz, powiedz, jak ta rozmowa poszła dla ciebie.
 checkin-scale-out-of-range = Wybierz liczbę od { $min } do { $max }.

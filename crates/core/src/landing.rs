@@ -17,6 +17,8 @@ pub enum Landing {
 }
 
 impl Landing {
+    pub const ALL: [Landing; 2] = [Landing::Landed, Landing::NotYet];
+
     /// The stable snake_case name (API, forms, locale ids).
     pub const fn as_str(self) -> &'static str {
         match self {

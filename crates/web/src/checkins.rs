@@ -123,6 +123,7 @@ fn refusal_code(refusal: Refusal) -> &'static str {
         Refusal::Completed => "completed",
         Refusal::OnBreak => "on_break",
         Refusal::NoBreak => "no_break",
+        Refusal::NotYourBreak => "not_your_break",
         Refusal::Incomplete(Missing::FeltTrust) => "incomplete_felt_trust",
         Refusal::Incomplete(Missing::HowItWent) => "incomplete_how_it_went",
     }

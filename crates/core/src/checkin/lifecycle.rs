@@ -6,7 +6,7 @@
 //!   ├─ submit (each partner once; not during a break) → private answers + shared marker
 //!   │     the second submission also reveals both partners' answers (shared, without
 //!   │     "how did that go for me")
-//!   ├─ break (either partner, 20 minutes) ─ ends by itself, or early by either partner
+//!   ├─ break (either partner, 20 minutes) ─ ends by itself, or early by the partner who called it
 //!   └─ complete when every participant has submitted
 //! ```
 
@@ -40,6 +40,8 @@ pub enum Refusal {
     OnBreak,
     #[error("no break is running")]
     NoBreak,
+    #[error("only the partner who asked for the break can end it early")]
+    NotYourBreak,
     #[error("your answers are not complete: {0}")]
     Incomplete(Missing),
 }
@@ -75,6 +77,14 @@ impl Side {
 pub struct Break {
     pub by: PersonId,
     pub until: Timestamp,
+}
+
+impl Break {
+    /// Whole minutes left at `now`, rounded up: "1" until the very end, never "0" while it runs.
+    pub fn minutes_left(&self, now: Timestamp) -> u64 {
+        let left = self.until.saturating_duration_since(now).as_secs();
+        left.div_ceil(60)
+    }
 }
 
 /// A check-in as the viewer's events made it.
@@ -280,7 +290,8 @@ impl Checkin {
         })
     }
 
-    /// Ends a running break early.
+    /// Ends a running break early. Only the partner who asked for it may: a break is for the one
+    /// who needed it, and the other cannot cut it short.
     pub fn decide_end_break(
         &self,
         person: PersonId,
@@ -288,8 +299,11 @@ impl Checkin {
         now: Timestamp,
     ) -> Result<Change, Refusal> {
         self.open_to(person, partner)?;
-        if self.break_at(now).is_none() {
+        let Some(pause) = self.break_at(now) else {
             return Err(Refusal::NoBreak);
+        };
+        if pause.by != person {
+            return Err(Refusal::NotYourBreak);
         }
         Ok(Change::BreakEnded)
     }

@@ -250,8 +250,24 @@ fn a_break_runs_twenty_minutes_blocks_submitting_and_keeps_drafts() {
     assert_eq!(story.checkin(A, id).step_of(A), Step::Review);
     assert_eq!(story.checkin(B, id).step_of(B), Step::Appreciations);
     story.pause(A, id).unwrap();
-    story.resume(B, id).unwrap();
+    story.resume(A, id).unwrap();
     story.submit(A, id).unwrap();
+}
+
+#[test]
+fn only_the_partner_who_called_a_break_ends_it_early_and_the_other_sees_the_time_left() {
+    let mut story = Story::new(couple());
+    let id = story.start(A).unwrap();
+    story.pause(B, id).unwrap();
+    assert_eq!(story.resume(A, id), Err(Refusal::NotYourBreak));
+    let seen = story.checkin(A, id).break_at(story.now).unwrap();
+    assert_eq!(seen.minutes_left(story.now), 20);
+    story.wait(19);
+    let seen = story.checkin(A, id).break_at(story.now).unwrap();
+    assert_eq!(seen.minutes_left(story.now), 1);
+    assert_eq!(story.resume(A, id), Err(Refusal::NotYourBreak));
+    story.resume(B, id).unwrap();
+    assert_eq!(story.checkin(A, id).break_at(story.now), None);
 }
 
 #[test]

@@ -33,6 +33,7 @@ fn refusal(error: CheckinError, lang: Lang) -> ApiError {
         CheckinError::Invalid(_) | CheckinError::Refused(Refusal::Incomplete(_)) => {
             StatusCode::UNPROCESSABLE_ENTITY
         }
+        CheckinError::Refused(Refusal::NotYourBreak) => StatusCode::FORBIDDEN,
         CheckinError::Refused(_) => StatusCode::CONFLICT,
         CheckinError::NeedsAnswersOf(_) | CheckinError::Failed(_) => {
             StatusCode::INTERNAL_SERVER_ERROR
@@ -95,6 +96,9 @@ pub(crate) struct CheckinSummary {
     completed_at: Option<String>,
     /// When the running break ends; null when none runs.
     break_until: Option<String>,
+    /// Whether the caller asked for the running break (only they may end it early); null when
+    /// none runs.
+    break_by_you: Option<bool>,
 }
 
 impl CheckinSummary {
@@ -115,6 +119,7 @@ impl CheckinSummary {
             partner_submitted: submitted(other),
             completed_at: checkin.completed_at().map(rfc3339),
             break_until: checkin.break_at(now).map(|b| rfc3339(b.until)),
+            break_by_you: checkin.break_at(now).map(|b| b.by == person),
         }
     }
 }
@@ -438,6 +443,7 @@ pub(crate) async fn call_break(
     responses(
         (status = 200, body = CheckinDetail),
         (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 403, description = "Only the partner who asked for the break ends it early (`not_your_break`)", body = super::ErrorBody),
         (status = 404, description = "No such space or check-in of yours", body = super::ErrorBody),
         (status = 409, description = "No break is running (`no_break`)", body = super::ErrorBody),
     ))]

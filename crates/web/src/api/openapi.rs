@@ -9,8 +9,11 @@ use axum::response::IntoResponse;
 use axum::routing::{any, get};
 use steadfast_core::checkin::{Step, TrustItem};
 use steadfast_core::journal::Prompt;
+use steadfast_core::landing::Landing;
+use steadfast_core::promise::Ask;
+use steadfast_core::repair::{Forgiveness, Part};
 use steadfast_core::ritual::RitualKind;
-use utoipa::openapi::schema::{AdditionalProperties, ArrayItems, Object, Schema, Type};
+use utoipa::openapi::schema::{AdditionalProperties, ArrayItems, Object, Schema, SchemaType, Type};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
@@ -137,6 +140,8 @@ enum Text {
     NewPassword,
     /// One of these names, exactly.
     Name(&'static [&'static str]),
+    /// One of these names, trimmed (surrounding whitespace is allowed), exactly in its case.
+    TrimmedName(&'static [&'static str]),
     /// One of these names, trimmed, or blank for the default.
     OptionalName(&'static [&'static str]),
     /// A calendar day, `YYYY-MM-DD`, or blank for the default.
@@ -369,6 +374,51 @@ const TEXT_FIELDS: &[(&str, &str, Text)] = &[
         },
     ),
     ("NewTokenBody", "label", Text::TokenLabel),
+    (
+        "PromiseApologyBody",
+        "text",
+        Text::Words {
+            max: 2000,
+            multiline: true,
+        },
+    ),
+    (
+        "LandingBody",
+        "word",
+        Text::OptionalWords {
+            max: 500,
+            multiline: true,
+        },
+    ),
+    (
+        "AcknowledgeBody",
+        "word",
+        Text::OptionalWords {
+            max: 500,
+            multiline: true,
+        },
+    ),
+    (
+        "AnswerBody",
+        "word",
+        Text::OptionalWords {
+            max: 500,
+            multiline: true,
+        },
+    ),
+    (
+        "LandingBody",
+        "answer",
+        Text::TrimmedName(names_of!(Landing)),
+    ),
+    ("AskBody", "ask", Text::Name(names_of!(Ask))),
+    ("AnswerBody", "part", Text::Name(names_of!(Part))),
+    ("AnswerBody", "landing", Text::Name(names_of!(Landing))),
+    (
+        "ForgivenessBody",
+        "state",
+        Text::Name(names_of!(Forgiveness)),
+    ),
     ("DraftBody", "step", Text::Name(names_of!(Step))),
     (
         "DraftBody",
@@ -473,7 +523,18 @@ impl Modify for TextRules {
                 }
                 Text::NewPassword => field.min_length = Some(8),
                 Text::Name(names) => {
-                    field.enum_values = Some(names.iter().map(|&name| name.into()).collect());
+                    let mut values: Vec<serde_json::Value> =
+                        names.iter().map(|&name| name.into()).collect();
+                    // An optional field (`null` or left out) keeps `null` among its values.
+                    if matches!(&field.schema_type, SchemaType::Array(types) if types.contains(&Type::Null))
+                    {
+                        values.push(serde_json::Value::Null);
+                    }
+                    field.enum_values = Some(values);
+                }
+                Text::TrimmedName(names) => {
+                    field.pattern =
+                        Some(format!("^[{TRIMMED}]*(?:{})[{TRIMMED}]*$", names.join("|")));
                 }
                 Text::OptionalName(names) => {
                     field.pattern = Some(format!(

@@ -93,8 +93,13 @@ pub(crate) async fn authenticate(
     state: &AppState,
     headers: &HeaderMap,
 ) -> Result<Option<Caller>, WebError> {
-    let Some(token) = bearer(headers) else {
+    // Credentials presented and not understood sign no one in: no falling back to the cookie
+    // behind an `Authorization` header that is not a bearer token.
+    if !headers.contains_key(AUTHORIZATION) {
         return authenticate_session(state, headers).await;
+    }
+    let Some(token) = bearer(headers) else {
+        return Ok(None);
     };
     let Some(record) = state.store.api_token_by_hash(&secret::hash(token)).await? else {
         return Ok(None);

@@ -414,6 +414,8 @@ pub(crate) struct CheckinPage {
     mine: Option<AnswersView>,
     theirs: Option<AnswersView>,
     break_until: String,
+    /// "About 17 minutes left", while a break runs.
+    break_left: String,
     break_by_you: bool,
     error: Option<String>,
     error_field: &'static str,
@@ -575,6 +577,12 @@ async fn render(
         mine,
         theirs,
         break_until: pause.map(|b| zone.show(b.until, lang)).unwrap_or_default(),
+        break_left: pause
+            .map(|b| {
+                let minutes = i64::try_from(b.minutes_left(now)).unwrap_or(i64::MAX);
+                lang.t_count("checkin-break-left", minutes)
+            })
+            .unwrap_or_default(),
         break_by_you: pause.is_some_and(|b| b.by == person),
         error: error_text,
         error_field,
@@ -735,9 +743,11 @@ pub(crate) async fn save_step(
     let space = parse_space(&space)?;
     let id = checkins::parse_id(&checkin).map_err(page_error)?;
     let step = Step::from_name(&step).ok_or(WebError::NotFound)?;
-    let target = match form.get("go").map(String::as_str) {
+    let go = form.get("go").map(String::as_str);
+    let target = match go {
         Some("back") => step.previous().unwrap_or(step),
-        Some("stay") => step,
+        // A break called from the step saves what was typed first, and comes back to it.
+        Some("stay" | "break") => step,
         _ => step.next(),
     };
     let person = caller.person;
@@ -748,6 +758,13 @@ pub(crate) async fn save_step(
     .await;
     let here = checkin_href(space, id);
     match saved {
+        Ok(()) if go == Some("break") => {
+            // One already running, or nothing left to pause: the page shows which.
+            match checkins::pause(&state, person, space, id).await {
+                Ok(()) | Err(CheckinError::Refused(_)) => Ok(Redirect::to(&here).into_response()),
+                Err(error) => Err(page_error(error)),
+            }
+        }
         Ok(()) => Ok(Redirect::to(&format!("{here}?step={}", target.as_str())).into_response()),
         Err(error @ (CheckinError::NotFound | CheckinError::Failed(_))) => Err(page_error(error)),
         // Submitted, complete or lapsed meanwhile: the page says where it stands.

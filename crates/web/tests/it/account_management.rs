@@ -618,6 +618,36 @@ async fn after_the_last_recovery_code_the_account_page_suggests_new_ones() {
     app.stop().await;
 }
 
+/// Credentials that are presented and not understood sign no one in, even beside a good session
+/// cookie: an API call never falls back to the cookie behind a broken `Authorization` header.
+#[tokio::test]
+async fn an_authorization_header_that_is_not_a_bearer_token_signs_no_one_in() {
+    let app = TestApp::sqlite().await;
+    let person = sign_up(&app, "header-tester").await;
+    let fine = app
+        .api(Method::GET, "/api/v1/me", None, Some(&person.cookie))
+        .await;
+    assert_eq!(fine.status(), StatusCode::OK);
+    for header in [
+        "Basic c2FtOnNhbQ==",
+        "Bearer",
+        "token-without-a-scheme",
+        "Bearer nonsense",
+    ] {
+        let response = app
+            .client
+            .get(app.url("/api/v1/me"))
+            .header(reqwest::header::COOKIE, &person.cookie)
+            .header(reqwest::header::AUTHORIZATION, header)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{header}");
+        assert_eq!(json(response).await["error"], "sign_in_needed", "{header}");
+    }
+    app.stop().await;
+}
+
 #[tokio::test]
 async fn a_token_works_as_a_bearer_until_it_is_revoked() {
     for backend in [Backend::Sqlite, Backend::Postgres] {

@@ -877,12 +877,13 @@ async fn both_partners_complete_a_check_in_sealed_until_both_finished() {
     sam.screenshot("checkin-7-sam-sees-the-marker").await;
 
     // Sam calls a break; both see it, with its end in their own time.
-    click(&sam, r#"form[action$="/break"] button"#).await;
+    click(&sam, r#"button[name="go"][value="break"]"#).await;
     wait_for_text(&sam, "main h1", "A break, for both of you").await;
     assert_accessible(&sam, "the break page").await;
     sam.screenshot("checkin-8-break").await;
     alex.client.goto(&checkin).await.unwrap();
     wait_for_text(&alex, "main", "Your partner asked for a break").await;
+    wait_for_text(&alex, "main", "Only the one who asked for the break").await;
     alex.screenshot("checkin-9-break-seen-by-alex").await;
     click(&sam, r#"form[action$="/break/end"] button"#).await;
     wait_for_text(&sam, "#step-heading", "Appreciations").await;

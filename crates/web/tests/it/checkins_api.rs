@@ -283,10 +283,19 @@ async fn a_break_is_seen_by_both_blocks_submitting_and_ends_early_or_by_itself()
     act(&app, &a, Method::DELETE, &space, &id, "break")
         .await
         .refused(StatusCode::CONFLICT, "no_break");
-    // A second break, ended early by the other partner; each resumes at their step.
-    act(&app, &a, Method::POST, &space, &id, "break").await.ok();
-    let ended = act(&app, &b, Method::DELETE, &space, &id, "break").await;
-    assert!(ended.ok()["break_until"].is_null());
+    // A second break: only the partner who called it ends it early; the other sees it run on,
+    // and who called it. Then each resumes at their step.
+    let called = act(&app, &a, Method::POST, &space, &id, "break").await;
+    assert_eq!(called.ok()["break_by_you"], true);
+    assert_eq!(detail(&app, &b, &space, &id).await["break_by_you"], false);
+    act(&app, &b, Method::DELETE, &space, &id, "break")
+        .await
+        .refused(StatusCode::FORBIDDEN, "not_your_break");
+    assert!(detail(&app, &b, &space, &id).await["break_until"].is_string());
+    let ended = act(&app, &a, Method::DELETE, &space, &id, "break").await;
+    let ended = ended.ok();
+    assert!(ended["break_until"].is_null());
+    assert!(ended["break_by_you"].is_null());
     assert_eq!(detail(&app, &a, &space, &id).await["step"], "review");
     assert_eq!(detail(&app, &b, &space, &id).await["step"], "appreciations");
     act(&app, &a, Method::POST, &space, &id, "submit")

@@ -144,10 +144,21 @@ async fn a_break_called_by_one_is_seen_by_the_other_and_each_resumes_at_their_st
     )
     .await;
     assert!(asked.contains("A break, for both of you"));
+    assert!(seen.contains("about 20 minutes left"), "{seen}");
+    // Only Sam, who asked for it, can end it early: Alex is told so, and has no button for it.
+    assert!(seen.contains("Only the one who asked for the break can end it early"));
+    assert!(!seen.contains("/break/end"), "{seen}");
+    let tried = app
+        .post_form_as(&format!("{checkin}/break/end"), &[], &a.cookie)
+        .await;
+    assert_eq!(tried.status(), StatusCode::SEE_OTHER);
+    let still = text(app.get_as(&checkin, &a.cookie).await).await;
+    assert!(still.contains("A break, for both of you"), "{still}");
     let by_sam = text(app.get_as(&checkin, &b.cookie).await).await;
     assert!(by_sam.contains("You asked for a break"));
+    assert!(by_sam.contains("/break/end"), "{by_sam}");
     let ended = app
-        .post_form_as(&format!("{checkin}/break/end"), &[], &a.cookie)
+        .post_form_as(&format!("{checkin}/break/end"), &[], &b.cookie)
         .await;
     assert_eq!(ended.status(), StatusCode::SEE_OTHER);
     let alex = text(app.get_as(&checkin, &a.cookie).await).await;
@@ -157,6 +168,32 @@ async fn a_break_called_by_one_is_seen_by_the_other_and_each_resumes_at_their_st
     );
     let sam = text(app.get_as(&checkin, &b.cookie).await).await;
     assert!(sam.contains("Step 1 of 7"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn calling_a_break_from_a_step_saves_what_was_typed_first() {
+    let app = TestApp::sqlite().await;
+    let Couple { a, b, space } = couple(&app, "alex", "sam").await;
+    let checkin = start(&app, &a.cookie, &space).await;
+    let called = app
+        .post_form_as(
+            &format!("{checkin}/step/went_right"),
+            &[("went_right", "the quiet dinner"), ("go", "break")],
+            &a.cookie,
+        )
+        .await;
+    assert_eq!(called.status(), StatusCode::SEE_OTHER);
+    let seen = text(app.get_as(&checkin, &b.cookie).await).await;
+    assert!(seen.contains("A break, for both of you"), "{seen}");
+    let alex = text(app.get_as(&checkin, &a.cookie).await).await;
+    assert!(alex.contains("You asked for a break"), "{alex}");
+    app.post_form_as(&format!("{checkin}/break/end"), &[], &a.cookie)
+        .await;
+    // Back at the step the break was called from, with the words typed before it.
+    let back = text(app.get_as(&checkin, &a.cookie).await).await;
+    assert!(back.contains("the quiet dinner"), "{back}");
+    assert!(back.contains("Step 2 of 7"), "{back}");
     app.stop().await;
 }
 

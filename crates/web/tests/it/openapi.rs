@@ -231,8 +231,21 @@ async fn request_schemas_state_the_servers_rules() {
         schemas["NewAccountBody"]["properties"]["password"]["minLength"],
         8
     );
+    // The seven steps, and null: the field is optional.
     let step = &schemas["DraftBody"]["properties"]["step"]["enum"];
-    assert_eq!(step.as_array().map(Vec::len), Some(7), "{step}");
+    assert_eq!(step.as_array().map(Vec::len), Some(8), "{step}");
+    assert!(
+        step.as_array()
+            .is_some_and(|all| all.contains(&Value::Null))
+    );
+    // The steps after a miss name their choices.
+    let ask = &schemas["AskBody"]["properties"]["ask"]["enum"];
+    assert_eq!(ask.as_array().map(Vec::len), Some(4), "{ask}");
+    let state = &schemas["ForgivenessBody"]["properties"]["state"]["enum"];
+    assert_eq!(state.as_array().map(Vec::len), Some(3), "{state}");
+    let answer = pattern("LandingBody", "answer");
+    assert!(answer.contains("landed|not_yet"), "{answer}");
+    assert!(pattern("PromiseApologyBody", "text").contains("{0,1998}"));
     let felt = &schemas["DraftBody"]["properties"]["felt_trust"];
     assert_eq!(
         felt["propertyNames"]["enum"].as_array().map(Vec::len),

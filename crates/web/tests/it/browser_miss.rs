@@ -153,6 +153,137 @@ async fn a_hard_first_week_in_polish_on_a_phone() {
     wait_for_text(&tomek_phone, "main", "Jak szło z twoimi obietnicami").await;
     whole_page_screenshot(&tomek_phone, "miss-3-record-tomek-pl").await;
 
+    // After the miss about money, the space page shows Tomek a step he can take; the promise
+    // offers them all. He apologises, with a "chociaż" that is no excuse.
+    tomek_phone.client.goto(&space).await.unwrap();
+    wait_for_text(&tomek_phone, "main", "Po niedotrzymanej obietnicy").await;
+    tomek_phone
+        .client
+        .goto(&format!("{space}/promises/{money}"))
+        .await
+        .unwrap();
+    let next = wait_for_text(&tomek_phone, ".after-miss", "Przeproś własnymi słowami").await;
+    for step in ["Widzę to", "Zaproponuj mniejszą obietnicę", "Zaproponuj plan naprawy"] {
+        assert!(next.contains(step), "Tomek is offered {step}: {next}");
+    }
+    assert_accessible(&tomek_phone, "the promiser's next steps after a miss").await;
+    whole_page_screenshot(&tomek_phone, "miss-4-next-steps-tomek-pl").await;
+    crate::browser::wait_for(&tomek_phone, "#apology")
+        .await
+        .send_keys("Przepraszam, że ukryłem przed tobą te pieniądze, chociaż mi ufałaś.")
+        .await
+        .unwrap();
+    click(&tomek_phone, r#"form[action$="/apologise"] button"#).await;
+    wait_for_text(&tomek_phone, ".after-miss h3", "Przeprosiny").await;
+    wait_for_text(&tomek_phone, ".after-miss", "chociaż mi ufałaś").await;
+
+    // Ola answers "not yet", and says what would help.
+    ola_phone
+        .client
+        .goto(&format!("{space}/promises/{money}"))
+        .await
+        .unwrap();
+    wait_for_text(&ola_phone, ".after-miss", "Czy te przeprosiny do ciebie dotarły?").await;
+    click(&ola_phone, r#"input[name="landing"][value="not_yet"]"#).await;
+    crate::browser::wait_for(&ola_phone, r#"form[action$="/apology/answer"] textarea"#)
+        .await
+        .send_keys("Pokaż mi wyciągi z ostatnich trzech miesięcy.")
+        .await
+        .unwrap();
+    assert_accessible(&ola_phone, "answering an apology").await;
+    click(&ola_phone, r#"form[action$="/apology/answer"] button"#).await;
+    wait_for_text(&ola_phone, ".after-miss", "Pokaż mi wyciągi").await;
+    whole_page_screenshot(&ola_phone, "miss-5-not-yet-ola-pl").await;
+    tomek_phone.client.refresh().await.unwrap();
+    let heard = wait_for_text(&tomek_phone, ".after-miss", "Pokaż mi wyciągi").await;
+    assert!(
+        heard.contains("Przeproś jeszcze raz"),
+        "after \"not yet\" he may apologise again: {heard}"
+    );
+    whole_page_screenshot(&tomek_phone, "miss-6-not-yet-seen-by-tomek-pl").await;
+
+    // A repair plan for the money: Ola asks a question, Tomek answers it, and Ola shares where
+    // she is with forgiveness, which is hers alone.
+    let repair = call(
+        &app,
+        ola,
+        Method::POST,
+        &format!("/api/v1/spaces/{}/repairs", c.space),
+        Some(json!({ "hurt": "me", "promise": money })),
+    )
+    .await;
+    let repair = repair.created()["id"].as_str().unwrap().to_owned();
+    let plan = format!("{space}/repairs/{repair}");
+    ola_phone.client.goto(&plan).await.unwrap();
+    crate::browser::wait_for(&ola_phone, "#ask-text")
+        .await
+        .send_keys("Od kiedy to trwało?")
+        .await
+        .unwrap();
+    click(&ola_phone, r#"form[action$="/ask"] button"#).await;
+    wait_for_text(&ola_phone, "main", "Od kiedy to trwało?").await;
+    tomek_phone.client.goto(&plan).await.unwrap();
+    wait_for_text(&tomek_phone, "main", "Od kiedy to trwało?").await;
+    crate::browser::wait_for(&tomek_phone, r#"form[action$="/reply"] textarea"#)
+        .await
+        .send_keys("Od marca. Powiem ci wszystko, o co zapytasz.")
+        .await
+        .unwrap();
+    click(&tomek_phone, r#"form[action$="/reply"] button"#).await;
+    wait_for_text(&tomek_phone, "main", "Od marca.").await;
+    assert!(
+        !tomek_phone
+            .client
+            .source()
+            .await
+            .unwrap()
+            .contains(r#"/forgive""#),
+        "forgiveness is never Tomek's to set"
+    );
+    ola_phone.client.refresh().await.unwrap();
+    wait_for_text(&ola_phone, "main", "Od marca.").await;
+    click(&ola_phone, r#"input[name="forgiveness"][value="working_on_it"]"#).await;
+    click(&ola_phone, r#"input[name="share"][value="yes"]"#).await;
+    assert_accessible(&ola_phone, "the repair plan with a question and forgiveness").await;
+    click(&ola_phone, r#"form[action$="/forgive"] button"#).await;
+    wait_for_text(&ola_phone, "main", "Pracuję nad tym").await;
+    whole_page_screenshot(&ola_phone, "miss-7-repair-ola-pl").await;
+    tomek_phone.client.refresh().await.unwrap();
+    wait_for_text(&tomek_phone, "main", "Pracuję nad tym").await;
+    whole_page_screenshot(&tomek_phone, "miss-8-repair-tomek-pl").await;
+
+    // A check-in gets heated: Ola calls a break from the step she is on, and only she can end
+    // it early; Tomek sees how long it has left.
+    let checkin = call(
+        &app,
+        ola,
+        Method::POST,
+        &format!("/api/v1/spaces/{}/checkins", c.space),
+        None,
+    )
+    .await;
+    let checkin = checkin.created()["id"].as_str().unwrap().to_owned();
+    let checkin = format!("{space}/checkins/{checkin}");
+    ola_phone.client.goto(&checkin).await.unwrap();
+    click(&ola_phone, r#"button[name="go"][value="break"]"#).await;
+    wait_for_text(&ola_phone, "main h1", "Przerwa dla was obojga").await;
+    crate::browser::wait_for(&ola_phone, r#"form[action$="/break/end"]"#).await;
+    whole_page_screenshot(&ola_phone, "miss-9-break-ola-pl").await;
+    tomek_phone.client.goto(&checkin).await.unwrap();
+    let pause = wait_for_text(&tomek_phone, "main", "zostało około 20 minut").await;
+    assert!(pause.contains("Wcześniej zakończyć przerwę może tylko"), "{pause}");
+    assert!(
+        !tomek_phone
+            .client
+            .source()
+            .await
+            .unwrap()
+            .contains("/break/end"),
+        "Tomek has no way to end Ola's break"
+    );
+    assert_accessible(&tomek_phone, "a break the other partner called").await;
+    whole_page_screenshot(&tomek_phone, "miss-10-break-tomek-pl").await;
+
     ola_phone.close().await;
     tomek_phone.close().await;
     app.stop().await;

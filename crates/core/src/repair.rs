@@ -59,7 +59,7 @@ pub use forgiveness::{Forgiveness, ForgivenessEvent, ForgivenessNow, Forgiving};
 pub use log::{Intensity, LogBook, LogEntry};
 pub use plan::{
     Accepted, Command, LinkedCrossing, Moves, Phase, Question, RepairBook, RepairPlan, RepairText,
-    Role, Said, Status, Step, StepAnswer, decide_open, decide_promise, has_but,
+    Role, Said, Status, Step, StepAnswer, decide_open, decide_promise,
 };
 pub use safety::{Joint, SafetyAnswer, SafetyEvent, SafetyView, SafetyWatch};
 

@@ -54,17 +54,6 @@ impl RepairText {
 
 text_impls!(RepairText);
 
-/// Words that turn taking responsibility into an excuse. Matched as whole words, ignoring case.
-const BUT_WORDS: [&str; 8] = [
-    "but", "however", "although", "though", "ale", "jednak", "chociaż", "choć",
-];
-
-/// Whether a text says "but" (or "however", "ale", …) as a word: taking responsibility has none.
-pub fn has_but(text: &str) -> bool {
-    text.split(|c: char| !c.is_alphanumeric())
-        .any(|word| BUT_WORDS.iter().any(|but| word.to_lowercase() == *but))
-}
-
 /// The three phases, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -539,7 +528,7 @@ impl RepairPlan {
                     joint,
                     Change::ResponsibilityTaken { text: text.clone() },
                 )?;
-                if has_but(text.as_str()) {
+                if crate::apology::is_excusing(text.as_str()) {
                     return Err(Refusal::HasBut);
                 }
                 Ok(change)

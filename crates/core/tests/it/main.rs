@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod after_miss;
+mod apology;
 mod balance;
 mod boundary_lifecycle;
 mod checkin_lifecycle;

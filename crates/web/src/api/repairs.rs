@@ -558,7 +558,7 @@ step_route!(
 step_route!(
     responsibility,
     "/spaces/{id}/repairs/{repair}/responsibility",
-    "The partner who did the harm takes responsibility, with no \"but\" (`has_but` otherwise).",
+    "The partner who did the harm takes responsibility, with no excusing \"but\" (`has_but` otherwise; a concessive \"even though\" is fine).",
     "Only the partner who did the harm (`only_responsible`)",
     "Not accepted, done already, closed, or joint steps paused (`not_accepted`, `already_done`, `closed`, `paused`)",
     |body| repairs::parse_text(&body.text).map(Command::TakeResponsibility)

@@ -477,7 +477,7 @@ async fn pages_offer_the_next_step_on_the_promise_and_the_space_and_keep_an_excu
         let text = response.text().await.unwrap();
         assert!(text.contains(excusing), "the words are kept");
         assert!(
-            text.contains("An apology takes responsibility without"),
+            text.contains("An apology lands best without a “but”"),
             "{text}"
         );
 

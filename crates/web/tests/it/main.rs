@@ -7,6 +7,7 @@ mod account_management;
 mod accounts;
 mod admin;
 mod after_miss;
+mod apologies;
 mod boundaries_api;
 mod boundaries_pages;
 mod browser;

@@ -984,7 +984,7 @@ async fn the_pages_take_each_step_and_bring_mistakes_back_in_the_form() {
         .await;
     assert_eq!(back.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = back.text().await.unwrap();
-    assert!(html.contains("no “but”"), "{html}");
+    assert!(html.contains("lands best without a “but”"), "{html}");
     assert!(html.contains(excuse));
     let back = app
         .post_form_as(

@@ -163,7 +163,11 @@ async fn a_hard_first_week_in_polish_on_a_phone() {
         .await
         .unwrap();
     let next = wait_for_text(&tomek_phone, ".after-miss", "Przeproś własnymi słowami").await;
-    for step in ["Widzę to", "Zaproponuj mniejszą obietnicę", "Zaproponuj plan naprawy"] {
+    for step in [
+        "Widzę to",
+        "Zaproponuj mniejszą obietnicę",
+        "Zaproponuj plan naprawy",
+    ] {
         assert!(next.contains(step), "Tomek is offered {step}: {next}");
     }
     assert_accessible(&tomek_phone, "the promiser's next steps after a miss").await;
@@ -183,15 +187,20 @@ async fn a_hard_first_week_in_polish_on_a_phone() {
         .goto(&format!("{space}/promises/{money}"))
         .await
         .unwrap();
-    wait_for_text(&ola_phone, ".after-miss", "Czy te przeprosiny do ciebie dotarły?").await;
+    wait_for_text(
+        &ola_phone,
+        ".after-miss",
+        "Czy te przeprosiny do ciebie dotarły?",
+    )
+    .await;
     click(&ola_phone, r#"input[name="landing"][value="not_yet"]"#).await;
-    crate::browser::wait_for(&ola_phone, r#"form[action$="/apology/answer"] textarea"#)
+    crate::browser::wait_for(&ola_phone, r#"form[action$="/answer-apology"] textarea"#)
         .await
         .send_keys("Pokaż mi wyciągi z ostatnich trzech miesięcy.")
         .await
         .unwrap();
     assert_accessible(&ola_phone, "answering an apology").await;
-    click(&ola_phone, r#"form[action$="/apology/answer"] button"#).await;
+    click(&ola_phone, r#"form[action$="/answer-apology"] button"#).await;
     wait_for_text(&ola_phone, ".after-miss", "Pokaż mi wyciągi").await;
     whole_page_screenshot(&ola_phone, "miss-5-not-yet-ola-pl").await;
     tomek_phone.client.refresh().await.unwrap();
@@ -203,7 +212,19 @@ async fn a_hard_first_week_in_polish_on_a_phone() {
     whole_page_screenshot(&tomek_phone, "miss-6-not-yet-seen-by-tomek-pl").await;
 
     // A repair plan for the money: Ola asks a question, Tomek answers it, and Ola shares where
-    // she is with forgiveness, which is hers alone.
+    // she is with forgiveness, which is hers alone. Each has answered the private safety
+    // question first, as joint work asks.
+    for who in [ola, tomek] {
+        call(
+            &app,
+            who,
+            Method::PUT,
+            &format!("/api/v1/spaces/{}/safety", c.space),
+            Some(json!({ "afraid": false, "pressured": false, "unsafe_now": false })),
+        )
+        .await
+        .ok();
+    }
     let repair = call(
         &app,
         ola,
@@ -242,9 +263,17 @@ async fn a_hard_first_week_in_polish_on_a_phone() {
     );
     ola_phone.client.refresh().await.unwrap();
     wait_for_text(&ola_phone, "main", "Od marca.").await;
-    click(&ola_phone, r#"input[name="forgiveness"][value="working_on_it"]"#).await;
+    click(
+        &ola_phone,
+        r#"input[name="forgiveness"][value="working_on_it"]"#,
+    )
+    .await;
     click(&ola_phone, r#"input[name="share"][value="yes"]"#).await;
-    assert_accessible(&ola_phone, "the repair plan with a question and forgiveness").await;
+    assert_accessible(
+        &ola_phone,
+        "the repair plan with a question and forgiveness",
+    )
+    .await;
     click(&ola_phone, r#"form[action$="/forgive"] button"#).await;
     wait_for_text(&ola_phone, "main", "Pracuję nad tym").await;
     whole_page_screenshot(&ola_phone, "miss-7-repair-ola-pl").await;
@@ -271,7 +300,10 @@ async fn a_hard_first_week_in_polish_on_a_phone() {
     whole_page_screenshot(&ola_phone, "miss-9-break-ola-pl").await;
     tomek_phone.client.goto(&checkin).await.unwrap();
     let pause = wait_for_text(&tomek_phone, "main", "zostało około 20 minut").await;
-    assert!(pause.contains("Wcześniej zakończyć przerwę może tylko"), "{pause}");
+    assert!(
+        pause.contains("Wcześniej zakończyć przerwę może tylko"),
+        "{pause}"
+    );
     assert!(
         !tomek_phone
             .client

@@ -1,5 +1,5 @@
 //! `steadfast import FILE --username NAME`: a person's export (`steadfast-export/1`, from the
-//! account page or `GET /api/v1/me/export`) restored into their account on this server. The
+//! account page or `GET /api/v1/export`) restored into their account on this server. The
 //! core reads and checks the file and decides what to write (`steadfast_core::import`, where the
 //! rules are); this finds the account, writes each space in a transaction of its own, then the
 //! person's own events, and reports. Running it again with the same file writes nothing new.

@@ -167,11 +167,12 @@ impl Ledger {
         self.safety.view(members)
     }
 
-    /// The record, when both partners have it on; built from the evidence the first time it is
+    /// The record, when both partners have it on (or had, for a partner who left while the
+    /// viewer stayed: see [`Consent::shown_to`]); built from the evidence the first time it is
     /// asked for and advanced afterwards. When either has it off it is not computed, and what was
     /// built is dropped.
     pub fn record(&mut self, members: &[Member], params: &Params) -> Option<&RecordBook> {
-        if !self.consent.both_on(members) {
+        if !self.consent.shown_to(self.viewer, members) {
             self.record = None;
             return None;
         }

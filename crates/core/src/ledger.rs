@@ -18,7 +18,7 @@ use crate::repair::{
     SafetyView, SafetyWatch,
 };
 use crate::ritual::{RitualBook, RitualEvent};
-use crate::space::{Member, SpaceZone, ZoneEvent};
+use crate::space::{Member, SpaceZone, ZoneEvent, is_current_member};
 use crate::visibility::{ItemMeta, Viewer, can_see};
 
 #[derive(Clone, Debug)]
@@ -130,7 +130,11 @@ impl Ledger {
             } else if let Some(consent) = ConsentEvent::from_event(event) {
                 self.consent.apply(event.author, event.at, consent);
             } else if let Some(ritual) = RitualEvent::from_event(event) {
-                self.rituals.apply(event.author, event.at, &ritual);
+                // A ritual is time planned together from now on: one planned by a partner who
+                // has left ends with the leaving (it is not history the one who stayed keeps).
+                if event.author == self.viewer || is_current_member(members, event.author) {
+                    self.rituals.apply(event.author, event.at, &ritual);
+                }
             } else if let Some(zone) = ZoneEvent::from_event(event) {
                 self.zone.apply(zone);
             } else if let Some(daily) = DailyEvent::from_event(event) {

@@ -112,14 +112,15 @@ pub fn can_see(viewer: impl Into<Viewer>, item: &ItemMeta, members: &[Member]) -
 }
 
 /// Whether `viewer` stayed when the item's author (now gone) last left, and the item was made
-/// before that: then it was shared with `viewer`, and stays theirs. `viewer` must have been in
-/// the space without a break since before the author left, so someone who joins later, or who
-/// left and came back after, keeps nothing of it.
+/// by then: then it was shared with `viewer`, and stays theirs. (Made in the very millisecond
+/// of the leaving counts as before it: nobody writes into a space after leaving it.) `viewer`
+/// must have been in the space without a break since before the author left, so someone who
+/// joins later, or who left and came back after, keeps nothing of it.
 fn kept_by_one_who_stayed(item: &ItemMeta, viewer: PersonId, members: &[Member]) -> bool {
     let Some(author_left) = last_left(members, item.author) else {
         return false;
     };
-    item.at < author_left
+    item.at <= author_left
         && members
             .iter()
             .any(|stay| stay.person == viewer && stay.joined <= author_left && stay.left.is_none())

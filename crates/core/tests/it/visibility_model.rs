@@ -329,7 +329,7 @@ impl Model {
         let kept = self.in_space[viewer]
             && !self.in_space[item.author]
             && self.left_at[item.author]
-                .is_some_and(|left| item.made_at < left && self.joined_at[viewer] <= left);
+                .is_some_and(|left| item.made_at <= left && self.joined_at[viewer] <= left);
         item.shared && meant_for_viewer && (both_in || kept)
     }
 
@@ -546,7 +546,7 @@ fn check(system: &System, model: &Model, last: &Op) -> Result<(), TestCaseError>
     for item in model.items.iter().filter(|item| !item.erased) {
         if !model.in_space[item.author] {
             let left = model.left_at[item.author];
-            prop_assert!(left.is_some_and(|left| item.made_at < left));
+            prop_assert!(left.is_some_and(|left| item.made_at <= left));
         }
     }
 

@@ -8,6 +8,7 @@ boundaries-current-heading = Your boundaries together
 boundaries-none = No boundaries yet. Name one below when you are ready; one clear line is a good start.
 boundaries-waiting-for-you = Waiting for you
 boundaries-open-crossing = A crossing is open
+boundaries-former-note = Your partner has left this space. The boundaries between you, their crossings and what was said about them stay yours to read; nothing more can be done with them.
 boundaries-propose-heading = Name a boundary
 boundaries-propose-lead = Say it plainly and about yourself, so it is easy to honour. Your partner will be asked to acknowledge it.
 boundaries-withdrawn-heading = Withdrawn

@@ -5,6 +5,7 @@ repairs-title = Repair plans
 repairs-lead = When trust was broken, a repair plan gives the work a shape. It follows three phases, after Drs. John and Julie Gottman’s model of recovery from an affair, which builds on Shirley Glass’s work: Atone (the partner who did the harm owns it), Attune (you learn to turn towards each other again) and Attach (you build closeness anew). The hurt partner sets the pace: only they move the plan on or end it.
 repairs-none = No repair plans yet.
 repairs-solo = A repair plan is something two people work on. Invite your partner first.
+repairs-former-note = Your partner has left this space. The repair plans between you, with their steps, questions and answers, stay yours to read above; nothing more can be done with them, and no new plan can be opened.
 repairs-open-heading = Start a plan
 repairs-field-hurt = Who was hurt?
 repairs-hurt-me = I was hurt, and I want us to work on it

@@ -8,6 +8,7 @@ boundaries-current-heading = Wasze granice
 boundaries-none = Nie ma jeszcze żadnej granicy. Nazwij pierwszą poniżej, kiedy poczujesz się gotowy/a; jedna jasna linia to dobry początek.
 boundaries-waiting-for-you = Czeka na ciebie
 boundaries-open-crossing = Otwarte przekroczenie
+boundaries-former-note = Druga osoba opuściła tę przestrzeń. Granice między wami, ich przekroczenia i to, co o nich powiedziano, zostają z tobą do przeczytania; nic więcej nie da się już z nimi zrobić.
 boundaries-propose-heading = Nazwij granicę
 boundaries-propose-lead = Powiedz ją prosto i o sobie, żeby łatwo było jej dotrzymać. Partner zostanie poproszony o jej potwierdzenie.
 boundaries-withdrawn-heading = Wycofane

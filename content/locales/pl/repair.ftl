@@ -5,6 +5,7 @@ repairs-title = Plany naprawy
 repairs-lead = Kiedy zaufanie zostało nadszarpnięte, plan naprawy porządkuje wspólną pracę. Ma trzy etapy, według modelu wychodzenia ze zdrady dr. Johna i dr Julie Gottmanów, opartego na pracach Shirley Glass: Zadośćuczynienie (osoba, która zraniła, bierze to na siebie), Dostrojenie (na nowo uczycie się zwracać ku sobie) i Więź (budujecie bliskość od nowa). Tempo nadaje osoba zraniona: tylko ona przesuwa plan dalej albo go kończy.
 repairs-none = Nie ma jeszcze planów naprawy.
 repairs-solo = Plan naprawy to praca we dwoje. Najpierw zaproś partnera lub partnerkę.
+repairs-former-note = Druga osoba opuściła tę przestrzeń. Plany naprawy między wami, z ich krokami, pytaniami i odpowiedziami, zostają z tobą do przeczytania powyżej; nic więcej nie da się już z nimi zrobić ani otworzyć nowego planu.
 repairs-open-heading = Zacznij plan
 repairs-field-hurt = Kto został zraniony?
 repairs-hurt-me = To mnie zraniono i chcę wspólnie nad tym popracować

@@ -7,7 +7,7 @@
 
 use crate::event::{RecordedEvent, StreamId};
 use crate::id::{PersonId, SpaceId};
-use crate::space::Member;
+use crate::space::{Member, is_current_member};
 use crate::visibility::{ItemMeta, visible};
 
 /// The export's format; a later format that reads differently gets a new number.
@@ -17,9 +17,11 @@ pub const FORMAT: &str = "steadfast-export/1";
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Author {
     You,
-    /// The partner the space is shared with now: the only other person whose items a member
-    /// may see.
+    /// The partner the space is shared with now.
     Partner,
+    /// A partner who left (or deleted their account): what they shared with the person before
+    /// leaving stays the person's, named by no name.
+    FormerPartner,
     /// Someone else, in the person's own stream (nothing writes there for another person yet;
     /// a coach's logged reads may).
     Other,
@@ -30,6 +32,7 @@ impl Author {
         match self {
             Author::You => "you",
             Author::Partner => "partner",
+            Author::FormerPartner => "former_partner",
             Author::Other => "other",
         }
     }
@@ -61,13 +64,15 @@ pub fn own_stream_events(
         .filter(move |event| event.stream == StreamId::Person(person))
 }
 
-/// How `person`'s export names the author of `event`, one they may see.
-pub fn author(person: PersonId, event: &RecordedEvent) -> Author {
+/// How `person`'s export names the author of `event`, one they may see, with the space's members
+/// (current and former).
+pub fn author(person: PersonId, event: &RecordedEvent, members: &[Member]) -> Author {
     if event.event.author == person {
         Author::You
     } else {
         match event.stream {
-            StreamId::Space(_) => Author::Partner,
+            StreamId::Space(_) if is_current_member(members, event.event.author) => Author::Partner,
+            StreamId::Space(_) => Author::FormerPartner,
             StreamId::Person(_) => Author::Other,
         }
     }
@@ -146,13 +151,18 @@ mod tests {
     }
 
     #[test]
-    fn after_a_leave_each_exports_only_what_they_wrote() {
+    fn after_a_leave_the_one_who_stays_keeps_what_was_shared_and_the_leaver_only_their_own() {
         let b_left = [member(A, None), member(B, Some(5))];
         let events = space_stream();
         assert_eq!(
             seqs(space_events(person(A), space(SPACE), &events, &b_left)),
-            [1, 4]
+            [1, 3, 4]
         );
+        assert_eq!(
+            author(person(A), &events[2], &b_left),
+            Author::FormerPartner
+        );
+        assert_eq!(author(person(A), &events[0], &b_left), Author::You);
         assert_eq!(
             seqs(space_events(person(B), space(SPACE), &events, &b_left)),
             [2, 3]
@@ -196,7 +206,7 @@ mod tests {
             event(mine, 3, 3, Visibility::Private),
         ];
         let exported: Vec<_> = own_stream_events(person(A), &events)
-            .map(|event| (event.seq, author(person(A), event)))
+            .map(|event| (event.seq, author(person(A), event, &[])))
             .collect();
         assert_eq!(
             exported,
@@ -211,8 +221,9 @@ mod tests {
     #[test]
     fn in_a_space_the_other_author_is_the_partner() {
         let events = space_stream();
-        assert_eq!(author(person(A), &events[0]), Author::You);
-        assert_eq!(author(person(A), &events[2]), Author::Partner);
+        let paired = [member(A, None), member(B, None)];
+        assert_eq!(author(person(A), &events[0], &paired), Author::You);
+        assert_eq!(author(person(A), &events[2], &paired), Author::Partner);
         assert_eq!(Author::Partner.as_str(), "partner");
     }
 }

@@ -17,15 +17,13 @@
 //! - **The partner's shared events are kept, under a placeholder former member**: a person id
 //!   that no account has, whose stay in the space covers all of its history and ends at the
 //!   import. The visibility rule ([`crate::visibility`]) treats it as it treats any partner who
-//!   has left: the partner's items are in the log but shown to nobody, and the importer sees
-//!   that their pairing ended. That is deliberate. An export is a file anyone can edit, so its
-//!   `partner` events are only the exporter's word for what the partner wrote; showing them as
-//!   the partner's would let a person put words in someone else's mouth on a new server. The
-//!   partner brings their side by importing their own export. The placeholder's stay also keeps
-//!   what the importer shared with that partner from whoever they pair with next (what A shared
-//!   with B stays between A and B). The app lists promises, boundaries and repair plans only
-//!   between current partners, so those of the importer's own are kept but not listed either;
-//!   rituals, the space's time zone, daily entries and the private repair log show as before.
+//!   has left: the importer, who stayed, keeps that shared history read-only, attributed to a
+//!   "former partner" with no name, and sees that their pairing ended. An export is a file anyone
+//!   can edit, so those events are only the exporter's word for what the partner wrote: they are
+//!   never shown under anyone's name, reach nobody but the importer (the placeholder has no
+//!   account, and a coach sees nothing of a former member), and nothing can be done with them
+//!   that needs the partner. The placeholder's stay also keeps what the importer shared with that
+//!   partner from whoever they pair with next (what A shared with B stays between A and B).
 //! - **Re-running an import writes nothing twice.** Every id the import writes (the new space's,
 //!   each event's, the placeholder's) is derived from the importing account and the export's own
 //!   id, so a second run finds the spaces already there and the personal events already in the
@@ -252,7 +250,7 @@ fn plan(raw: RawExport, now: Timestamp) -> Result<ImportPlan, ImportError> {
     for event in spaces.iter().flat_map(|space| &space.events) {
         let role = match event.author {
             Author::You => Role::You,
-            Author::Partner | Author::Other => Role::NotYou,
+            Author::Partner | Author::FormerPartner | Author::Other => Role::NotYou,
         };
         clues.push((role, event.payload.people()));
     }
@@ -327,7 +325,9 @@ fn space_plan(
     }
     let had_partner = space.partner.is_some()
         || space.pairing_ended
-        || events.iter().any(|event| event.author == Author::Partner);
+        || events
+            .iter()
+            .any(|event| matches!(event.author, Author::Partner | Author::FormerPartner));
     Ok(SpacePlan {
         old_id,
         name,
@@ -359,6 +359,7 @@ fn event_plan(
     let author = match event.author.as_str() {
         "you" => Author::You,
         "partner" => Author::Partner,
+        "former_partner" => Author::FormerPartner,
         "other" => Author::Other,
         _ => return Err(refuse(Problem::BadAuthor)),
     };
@@ -533,7 +534,7 @@ impl ImportPlan {
                 id: EventId::from_uuid(derive(target.person, "event", event.id.as_uuid())),
                 author: match event.author {
                     Author::You => target.person,
-                    Author::Partner | Author::Other => placeholder,
+                    Author::Partner | Author::FormerPartner | Author::Other => placeholder,
                 },
                 at: event.at,
                 kind: event.kind.clone(),
@@ -561,7 +562,7 @@ impl ImportPlan {
                 id: EventId::from_uuid(derive(target.person, "event", event.id.as_uuid())),
                 author: match event.author {
                     Author::You => target.person,
-                    Author::Partner | Author::Other => other,
+                    Author::Partner | Author::FormerPartner | Author::Other => other,
                 },
                 at: event.at,
                 kind: event.kind.clone(),
@@ -687,10 +688,13 @@ pub fn exercise(bytes: &[u8]) {
                 "a written {} event reads back: {again:?}",
                 event.kind
             );
-            // Whatever the placeholder wrote is hidden from the importer, as a departed
-            // partner's items are; the importer's own are all theirs to see.
+            // What the placeholder shared stays the importer's, as a departed partner's shared
+            // items do; the importer's own are all theirs to see.
             let seen = crate::visibility::can_see(target.person, &event.into(), &space.members);
-            assert_eq!(seen, event.author == target.person);
+            assert_eq!(
+                seen,
+                event.author == target.person || event.visibility == Visibility::Shared
+            );
         }
     }
     for event in &writes.personal {

@@ -18,7 +18,7 @@ use crate::repair::{
     SafetyView, SafetyWatch,
 };
 use crate::ritual::{RitualBook, RitualEvent};
-use crate::space::{Member, SpaceZone, ZoneEvent};
+use crate::space::{Member, SpaceZone, ZoneEvent, is_current_member};
 use crate::visibility::{ItemMeta, Viewer, can_see};
 
 #[derive(Clone, Debug)]
@@ -130,7 +130,11 @@ impl Ledger {
             } else if let Some(consent) = ConsentEvent::from_event(event) {
                 self.consent.apply(event.author, event.at, consent);
             } else if let Some(ritual) = RitualEvent::from_event(event) {
-                self.rituals.apply(event.author, event.at, &ritual);
+                // A ritual is time planned together from now on: one planned by a partner who
+                // has left ends with the leaving (it is not history the one who stayed keeps).
+                if event.author == self.viewer || is_current_member(members, event.author) {
+                    self.rituals.apply(event.author, event.at, &ritual);
+                }
             } else if let Some(zone) = ZoneEvent::from_event(event) {
                 self.zone.apply(zone);
             } else if let Some(daily) = DailyEvent::from_event(event) {
@@ -167,11 +171,12 @@ impl Ledger {
         self.safety.view(members)
     }
 
-    /// The record, when both partners have it on; built from the evidence the first time it is
+    /// The record, when both partners have it on (or had, for a partner who left while the
+    /// viewer stayed: see [`Consent::shown_to`]); built from the evidence the first time it is
     /// asked for and advanced afterwards. When either has it off it is not computed, and what was
     /// built is dropped.
     pub fn record(&mut self, members: &[Member], params: &Params) -> Option<&RecordBook> {
-        if !self.consent.both_on(members) {
+        if !self.consent.shown_to(self.viewer, members) {
             self.record = None;
             return None;
         }

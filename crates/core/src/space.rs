@@ -15,8 +15,8 @@ pub use invite::{
     decide_issue, decide_revoke,
 };
 pub use membership::{
-    LeaveRefusal, MAX_PARTNERS, Member, Standing, current, decide_leave, is_current_member,
-    pairing_ended, partner_of, standing,
+    Counterpart, LeaveRefusal, MAX_PARTNERS, Member, Standing, counterpart, current, decide_leave,
+    is_current_member, pairing_ended, partner_of, standing,
 };
 pub use name::{SpaceName, SpaceNameError};
 pub use zone::{SpaceZone, ZONE_KIND, ZoneError, ZoneEvent, ZoneName};

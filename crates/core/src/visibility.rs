@@ -5,17 +5,28 @@
 //!
 //! - its author always sees it — also after leaving the space: what a person wrote stays theirs
 //!   to read;
-//! - a private item is seen by its author only;
-//! - a shared item is seen by another person only while both that person and the author are
-//!   current members of the space. When either leaves, each one's items vanish from the other's
-//!   view on the next request; the one left behind learns only that the pairing ended, from the
-//!   membership, never from the leaver's items;
+//! - a private item is seen by its author only, always: it goes with its author when they leave,
+//!   and leaves no count or trace behind;
+//! - a shared item is seen by another person while both that person and the author are current
+//!   members of the space;
+//! - **leaving never takes shared history away from the one who stays** (DESIGN, Safety): when the
+//!   author leaves, whoever was in the space at that moment and is still in it keeps, read-only,
+//!   every shared item of the author's they could see then — promises made to them and how they
+//!   went, apologies, boundaries, the repair plan, the record. Nothing new comes after: the author
+//!   writes nothing more into a space they left;
+//! - the one who leaves keeps only their own items: nothing of anyone else's, from that request
+//!   on, however often they look;
 //! - and only if the item was not made while its author shared the space with someone else: what
 //!   A shared with B stays between A and B, even when C later joins A's space. What A shared while
-//!   alone is for whoever joins; a partner who leaves and comes back sees the old items again.
+//!   alone is for whoever joins; a partner who leaves and is invited back (a new invite is the
+//!   choice of the one who stayed) sees the old items again.
 //!
-//! Erasure removes a deleted person's items from the log, and the edge ends their membership, so
-//! nothing of theirs is visible to anyone afterwards.
+//! Erasure (a deleted account) removes a person's items from the log except the shared ones that
+//! someone still in the space keeps by this rule ([`survives_erasure`]); the edge ends their
+//! membership first and deletes everything else that is theirs (name, e-mail, sessions, private
+//! items). What stays carries only the author's opaque id and is shown as from a former partner.
+//!
+//! A coach sees nothing of a former member.
 //!
 //! **Nothing about a private item reaches anyone but its author**: no count, title, timestamp,
 //! size, "last updated" or position in a list (DESIGN, Principles 2). So the filter comes first,
@@ -87,8 +98,9 @@ pub fn can_see(viewer: impl Into<Viewer>, item: &ItemMeta, members: &[Member]) -
             person == item.author
                 || (item.visibility == Visibility::Shared
                     && is_current_member(members, person)
-                    && is_current_member(members, item.author)
-                    && !made_with_someone_else(item, person, members))
+                    && !made_with_someone_else(item, person, members)
+                    && (is_current_member(members, item.author)
+                        || kept_by_one_who_stayed(item, person, members)))
         }
         Viewer::Coach { granted, .. } => {
             item.visibility == Visibility::Shared
@@ -97,6 +109,43 @@ pub fn can_see(viewer: impl Into<Viewer>, item: &ItemMeta, members: &[Member]) -
                 && !made_with_a_former_member(item, members)
         }
     }
+}
+
+/// Whether `viewer` stayed when the item's author (now gone) last left, and the item was made
+/// by then: then it was shared with `viewer`, and stays theirs. (Made in the very millisecond
+/// of the leaving counts as before it: nobody writes into a space after leaving it.) `viewer`
+/// must have been in the space without a break since before the author left, so someone who
+/// joins later, or who left and came back after, keeps nothing of it.
+fn kept_by_one_who_stayed(item: &ItemMeta, viewer: PersonId, members: &[Member]) -> bool {
+    let Some(author_left) = last_left(members, item.author) else {
+        return false;
+    };
+    item.at <= author_left
+        && members
+            .iter()
+            .any(|stay| stay.person == viewer && stay.joined <= author_left && stay.left.is_none())
+}
+
+/// When `person` last left the space, if they were ever in it and are not now.
+fn last_left(members: &[Member], person: PersonId) -> Option<Timestamp> {
+    if is_current_member(members, person) {
+        return None;
+    }
+    members
+        .iter()
+        .filter(|stay| stay.person == person)
+        .filter_map(|stay| stay.left)
+        .max()
+}
+
+/// Whether an item of a person whose account is being deleted stays in the log: only a shared
+/// item that someone else still in the space may see by [`can_see`] (what was shared with the one
+/// who stayed). Everything else of theirs — private items, what nobody received — is erased.
+/// `members` are read after the deleted person's stays ended.
+pub fn survives_erasure(item: &ItemMeta, members: &[Member]) -> bool {
+    item.visibility == Visibility::Shared
+        && crate::space::current(members)
+            .any(|stay| stay.person != item.author && can_see(stay.person, item, members))
 }
 
 /// Whether someone who is no longer in the space was in it when the item was made: such an item
@@ -198,10 +247,101 @@ mod tests {
     }
 
     #[test]
-    fn ex_partner_items_vanish_after_leave_in_both_directions() {
+    fn the_one_who_stays_keeps_what_the_leaver_shared_and_the_leaver_keeps_only_their_own() {
+        // B left at 10: A keeps B's shared items from before; B no longer sees A's.
         let b_left = [member(A, None), member(B, Some(10))];
-        assert!(!can_see(person(A), &item(B, Visibility::Shared), &b_left));
-        assert!(!can_see(person(B), &item(A, Visibility::Shared), &b_left));
+        assert!(can_see(
+            person(A),
+            &item_at(B, Visibility::Shared, 5),
+            &b_left
+        ));
+        assert!(!can_see(
+            person(A),
+            &item_at(B, Visibility::Private, 5),
+            &b_left
+        ));
+        assert!(!can_see(
+            person(B),
+            &item_at(A, Visibility::Shared, 5),
+            &b_left
+        ));
+        assert!(!can_see(
+            person(B),
+            &item_at(A, Visibility::Shared, 15),
+            &b_left
+        ));
+    }
+
+    #[test]
+    fn someone_who_joins_after_the_leaving_keeps_nothing_of_the_leaver() {
+        // A and B from 0; B left at 10; C joined at 20 and never shared the space with B.
+        let members = [
+            member(A, None),
+            member(B, Some(10)),
+            Member {
+                person: person(3),
+                joined: Timestamp::from_millis(20),
+                left: None,
+            },
+        ];
+        assert!(!can_see(
+            person(3),
+            &item_at(B, Visibility::Shared, 5),
+            &members
+        ));
+        assert!(can_see(
+            person(A),
+            &item_at(B, Visibility::Shared, 5),
+            &members
+        ));
+    }
+
+    #[test]
+    fn one_who_left_and_came_back_after_the_other_left_keeps_nothing_of_theirs() {
+        // A from 0, left at 8, back at 12; B from 0, left at 10. A was away when B left.
+        let members = [
+            Member {
+                person: person(A),
+                joined: Timestamp::from_millis(0),
+                left: Some(Timestamp::from_millis(8)),
+            },
+            member(B, Some(10)),
+            Member {
+                person: person(A),
+                joined: Timestamp::from_millis(12),
+                left: None,
+            },
+        ];
+        assert!(!can_see(
+            person(A),
+            &item_at(B, Visibility::Shared, 5),
+            &members
+        ));
+    }
+
+    #[test]
+    fn erasure_keeps_only_what_someone_still_in_the_space_received() {
+        let b_gone = [member(A, None), member(B, Some(10))];
+        assert!(survives_erasure(
+            &item_at(B, Visibility::Shared, 5),
+            &b_gone
+        ));
+        assert!(!survives_erasure(
+            &item_at(B, Visibility::Private, 5),
+            &b_gone
+        ));
+        // Made while alone and before anyone joined, then left alone: nobody received it.
+        let alone = [member(B, Some(10))];
+        assert!(!survives_erasure(
+            &item_at(B, Visibility::Shared, 5),
+            &alone
+        ));
+        // The one who stayed left too: nobody keeps it any more.
+        let both_gone = [member(A, Some(12)), member(B, Some(10))];
+        assert!(!survives_erasure(
+            &item_at(B, Visibility::Shared, 5),
+            &both_gone
+        ));
     }
 
     #[test]
@@ -306,6 +446,27 @@ mod tests {
         assert!(!can_see(coach(5), &item(B, Visibility::Shared), &paired));
         // Expired at 100: nothing.
         assert!(!can_see(coach(100), &item(A, Visibility::Shared), &paired));
+    }
+
+    #[test]
+    fn a_coach_sees_nothing_of_a_former_member() {
+        let b_left = [member(A, None), member(B, Some(10))];
+        let grants = [B, A].map(|who| crate::coach::Grant {
+            person: person(who),
+            granted_at: Timestamp::from_millis(0),
+            expires_at: Timestamp::from_millis(100),
+            revoked_at: None,
+        });
+        let coach = Viewer::Coach {
+            coach: person(9),
+            granted: crate::coach::granted(
+                &grants,
+                &b_left,
+                Some(Timestamp::from_millis(0)),
+                Timestamp::from_millis(20),
+            ),
+        };
+        assert!(!can_see(coach, &item_at(B, Visibility::Shared, 5), &b_left));
     }
 
     #[test]

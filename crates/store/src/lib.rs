@@ -33,7 +33,9 @@ use std::time::Duration;
 
 use sqlx::any::AnyPoolOptions;
 use sqlx::{Any, AnyConnection, AnyPool, Connection, Transaction};
-use steadfast_core::{NewEvent, PersonId, RecordedEvent, StreamId};
+use steadfast_core::space::Member;
+use steadfast_core::visibility;
+use steadfast_core::{NewEvent, PersonId, RecordedEvent, SpaceId, StreamId};
 
 pub use account::{Account, NewAccount};
 pub use admin::{Figures, LinkPurpose, LinkState, PasswordLink, WeekFigures, week_start};
@@ -224,19 +226,68 @@ impl Store {
         log::head(&mut conn, stream).await
     }
 
-    /// Deletes every event `author` wrote, in every stream, and returns how many there were.
+    /// Deletes the events `author` wrote, in every stream, and returns how many went: all of them
+    /// but the shared ones someone still in a space keeps (`visibility::survives_erasure`: what
+    /// was shared with the partner who stayed stays theirs). Their own stream, their private
+    /// items and what nobody received all go. Call it after the author's stays have ended (as
+    /// deleting an account does), so the rule reads who stayed. Calling it again erases nothing
+    /// more unless someone has left since.
     pub async fn erase_author(&self, author: PersonId) -> Result<u64, StoreError> {
+        let doomed = self.erasable(author).await?;
         match &self.inner.writer {
-            Some(writer) => writer.erase_author(author).await,
+            Some(writer) => writer.erase_events(author, doomed).await,
             None => {
                 let mut tx = self.inner.pool.begin().await?;
                 // Row-level security (PostgreSQL): a person's events are in every stream.
                 rls::system(&mut tx, self.inner.backend).await?;
-                let erased = log::erase_author(&mut tx, author).await?;
+                let erased = log::erase_events(&mut tx, author, &doomed).await?;
                 tx.commit().await?;
                 Ok(erased)
             }
         }
+    }
+
+    /// The ids of `author`'s events that erasure deletes, decided by the core's rule with each
+    /// space's members as they are now.
+    async fn erasable(&self, author: PersonId) -> Result<Vec<String>, StoreError> {
+        let mut tx = self.inner.pool.begin().await?;
+        rls::system(&mut tx, self.inner.backend).await?;
+        let rows = sqlx::query(log::sql::OF_AUTHOR)
+            .bind(author.to_string())
+            .fetch_all(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        let mut members_of: std::collections::HashMap<SpaceId, Vec<Member>> =
+            std::collections::HashMap::new();
+        let mut doomed = Vec::new();
+        for row in &rows {
+            let (stream, id, meta) = log::decode_meta(row)?;
+            let keep = match stream {
+                StreamId::Space(space) => {
+                    if !members_of.contains_key(&space) {
+                        let members = self
+                            .members(space)
+                            .await?
+                            .iter()
+                            .map(|stay| Member {
+                                person: stay.person,
+                                joined: stay.joined_at,
+                                left: stay.left_at,
+                            })
+                            .collect();
+                        members_of.insert(space, members);
+                    }
+                    members_of
+                        .get(&space)
+                        .is_some_and(|members| visibility::survives_erasure(&meta, members))
+                }
+                StreamId::Person(_) => false,
+            };
+            if !keep {
+                doomed.push(id);
+            }
+        }
+        Ok(doomed)
     }
 
     /// A transaction for writing through the pool (accounts, sessions, spaces: everything but the

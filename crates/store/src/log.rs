@@ -2,6 +2,7 @@
 //! placeholders). Callers bring the transaction; these functions never commit.
 
 use sqlx::AnyConnection;
+use steadfast_core::visibility::ItemMeta;
 use steadfast_core::{EventKind, NewEvent, PersonId, RecordedEvent, StreamId, Timestamp};
 
 use crate::row::{self, Columns};
@@ -16,7 +17,10 @@ pub(crate) mod sql {
     pub(crate) const HEAD: &str = "SELECT head FROM streams WHERE stream = $1";
     pub(crate) const INSERT_EVENT: &str = "INSERT INTO events (stream, seq, id, author, at_ms, kind, visibility, payload) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
-    pub(crate) const ERASE_AUTHOR: &str = "DELETE FROM events WHERE author = $1";
+    /// What erasure needs to know of each of a person's events, in every stream.
+    pub(crate) const OF_AUTHOR: &str =
+        "SELECT stream, id, author, at_ms, visibility FROM events WHERE author = $1";
+    pub(crate) const ERASE_EVENT: &str = "DELETE FROM events WHERE id = $1 AND author = $2";
 }
 
 /// Moves the stream's head from `expected` to `expected + events.len()` and inserts the events
@@ -113,19 +117,41 @@ pub(crate) async fn head(conn: &mut AnyConnection, stream: StreamId) -> Result<u
     from_db(head.unwrap_or(0))
 }
 
-pub(crate) async fn erase_author(
+/// Deletes the events with these ids, if `author` wrote them, and the reminders about the author.
+pub(crate) async fn erase_events(
     conn: &mut AnyConnection,
     author: PersonId,
+    ids: &[String],
 ) -> Result<u64, StoreError> {
-    let erased = sqlx::query(sql::ERASE_AUTHOR)
-        .bind(author.to_string())
-        .execute(&mut *conn)
-        .await?;
+    let mut erased = 0;
+    for id in ids {
+        erased += sqlx::query(sql::ERASE_EVENT)
+            .bind(id)
+            .bind(author.to_string())
+            .execute(&mut *conn)
+            .await?
+            .rows_affected();
+    }
     sqlx::query(crate::reminder::sql::ERASE)
         .bind(author.to_string())
         .execute(&mut *conn)
         .await?;
-    Ok(erased.rows_affected())
+    Ok(erased)
+}
+
+/// An event's stream, id and what the visibility rule reads, from a row of [`sql::OF_AUTHOR`].
+pub(crate) fn decode_meta(row: &dyn Columns) -> Result<(StreamId, String, ItemMeta), StoreError> {
+    let corrupt = |what: &str| StoreError::Corrupt(format!("{what} of an event"));
+    let stream = row::text(row, "stream")?;
+    let id = row::text(row, "id")?;
+    let author = row::text(row, "author")?;
+    let visibility = row::text(row, "visibility")?;
+    let meta = ItemMeta {
+        author: author.parse().map_err(|_| corrupt("author"))?,
+        visibility: visibility.parse().map_err(|_| corrupt("visibility"))?,
+        at: Timestamp::from_millis(row::int(row, "at_ms")?),
+    };
+    Ok((stream.parse().map_err(|_| corrupt("stream"))?, id, meta))
 }
 
 fn decode(stream: StreamId, row: &dyn Columns) -> Result<RecordedEvent, StoreError> {

@@ -171,8 +171,9 @@ enum Job {
         events: Vec<NewEvent>,
         reply: oneshot::Sender<Result<u64, StoreError>>,
     },
-    EraseAuthor {
+    EraseEvents {
         author: PersonId,
+        ids: Vec<String>,
         reply: oneshot::Sender<Result<u64, StoreError>>,
     },
     ShutDown,
@@ -182,7 +183,7 @@ impl Job {
     fn answer(self, result: Result<u64, StoreError>) {
         // A caller that stopped waiting has nothing to be told.
         match self {
-            Job::Append { reply, .. } | Job::EraseAuthor { reply, .. } => {
+            Job::Append { reply, .. } | Job::EraseEvents { reply, .. } => {
                 let _ = reply.send(result);
             }
             Job::ShutDown => {}
@@ -232,9 +233,13 @@ impl Writer {
         answer.await.map_err(|_| StoreError::Closed)?
     }
 
-    pub(crate) async fn erase_author(&self, author: PersonId) -> Result<u64, StoreError> {
+    pub(crate) async fn erase_events(
+        &self,
+        author: PersonId,
+        ids: Vec<String>,
+    ) -> Result<u64, StoreError> {
         let (reply, answer) = oneshot::channel();
-        self.submit(Job::EraseAuthor { author, reply }).await?;
+        self.submit(Job::EraseEvents { author, ids, reply }).await?;
         answer.await.map_err(|_| StoreError::Closed)?
     }
 
@@ -389,17 +394,25 @@ fn run_job(conn: &Connection, job: &Job) -> Result<u64, StoreError> {
             events,
             ..
         } => append(conn, *stream, *expected, events),
-        Job::EraseAuthor { author, .. } => conn
-            .prepare_cached(sql::ERASE_AUTHOR)
-            .and_then(|mut erase| erase.execute(params![author.to_string()]))
-            .and_then(|erased| {
-                conn.prepare_cached(crate::reminder::sql::ERASE)
-                    .and_then(|mut erase| erase.execute(params![author.to_string()]))?;
-                Ok(erased as u64)
-            })
-            .map_err(StoreError::database),
+        Job::EraseEvents { author, ids, .. } => erase_events(conn, *author, ids),
         Job::ShutDown => Ok(0),
     }
+}
+
+/// The same erasure as `log::erase_events`, on the writer's own connection.
+fn erase_events(conn: &Connection, author: PersonId, ids: &[String]) -> Result<u64, StoreError> {
+    let author = author.to_string();
+    let mut erased = 0;
+    for id in ids {
+        erased += conn
+            .prepare_cached(sql::ERASE_EVENT)
+            .and_then(|mut erase| erase.execute(params![id, author]))
+            .map_err(StoreError::database)?;
+    }
+    conn.prepare_cached(crate::reminder::sql::ERASE)
+        .and_then(|mut erase| erase.execute(params![author]))
+        .map_err(StoreError::database)?;
+    u64::try_from(erased).map_err(|_| StoreError::Corrupt("erased count".to_owned()))
 }
 
 /// The same append as `log::append`, on the writer's own connection: move the head first, and

@@ -229,9 +229,25 @@ pub(crate) fn find(opened: &Opened, id: BoundaryId) -> Result<&Boundary, Boundar
         .ok_or(BoundaryError::NotFound)
 }
 
-/// The boundaries between the person and their current partner, oldest first.
+/// A boundary between the person and their partner, current or former, to read: a former
+/// partner's stays the person's, read-only.
+pub(crate) fn find_to_read(opened: &Opened, id: BoundaryId) -> Result<&Boundary, BoundaryError> {
+    let with = opened.with().ok_or(BoundaryError::NotFound)?;
+    opened
+        .ledger()
+        .boundaries
+        .get(id)
+        .filter(|b| {
+            (b.owner == opened.person && b.partner == with)
+                || (b.owner == with && b.partner == opened.person)
+        })
+        .ok_or(BoundaryError::NotFound)
+}
+
+/// The boundaries between the person and their partner, oldest first: the current partner, or
+/// the one who left while the person stayed (read-only).
 pub(crate) fn list(opened: &Opened) -> Vec<&Boundary> {
-    match opened.partner {
+    match opened.with() {
         Some(partner) => opened
             .ledger()
             .boundaries

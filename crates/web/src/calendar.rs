@@ -195,7 +195,13 @@ fn add_space(calendar: &mut Calendar, opened: &Opened, now: Timestamp, discreet:
             calendar.push(event.done());
         }
     }
-    for promise in opened.promises() {
+    // A former partner's promises ended with their leaving: nothing of them is due any more.
+    let promises = if opened.partner_left() {
+        Vec::new()
+    } else {
+        opened.promises()
+    };
+    for promise in promises {
         let Some(due) = promise.terms.due else {
             continue;
         };

@@ -5,7 +5,8 @@
 //!
 //! Never in it: a password, recovery code, session or token, nor any hash of one; a partner's
 //! private item, nor any trace of one (no count, no sequence number with a gap where it sits);
-//! anything of a partner who has left.
+//! anything of the partner's once the person has left; the name of a partner who left. What a
+//! partner shared before leaving stays in the export of the one who stayed, from `former_partner`.
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -120,7 +121,8 @@ pub(crate) struct ExportedEvent {
     at: String,
     /// `private` or `shared`.
     visibility: String,
-    /// `you`, `partner`, or `other` (someone else, in the person's own stream).
+    /// `you`, `partner`, `former_partner` (a partner who left: what they shared before), or
+    /// `other` (someone else, in the person's own stream).
     author: String,
     /// The event's content, as it was recorded.
     #[schema(value_type = Object)]
@@ -162,7 +164,7 @@ pub(crate) async fn build(state: &AppState, person: PersonId) -> Result<Export, 
     let journal = steadfast_core::journal::JournalBook::fold(person, &own);
     let personal_events = export::own_stream_events(person, &own)
         .filter(|event| !steadfast_core::journal::is_journal_kind(event.event.kind.as_str()))
-        .map(|event| event_part(person, event))
+        .map(|event| event_part(person, event, &[]))
         .collect();
     Ok(Export {
         format: FORMAT.to_owned(),
@@ -277,19 +279,21 @@ fn space_events(
     members: &[Member],
 ) -> Vec<ExportedEvent> {
     export::space_events(person, space, events, members)
-        .map(|event| event_part(person, event))
+        .map(|event| event_part(person, event, members))
         .collect()
 }
 
 /// An event as the export shows it: without its place in the stream.
-fn event_part(person: PersonId, recorded: &RecordedEvent) -> ExportedEvent {
+fn event_part(person: PersonId, recorded: &RecordedEvent, members: &[Member]) -> ExportedEvent {
     let event = &recorded.event;
     ExportedEvent {
         id: event.id.to_string(),
         kind: event.kind.to_string(),
         at: rfc3339(event.at),
         visibility: event.visibility.as_str().to_owned(),
-        author: export::author(person, recorded).as_str().to_owned(),
+        author: export::author(person, recorded, members)
+            .as_str()
+            .to_owned(),
         payload: event.payload.clone(),
     }
 }

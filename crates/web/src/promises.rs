@@ -17,7 +17,7 @@ use steadfast_core::promise::{
     ScaleError, Severity, Stakes, Terms, TrustDomain, decide_make,
 };
 use steadfast_core::record::{ConsentEvent, Params, RecordView, TrackKey};
-use steadfast_core::space::{self, Member, Standing};
+use steadfast_core::space::{self, Counterpart, Member, Standing};
 use steadfast_core::text::TextError;
 use steadfast_core::{
     EventId, Ledger, NewEvent, PersonId, PromiseId, SpaceId, StreamId, Timestamp,
@@ -309,8 +309,11 @@ impl LedgerMap {
 pub(crate) struct Opened {
     pub(crate) space: SpaceId,
     pub(crate) person: PersonId,
-    /// The person's current partner, if they are not alone.
+    /// The person's current partner, if they are not alone: the only one to act with.
     pub(crate) partner: Option<PersonId>,
+    /// Whom the pages about the two of them are about: the current partner, or a partner who
+    /// left while the person stayed, whose shared history the person keeps to read.
+    pub(crate) counterpart: Option<Counterpart>,
     cached: OwnedMutexGuard<Cached>,
 }
 
@@ -323,7 +326,19 @@ impl Opened {
         &self.cached.members
     }
 
-    /// A promise between the person and their current partner; any other is not found.
+    /// The person the pages are about: the current partner or the former one.
+    pub(crate) fn with(&self) -> Option<PersonId> {
+        self.counterpart.map(Counterpart::person)
+    }
+
+    /// True when the person is alone since their partner left: what is shown of the two of them
+    /// is history, read-only.
+    pub(crate) fn partner_left(&self) -> bool {
+        self.counterpart.is_some_and(|c| !c.may_act())
+    }
+
+    /// A promise between the person and their current partner, to act on; any other is not
+    /// found (nothing can be done with a former partner's promises).
     pub(crate) fn promise(&self, id: PromiseId) -> Result<&Promise, PromiseError> {
         let partner = self.partner.ok_or(PromiseError::NotFound)?;
         self.ledger()
@@ -333,10 +348,21 @@ impl Opened {
             .ok_or(PromiseError::NotFound)
     }
 
-    /// The promises between the person and their current partner, oldest first. Promises with
-    /// a former partner are not shown: that pairing ended.
+    /// A promise between the person and their partner, current or former, to read.
+    pub(crate) fn promise_to_read(&self, id: PromiseId) -> Result<&Promise, PromiseError> {
+        let with = self.with().ok_or(PromiseError::NotFound)?;
+        self.ledger()
+            .promises
+            .get(id)
+            .filter(|p| involves(p, self.person, with))
+            .ok_or(PromiseError::NotFound)
+    }
+
+    /// The promises between the person and their partner, oldest first: the current one, or —
+    /// once that partner left — the one who left, read-only. Promises with anyone earlier are not
+    /// shown.
     pub(crate) fn promises(&self) -> Vec<&Promise> {
-        match self.partner {
+        match self.with() {
             Some(partner) => self
                 .ledger()
                 .promises
@@ -467,10 +493,12 @@ pub(crate) async fn open(
         cached.members = members;
     }
     let partner = space::partner_of(&cached.members, person);
+    let counterpart = space::counterpart(&cached.members, person);
     let mut opened = Opened {
         space,
         person,
         partner,
+        counterpart,
         cached,
     };
     opened.advance(state).await?;
@@ -600,12 +628,15 @@ pub(crate) struct ConsentState {
 
 pub(crate) fn consent_state(opened: &Opened) -> ConsentState {
     let consent = &opened.ledger().consent;
+    let members = opened.members();
     ConsentState {
-        mine: consent.is_on(opened.person, opened.members()),
-        partner: opened
-            .partner
-            .is_some_and(|partner| consent.is_on(partner, opened.members())),
-        has_partner: opened.partner.is_some(),
+        mine: consent.is_on(opened.person, members),
+        partner: match opened.counterpart {
+            Some(Counterpart::Current(partner)) => consent.is_on(partner, members),
+            Some(Counterpart::Former(former)) => consent.was_on_when_leaving(former, members),
+            None => false,
+        },
+        has_partner: opened.counterpart.is_some(),
     }
 }
 
@@ -627,7 +658,7 @@ pub(crate) async fn record(
     space: SpaceId,
 ) -> Result<(Opened, Vec<Direction>), PromiseError> {
     let mut opened = open(state, person, space).await?;
-    let partner = opened.partner.ok_or(PromiseError::RecordOff)?;
+    let partner = opened.with().ok_or(PromiseError::RecordOff)?;
     let members = opened.cached.members.clone();
     let now = state.now();
     let book = opened

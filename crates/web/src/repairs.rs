@@ -209,9 +209,22 @@ pub(crate) fn plan(opened: &Opened, id: RepairId) -> Result<&RepairPlan, RepairE
         .ok_or(RepairError::NotFound)
 }
 
-/// The plans between the person and their current partner, newest first.
+/// A plan between the person and their partner, current or former, to read: a former
+/// partner's stays the person's, read-only.
+pub(crate) fn plan_to_read(opened: &Opened, id: RepairId) -> Result<&RepairPlan, RepairError> {
+    let with = opened.with().ok_or(RepairError::NotFound)?;
+    opened
+        .ledger()
+        .repairs
+        .get(id)
+        .filter(|p| p.is_between(opened.person, with))
+        .ok_or(RepairError::NotFound)
+}
+
+/// The plans between the person and their partner, newest first: the current partner, or the
+/// one who left while the person stayed (read-only).
 pub(crate) fn plans(opened: &Opened) -> Vec<&RepairPlan> {
-    match opened.partner {
+    match opened.with() {
         Some(partner) => {
             let mut plans: Vec<_> = opened
                 .ledger()

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::event::{EventKind, NewEvent, Visibility};
 use crate::id::{EventId, PersonId};
-use crate::space::{Member, current};
+use crate::space::{Counterpart, Member, counterpart, current};
 use crate::time::Timestamp;
 
 /// The event kind a consent switch is recorded as.
@@ -61,6 +61,32 @@ impl Consent {
         self.latest
             .get(&person)
             .is_some_and(|&(on, at)| on && at >= stay.joined)
+    }
+
+    /// Whether the record is shown to `viewer`: both current partners have it on, or — alone
+    /// since a partner left — the viewer has it on and the partner had it on when they left. The
+    /// record of a former partner's promises stays with the one who stayed, as it was.
+    pub fn shown_to(&self, viewer: PersonId, members: &[Member]) -> bool {
+        match counterpart(members, viewer) {
+            Some(Counterpart::Former(former)) => {
+                self.is_on(viewer, members) && self.was_on_when_leaving(former, members)
+            }
+            _ => self.both_on(members),
+        }
+    }
+
+    /// Whether `person`, who left, had the record on at the end of their last stay.
+    pub fn was_on_when_leaving(&self, person: PersonId, members: &[Member]) -> bool {
+        let Some(stay) = members
+            .iter()
+            .filter(|m| m.person == person && m.left.is_some())
+            .max_by_key(|m| m.left)
+        else {
+            return false;
+        };
+        self.latest
+            .get(&person)
+            .is_some_and(|&(on, at)| on && at >= stay.joined && stay.left.is_some_and(|l| at < l))
     }
 
     /// Both current partners have it on (a person alone has no record).

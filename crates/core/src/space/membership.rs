@@ -50,6 +50,46 @@ pub fn partner_of(members: &[Member], person: PersonId) -> Option<PersonId> {
         .find(|&other| other != person)
 }
 
+/// Whom a member's pages about the two of them are about: the partner in the space now, or —
+/// alone since a partner left while they stayed — that former partner, whose shared history
+/// they keep to read (`crate::visibility`). Nothing can be done with a former partner's items
+/// that needs them: a step on them is for a current partner only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Counterpart {
+    Current(PersonId),
+    Former(PersonId),
+}
+
+impl Counterpart {
+    pub fn person(self) -> PersonId {
+        match self {
+            Counterpart::Current(person) | Counterpart::Former(person) => person,
+        }
+    }
+
+    /// Whether the two may still act together: only with a current partner.
+    pub fn may_act(self) -> bool {
+        matches!(self, Counterpart::Current(_))
+    }
+}
+
+/// The partner `person` shares the space with now, or else the one who left last while
+/// `person` stayed (see [`pairing_ended`]); `None` for someone alone from the start, or not in
+/// the space.
+pub fn counterpart(members: &[Member], person: PersonId) -> Option<Counterpart> {
+    if let Some(partner) = partner_of(members, person) {
+        return Some(Counterpart::Current(partner));
+    }
+    let mine = current(members).find(|m| m.person == person)?;
+    members
+        .iter()
+        .filter(|m| m.person != person)
+        .filter_map(|m| m.left.map(|left| (left, m.person)))
+        .filter(|&(left, _)| left >= mine.joined)
+        .max_by_key(|&(left, _)| left)
+        .map(|(_, former)| Counterpart::Former(former))
+}
+
 /// Where a person stands with a space, which decides what of it they may see: a current member
 /// sees the space and its current members; a former member sees only that the pairing ended;
 /// anyone else sees nothing, not even that the space exists.
@@ -114,6 +154,26 @@ mod tests {
             joined: Timestamp::from_millis(joined),
             left: left.map(Timestamp::from_millis),
         }
+    }
+
+    #[test]
+    fn the_counterpart_is_the_partner_now_or_the_one_who_left_while_the_person_stayed() {
+        let paired = [member(1, 0, None), member(2, 5, None)];
+        assert_eq!(
+            counterpart(&paired, person(1)),
+            Some(Counterpart::Current(person(2)))
+        );
+        let left = [member(1, 0, None), member(2, 5, Some(9))];
+        assert_eq!(
+            counterpart(&left, person(1)),
+            Some(Counterpart::Former(person(2)))
+        );
+        assert!(!Counterpart::Former(person(2)).may_act());
+        // The leaver has no counterpart; nor has someone who joined after the other left.
+        assert_eq!(counterpart(&left, person(2)), None);
+        let later = [member(1, 0, Some(3)), member(2, 5, None)];
+        assert_eq!(counterpart(&later, person(2)), None);
+        assert_eq!(counterpart(&[member(1, 0, None)], person(1)), None);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use steadfast_core::import::{self, ImportError, ImportPlan, Place, Problem, Targ
 use steadfast_core::journal::{JournalBook, Prompt};
 use steadfast_core::promise::{Change, PromiseEvent, PromiseText, Stakes, Terms};
 use steadfast_core::{
-    EventId, NewEvent, PersonId, PromiseId, RecordedEvent, SpaceId, StreamId, Timestamp,
+    EventId, NewEvent, PersonId, PromiseId, RecordedEvent, SpaceId, StreamId, Timestamp, Visibility,
 };
 use uuid::Uuid;
 
@@ -163,7 +163,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
     #[test]
-    fn every_exported_event_comes_back_renamed_and_only_the_importers_own_show(
+    fn every_exported_event_comes_back_renamed_and_the_partners_shared_ones_stay_as_a_former_partners(
         items in proptest::collection::vec(item(), 0..30),
     ) {
         let events = history(&items);
@@ -186,8 +186,9 @@ proptest! {
         if events.iter().any(|event| event.author == B) {
             prop_assert_eq!(plan.people.you, Some(A));
         }
-        // The visibility rule shows the importer exactly their own events: the placeholder is a
-        // former member, like a partner who left.
+        // The visibility rule shows the importer their own events and what the partner shared:
+        // the placeholder is a former member, like a partner who left, whose shared history stays
+        // with the one who stayed.
         let recorded: Vec<RecordedEvent> = space.events.iter().enumerate().map(|(n, event)| RecordedEvent {
             stream: StreamId::Space(space.id),
             seq: n as u64 + 1,
@@ -196,8 +197,13 @@ proptest! {
         let shown: Vec<_> = steadfast_core::export::space_events(NEW, space.id, &recorded, &space.members)
             .map(|event| event.event.id)
             .collect();
-        let own: Vec<_> = space.events.iter().filter(|event| event.author == NEW).map(|event| event.id).collect();
-        prop_assert_eq!(shown, own);
+        let kept: Vec<_> = space
+            .events
+            .iter()
+            .filter(|event| event.author == NEW || event.visibility == Visibility::Shared)
+            .map(|event| event.id)
+            .collect();
+        prop_assert_eq!(shown, kept);
         // The same import twice writes the same ids: a second run finds its work done.
         prop_assert_eq!(plan.writes(target()), writes);
     }

@@ -175,7 +175,7 @@ fn a_partners_private_events_change_nothing() {
 }
 
 #[test]
-fn a_former_partners_events_change_nothing() {
+fn a_former_partners_history_stays_with_the_one_who_stayed_and_nothing_after_the_leaving_counts() {
     // A with C from day 0; C left at day 10; B joined at day 20.
     let members = [
         Member {
@@ -221,35 +221,29 @@ fn a_former_partners_events_change_nothing() {
     let back = log.make(B, A, terms(2, None), None, day(24.0)).unwrap();
     assert!(log.step(back, A, keep(), day(25.0)));
 
-    let without: Vec<RecordedEvent> = log
+    // What C wrote after leaving changes nothing; what C shared before stays A's.
+    let before_leaving: Vec<RecordedEvent> = log
         .events
         .iter()
-        .filter(|e| e.event.author != C)
+        .filter(|e| e.event.author != C || e.event.at < day(10.0))
         .cloned()
         .collect();
     let now = day(30.0);
     let mut all = ledger(A, &log.events, &members);
-    let mut seen = ledger(A, &without, &members);
+    let mut seen = ledger(A, &before_leaving, &members);
     assert_eq!(difference(&mut all, &mut seen, &members, now), None);
-    assert_eq!(statuses(&all), ["kept", "kept"]);
+    assert_eq!(statuses(&all), ["kept", "broken", "kept", "kept"]);
     let record = all.record(&members, &P).unwrap();
     let from_c = TrackKey {
         promiser: C,
         receiver: A,
         domain: None,
     };
-    assert_eq!(record.view(&from_c, now).kept, 0);
+    assert_eq!(record.view(&from_c, now).kept, 1);
 
-    // Had C still been A's partner, C's events would have counted.
-    let with_c = [
-        members[0],
-        Member {
-            left: None,
-            ..members[1]
-        },
-    ];
-    let mut then = ledger(A, &log.events, &with_c);
-    assert!(difference(&mut then, &mut seen, &with_c, now).is_some());
+    // B, who came later, sees nothing of C's.
+    let b_sees = ledger(B, &log.events, &members);
+    assert_eq!(statuses(&b_sees), ["kept", "kept"]);
 }
 
 // ---------------------------------------------------------------------------------------------

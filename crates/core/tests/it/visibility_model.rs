@@ -14,7 +14,7 @@ use steadfast_core::space::{
     self, INVITE_LIFETIME, InviteRefusal, InviteState, IssueRefusal, LeaveRefusal, MAX_PARTNERS,
     Member, RevokeRefusal,
 };
-use steadfast_core::visibility::{ItemMeta, can_see, visible};
+use steadfast_core::visibility::{ItemMeta, can_see, survives_erasure, visible};
 use steadfast_core::{PersonId, Timestamp, Visibility};
 use uuid::Uuid;
 
@@ -201,7 +201,10 @@ impl System {
             }
             Op::SetShared { item, by, shared } if !self.deleted[by] && !self.items.is_empty() => {
                 let i = item % self.items.len();
-                if self.items[i].author != person_id(by) {
+                // Nobody writes into a space they are not in, their own items included.
+                if self.items[i].author != person_id(by)
+                    || !space::is_current_member(&self.members, person_id(by))
+                {
                     return Outcome::NotAllowed;
                 }
                 self.items[i].visibility = visibility(shared);
@@ -217,10 +220,14 @@ impl System {
                 }
             }
             Op::Delete { who } if !self.deleted[who] => {
-                // Erasure: the person's items go, their membership ends, their sessions end.
+                // Erasure: the membership ends, then the person's items go, except the shared
+                // ones the one who stayed keeps.
                 let person = person_id(who);
-                self.items.retain(|item| item.author != person);
                 self.end_membership(person);
+                let members = self.members.clone();
+                self.items.retain(|item| {
+                    item.author != person || survives_erasure(&meta(item), &members)
+                });
                 self.deleted[who] = true;
                 Outcome::Done
             }
@@ -230,11 +237,6 @@ impl System {
 
     /// The ids of the items `viewer` sees, through the one helper every page would use.
     fn seen_by(&self, viewer: usize) -> BTreeSet<usize> {
-        let meta = |item: &Item| ItemMeta {
-            author: item.author,
-            visibility: item.visibility,
-            at: item.at,
-        };
         let seen: BTreeSet<usize> = visible(person_id(viewer), &self.items, meta, &self.members)
             .map(|item| item.id)
             .collect();
@@ -247,6 +249,14 @@ impl System {
             .collect();
         assert_eq!(seen, one_by_one);
         seen
+    }
+}
+
+fn meta(item: &Item) -> ItemMeta {
+    ItemMeta {
+        author: item.author,
+        visibility: item.visibility,
+        at: item.at,
     }
 }
 
@@ -273,6 +283,7 @@ struct ModelItem {
     author: usize,
     /// The partner the author shared the space with when making it, if any.
     made_with: Option<usize>,
+    made_at: i64,
     shared: bool,
     erased: bool,
 }
@@ -280,6 +291,9 @@ struct ModelItem {
 struct Model {
     now: i64,
     in_space: [bool; PEOPLE],
+    /// When each person last came into the space, and last left it.
+    joined_at: [i64; PEOPLE],
+    left_at: [Option<i64>; PEOPLE],
     deleted: [bool; PEOPLE],
     invites: Vec<ModelInvite>,
     items: Vec<ModelItem>,
@@ -290,6 +304,8 @@ impl Model {
         Self {
             now: 0,
             in_space: [true, false, false],
+            joined_at: [0; PEOPLE],
+            left_at: [None; PEOPLE],
             deleted: [false; PEOPLE],
             invites: Vec::new(),
             items: Vec::new(),
@@ -300,6 +316,21 @@ impl Model {
         let outcome = self.apply(op);
         self.now += 1;
         outcome
+    }
+
+    /// Whether `viewer` sees another's item: a shared one meant for them, while both are in the
+    /// space, or after its author left if the viewer was there then and has been since.
+    fn sees(&self, viewer: usize, item: &ModelItem) -> bool {
+        if item.author == viewer {
+            return true;
+        }
+        let meant_for_viewer = item.made_with.is_none_or(|with| with == viewer);
+        let both_in = self.in_space[viewer] && self.in_space[item.author];
+        let kept = self.in_space[viewer]
+            && !self.in_space[item.author]
+            && self.left_at[item.author]
+                .is_some_and(|left| item.made_at <= left && self.joined_at[viewer] <= left);
+        item.shared && meant_for_viewer && (both_in || kept)
     }
 
     fn partners(&self) -> usize {
@@ -359,6 +390,7 @@ impl Model {
                     None => {
                         inv.used = true;
                         self.in_space[by] = true;
+                        self.joined_at[by] = now;
                         Outcome::Done
                     }
                 }
@@ -388,15 +420,17 @@ impl Model {
                     id,
                     author: by,
                     made_with,
+                    made_at: self.now,
                     shared,
                     erased: false,
                 });
                 Outcome::Done
             }
             Op::SetShared { item, by, shared } if !self.deleted[by] => {
+                let in_space = self.in_space[by];
                 match self.remaining_item(item) {
                     None => Outcome::Skipped,
-                    Some(item) if item.author != by => Outcome::NotAllowed,
+                    Some(item) if item.author != by || !in_space => Outcome::NotAllowed,
                     Some(item) => {
                         item.shared = shared;
                         Outcome::Done
@@ -406,6 +440,7 @@ impl Model {
             Op::Leave { who } if !self.deleted[who] => {
                 if self.in_space[who] {
                     self.in_space[who] = false;
+                    self.left_at[who] = Some(self.now);
                     Outcome::Done
                 } else {
                     Outcome::Leave(LeaveRefusal::NotAMember)
@@ -413,9 +448,22 @@ impl Model {
             }
             Op::Delete { who } if !self.deleted[who] => {
                 self.deleted[who] = true;
-                self.in_space[who] = false;
-                for item in self.items.iter_mut().filter(|item| item.author == who) {
-                    item.erased = true;
+                if self.in_space[who] {
+                    self.in_space[who] = false;
+                    self.left_at[who] = Some(self.now);
+                }
+                // What someone still in the space received stays theirs; the rest goes.
+                let kept: Vec<bool> = self
+                    .items
+                    .iter()
+                    .map(|item| {
+                        (0..PEOPLE).any(|p| p != who && self.in_space[p] && self.sees(p, item))
+                    })
+                    .collect();
+                for (item, kept) in self.items.iter_mut().zip(kept) {
+                    if item.author == who && !kept {
+                        item.erased = true;
+                    }
                 }
                 Outcome::Done
             }
@@ -465,11 +513,9 @@ fn check(system: &System, model: &Model, last: &Op) -> Result<(), TestCaseError>
                 prop_assert!(sees, "{viewer} does not see own item {}", item.id);
             }
             if item.shared && !own {
-                let both_in = model.in_space[viewer] && model.in_space[item.author];
-                let meant_for_viewer = item.made_with.is_none_or(|with| with == viewer);
                 prop_assert_eq!(
                     sees,
-                    both_in && meant_for_viewer,
+                    model.sees(viewer, item),
                     "shared item {} of {} for {}",
                     item.id,
                     item.author,
@@ -479,17 +525,28 @@ fn check(system: &System, model: &Model, last: &Op) -> Result<(), TestCaseError>
         }
     }
 
-    // Anyone outside the space — left, never joined or deleted — is cut off both ways: nobody
-    // else sees their items, and they see only their own.
+    // Anyone outside the space — left, never joined — sees only their own; only someone still
+    // in the space keeps anything of theirs, and never a private item.
     for outsider in (0..PEOPLE).filter(|&p| !model.in_space[p]) {
         for item in model.items.iter().filter(|item| !item.erased) {
             if item.author == outsider {
                 for other in (0..PEOPLE).filter(|&o| o != outsider && !model.deleted[o]) {
-                    prop_assert!(!seen[other].contains(&item.id));
+                    if seen[other].contains(&item.id) {
+                        prop_assert!(model.in_space[other] && item.shared);
+                    }
                 }
             } else if !model.deleted[outsider] {
                 prop_assert!(!seen[outsider].contains(&item.id));
             }
+        }
+    }
+
+    // Nothing new reaches the one who stayed: an item of someone not in the space was made
+    // before they left.
+    for item in model.items.iter().filter(|item| !item.erased) {
+        if !model.in_space[item.author] {
+            let left = model.left_at[item.author];
+            prop_assert!(left.is_some_and(|left| item.made_at <= left));
         }
     }
 
@@ -550,7 +607,7 @@ const B: usize = 1;
 const C: usize = 2;
 
 #[test]
-fn ex_partner_items_vanish_after_leave() {
+fn the_one_who_stays_keeps_the_leavers_shared_items_and_the_leaver_only_their_own() {
     let first = 0;
     let (system, _) = story(&[
         Op::Create {
@@ -590,12 +647,13 @@ fn ex_partner_items_vanish_after_leave() {
         },
         Op::Leave { who: B },
     ]);
-    assert_eq!(system.seen_by(A), BTreeSet::from([0]));
+    // A keeps what B shared; B keeps only their own.
+    assert_eq!(system.seen_by(A), BTreeSet::from([0, 1]));
     assert_eq!(system.seen_by(B), BTreeSet::from([1]));
 }
 
 #[test]
-fn a_deleted_partners_items_are_visible_to_nobody() {
+fn a_deleted_partners_shared_items_stay_with_the_one_who_stayed_and_the_private_ones_go() {
     let (system, _) = story(&[
         Op::Invite { by: A },
         Op::Accept { invite: 0, by: B },
@@ -604,13 +662,23 @@ fn a_deleted_partners_items_are_visible_to_nobody() {
             shared: true,
         },
         Op::Create {
+            by: B,
+            shared: false,
+        },
+        Op::Create {
             by: A,
             shared: true,
         },
         Op::Delete { who: B },
     ]);
-    assert_eq!(system.seen_by(A), BTreeSet::from([1]));
-    assert!(system.items.iter().all(|item| item.author != person_id(B)));
+    assert_eq!(system.seen_by(A), BTreeSet::from([0, 2]));
+    let left_of_b: Vec<usize> = system
+        .items
+        .iter()
+        .filter(|item| item.author == person_id(B))
+        .map(|item| item.id)
+        .collect();
+    assert_eq!(left_of_b, [0], "B's private item is erased");
 }
 
 #[test]
@@ -668,7 +736,8 @@ fn a_third_person_joining_later_does_not_see_the_previous_partner() {
             by: C,
         },
     ]);
-    // Neither B's items nor what A shared with B; what A shared alone, yes.
+    // Neither B's items nor what A shared with B; what A shared alone, yes. A keeps B's.
     assert_eq!(system.seen_by(C), BTreeSet::from([2]));
+    assert_eq!(system.seen_by(A), BTreeSet::from([0, 1, 2]));
     assert_eq!(system.seen_by(B), BTreeSet::from([0]));
 }

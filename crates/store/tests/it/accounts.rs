@@ -276,7 +276,7 @@ async fn lived_in(store: &Store, person: PersonId) -> (String, String) {
     (session, token)
 }
 
-pub async fn deleting_an_account_removes_its_access_and_events_and_keeps_the_partners(
+pub async fn deleting_an_account_removes_its_access_and_private_events_and_keeps_what_the_partner_received(
     db: &TestDatabase,
 ) {
     let store = open(db).await;
@@ -316,6 +316,10 @@ pub async fn deleting_an_account_removes_its_access_and_events_and_keeps_the_par
                 event(alex, "alex 1"),
                 event(sam, "sam 1"),
                 event(alex, "alex 2"),
+                NewEvent {
+                    visibility: Visibility::Private,
+                    ..event(alex, "alex's own")
+                },
             ],
         )
         .await
@@ -347,9 +351,15 @@ pub async fn deleting_an_account_removes_its_access_and_events_and_keeps_the_par
             .is_empty()
     );
 
+    // What alex shared with sam stays sam's (leaving never takes shared history away); alex's
+    // private item goes.
     let left: Vec<_> = store.read(shared, 1).await.expect("read");
-    assert_eq!(left.len(), 1);
-    assert_eq!((left[0].seq, left[0].event.author), (2, sam));
+    let kept: Vec<_> = left.iter().map(|e| (e.seq, e.event.author)).collect();
+    assert_eq!(kept, [(1, alex), (2, sam), (3, alex)]);
+    assert!(
+        left.iter()
+            .all(|e| e.event.visibility == Visibility::Shared)
+    );
     assert_eq!(
         store
             .read(StreamId::Person(sam), 1)

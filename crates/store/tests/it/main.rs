@@ -95,7 +95,7 @@ on_both_backends!(
         a_recovery_code_is_only_good_for_its_own_account,
         replacing_recovery_codes_voids_the_old_ones,
         a_recovery_code_presented_by_8_requests_at_once_lets_exactly_one_in,
-        deleting_an_account_removes_its_access_and_events_and_keeps_the_partners,
+        deleting_an_account_removes_its_access_and_private_events_and_keeps_what_the_partner_received,
         deleting_an_account_again_finishes_quietly,
     ],
     sessions: [

@@ -124,7 +124,7 @@ pub(crate) struct CrossingBody {
 }
 
 impl CrossingBody {
-    fn of(boundary: &Boundary, crossing: &Crossing, person: PersonId) -> Self {
+    fn of(boundary: &Boundary, crossing: &Crossing, person: PersonId, read_only: bool) -> Self {
         CrossingBody {
             id: crossing.id.to_string(),
             crossed_by_you: crossing.crossed_by == person,
@@ -140,8 +140,8 @@ impl CrossingBody {
                 .iter()
                 .map(super::promises::ApologyJson::of)
                 .collect(),
-            can_apologise: boundary.may_apologise(crossing, person),
-            can_answer_apology: boundary.may_answer_apology(crossing, person),
+            can_apologise: !read_only && boundary.may_apologise(crossing, person),
+            can_answer_apology: !read_only && boundary.may_answer_apology(crossing, person),
             prevention_promise: crossing.prevention.map(|p| p.to_string()),
             resolved_at: crossing.resolved_at.map(rfc3339),
         }
@@ -168,10 +168,13 @@ pub(crate) struct BoundaryBody {
     earlier_wordings: Vec<EarlierWording>,
     /// Oldest first.
     crossings: Vec<CrossingBody>,
+    /// True when it is with a partner who has left the space: it stays the caller's to read,
+    /// and nothing more can be done with it.
+    read_only: bool,
 }
 
 impl BoundaryBody {
-    fn of(boundary: &Boundary, person: PersonId) -> Self {
+    fn of(boundary: &Boundary, person: PersonId, read_only: bool) -> Self {
         let (status, acknowledged_at, withdrawn_at) = match boundary.status {
             Status::Proposed => (BoundaryStatus::Proposed, None, None),
             Status::Acknowledged { at } => (BoundaryStatus::Acknowledged, Some(rfc3339(at)), None),
@@ -194,8 +197,9 @@ impl BoundaryBody {
             crossings: boundary
                 .crossings
                 .iter()
-                .map(|c| CrossingBody::of(boundary, c, person))
+                .map(|c| CrossingBody::of(boundary, c, person, read_only))
                 .collect(),
+            read_only,
         }
     }
 }
@@ -254,7 +258,8 @@ async fn detail(
     id: BoundaryId,
 ) -> Result<BoundaryBody, BoundaryError> {
     let opened = boundaries::open(state, person, space).await?;
-    Ok(BoundaryBody::of(boundaries::find(&opened, id)?, person))
+    let boundary = boundaries::find_to_read(&opened, id)?;
+    Ok(BoundaryBody::of(boundary, person, opened.partner_left()))
 }
 
 /// Runs one step and answers the boundary as it is after it.
@@ -285,8 +290,9 @@ fn answer(
         (status = 401, description = "Not signed in", body = super::ErrorBody),
         (status = 404, description = "No such space, or not one of yours", body = super::ErrorBody),
     ))]
-/// The boundaries between the caller and their current partner, whoever owns them, oldest
-/// first, each with its earlier wordings and its crossings.
+/// The boundaries between the caller and their partner, whoever owns them, oldest first, each
+/// with its earlier wordings and its crossings. After the partner left the space, those with
+/// them stay listed for the one who stayed, read-only; the one who left sees none.
 pub(crate) async fn list(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -299,7 +305,7 @@ pub(crate) async fn list(
         Ok::<_, BoundaryError>(BoundaryList {
             boundaries: boundaries::list(&opened)
                 .into_iter()
-                .map(|b| BoundaryBody::of(b, caller.person))
+                .map(|b| BoundaryBody::of(b, caller.person, opened.partner_left()))
                 .collect(),
         })
     }

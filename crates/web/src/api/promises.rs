@@ -174,6 +174,11 @@ pub(crate) struct PromiseSummary {
     after_miss: AfterMissJson,
     /// The broken promise this smaller one was offered in place of.
     in_place_of: Option<String>,
+    /// True when it is with a partner who has left the space: it stays the caller's to read,
+    /// and nothing more can be done with it (`next_steps` is empty).
+    read_only: bool,
+    /// Still open when the partner left: it ended with the leaving, neither kept nor broken.
+    ended_by_leaving: bool,
 }
 
 /// What happened after a miss.
@@ -242,7 +247,9 @@ pub(crate) struct LandingBody {
 }
 
 impl PromiseSummary {
-    fn of(promise: &Promise, viewer: PersonId, now: Timestamp) -> Self {
+    /// The promise as `viewer` sees it; `partner_left` when the other one has left the space.
+    fn of(promise: &Promise, viewer: PersonId, now: Timestamp, partner_left: bool) -> Self {
+        let open = !promise.status.is_settled();
         PromiseSummary {
             id: promise.id.to_string(),
             text: promise.terms.text.as_str().to_owned(),
@@ -253,14 +260,22 @@ impl PromiseSummary {
             yours: promise.promiser == viewer,
             made_at: rfc3339(promise.made_at),
             backdated: promise.backdated,
-            overdue: promise.is_overdue(now),
+            overdue: promise.is_overdue(now) && !partner_left,
             renegotiations: promise.renegotiations,
-            pending_renegotiation: promise.pending.as_ref().map(PendingRenegotiation::from),
-            next_steps: promise
-                .next_steps(viewer)
-                .into_iter()
-                .map(|step| step.as_str().to_owned())
-                .collect(),
+            pending_renegotiation: promise
+                .pending
+                .as_ref()
+                .filter(|_| !partner_left)
+                .map(PendingRenegotiation::from),
+            next_steps: if partner_left {
+                Vec::new()
+            } else {
+                promise
+                    .next_steps(viewer)
+                    .into_iter()
+                    .map(|step| step.as_str().to_owned())
+                    .collect()
+            },
             after_miss: AfterMissJson {
                 acknowledged_at: promise.amends.acknowledged.as_ref().map(|a| rfc3339(a.at)),
                 acknowledgement: promise
@@ -282,14 +297,20 @@ impl PromiseSummary {
                     .iter()
                     .map(|a| a.ask.as_str().to_owned())
                     .collect(),
-                waiting: promise
-                    .amends
-                    .waiting()
-                    .into_iter()
-                    .map(|ask| ask.as_str().to_owned())
-                    .collect(),
+                waiting: if partner_left {
+                    Vec::new()
+                } else {
+                    promise
+                        .amends
+                        .waiting()
+                        .into_iter()
+                        .map(|ask| ask.as_str().to_owned())
+                        .collect()
+                },
             },
             in_place_of: promise.in_place_of.map(|id| id.to_string()),
+            read_only: partner_left,
+            ended_by_leaving: partner_left && open,
         }
     }
 }
@@ -306,6 +327,8 @@ pub(crate) struct PromiseList {
 pub(crate) enum StepBy {
     You,
     Partner,
+    /// A partner who has left the space, never named.
+    FormerPartner,
 }
 
 /// One step of a promise's history.
@@ -322,12 +345,14 @@ pub(crate) struct HistoryStep {
 }
 
 impl HistoryStep {
-    fn of(step: &Step, viewer: PersonId) -> Self {
+    fn of(step: &Step, viewer: PersonId, partner_left: bool) -> Self {
         let kind = step.change.kind();
         HistoryStep {
             kind: kind.strip_prefix("promise.").unwrap_or(kind).to_owned(),
             by: if step.by == viewer {
                 StepBy::You
+            } else if partner_left {
+                StepBy::FormerPartner
             } else {
                 StepBy::Partner
             },
@@ -352,13 +377,14 @@ async fn detail(
     id: PromiseId,
 ) -> Result<PromiseDetail, PromiseError> {
     let opened = promises::open(state, person, space).await?;
-    let promise = opened.promise(id)?;
+    let promise = opened.promise_to_read(id)?;
+    let left = opened.partner_left();
     Ok(PromiseDetail {
-        promise: PromiseSummary::of(promise, person, state.now()),
+        promise: PromiseSummary::of(promise, person, state.now(), left),
         history: promise
             .history
             .iter()
-            .map(|step| HistoryStep::of(step, person))
+            .map(|step| HistoryStep::of(step, person, left))
             .collect(),
     })
 }
@@ -410,8 +436,9 @@ pub(crate) async fn create(
         (status = 401, description = "Not signed in", body = super::ErrorBody),
         (status = 404, description = "No such space, or not one of yours", body = super::ErrorBody),
     ))]
-/// The promises between the caller and their current partner, both ways, oldest first.
-/// Promises with a former partner are not listed.
+/// The promises between the caller and their partner, both ways, oldest first. After the
+/// partner left the space, the promises with them stay listed for the one who stayed, read-only
+/// (`read_only`); the one who left sees none.
 pub(crate) async fn list(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -451,7 +478,7 @@ async fn listed(
         promises: opened
             .promises()
             .into_iter()
-            .map(|promise| PromiseSummary::of(promise, person, now))
+            .map(|promise| PromiseSummary::of(promise, person, now, opened.partner_left()))
             .collect(),
     })
 }

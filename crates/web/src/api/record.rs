@@ -222,10 +222,14 @@ pub(crate) struct DomainRecord {
 /// How one partner's promises to the other went, as the other confirmed them.
 #[derive(Serialize, utoipa::ToSchema)]
 pub(crate) struct DirectionRecord {
-    /// The login name of the partner who made these promises.
-    promiser: String,
+    /// The login name of the partner who made these promises; null for a partner who has left
+    /// the space (never named: see `former_partner`).
+    promiser: Option<String>,
     /// True for the caller's own promises to their partner.
     yours: bool,
+    /// True when the other partner has left the space: this is the record as it stood, kept by
+    /// the one who stayed.
+    former_partner: bool,
     #[serde(flatten)]
     figures: RecordFigures,
     /// The trust domains with evidence in this direction, by name.
@@ -240,20 +244,25 @@ pub(crate) struct Record {
 
 async fn record(state: &AppState, person: PersonId, space: &str) -> Result<Record, PromiseError> {
     let (opened, directions) = promises::record(state, person, space_id(space)?).await?;
+    let partner_left = opened.partner_left();
     // The fold is not needed for names; others may use it meanwhile.
     drop(opened);
     let mut shown = Vec::with_capacity(directions.len());
     for direction in directions {
-        // A current member always has an account: deleting one ends its stays first.
-        let promiser = state
-            .store
-            .account(direction.promiser)
-            .await?
-            .map(|account| account.username)
-            .unwrap_or_default();
+        // A partner who left is never named, and their account may be gone.
+        let promiser = if partner_left && !direction.yours {
+            None
+        } else {
+            state
+                .store
+                .account(direction.promiser)
+                .await?
+                .map(|account| account.username)
+        };
         shown.push(DirectionRecord {
             promiser,
             yours: direction.yours,
+            former_partner: partner_left,
             figures: RecordFigures::from(&direction.overall),
             domains: direction
                 .domains

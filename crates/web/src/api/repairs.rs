@@ -111,11 +111,15 @@ pub(crate) enum RoleBody {
 pub(crate) enum ByBody {
     You,
     Partner,
+    /// A partner who has left the space, never named.
+    FormerPartner,
 }
 
-fn by(person: PersonId, viewer: PersonId) -> ByBody {
+fn by(person: PersonId, viewer: PersonId, partner_left: bool) -> ByBody {
     if person == viewer {
         ByBody::You
+    } else if partner_left {
+        ByBody::FormerPartner
     } else {
         ByBody::Partner
     }
@@ -236,6 +240,9 @@ pub(crate) struct RepairBody {
     history: Vec<RepairStepBody>,
     /// Whether joint steps are paused now: the same for both partners, with no reason.
     joint_paused: bool,
+    /// True when it is with a partner who has left the space: it stays the caller's to read,
+    /// and nothing more can be done with it.
+    read_only: bool,
 }
 
 fn said(said: Option<&steadfast_core::repair::Said>) -> Option<SaidBody> {
@@ -281,7 +288,7 @@ fn earlier_of(plan: &RepairPlan) -> Vec<EarlierBody> {
 }
 
 impl RepairBody {
-    fn of(plan: &RepairPlan, viewer: PersonId, joint: Joint) -> Self {
+    fn of(plan: &RepairPlan, viewer: PersonId, joint: Joint, partner_left: bool) -> Self {
         RepairBody {
             id: plan.id.to_string(),
             role: if plan.hurt == viewer {
@@ -311,7 +318,7 @@ impl RepairBody {
                 .progress
                 .iter()
                 .map(|(who, note, checkin)| ProgressBody {
-                    by: by(*who, viewer),
+                    by: by(*who, viewer, partner_left),
                     text: note.text.as_str().to_owned(),
                     at: rfc3339(note.at),
                     checkin: checkin.map(|c| c.to_string()),
@@ -343,12 +350,13 @@ impl RepairBody {
                     let kind = step.change.kind();
                     RepairStepBody {
                         kind: kind.strip_prefix("repair.").unwrap_or(kind).to_owned(),
-                        by: by(step.by, viewer),
+                        by: by(step.by, viewer, partner_left),
                         at: rfc3339(step.at),
                     }
                 })
                 .collect(),
             joint_paused: joint == Joint::Paused,
+            read_only: partner_left,
         }
     }
 }
@@ -369,7 +377,8 @@ async fn detail(
 ) -> Result<RepairBody, RepairError> {
     let opened = repairs::open(state, person, space).await?;
     let joint = repairs::safety(&opened).joint;
-    Ok(RepairBody::of(repairs::plan(&opened, id)?, person, joint))
+    let plan = repairs::plan_to_read(&opened, id)?;
+    Ok(RepairBody::of(plan, person, joint, opened.partner_left()))
 }
 
 #[utoipa::path(get, path = "/spaces/{id}/repairs", tag = "repairs", security(("session" = []), ("token" = [])),
@@ -379,7 +388,9 @@ async fn detail(
         (status = 401, description = "Not signed in", body = super::ErrorBody),
         (status = 404, description = "No such space, or not one of yours", body = super::ErrorBody),
     ))]
-/// The repair plans between the caller and their current partner, newest first.
+/// The repair plans between the caller and their partner, newest first. After the partner left
+/// the space, those with them stay listed for the one who stayed, read-only; the one who left
+/// sees none.
 pub(crate) async fn list(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -392,7 +403,7 @@ pub(crate) async fn list(
         Ok::<_, RepairError>(RepairList {
             repairs: repairs::plans(&opened)
                 .into_iter()
-                .map(|plan| RepairBody::of(plan, caller.person, joint))
+                .map(|plan| RepairBody::of(plan, caller.person, joint, opened.partner_left()))
                 .collect(),
             joint_paused: joint == Joint::Paused,
         })

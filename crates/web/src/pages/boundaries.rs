@@ -16,7 +16,7 @@ use steadfast_core::{BoundaryId, CrossingId, PersonId, SpaceId, Timestamp};
 
 use super::Chrome;
 use super::landing::{ApologyLine, apology_lines};
-use super::promises::{Zone, parse_space, partner_name, space_name, stakes_words};
+use super::promises::{Zone, counterpart_name, parse_space, space_name, stakes_words};
 use crate::AppState;
 use crate::auth::session::SignedIn;
 use crate::boundaries::{self, BoundaryError, Invalid};
@@ -91,6 +91,8 @@ pub(crate) struct BoundariesPage {
     space_name: String,
     action: String,
     partner: Option<String>,
+    /// The partner left: their boundaries stay to read, and no new one can be proposed.
+    former: bool,
     current: Vec<BoundaryLine>,
     withdrawn: Vec<BoundaryLine>,
     form: StepForm,
@@ -153,17 +155,18 @@ async fn list_page(
     let opened = boundaries::open(state, person, space)
         .await
         .map_err(page_error)?;
-    let partner = match opened.partner {
-        Some(partner) => Some(partner_name(state, Some(partner), lang).await?),
+    let partner = match opened.counterpart {
+        Some(_) => Some(counterpart_name(state, &opened, lang).await?),
         None => None,
     };
     let name = partner.clone().unwrap_or_default();
+    let former = opened.partner_left();
     let line = |b: &Boundary| BoundaryLine {
         href: format!("/spaces/{space}/boundaries/{}", b.id),
         text: b.text.as_str().to_owned(),
         whose: whose(b, person, &name, lang),
         status: status_words(b.status, lang),
-        waiting_for_you: b.partner == person && b.status == Status::Proposed,
+        waiting_for_you: !former && b.partner == person && b.status == Status::Proposed,
         open_crossings: b
             .crossings
             .iter()
@@ -187,6 +190,7 @@ async fn list_page(
             .map(|b| line(b))
             .collect(),
         partner,
+        former,
         form,
         error: error.map(|e| e.message(lang)),
         error_field: error.map_or("", BoundaryError::field),
@@ -404,10 +408,12 @@ async fn boundary_page(
     let opened = boundaries::open(state, person, space)
         .await
         .map_err(page_error)?;
-    let boundary = boundaries::find(&opened, id).map_err(page_error)?;
-    let name = partner_name(state, opened.partner, lang).await?;
+    let boundary = boundaries::find_to_read(&opened, id).map_err(page_error)?;
+    let name = counterpart_name(state, &opened, lang).await?;
     let now = state.now();
-    let may = |command: Command| boundary.decide(person, command, now).is_ok();
+    // With a partner who left, the boundary stays to read and nothing more can be done.
+    let read_only = opened.partner_left();
+    let may = |command: Command| !read_only && boundary.decide(person, command, now).is_ok();
     let probe = CrossingId::from_uuid(uuid::Uuid::nil());
     let action = format!("/spaces/{space}/boundaries/{id}");
     let crossings: Vec<CrossingLine> = boundary
@@ -444,8 +450,9 @@ async fn boundary_page(
         }
     };
     let can_acknowledge = may(Command::Acknowledge);
-    let can_revise =
-        boundary.owner == person && !matches!(boundary.status, Status::Withdrawn { .. });
+    let can_revise = !read_only
+        && boundary.owner == person
+        && !matches!(boundary.status, Status::Withdrawn { .. });
     let can_withdraw = may(Command::Withdraw);
     let can_report = may(Command::ReportCrossing {
         crossing: probe,
@@ -483,7 +490,9 @@ async fn boundary_page(
         can_withdraw,
         can_report,
         you_honour_it: boundary.partner == person,
-        waiting_for_partner: boundary.owner == person && boundary.status == Status::Proposed,
+        waiting_for_partner: !read_only
+            && boundary.owner == person
+            && boundary.status == Status::Proposed,
         earlier: boundary
             .revisions
             .iter()
@@ -533,7 +542,8 @@ fn crossing_line(
     lang: Lang,
 ) -> CrossingLine {
     let person = opened.person;
-    let may = |command: Command| boundary.decide(person, command, now).is_ok();
+    let read_only = opened.partner_left();
+    let may = |command: Command| !read_only && boundary.decide(person, command, now).is_ok();
     let id = crossing.id;
     let reported = match (crossing.self_reported(), crossing.reported_by == person) {
         (true, true) => lang.t("boundary-crossing-self-you"),
@@ -562,14 +572,15 @@ fn crossing_line(
         prevention_text: prevention.map(|p| p.terms.text.as_str().to_owned()),
         resolved: crossing.resolved_at.map(|at| zone.show(at, lang)),
         can_acknowledge: may(Command::AcknowledgeCrossing { crossing: id }),
-        can_apologise: boundary.may_apologise(crossing, person),
-        can_answer: boundary.may_answer_apology(crossing, person),
+        can_apologise: !read_only && boundary.may_apologise(crossing, person),
+        can_answer: !read_only && boundary.may_answer_apology(crossing, person),
         apologise_again: !crossing.apologies.is_empty(),
-        can_prevent: crossing.prevention.is_none()
+        can_prevent: !read_only
+            && crossing.prevention.is_none()
             && crossing.resolved_at.is_none()
             && crossing.crossed_by == person,
         can_resolve: may(Command::Resolve { crossing: id }),
-        asked_of_you: crossing.crossed_by == person,
+        asked_of_you: !read_only && crossing.crossed_by == person,
     }
 }
 

@@ -167,6 +167,20 @@ pub(crate) async fn partner_name(
     Ok(account.map_or_else(|| lang.t("promise-partner-fallback"), |a| a.username))
 }
 
+/// How the pages name the person's partner, current or former: a current partner by their login
+/// name; a partner who left as "former partner", never by name (they may not want to be named,
+/// and their account may be gone).
+pub(crate) async fn counterpart_name(
+    state: &AppState,
+    opened: &Opened,
+    lang: Lang,
+) -> Result<String, WebError> {
+    if opened.partner_left() {
+        return Ok(lang.t("former-partner"));
+    }
+    partner_name(state, opened.partner, lang).await
+}
+
 pub(crate) async fn space_name(state: &AppState, space: SpaceId) -> Result<String, WebError> {
     Ok(state
         .store
@@ -261,7 +275,11 @@ fn promise_line(
             .domain
             .as_ref()
             .map(|d| lang.t_with("promise-area", &[("domain", d.as_str().to_owned())])),
-        status: status_words(promise.status, lang),
+        status: if ended_by_leaving(promise, opened) {
+            lang.t("promise-status-ended-by-leaving")
+        } else {
+            status_words(promise.status, lang)
+        },
         whose: if promise.promiser == opened.person {
             lang.t_with("promise-whose-yours", &[("name", partner.to_owned())])
         } else {
@@ -269,9 +287,16 @@ fn promise_line(
         },
         settled: promise.status.is_settled(),
         done: promise.status == Status::Done,
-        overdue: promise.is_overdue(now),
-        renegotiation: promise.pending.is_some(),
+        overdue: promise.is_overdue(now) && !opened.partner_left(),
+        renegotiation: promise.pending.is_some() && !opened.partner_left(),
     }
+}
+
+/// A promise still open when the partner left ends with the leaving: nobody is left to keep or
+/// confirm it, and it counts neither as kept nor as broken (the record counts only what the
+/// receiver confirmed).
+fn ended_by_leaving(promise: &Promise, opened: &Opened) -> bool {
+    opened.partner_left() && !promise.status.is_settled()
 }
 
 /// What the person typed to make a promise, kept when it comes back.
@@ -303,6 +328,8 @@ pub(crate) struct PromisesPage {
     space_name: String,
     action: String,
     partner: Option<String>,
+    /// Set when the partner left: what is listed is their shared history, read-only.
+    former: Option<String>,
     yours_heading: String,
     theirs_heading: String,
     make_heading: String,
@@ -360,11 +387,14 @@ async fn list_page(
     let opened = promises::open(state, person, space)
         .await
         .map_err(page_error)?;
-    let partner = match opened.partner {
-        Some(partner) => Some(partner_name(state, Some(partner), lang).await?),
+    let partner = match opened.counterpart {
+        Some(_) => Some(counterpart_name(state, &opened, lang).await?),
         None => None,
     };
     let name = partner.clone().unwrap_or_default();
+    let former = opened
+        .partner_left()
+        .then(|| lang.t("promises-former-note"));
     let all = opened.promises();
     let mut open: Vec<&Promise> = all
         .iter()
@@ -422,6 +452,7 @@ async fn list_page(
         theirs_heading: lang.t_with("promises-theirs-heading", &[("name", name.clone())]),
         make_heading: lang.t_with("promises-make-heading", &[("name", name.clone())]),
         partner,
+        former,
         yours,
         theirs,
         settled,
@@ -859,6 +890,13 @@ impl AfterMiss {
         self.steps.contains(&step)
     }
 
+    /// What happened stays; no step is offered and nothing is waiting for anyone.
+    fn read_only(&mut self) {
+        self.steps.clear();
+        self.asks.clear();
+        self.asked.clear();
+    }
+
     fn of(
         promise: &Promise,
         opened: &Opened,
@@ -995,9 +1033,10 @@ async fn promise_page(
     let opened = promises::open(state, person, space)
         .await
         .map_err(page_error)?;
-    let promise = opened.promise(id).map_err(page_error)?;
-    let partner = partner_name(state, opened.partner, lang).await?;
+    let promise = opened.promise_to_read(id).map_err(page_error)?;
+    let partner = counterpart_name(state, &opened, lang).await?;
     let yours = promise.promiser == person;
+    let read_only = opened.partner_left();
     let who = |by: PersonId| {
         if by == person {
             lang.t("history-you")
@@ -1014,8 +1053,16 @@ async fn promise_page(
             what: history_words(&step.change, &zone, lang),
         })
         .collect();
-    let allowed = Allowed::of(promise, person, now);
-    let after = AfterMiss::of(promise, &opened, person, &partner, &zone, lang);
+    // With a partner who left, what happened stays to read and nothing more can be done.
+    let allowed = if read_only {
+        Allowed::default()
+    } else {
+        Allowed::of(promise, person, now)
+    };
+    let mut after = AfterMiss::of(promise, &opened, person, &partner, &zone, lang);
+    if read_only {
+        after.read_only();
+    }
     let in_place_of = promise.in_place_of.and_then(|old| {
         opened.ledger().promises.get(old).map(|p| Linked {
             href: format!("/spaces/{space}/promises/{}", p.id),
@@ -1025,6 +1072,8 @@ async fn promise_page(
     let name = [("name", partner.clone())];
     let waiting = if promise.status.is_settled() {
         None
+    } else if read_only {
+        Some(lang.t("promise-ended-by-leaving"))
     } else if promise.pending.is_some() && yours {
         Some(lang.t_with("promise-waiting-answer", &name))
     } else if promise.status == Status::Done && yours {
@@ -1082,11 +1131,15 @@ async fn promise_page(
         stakes: stakes_words(promise.terms.stakes, lang),
         due_at: promise.terms.due.map(|due| zone.show(due, lang)),
         area: promise.domain.as_ref().map(|d| d.as_str().to_owned()),
-        status: status_words(promise.status, lang),
+        status: if ended_by_leaving(promise, &opened) {
+            lang.t("promise-status-ended-by-leaving")
+        } else {
+            status_words(promise.status, lang)
+        },
         settled: promise.status.is_settled(),
-        overdue: promise.is_overdue(now),
+        overdue: promise.is_overdue(now) && !read_only,
         made,
-        pending,
+        pending: pending.filter(|_| !read_only),
         history,
         allowed,
         waiting,

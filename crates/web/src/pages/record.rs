@@ -13,7 +13,7 @@ use steadfast_core::promise::Effect;
 use steadfast_core::record::{Params, RecordView, whole_points};
 
 use super::Chrome;
-use super::promises::{Zone, page_error, parse_space, partner_name, space_name, stakes_words};
+use super::promises::{Zone, counterpart_name, page_error, parse_space, space_name, stakes_words};
 use crate::AppState;
 use crate::auth::session::SignedIn;
 use crate::chart::{self, ChartText};
@@ -93,7 +93,7 @@ pub(crate) async fn show(
         Err(other) => return Err(page_error(other)),
     };
     let consent = consent_state(&opened);
-    let partner = partner_name(&state, opened.partner, lang).await?;
+    let partner = counterpart_name(&state, &opened, lang).await?;
     let directions = directions
         .iter()
         .enumerate()

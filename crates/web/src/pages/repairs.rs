@@ -27,7 +27,7 @@ use steadfast_core::{PersonId, SpaceId};
 
 use super::Chrome;
 use super::help::Resource;
-use super::promises::{Zone, parse_space, partner_name, space_name};
+use super::promises::{Zone, counterpart_name, parse_space, partner_name, space_name};
 use crate::AppState;
 use crate::auth::session::SignedIn;
 use crate::error::WebError;
@@ -113,6 +113,8 @@ pub(crate) struct RepairsPage {
     space_name: String,
     base: String,
     has_partner: bool,
+    /// The partner left: their plans stay to read, and no new one can be opened.
+    former: bool,
     hurt_partner: String,
     paused: bool,
     resources: Vec<Resource>,
@@ -183,6 +185,7 @@ async fn list_page(
         space_name: space_name(state, space).await?,
         base: format!("/spaces/{space}"),
         has_partner: opened.partner.is_some(),
+        former: opened.partner_left(),
         hurt_partner: lang.t_with(
             "repairs-hurt-partner",
             &[("name", partner_name(state, opened.partner, lang).await?)],
@@ -576,8 +579,8 @@ async fn repair_page(
     let opened = repairs::open(state, person, space)
         .await
         .map_err(page_error)?;
-    let plan = repairs::plan(&opened, id).map_err(page_error)?;
-    let partner = partner_name(state, opened.partner, lang).await?;
+    let plan = repairs::plan_to_read(&opened, id).map_err(page_error)?;
+    let partner = counterpart_name(state, &opened, lang).await?;
     let joint = repairs::safety(&opened).joint;
     let paused = joint == Joint::Paused;
     Ok(build(
@@ -604,7 +607,13 @@ fn build(
     let active = matches!(plan.status, Status::Active { .. });
     let closed = matches!(plan.status, Status::Closed { .. });
     let joint = if paused { Joint::Paused } else { Joint::Ready };
-    let moves = plan.moves(person, joint);
+    // With a partner who left, the plan stays to read and no step is offered.
+    let read_only = opened.partner_left();
+    let moves = if read_only {
+        Moves::default()
+    } else {
+        plan.moves(person, joint)
+    };
     let text_step = |key: &'static str,
                      action: &'static str,
                      said: Option<&steadfast_core::repair::Said>,
@@ -673,7 +682,15 @@ fn build(
         })
         .collect();
     // The partner's fold holds forgiveness only while it is shared.
-    let forgiveness = if moves.forgive {
+    let forgiveness = if read_only && hurt {
+        // Still the hurt partner's own, to read.
+        plan.forgiveness.map(|f| ForgivenessView {
+            own: false,
+            state: Some(forgiveness_words(f.forgiveness, lang)),
+            shared: f.shared,
+            choices: Vec::new(),
+        })
+    } else if moves.forgive {
         let now = plan.forgiveness;
         Some(ForgivenessView {
             own: true,
@@ -713,7 +730,7 @@ fn build(
     };
     let promise_text = |id: steadfast_core::PromiseId| {
         opened
-            .promise(id)
+            .promise_to_read(id)
             .map(|p| p.terms.text.as_str().to_owned())
             .unwrap_or_default()
     };
@@ -758,13 +775,13 @@ fn build(
         },
         can_accept: moves.accept,
         accept_hint: lang.t_with("repair-accept-hint", &[("name", partner.clone())]),
-        waiting_for_accept: (responsible && plan.status == Status::Proposed)
+        waiting_for_accept: (!read_only && responsible && plan.status == Status::Proposed)
             .then(|| lang.t_with("repair-proposed-waiting", &[("name", partner.clone())])),
         can_advance: moves.advance,
         advance_label: plan.phase.next().map_or_else(String::new, |next| {
             lang.t_with("repair-advance", &[("phase", phase_words(next, lang))])
         }),
-        last_phase: hurt && active && plan.phase.next().is_none(),
+        last_phase: !read_only && hurt && active && plan.phase.next().is_none(),
         can_close: moves.close,
         steps,
         promise_href: plan

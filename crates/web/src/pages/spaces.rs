@@ -152,6 +152,10 @@ async fn after_miss_cards(
     let opened = crate::promises::open(state, person, space)
         .await
         .map_err(super::promises::page_error)?;
+    // Nothing waits for anyone once the partner left.
+    if opened.partner_left() {
+        return Ok(Vec::new());
+    }
     let now = state.now();
     let name = || ("name", partner.to_owned());
     let mut cards: Vec<AfterMissCard> = opened

@@ -508,7 +508,7 @@ async fn appreciations_and_crossings_show_in_the_balance() {
 }
 
 #[tokio::test]
-async fn after_a_partner_leaves_their_boundaries_and_thanks_vanish_from_view() {
+async fn after_a_partner_leaves_the_boundaries_stay_read_only_and_the_balance_starts_over() {
     let app = TestApp::sqlite().await;
     let us = couple(&app, "ada", "ben").await;
     let (id, _) = us.crossed(&app).await;
@@ -531,11 +531,20 @@ async fn after_a_partner_leaves_their_boundaries_and_thanks_vanish_from_view() {
     )
     .await
     .ok();
+    // The boundary and its crossing stay hers to read; nothing more can be done with them.
     let listed = call(&app, &us.a, Method::GET, &boundaries(&us.space), None).await;
-    assert_eq!(listed.ok()["boundaries"], json!([]));
-    us.on(&app, &us.a, Method::GET, &id, None)
+    let listed = listed.ok()["boundaries"].as_array().unwrap().clone();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0]["read_only"], true);
+    let shown = us.show(&app, &us.a, &id).await;
+    assert_eq!(shown["crossings"].as_array().unwrap().len(), 1);
+    us.on(&app, &us.a, Method::DELETE, &id, None)
         .await
         .refused(StatusCode::NOT_FOUND, "not_found");
+    us.on(&app, &us.b, Method::GET, &id, None)
+        .await
+        .refused(StatusCode::NOT_FOUND, "not_found");
+    // Thanks and the balance are about the two of them now: they start over.
     let listed = call(&app, &us.a, Method::GET, &thanks, None).await;
     assert_eq!(listed.ok()["appreciations"], json!([]));
     let balance = call(

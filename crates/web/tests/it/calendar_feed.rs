@@ -259,7 +259,8 @@ async fn a_feed_never_holds_a_partners_private_items_or_another_couples() {
     }
     assert!(text.contains("Friday date night"));
 
-    // Once the partner leaves, the pairing's rituals and promises leave the feed.
+    // Once the partner leaves, the pairing's rituals and promises leave the feed: a promise
+    // still open ended with the leaving, and a ritual is time planned together from now on.
     call(
         &app,
         &us.b,

@@ -301,7 +301,8 @@ async fn a_partners_private_items_never_reach_the_export_and_their_shared_ones_d
 }
 
 #[tokio::test]
-async fn after_the_partner_leaves_their_shared_items_vanish_from_the_export_and_ones_own_stay() {
+async fn after_the_partner_leaves_the_one_who_stays_keeps_what_was_shared_and_the_leaver_only_their_own()
+ {
     for backend in [Backend::Sqlite, Backend::Postgres] {
         let Some(app) = TestApp::on(backend).await else {
             continue;
@@ -327,9 +328,10 @@ async fn after_the_partner_leaves_their_shared_items_vanish_from_the_export_and_
             .await;
         assert_eq!(response.status(), StatusCode::OK);
 
-        // The one left behind: their own items, that the pairing ended, and nothing of Blair.
+        // The one left behind: their own items, that the pairing ended, and what Blair shared
+        // with them, from a former partner; nothing private of Blair's.
         let text = export_text(&app, &pair.first.cookie).await;
-        for gone in ["b-shared-marker", "b-private-marker", "b-journal-marker"] {
+        for gone in ["b-private-marker", "b-journal-marker"] {
             assert!(!text.contains(gone), "{backend:?} {gone}");
         }
         assert!(
@@ -341,10 +343,19 @@ async fn after_the_partner_leaves_their_shared_items_vanish_from_the_export_and_
         assert_eq!(space["current"], true);
         assert!(space["partner"].is_null());
         assert_eq!(space["pairing_ended"], true);
+        let mut kept = markers(&space["events"]);
+        kept.sort();
         assert_eq!(
-            markers(&space["events"]),
-            ["a-shared-marker", "a-private-marker"]
+            kept,
+            ["a-private-marker", "a-shared-marker", "b-shared-marker"]
         );
+        let from_blair = space["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["payload"]["text"] == "b-shared-marker")
+            .unwrap();
+        assert_eq!(from_blair["author"], "former_partner");
         assert_eq!(markers(&export["personal_events"]), ["a-journal-marker"]);
 
         // The leaver keeps what they wrote there, and nothing of Avery.

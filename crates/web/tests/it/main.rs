@@ -24,6 +24,7 @@ mod fuzz_corpus;
 mod gentle;
 mod instances;
 mod journal;
+mod leaving;
 mod openapi;
 mod patterns;
 mod promises_api;

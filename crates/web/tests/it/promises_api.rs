@@ -1184,7 +1184,8 @@ async fn another_couple_gets_404_for_every_promise_and_record_route_and_changes_
 }
 
 #[tokio::test]
-async fn promises_with_a_partner_who_left_are_no_longer_reachable() {
+async fn promises_with_a_partner_who_left_stay_with_the_one_who_stayed_read_only_and_reach_the_leaver_no_more()
+ {
     let app = TestApp::sqlite().await;
     let c = couple(&app, "ada", "bram").await;
     let id = promise(&app, &c.a, &c.space, "call if I am late").await;
@@ -1197,10 +1198,12 @@ async fn promises_with_a_partner_who_left_are_no_longer_reachable() {
     )
     .await;
     left.ok();
-    assert!(list(&app, &c.a, &c.space).await.is_empty());
-    show(&app, &c.a, &c.space, &id)
-        .await
-        .refused(StatusCode::NOT_FOUND, "not_found");
+    let kept = list(&app, &c.a, &c.space).await;
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0]["read_only"], true);
+    let shown = show(&app, &c.a, &c.space, &id).await;
+    assert_eq!(shown.ok()["ended_by_leaving"], true);
+    assert_eq!(shown.ok()["next_steps"], json!([]));
     act(&app, &c.a, &c.space, &id, "done", None)
         .await
         .refused(StatusCode::NOT_FOUND, "not_found");

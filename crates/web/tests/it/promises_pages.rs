@@ -902,7 +902,7 @@ async fn someone_from_another_couple_finds_nothing_on_any_promise_or_record_page
 }
 
 #[tokio::test]
-async fn a_former_partner_no_longer_reaches_the_promises() {
+async fn a_former_partner_no_longer_reaches_the_promises_and_the_one_who_stayed_keeps_them() {
     let app = TestApp::sqlite().await;
     let pair = pair(&app).await;
     let path = small_promise(&app, &pair.ash, &pair.space, "Before we parted").await;
@@ -918,10 +918,17 @@ async fn a_former_partner_no_longer_reaches_the_promises() {
     assert_eq!(status, StatusCode::NOT_FOUND);
     let (status, _) = page(&app, &format!("/spaces/{}/record", pair.space), &pair.bea).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    // The one who stayed sees the pairing's promises no more either: it ended.
+    // The one who stayed keeps them to read, with a former partner, and can make no new one.
     let (status, html) = page(&app, &format!("/spaces/{}/promises", pair.space), &pair.ash).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(!html.contains("Before we parted"));
+    assert!(html.contains("Before we parted"), "{html}");
+    assert!(html.contains("former partner"), "{html}");
+    assert!(!html.contains(r#"name="stakes""#), "{html}");
+    let (status, html) = page(&app, &path, &pair.ash).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Ended when your partner left"), "{html}");
+    let (status, _, _) = post(&app, &format!("{path}/done"), &[], &pair.ash).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "nothing can be done with it");
     app.stop().await;
 }
 

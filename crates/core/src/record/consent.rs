@@ -75,7 +75,8 @@ impl Consent {
         }
     }
 
-    /// Whether `person`, who left, had the record on at the end of their last stay.
+    /// Whether `person`, who left, had the record on at the end of their last stay (a switch in
+    /// the leaving's own millisecond counts as before it, as items do).
     pub fn was_on_when_leaving(&self, person: PersonId, members: &[Member]) -> bool {
         let Some(stay) = members
             .iter()
@@ -86,7 +87,7 @@ impl Consent {
         };
         self.latest
             .get(&person)
-            .is_some_and(|&(on, at)| on && at >= stay.joined && stay.left.is_some_and(|l| at < l))
+            .is_some_and(|&(on, at)| on && at >= stay.joined && stay.left.is_some_and(|l| at <= l))
     }
 
     /// Both current partners have it on (a person alone has no record).

@@ -828,7 +828,8 @@ pub(crate) struct PromisePage {
     due_at: Option<String>,
     area: Option<String>,
     status: String,
-    settled: bool,
+    /// What the page says under a settled promise; `None` while it is open.
+    settled: Option<String>,
     overdue: bool,
     made: String,
     pending: Option<PendingView>,
@@ -949,7 +950,9 @@ impl AfterMiss {
                 })
                 .collect(),
             repair_href: format!("/spaces/{}/repairs", opened.space),
-            lead: if yours {
+            lead: if opened.partner_left() {
+                lang.t("after-miss-lead-former")
+            } else if yours {
                 lang.t_with("after-miss-lead-yours", &name)
             } else {
                 lang.t_with("after-miss-lead-theirs", &name)
@@ -1136,7 +1139,13 @@ async fn promise_page(
         } else {
             status_words(promise.status, lang)
         },
-        settled: promise.status.is_settled(),
+        settled: promise.status.is_settled().then(|| {
+            lang.t(if opened.partner_left() {
+                "promise-settled-note-former"
+            } else {
+                "promise-settled-note"
+            })
+        }),
         overdue: promise.is_overdue(now) && !read_only,
         made,
         pending: pending.filter(|_| !read_only),

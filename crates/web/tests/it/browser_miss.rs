@@ -316,6 +316,55 @@ async fn a_hard_first_week_in_polish_on_a_phone() {
     assert_accessible(&tomek_phone, "a break the other partner called").await;
     whole_page_screenshot(&tomek_phone, "miss-10-break-tomek-pl").await;
 
+    // Tomek leaves the space. What was shared with Ola stays hers to read, from "the person who
+    // left", and nothing offers a step that would need him.
+    call(
+        &app,
+        tomek,
+        Method::POST,
+        &format!("/api/v1/spaces/{}/leave", c.space),
+        None,
+    )
+    .await
+    .ok();
+    ola_phone
+        .client
+        .goto(&format!("{space}/promises"))
+        .await
+        .unwrap();
+    let list = wait_for_text(&ola_phone, "main", "Powiem ci o pieniądzach").await;
+    assert!(list.contains("Druga osoba opuściła tę przestrzeń"), "{list}");
+    assert!(list.contains("Zadzwonię w przerwie na lunch"), "{list}");
+    assert_accessible(&ola_phone, "the promises after the partner left").await;
+    whole_page_screenshot(&ola_phone, "miss-11-promises-after-leaving-pl").await;
+    ola_phone
+        .client
+        .goto(&format!("{space}/promises/{money}"))
+        .await
+        .unwrap();
+    let kept = wait_for_text(&ola_phone, "main", "chociaż mi ufałaś").await;
+    assert!(kept.contains("Pokaż mi wyciągi"), "{kept}");
+    assert!(kept.contains("nie da się tu już o nic poprosić"), "{kept}");
+    assert!(!kept.contains("dla was obojga"), "{kept}");
+    let page = ola_phone.client.source().await.unwrap();
+    assert!(
+        !page.contains("/answer-apology") && !page.contains("/ask\""),
+        "no step that needs the one who left"
+    );
+    whole_page_screenshot(&ola_phone, "miss-12-promise-after-leaving-pl").await;
+    ola_phone.client.goto(&plan).await.unwrap();
+    let repair = wait_for_text(&ola_phone, "main", "Od marca.").await;
+    assert!(repair.contains("Od kiedy to trwało?"), "{repair}");
+    whole_page_screenshot(&ola_phone, "miss-13-repair-after-leaving-pl").await;
+    ola_phone
+        .client
+        .goto(&format!("{space}/record"))
+        .await
+        .unwrap();
+    crate::browser::wait_for(&ola_phone, "main h1").await;
+    whole_page_screenshot(&ola_phone, "miss-14-record-after-leaving-pl").await;
+    wait_for_text(&ola_phone, ".record .record-lead-counts", "dotrzyman").await;
+
     ola_phone.close().await;
     tomek_phone.close().await;
     app.stop().await;

@@ -264,22 +264,23 @@ impl Store {
             let (stream, id, meta) = log::decode_meta(row)?;
             let keep = match stream {
                 StreamId::Space(space) => {
-                    if !members_of.contains_key(&space) {
-                        let members = self
-                            .members(space)
-                            .await?
-                            .iter()
-                            .map(|stay| Member {
-                                person: stay.person,
-                                joined: stay.joined_at,
-                                left: stay.left_at,
-                            })
-                            .collect();
-                        members_of.insert(space, members);
-                    }
-                    members_of
-                        .get(&space)
-                        .is_some_and(|members| visibility::survives_erasure(&meta, members))
+                    let members = match members_of.entry(space) {
+                        std::collections::hash_map::Entry::Occupied(known) => known.into_mut(),
+                        std::collections::hash_map::Entry::Vacant(slot) => {
+                            let stays = self.members(space).await?;
+                            slot.insert(
+                                stays
+                                    .iter()
+                                    .map(|stay| Member {
+                                        person: stay.person,
+                                        joined: stay.joined_at,
+                                        left: stay.left_at,
+                                    })
+                                    .collect(),
+                            )
+                        }
+                    };
+                    visibility::survives_erasure(&meta, members)
                 }
                 StreamId::Person(_) => false,
             };

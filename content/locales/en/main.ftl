@@ -260,7 +260,7 @@ help-account-text = Change it on your account page: that signs you out everywher
 help-leaving-heading = If one of you leaves
 help-leaving-text = Either of you can leave a space at any time, alone, and nobody is asked first. Leaving never takes shared history away from the one who stays: what was shared with them while you were both there — promises made to them and how they went, apologies, boundaries and crossings, repair plans with their questions and answers, and the record — stays theirs to read and to export, from “former partner”, without a name. Nothing more can be done with it, and nothing new comes: a promise still open ends with the leaving and counts neither as kept nor as not kept.
 help-leaving-leaver = The one who leaves keeps what they wrote themselves and sees nothing of the other’s from then on. Private entries go with the person who wrote them and leave no trace. Coming back takes a new invite from the one who stayed.
-help-leaving-delete = Deleting an account removes its private entries and everything that names the person: login name, e-mail address, sessions, tokens and recovery codes. What they shared with a partner who stays remains that partner’s, from “former partner”.
+help-leaving-delete = Deleting an account removes its private entries and everything that names the person: login name, e-mail address, sessions, tokens and recovery codes. What they shared with a partner who stays remains that partner’s, from “former partner”, for as long as that partner stays in the space.
 help-record-heading = This page leaves no trace here
 help-record-text = Steadfast does not record that this page was opened: it is not tied to an account, nothing about the visit is stored, and your partner cannot see it.
 

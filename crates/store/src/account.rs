@@ -225,6 +225,10 @@ impl Store {
         tx.commit().await?;
 
         self.erase_author(id).await?;
+        // What the person kept of a partner deleted before them goes with them.
+        for (space, _) in self.spaces_of(id).await? {
+            self.erase_unreachable(space.id).await?;
+        }
 
         // A request that was already past authentication may have added a session or joined a
         // space since; the last transaction ends those too, together with the account row.

@@ -247,6 +247,58 @@ impl Store {
         }
     }
 
+    /// Erases what nobody can read any more in `space`: the events of people whose account is
+    /// gone that no one still in the space keeps (`visibility::survives_erasure`). A deleted
+    /// partner's shared history stays only while the partner who received it is there; once
+    /// they leave or delete their own account, it goes too. Returns how many went.
+    pub async fn erase_unreachable(&self, space: SpaceId) -> Result<u64, StoreError> {
+        let members: Vec<Member> = self
+            .members(space)
+            .await?
+            .iter()
+            .map(|stay| Member {
+                person: stay.person,
+                joined: stay.joined_at,
+                left: stay.left_at,
+            })
+            .collect();
+        let mut gone: std::collections::HashMap<PersonId, bool> = std::collections::HashMap::new();
+        let mut doomed: std::collections::BTreeMap<PersonId, Vec<String>> =
+            std::collections::BTreeMap::new();
+        for recorded in self.read(StreamId::Space(space), 1).await? {
+            let author = recorded.event.author;
+            let account_gone = match gone.get(&author) {
+                Some(&known) => known,
+                None => {
+                    let known = self.account(author).await?.is_none();
+                    gone.insert(author, known);
+                    known
+                }
+            };
+            let meta = visibility::ItemMeta::from(&recorded);
+            if account_gone && !visibility::survives_erasure(&meta, &members) {
+                doomed
+                    .entry(author)
+                    .or_default()
+                    .push(recorded.event.id.to_string());
+            }
+        }
+        let mut erased = 0;
+        for (author, ids) in doomed {
+            erased += match &self.inner.writer {
+                Some(writer) => writer.erase_events(author, ids).await?,
+                None => {
+                    let mut tx = self.inner.pool.begin().await?;
+                    rls::space(&mut tx, self.inner.backend, space).await?;
+                    let erased = log::erase_events(&mut tx, author, &ids).await?;
+                    tx.commit().await?;
+                    erased
+                }
+            };
+        }
+        Ok(erased)
+    }
+
     /// The ids of `author`'s events that erasure deletes, decided by the core's rule with each
     /// space's members as they are now.
     async fn erasable(&self, author: PersonId) -> Result<Vec<String>, StoreError> {
@@ -264,22 +316,23 @@ impl Store {
             let (stream, id, meta) = log::decode_meta(row)?;
             let keep = match stream {
                 StreamId::Space(space) => {
-                    if !members_of.contains_key(&space) {
-                        let members = self
-                            .members(space)
-                            .await?
-                            .iter()
-                            .map(|stay| Member {
-                                person: stay.person,
-                                joined: stay.joined_at,
-                                left: stay.left_at,
-                            })
-                            .collect();
-                        members_of.insert(space, members);
-                    }
-                    members_of
-                        .get(&space)
-                        .is_some_and(|members| visibility::survives_erasure(&meta, members))
+                    let members = match members_of.entry(space) {
+                        std::collections::hash_map::Entry::Occupied(known) => known.into_mut(),
+                        std::collections::hash_map::Entry::Vacant(slot) => {
+                            let stays = self.members(space).await?;
+                            slot.insert(
+                                stays
+                                    .iter()
+                                    .map(|stay| Member {
+                                        person: stay.person,
+                                        joined: stay.joined_at,
+                                        left: stay.left_at,
+                                    })
+                                    .collect(),
+                            )
+                        }
+                    };
+                    visibility::survives_erasure(&meta, members)
                 }
                 StreamId::Person(_) => false,
             };

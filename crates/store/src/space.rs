@@ -240,6 +240,10 @@ impl Store {
         let mut tx = self.write_tx().await?;
         let left = leave(&mut tx, &space.to_string(), person, at).await?;
         tx.commit().await?;
+        // What the leaver kept of a partner whose account is gone is now read by nobody.
+        if left {
+            self.erase_unreachable(space).await?;
+        }
         Ok(left)
     }
 

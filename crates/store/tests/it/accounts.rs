@@ -429,3 +429,65 @@ pub async fn deleting_an_account_again_finishes_quietly(db: &TestDatabase) {
     assert_eq!(members[0].left_at, Some(at(HOUR)));
     store.close().await;
 }
+
+/// A partner deleted their account; what they shared stays with the one who stayed only while
+/// that one is there: when they leave too, it is read by nobody and goes.
+pub async fn a_deleted_partners_history_goes_once_nobody_who_received_it_is_left(
+    db: &TestDatabase,
+) {
+    let store = open(db).await;
+    let (alex, sam) = (sign_up(&store).await, sign_up(&store).await);
+    let ours = space_of(&store, alex).await;
+    let invite = InviteRecord {
+        id: id(),
+        space: ours,
+        token_hash: hash(),
+        created_by: alex,
+        created_at: at(0),
+        expires_at: at(72 * HOUR),
+        accepted_by: None,
+        accepted_at: None,
+        revoked_at: None,
+    };
+    store.create_invite(&invite).await.expect("invite");
+    let outcome = store
+        .accept_invite(&invite.id, sam, at(HOUR), 2)
+        .await
+        .expect("accept");
+    assert_eq!(outcome, AcceptOutcome::Accepted);
+    let shared = StreamId::Space(ours);
+    store
+        .append(
+            shared,
+            0,
+            vec![event(alex, "alex shared"), event(sam, "sam shared")],
+        )
+        .await
+        .expect("events");
+
+    store
+        .delete_account(alex, at(2 * HOUR))
+        .await
+        .expect("delete");
+    let authors = |events: Vec<steadfast_core::RecordedEvent>| {
+        events.iter().map(|e| e.event.author).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        authors(store.read(shared, 1).await.expect("read")),
+        [alex, sam],
+        "sam keeps what alex shared"
+    );
+
+    assert!(
+        store
+            .leave_space(ours, sam, at(3 * HOUR))
+            .await
+            .expect("leave")
+    );
+    assert_eq!(
+        authors(store.read(shared, 1).await.expect("read")),
+        [sam],
+        "nobody is left who received alex's words: they go; sam's own stay sam's"
+    );
+    store.close().await;
+}

@@ -97,6 +97,7 @@ on_both_backends!(
         a_recovery_code_presented_by_8_requests_at_once_lets_exactly_one_in,
         deleting_an_account_removes_its_access_and_private_events_and_keeps_what_the_partner_received,
         deleting_an_account_again_finishes_quietly,
+        a_deleted_partners_history_goes_once_nobody_who_received_it_is_left,
     ],
     sessions: [
         a_session_is_found_by_its_id_hash_and_touched_forward_only,

@@ -16,6 +16,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
+use steadfast_core::gentle::Field;
 use steadfast_core::id::RepairId;
 use steadfast_core::landing::Landing;
 use steadfast_core::promise::Status as PromiseStatus;
@@ -960,11 +961,17 @@ pub(crate) async fn check(
         .into_iter()
         .find(|a| *a == action)
         .ok_or(WebError::NotFound)?;
+    // The accountability steps speak about the writer: their suggestion stays an apology.
+    let field = if action == "progress" {
+        Field::Message
+    } else {
+        Field::Apology
+    };
     let space = parse_space(&space)?;
     let id = repairs::parse_id(&repair).map_err(page_error)?;
     let returned = Returned {
         action,
-        gentle: Some(gentle::hint(&form.text, chrome.lang)),
+        gentle: Some(gentle::hint_as(&form.text, chrome.lang, field)),
         form,
         message: None,
     };

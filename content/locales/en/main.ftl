@@ -598,3 +598,10 @@ landing-word-label = What would help (optional)
 landing-word-hint = Only if you want to say it.
 landing-submit = Answer
 landing-choose = Choose "this landed" or "not yet".
+
+# Places to turn to that are listed by default (the operator may add their own or turn these off).
+help-default-emergency = Emergency number (police, ambulance, fire)
+help-default-blue-line = “Niebieska Linia”, Poland’s national helpline for anyone living with violence at home (free, day and night)
+help-default-emergency-europe = Emergency number anywhere in Europe
+help-default-emergency-north-america = Emergency number in North America
+help-default-directory = Free, confidential helplines, country by country, for whatever you are going through

@@ -611,3 +611,10 @@ landing-word-label = Co by pomogło (opcjonalnie)
 landing-word-hint = Tylko jeśli chcesz to powiedzieć.
 landing-submit = Odpowiedz
 landing-choose = Wybierz „to dotarło” albo „jeszcze nie”.
+
+# Miejsca, gdzie szukać pomocy, podawane domyślnie (administrator może dodać własne albo je wyłączyć).
+help-default-emergency = Numer alarmowy (policja, pogotowie, straż pożarna)
+help-default-blue-line = „Niebieska Linia”: ogólnopolski telefon dla osób doznających przemocy domowej (bezpłatny, całą dobę)
+help-default-emergency-europe = Numer alarmowy w całej Europie
+help-default-emergency-north-america = Numer alarmowy w Ameryce Północnej
+help-default-directory = Bezpłatne, poufne telefony zaufania w każdym kraju, z czymkolwiek się mierzysz

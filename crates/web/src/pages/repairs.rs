@@ -61,10 +61,9 @@ fn form_status(error: &RepairError) -> StatusCode {
     }
 }
 
-fn resources(state: &AppState) -> Vec<Resource> {
+fn resources(state: &AppState, lang: Lang) -> Vec<Resource> {
     state
-        .config
-        .help_resources
+        .help_for(lang)
         .iter()
         .map(|(label, contact)| Resource::new(label, contact))
         .collect()
@@ -189,7 +188,11 @@ async fn list_page(
             &[("name", partner_name(state, opened.partner, lang).await?)],
         ),
         paused: paused && opened.partner.is_some(),
-        resources: if paused { resources(state) } else { Vec::new() },
+        resources: if paused {
+            resources(state, lang)
+        } else {
+            Vec::new()
+        },
         answered: safety.own.is_some(),
         plans,
         links,
@@ -753,7 +756,7 @@ fn build(
         },
         paused: paused && !closed,
         resources: if paused && !closed {
-            resources(state)
+            resources(state, lang)
         } else {
             Vec::new()
         },
@@ -1219,7 +1222,11 @@ async fn safety_page(
         ],
         answered: view.own.is_some(),
         paused,
-        resources: if paused { resources(state) } else { Vec::new() },
+        resources: if paused {
+            resources(state, lang)
+        } else {
+            Vec::new()
+        },
         error: typed.map(|_| lang.t("safety-answer-needed")),
         chrome,
     })

@@ -22,6 +22,7 @@ mod daily;
 mod export;
 mod fuzz_corpus;
 mod gentle;
+mod help_resources;
 mod instances;
 mod journal;
 mod openapi;

@@ -186,6 +186,7 @@ pub fn app(store: Store, config: WebConfig) -> Result<Router, StartError> {
             get(pages::accounts::sign_in_form).post(pages::accounts::sign_in),
         )
         .route("/sign-out", post(pages::accounts::sign_out))
+        .route("/exit", post(pages::accounts::quick_exit))
         .route("/account", get(pages::account::show))
         .route(
             "/account/sign-out-others",
@@ -436,7 +437,7 @@ fn shell(routes: Router<AppState>, state: AppState) -> Router {
             state.clone(),
             error::error_pages,
         ));
-    for layer in security::headers() {
+    for layer in security::headers(&state.config.quick_exit_url) {
         router = router.layer(layer);
     }
     router.with_state(state)

@@ -29,6 +29,7 @@ mod openapi;
 mod patterns;
 mod promises_api;
 mod promises_pages;
+mod quick_exit;
 mod reminders;
 mod repair_answers;
 mod repairs;

@@ -125,7 +125,8 @@ pub struct ServeArgs {
     #[command(flatten)]
     pub database: DatabaseArgs,
 
-    /// Where the quick-exit control leads: an ordinary, harmless page (http or https).
+    /// Where the quick-exit control leads once it has ended the session: an ordinary, harmless
+    /// page (http or https).
     #[arg(long, env = "STEADFAST_QUICK_EXIT_URL", value_name = "URL")]
     pub quick_exit_url: Option<String>,
 

@@ -57,6 +57,20 @@
   });
 })();
 
+// A signed-in page the browser restores from its back-forward cache shows what it showed
+// before, even after the quick exit or signing out ended the session (some browsers keep such
+// pages despite `no-store`): ask the server again, which then asks to sign in.
+(function () {
+  "use strict";
+
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted && document.body.hasAttribute("data-signed-in")) {
+      document.documentElement.style.visibility = "hidden";
+      window.location.reload();
+    }
+  });
+})();
+
 // The person's time zone, so pages show and read times in it (without this, they use UTC and
 // say so). Only a plausible IANA name is sent; nothing else about the device.
 (function () {

@@ -59,10 +59,15 @@ async fn the_quick_exit_ends_the_session_as_it_leaves_without_javascript() {
         // Every page carries the exit as a plain form: it needs no script.
         let page = app.get_as("/spaces", &cookie).await.text().await.unwrap();
         assert!(
-            page.contains(r#"<form class="quick-exit-form" method="post" action="/exit""#),
+            page.contains(
+                r#"<form id="quick-exit-form" class="quick-exit-form" method="post" action="/exit""#
+            ),
             "{page}"
         );
         assert!(page.contains(&format!(r#"data-exit-to="{EXIT_TO}""#)));
+        assert!(
+            page.contains(r#"<button type="submit" form="quick-exit-form" class="quick-exit""#)
+        );
 
         // The form, as a browser without JavaScript sends it.
         let left = app.post_form_as("/exit", &[], &cookie).await;

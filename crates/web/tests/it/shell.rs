@@ -69,8 +69,9 @@ async fn every_page_has_the_quick_exit_to_the_configured_address() {
         let html = app.get(path).await.text().await.unwrap();
         // A form, so it ends the session as it leaves, then goes to the configured address.
         assert!(
-            html.contains(r#"<form class="quick-exit-form" method="post" action="/exit""#)
-                && html.contains(r#"data-exit-to="https://weather.example/today""#),
+            html.contains(
+                r#"<form id="quick-exit-form" class="quick-exit-form" method="post" action="/exit""#
+            ) && html.contains(r#"data-exit-to="https://weather.example/today""#),
             "{path} has no quick exit"
         );
         assert!(html.contains("Quick exit"));

@@ -1050,6 +1050,24 @@ mod tests {
                 }
                 prop_assert_eq!(review.suggestion.is_some(), !review.findings.is_empty());
             }
+
+            #[test]
+            fn a_suggestion_never_carries_an_absolute_and_an_apology_never_accuses(
+                text in "(you |you're |always |never |ever |lie |lying |ty |zawsze |nigdy |kłamiesz |call |me |late|, |\\. ){0,30}",
+                pl in any::<bool>(),
+            ) {
+                let lang = if pl { Language::Pl } else { Language::En };
+                let message = review(&text, lang).suggestion.unwrap_or_default().to_lowercase();
+                for word in message.split(|c: char| !c.is_alphanumeric() && c != '\'') {
+                    prop_assert!(
+                        !["always", "never", "ever", "lie", "lying", "zawsze", "nigdy", "kłamiesz"]
+                            .contains(&word),
+                        "{text:?} → {message:?}"
+                    );
+                }
+                let apology = review_as(&text, lang, Field::Apology).suggestion.unwrap_or_default();
+                prop_assert!(!apology.contains("when you") && !apology.contains("kiedy"), "{apology:?}");
+            }
         }
     }
 }

@@ -5,7 +5,7 @@ site-tagline = A private place for two people to build trust, one kept promise a
 
 skip-to-content = Skip to content
 quick-exit = Quick exit
-quick-exit-hint = Leaves this page at once for an ordinary website. You can also press Shift three times.
+quick-exit-hint = Signs you out and leaves this page at once for an ordinary website. You can also press Shift three times.
 language-label = Language
 language-switch = Change language
 
@@ -247,8 +247,8 @@ help-resources-heading = Where you can turn
 help-about-heading = What Steadfast is for
 help-about-text = Steadfast helps two partners build trust, or rebuild it after it was broken, through small steps they can both see: promises kept or renegotiated, a weekly check-in, boundaries they agree on, and a careful repair after a breach in which the hurt partner sets the pace. It is not therapy, and it does not replace a couples therapist.
 help-exit-heading = Leaving quickly
-help-exit-text = The Quick exit button at the top of every page takes you at once to an ordinary website. Pressing the Shift key three times does the same.
-help-exit-history = The page you leave is replaced in this tab’s history, so the Back button does not return to it. Other Steadfast pages you opened before may still be in the browser’s history.
+help-exit-text = The Quick exit button on every page signs you out and takes you at once to an ordinary website. Pressing the Shift key three times does the same. It works without JavaScript too.
+help-exit-history = The page you leave is replaced in this tab’s history. Other Steadfast pages you opened before may still be listed in the browser’s history, but with the session ended, going back to them only asks you to sign in again.
 help-history-heading = Clearing your browser’s history
 help-history-lead = Your browser remembers the pages you visit. You can remove them:
 help-history-computer = On a computer, open the browser’s menu, choose History, then the option to clear browsing data. Pick the time range and confirm. Pressing Ctrl+H (or Cmd+Y in Safari) opens the history in most browsers.
@@ -608,3 +608,10 @@ landing-word-label = What would help (optional)
 landing-word-hint = Only if you want to say it.
 landing-submit = Answer
 landing-choose = Choose "this landed" or "not yet".
+
+# Places to turn to that are listed by default (the operator may add their own or turn these off).
+help-default-emergency = Emergency number (police, ambulance, fire)
+help-default-blue-line = “Niebieska Linia”, Poland’s national helpline for anyone living with violence at home (free, day and night)
+help-default-emergency-europe = Emergency number anywhere in Europe
+help-default-emergency-north-america = Emergency number in North America
+help-default-directory = Free, confidential helplines, country by country, for whatever you are going through

@@ -5,7 +5,7 @@ site-tagline = Prywatne miejsce, w którym dwoje ludzi buduje zaufanie — krok 
 
 skip-to-content = Przejdź do treści
 quick-exit = Szybkie wyjście
-quick-exit-hint = Natychmiast opuszcza tę stronę i otwiera zwyczajną witrynę. Możesz też nacisnąć trzy razy Shift.
+quick-exit-hint = Wylogowuje i natychmiast opuszcza tę stronę, otwierając zwyczajną witrynę. Możesz też nacisnąć trzy razy Shift.
 language-label = Język
 language-switch = Zmień język
 
@@ -251,8 +251,8 @@ help-resources-heading = Gdzie szukać pomocy
 help-about-heading = Do czego służy Steadfast
 help-about-text = Steadfast pomaga dwojgu partnerom budować zaufanie albo odbudować je po tym, jak zostało nadszarpnięte, małymi krokami, które oboje widzą: dotrzymanymi lub renegocjowanymi obietnicami, cotygodniową rozmową, uzgodnionymi granicami i ostrożną naprawą po zranieniu, w której tempo nadaje osoba zraniona. To nie jest terapia i nie zastępuje terapeuty par.
 help-exit-heading = Szybkie wyjście
-help-exit-text = Przycisk „Szybkie wyjście” u góry każdej strony od razu przenosi na zwykłą stronę internetową. Trzykrotne naciśnięcie klawisza Shift działa tak samo.
-help-exit-history = Strona, którą opuszczasz, zostaje zastąpiona w historii tej karty, więc przycisk Wstecz do niej nie wróci. Inne strony Steadfast otwarte wcześniej mogą jednak nadal być w historii przeglądarki.
+help-exit-text = Przycisk „Szybkie wyjście” na każdej stronie wylogowuje i od razu przenosi na zwykłą stronę internetową. Trzykrotne naciśnięcie klawisza Shift działa tak samo. Działa też bez JavaScriptu.
+help-exit-history = Strona, którą opuszczasz, zostaje zastąpiona w historii tej karty. Inne strony Steadfast otwarte wcześniej mogą nadal być na liście historii przeglądarki, ale po zakończeniu sesji powrót do nich prosi tylko o ponowne zalogowanie.
 help-history-heading = Czyszczenie historii przeglądarki
 help-history-lead = Przeglądarka zapamiętuje odwiedzane strony. Możesz je usunąć:
 help-history-computer = Na komputerze otwórz menu przeglądarki, wybierz Historię, a potem opcję czyszczenia danych przeglądania. Wybierz zakres czasu i potwierdź. W większości przeglądarek historię otwiera Ctrl+H (w Safari Cmd+Y).
@@ -621,3 +621,10 @@ landing-word-label = Co by pomogło (opcjonalnie)
 landing-word-hint = Tylko jeśli chcesz to powiedzieć.
 landing-submit = Odpowiedz
 landing-choose = Wybierz „to dotarło” albo „jeszcze nie”.
+
+# Miejsca, gdzie szukać pomocy, podawane domyślnie (administrator może dodać własne albo je wyłączyć).
+help-default-emergency = Numer alarmowy (policja, pogotowie, straż pożarna)
+help-default-blue-line = „Niebieska Linia”: ogólnopolski telefon dla osób doznających przemocy domowej (bezpłatny, całą dobę)
+help-default-emergency-europe = Numer alarmowy w całej Europie
+help-default-emergency-north-america = Numer alarmowy w Ameryce Północnej
+help-default-directory = Bezpłatne, poufne telefony zaufania w każdym kraju, z czymkolwiek się mierzysz

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use steadfast_web::HelpDefaults;
 
 #[derive(Debug, Parser)]
 #[command(name = "steadfast", version, about)]
@@ -124,7 +125,8 @@ pub struct ServeArgs {
     #[command(flatten)]
     pub database: DatabaseArgs,
 
-    /// Where the quick-exit control leads: an ordinary, harmless page (http or https).
+    /// Where the quick-exit control leads once it has ended the session: an ordinary, harmless
+    /// page (http or https).
     #[arg(long, env = "STEADFAST_QUICK_EXIT_URL", value_name = "URL")]
     pub quick_exit_url: Option<String>,
 
@@ -145,6 +147,19 @@ pub struct ServeArgs {
         value_parser = parse_help_resource
     )]
     pub help_resources: Vec<(String, String)>,
+
+    /// Whether the built-in places to turn to for the viewer's language follow your
+    /// --help-resource entries: in Polish 112 and Poland's national domestic-violence helpline
+    /// ("Niebieska Linia"), in English 112, 911 and a directory of helplines by country. `keep`
+    /// (the default: your entries first, then these) or `off` (your entries only).
+    #[arg(
+        long,
+        env = "STEADFAST_HELP_DEFAULTS",
+        value_name = "keep|off",
+        default_value = "keep",
+        value_parser = parse_help_defaults
+    )]
+    pub help_defaults: HelpDefaults,
 
     /// The header in which your own reverse proxy passes the client's address (for example
     /// `X-Forwarded-For`), so rate limits count each client apart. Set it only behind a proxy
@@ -203,6 +218,15 @@ fn parse_help_resource(text: &str) -> Result<(String, String), String> {
         return Err("both the label and the address are needed".to_owned());
     }
     Ok((label.to_owned(), address.to_owned()))
+}
+
+/// `keep` or `off`.
+fn parse_help_defaults(text: &str) -> Result<HelpDefaults, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "keep" => Ok(HelpDefaults::Keep),
+        "off" => Ok(HelpDefaults::Off),
+        _ => Err("expected keep or off".to_owned()),
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -264,6 +288,28 @@ mod tests {
             (30, 12)
         );
         assert!(serve.help_resources.is_empty());
+        assert_eq!(serve.help_defaults, HelpDefaults::Keep);
+    }
+
+    #[test]
+    fn the_built_in_help_is_kept_unless_turned_off() {
+        let serve_with = |args: &[&str]| {
+            let cli = Cli::try_parse_from(args).map_err(|e| e.to_string())?;
+            match cli.into_command() {
+                Command::Serve(serve) => Ok(serve.help_defaults),
+                _ => Err("top-level flags mean serve".to_owned()),
+            }
+        };
+        assert_eq!(serve_with(&["steadfast"]), Ok(HelpDefaults::Keep));
+        assert_eq!(
+            serve_with(&["steadfast", "--help-defaults", "keep"]),
+            Ok(HelpDefaults::Keep)
+        );
+        assert_eq!(
+            serve_with(&["steadfast", "--help-defaults", "OFF"]),
+            Ok(HelpDefaults::Off)
+        );
+        assert!(serve_with(&["steadfast", "--help-defaults", "none"]).is_err());
     }
 
     #[test]

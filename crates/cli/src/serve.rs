@@ -35,6 +35,7 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         .local_addr()
         .with_context(|| format!("cannot listen on {}", args.listen))?;
     web.help_resources = args.help_resources;
+    web.help_defaults = args.help_defaults;
     web.client_address_header = args.client_address_header;
     web.session_policy = steadfast_web::SessionPolicy {
         idle: Duration::from_secs(args.session_idle_minutes * 60),

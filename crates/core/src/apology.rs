@@ -21,8 +21,10 @@
 //! - "ale" or "but" inside a longer word ("wcale", "dalej", "butter").
 //!
 //! The rule reads words, not meaning: "you trusted me, but I lied" is refused although its "but"
-//! points at the speaker. The refusal says so kindly and suggests "and" or "even though"
-//! instead; a nudge toward a plain apology costs little, an excuse let through costs more.
+//! points at the speaker, and "although you started it" is accepted although it accuses. The
+//! refusal says so kindly and suggests "and" or "even though" instead; a nudge toward a plain
+//! apology costs little. "Yet" is left alone: "not yet" and "yet again" are far more common in
+//! an apology than a "yet" that takes it back.
 
 use unicode_normalization::UnicodeNormalization;
 

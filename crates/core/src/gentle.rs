@@ -16,7 +16,15 @@
 //! - **contempt**: a label for a person addressed to the partner ("you idiot", "you're so
 //!   selfish", "jesteś taka egoistyczna", "ale z ciebie palant");
 //! - **sarcasm markers**: "yeah right", "oh great", "/s", "whatever" and "akurat" said on their
-//!   own, "no jasne".
+//!   own, "no jasne";
+//! - **a charge of lying**: "you lie", "you're lying", "your lies", "kłamiesz", "okłamujesz mnie",
+//!   "twoje kłamstwa" (blame: a verdict, where a complaint would say what was seen).
+//!
+//! What it proposes never keeps what it noticed: the person's own words fill the I-statement
+//! only when they hold no absolute ("always", "never", "zawsze", "nigdy", "ciągle" and their
+//! combined forms), no charge of lying and no label; otherwise the plain template is offered. On
+//! an apology ([`Field::Apology`]) the suggestion is an apology about the writer, never "I feel …
+//! when you …", which would turn it into an accusation of the reader.
 //!
 //! What it leaves alone, by decision:
 //!
@@ -58,6 +66,34 @@ impl Language {
         match self {
             Language::En => "en",
             Language::Pl => "pl",
+        }
+    }
+}
+
+/// Which kind of text is checked: the suggestion differs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// Something said to the partner: a check-in topic, a boundary, a report, a note.
+    #[default]
+    Message,
+    /// An apology, or taking responsibility: what is suggested stays about the writer.
+    Apology,
+}
+
+impl Field {
+    /// `message` or `apology`.
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "message" => Some(Field::Message),
+            "apology" => Some(Field::Apology),
+            _ => None,
+        }
+    }
+
+    pub const fn code(self) -> &'static str {
+        match self {
+            Field::Message => "message",
+            Field::Apology => "apology",
         }
     }
 }
@@ -114,14 +150,16 @@ impl Review {
 }
 
 /// The explanation ids, one per kind of finding.
-pub const EXPLANATION_KEYS: [&str; 5] = [
+pub const EXPLANATION_KEYS: [&str; 6] = [
     ABSOLUTE_KEY,
     FAULT_KEY,
+    LYING_KEY,
     INSULT_KEY,
     NAME_CALLING_KEY,
     SARCASM_KEY,
 ];
 const ABSOLUTE_KEY: &str = "gentle-why-absolute";
+const LYING_KEY: &str = "gentle-why-lying";
 const FAULT_KEY: &str = "gentle-why-fault";
 const INSULT_KEY: &str = "gentle-why-insult";
 const NAME_CALLING_KEY: &str = "gentle-why-name-calling";
@@ -131,8 +169,13 @@ const SARCASM_KEY: &str = "gentle-why-sarcasm";
 /// 2000 characters).
 pub const MAX_REVIEWED_CHARS: usize = 10_000;
 
-/// Reviews `text`; the suggestion is in `lang`.
+/// Reviews `text`, a message to the partner; the suggestion is in `lang`.
 pub fn review(text: &str, lang: Language) -> Review {
+    review_as(text, lang, Field::Message)
+}
+
+/// Reviews `text` written in `field`; the suggestion is in `lang`.
+pub fn review_as(text: &str, lang: Language, field: Field) -> Review {
     let normal = Normal::of(text);
     let tokens = tokens(&normal.chars);
     let quoted = quoted(&normal.chars);
@@ -174,13 +217,16 @@ pub fn review(text: &str, lang: Language) -> Review {
             })
         })
         .collect();
-    let suggestion = (!findings.is_empty()).then(|| {
-        let situation = kept
-            .iter()
-            .filter_map(|hit| hit.situation)
-            .find(|s| s.form.language() == lang)
-            .and_then(|s| scan.situation_text(text, s));
-        suggest(lang, situation)
+    let suggestion = (!findings.is_empty()).then(|| match field {
+        Field::Apology => apologise(lang),
+        Field::Message => {
+            let situation = kept
+                .iter()
+                .filter_map(|hit| hit.situation)
+                .find(|s| s.form.language() == lang)
+                .and_then(|s| scan.situation_text(text, s, &kept));
+            suggest(lang, situation)
+        }
     });
     Review {
         findings,
@@ -204,6 +250,17 @@ fn suggest(lang: Language, situation: Option<(Form, String)>) -> String {
         (Language::En, None) => "I feel … about …, and I need …".to_owned(),
         (Language::Pl, Some((_, what))) => format!("Czuję …, kiedy {what}, i potrzebuję …"),
         (Language::Pl, None) => "Czuję …, kiedy …, i potrzebuję …".to_owned(),
+    }
+}
+
+/// An apology to start from: about what the writer did, its effect and what comes next; in
+/// Polish without a past tense, so it needs no grammatical gender.
+fn apologise(lang: Language) -> String {
+    match lang {
+        Language::En => {
+            "I am sorry that I …. I understand it left you …, and from now on I will …".to_owned()
+        }
+        Language::Pl => "Przepraszam, że …. Rozumiem, że przez to …, i od teraz …".to_owned(),
     }
 }
 
@@ -508,6 +565,7 @@ impl Scan<'_> {
         let mut hits = Vec::new();
         for i in 0..self.tokens.len() {
             self.blame_at(i, &mut hits);
+            self.lying_at(i, &mut hits);
             self.label_at(i, &mut hits);
             self.sarcasm_at(i, &mut hits);
         }
@@ -523,7 +581,9 @@ impl Scan<'_> {
             let form = if youre { Form::EnYoure } else { Form::EnYou };
             hits.push(self.absolute(i, n, form));
         }
-        if let Some(n) = self.any_phrase_at(i, words::EN_NEVER) {
+        if let Some(n) = self.any_phrase_at(i, words::EN_NEVER)
+            && self.any_phrase_at(i + n, words::EN_NEVER_KIND).is_none()
+        {
             let form = if youre {
                 Form::EnYoureNot
             } else {
@@ -574,6 +634,43 @@ impl Scan<'_> {
         Hit {
             situation: Some(Situation { from: i + n, form }),
             ..Hit::words(Rule::Blame, ABSOLUTE_KEY, i, i + n - 1)
+        }
+    }
+
+    /// A charge of lying: "kłamiesz", "your lies", or "lie"/"lying" said of "you" within the three
+    /// words before it ("you lie", "you're lying", "you always lie"), unless negated ("you don't
+    /// lie", "nie kłamiesz"). With an absolute in between, the absolute is its own finding and
+    /// this one covers the verb alone.
+    fn lying_at(&self, i: usize, hits: &mut Vec<Hit>) {
+        if let Some(n) = self.any_phrase_at(i, words::LYING_PHRASES) {
+            if !self.negated_before(i) {
+                hits.push(Hit::words(Rule::Blame, LYING_KEY, i, i + n - 1));
+            }
+            return;
+        }
+        if !in_list(words::EN_LYING, self.word(i)) || self.word(i + 1) == "down" {
+            return;
+        }
+        for back in 1..=3 {
+            let Some(j) = i.checked_sub(back) else {
+                return;
+            };
+            if self.breaks_after(j) {
+                return;
+            }
+            let word = self.word(j);
+            if in_list(words::FIRST_PERSON, word)
+                || in_list(words::NEGATIONS, word)
+                || in_list(words::EN_DO_NOT, word)
+            {
+                return;
+            }
+            if in_list(words::EN_YOU, word) {
+                let absolute_between = (j + 1..i).any(|k| in_list(words::ABSOLUTES, self.word(k)));
+                let first = if absolute_between { i } else { j };
+                hits.push(Hit::words(Rule::Blame, LYING_KEY, first, i));
+                return;
+            }
         }
     }
 
@@ -636,9 +733,32 @@ impl Scan<'_> {
         }
     }
 
-    /// The person's own words after a blame phrase, to the end of the sentence.
-    fn situation_text(&self, text: &str, situation: Situation) -> Option<(Form, String)> {
+    /// The person's own words after a blame phrase, to the end of the sentence; `None` when they
+    /// would carry into the suggestion what was noticed (another finding, an absolute, a charge
+    /// of lying, a label).
+    fn situation_text(
+        &self,
+        text: &str,
+        situation: Situation,
+        kept: &[Hit],
+    ) -> Option<(Form, String)> {
         if situation.from == 0 || self.breaks_after(situation.from - 1) {
+            return None;
+        }
+        let last = (situation.from..self.tokens.len())
+            .take_while(|&j| j == situation.from || !self.breaks_after(j - 1))
+            .last()?;
+        let carries_harshness = (situation.from..=last).any(|j| {
+            let word = self.word(j);
+            in_list(words::ABSOLUTES, word)
+                || in_list(words::EN_LYING, word)
+                || in_list(words::PL_LYING, word)
+                || in_list(words::LABELS, word)
+        }) || kept.iter().any(|hit| {
+            let own = hit.situation.is_some_and(|s| s.from == situation.from);
+            !own && hit.chars.is_none() && hit.last >= situation.from && hit.first <= last
+        });
+        if carries_harshness {
             return None;
         }
         let first = self.tokens.get(situation.from)?;
@@ -929,6 +1049,24 @@ mod tests {
                     prop_assert!(EXPLANATION_KEYS.contains(&finding.explanation_key));
                 }
                 prop_assert_eq!(review.suggestion.is_some(), !review.findings.is_empty());
+            }
+
+            #[test]
+            fn a_suggestion_never_carries_an_absolute_and_an_apology_never_accuses(
+                text in "(you |you're |always |never |ever |lie |lying |ty |zawsze |nigdy |kłamiesz |call |me |late|, |\\. ){0,30}",
+                pl in any::<bool>(),
+            ) {
+                let lang = if pl { Language::Pl } else { Language::En };
+                let message = review(&text, lang).suggestion.unwrap_or_default().to_lowercase();
+                for word in message.split(|c: char| !c.is_alphanumeric() && c != '\'') {
+                    prop_assert!(
+                        !["always", "never", "ever", "lie", "lying", "zawsze", "nigdy", "kłamiesz"]
+                            .contains(&word),
+                        "{text:?} → {message:?}"
+                    );
+                }
+                let apology = review_as(&text, lang, Field::Apology).suggestion.unwrap_or_default();
+                prop_assert!(!apology.contains("when you") && !apology.contains("kiedy"), "{apology:?}");
             }
         }
     }

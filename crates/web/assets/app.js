@@ -1,13 +1,14 @@
 // Progressive enhancement only: every page works without this file.
 //
-// The quick exit (DESIGN, Safety): leave for an ordinary page at once, replacing this page in
-// the tab's history so the Back button does not return here. Also on Shift pressed three times
-// in quick succession, for when there is no time to find the button.
+// The quick exit (DESIGN, Safety): end the session and leave for an ordinary page at once,
+// replacing this page in the tab's history so the Back button does not return here. Also on
+// Shift pressed three times in quick succession, for when there is no time to find the button.
+// Without this file the button posts the same form, which ends the session and redirects.
 (function () {
   "use strict";
 
-  var link = document.querySelector("[data-quick-exit]");
-  if (!link) {
+  var form = document.querySelector("form[data-quick-exit]");
+  if (!form) {
     return;
   }
 
@@ -17,10 +18,21 @@
     }
     document.title = "";
     document.documentElement.style.visibility = "hidden";
-    window.location.replace(link.href);
+    // The beacon outlives this page, so leaving need not wait for the answer.
+    var sent = false;
+    try {
+      sent = navigator.sendBeacon(form.action);
+    } catch (error) {
+      sent = false;
+    }
+    if (sent) {
+      window.location.replace(form.getAttribute("data-exit-to"));
+    } else {
+      form.submit();
+    }
   }
 
-  link.addEventListener("click", leave);
+  form.addEventListener("submit", leave);
 
   // Only Shift pressed on its own counts: any other key in between (a capital letter, "&")
   // starts the count again, so typing never sets it off.
@@ -41,6 +53,20 @@
     presses.push(now);
     if (presses.length >= 3) {
       leave();
+    }
+  });
+})();
+
+// A signed-in page the browser restores from its back-forward cache shows what it showed
+// before, even after the quick exit or signing out ended the session (some browsers keep such
+// pages despite `no-store`): ask the server again, which then asks to sign in.
+(function () {
+  "use strict";
+
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted && document.body.hasAttribute("data-signed-in")) {
+      document.documentElement.style.visibility = "hidden";
+      window.location.reload();
     }
   });
 })();

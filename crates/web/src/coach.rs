@@ -138,9 +138,10 @@ pub(crate) fn read_kind_label(view: &str, lang: Lang) -> String {
 /// Paths a coach may post to: their own account and session, and coach invites. Everything else
 /// that changes state is refused.
 fn coach_may_post(path: &str) -> bool {
-    const OWN: [&str; 9] = [
+    const OWN: [&str; 10] = [
         "/sign-in",
         "/sign-out",
+        "/exit",
         "/language",
         "/account/password",
         "/account/sign-out-others",

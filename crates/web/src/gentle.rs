@@ -18,7 +18,7 @@
 //!
 //! The person may always share as written: the hint never blocks the form.
 
-use steadfast_core::gentle::{self, Language, Review, Rule};
+use steadfast_core::gentle::{self, Field, Language, Review, Rule};
 
 use crate::i18n::Lang;
 
@@ -57,12 +57,17 @@ pub(crate) fn words_of<'a>(text: &'a str, finding: &gentle::Finding) -> &'a str 
         .unwrap_or_default()
 }
 
-/// Reviews `text` for the page in `lang`.
+/// Reviews `text`, a message to the partner, for the page in `lang`.
 pub(crate) fn hint(text: &str, lang: Lang) -> GentleHint {
+    hint_as(text, lang, Field::Message)
+}
+
+/// Reviews `text` written in `field` (an apology gets an apology to start from).
+pub(crate) fn hint_as(text: &str, lang: Lang, field: Field) -> GentleHint {
     let Review {
         findings,
         suggestion,
-    } = gentle::review(text, language(lang));
+    } = gentle::review_as(text, language(lang), field);
     GentleHint {
         clear: findings.is_empty(),
         findings: findings

@@ -21,6 +21,7 @@ mod export;
 #[cfg(feature = "fuzzing")]
 pub mod fuzzing;
 mod gentle;
+mod help_resources;
 mod i18n;
 mod journal;
 mod mail;
@@ -52,6 +53,7 @@ use tower_http::timeout::TimeoutLayer;
 
 pub use auth::password::{HashingError, PasswordCost};
 pub use clock::{Clock, ManualClock, SystemClock};
+pub use help_resources::HelpDefaults;
 pub use i18n::Lang;
 pub use mail::{MailConfig, MailError};
 pub use ops::metrics_handle;
@@ -76,10 +78,13 @@ pub struct WebConfig {
     pub password_cost: PasswordCost,
     /// Where "now" comes from; tests move a manual clock.
     pub clock: Arc<dyn Clock>,
-    /// Places to turn to that the help page lists: a label and a web address or phone number
-    /// ("National helpline", "+48 800 120 002"). None by default: the operator knows which
-    /// services are near and trustworthy.
+    /// The operator's own places to turn to, listed wherever help is offered: a label and a web
+    /// address or phone number ("Local shelter", "+48 22 000 00 00"). None by default.
     pub help_resources: Vec<(String, String)>,
+    /// Whether the built-in places for the viewer's language (emergency numbers, a national
+    /// helpline or a directory) follow the operator's; kept by default, so help works with no
+    /// set-up.
+    pub help_defaults: HelpDefaults,
     /// The header in which the operator's own reverse proxy passes the client's address
     /// (`X-Forwarded-For`); `None` to use the connection's peer. Rate limits count by it.
     pub client_address_header: Option<axum::http::HeaderName>,
@@ -98,6 +103,7 @@ impl Default for WebConfig {
             password_cost: PasswordCost::Production,
             clock: Arc::new(SystemClock),
             help_resources: Vec::new(),
+            help_defaults: HelpDefaults::Keep,
             client_address_header: None,
             mail: None,
         }
@@ -115,6 +121,14 @@ pub(crate) struct Services {
     pub(crate) passwords: auth::password::Passwords,
     pub(crate) limits: auth::limits::Limits,
     pub(crate) ledgers: promises::Ledgers,
+}
+
+impl Services {
+    /// The places to turn to for a viewer in `lang`, as every page and answer offering help
+    /// lists them.
+    pub(crate) fn help_for(&self, lang: Lang) -> Vec<(String, String)> {
+        help_resources::for_viewer(&self.config.help_resources, self.config.help_defaults, lang)
+    }
 }
 
 impl std::ops::Deref for AppState {
@@ -172,6 +186,7 @@ pub fn app(store: Store, config: WebConfig) -> Result<Router, StartError> {
             get(pages::accounts::sign_in_form).post(pages::accounts::sign_in),
         )
         .route("/sign-out", post(pages::accounts::sign_out))
+        .route("/exit", post(pages::accounts::quick_exit))
         .route("/account", get(pages::account::show))
         .route(
             "/account/sign-out-others",
@@ -422,7 +437,7 @@ fn shell(routes: Router<AppState>, state: AppState) -> Router {
             state.clone(),
             error::error_pages,
         ));
-    for layer in security::headers() {
+    for layer in security::headers(&state.config.quick_exit_url) {
         router = router.layer(layer);
     }
     router.with_state(state)

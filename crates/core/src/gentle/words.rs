@@ -17,6 +17,9 @@ pub(super) const EN_ALWAYS: &[&str] = &[
 /// "You never …" — the situation reads "… when you don't …".
 pub(super) const EN_NEVER: &[&str] = &["you never", "you're|youre never", "you are never"];
 
+/// After "you never", words that make it comfort, not blame: "you never deserved this".
+pub(super) const EN_NEVER_KIND: &[&str] = &["deserve*", "meant to hurt*"];
+
 /// Fault and blame, unless negated ("it's not your fault" is comfort).
 pub(super) const EN_FAULT: &[&str] = &["your fault", "because of you"];
 
@@ -180,3 +183,52 @@ pub(super) const SARCASM: &[&str] = &[
 /// Said on its own ("Whatever.", "Akurat!"), these are sarcasm; inside a sentence ("whatever you
 /// decide", "akurat byłem w domu") they are not.
 pub(super) const SARCASM_ALONE: &[&str] = &["whatever", "akurat"];
+
+/// Absolutes, in every form the helper reads: a suggestion never carries one of these from the
+/// person's words ("never ever", "przenigdy", "wiecznie").
+pub(super) const ABSOLUTES: &[&str] = &[
+    "always",
+    "never*",
+    "ever",
+    "forever",
+    "constantly",
+    "continually",
+    "zawsze",
+    "nigdy",
+    "przenigdy",
+    "ciagle",
+    "wiecznie",
+    "stale",
+    "nieustannie",
+    "bezustannie",
+];
+
+/// "Lie" and "lying": a charge of lying when said of "you" ("you lie", "you're lying").
+pub(super) const EN_LYING: &[&str] = &["lie", "lies", "lying"];
+
+/// Polish charges of lying: a verb in the second person says who is meant.
+pub(super) const PL_LYING: &[&str] = &[
+    "klamiesz",
+    "oklamujesz",
+    "lzesz",
+    "naklamales|naklamalas",
+    "klamstw*",
+];
+
+/// Charges of lying as whole phrases, whoever they sit next to.
+pub(super) const LYING_PHRASES: &[&str] = &[
+    "klamiesz",
+    "oklamujesz",
+    "lzesz",
+    "twoje|twoich|twoim klamstw*",
+    "twoje|twoim klamstwo|klamstwem",
+    "your lies|lying",
+];
+
+/// The partner as the subject of a verb.
+pub(super) const EN_YOU: &[&str] = &["you", "you're", "youre", "you've", "youve", "u", "ur"];
+
+/// "Don't" and the like between "you" and "lie": "you don't lie to me".
+pub(super) const EN_DO_NOT: &[&str] = &[
+    "don't", "dont", "didn't", "didnt", "wouldn't", "wouldnt", "won't", "wont",
+];

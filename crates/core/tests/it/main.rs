@@ -9,6 +9,7 @@ mod balance;
 mod boundary_lifecycle;
 mod checkin_lifecycle;
 mod coach_grants;
+mod gentle_words;
 mod import_corpus;
 mod import_round_trip;
 mod ledger;

@@ -581,8 +581,7 @@ pub(crate) async fn trend(
             partner: trend.partner.map(ChangeBody::from),
             resources: if trend.stuck {
                 state
-                    .config
-                    .help_resources
+                    .help_for(lang_of(&headers))
                     .iter()
                     .map(|(label, address)| ResourceBody {
                         label: label.clone(),

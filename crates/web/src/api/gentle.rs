@@ -5,7 +5,7 @@
 use axum::Json;
 use axum::http::{HeaderMap, StatusCode};
 use serde::{Deserialize, Serialize};
-use steadfast_core::gentle::{self, Language, MAX_REVIEWED_CHARS};
+use steadfast_core::gentle::{self, Field, Language, MAX_REVIEWED_CHARS};
 
 use super::{ApiCaller, ApiError, ApiJson, lang_of};
 use crate::gentle::{rule_label, words_of};
@@ -19,6 +19,9 @@ pub(crate) struct GentleBody {
     /// `en` or `pl`: the language of the suggestion and explanations. Leave out for the
     /// `Accept-Language` one.
     lang: Option<String>,
+    /// `message` (the default: something said to the partner) or `apology` (an apology or
+    /// taking responsibility: the suggestion stays an apology about the writer).
+    field: Option<String>,
 }
 
 /// One thing noticed.
@@ -52,12 +55,13 @@ pub(crate) struct GentleView {
     responses(
         (status = 200, body = GentleView),
         (status = 401, description = "Not signed in", body = super::ErrorBody),
-        (status = 422, description = "Refused: `text_too_long`, `lang_invalid`, `invalid_body`", body = super::ErrorBody),
+        (status = 422, description = "Refused: `text_too_long`, `lang_invalid`, `field_invalid`, `invalid_body`", body = super::ErrorBody),
     ))]
 /// Looks at a text before it is shared (a check-in topic, a crossing report, a repair message):
 /// blame and absolutes ("you always"), contempt (insults, "you're so …") and sarcasm markers,
 /// in English and Polish, after Gottman's "harsh start-up" and "four horsemen"; and offers an
-/// I-statement after Thomas Gordon. Rule-based and local; never blocks sending.
+/// I-statement after Thomas Gordon (on an apology, an apology to start from instead). Rule-based
+/// and local; never blocks sending.
 pub(crate) async fn review(
     headers: HeaderMap,
     _caller: ApiCaller,
@@ -78,6 +82,16 @@ pub(crate) async fn review(
         Language::En => Lang::En,
         Language::Pl => Lang::Pl,
     };
+    let field = match body.field.as_deref() {
+        None => Field::default(),
+        Some(code) => Field::from_code(code).ok_or_else(|| {
+            ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "field_invalid",
+                lang.t("gentle-field-invalid"),
+            )
+        })?,
+    };
     if body.text.chars().count() > MAX_REVIEWED_CHARS {
         return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -88,7 +102,7 @@ pub(crate) async fn review(
             ),
         ));
     }
-    let review = gentle::review(&body.text, language);
+    let review = gentle::review_as(&body.text, language, field);
     Ok(Json(GentleView {
         findings: review
             .findings

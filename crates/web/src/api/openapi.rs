@@ -431,6 +431,11 @@ const TEXT_FIELDS: &[(&str, &str, Text)] = &[
     ),
     ("GentleBody", "lang", Text::LooseName(&["en", "pl"])),
     (
+        "GentleBody",
+        "field",
+        Text::LooseName(&["message", "apology"]),
+    ),
+    (
         "NewEntryBody",
         "prompt",
         Text::OptionalName(names_of!(Prompt)),

@@ -45,7 +45,7 @@ pub(crate) struct PatternView {
     boundary: Option<BoundaryRef>,
 }
 
-/// A place to turn to, as the operator configured it.
+/// A place to turn to: the operator's, or a default for the caller's language.
 #[derive(Serialize, utoipa::ToSchema)]
 pub(crate) struct HelpResource {
     label: String,
@@ -106,8 +106,7 @@ pub(crate) async fn list(
     Ok(Json(PatternList {
         patterns: found.iter().map(|p| pattern_view(p, lang)).collect(),
         help: state
-            .config
-            .help_resources
+            .help_for(lang)
             .iter()
             .map(|(label, contact)| HelpResource {
                 label: label.clone(),

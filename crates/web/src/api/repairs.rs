@@ -843,7 +843,11 @@ pub(crate) struct SafetyState {
     help: Vec<HelpBody>,
 }
 
-fn safety_state(state: &AppState, view: steadfast_core::repair::SafetyView) -> SafetyState {
+fn safety_state(
+    state: &AppState,
+    view: steadfast_core::repair::SafetyView,
+    lang: Lang,
+) -> SafetyState {
     let paused = view.joint == Joint::Paused;
     SafetyState {
         answered: view.own.is_some(),
@@ -851,8 +855,7 @@ fn safety_state(state: &AppState, view: steadfast_core::repair::SafetyView) -> S
         joint_paused: paused,
         help: if paused {
             state
-                .config
-                .help_resources
+                .help_for(lang)
                 .iter()
                 .map(|(label, address)| HelpBody {
                     label: label.clone(),
@@ -881,7 +884,11 @@ pub(crate) async fn safety(
 ) -> Result<Json<SafetyState>, ApiError> {
     let shown = async {
         let opened = repairs::open(&state, caller.person, space_id(&space)?).await?;
-        Ok::<_, RepairError>(safety_state(&state, repairs::safety(&opened)))
+        Ok::<_, RepairError>(safety_state(
+            &state,
+            repairs::safety(&opened),
+            lang_of(&headers),
+        ))
     };
     shown
         .await
@@ -912,7 +919,7 @@ pub(crate) async fn answer_safety(
             unsafe_now: body.unsafe_now,
         };
         let view = repairs::answer_safety(&state, caller.person, space_id(&space)?, answer).await?;
-        Ok::<_, RepairError>(safety_state(&state, view))
+        Ok::<_, RepairError>(safety_state(&state, view, lang_of(&headers)))
     };
     answered
         .await

@@ -230,6 +230,26 @@ pub(crate) async fn sign_out(
         .into_response())
 }
 
+/// The quick exit (DESIGN, Safety): ends this session and sends the browser on to the ordinary
+/// page the operator chose. A form post, so no reading request ever changes state and another
+/// site cannot sign anyone out; it works without JavaScript (app.js sends the same post as a
+/// beacon and replaces the page in history). It never shows an error: if the session cannot be
+/// deleted now, the person still leaves, and the cookie is cleared all the same.
+pub(crate) async fn quick_exit(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if let Err(error) = end_session(&state, &headers).await {
+        tracing::warn!(%error, "the quick exit could not delete its session");
+    }
+    let cookie = session::clear_cookie(state.config.secure_cookies);
+    // Pages with account data are `no-store`, so a browser keeps none of them: with the
+    // session gone, Back asks again and is sent to sign in. (`Clear-Site-Data` is left out: it
+    // can hold up the redirect for seconds, and leaving must be quick.)
+    (
+        [(header::SET_COOKIE, cookie)],
+        Redirect::to(&state.config.quick_exit_url),
+    )
+        .into_response()
+}
+
 pub(crate) async fn end_session(state: &AppState, headers: &HeaderMap) -> Result<(), WebError> {
     if let Some(id_hash) = session::presented_session(state, headers) {
         state.store.delete_session(&id_hash).await?;

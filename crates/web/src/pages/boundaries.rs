@@ -11,6 +11,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use serde::Deserialize;
 use steadfast_core::boundary::{Boundary, Command, Crossing, Status};
+use steadfast_core::gentle::Field;
 use steadfast_core::promise::Stakes;
 use steadfast_core::{BoundaryId, CrossingId, PersonId, SpaceId, Timestamp};
 
@@ -833,7 +834,7 @@ pub(crate) async fn check_on_crossing(
     let id = boundaries::parse_id(&boundary).map_err(page_error)?;
     let crossing = boundaries::parse_crossing(&crossing).map_err(page_error)?;
     let hint = match step.as_str() {
-        "apologise" => gentle::hint(&form.apology, chrome.lang),
+        "apologise" => gentle::hint_as(&form.apology, chrome.lang, Field::Apology),
         _ => return Err(WebError::NotFound),
     };
     let returned = Returned {

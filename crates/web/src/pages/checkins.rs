@@ -333,8 +333,7 @@ async fn list_page(
         past,
         resources: if trend.stuck {
             state
-                .config
-                .help_resources
+                .help_for(lang)
                 .iter()
                 .map(|(label, contact)| Resource::new(label, contact))
                 .collect()

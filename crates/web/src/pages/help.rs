@@ -12,7 +12,7 @@ use crate::AppState;
 use crate::auth::session;
 use crate::i18n::Lang;
 
-/// One place to turn to, as the operator configured it.
+/// One place to turn to: the operator's, or a default for the viewer's language.
 pub(crate) struct Resource {
     pub(crate) label: String,
     pub(crate) contact: String,
@@ -57,15 +57,10 @@ pub(crate) struct HelpPage {
 /// so the header offers the right links.
 pub(crate) async fn show(State(state): State<AppState>, parts: Parts) -> HelpPage {
     let signed_in = session::peek_signed_in(&state, &parts.headers).await;
-    let chrome = Chrome::new(
-        &state,
-        Lang::of_request(&parts),
-        parts.uri.path(),
-        signed_in,
-    );
+    let lang = Lang::of_request(&parts);
+    let chrome = Chrome::new(&state, lang, parts.uri.path(), signed_in);
     let resources = state
-        .config
-        .help_resources
+        .help_for(lang)
         .iter()
         .map(|(label, contact)| Resource::new(label, contact))
         .collect();

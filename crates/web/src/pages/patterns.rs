@@ -61,8 +61,7 @@ pub(crate) async fn show(
             })
             .collect(),
         resources: state
-            .config
-            .help_resources
+            .help_for(lang)
             .iter()
             .map(|(label, contact)| Resource::new(label, contact))
             .collect(),

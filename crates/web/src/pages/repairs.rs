@@ -16,6 +16,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
+use steadfast_core::gentle::Field;
 use steadfast_core::id::RepairId;
 use steadfast_core::landing::Landing;
 use steadfast_core::promise::Status as PromiseStatus;
@@ -60,10 +61,9 @@ fn form_status(error: &RepairError) -> StatusCode {
     }
 }
 
-fn resources(state: &AppState) -> Vec<Resource> {
+fn resources(state: &AppState, lang: Lang) -> Vec<Resource> {
     state
-        .config
-        .help_resources
+        .help_for(lang)
         .iter()
         .map(|(label, contact)| Resource::new(label, contact))
         .collect()
@@ -191,7 +191,11 @@ async fn list_page(
             &[("name", partner_name(state, opened.partner, lang).await?)],
         ),
         paused: paused && opened.partner.is_some(),
-        resources: if paused { resources(state) } else { Vec::new() },
+        resources: if paused {
+            resources(state, lang)
+        } else {
+            Vec::new()
+        },
         answered: safety.own.is_some(),
         plans,
         links,
@@ -769,7 +773,7 @@ fn build(
         },
         paused: paused && !closed,
         resources: if paused && !closed {
-            resources(state)
+            resources(state, lang)
         } else {
             Vec::new()
         },
@@ -977,11 +981,17 @@ pub(crate) async fn check(
         .into_iter()
         .find(|a| *a == action)
         .ok_or(WebError::NotFound)?;
+    // The accountability steps speak about the writer: their suggestion stays an apology.
+    let field = if action == "progress" {
+        Field::Message
+    } else {
+        Field::Apology
+    };
     let space = parse_space(&space)?;
     let id = repairs::parse_id(&repair).map_err(page_error)?;
     let returned = Returned {
         action,
-        gentle: Some(gentle::hint(&form.text, chrome.lang)),
+        gentle: Some(gentle::hint_as(&form.text, chrome.lang, field)),
         form,
         message: None,
     };
@@ -1229,7 +1239,11 @@ async fn safety_page(
         ],
         answered: view.own.is_some(),
         paused,
-        resources: if paused { resources(state) } else { Vec::new() },
+        resources: if paused {
+            resources(state, lang)
+        } else {
+            Vec::new()
+        },
         error: typed.map(|_| lang.t("safety-answer-needed")),
         chrome,
     })

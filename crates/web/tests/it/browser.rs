@@ -1344,3 +1344,121 @@ async fn words_are_checked_before_sharing_and_patterns_show_only_to_the_hurt_par
     sam.close().await;
     app.stop().await;
 }
+
+#[tokio::test]
+async fn on_a_phone_the_quick_exit_stays_in_view_and_back_shows_nothing_of_the_account() {
+    if !browser::requested() {
+        eprintln!("browser tests not requested; scripts/test runs them");
+        return;
+    }
+    let landing = TestApp::sqlite().await;
+    let exit_to = landing.url("/healthz");
+    let app = TestApp::with_config(WebConfig {
+        quick_exit_url: exit_to.clone(),
+        ..TestApp::test_config(&test_clock())
+    })
+    .await;
+    let us = crate::support::api::couple(&app, "ada", "bram").await;
+    // A long page: many promises from Bram to Ada.
+    for n in 1..=14 {
+        crate::support::api::call(
+            &app,
+            &us.b,
+            reqwest::Method::POST,
+            &format!("/api/v1/spaces/{}/promises", us.space),
+            Some(serde_json::json!({ "text": format!("Call before nine, week {n}"), "stakes": 2 })),
+        )
+        .await
+        .created();
+    }
+
+    let browser = Browser::start().await;
+    browser.client.set_window_size(390, 844).await.unwrap();
+    browser.client.goto("about:blank").await.unwrap();
+    sign_in_as(&browser, &app, "ada").await;
+    let promises = app.url(&format!("/spaces/{}/promises", us.space));
+    browser.client.goto(&promises).await.unwrap();
+    wait_for_text(&browser, "main", "Call before nine, week 14").await;
+    browser
+        .client
+        .execute(
+            "window.scrollTo(0, document.documentElement.scrollHeight)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    // [top, bottom, height, viewport height, page height, whether the button is what is at its
+    // centre (nothing covers it)]
+    let seen = browser
+        .client
+        .execute(
+            "const b = document.querySelector('.quick-exit');
+             const r = b.getBoundingClientRect();
+             const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+             return [r.top, r.bottom, r.height, window.innerHeight,
+                     document.documentElement.scrollHeight, at === b || b.contains(at)];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let number = |i: usize| seen[i].as_f64().unwrap();
+    assert!(number(4) > number(3) * 1.5, "the page is long: {seen}");
+    assert!(
+        number(0) >= 0.0 && number(1) <= number(3),
+        "in view: {seen}"
+    );
+    assert!(number(2) >= 44.0, "large enough to hit: {seen}");
+    assert_eq!(seen[5], true, "nothing covers it: {seen}");
+    browser.screenshot("quick-exit-390-scrolled").await;
+    assert_accessible(&browser, "promises, scrolled on a phone").await;
+
+    click(&browser, ".quick-exit").await;
+    let mut left = false;
+    for _ in 0..50 {
+        if browser.client.current_url().await.unwrap().as_str() == exit_to {
+            left = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(left, "the quick exit did not leave");
+
+    // Back: the promises page was replaced in history; the Steadfast page before it (kept in the
+    // back-forward cache despite `no-store`) is asked for again, and asks to sign in.
+    browser.client.back().await.unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let url = browser.client.current_url().await.unwrap();
+    let body = browser
+        .client
+        .find(Locator::Css("body"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    browser.screenshot("quick-exit-390-back").await;
+    assert_ne!(url.as_str(), promises, "Back returned to the promises page");
+    for private in ["Call before nine", "Sign out", "bram"] {
+        assert!(
+            !body.contains(private),
+            "{private:?} after Back at {url}: {body}"
+        );
+    }
+    // Going to the page itself asks to sign in: the session is over.
+    browser.client.goto(&promises).await.unwrap();
+    wait_for(&browser, "#username").await;
+    let body = browser
+        .client
+        .find(Locator::Css("body"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!body.contains("Call before nine"), "{body}");
+
+    browser.close().await;
+    app.stop().await;
+    landing.stop().await;
+}

@@ -297,6 +297,7 @@ fn own_account(path: &str) -> bool {
         "/sign-in",
         "/sign-up",
         "/sign-out",
+        "/exit",
         "/language",
         "/account/password",
         "/account/sign-out-others",

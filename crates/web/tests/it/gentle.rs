@@ -466,3 +466,93 @@ async fn checks_are_refused_to_another_couple_and_for_forms_without_one() {
     assert_eq!(written(&app, &space).await, before, "nothing was written");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn on_an_apology_the_helper_offers_an_apology_never_an_accusation() {
+    for backend in [
+        steadfast_store::Backend::Sqlite,
+        steadfast_store::Backend::Postgres,
+    ] {
+        let Some(app) = TestApp::on(backend).await else {
+            continue;
+        };
+        let alex = person(&app, "alex").await;
+        let review = |body| {
+            call(
+                &app,
+                &alex,
+                Method::POST,
+                "/api/v1/gentle-start",
+                Some(body),
+            )
+        };
+        let text = "I am sorry you always have to wait for me.";
+        let message = review(json!({ "text": text, "lang": "en" })).await;
+        assert_eq!(
+            message.ok()["suggestion"],
+            "I feel … when you have to wait for me, and I need …"
+        );
+        let apology = review(json!({ "text": text, "lang": "en", "field": "apology" })).await;
+        assert_eq!(apology.ok()["findings"][0]["words"], "you always");
+        let suggestion = apology.body["suggestion"].as_str().unwrap();
+        assert!(suggestion.starts_with("I am sorry that I"), "{suggestion}");
+        assert!(!suggestion.contains("when you"), "{suggestion}");
+        let polish = review(json!({
+            "text": "Przepraszam, że zawsze musisz na mnie czekać.",
+            "lang": "pl",
+            "field": "apology",
+        }))
+        .await;
+        let suggestion = polish.ok()["suggestion"].as_str().unwrap();
+        assert!(suggestion.starts_with("Przepraszam, że"), "{suggestion}");
+        assert!(!suggestion.contains("Czuję"), "{suggestion}");
+        // A charge of lying is noticed, and never carried into the suggestion.
+        let lying = review(json!({ "text": "Ty zawsze kłamiesz.", "lang": "pl" })).await;
+        assert_eq!(lying.ok()["findings"][0]["rule"], "blame");
+        assert_eq!(lying.body["suggestion"], "Czuję …, kiedy …, i potrzebuję …");
+        let lying = review(json!({ "text": "You're lying.", "lang": "en" })).await;
+        assert_eq!(
+            lying.ok()["findings"][0]["explanation_key"],
+            "gentle-why-lying"
+        );
+        review(json!({ "text": "x", "field": "topic" }))
+            .await
+            .refused(StatusCode::UNPROCESSABLE_ENTITY, "field_invalid");
+
+        // The same on the repair plan's apology form.
+        let us = api::couple(&app, "ada", "bea").await;
+        let space = us.space.clone();
+        let id = call(
+            &app,
+            &us.b,
+            Method::POST,
+            &format!("/api/v1/spaces/{space}/repairs"),
+            Some(json!({ "hurt": "me" })),
+        )
+        .await
+        .created_id();
+        for who in [&us.a, &us.b] {
+            call(
+                &app,
+                who,
+                Method::PUT,
+                &format!("/api/v1/spaces/{space}/safety"),
+                Some(json!({ "afraid": false, "pressured": false, "unsafe_now": false })),
+            )
+            .await
+            .ok();
+        }
+        let checked = app
+            .post_form_as(
+                &format!("/spaces/{space}/repairs/{id}/apology/check"),
+                &[("text", text)],
+                &us.a.cookie,
+            )
+            .await;
+        assert_eq!(checked.status(), StatusCode::OK);
+        let html = checked.text().await.unwrap();
+        assert!(html.contains("I am sorry that I …"), "{html}");
+        assert!(!html.contains("I feel … when"), "{html}");
+        app.stop().await;
+    }
+}

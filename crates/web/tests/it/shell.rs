@@ -67,8 +67,11 @@ async fn every_page_has_the_quick_exit_to_the_configured_address() {
     let app = TestApp::with_config(config).await;
     for path in ["/", "/no-such-page"] {
         let html = app.get(path).await.text().await.unwrap();
+        // A form, so it ends the session as it leaves, then goes to the configured address.
         assert!(
-            html.contains(r#"class="quick-exit" href="https://weather.example/today""#),
+            html.contains(
+                r#"<form id="quick-exit-form" class="quick-exit-form" method="post" action="/exit""#
+            ) && html.contains(r#"data-exit-to="https://weather.example/today""#),
             "{path} has no quick exit"
         );
         assert!(html.contains("Quick exit"));
@@ -181,6 +184,7 @@ pub const STATE_CHANGING_ROUTES: &[(&str, &str)] = &[
     ("POST", "/sign-up"),
     ("POST", "/sign-in"),
     ("POST", "/sign-out"),
+    ("POST", "/exit"),
     ("POST", "/account/sign-out-others"),
     ("POST", "/account/sign-out-everywhere"),
     ("POST", "/api/v1/accounts"),

@@ -333,7 +333,10 @@ async fn a_hard_first_week_in_polish_on_a_phone() {
         .await
         .unwrap();
     let list = wait_for_text(&ola_phone, "main", "Powiem ci o pieniądzach").await;
-    assert!(list.contains("Druga osoba opuściła tę przestrzeń"), "{list}");
+    assert!(
+        list.contains("Druga osoba opuściła tę przestrzeń"),
+        "{list}"
+    );
     assert!(list.contains("Zadzwonię w przerwie na lunch"), "{list}");
     assert_accessible(&ola_phone, "the promises after the partner left").await;
     whole_page_screenshot(&ola_phone, "miss-11-promises-after-leaving-pl").await;

@@ -252,56 +252,60 @@ async fn a_draft_saved_in_one_session_resumes_in_another() {
 
 #[tokio::test]
 async fn a_break_is_seen_by_both_blocks_submitting_and_ends_early_or_by_itself() {
-    let clock = test_clock();
-    let app = TestApp::with_config(WebConfig {
-        help_resources: Vec::new(),
-        ..TestApp::test_config(&clock)
-    })
-    .await;
-    let Couple { a, b, space } = couple(&app, "alex", "sam").await;
-    let id = start(&app, &a, &space).await;
-    draft(&app, &a, &space, &id, full_answers("a", 3, 1))
-        .await
-        .ok();
-    let paused = act(&app, &b, Method::POST, &space, &id, "break").await;
-    let until = paused.ok()["break_until"].as_str().unwrap().to_owned();
-    assert_eq!(detail(&app, &a, &space, &id).await["break_until"], until);
-    act(&app, &a, Method::POST, &space, &id, "break")
-        .await
-        .refused(StatusCode::CONFLICT, "on_break");
-    act(&app, &a, Method::POST, &space, &id, "submit")
-        .await
-        .refused(StatusCode::CONFLICT, "on_break");
-    // Saving goes on during a break, so nothing typed is lost.
-    draft(&app, &b, &space, &id, json!({ "went_right": "the walk" }))
-        .await
-        .ok();
-    advance(&clock, 19);
-    assert!(detail(&app, &b, &space, &id).await["break_until"].is_string());
-    advance(&clock, 1);
-    assert!(detail(&app, &b, &space, &id).await["break_until"].is_null());
-    act(&app, &a, Method::DELETE, &space, &id, "break")
-        .await
-        .refused(StatusCode::CONFLICT, "no_break");
-    // A second break: only the partner who called it ends it early; the other sees it run on,
-    // and who called it. Then each resumes at their step.
-    let called = act(&app, &a, Method::POST, &space, &id, "break").await;
-    assert_eq!(called.ok()["break_by_you"], true);
-    assert_eq!(detail(&app, &b, &space, &id).await["break_by_you"], false);
-    act(&app, &b, Method::DELETE, &space, &id, "break")
-        .await
-        .refused(StatusCode::FORBIDDEN, "not_your_break");
-    assert!(detail(&app, &b, &space, &id).await["break_until"].is_string());
-    let ended = act(&app, &a, Method::DELETE, &space, &id, "break").await;
-    let ended = ended.ok();
-    assert!(ended["break_until"].is_null());
-    assert!(ended["break_by_you"].is_null());
-    assert_eq!(detail(&app, &a, &space, &id).await["step"], "review");
-    assert_eq!(detail(&app, &b, &space, &id).await["step"], "appreciations");
-    act(&app, &a, Method::POST, &space, &id, "submit")
-        .await
-        .ok();
-    app.stop().await;
+    for backend in [Backend::Sqlite, Backend::Postgres] {
+        let clock = test_clock();
+        let config = WebConfig {
+            help_resources: Vec::new(),
+            ..TestApp::test_config(&clock)
+        };
+        let Some(app) = TestApp::on_with(backend, config).await else {
+            continue;
+        };
+        let Couple { a, b, space } = couple(&app, "alex", "sam").await;
+        let id = start(&app, &a, &space).await;
+        draft(&app, &a, &space, &id, full_answers("a", 3, 1))
+            .await
+            .ok();
+        let paused = act(&app, &b, Method::POST, &space, &id, "break").await;
+        let until = paused.ok()["break_until"].as_str().unwrap().to_owned();
+        assert_eq!(detail(&app, &a, &space, &id).await["break_until"], until);
+        act(&app, &a, Method::POST, &space, &id, "break")
+            .await
+            .refused(StatusCode::CONFLICT, "on_break");
+        act(&app, &a, Method::POST, &space, &id, "submit")
+            .await
+            .refused(StatusCode::CONFLICT, "on_break");
+        // Saving goes on during a break, so nothing typed is lost.
+        draft(&app, &b, &space, &id, json!({ "went_right": "the walk" }))
+            .await
+            .ok();
+        advance(&clock, 19);
+        assert!(detail(&app, &b, &space, &id).await["break_until"].is_string());
+        advance(&clock, 1);
+        assert!(detail(&app, &b, &space, &id).await["break_until"].is_null());
+        act(&app, &a, Method::DELETE, &space, &id, "break")
+            .await
+            .refused(StatusCode::CONFLICT, "no_break");
+        // A second break: only the partner who called it ends it early; the other sees it run on,
+        // and who called it. Then each resumes at their step.
+        let called = act(&app, &a, Method::POST, &space, &id, "break").await;
+        assert_eq!(called.ok()["break_by_you"], true);
+        assert_eq!(detail(&app, &b, &space, &id).await["break_by_you"], false);
+        act(&app, &b, Method::DELETE, &space, &id, "break")
+            .await
+            .refused(StatusCode::FORBIDDEN, "not_your_break");
+        assert!(detail(&app, &b, &space, &id).await["break_until"].is_string());
+        let ended = act(&app, &a, Method::DELETE, &space, &id, "break").await;
+        let ended = ended.ok();
+        assert!(ended["break_until"].is_null());
+        assert!(ended["break_by_you"].is_null());
+        assert_eq!(detail(&app, &a, &space, &id).await["step"], "review");
+        assert_eq!(detail(&app, &b, &space, &id).await["step"], "appreciations");
+        act(&app, &a, Method::POST, &space, &id, "submit")
+            .await
+            .ok();
+        app.stop().await;
+    }
 }
 
 fn advance(clock: &ManualClock, minutes: i64) {

@@ -12,11 +12,8 @@ use crate::support::app::test_clock;
 use crate::support::browser::{self, Browser};
 
 #[tokio::test]
+#[ignore = "drives Chromium through chromedriver: scripts/test runs it"]
 async fn home_page_switches_to_polish_and_is_accessible() {
-    if !browser::requested() {
-        eprintln!("browser tests not requested; scripts/test runs them");
-        return;
-    }
     let app = TestApp::sqlite().await;
     let browser = Browser::start().await;
     let client = &browser.client;
@@ -82,11 +79,8 @@ async fn home_page_switches_to_polish_and_is_accessible() {
 }
 
 #[tokio::test]
+#[ignore = "drives Chromium through chromedriver: scripts/test runs it"]
 async fn shift_pressed_three_times_leaves_without_a_way_back() {
-    if !browser::requested() {
-        eprintln!("browser tests not requested; scripts/test runs them");
-        return;
-    }
     // Another local server stands in for the ordinary website: the test machine has no
     // outside network.
     let landing = TestApp::sqlite().await;
@@ -150,11 +144,8 @@ async fn shift_pressed_three_times_leaves_without_a_way_back() {
 }
 
 #[tokio::test]
+#[ignore = "drives Chromium through chromedriver: scripts/test runs it"]
 async fn a_person_signs_up_in_the_browser_and_stays_signed_in() {
-    if !browser::requested() {
-        eprintln!("browser tests not requested; scripts/test runs them");
-        return;
-    }
     let app = TestApp::sqlite().await;
     let browser = Browser::start().await;
     let client = &browser.client;
@@ -350,11 +341,8 @@ pub(super) async fn assert_accessible(browser: &Browser, page: &str) {
 }
 
 #[tokio::test]
+#[ignore = "drives Chromium through chromedriver: scripts/test runs it"]
 async fn two_partners_pair_in_two_browsers_and_one_leaves() {
-    if !browser::requested() {
-        eprintln!("browser tests not requested; scripts/test runs them");
-        return;
-    }
     let app = TestApp::sqlite().await;
     let (alex, sam) = (Browser::start().await, Browser::start().await);
 
@@ -607,11 +595,8 @@ async fn expected_percent(browser: &Browser) -> u32 {
 }
 
 #[tokio::test]
+#[ignore = "drives Chromium through chromedriver: scripts/test runs it"]
 async fn a_kept_promise_moves_the_record_both_partners_switched_on() {
-    if !browser::requested() {
-        eprintln!("browser tests not requested; scripts/test runs them");
-        return;
-    }
     let app = TestApp::sqlite().await;
     let (alex, sam) = (Browser::start().await, Browser::start().await);
     let space = pair_in_browsers(&app, &alex, &sam).await;
@@ -835,11 +820,8 @@ async fn answer_check_in(browser: &Browser, who: &str, level: &str, feeling: &st
 }
 
 #[tokio::test]
+#[ignore = "drives Chromium through chromedriver: scripts/test runs it"]
 async fn both_partners_complete_a_check_in_sealed_until_both_finished() {
-    if !browser::requested() {
-        eprintln!("browser tests not requested; scripts/test runs them");
-        return;
-    }
     let app = TestApp::sqlite().await;
     let (alex, sam) = (Browser::start().await, Browser::start().await);
     let space = pair_in_browsers(&app, &alex, &sam).await;
@@ -935,11 +917,8 @@ async fn both_partners_complete_a_check_in_sealed_until_both_finished() {
 }
 
 #[tokio::test]
+#[ignore = "drives Chromium through chromedriver: scripts/test runs it"]
 async fn a_self_reported_boundary_crossing_ends_in_a_prevention_promise() {
-    if !browser::requested() {
-        eprintln!("browser tests not requested; scripts/test runs them");
-        return;
-    }
     let app = TestApp::sqlite().await;
     let (alex, sam) = (Browser::start().await, Browser::start().await);
     let space = pair_in_browsers(&app, &alex, &sam).await;
@@ -1075,11 +1054,8 @@ async fn open_all_details(browser: &Browser) {
 }
 
 #[tokio::test]
+#[ignore = "drives Chromium through chromedriver: scripts/test runs it"]
 async fn a_broken_promise_leads_to_a_repair_plan_at_the_hurt_partners_pace() {
-    if !browser::requested() {
-        eprintln!("browser tests not requested; scripts/test runs them");
-        return;
-    }
     const LOG: &str = "Saw the phone face down again and felt sick for an hour";
     let app = TestApp::sqlite().await;
     let (alex, sam) = (Browser::start().await, Browser::start().await);
@@ -1244,11 +1220,8 @@ async fn sign_in_as(browser: &Browser, app: &TestApp, name: &str) {
 }
 
 #[tokio::test]
+#[ignore = "drives Chromium through chromedriver: scripts/test runs it"]
 async fn words_are_checked_before_sharing_and_patterns_show_only_to_the_hurt_partner() {
-    if !browser::requested() {
-        eprintln!("browser tests not requested; scripts/test runs them");
-        return;
-    }
     use crate::checkins_api::{call, couple, start};
     let app = TestApp::with_config(WebConfig {
         help_resources: vec![("Safe line".to_owned(), "+48 800 000 000".to_owned())],
@@ -1346,11 +1319,8 @@ async fn words_are_checked_before_sharing_and_patterns_show_only_to_the_hurt_par
 }
 
 #[tokio::test]
+#[ignore = "drives Chromium through chromedriver: scripts/test runs it"]
 async fn on_a_phone_the_quick_exit_stays_in_view_and_back_shows_nothing_of_the_account() {
-    if !browser::requested() {
-        eprintln!("browser tests not requested; scripts/test runs them");
-        return;
-    }
     let landing = TestApp::sqlite().await;
     let exit_to = landing.url("/healthz");
     let app = TestApp::with_config(WebConfig {

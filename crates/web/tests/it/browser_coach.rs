@@ -72,11 +72,8 @@ async fn three_weeks(app: &TestApp, us: &Couple, clock: &steadfast_web::ManualCl
 }
 
 #[tokio::test]
+#[ignore = "drives Chromium through chromedriver: scripts/test runs it"]
 async fn a_coach_reads_a_granted_space_and_the_partner_revokes() {
-    if !browser::requested() {
-        eprintln!("browser tests not requested; scripts/test runs them");
-        return;
-    }
     let clock = test_clock();
     let app = TestApp::with_config(TestApp::test_config(&clock)).await;
     let us = couple(&app, "alexandra", "samwise").await;

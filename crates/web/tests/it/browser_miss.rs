@@ -65,11 +65,8 @@ async fn step(
 }
 
 #[tokio::test]
+#[ignore = "drives Chromium through chromedriver: scripts/test runs it"]
 async fn a_hard_first_week_in_polish_on_a_phone() {
-    if !browser::requested() {
-        eprintln!("browser tests not requested; scripts/test runs them");
-        return;
-    }
     let app = TestApp::sqlite().await;
     // Ola was hurt; Tomek hid something.
     let c = couple(&app, "ola", "tomek").await;

@@ -282,12 +282,12 @@ async fn the_coach_sees_exactly_each_granted_partners_shared_data_on_sqlite() {
 }
 
 #[tokio::test]
+#[ignore = "needs PostgreSQL (STEADFAST_TEST_DATABASE_URL): scripts/test runs it"]
 async fn the_coach_sees_exactly_each_granted_partners_shared_data_on_postgres() {
     let clock = test_clock();
-    let Some(app) = TestApp::on_with(Backend::Postgres, TestApp::test_config(&clock)).await else {
-        eprintln!("no PostgreSQL test server configured; scripts/test sets one");
-        return;
-    };
+    let app = TestApp::on_with(Backend::Postgres, TestApp::test_config(&clock))
+        .await
+        .expect("STEADFAST_TEST_DATABASE_URL names the PostgreSQL test server");
     the_coach_sees_exactly_each_granted_partners_shared_data(app, clock).await;
 }
 

@@ -9,7 +9,7 @@ use steadfast_web::WebConfig;
 
 use crate::support::TestApp;
 use crate::support::app::test_clock;
-use crate::support::browser::{self, Browser};
+use crate::support::browser::Browser;
 
 #[tokio::test]
 #[ignore = "drives Chromium through chromedriver: scripts/test runs it"]

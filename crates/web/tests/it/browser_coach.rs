@@ -12,7 +12,7 @@ use crate::checkins_api::{act, draft, full_answers, start};
 use crate::support::TestApp;
 use crate::support::api::{Couple, PASSWORD, call, couple};
 use crate::support::app::{session_cookie, test_clock};
-use crate::support::browser::{self, Browser};
+use crate::support::browser::Browser;
 use crate::support::pages::page;
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;

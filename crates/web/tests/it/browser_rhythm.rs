@@ -13,7 +13,7 @@ use crate::browser::{
 use crate::rituals::DAY_MS;
 use crate::support::TestApp;
 use crate::support::app::test_clock;
-use crate::support::browser::{self, Browser};
+use crate::support::browser::Browser;
 
 /// The password `pair_in_browsers` signs both partners up with.
 const BROWSER_PASSWORD: &str = "a long and private phrase";

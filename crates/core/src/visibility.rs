@@ -272,10 +272,9 @@ mod tests {
         ));
     }
 
-    #[test]
-    fn someone_who_joins_after_the_leaving_keeps_nothing_of_the_leaver() {
-        // A and B from 0; B left at 10; C joined at 20 and never shared the space with B.
-        let members = [
+    /// A and B from 0; B left at 10; C joined at 20 and never shared the space with B.
+    fn c_joined_after_b_left() -> [Member; 3] {
+        [
             member(A, None),
             member(B, Some(10)),
             Member {
@@ -283,7 +282,13 @@ mod tests {
                 joined: Timestamp::from_millis(20),
                 left: None,
             },
-        ];
+        ]
+    }
+
+    #[test]
+    fn someone_who_joins_after_the_leaving_keeps_nothing_of_the_leaver() {
+        // A and B from 0; B left at 10; C joined at 20 and never shared the space with B.
+        let members = c_joined_after_b_left();
         assert!(!can_see(
             person(3),
             &item_at(B, Visibility::Shared, 5),
@@ -347,15 +352,7 @@ mod tests {
     #[test]
     fn what_was_shared_with_a_former_partner_stays_hidden_from_the_next() {
         // A and B from 0; B left at 10; C joined at 20.
-        let members = [
-            member(A, None),
-            member(B, Some(10)),
-            Member {
-                person: person(3),
-                joined: Timestamp::from_millis(20),
-                left: None,
-            },
-        ];
+        let members = c_joined_after_b_left();
         assert!(!can_see(
             person(3),
             &item_at(A, Visibility::Shared, 5),

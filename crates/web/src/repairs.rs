@@ -200,19 +200,21 @@ pub(crate) async fn open(
 
 /// A plan between the person and their current partner; any other is not found.
 pub(crate) fn plan(opened: &Opened, id: RepairId) -> Result<&RepairPlan, RepairError> {
-    let partner = opened.partner.ok_or(RepairError::NotFound)?;
-    opened
-        .ledger()
-        .repairs
-        .get(id)
-        .filter(|p| p.is_between(opened.person, partner))
-        .ok_or(RepairError::NotFound)
+    plan_between(opened, id, opened.partner)
 }
 
 /// A plan between the person and their partner, current or former, to read: a former
 /// partner's stays the person's, read-only.
 pub(crate) fn plan_to_read(opened: &Opened, id: RepairId) -> Result<&RepairPlan, RepairError> {
-    let with = opened.with().ok_or(RepairError::NotFound)?;
+    plan_between(opened, id, opened.with())
+}
+
+fn plan_between(
+    opened: &Opened,
+    id: RepairId,
+    with: Option<PersonId>,
+) -> Result<&RepairPlan, RepairError> {
+    let with = with.ok_or(RepairError::NotFound)?;
     opened
         .ledger()
         .repairs

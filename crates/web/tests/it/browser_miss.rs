@@ -71,16 +71,26 @@ async fn a_hard_first_week_in_polish_on_a_phone() {
     // Ola was hurt; Tomek hid something.
     let c = couple(&app, "ola", "tomek").await;
     let (ola, tomek) = (&c.a, &c.b);
+    // Both switched the record on, and each answered the private safety question that joint
+    // repair work asks first.
     for who in [ola, tomek] {
-        call(
-            &app,
-            who,
-            Method::PUT,
-            &format!("/api/v1/spaces/{}/record/consent", c.space),
-            None,
-        )
-        .await
-        .ok();
+        for (path, body) in [
+            ("record/consent", None),
+            (
+                "safety",
+                Some(json!({ "afraid": false, "pressured": false, "unsafe_now": false })),
+            ),
+        ] {
+            call(
+                &app,
+                who,
+                Method::PUT,
+                &format!("/api/v1/spaces/{}/{path}", c.space),
+                body,
+            )
+            .await
+            .ok();
+        }
     }
     let kept = promise(&app, tomek, &c, "Zadzwonię w przerwie na lunch").await;
     step(&app, ola, &c, &kept, "kept", json!({})).await;
@@ -209,19 +219,7 @@ async fn a_hard_first_week_in_polish_on_a_phone() {
     whole_page_screenshot(&tomek_phone, "miss-6-not-yet-seen-by-tomek-pl").await;
 
     // A repair plan for the money: Ola asks a question, Tomek answers it, and Ola shares where
-    // she is with forgiveness, which is hers alone. Each has answered the private safety
-    // question first, as joint work asks.
-    for who in [ola, tomek] {
-        call(
-            &app,
-            who,
-            Method::PUT,
-            &format!("/api/v1/spaces/{}/safety", c.space),
-            Some(json!({ "afraid": false, "pressured": false, "unsafe_now": false })),
-        )
-        .await
-        .ok();
-    }
+    // she is with forgiveness, which is hers alone.
     let repair = call(
         &app,
         ola,

@@ -1052,7 +1052,7 @@ async fn the_help_page_works_signed_out_and_leaves_no_record() {
         .text()
         .await
         .unwrap();
-    assert!(polish.contains("Jeśli boisz się swojego partnera"));
+    assert!(polish.contains("Jeśli boisz się osoby, z którą jesteś"));
 
     // Only the sign-up's session exists: the visits made none.
     assert_eq!(count_and_end_every_session(&app).await, 1);

@@ -89,6 +89,8 @@ email-invalid = That does not look like an email address. You can also leave it 
 
 error-too-many-title = Please wait a moment
 error-too-many-text = There were too many attempts in a short time. Please wait a little and try again.
+error-busy-title = Busy for a moment
+error-busy-text = Someone else was saving at the very same moment, and yours did not get through. Nothing was lost or half-saved: please try again in a second.
 api-sign-in-needed = Please sign in first.
 api-json-expected = Please send a JSON body with Content-Type: application/json.
 api-invalid-body = The JSON body is missing a field or has one of the wrong type.

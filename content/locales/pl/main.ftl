@@ -89,6 +89,8 @@ email-invalid = To nie wygląda na adres e-mail. Możesz też zostawić to pole 
 
 error-too-many-title = Chwileczkę
 error-too-many-text = W krótkim czasie było zbyt wiele prób. Odczekaj chwilę i spróbuj ponownie.
+error-busy-title = Chwilowo zajęte
+error-busy-text = W tej samej chwili zapisywało się coś innego i twój zapis nie przeszedł. Nic nie zginęło ani nie zapisało się w połowie: spróbuj ponownie za sekundę.
 api-sign-in-needed = Najpierw się zaloguj.
 api-json-expected = Wyślij treść w formacie JSON z nagłówkiem Content-Type: application/json.
 api-invalid-body = W treści JSON brakuje pola albo któreś ma niewłaściwy typ.

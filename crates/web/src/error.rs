@@ -28,6 +28,8 @@ pub(crate) enum ErrorPage {
     Timeout,
     TooMany,
     Internal,
+    /// Busy: a write kept losing the race to others at the same moment; try again shortly.
+    Busy,
 }
 
 impl ErrorPage {
@@ -39,6 +41,7 @@ impl ErrorPage {
             StatusCode::PAYLOAD_TOO_LARGE => ErrorPage::TooLarge,
             StatusCode::REQUEST_TIMEOUT => ErrorPage::Timeout,
             StatusCode::TOO_MANY_REQUESTS => ErrorPage::TooMany,
+            StatusCode::SERVICE_UNAVAILABLE => ErrorPage::Busy,
             status if status.is_server_error() => ErrorPage::Internal,
             _ => ErrorPage::BadRequest,
         }
@@ -54,6 +57,7 @@ impl ErrorPage {
             ErrorPage::Timeout => StatusCode::REQUEST_TIMEOUT,
             ErrorPage::TooMany => StatusCode::TOO_MANY_REQUESTS,
             ErrorPage::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+            ErrorPage::Busy => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 
@@ -68,6 +72,7 @@ impl ErrorPage {
             ErrorPage::Timeout => "timeout",
             ErrorPage::TooMany => "too_many_requests",
             ErrorPage::Internal => "internal",
+            ErrorPage::Busy => "busy",
         }
     }
 
@@ -81,6 +86,7 @@ impl ErrorPage {
             ErrorPage::Timeout => ("error-timeout-title", "error-timeout-text"),
             ErrorPage::TooMany => ("error-too-many-title", "error-too-many-text"),
             ErrorPage::Internal => ("error-internal-title", "error-internal-text"),
+            ErrorPage::Busy => ("error-busy-title", "error-busy-text"),
         }
     }
 
@@ -91,6 +97,9 @@ impl ErrorPage {
         response
     }
 }
+
+/// How long a client is asked to wait after a write lost every race (503 `busy`).
+pub(crate) const BUSY_RETRY_AFTER: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// What a handler can fail with.
 #[derive(Debug, Error)]
@@ -127,6 +136,15 @@ impl IntoResponse for WebError {
                 response.headers_mut().insert(
                     header::RETRY_AFTER,
                     HeaderValue::from(too_many.retry_after.as_secs()),
+                );
+                return response;
+            }
+            WebError::Store(StoreError::Conflict { .. }) => {
+                tracing::warn!(error = %self, "a write lost every race; answered busy");
+                let mut response = ErrorPage::Busy.response();
+                response.headers_mut().insert(
+                    header::RETRY_AFTER,
+                    HeaderValue::from(BUSY_RETRY_AFTER.as_secs()),
                 );
                 return response;
             }
@@ -276,4 +294,38 @@ fn encode_path(path: &str) -> String {
 /// The router's answer for paths it does not know.
 pub(crate) async fn not_found() -> WebError {
     WebError::NotFound
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::ApiError;
+
+    fn lost_every_race() -> WebError {
+        WebError::Store(StoreError::Conflict {
+            stream: "space-test".to_owned(),
+            expected: 3,
+            actual: 4,
+        })
+    }
+
+    #[test]
+    fn a_write_that_lost_every_race_is_busy_with_a_time_to_wait_never_a_500() {
+        let page = lost_every_race().into_response();
+        assert_eq!(page.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(page.headers()[header::RETRY_AFTER], "1");
+        let api = ApiError::from_web(lost_every_race(), Lang::En).into_response();
+        assert_eq!(api.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(api.headers()[header::RETRY_AFTER], "1");
+    }
+
+    #[test]
+    fn the_pause_after_a_lost_race_grows_and_stays_short() {
+        for lost in 0..8 {
+            let window = std::time::Duration::from_millis(2 << lost.min(5));
+            for _ in 0..50 {
+                assert!(crate::promises::after_lost_race(lost) <= window);
+            }
+        }
+    }
 }

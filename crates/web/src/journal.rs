@@ -109,7 +109,7 @@ async fn write(
     decide: impl Fn(&JournalBook) -> Result<JournalEvent, JournalFailure>,
 ) -> Result<JournalEntryId, JournalFailure> {
     let stream = StreamId::Person(person);
-    for _ in 0..WRITE_ATTEMPTS {
+    for lost in 0..WRITE_ATTEMPTS {
         let (book, head) = book(state, person).await?;
         let event = decide(&book)?;
         let entry = event.entry();
@@ -120,7 +120,9 @@ async fn write(
         );
         match state.store.append(stream, head, vec![new]).await {
             Ok(_) => return Ok(entry),
-            Err(StoreError::Conflict { .. }) => continue,
+            Err(StoreError::Conflict { .. }) => {
+                tokio::time::sleep(crate::promises::after_lost_race(lost)).await;
+            }
             Err(other) => return Err(other.into()),
         }
     }

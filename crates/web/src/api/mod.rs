@@ -31,6 +31,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use serde::de::{DeserializeOwned, Error as _};
+use steadfast_store::StoreError;
 
 use crate::AppState;
 use crate::auth::session::{self, Caller};
@@ -91,6 +92,17 @@ impl ApiError {
                     lang.t("error-too-many-text"),
                 )
             },
+            WebError::Store(StoreError::Conflict { .. }) => {
+                tracing::warn!(error = %error, "a write lost every race; answered busy");
+                Self {
+                    retry_after: Some(crate::error::BUSY_RETRY_AFTER.as_secs()),
+                    ..Self::new(
+                        StatusCode::SERVICE_UNAVAILABLE,
+                        "busy",
+                        lang.t("error-busy-text"),
+                    )
+                }
+            }
             internal => {
                 // Logged with the request's reference; the client learns only that it failed.
                 tracing::error!(error = %internal, "internal error");

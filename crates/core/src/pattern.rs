@@ -10,8 +10,8 @@
 //! - **a boundary crossed again**: one of the person's boundaries crossed two or more times
 //!   within 60 days;
 //! - **low felt trust**: the person's own felt trust low at three completed check-ins in a row;
-//! - **win–lose**: in three of the last four completed check-ins the person's private "how did
-//!   that go for me" was ≤ −2 while their partner's was ≥ +2.
+//! - **hard check-ins**: in three of the last four completed check-ins with the partner, the
+//!   person's own private "how did that go for me" was ≤ −2.
 //!
 //! Windows end now: a pattern describes what is happening, and fades when it stops (DESIGN,
 //! Principles 4). Each pattern carries its evidence (event ids and times), so it can be traced.
@@ -25,11 +25,14 @@
 //!   their export). Nothing is appended to the log, so no count, timestamp or sequence gap
 //!   reaches the partner, nor their export. Every person sees the same link to the page; what
 //!   it shows depends on nobody's choices but the facts.
-//! - **The partner's private answers stay private.** Win–lose is computed by the server over both
-//!   partners' private "how did that go" (a system view, the one place that reads across the
-//!   visibility rule, here and nowhere else). The person learns only that the partner's answer
-//!   was on the other side of the threshold, never its value, and the evidence lists only the
-//!   person's own answers, never the partner's private event ids.
+//! - **The partner's private answers stay private, also by inference.** No pattern reads the
+//!   partner's private answers: not as values, and not as a condition either, since a pattern that
+//!   appeared only when the partner felt a check-in went well would let a person who always
+//!   answers −5 read the other's sealed answer, check-in by check-in. So "hard check-ins" reads
+//!   only the person's own "how did that go" (an earlier version compared it with the partner's:
+//!   that is what this rule closed). The other patterns rest on what the person recorded, on
+//!   crossings of their own boundaries (shared items), and on their own felt trust. A property
+//!   test holds it: changing only the partner's private answers changes nothing the person gets.
 //! - **What the person recorded themselves.** Breaches are recorded by the one they were
 //!   promised to; a crossing may be reported by either. A person who records false breaches
 //!   only ever shows them to themselves: patterns go to the one who would be hurt, so they
@@ -41,7 +44,7 @@
 //!   the help page are the protection there, as everywhere.
 //!
 //! Only the current pairing counts for what involves the partner: breaches, crossings and
-//! win–lose with a partner who left are not evaluated (their items are out of the person's view
+//! check-ins with a partner who left are not evaluated (their items are out of the person's view
 //! by then too). Low felt trust is the person's own answers, from any of their check-ins.
 
 pub mod thresholds;
@@ -65,7 +68,7 @@ pub enum PatternKind {
     RepeatedDeception,
     BoundaryCrossedAgain,
     LowFeltTrust,
-    WinLose,
+    HardCheckIns,
 }
 
 impl PatternKind {
@@ -74,7 +77,7 @@ impl PatternKind {
         PatternKind::RepeatedDeception,
         PatternKind::BoundaryCrossedAgain,
         PatternKind::LowFeltTrust,
-        PatternKind::WinLose,
+        PatternKind::HardCheckIns,
     ];
 
     /// A stable snake_case name (API, export, locale ids).
@@ -84,7 +87,7 @@ impl PatternKind {
             PatternKind::RepeatedDeception => "repeated_deception",
             PatternKind::BoundaryCrossedAgain => "boundary_crossed_again",
             PatternKind::LowFeltTrust => "low_felt_trust",
-            PatternKind::WinLose => "win_lose",
+            PatternKind::HardCheckIns => "hard_check_ins",
         }
     }
 }
@@ -155,7 +158,7 @@ pub fn evaluate_with(
     }
     patterns.extend(crossed_again(&facts, person, partner, now, limits));
     patterns.extend(low_felt_trust(&facts, person, limits));
-    patterns.extend(win_lose(&facts, person, partner, limits));
+    patterns.extend(hard_check_ins(&facts, person, partner, limits));
     patterns
 }
 
@@ -394,35 +397,31 @@ fn low_felt_trust(facts: &Facts, person: PersonId, limits: &Thresholds) -> Optio
         .then(|| pattern(PatternKind::LowFeltTrust, run))
 }
 
-/// The person on the losing side of the last completed check-ins with their partner.
-fn win_lose(
+/// The last completed check-ins with the partner went badly for the person, by their own private
+/// answer alone (never the partner's: see the module's threat model).
+fn hard_check_ins(
     facts: &Facts,
     person: PersonId,
     partner: PersonId,
     limits: &Thresholds,
 ) -> Option<Pattern> {
-    let feeling = |checkin: &crate::checkin::Checkin, who: PersonId| {
-        checkin
-            .side(who)
-            .and_then(|side| side.answers.as_ref())
-            .and_then(|answers| answers.how_it_went)
-            .map(|f| f.get())
-    };
     let together: Vec<_> = facts
         .completed(person)
         .into_iter()
         .filter(|c| c.is_participant(partner))
         .collect();
-    let last = together.iter().rev().take(limits.mirror_of_last).copied();
-    let lost: Vec<Evidence> = last
+    let hard: Vec<Evidence> = together
+        .iter()
+        .rev()
+        .take(limits.hard_of_last)
         .filter(|c| {
-            matches!(
-                (feeling(c, person), feeling(c, partner)),
-                (Some(mine), Some(theirs)) if mine <= limits.mirror_low && theirs >= limits.mirror_high
-            )
+            c.side(person)
+                .and_then(|side| side.answers.as_ref())
+                .and_then(|answers| answers.how_it_went)
+                .is_some_and(|feeling| feeling.get() <= limits.hard_feeling)
         })
         .filter_map(|c| facts.answers_evidence(c, person))
         .collect();
-    (lost.len() >= limits.mirrored && limits.mirrored > 0)
-        .then(|| pattern(PatternKind::WinLose, lost))
+    (hard.len() >= limits.hard_checkins && limits.hard_checkins > 0)
+        .then(|| pattern(PatternKind::HardCheckIns, hard))
 }

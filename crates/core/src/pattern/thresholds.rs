@@ -28,13 +28,12 @@ pub struct Thresholds {
     /// completed check-ins in a row.
     pub low_felt_trust: f64,
     pub low_trust_checkins: usize,
-    /// Win–lose: in at least `mirrored` of the last `mirror_of_last` completed check-ins, one
-    /// partner's "how did that go for me" (−5…+5) was at least `mirror_high` while the other's
-    /// was at most `mirror_low`.
-    pub mirror_high: i8,
-    pub mirror_low: i8,
-    pub mirrored: usize,
-    pub mirror_of_last: usize,
+    /// Hard check-ins: in at least `hard_checkins` of the last `hard_of_last` completed check-ins
+    /// with the partner, the person's own "how did that go for me" (−5…+5) was at most
+    /// `hard_feeling`.
+    pub hard_feeling: i8,
+    pub hard_checkins: usize,
+    pub hard_of_last: usize,
 }
 
 /// The thresholds DESIGN lists.
@@ -48,8 +47,7 @@ pub const THRESHOLDS: Thresholds = Thresholds {
     crossing_window: Duration::from_secs(60 * DAY),
     low_felt_trust: 2.0,
     low_trust_checkins: 3,
-    mirror_high: 2,
-    mirror_low: -2,
-    mirrored: 3,
-    mirror_of_last: 4,
+    hard_feeling: -2,
+    hard_checkins: 3,
+    hard_of_last: 4,
 };

@@ -157,7 +157,8 @@ fn the_thresholds_are_the_ones_design_lists() {
     assert_eq!(THRESHOLDS.crossings, 2);
     assert_eq!(THRESHOLDS.crossing_window.as_secs(), 60 * 86_400);
     assert_eq!(THRESHOLDS.low_trust_checkins, 3);
-    assert_eq!((THRESHOLDS.mirrored, THRESHOLDS.mirror_of_last), (3, 4));
+    assert_eq!((THRESHOLDS.hard_checkins, THRESHOLDS.hard_of_last), (3, 4));
+    assert_eq!(THRESHOLDS.hard_feeling, -2);
 }
 
 #[test]
@@ -235,21 +236,25 @@ fn low_felt_trust_at_three_check_ins_in_a_row_shows_to_that_partner_only() {
 }
 
 #[test]
-fn win_lose_needs_three_of_the_last_four_check_ins_mirrored() {
+fn hard_check_ins_need_three_of_the_last_four_going_badly_by_the_persons_own_answer() {
     let mut story = Story::new();
     story.checkin(35.0, (FINE, -2), (FINE, 2));
-    story.checkin(28.0, (FINE, -1), (FINE, 5));
+    story.checkin(28.0, (FINE, -1), (FINE, -5));
     story.checkin(21.0, (FINE, -3), (FINE, 4));
-    story.checkin(14.0, (FINE, -5), (FINE, 1));
-    assert!(story.kinds(A).is_empty(), "two of four are mirrored");
-    story.checkin(7.0, (FINE, -2), (FINE, 2));
-    // The last four: −1/+5, −3/+4, −5/+1, −2/+2: still two.
+    story.checkin(14.0, (FINE, 0), (FINE, -5));
+    assert!(story.kinds(A).is_empty(), "two of four went badly for A");
+    story.checkin(7.0, (FINE, -1), (FINE, 2));
+    // The last four for A: −1, −3, 0, −1: one.
     assert!(story.kinds(A).is_empty());
-    story.checkin(0.0, (FINE, -4), (FINE, 3));
-    assert_eq!(story.kinds(A), [PatternKind::WinLose]);
+    story.checkin(3.0, (FINE, -4), (FINE, 3));
+    story.checkin(0.0, (FINE, -2), (FINE, -2));
+    // The last four for A: 0, −1, −4, −2: two.
+    assert!(story.kinds(A).is_empty());
+    story.checkin(0.0, (FINE, -5), (FINE, 5));
+    assert_eq!(story.kinds(A), [PatternKind::HardCheckIns]);
     assert!(
         story.kinds(B).is_empty(),
-        "the winning side is told nothing"
+        "B's own answers were mostly fine"
     );
     let found = evaluate(&story.log.events, &couple(), A, now());
     assert_eq!(found[0].evidence.len(), 3);
@@ -347,7 +352,39 @@ proptest! {
                 prop_assert!(about_a, "{:?} rests on {:?}", pattern.kind, event.event.kind);
             }
         }
-        prop_assert!(!mine.iter().any(|p| p.kind == PatternKind::WinLose)
-            || !theirs.iter().any(|p| p.kind == PatternKind::WinLose));
+    }
+
+    /// A person who always answers −5 learns nothing of the partner's sealed "how did that go":
+    /// changing only B's private answers changes nothing A gets, kind or evidence.
+    #[test]
+    fn the_partners_private_answers_change_nothing_the_person_gets(
+        steps in proptest::collection::vec(step(), 0..30),
+        other_feelings in proptest::collection::vec(-5i8..=5, 30),
+    ) {
+        let tell = |feelings: Option<&[i8]>| {
+            let mut story = Story::new();
+            for (i, step) in steps.iter().enumerate() {
+                match *step {
+                    Step::Breach { to_a, severity, deception, days_ago } => {
+                        let (promiser, receiver) = if to_a { (B, A) } else { (A, B) };
+                        story.breach(promiser, receiver, severity, deception, f64::from(days_ago));
+                    }
+                    Step::Crossing { of_a, boundary, days_ago } => {
+                        let (owner, by) = if of_a { (A, B) } else { (B, A) };
+                        let boundary = u128::from(boundary) + if of_a { 0 } else { 10 };
+                        story.crossing(boundary, owner, by, f64::from(days_ago));
+                    }
+                    Step::Checkin { a, b, days_ago } => {
+                        let b_feeling = feelings.map_or(b.1, |all| all[i]);
+                        story.checkin(f64::from(days_ago), ([a.0; 9], a.1), ([b.0; 9], b_feeling));
+                    }
+                }
+            }
+            evaluate(&story.log.events, &couple(), A, now())
+                .into_iter()
+                .map(|p| (p.kind, p.evidence.iter().map(|e| e.at).collect::<Vec<_>>()))
+                .collect::<Vec<_>>()
+        };
+        prop_assert_eq!(tell(None), tell(Some(&other_feelings)));
     }
 }

@@ -34,7 +34,7 @@ pub(crate) struct BoundaryRef {
 #[derive(Serialize, utoipa::ToSchema)]
 pub(crate) struct PatternView {
     /// `repeated_hurt`, `repeated_deception`, `boundary_crossed_again`, `low_felt_trust` or
-    /// `win_lose`.
+    /// `hard_check_ins`.
     kind: String,
     /// Plain words, in the language of `Accept-Language`.
     title: String,

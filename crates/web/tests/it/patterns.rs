@@ -207,7 +207,7 @@ async fn a_boundary_crossed_twice_shows_to_its_owner_from_the_boundaries_own_eve
 }
 
 #[tokio::test]
-async fn win_lose_reads_both_private_answers_but_tells_only_the_losing_side_and_no_values() {
+async fn hard_check_ins_read_only_the_persons_own_answers_and_tell_no_values() {
     use crate::checkins_api::{self as checkins, full_answers};
     let app = TestApp::sqlite().await;
     let us = checkins::couple(&app, "alex", "sam").await;
@@ -231,8 +231,8 @@ async fn win_lose_reads_both_private_answers_but_tells_only_the_losing_side_and_
     let path = format!("/api/v1/spaces/{}/patterns", us.space);
     let alex = checkins::call(&app, &us.a, Method::GET, &path, None).await;
     let body = alex.ok().clone();
-    assert_eq!(body["patterns"][0]["kind"], "win_lose");
-    // Only what it is and Alex's own answers as evidence: never a value of Sam's.
+    assert_eq!(body["patterns"][0]["kind"], "hard_check_ins");
+    // Only what it is and Alex's own answers as evidence: never a value.
     let fields: Vec<&String> = body["patterns"][0].as_object().unwrap().keys().collect();
     assert_eq!(fields, ["boundary", "evidence", "kind", "text", "title"]);
     for evidence in body["patterns"][0]["evidence"].as_array().unwrap() {

@@ -122,6 +122,13 @@ pub struct ServeArgs {
     )]
     pub listen: String,
 
+    /// Where to serve Prometheus metrics (`/metrics`), on an address of their own that only your
+    /// monitoring reaches (`127.0.0.1:9187`). Unset (the default): no metrics at all. Never on
+    /// the public address: the figures count requests only as static, ops, api or page, but
+    /// nobody using the app needs to read them.
+    #[arg(long, env = "STEADFAST_METRICS_LISTEN", value_name = "ADDR")]
+    pub metrics_listen: Option<String>,
+
     #[command(flatten)]
     pub database: DatabaseArgs,
 

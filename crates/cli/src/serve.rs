@@ -34,6 +34,14 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     let address = listener
         .local_addr()
         .with_context(|| format!("cannot listen on {}", args.listen))?;
+    let metrics_listener = match &args.metrics_listen {
+        Some(metrics) => Some(
+            TcpListener::bind(metrics.as_str())
+                .await
+                .with_context(|| format!("cannot listen for metrics on {metrics}"))?,
+        ),
+        None => None,
+    };
     web.help_resources = args.help_resources;
     web.help_defaults = args.help_defaults;
     web.client_address_header = args.client_address_header;
@@ -59,6 +67,17 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     // A closed stdout (some service managers) must not stop the server; the log has the address.
     let _ = writeln!(std::io::stdout().lock(), "{}", running_message(address));
     tracing::info!(%address, database = %url, "serving");
+    let metrics_address = match &metrics_listener {
+        Some(listener) => Some(listener.local_addr().context("cannot listen for metrics")?),
+        None => None,
+    };
+    if let Some(metrics) = metrics_address {
+        let _ = writeln!(
+            std::io::stdout().lock(),
+            "Metrics for your monitoring: http://{metrics}/metrics"
+        );
+        tracing::info!(address = %metrics, "serving metrics");
+    }
 
     let (stopping, stop_requested) = oneshot::channel();
     let graceful = async move {
@@ -69,13 +88,24 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         );
         let _ = stopping.send(());
     };
-    let app = match steadfast_web::app(store.clone(), web) {
-        Ok(app) => app.into_make_service_with_connect_info::<SocketAddr>(),
+    let routers = match steadfast_web::app_with_metrics(store.clone(), web) {
+        Ok(routers) => routers,
         Err(error) => {
             store.close().await;
             return Err(error.into());
         }
     };
+    let app = routers
+        .public
+        .into_make_service_with_connect_info::<SocketAddr>();
+    // The operator's listener, apart from the public one; it ends with the server.
+    let metrics = metrics_listener.map(|listener| {
+        tokio::spawn(async move {
+            if let Err(error) = axum::serve(listener, routers.metrics).await {
+                tracing::warn!(%error, "the metrics listener stopped");
+            }
+        })
+    });
     let reminders = reminders.start();
     let server = async move {
         axum::serve(listener, app)
@@ -97,6 +127,9 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         }
     };
 
+    if let Some(metrics) = metrics {
+        metrics.abort();
+    }
     reminders.stop().await;
     // Commits the writes already queued before the connections close.
     store.close().await;

@@ -6,10 +6,11 @@
 //! many there are, or when one was written.
 //!
 //! Events: `journal.written` (a new entry, free or answering a [`Prompt`]), `journal.edited` (its
-//! new words) and `journal.deleted`. **Deleting appends a tombstone**: the log is append-only,
-//! so the fold ([`JournalBook`]) drops the entry and everything later said about it, and the
-//! export leaves out every journal event of a deleted entry. The words stay in the database
-//! until the person deletes their account, which erases all their events.
+//! new words) and `journal.deleted`. **Deleting removes the words**: the tombstone
+//! (`journal.deleted`, which holds no words) is appended and, in the same write, the entry's
+//! `written` and `edited` events ([`words_of`]) are deleted from the log, so the words do not
+//! stay in the database. The fold ([`JournalBook`]) drops the entry and anything later said about
+//! it, and the export leaves out every journal event of a deleted entry, as before.
 
 mod book;
 mod prompt;
@@ -19,7 +20,7 @@ pub use prompt::{Prompt, PromptGroup};
 
 use serde::{Deserialize, Serialize};
 
-use crate::event::{EventKind, NewEvent, Visibility};
+use crate::event::{EventKind, NewEvent, RecordedEvent, Visibility};
 use crate::id::{EventId, JournalEntryId, PersonId};
 use crate::text::{self, TextError, text_impls};
 use crate::time::Timestamp;
@@ -117,4 +118,26 @@ pub fn decide_write(
         prompt,
         text,
     }
+}
+
+/// The events that hold an entry's words, its writing and each edit, among `owner`'s own
+/// journal events: what deleting the entry takes out of the log. Nobody else's events, and
+/// nothing but the journal's, are ever in the answer.
+pub fn words_of<'a>(
+    owner: PersonId,
+    entry: JournalEntryId,
+    events: impl IntoIterator<Item = &'a RecordedEvent>,
+) -> Vec<EventId> {
+    events
+        .into_iter()
+        .filter(|recorded| recorded.event.author == owner)
+        .filter(|recorded| {
+            matches!(
+                JournalEvent::from_event(&recorded.event),
+                Some(JournalEvent::Written { entry: of, .. } | JournalEvent::Edited { entry: of, .. })
+                    if of == entry
+            )
+        })
+        .map(|recorded| recorded.event.id)
+        .collect()
 }

@@ -239,7 +239,8 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
-        Ok(())
+        // The deleted rows' old pages leave the WAL too (SQLite; nothing on PostgreSQL).
+        self.truncate_wal().await
     }
 }
 

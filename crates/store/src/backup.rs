@@ -37,10 +37,25 @@ impl Store {
         let target = destination
             .to_str()
             .ok_or_else(|| StoreError::BackupFailed("the destination path is not UTF-8".into()))?;
-        sqlx::query("VACUUM INTO ?")
+        // Created here, empty and readable by its owner alone (0600): `VACUUM INTO` accepts an
+        // empty file and keeps its mode, where a file of its own would be readable by anyone
+        // on the machine. `create_new` also refuses a file that appeared since the check above.
+        crate::sqlite::create_owner_only(destination).map_err(|error| {
+            if error.kind() == std::io::ErrorKind::AlreadyExists {
+                StoreError::BackupExists(destination.to_owned())
+            } else {
+                StoreError::BackupFailed(format!("cannot create the copy: {error}"))
+            }
+        })?;
+        let copied = sqlx::query("VACUUM INTO ?")
             .bind(target.to_owned())
             .execute(&self.inner.pool)
-            .await?;
+            .await;
+        if let Err(error) = copied {
+            // Our empty file must not be mistaken for a backup, nor block the next attempt.
+            let _ = std::fs::remove_file(destination);
+            return Err(error.into());
+        }
         let path = destination.to_owned();
         let checked = tokio::task::spawn_blocking(move || check_copy(&path))
             .await

@@ -35,7 +35,7 @@ use sqlx::any::AnyPoolOptions;
 use sqlx::{Any, AnyConnection, AnyPool, Connection, Transaction};
 use steadfast_core::space::Member;
 use steadfast_core::visibility;
-use steadfast_core::{NewEvent, PersonId, RecordedEvent, SpaceId, StreamId};
+use steadfast_core::{EventId, NewEvent, PersonId, RecordedEvent, SpaceId, StreamId};
 
 pub use account::{Account, NewAccount};
 pub use admin::{Figures, LinkPurpose, LinkState, PasswordLink, WeekFigures, week_start};
@@ -181,13 +181,34 @@ impl Store {
         expected: u64,
         events: Vec<NewEvent>,
     ) -> Result<u64, StoreError> {
+        self.append_forgetting(stream, expected, events, Vec::new())
+            .await
+    }
+
+    /// Appends like [`Store::append`] and, in the same transaction, deletes the events of
+    /// `stream` whose ids are in `forget`: their rows go, words and all. For what its author
+    /// takes back for good (a deleted journal entry's words, forgotten as its tombstone is
+    /// written); the caller decides which events those are. On SQLite the deleted rows' pages
+    /// are overwritten (`secure_delete`) and the WAL is checkpointed and truncated afterwards,
+    /// so the words leave the files too.
+    pub async fn append_forgetting(
+        &self,
+        stream: StreamId,
+        expected: u64,
+        events: Vec<NewEvent>,
+        forget: Vec<EventId>,
+    ) -> Result<u64, StoreError> {
+        let forget: Vec<String> = forget.iter().map(ToString::to_string).collect();
         match &self.inner.writer {
-            Some(writer) => writer.append(stream, expected, events).await,
+            Some(writer) => writer.append(stream, expected, events, forget).await,
             None => {
                 let mut tx = self.inner.pool.begin().await?;
                 // Row-level security (PostgreSQL): this transaction writes this stream only.
                 rls::stream(&mut tx, self.inner.backend, stream).await?;
                 let head = log::append(&mut tx, stream, expected, &events).await?;
+                // PostgreSQL has no `secure_delete`: a deleted row stays in its page until
+                // VACUUM reuses the space, which is the database server's own housekeeping.
+                log::forget(&mut tx, stream, &forget).await?;
                 tx.commit().await?;
                 self.inner.stats.record_commit(1);
                 Ok(head)
@@ -297,6 +318,17 @@ impl Store {
             };
         }
         Ok(erased)
+    }
+
+    /// On SQLite, checkpoints the WAL and truncates it to nothing, so the old pages of rows just
+    /// deleted (with `secure_delete`, the file's own copies are already overwritten) leave the
+    /// `-wal` file as well. Nothing to do on PostgreSQL: it has no `secure_delete`, and its
+    /// write-ahead log and dead rows are the database server's housekeeping (VACUUM).
+    pub async fn truncate_wal(&self) -> Result<(), StoreError> {
+        match &self.inner.writer {
+            Some(writer) => writer.truncate_wal().await,
+            None => Ok(()),
+        }
     }
 
     /// The ids of `author`'s events that erasure deletes, decided by the core's rule with each

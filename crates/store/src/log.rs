@@ -21,6 +21,24 @@ pub(crate) mod sql {
     pub(crate) const OF_AUTHOR: &str =
         "SELECT stream, id, author, at_ms, visibility FROM events WHERE author = $1";
     pub(crate) const ERASE_EVENT: &str = "DELETE FROM events WHERE id = $1 AND author = $2";
+    /// Forgets one event of a stream: its row goes, words and all (no tombstone over them).
+    pub(crate) const FORGET_EVENT: &str = "DELETE FROM events WHERE stream = $1 AND id = $2";
+}
+
+/// Deletes the events of `stream` with these ids (see `Store::append_forgetting`).
+pub(crate) async fn forget(
+    conn: &mut AnyConnection,
+    stream: StreamId,
+    ids: &[String],
+) -> Result<(), StoreError> {
+    for id in ids {
+        sqlx::query(sql::FORGET_EVENT)
+            .bind(stream.to_string())
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
 }
 
 /// Moves the stream's head from `expected` to `expected + events.len()` and inserts the events

@@ -29,6 +29,7 @@ struct Settings {
     synchronous: i64,
     foreign_keys: i64,
     busy_timeout: i64,
+    secure_delete: i64,
 }
 
 impl Settings {
@@ -56,6 +57,11 @@ impl Settings {
                 BUSY_TIMEOUT_MS.to_string(),
                 self.busy_timeout.to_string(),
             ),
+            (
+                "secure_delete",
+                "1".to_owned(),
+                self.secure_delete.to_string(),
+            ),
         ];
         for (name, wanted, got) in checks {
             if wanted != got {
@@ -73,11 +79,14 @@ fn describe_sync(level: i64) -> String {
     }
 }
 
-const APPLY_SETTINGS: [&str; 4] = [
+/// `secure_delete`: deleted rows are overwritten with zeros, not left in free pages, so what a
+/// person deletes (their journal entry, their whole account) cannot be read back from the file.
+const APPLY_SETTINGS: [&str; 5] = [
     "PRAGMA journal_mode = WAL",
     "PRAGMA synchronous = FULL",
     "PRAGMA foreign_keys = ON",
     "PRAGMA busy_timeout = 5000",
+    "PRAGMA secure_delete = ON",
 ];
 
 /// Applies and checks the settings on a reading connection of the pool.
@@ -96,6 +105,9 @@ pub(crate) async fn apply_settings(conn: &mut AnyConnection) -> Result<(), sqlx:
             .fetch_one(&mut *conn)
             .await?,
         busy_timeout: sqlx::query_scalar("PRAGMA busy_timeout")
+            .fetch_one(&mut *conn)
+            .await?,
+        secure_delete: sqlx::query_scalar("PRAGMA secure_delete")
             .fetch_one(&mut *conn)
             .await?,
     };
@@ -119,6 +131,9 @@ pub(crate) fn unwrap_setting_error(error: sqlx::Error) -> StoreError {
 /// the same way.
 fn open_checked(url: &DatabaseUrl) -> Result<Connection, StoreError> {
     let (path, flags) = file_and_flags(url.as_connect_str());
+    if flags.contains(OpenFlags::SQLITE_OPEN_CREATE) {
+        create_private(&path);
+    }
     let conn = Connection::open_with_flags(path, flags).map_err(StoreError::connect)?;
     conn.busy_timeout(Duration::from_millis(BUSY_TIMEOUT_MS as u64))
         .map_err(StoreError::connect)?;
@@ -139,9 +154,31 @@ fn open_checked(url: &DatabaseUrl) -> Result<Connection, StoreError> {
         synchronous: read("PRAGMA synchronous").map_err(StoreError::connect)?,
         foreign_keys: read("PRAGMA foreign_keys").map_err(StoreError::connect)?,
         busy_timeout: read("PRAGMA busy_timeout").map_err(StoreError::connect)?,
+        secure_delete: read("PRAGMA secure_delete").map_err(StoreError::connect)?,
     };
     settings.check()?;
     Ok(conn)
+}
+
+/// Creates the database file, empty, readable and writable by its owner alone (0600), unless it
+/// exists: SQLite would create it with the process's default mode (often 0644, readable by every
+/// account on the machine), and gives its `-wal` and `-shm` files the database file's mode.
+/// If it cannot be created here (no such directory, say), SQLite's own attempt reports why.
+fn create_private(path: &str) {
+    if path.is_empty() || path == ":memory:" || path.starts_with("file:") {
+        return;
+    }
+    let _ = create_owner_only(std::path::Path::new(path));
+}
+
+/// Creates `path` as a new, empty file only its owner may read and write (0600 on unix); fails
+/// if anything is already there.
+pub(crate) fn create_owner_only(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)
 }
 
 /// The file and open mode a `sqlite:` connect string names (`mode=ro|rw|rwc|memory`).
@@ -169,6 +206,8 @@ enum Job {
         stream: StreamId,
         expected: u64,
         events: Vec<NewEvent>,
+        /// Ids of events of the stream to delete in the same transaction.
+        forget: Vec<String>,
         reply: oneshot::Sender<Result<u64, StoreError>>,
     },
     EraseEvents {
@@ -176,14 +215,29 @@ enum Job {
         ids: Vec<String>,
         reply: oneshot::Sender<Result<u64, StoreError>>,
     },
+    /// Writes nothing; the WAL is checkpointed and truncated after it.
+    TruncateWal {
+        reply: oneshot::Sender<Result<u64, StoreError>>,
+    },
     ShutDown,
 }
 
 impl Job {
+    /// Whether the job deletes words, after which the WAL is truncated.
+    fn deletes(&self) -> bool {
+        match self {
+            Job::Append { forget, .. } => !forget.is_empty(),
+            Job::EraseEvents { .. } | Job::TruncateWal { .. } => true,
+            Job::ShutDown => false,
+        }
+    }
+
     fn answer(self, result: Result<u64, StoreError>) {
         // A caller that stopped waiting has nothing to be told.
         match self {
-            Job::Append { reply, .. } | Job::EraseEvents { reply, .. } => {
+            Job::Append { reply, .. }
+            | Job::EraseEvents { reply, .. }
+            | Job::TruncateWal { reply } => {
                 let _ = reply.send(result);
             }
             Job::ShutDown => {}
@@ -221,12 +275,14 @@ impl Writer {
         stream: StreamId,
         expected: u64,
         events: Vec<NewEvent>,
+        forget: Vec<String>,
     ) -> Result<u64, StoreError> {
         let (reply, answer) = oneshot::channel();
         self.submit(Job::Append {
             stream,
             expected,
             events,
+            forget,
             reply,
         })
         .await?;
@@ -241,6 +297,14 @@ impl Writer {
         let (reply, answer) = oneshot::channel();
         self.submit(Job::EraseEvents { author, ids, reply }).await?;
         answer.await.map_err(|_| StoreError::Closed)?
+    }
+
+    /// Checkpoints the WAL and truncates it, after deletions made outside the writer (the
+    /// account row, say), so their old pages leave the `-wal`.
+    pub(crate) async fn truncate_wal(&self) -> Result<(), StoreError> {
+        let (reply, answer) = oneshot::channel();
+        self.submit(Job::TruncateWal { reply }).await?;
+        answer.await.map_err(|_| StoreError::Closed)?.map(|_| ())
     }
 
     async fn submit(&self, job: Job) -> Result<(), StoreError> {
@@ -306,6 +370,10 @@ fn commit_batch(conn: &Connection, batch: &mut Vec<Job>, stats: &WriteStats) {
                 .filter(|(job, result)| matches!(job, Job::Append { .. }) && result.is_ok())
                 .count();
             stats.record_commit(appended as u64);
+            // Before anyone is told the words are gone.
+            if batch.iter().any(Job::deletes) {
+                checkpoint(conn);
+            }
             for (job, result) in batch.drain(..).zip(results) {
                 job.answer(result);
             }
@@ -386,16 +454,43 @@ fn run_jobs(
     Ok(results)
 }
 
+/// Copies the WAL into the database and truncates it to nothing, so deleted words (the pages
+/// that held them, still in the WAL after the delete) leave the `-wal` file. A reader in the
+/// middle of a query can keep it from finishing; then the next erasure or SQLite's own
+/// checkpoints carry on, and nothing fails for it.
+fn checkpoint(conn: &Connection) {
+    let done = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| {
+        row.get::<_, i64>(0)
+    });
+    match done {
+        Ok(0) => {}
+        Ok(_) => {
+            tracing::warn!("the WAL could not be truncated after an erasure: a reader was busy")
+        }
+        Err(error) => tracing::warn!(%error, "the WAL checkpoint after an erasure failed"),
+    }
+}
+
 fn run_job(conn: &Connection, job: &Job) -> Result<u64, StoreError> {
     match job {
         Job::Append {
             stream,
             expected,
             events,
+            forget,
             ..
-        } => append(conn, *stream, *expected, events),
+        } => {
+            let head = append(conn, *stream, *expected, events)?;
+            let stream_key = stream.to_string();
+            for id in forget {
+                conn.prepare_cached(sql::FORGET_EVENT)
+                    .and_then(|mut delete| delete.execute(params![stream_key, id]))
+                    .map_err(StoreError::database)?;
+            }
+            Ok(head)
+        }
         Job::EraseEvents { author, ids, .. } => erase_events(conn, *author, ids),
-        Job::ShutDown => Ok(0),
+        Job::TruncateWal { .. } | Job::ShutDown => Ok(0),
     }
 }
 

@@ -7,10 +7,10 @@
 
 use steadfast_core::id::JournalEntryId;
 use steadfast_core::journal::{
-    JournalBook, JournalError, JournalEvent, JournalText, Prompt, decide_write,
+    self, JournalBook, JournalError, JournalEvent, JournalText, Prompt, decide_write,
 };
 use steadfast_core::text::TextError;
-use steadfast_core::{EventId, PersonId, StreamId};
+use steadfast_core::{EventId, PersonId, RecordedEvent, StreamId};
 use steadfast_store::StoreError;
 
 use crate::AppState;
@@ -94,12 +94,21 @@ pub(crate) async fn book(
     state: &AppState,
     person: PersonId,
 ) -> Result<(JournalBook, u64), JournalFailure> {
+    let (events, head) = own_events(state, person).await?;
+    Ok((JournalBook::fold(person, &events), head))
+}
+
+/// The person's own stream and its head.
+async fn own_events(
+    state: &AppState,
+    person: PersonId,
+) -> Result<(Vec<RecordedEvent>, u64), JournalFailure> {
     let stream = StreamId::Person(person);
     let events = state.store.read(stream, 1).await?;
     let head = events.last().map_or(0, |e| e.seq);
     // Erased events leave the head above the last one read.
     let head = head.max(state.store.head(stream).await?);
-    Ok((JournalBook::fold(person, &events), head))
+    Ok((events, head))
 }
 
 /// Decides on the journal as it is and appends; on a conflict decides again on fresh state.
@@ -165,15 +174,38 @@ pub(crate) async fn edit(
     .await
 }
 
-/// Deletes one of the person's entries (a tombstone the fold and the export honour).
+/// Deletes one of the person's entries: the tombstone the fold and the export honour, and, in
+/// the same write, the entry's words taken out of the log (`journal::words_of`).
 pub(crate) async fn delete(
     state: &AppState,
     person: PersonId,
     entry: JournalEntryId,
 ) -> Result<(), JournalFailure> {
-    write(state, person, |book| {
-        book.decide_delete(entry).map_err(Into::into)
-    })
-    .await
-    .map(|_| ())
+    let stream = StreamId::Person(person);
+    for _ in 0..WRITE_ATTEMPTS {
+        let (events, head) = own_events(state, person).await?;
+        let book = JournalBook::fold(person, &events);
+        let tombstone = book.decide_delete(entry)?.into_event(
+            EventId::from_uuid(uuid::Uuid::new_v4()),
+            person,
+            state.now(),
+        );
+        let words = journal::words_of(person, entry, &events);
+        match state
+            .store
+            .append_forgetting(stream, head, vec![tombstone], words)
+            .await
+        {
+            Ok(_) => return Ok(()),
+            Err(StoreError::Conflict { .. }) => continue,
+            Err(other) => return Err(other.into()),
+        }
+    }
+    Err(JournalFailure::Failed(WebError::from(
+        StoreError::Conflict {
+            stream: stream.to_string(),
+            expected: 0,
+            actual: 0,
+        },
+    )))
 }

@@ -121,6 +121,8 @@ pub(crate) struct Services {
     pub(crate) passwords: auth::password::Passwords,
     pub(crate) limits: auth::limits::Limits,
     pub(crate) ledgers: promises::Ledgers,
+    /// What the operator's metrics listener shows of the requests (coarse labels only).
+    pub(crate) requests: Arc<ops::RequestCounts>,
 }
 
 impl Services {
@@ -159,14 +161,30 @@ pub enum StartError {
 }
 
 /// The whole application as one router, ready for `axum::serve` (with connect info, so rate
-/// limits can tell clients apart).
+/// limits can tell clients apart). It has no `/metrics`: see `app_with_metrics`.
 pub fn app(store: Store, config: WebConfig) -> Result<Router, StartError> {
+    Ok(app_with_metrics(store, config)?.public)
+}
+
+/// The two routers of one running application.
+pub struct Routers {
+    /// Everything people use; `/metrics` answers 404 here.
+    pub public: Router,
+    /// `/metrics` alone, for a listener only the operator reaches (`--metrics-listen`).
+    pub metrics: Router,
+}
+
+/// The application and, apart, its operator's metrics: serve `metrics` on another address than
+/// `public`, one the people using the app cannot reach.
+pub fn app_with_metrics(store: Store, config: WebConfig) -> Result<Routers, StartError> {
     // Install the recorder before the first request, so nothing counted is lost.
     metrics_handle();
+    let requests = Arc::new(ops::RequestCounts::default());
     let state = AppState::from(Services {
         passwords: auth::password::Passwords::new(config.password_cost)?,
         limits: auth::limits::Limits::new(Arc::clone(&config.clock)),
         ledgers: promises::Ledgers::default(),
+        requests: Arc::clone(&requests),
         store,
         config: Arc::new(config),
     });
@@ -404,20 +422,25 @@ pub fn app(store: Store, config: WebConfig) -> Result<Router, StartError> {
         .route("/static/app.js", get(assets::js))
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
-        .route("/metrics", get(ops::metrics))
         // A coach's account writes nothing: refused before any handler (`coach`).
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
             coach::refuse_writes,
         ));
-    Ok(shell(routes, state).layer(axum::Extension(alive)))
+    Ok(Routers {
+        public: shell(routes, state).layer(axum::Extension(alive)),
+        metrics: ops::router(requests),
+    })
 }
 
 /// What every route gets: metrics, the guards, error pages and the security headers.
 fn shell(routes: Router<AppState>, state: AppState) -> Router {
     let mut router = routes
         .fallback(error::not_found)
-        .route_layer(middleware::from_fn(ops::track_requests))
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            ops::track_requests,
+        ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             auth::session::resolve_client_address,
@@ -468,6 +491,7 @@ mod tests {
             passwords: auth::password::Passwords::new(config.password_cost).expect("params"),
             limits: auth::limits::Limits::new(Arc::clone(&config.clock)),
             ledgers: promises::Ledgers::default(),
+            requests: Arc::default(),
             config: Arc::new(config),
         });
         let routes = Router::new().route("/panics", get(panics)).route(

@@ -74,6 +74,7 @@ mod tests {
             passwords: Passwords::new(config.password_cost).expect("params"),
             limits: Limits::new(Arc::clone(&config.clock)),
             ledgers: crate::promises::Ledgers::default(),
+            requests: Arc::default(),
             config: Arc::new(config),
         });
         let person = PersonId::from_uuid(uuid::Uuid::new_v4());

@@ -1,6 +1,6 @@
 use reqwest::StatusCode;
 
-use crate::support::{Process, Server, command};
+use crate::support::{Process, START_TIMEOUT, Server, command};
 
 #[tokio::test]
 async fn serve_prints_its_address_answers_health_checks_and_exits_cleanly_on_sigterm() {
@@ -15,10 +15,43 @@ async fn serve_prints_its_address_answers_health_checks_and_exits_cleanly_on_sig
 
     assert_eq!(server.get("/healthz").await.status(), StatusCode::OK);
     assert_eq!(server.get("/readyz").await.status(), StatusCode::OK);
-    let metrics = server.get("/metrics").await;
-    assert_eq!(metrics.status(), StatusCode::OK);
-    let text = metrics.text().await.unwrap();
+    // No metrics unless the operator asks for them, and never on the public address.
+    assert_eq!(server.get("/metrics").await.status(), StatusCode::NOT_FOUND);
+
+    server.stop("TERM").await;
+}
+
+#[tokio::test]
+async fn metrics_are_served_only_on_the_operators_own_listener() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("steadfast.db").display());
+    let mut serve = command(
+        dir.path(),
+        &["serve", "--listen", "127.0.0.1:0", "--database-url", &url],
+    );
+    serve.env("STEADFAST_METRICS_LISTEN", "127.0.0.1:0");
+    let mut server = Server::running(Process::spawn(serve)).await;
+    let Some(line) = server.process.next_line(START_TIMEOUT).await else {
+        panic!("no metrics address; stderr:\n{}", server.process.stderr());
+    };
+    let metrics = line
+        .split_whitespace()
+        .find(|word| word.starts_with("http://"))
+        .unwrap_or_else(|| panic!("no metrics address in {line:?}"))
+        .to_owned();
+    assert!(metrics.ends_with("/metrics"), "{line}");
+    assert!(!metrics.starts_with(&server.base), "{line}");
+
+    assert_eq!(server.get("/").await.status(), StatusCode::OK);
+    assert_eq!(server.get("/metrics").await.status(), StatusCode::NOT_FOUND);
+    let answer = reqwest::get(&metrics).await.unwrap();
+    assert_eq!(answer.status(), StatusCode::OK);
+    let text = answer.text().await.unwrap();
     assert!(text.contains("steadfast_build_info"), "{text}");
+    assert!(
+        text.contains(r#"steadfast_http_requests_total{kind="page",method="GET",status="2xx"} 1"#),
+        "{text}"
+    );
 
     server.stop("TERM").await;
 }

@@ -12,6 +12,7 @@ mod coach_grants;
 mod gentle_words;
 mod import_corpus;
 mod import_round_trip;
+mod journal_words;
 mod ledger;
 mod patterns;
 mod promise_lifecycle;

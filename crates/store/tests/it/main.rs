@@ -6,6 +6,7 @@
 mod accounts;
 mod backup;
 mod coaches;
+mod erasure_on_disk;
 mod event_log;
 mod feeds;
 mod imports;
@@ -74,6 +75,9 @@ on_both_backends!(
     ],
     schema: [
         migrating_an_empty_database_brings_it_to_the_latest_version,
+    ],
+    erasure_on_disk: [
+        a_deleted_journal_entrys_words_are_gone_from_the_log,
     ],
     reminders: [
         rows_appear_move_and_vanish_with_the_events,

@@ -25,9 +25,19 @@ enum MachineGuard {
     Alone(#[allow(dead_code)] tokio::sync::OwnedRwLockWriteGuard<()>),
 }
 
+struct AbortOnDrop(JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
 /// The real application, served on a free port of 127.0.0.1, on a database of its own.
 pub struct TestApp {
     pub address: SocketAddr,
+    /// The operator's metrics listener, apart from the public one.
+    pub metrics_address: SocketAddr,
     pub client: reqwest::Client,
     pub store: Store,
     stop: Option<oneshot::Sender<()>>,
@@ -109,11 +119,22 @@ impl TestApp {
             .await
             .expect("a free port");
         let address = listener.local_addr().expect("an address");
-        let app = steadfast_web::app(store.clone(), config)
-            .expect("the app starts")
+        let metrics_listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("a free port");
+        let metrics_address = metrics_listener.local_addr().expect("an address");
+        let routers =
+            steadfast_web::app_with_metrics(store.clone(), config).expect("the app starts");
+        let app = routers
+            .public
             .into_make_service_with_connect_info::<SocketAddr>();
+        let metrics = routers.metrics;
         let (stop, stopped) = oneshot::channel::<()>();
         let server = tokio::spawn(async move {
+            // Ends with this task, whether it stops or is aborted.
+            let _metrics = AbortOnDrop(tokio::spawn(async move {
+                let _ = axum::serve(metrics_listener, metrics).await;
+            }));
             axum::serve(listener, app)
                 .with_graceful_shutdown(async {
                     let _ = stopped.await;
@@ -127,6 +148,7 @@ impl TestApp {
             .expect("an HTTP client");
         TestApp {
             address,
+            metrics_address,
             client,
             store,
             stop: Some(stop),
@@ -135,6 +157,18 @@ impl TestApp {
             _database: database,
             _machine: machine,
         }
+    }
+
+    /// The operator's figures, as the metrics listener serves them.
+    pub async fn metrics(&self) -> String {
+        let response = self
+            .client
+            .get(format!("http://{}/metrics", self.metrics_address))
+            .send()
+            .await
+            .expect("a response");
+        assert_eq!(response.status(), reqwest::StatusCode::OK);
+        response.text().await.expect("the metrics text")
     }
 
     pub fn url(&self, path: &str) -> String {

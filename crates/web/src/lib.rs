@@ -206,6 +206,10 @@ pub fn app(store: Store, config: WebConfig) -> Result<Router, StartError> {
         .route("/account/tokens", post(pages::tokens::create))
         .route("/account/tokens/{id}/revoke", post(pages::tokens::revoke))
         .route(
+            "/account/tokens/{id}/dismiss",
+            post(pages::tokens::dismiss_notice),
+        )
+        .route(
             "/account/delete",
             get(pages::deletion::confirm).post(pages::deletion::delete),
         )

@@ -106,9 +106,7 @@ pub(crate) async fn recover(
 
     state.store.set_password_hash(account.id, &new_hash).await?;
     state.store.delete_sessions_of(account.id, None).await?;
-    for token in state.store.api_tokens_of(account.id).await? {
-        state.store.delete_api_token(account.id, &token.id).await?;
-    }
+    state.store.delete_api_tokens_of(account.id).await?;
     let session_token = session::start(state, account.id, headers, now).await?;
     let codes_left = state.store.unused_recovery_codes(account.id).await?;
     Ok(Recovered {

@@ -1,3 +1,5 @@
 //! The other partner as an attacker: each test acts as a partner who is signed in, shares the
 //! home and may have a minute with the other's unlocked phone, and checks that what they try
 //! gains them nothing. One file per way in.
+
+mod tokens;

@@ -17,6 +17,7 @@ use crate::auth::limits::{Door, TooMany};
 use crate::auth::password::Verified;
 use crate::auth::session::Caller;
 use crate::error::WebError;
+use crate::notices;
 
 /// Why a request that needs the current password was refused.
 pub(crate) enum OwnPasswordError {
@@ -116,15 +117,22 @@ pub(crate) async fn change_password(
 }
 
 /// A fresh set of recovery codes, replacing the old set, for the caller who typed their
-/// password. Returns them for showing once.
+/// password, or whose session a recovery started minutes ago (they have just chosen that
+/// password, and someone else may hold the codes left). Returns them for showing once.
 pub(crate) async fn renew_recovery_codes(
     state: &AppState,
     caller: &Caller,
     password: &str,
     address: &str,
 ) -> Result<Vec<String>, OwnPasswordError> {
-    let account = check_own_password(state, caller, password, address).await?;
-    Ok(accounts::new_recovery_codes(state, account.id).await?)
+    let person = if notices::freshly_recovered(state, caller).await? {
+        caller.person
+    } else {
+        check_own_password(state, caller, password, address)
+            .await?
+            .id
+    };
+    Ok(accounts::new_recovery_codes(state, person).await?)
 }
 
 /// Deletes the caller's account and everything that is theirs, at once: sessions (this one too),

@@ -26,6 +26,7 @@ mod i18n;
 mod journal;
 mod mail;
 mod maintenance;
+mod notices;
 mod ops;
 mod pages;
 pub mod password_links;
@@ -208,6 +209,10 @@ pub fn app(store: Store, config: WebConfig) -> Result<Router, StartError> {
         .route(
             "/account/tokens/{id}/dismiss",
             post(pages::tokens::dismiss_notice),
+        )
+        .route(
+            "/account/notices/{id}/dismiss",
+            post(pages::account::dismiss_notice),
         )
         .route(
             "/account/delete",

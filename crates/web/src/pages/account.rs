@@ -19,6 +19,7 @@ use crate::account_management::{self, OwnPasswordError, PasswordChangeError};
 use crate::auth::session::{self, Caller, SignedIn};
 use crate::clock;
 use crate::error::WebError;
+use crate::notices;
 
 pub(crate) struct SessionLine {
     device: String,
@@ -65,6 +66,10 @@ pub(crate) struct AccountPage {
     codes_left_text: String,
     tokens: Vec<TokenLine>,
     new_tokens: Vec<NewTokenNotice>,
+    /// What happened to the person's keys: a recovery code used, the operator's actions.
+    notices: Vec<notices::NoticeLine>,
+    /// A recovery started this session minutes ago: the codes renew without the password.
+    freshly_recovered: bool,
     forms: AccountForms,
     reminders: super::reminders::EmailChoice,
 }
@@ -149,6 +154,8 @@ async fn account_page(
             id: record.id,
         })
         .collect();
+    let notices = notices::lines(state, caller, lang).await?;
+    let freshly_recovered = notices::freshly_recovered(state, caller).await?;
     let codes_left = state.store.unused_recovery_codes(caller.person).await?;
     let reminders = super::reminders::email_choice(state, caller.person).await?;
     let codes_left_count = i64::try_from(codes_left).unwrap_or(i64::MAX);
@@ -160,6 +167,8 @@ async fn account_page(
         codes_left_text: lang.t_count("recovery-codes-left", codes_left_count),
         tokens,
         new_tokens,
+        notices,
+        freshly_recovered,
         forms,
         reminders,
         chrome,
@@ -186,6 +195,16 @@ pub(crate) async fn show(
         _ => None,
     };
     account_page(&state, &caller, chrome, notice, AccountForms::default()).await
+}
+
+/// The person has read a notice about their account; it is not shown again.
+pub(crate) async fn dismiss_notice(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    axum::extract::Path(id): axum::extract::Path<String>,
+) -> Result<Redirect, WebError> {
+    notices::dismiss(&state, &caller, &id).await?;
+    Ok(Redirect::to("/account"))
 }
 
 /// Ends every other session and every API token of this person; this session stays. A token is

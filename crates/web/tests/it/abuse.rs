@@ -2,4 +2,5 @@
 //! home and may have a minute with the other's unlocked phone, and checks that what they try
 //! gains them nothing. One file per way in.
 
+mod recovery;
 mod tokens;

@@ -15,5 +15,5 @@ pub use email::{Email, EmailError};
 pub use password::{Password, PasswordError};
 pub use recovery::{RECOVERY_CODES_PER_ACCOUNT, RecoveryCode, RecoveryCodeError};
 pub use session::{Liveness, SessionPolicy};
-pub use token::{TokenLabel, TokenLabelError};
+pub use token::{TokenLabel, TokenLabelError, TokenLifetime, TokenLifetimeError, token_is_live};
 pub use username::{Username, UsernameError};

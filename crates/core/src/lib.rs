@@ -32,7 +32,7 @@ pub mod visibility;
 
 pub use account::{
     Liveness, Password, PasswordError, RecoveryCode, RecoveryCodeError, SessionPolicy, TokenLabel,
-    TokenLabelError, Username, UsernameError,
+    TokenLabelError, TokenLifetime, TokenLifetimeError, Username, UsernameError,
 };
 pub use event::{
     EventKind, EventKindError, NewEvent, RecordedEvent, StreamId, StreamIdError, Visibility,

@@ -10,6 +10,7 @@ use std::fmt;
 use sqlx::Row;
 use steadfast_core::{PersonId, Timestamp};
 
+use crate::notice::{self, NoticeKind};
 use crate::redact::Redacted;
 use crate::{Store, StoreError, rls, row};
 
@@ -130,11 +131,13 @@ impl Store {
         if exists.is_none() {
             return Ok(false);
         }
-        sqlx::query("UPDATE accounts SET disabled_ms = $1 WHERE id = $2 AND disabled_ms IS NULL")
-            .bind(at.as_millis())
-            .bind(&key)
-            .execute(&mut *tx)
-            .await?;
+        let newly_disabled = sqlx::query(
+            "UPDATE accounts SET disabled_ms = $1 WHERE id = $2 AND disabled_ms IS NULL",
+        )
+        .bind(at.as_millis())
+        .bind(&key)
+        .execute(&mut *tx)
+        .await?;
         for sql in [
             "DELETE FROM sessions WHERE account = $1",
             "DELETE FROM api_tokens WHERE account = $1",
@@ -142,6 +145,10 @@ impl Store {
             "DELETE FROM password_links WHERE account = $1 AND used_ms IS NULL",
         ] {
             sqlx::query(sql).bind(&key).execute(&mut *tx).await?;
+        }
+        // Told to the person the next time they are in, once enabled again.
+        if newly_disabled.rows_affected() == 1 {
+            notice::add(&mut tx, id, NoticeKind::OperatorDisabled, at).await?;
         }
         tx.commit().await?;
         Ok(true)
@@ -191,6 +198,16 @@ impl Store {
         .bind(link.expires_at.as_millis())
         .execute(&mut *tx)
         .await?;
+        // A reset the operator starts is told to the person, whoever opens the link.
+        if link.purpose == LinkPurpose::Recovery {
+            notice::add(
+                &mut tx,
+                link.account,
+                NoticeKind::OperatorRecovery,
+                link.created_at,
+            )
+            .await?;
+        }
         tx.commit().await?;
         Ok(())
     }

@@ -69,6 +69,18 @@ const MIGRATIONS: &[Source] = &[
         sqlite: include_str!("../migrations/sqlite/0008_upcoming_reminders.sql"),
         postgres: include_str!("../migrations/postgres/0008_upcoming_reminders.sql"),
     },
+    Source {
+        version: 9,
+        description: "token expiry",
+        sqlite: include_str!("../migrations/sqlite/0009_token_expiry.sql"),
+        postgres: include_str!("../migrations/postgres/0009_token_expiry.sql"),
+    },
+    Source {
+        version: 10,
+        description: "account notices",
+        sqlite: include_str!("../migrations/sqlite/0010_account_notices.sql"),
+        postgres: include_str!("../migrations/postgres/0010_account_notices.sql"),
+    },
 ];
 
 fn migrator(backend: Backend) -> Migrator {

@@ -19,6 +19,11 @@ pub struct ApiTokenRecord {
     pub label: String,
     pub created_at: Timestamp,
     pub last_used_at: Option<Timestamp>,
+    /// From then on the token signs no one in.
+    pub expires_at: Timestamp,
+    /// When the owner dismissed the notice that this token was made; until then their account
+    /// page announces it.
+    pub dismissed_at: Option<Timestamp>,
 }
 
 impl fmt::Debug for ApiTokenRecord {
@@ -30,6 +35,8 @@ impl fmt::Debug for ApiTokenRecord {
             .field("label", &Redacted)
             .field("created_at", &self.created_at)
             .field("last_used_at", &self.last_used_at)
+            .field("expires_at", &self.expires_at)
+            .field("dismissed_at", &self.dismissed_at)
             .finish()
     }
 }
@@ -37,7 +44,8 @@ impl fmt::Debug for ApiTokenRecord {
 macro_rules! select_token {
     ($where:literal) => {
         concat!(
-            "SELECT id, account, token_hash, label, created_ms, last_used_ms FROM api_tokens ",
+            "SELECT id, account, token_hash, label, created_ms, last_used_ms, expires_ms, \
+             dismissed_ms FROM api_tokens ",
             $where
         )
     };
@@ -51,14 +59,17 @@ fn decode(row: &(impl Columns + ?Sized)) -> Result<ApiTokenRecord, StoreError> {
         label: row::text(row, "label")?,
         created_at: row::time(row, "created_ms")?,
         last_used_at: row::optional_time(row, "last_used_ms")?,
+        expires_at: row::time(row, "expires_ms")?,
+        dismissed_at: row::optional_time(row, "dismissed_ms")?,
     })
 }
 
 impl Store {
     pub async fn create_api_token(&self, token: &ApiTokenRecord) -> Result<(), StoreError> {
         sqlx::query(
-            "INSERT INTO api_tokens (id, account, token_hash, label, created_ms, last_used_ms) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
+            "INSERT INTO api_tokens \
+             (id, account, token_hash, label, created_ms, last_used_ms, expires_ms, dismissed_ms) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(&token.id)
         .bind(token.account.to_string())
@@ -66,6 +77,8 @@ impl Store {
         .bind(&token.label)
         .bind(token.created_at.as_millis())
         .bind(token.last_used_at.map(Timestamp::as_millis))
+        .bind(token.expires_at.as_millis())
+        .bind(token.dismissed_at.map(Timestamp::as_millis))
         .execute(&self.inner.pool)
         .await?;
         Ok(())
@@ -110,6 +123,36 @@ impl Store {
             .execute(&self.inner.pool)
             .await?;
         Ok(deleted.rows_affected() == 1)
+    }
+
+    /// Ends every token of the person, and answers how many ended: at a password change, a
+    /// recovery and "sign out everywhere".
+    pub async fn delete_api_tokens_of(&self, account: PersonId) -> Result<u64, StoreError> {
+        let deleted = sqlx::query("DELETE FROM api_tokens WHERE account = $1")
+            .bind(account.to_string())
+            .execute(&self.inner.pool)
+            .await?;
+        Ok(deleted.rows_affected())
+    }
+
+    /// Records that `owner` has seen the notice of a new token, if the token is theirs, and
+    /// answers whether it was: someone else's token id is treated as one that does not exist.
+    pub async fn dismiss_api_token_notice(
+        &self,
+        owner: PersonId,
+        id: &str,
+        at: Timestamp,
+    ) -> Result<bool, StoreError> {
+        let dismissed = sqlx::query(
+            "UPDATE api_tokens SET dismissed_ms = COALESCE(dismissed_ms, $1) \
+             WHERE id = $2 AND account = $3",
+        )
+        .bind(at.as_millis())
+        .bind(id)
+        .bind(owner.to_string())
+        .execute(&self.inner.pool)
+        .await?;
+        Ok(dismissed.rows_affected() == 1)
     }
 
     /// Records a use at `at`; never moves the time back.

@@ -5,7 +5,8 @@
 //! may be unlocked in someone else's hand (DESIGN, Principles 1), and whoever could set a new
 //! password or new recovery codes could take the account over. Each also needs a session, not an
 //! API token: a token reaches the person's data, never the keys to the account. Password checks
-//! count against the sign-in limits, so a stolen session cannot be used to guess the password.
+//! count against the sign-in limit per address, so a stolen session cannot be used to guess the
+//! password quickly.
 
 use steadfast_core::{Password, Username};
 use steadfast_store::Account;
@@ -16,6 +17,7 @@ use crate::auth::limits::{Door, TooMany};
 use crate::auth::password::Verified;
 use crate::auth::session::Caller;
 use crate::error::WebError;
+use crate::notices;
 
 /// Why a request that needs the current password was refused.
 pub(crate) enum OwnPasswordError {
@@ -34,8 +36,10 @@ impl<E: Into<WebError>> From<E> for OwnPasswordError {
 }
 
 /// Checks that the caller has a session and that `attempt` is their password, and answers their
-/// account.
-async fn check_own_password(
+/// account. The check counts against the sign-in limit per address only, never the one per
+/// account name: a partner must not be able to lock the person out of their own account page by
+/// knocking on the sign-in door with their name.
+pub(crate) async fn check_own_password(
     state: &AppState,
     caller: &Caller,
     attempt: &str,
@@ -44,12 +48,9 @@ async fn check_own_password(
     if caller.session_hash().is_none() {
         return Err(OwnPasswordError::SessionNeeded);
     }
-    let key = Username::parse(&caller.username)
-        .ok()
-        .map(|name| name.key().to_owned());
     state
         .limits
-        .check(Door::SignIn, address, key.as_deref())
+        .check(Door::SignIn, address, None)
         .map_err(OwnPasswordError::TooMany)?;
     let account = state.store.account(caller.person).await?;
     let attempt = Password::for_sign_in(attempt)
@@ -84,9 +85,9 @@ impl<E: Into<WebError>> From<E> for PasswordChangeError {
     }
 }
 
-/// Sets a new password and ends every other session of the person; the one asking stays signed
-/// in. API tokens stay valid: they are separate credentials the person lists and revokes on the
-/// account page (where the confirmation reminds them to look).
+/// Sets a new password and ends every other session and every API token of the person: whatever
+/// someone else made with the phone in their hand ends with the old password. The one asking
+/// stays signed in.
 pub(crate) async fn change_password(
     state: &AppState,
     caller: &Caller,
@@ -111,19 +112,27 @@ pub(crate) async fn change_password(
         .store
         .delete_sessions_of(account.id, Some(this_session))
         .await?;
+    state.store.delete_api_tokens_of(account.id).await?;
     Ok(())
 }
 
 /// A fresh set of recovery codes, replacing the old set, for the caller who typed their
-/// password. Returns them for showing once.
+/// password, or whose session a recovery started minutes ago (they have just chosen that
+/// password, and someone else may hold the codes left). Returns them for showing once.
 pub(crate) async fn renew_recovery_codes(
     state: &AppState,
     caller: &Caller,
     password: &str,
     address: &str,
 ) -> Result<Vec<String>, OwnPasswordError> {
-    let account = check_own_password(state, caller, password, address).await?;
-    Ok(accounts::new_recovery_codes(state, account.id).await?)
+    let person = if notices::freshly_recovered(state, caller).await? {
+        caller.person
+    } else {
+        check_own_password(state, caller, password, address)
+            .await?
+            .id
+    };
+    Ok(accounts::new_recovery_codes(state, person).await?)
 }
 
 /// Deletes the caller's account and everything that is theirs, at once: sessions (this one too),

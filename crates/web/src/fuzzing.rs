@@ -286,7 +286,9 @@ impl RequestFuzzer {
             .header(header::HOST, "localhost")
             .header(header::CONTENT_TYPE, "application/json")
             .header(header::COOKIE, cookie)
-            .body(Body::from(json!({ "label": "fuzzing" }).to_string()))
+            .body(Body::from(
+                json!({ "label": "fuzzing", "password": PASSWORD }).to_string(),
+            ))
             .expect("a request");
         request
             .extensions_mut()

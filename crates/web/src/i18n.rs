@@ -211,6 +211,7 @@ mod tests {
                     ("name", "x".to_owned()),
                     ("ago", "x".to_owned()),
                     ("when", "x".to_owned()),
+                    ("label", "x".to_owned()),
                     ("zone", "x".to_owned()),
                     ("domain", "x".to_owned()),
                     ("stakes", "x".to_owned()),

@@ -26,6 +26,7 @@ mod i18n;
 mod journal;
 mod mail;
 mod maintenance;
+mod notices;
 mod ops;
 mod pages;
 pub mod password_links;
@@ -223,6 +224,14 @@ pub fn app_with_metrics(store: Store, config: WebConfig) -> Result<Routers, Star
         .route("/account/export", get(pages::export::download))
         .route("/account/tokens", post(pages::tokens::create))
         .route("/account/tokens/{id}/revoke", post(pages::tokens::revoke))
+        .route(
+            "/account/tokens/{id}/dismiss",
+            post(pages::tokens::dismiss_notice),
+        )
+        .route(
+            "/account/notices/{id}/dismiss",
+            post(pages::account::dismiss_notice),
+        )
         .route(
             "/account/delete",
             get(pages::deletion::confirm).post(pages::deletion::delete),

@@ -9,6 +9,8 @@
 use axum::http::HeaderMap;
 use steadfast_core::{Password, PersonId, RecoveryCode, Username};
 
+use steadfast_store::{AccountNotice, NoticeKind};
+
 use crate::AppState;
 use crate::accounts::FieldError;
 use crate::auth::limits::{Door, TooMany};
@@ -106,10 +108,19 @@ pub(crate) async fn recover(
 
     state.store.set_password_hash(account.id, &new_hash).await?;
     state.store.delete_sessions_of(account.id, None).await?;
-    for token in state.store.api_tokens_of(account.id).await? {
-        state.store.delete_api_token(account.id, &token.id).await?;
-    }
+    state.store.delete_api_tokens_of(account.id).await?;
     let session_token = session::start(state, account.id, headers, now).await?;
+    // Told to the owner on their next visit, and lets this session renew the codes at once.
+    state
+        .store
+        .add_account_notice(&AccountNotice {
+            id: uuid::Uuid::new_v4().to_string(),
+            account: account.id,
+            kind: NoticeKind::RecoveryCodeUsed,
+            at: now,
+            session: Some(secret::hash(&session_token)),
+        })
+        .await?;
     let codes_left = state.store.unused_recovery_codes(account.id).await?;
     Ok(Recovered {
         person: account.id,

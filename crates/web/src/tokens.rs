@@ -2,11 +2,18 @@
 //! the JSON API only (pages take the session cookie alone). It is shown once and stored as a
 //! hash; its owner lists their tokens (label, created, last used — never the token) and revokes
 //! them. Tokens are managed from a signed-in session only: a token cannot make or revoke tokens.
+//!
+//! A token outlives the session it was made in, so it is a way to keep reading someone's words
+//! after a minute with their unlocked phone (DESIGN, Principles 1). Hence: making one asks for
+//! the password again; every token expires (90 days unless chosen, at most a year); a password
+//! change, a recovery and "sign out everywhere" end them all; and a new token is announced on
+//! its owner's account page until they dismiss the notice.
 
-use steadfast_core::{TokenLabel, TokenLabelError};
+use steadfast_core::{Timestamp, TokenLabel, TokenLabelError, TokenLifetime, TokenLifetimeError};
 use steadfast_store::ApiTokenRecord;
 
 use crate::AppState;
+use crate::account_management::{self, OwnPasswordError};
 use crate::auth::secret::Secret;
 use crate::auth::session::Caller;
 use crate::error::WebError;
@@ -14,6 +21,9 @@ use crate::i18n::Lang;
 
 pub(crate) enum TokenError {
     Label(TokenLabelError),
+    Lifetime(TokenLifetimeError),
+    /// The password did not hold, or the session (or the rate limit) refused the check.
+    Password(OwnPasswordError),
     /// The caller came with an API token; tokens are managed from a session.
     SessionNeeded,
     Failed(WebError),
@@ -42,24 +52,54 @@ pub(crate) fn label_error_message(error: TokenLabelError, lang: Lang) -> String 
     }
 }
 
+pub(crate) fn lifetime_error_message(error: TokenLifetimeError, lang: Lang) -> String {
+    lang.t_with(
+        "token-expiry-out-of-range",
+        &[
+            ("min", error.min.to_string()),
+            ("max", error.max.to_string()),
+        ],
+    )
+}
+
+/// What the person asks for: the current password, a label and how many days the token lives.
+pub(crate) struct TokenRequest<'a> {
+    pub(crate) password: &'a str,
+    pub(crate) label: &'a str,
+    pub(crate) expires_in_days: Option<i64>,
+    /// The client's address, for the rate limit on password checks.
+    pub(crate) address: &'a str,
+}
+
 pub(crate) struct NewToken {
     pub(crate) id: String,
     /// Shown once; only its hash is kept.
     pub(crate) token: String,
+    pub(crate) expires_at: Timestamp,
 }
 
-/// Makes a token for the caller.
+/// Makes a token for the caller who typed their password again. The label and lifetime are
+/// checked first, so a mistyped form does not cost a password check.
 pub(crate) async fn create(
     state: &AppState,
     caller: &Caller,
-    label: &str,
+    request: TokenRequest<'_>,
 ) -> Result<NewToken, TokenError> {
     if caller.session_hash().is_none() {
         return Err(TokenError::SessionNeeded);
     }
-    let label = TokenLabel::parse(label).map_err(TokenError::Label)?;
+    let label = TokenLabel::parse(request.label).map_err(TokenError::Label)?;
+    let lifetime = TokenLifetime::days(request.expires_in_days).map_err(TokenError::Lifetime)?;
+    account_management::check_own_password(state, caller, request.password, request.address)
+        .await
+        .map_err(|error| match error {
+            OwnPasswordError::SessionNeeded => TokenError::SessionNeeded,
+            other => TokenError::Password(other),
+        })?;
     let secret = Secret::generate().map_err(|_| WebError::Randomness)?;
     let id = uuid::Uuid::new_v4().to_string();
+    let now = state.now();
+    let expires_at = lifetime.expires(now);
     state
         .store
         .create_api_token(&ApiTokenRecord {
@@ -67,13 +107,16 @@ pub(crate) async fn create(
             account: caller.person,
             token_hash: secret.hash,
             label: label.as_str().to_owned(),
-            created_at: state.now(),
+            created_at: now,
             last_used_at: None,
+            expires_at,
+            dismissed_at: None,
         })
         .await?;
     Ok(NewToken {
         id,
         token: secret.token,
+        expires_at,
     })
 }
 
@@ -95,6 +138,27 @@ pub(crate) async fn revoke(state: &AppState, caller: &Caller, id: &str) -> Resul
         return Err(TokenError::SessionNeeded);
     }
     if state.store.delete_api_token(caller.person, id).await? {
+        Ok(())
+    } else {
+        Err(TokenError::Failed(WebError::NotFound))
+    }
+}
+
+/// Records that the caller has seen the notice of a new token. Someone else's token, or one that
+/// does not exist, is `NotFound` alike.
+pub(crate) async fn dismiss_notice(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+) -> Result<(), TokenError> {
+    if caller.session_hash().is_none() {
+        return Err(TokenError::SessionNeeded);
+    }
+    if state
+        .store
+        .dismiss_api_token_notice(caller.person, id, state.now())
+        .await?
+    {
         Ok(())
     } else {
         Err(TokenError::Failed(WebError::NotFound))

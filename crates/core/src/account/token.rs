@@ -1,7 +1,14 @@
 //! Personal API tokens: the person's own name for one, so a list of tokens can be told apart
-//! ("backup script", "phone widget"). The token itself is a secret made and hashed at the edge.
+//! ("backup script", "phone widget"), and how long one lives. The token itself is a secret made
+//! and hashed at the edge.
+//!
+//! A token always ends: one made in a minute with someone else's unlocked phone must not read
+//! the person's words for ever (DESIGN, Principles 1).
 
 use std::fmt;
+use std::time::Duration;
+
+use crate::Timestamp;
 
 use thiserror::Error;
 use unicode_normalization::UnicodeNormalization;
@@ -52,6 +59,54 @@ impl TokenLabel {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+}
+
+/// How many days a new token lives: [`TokenLifetime::DEFAULT_DAYS`] unless the person chooses,
+/// at least one and at most [`TokenLifetime::MAX_DAYS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TokenLifetime {
+    days: u16,
+}
+
+/// Why a lifetime was refused.
+#[derive(Debug, Error, Clone, Copy, PartialEq, Eq)]
+#[error("a token lives between {min} and {max} days")]
+pub struct TokenLifetimeError {
+    pub min: u16,
+    pub max: u16,
+}
+
+impl TokenLifetime {
+    pub const DEFAULT_DAYS: u16 = 90;
+    pub const MAX_DAYS: u16 = 365;
+    const DAY: Duration = Duration::from_secs(24 * 60 * 60);
+
+    /// The person's choice of days, or the default when they made none.
+    pub fn days(choice: Option<i64>) -> Result<Self, TokenLifetimeError> {
+        let Some(days) = choice else {
+            return Ok(Self {
+                days: Self::DEFAULT_DAYS,
+            });
+        };
+        u16::try_from(days)
+            .ok()
+            .filter(|days| (1..=Self::MAX_DAYS).contains(days))
+            .map(|days| Self { days })
+            .ok_or(TokenLifetimeError {
+                min: 1,
+                max: Self::MAX_DAYS,
+            })
+    }
+
+    /// When a token made at `made` stops working.
+    pub fn expires(self, made: Timestamp) -> Timestamp {
+        made.saturating_add(Self::DAY * u32::from(self.days))
+    }
+}
+
+/// Whether a token that expires at `expires_at` still signs anyone in at `now`.
+pub fn token_is_live(expires_at: Timestamp, now: Timestamp) -> bool {
+    now < expires_at
 }
 
 /// Characters that do not show, or change how the text around them shows: control characters,
@@ -118,6 +173,40 @@ mod tests {
     fn debug_output_does_not_show_the_label() {
         let label = TokenLabel::parse("my secret script").unwrap();
         assert_eq!(format!("{label:?}"), "TokenLabel(<redacted>)");
+    }
+
+    #[test]
+    fn a_token_lives_ninety_days_unless_chosen_and_never_past_a_year() {
+        let made = Timestamp::from_millis(1_000);
+        let day = 24 * 60 * 60 * 1_000;
+        let default = TokenLifetime::days(None).unwrap();
+        assert_eq!(
+            default.expires(made),
+            Timestamp::from_millis(1_000 + 90 * day)
+        );
+        assert_eq!(
+            TokenLifetime::days(Some(365)).unwrap().expires(made),
+            Timestamp::from_millis(1_000 + 365 * day)
+        );
+        assert_eq!(
+            TokenLifetime::days(Some(1)).unwrap().expires(made),
+            Timestamp::from_millis(1_000 + day)
+        );
+        for refused in [0, -1, 366, i64::MAX, i64::MIN] {
+            assert_eq!(
+                TokenLifetime::days(Some(refused)),
+                Err(TokenLifetimeError { min: 1, max: 365 }),
+                "{refused}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_token_stops_at_its_expiry() {
+        let expires = Timestamp::from_millis(10_000);
+        assert!(token_is_live(expires, Timestamp::from_millis(9_999)));
+        assert!(!token_is_live(expires, expires));
+        assert!(!token_is_live(expires, Timestamp::from_millis(10_001)));
     }
 
     proptest! {

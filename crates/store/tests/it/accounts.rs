@@ -262,6 +262,8 @@ async fn lived_in(store: &Store, person: PersonId) -> (String, String) {
             label: "backup".to_owned(),
             created_at: at(0),
             last_used_at: None,
+            expires_at: at(HOUR),
+            dismissed_at: None,
         })
         .await
         .expect("token");

@@ -129,6 +129,8 @@ on_both_backends!(
         a_token_is_found_by_its_hash,
         a_token_is_deleted_only_by_its_owner,
         tokens_are_listed_for_their_owner_and_touched_forward_only,
+        every_token_of_a_person_ends_at_once_and_only_theirs,
+        a_new_token_notice_is_dismissed_once_and_only_by_its_owner,
     ],
     coaches: [
         a_coach_account_has_its_kind_and_others_are_partners,

@@ -46,6 +46,8 @@ pub async fn disabling_ends_every_way_in_and_enabling_lets_the_account_back(db: 
                 label: String::new(),
                 created_at: at(0),
                 last_used_at: None,
+                expires_at: at(DAY),
+                dismissed_at: None,
             })
             .await
             .expect("a token");

@@ -56,6 +56,8 @@ fn debug_output_of_records_never_shows_hashes_or_what_a_person_typed() {
             label: SECRET.to_owned(),
             created_at: at(0),
             last_used_at: None,
+            expires_at: at(1),
+            dismissed_at: None,
         }
     ));
     shows_no_secret(format!(

@@ -2,7 +2,9 @@ use steadfast_core::PersonId;
 use steadfast_store::testing::TestDatabase;
 use steadfast_store::{ApiTokenRecord, Store};
 
-use crate::support::{MINUTE, at, hash, id, open, sign_up};
+use crate::support::{HOUR, MINUTE, at, hash, id, open, sign_up};
+
+const DAY: i64 = 24 * HOUR;
 
 async fn create(store: &Store, account: PersonId, created: i64) -> ApiTokenRecord {
     let token = ApiTokenRecord {
@@ -12,6 +14,8 @@ async fn create(store: &Store, account: PersonId, created: i64) -> ApiTokenRecor
         label: "Kalendarz 📅".to_owned(),
         created_at: at(created),
         last_used_at: None,
+        expires_at: at(created + 90 * DAY),
+        dismissed_at: None,
     };
     store.create_api_token(&token).await.expect("create token");
     token
@@ -108,5 +112,69 @@ pub async fn tokens_are_listed_for_their_owner_and_touched_forward_only(db: &Tes
         .expect("read")
         .expect("found");
     assert_eq!(untouched.last_used_at, None);
+    store.close().await;
+}
+
+pub async fn every_token_of_a_person_ends_at_once_and_only_theirs(db: &TestDatabase) {
+    let store = open(db).await;
+    let (alex, sam) = (sign_up(&store).await, sign_up(&store).await);
+    let first = create(&store, sam, 0).await;
+    let second = create(&store, sam, MINUTE).await;
+    let alexs = create(&store, alex, 0).await;
+
+    assert_eq!(store.delete_api_tokens_of(sam).await.expect("end"), 2);
+    for token in [&first, &second] {
+        assert_eq!(
+            store
+                .api_token_by_hash(&token.token_hash)
+                .await
+                .expect("read"),
+            None
+        );
+    }
+    assert_eq!(store.api_tokens_of(alex).await.expect("list"), [alexs]);
+    store.close().await;
+}
+
+pub async fn a_new_token_notice_is_dismissed_once_and_only_by_its_owner(db: &TestDatabase) {
+    let store = open(db).await;
+    let (alex, sam) = (sign_up(&store).await, sign_up(&store).await);
+    let token = create(&store, sam, 0).await;
+    assert_eq!(token.expires_at, at(90 * DAY));
+
+    assert!(
+        !store
+            .dismiss_api_token_notice(alex, &token.id, at(MINUTE))
+            .await
+            .expect("dismiss")
+    );
+    let read = |store: &Store| {
+        let hash = token.token_hash.clone();
+        let store = store.clone();
+        async move {
+            store
+                .api_token_by_hash(&hash)
+                .await
+                .expect("read")
+                .expect("found")
+        }
+    };
+    assert_eq!(read(&store).await.dismissed_at, None);
+
+    assert!(
+        store
+            .dismiss_api_token_notice(sam, &token.id, at(2 * MINUTE))
+            .await
+            .expect("dismiss")
+    );
+    assert!(
+        store
+            .dismiss_api_token_notice(sam, &token.id, at(3 * MINUTE))
+            .await
+            .expect("dismiss again")
+    );
+    let dismissed = read(&store).await;
+    assert_eq!(dismissed.dismissed_at, Some(at(2 * MINUTE)));
+    assert_eq!(dismissed.expires_at, at(90 * DAY));
     store.close().await;
 }

@@ -138,6 +138,9 @@ enum Text {
     TokenLabel,
     /// A new password: at least 8 characters.
     NewPassword,
+    /// The current password, asked again: any non-empty text (the policy for new passwords
+    /// may have changed since it was set).
+    CurrentPassword,
     /// One of these names, exactly.
     Name(&'static [&'static str]),
     /// One of these names, trimmed (surrounding whitespace is allowed), exactly in its case.
@@ -374,6 +377,7 @@ const TEXT_FIELDS: &[(&str, &str, Text)] = &[
         },
     ),
     ("NewTokenBody", "label", Text::TokenLabel),
+    ("NewTokenBody", "password", Text::CurrentPassword),
     (
         "PromiseApologyBody",
         "text",
@@ -527,6 +531,7 @@ impl Modify for TextRules {
                     field.pattern = Some(text_pattern(60, false, true, LABEL_HIDDEN));
                 }
                 Text::NewPassword => field.min_length = Some(8),
+                Text::CurrentPassword => field.min_length = Some(1),
                 Text::Name(names) => {
                     let mut values: Vec<serde_json::Value> =
                         names.iter().map(|&name| name.into()).collect();

@@ -8,16 +8,24 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
-use super::me::session_needed;
+use super::me::{own_password_refused, session_needed};
 use super::{ApiCaller, ApiError, lang_of};
 use crate::AppState;
+use crate::auth::session;
 use crate::i18n::Lang;
-use crate::tokens::{self, TokenError};
+use crate::tokens::{self, TokenError, TokenRequest};
 
-#[derive(Deserialize, Default, utoipa::ToSchema)]
+#[derive(Deserialize, utoipa::ToSchema)]
 pub(crate) struct NewTokenBody {
+    /// The account's current password, asked again: a token outlives the session it is made in.
+    password: String,
+    /// The person's own name for the token; blank or left out for none.
     #[serde(default)]
     label: String,
+    /// How many days the token lives; 90 when left out.
+    #[schema(minimum = 1, maximum = 365)]
+    #[serde(default)]
+    expires_in_days: Option<i64>,
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -25,6 +33,8 @@ struct CreatedToken {
     id: String,
     /// Shown once: only its hash is kept. Send it as `Authorization: Bearer <token>`.
     token: String,
+    /// UTC milliseconds since the Unix epoch; from then on the token signs no one in.
+    expires_at: i64,
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -35,6 +45,8 @@ pub(crate) struct TokenLine {
     created_at: i64,
     /// UTC milliseconds since the Unix epoch; `null` when never used.
     last_used_at: Option<i64>,
+    /// UTC milliseconds since the Unix epoch; from then on the token signs no one in.
+    expires_at: i64,
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -49,16 +61,18 @@ fn refused(error: TokenError, lang: Lang) -> ApiError {
             tokens::label_error_code(error),
             tokens::label_error_message(error, lang),
         ),
+        TokenError::Lifetime(error) => ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "token_expiry_out_of_range",
+            tokens::lifetime_error_message(error, lang),
+        ),
+        TokenError::Password(error) => own_password_refused(error, lang),
         TokenError::SessionNeeded => session_needed(lang),
         TokenError::Failed(error) => ApiError::from_web(error, lang),
     }
 }
 
-/// The body is optional: no body at all makes an unnamed token.
 fn new_token_body(parts: &Parts, body: &Bytes, lang: Lang) -> Result<NewTokenBody, ApiError> {
-    if body.iter().all(u8::is_ascii_whitespace) {
-        return Ok(NewTokenBody::default());
-    }
     let is_json = parts
         .headers
         .get(header::CONTENT_TYPE)
@@ -76,27 +90,27 @@ fn new_token_body(parts: &Parts, body: &Bytes, lang: Lang) -> Result<NewTokenBod
             lang.t("api-json-expected"),
         ));
     }
-    // `null` is allowed, as the document says: it makes an unnamed token too.
-    super::parse_body::<Option<NewTokenBody>>(body)
-        .map(Option::unwrap_or_default)
-        .map_err(|_| {
-            ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "invalid_body",
-                lang.t("api-invalid-body"),
-            )
-        })
+    super::parse_body::<NewTokenBody>(body).map_err(|_| {
+        ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_body",
+            lang.t("api-invalid-body"),
+        )
+    })
 }
 
-#[utoipa::path(post, path = "/tokens", tag = "tokens", request_body(content = Option<NewTokenBody>, description = "Optional; no body makes an unnamed token"), security(("session" = [])),
+#[utoipa::path(post, path = "/tokens", tag = "tokens", request_body = NewTokenBody, security(("session" = [])),
     responses(
         (status = 201, body = CreatedToken),
         (status = 401, description = "Not signed in", body = super::ErrorBody),
-        (status = 403, description = "Called with a token instead of a session", body = super::ErrorBody),
-        (status = 422, description = "The label was refused", body = super::ErrorBody),
+        (status = 403, description = "The password is wrong (`password_wrong`), or called with a token instead of a session", body = super::ErrorBody),
+        (status = 422, description = "The label or the number of days was refused", body = super::ErrorBody),
+        (status = 429, description = "Too many password checks from this address", body = super::ErrorBody),
     ))]
-/// Creates a personal API token, with an optional `label`. The token is in this response only;
-/// the server keeps its hash. Needs a signed-in session: a token cannot make tokens.
+/// Creates a personal API token, for the caller who gives their `password` again, with an
+/// optional `label` and `expires_in_days` (1 to 365; 90 when left out). The token is in this
+/// response only; the server keeps its hash. Needs a signed-in session: a token cannot make
+/// tokens. A password change, a recovery and "sign out everywhere" end every token.
 pub(crate) async fn create(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
@@ -105,19 +119,31 @@ pub(crate) async fn create(
 ) -> Result<Response, ApiError> {
     let lang = lang_of(&parts.headers);
     let body = new_token_body(&parts, &body, lang)?;
-    let created = tokens::create(&state, &caller, &body.label)
-        .await
-        .map_err(|error| refused(error, lang))?;
+    let address = session::client_address(&parts);
+    let created = tokens::create(
+        &state,
+        &caller,
+        TokenRequest {
+            password: &body.password,
+            label: &body.label,
+            expires_in_days: body.expires_in_days,
+            address: &address,
+        },
+    )
+    .await
+    .map_err(|error| refused(error, lang))?;
     let body = CreatedToken {
         id: created.id,
         token: created.token,
+        expires_at: created.expires_at.as_millis(),
     };
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
 #[utoipa::path(get, path = "/tokens", tag = "tokens", security(("session" = [])),
     responses((status = 200, body = TokenList), (status = 401, description = "Not signed in", body = super::ErrorBody), (status = 403, description = "Called with a token instead of a session", body = super::ErrorBody)))]
-/// The caller's own tokens, newest first: label, created and last used — never the token.
+/// The caller's own tokens, newest first: label, created, last used and expiry — never the
+/// token.
 pub(crate) async fn list(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
@@ -133,6 +159,7 @@ pub(crate) async fn list(
             label: record.label,
             created_at: record.created_at.as_millis(),
             last_used_at: record.last_used_at.map(|at| at.as_millis()),
+            expires_at: record.expires_at.as_millis(),
         })
         .collect();
     Ok(Json(TokenList { tokens }))

@@ -3,7 +3,8 @@
 //!
 //! Sessions live on the server; the browser holds only a random token, and the store only its
 //! hash. A session ends after 30 minutes idle or 12 hours in all (configurable), and at sign-out,
-//! password change, recovery and account deletion.
+//! password change, recovery and account deletion. An API token ends at its expiry, and at
+//! password change, recovery, "sign out everywhere" and account deletion.
 
 use std::net::{IpAddr, SocketAddr};
 
@@ -14,6 +15,7 @@ use axum::http::{HeaderMap, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
 use axum_extra::extract::CookieJar;
+use steadfast_core::account::token_is_live;
 use steadfast_core::coach::AccountKind;
 use steadfast_core::{Liveness, PersonId, Timestamp};
 use steadfast_store::SessionRecord;
@@ -104,6 +106,14 @@ pub(crate) async fn authenticate(
     let Some(record) = state.store.api_token_by_hash(&secret::hash(token)).await? else {
         return Ok(None);
     };
+    // A token past its expiry signs no one in, and is deleted on sight.
+    if !token_is_live(record.expires_at, state.now()) {
+        state
+            .store
+            .delete_api_token(record.account, &record.id)
+            .await?;
+        return Ok(None);
+    }
     // A disabled account's token stops here too, whatever outlived the disabling.
     let Some(account) = state
         .store

@@ -11,12 +11,15 @@ use axum::http::request::Parts;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
+use steadfast_core::Timestamp;
 
 use super::Chrome;
 use crate::AppState;
 use crate::account_management::{self, OwnPasswordError, PasswordChangeError};
 use crate::auth::session::{self, Caller, SignedIn};
+use crate::clock;
 use crate::error::WebError;
+use crate::notices;
 
 pub(crate) struct SessionLine {
     device: String,
@@ -30,6 +33,13 @@ pub(crate) struct TokenLine {
     label: String,
     created: String,
     last_used: String,
+    expires: String,
+}
+
+/// A token its owner has not yet acknowledged: announced at the top of the account page.
+pub(crate) struct NewTokenNotice {
+    id: String,
+    text: String,
 }
 
 /// What a refused form on this page brings back: messages, and the typed text worth keeping.
@@ -40,6 +50,9 @@ pub(crate) struct AccountForms {
     pub(crate) recovery_codes_error: Option<String>,
     pub(crate) token_label: String,
     pub(crate) token_label_error: Option<String>,
+    pub(crate) token_password_error: Option<String>,
+    pub(crate) token_days: String,
+    pub(crate) token_days_error: Option<String>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -52,6 +65,11 @@ pub(crate) struct AccountPage {
     codes_left: u64,
     codes_left_text: String,
     tokens: Vec<TokenLine>,
+    new_tokens: Vec<NewTokenNotice>,
+    /// What happened to the person's keys: a recovery code used, the operator's actions.
+    notices: Vec<notices::NoticeLine>,
+    /// A recovery started this session minutes ago: the codes renew without the password.
+    freshly_recovered: bool,
     forms: AccountForms,
     reminders: super::reminders::EmailChoice,
 }
@@ -66,6 +84,12 @@ pub(crate) async fn refused(
 ) -> Result<Response, WebError> {
     let page = account_page(state, caller, chrome, None, forms).await?;
     Ok((status, page).into_response())
+}
+
+/// A moment as the account page shows it: to the minute, in UTC, so it reads the same on every
+/// device the person looks from.
+fn utc(at: Timestamp) -> String {
+    format!("{} UTC", clock::local(at, &jiff::tz::TimeZone::UTC))
 }
 
 async fn account_page(
@@ -95,28 +119,43 @@ async fn account_page(
             device: record.device,
         })
         .collect();
-    let tokens = state
-        .store
-        .api_tokens_of(caller.person)
-        .await?
+    let records = state.store.api_tokens_of(caller.person).await?;
+    let label_of = |label: &str| {
+        if label.is_empty() {
+            lang.t("token-unnamed")
+        } else {
+            label.to_owned()
+        }
+    };
+    let new_tokens = records
+        .iter()
+        .filter(|record| record.dismissed_at.is_none())
+        .map(|record| NewTokenNotice {
+            id: record.id.clone(),
+            text: lang.t_with(
+                "token-new-notice",
+                &[
+                    ("label", label_of(&record.label)),
+                    ("when", utc(record.created_at)),
+                ],
+            ),
+        })
+        .collect();
+    let tokens = records
         .into_iter()
         .map(|record| TokenLine {
-            label: if record.label.is_empty() {
-                lang.t("token-unnamed")
-            } else {
-                record.label
-            },
-            created: lang.t_with(
-                "token-created-ago",
-                &[("ago", lang.ago(record.created_at, now))],
-            ),
+            label: label_of(&record.label),
+            created: lang.t_with("token-created-at", &[("when", utc(record.created_at))]),
             last_used: record.last_used_at.map_or_else(
                 || lang.t("token-never-used"),
                 |at| lang.t_with("token-last-used", &[("ago", lang.ago(at, now))]),
             ),
+            expires: lang.t_with("token-expires-at", &[("when", utc(record.expires_at))]),
             id: record.id,
         })
         .collect();
+    let notices = notices::lines(state, caller, lang).await?;
+    let freshly_recovered = notices::freshly_recovered(state, caller).await?;
     let codes_left = state.store.unused_recovery_codes(caller.person).await?;
     let reminders = super::reminders::email_choice(state, caller.person).await?;
     let codes_left_count = i64::try_from(codes_left).unwrap_or(i64::MAX);
@@ -127,6 +166,9 @@ async fn account_page(
         codes_left,
         codes_left_text: lang.t_count("recovery-codes-left", codes_left_count),
         tokens,
+        new_tokens,
+        notices,
+        freshly_recovered,
         forms,
         reminders,
         chrome,
@@ -155,7 +197,18 @@ pub(crate) async fn show(
     account_page(&state, &caller, chrome, notice, AccountForms::default()).await
 }
 
-/// Ends every other session of this person; this one stays.
+/// The person has read a notice about their account; it is not shown again.
+pub(crate) async fn dismiss_notice(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    axum::extract::Path(id): axum::extract::Path<String>,
+) -> Result<Redirect, WebError> {
+    notices::dismiss(&state, &caller, &id).await?;
+    Ok(Redirect::to("/account"))
+}
+
+/// Ends every other session and every API token of this person; this session stays. A token is
+/// a way in from elsewhere too, and may have been made by someone else on this phone.
 pub(crate) async fn sign_out_others(
     State(state): State<AppState>,
     SignedIn(caller): SignedIn,
@@ -164,15 +217,17 @@ pub(crate) async fn sign_out_others(
         .store
         .delete_sessions_of(caller.person, caller.session_hash())
         .await?;
+    state.store.delete_api_tokens_of(caller.person).await?;
     Ok(Redirect::to("/account"))
 }
 
-/// Ends every session of this person, this one included.
+/// Ends every session and every API token of this person, this session included.
 pub(crate) async fn sign_out_everywhere(
     State(state): State<AppState>,
     SignedIn(caller): SignedIn,
 ) -> Result<Response, WebError> {
     state.store.delete_sessions_of(caller.person, None).await?;
+    state.store.delete_api_tokens_of(caller.person).await?;
     let cookie = session::clear_cookie(state.config.secure_cookies);
     Ok((
         [(header::SET_COOKIE, cookie)],

@@ -11,12 +11,11 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use steadfast_core::PersonId;
 use steadfast_core::space::Standing;
 
 use super::Chrome;
 use crate::AppState;
-use crate::auth::session::SignedIn;
+use crate::auth::session::{Caller, SignedIn};
 use crate::error::WebError;
 use crate::spaces::{self, InviteLine, Opened, SpaceError, SpaceView};
 
@@ -45,6 +44,8 @@ pub(crate) struct SpacesPage {
     spaces: Vec<ListedSpace>,
     name: String,
     name_error: Option<String>,
+    /// Something happened to the person's keys: the account page says what.
+    account_notice: bool,
 }
 
 /// The person's spaces, current and left, and the form to create one.
@@ -53,17 +54,18 @@ pub(crate) async fn list(
     SignedIn(caller): SignedIn,
     chrome: Chrome,
 ) -> Result<SpacesPage, WebError> {
-    list_page(&state, caller.person, chrome, String::new(), None).await
+    list_page(&state, &caller, chrome, String::new(), None).await
 }
 
 async fn list_page(
     state: &AppState,
-    person: PersonId,
+    caller: &Caller,
     chrome: Chrome,
     name: String,
     name_error: Option<String>,
 ) -> Result<SpacesPage, WebError> {
-    let spaces = spaces::list(state, person)
+    let account_notice = crate::notices::any(state, caller).await?;
+    let spaces = spaces::list(state, caller.person)
         .await?
         .into_iter()
         .map(|line| ListedSpace {
@@ -77,6 +79,7 @@ async fn list_page(
         spaces,
         name,
         name_error,
+        account_notice,
     })
 }
 
@@ -97,7 +100,7 @@ pub(crate) async fn create(
         Ok(id) => Ok(Redirect::to(&format!("/spaces/{id}")).into_response()),
         Err(SpaceError::Name(error)) => {
             let message = spaces::name_message(error, chrome.lang);
-            let page = list_page(&state, caller.person, chrome, form.name, Some(message)).await?;
+            let page = list_page(&state, &caller, chrome, form.name, Some(message)).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(other) => Err(page_error(other)),

@@ -1,20 +1,21 @@
-//! Personal API tokens on the account page: make one (shown once, on the answer to the form) and
-//! revoke one.
+//! Personal API tokens on the account page: make one (with the password again; shown once, on
+//! the answer to the form), revoke one, and dismiss the notice that one was made.
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::Chrome;
 use super::account::{self, AccountForms};
 use crate::AppState;
-use crate::auth::session::SignedIn;
+use crate::auth::session::{self, SignedIn};
 use crate::error::WebError;
-use crate::tokens::{self, TokenError};
+use crate::tokens::{self, TokenError, TokenRequest};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "token_created.html")]
@@ -26,7 +27,12 @@ pub(crate) struct TokenCreatedPage {
 #[derive(Deserialize)]
 pub(crate) struct NewTokenForm {
     #[serde(default)]
+    password: String,
+    #[serde(default)]
     label: String,
+    /// Blank for the default.
+    #[serde(default)]
+    expires_in_days: String,
 }
 
 fn page_error(error: TokenError) -> WebError {
@@ -35,7 +41,9 @@ fn page_error(error: TokenError) -> WebError {
         TokenError::SessionNeeded => WebError::SignInNeeded {
             next: "/account".to_owned(),
         },
-        TokenError::Label(_) => WebError::BadRequest,
+        TokenError::Label(_) | TokenError::Lifetime(_) | TokenError::Password(_) => {
+            WebError::BadRequest
+        }
         TokenError::Failed(error) => error,
     }
 }
@@ -45,31 +53,63 @@ pub(crate) async fn create(
     State(state): State<AppState>,
     SignedIn(caller): SignedIn,
     chrome: Chrome,
+    parts: Parts,
     Form(form): Form<NewTokenForm>,
 ) -> Result<Response, WebError> {
-    match tokens::create(&state, &caller, &form.label).await {
-        Ok(created) => Ok(TokenCreatedPage {
-            chrome,
-            token: created.token,
-        }
-        .into_response()),
-        Err(TokenError::Label(error)) => {
-            let forms = AccountForms {
-                token_label_error: Some(tokens::label_error_message(error, chrome.lang)),
-                token_label: form.label,
-                ..AccountForms::default()
-            };
-            account::refused(
-                &state,
-                &caller,
+    let address = session::client_address(&parts);
+    let days = form.expires_in_days.trim();
+    // Text that is not a whole number is refused like a number out of range.
+    let expires_in_days = if days.is_empty() {
+        None
+    } else {
+        Some(days.parse::<i64>().unwrap_or(0))
+    };
+    let request = TokenRequest {
+        password: &form.password,
+        label: &form.label,
+        expires_in_days,
+        address: &address,
+    };
+    let mut forms = AccountForms {
+        token_label: form.label.clone(),
+        token_days: form.expires_in_days.clone(),
+        ..AccountForms::default()
+    };
+    let status = match tokens::create(&state, &caller, request).await {
+        Ok(created) => {
+            return Ok(TokenCreatedPage {
                 chrome,
-                forms,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+                token: created.token,
+            }
+            .into_response());
         }
-        Err(error) => Err(page_error(error)),
-    }
+        Err(TokenError::Label(error)) => {
+            forms.token_label_error = Some(tokens::label_error_message(error, chrome.lang));
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
+        Err(TokenError::Lifetime(error)) => {
+            forms.token_days_error = Some(tokens::lifetime_error_message(error, chrome.lang));
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
+        Err(TokenError::Password(error)) => {
+            forms.token_password_error = Some(account::own_password_message(error, &chrome)?);
+            StatusCode::FORBIDDEN
+        }
+        Err(error) => return Err(page_error(error)),
+    };
+    account::refused(&state, &caller, chrome, forms, status).await
+}
+
+/// The owner has seen that a token was made; the account page stops announcing it.
+pub(crate) async fn dismiss_notice(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    Path(id): Path<String>,
+) -> Result<Redirect, WebError> {
+    tokens::dismiss_notice(&state, &caller, &id)
+        .await
+        .map_err(page_error)?;
+    Ok(Redirect::to("/account#tokens-heading"))
 }
 
 /// Revokes one of the person's tokens; someone else's is not found.

@@ -5,3 +5,5 @@
 mod deleted_words;
 mod metrics;
 mod patterns;
+mod recovery;
+mod tokens;

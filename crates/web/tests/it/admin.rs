@@ -67,7 +67,7 @@ async fn api_token(app: &TestApp, cookie: &str) -> String {
         .api(
             Method::POST,
             "/api/v1/tokens",
-            Some(json!({ "label": "script" })),
+            Some(json!({ "label": "script", "password": PASSWORD })),
             Some(cookie),
         )
         .await;

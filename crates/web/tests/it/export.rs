@@ -179,7 +179,7 @@ async fn the_export_holds_the_persons_account_but_no_password_hash_session_or_to
             .api(
                 Method::POST,
                 "/api/v1/tokens",
-                Some(json!({ "label": "backup script" })),
+                Some(json!({ "label": "backup script", "password": PASSWORD })),
                 Some(&person.cookie),
             )
             .await;
@@ -501,7 +501,12 @@ async fn the_download_page_needs_a_session_and_gives_the_same_document() {
     let app = TestApp::sqlite().await;
     let person = sign_up(&app, "page-downloader", None).await;
     let response = app
-        .api(Method::POST, "/api/v1/tokens", None, Some(&person.cookie))
+        .api(
+            Method::POST,
+            "/api/v1/tokens",
+            Some(json!({ "password": PASSWORD })),
+            Some(&person.cookie),
+        )
         .await;
     let token = json(response).await["token"].as_str().unwrap().to_owned();
 
@@ -562,7 +567,7 @@ async fn an_api_token_can_export_through_the_api() {
             .api(
                 Method::POST,
                 "/api/v1/tokens",
-                Some(json!({ "label": "my exporter" })),
+                Some(json!({ "label": "my exporter", "password": crate::support::api::PASSWORD })),
                 Some(&pair.first.cookie),
             )
             .await;

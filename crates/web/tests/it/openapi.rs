@@ -286,12 +286,27 @@ async fn whole_numbers_with_a_point_are_integers() {
     app.stop().await;
 }
 
-/// The document allows `null` for a new token's body; it makes an unnamed token, as no body does.
+/// A new token needs the password again; a body with only the password makes an unnamed token,
+/// and no body or `null` is refused.
 #[tokio::test]
-async fn a_null_token_body_makes_an_unnamed_token() {
+async fn a_token_body_with_only_the_password_makes_an_unnamed_token() {
     let app = TestApp::sqlite().await;
     let cookie = app.sign_up("ada", crate::support::api::PASSWORD).await;
     let made = app
+        .api(
+            Method::POST,
+            "/api/v1/tokens",
+            Some(serde_json::json!({ "password": crate::support::api::PASSWORD })),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(made.status(), StatusCode::CREATED);
+    // No body, or `null`, no longer makes a token: the password is asked for again.
+    let no_body = app
+        .api(Method::POST, "/api/v1/tokens", None, Some(&cookie))
+        .await;
+    assert_eq!(no_body.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    let null = app
         .api(
             Method::POST,
             "/api/v1/tokens",
@@ -299,7 +314,7 @@ async fn a_null_token_body_makes_an_unnamed_token() {
             Some(&cookie),
         )
         .await;
-    assert_eq!(made.status(), StatusCode::CREATED);
+    assert_eq!(null.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let listed: Value = app
         .api(Method::GET, "/api/v1/tokens", None, Some(&cookie))
         .await

@@ -72,7 +72,7 @@ pub async fn person(app: &TestApp, name: &str) -> Person {
         .api(
             Method::POST,
             "/api/v1/tokens",
-            Some(json!({ "label": "tests" })),
+            Some(json!({ "label": "tests", "password": PASSWORD })),
             Some(&cookie),
         )
         .await;

@@ -34,7 +34,7 @@ async fn sign_up(server: &Server, username: &str) -> Person {
     let token: Value = client
         .post(format!("{}/api/v1/tokens", server.base))
         .header("cookie", &cookie)
-        .json(&json!({ "label": "tests" }))
+        .json(&json!({ "label": "tests", "password": PASSWORD }))
         .send()
         .await
         .unwrap()

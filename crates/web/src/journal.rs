@@ -135,13 +135,7 @@ async fn write(
             Err(other) => return Err(other.into()),
         }
     }
-    Err(JournalFailure::Failed(WebError::from(
-        StoreError::Conflict {
-            stream: stream.to_string(),
-            expected: 0,
-            actual: 0,
-        },
-    )))
+    Err(lost_every_race(stream))
 }
 
 /// Writes a new entry.
@@ -182,7 +176,7 @@ pub(crate) async fn delete(
     entry: JournalEntryId,
 ) -> Result<(), JournalFailure> {
     let stream = StreamId::Person(person);
-    for _ in 0..WRITE_ATTEMPTS {
+    for lost in 0..WRITE_ATTEMPTS {
         let (events, head) = own_events(state, person).await?;
         let book = JournalBook::fold(person, &events);
         let tombstone = book.decide_delete(entry)?.into_event(
@@ -197,15 +191,20 @@ pub(crate) async fn delete(
             .await
         {
             Ok(_) => return Ok(()),
-            Err(StoreError::Conflict { .. }) => continue,
+            Err(StoreError::Conflict { .. }) => {
+                tokio::time::sleep(crate::promises::after_lost_race(lost)).await;
+            }
             Err(other) => return Err(other.into()),
         }
     }
-    Err(JournalFailure::Failed(WebError::from(
-        StoreError::Conflict {
-            stream: stream.to_string(),
-            expected: 0,
-            actual: 0,
-        },
-    )))
+    Err(lost_every_race(stream))
+}
+
+/// A write that lost the race every time: the one failure answered `busy` (503), never a 500.
+fn lost_every_race(stream: StreamId) -> JournalFailure {
+    JournalFailure::Failed(WebError::from(StoreError::Conflict {
+        stream: stream.to_string(),
+        expected: 0,
+        actual: 0,
+    }))
 }

@@ -313,30 +313,47 @@ fn step() -> impl Strategy<Value = Step> {
     ]
 }
 
+/// The story `steps` tell; `b_feelings`, when given, replaces B's private "how did that go" at
+/// each step that is a check-in (by the step's place).
+fn play(steps: &[Step], b_feelings: Option<&[i8]>) -> Story {
+    let mut story = Story::new();
+    for (i, step) in steps.iter().enumerate() {
+        match *step {
+            Step::Breach {
+                to_a,
+                severity,
+                deception,
+                days_ago,
+            } => {
+                let (promiser, receiver) = if to_a { (B, A) } else { (A, B) };
+                story.breach(promiser, receiver, severity, deception, f64::from(days_ago));
+            }
+            Step::Crossing {
+                of_a,
+                boundary,
+                days_ago,
+            } => {
+                let (owner, by) = if of_a { (A, B) } else { (B, A) };
+                // Boundaries 0–2 are A's, 10–12 B's.
+                let boundary = u128::from(boundary) + if of_a { 0 } else { 10 };
+                story.crossing(boundary, owner, by, f64::from(days_ago));
+            }
+            Step::Checkin { a, b, days_ago } => {
+                let b_feeling = b_feelings.map_or(b.1, |all| all[i]);
+                story.checkin(f64::from(days_ago), ([a.0; 9], a.1), ([b.0; 9], b_feeling));
+            }
+        }
+    }
+    story
+}
+
 proptest! {
     /// Whatever happened, each partner's patterns are only ever about harm to them: the breaches
     /// recorded to them, their boundaries, their felt trust, their losing side. So what one sees
     /// is never the other's: the same evidence never appears in both views.
     #[test]
     fn a_partners_view_never_holds_the_others_patterns(steps in proptest::collection::vec(step(), 0..30)) {
-        let mut story = Story::new();
-        for step in steps {
-            match step {
-                Step::Breach { to_a, severity, deception, days_ago } => {
-                    let (promiser, receiver) = if to_a { (B, A) } else { (A, B) };
-                    story.breach(promiser, receiver, severity, deception, f64::from(days_ago));
-                }
-                Step::Crossing { of_a, boundary, days_ago } => {
-                    let (owner, by) = if of_a { (A, B) } else { (B, A) };
-                    // Boundaries 0–2 are A's, 10–12 B's.
-                    let boundary = u128::from(boundary) + if of_a { 0 } else { 10 };
-                    story.crossing(boundary, owner, by, f64::from(days_ago));
-                }
-                Step::Checkin { a, b, days_ago } => {
-                    story.checkin(f64::from(days_ago), ([a.0; 9], a.1), ([b.0; 9], b.1));
-                }
-            }
-        }
+        let story = play(&steps, None);
         let mine = evaluate(&story.log.events, &couple(), A, now());
         let theirs = evaluate(&story.log.events, &couple(), B, now());
         for pattern in &mine {
@@ -362,24 +379,7 @@ proptest! {
         other_feelings in proptest::collection::vec(-5i8..=5, 30),
     ) {
         let tell = |feelings: Option<&[i8]>| {
-            let mut story = Story::new();
-            for (i, step) in steps.iter().enumerate() {
-                match *step {
-                    Step::Breach { to_a, severity, deception, days_ago } => {
-                        let (promiser, receiver) = if to_a { (B, A) } else { (A, B) };
-                        story.breach(promiser, receiver, severity, deception, f64::from(days_ago));
-                    }
-                    Step::Crossing { of_a, boundary, days_ago } => {
-                        let (owner, by) = if of_a { (A, B) } else { (B, A) };
-                        let boundary = u128::from(boundary) + if of_a { 0 } else { 10 };
-                        story.crossing(boundary, owner, by, f64::from(days_ago));
-                    }
-                    Step::Checkin { a, b, days_ago } => {
-                        let b_feeling = feelings.map_or(b.1, |all| all[i]);
-                        story.checkin(f64::from(days_ago), ([a.0; 9], a.1), ([b.0; 9], b_feeling));
-                    }
-                }
-            }
+            let story = play(&steps, feelings);
             evaluate(&story.log.events, &couple(), A, now())
                 .into_iter()
                 .map(|p| (p.kind, p.evidence.iter().map(|e| e.at).collect::<Vec<_>>()))

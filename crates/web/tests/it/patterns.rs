@@ -208,26 +208,10 @@ async fn a_boundary_crossed_twice_shows_to_its_owner_from_the_boundaries_own_eve
 
 #[tokio::test]
 async fn hard_check_ins_read_only_the_persons_own_answers_and_tell_no_values() {
-    use crate::checkins_api::{self as checkins, full_answers};
+    use crate::checkins_api as checkins;
     let app = TestApp::sqlite().await;
     let us = checkins::couple(&app, "alex", "sam").await;
-    for _ in 0..3 {
-        let id = checkins::start(&app, &us.a, &us.space).await;
-        for (who, feeling) in [(&us.a, -3), (&us.b, 4)] {
-            let drafted =
-                checkins::draft(&app, who, &us.space, &id, full_answers("w", 4, feeling)).await;
-            assert!(drafted.status.is_success(), "{}", drafted.body);
-            let submitted = checkins::call(
-                &app,
-                who,
-                Method::POST,
-                &format!("/api/v1/spaces/{}/checkins/{id}/submit", us.space),
-                None,
-            )
-            .await;
-            assert!(submitted.status.is_success(), "{}", submitted.body);
-        }
-    }
+    complete_check_ins(&app, &us, &[(-3, 4); 3]).await;
     let path = format!("/api/v1/spaces/{}/patterns", us.space);
     let alex = checkins::call(&app, &us.a, Method::GET, &path, None).await;
     let body = alex.ok().clone();
@@ -243,4 +227,30 @@ async fn hard_check_ins_read_only_the_persons_own_answers_and_tell_no_values() {
     let sam = checkins::call(&app, &us.b, Method::GET, &path, None).await;
     assert_eq!(sam.ok()["patterns"], json!([]));
     app.stop().await;
+}
+
+/// Check-ins both partners complete, one per pair of "how did that go" answers (a's, b's).
+pub(crate) async fn complete_check_ins(
+    app: &TestApp,
+    us: &crate::checkins_api::Couple,
+    feelings: &[(i64, i64)],
+) {
+    use crate::checkins_api::{self as checkins, full_answers};
+    for &(a, b) in feelings {
+        let id = checkins::start(app, &us.a, &us.space).await;
+        for (who, feeling) in [(&us.a, a), (&us.b, b)] {
+            let drafted =
+                checkins::draft(app, who, &us.space, &id, full_answers("w", 4, feeling)).await;
+            assert!(drafted.status.is_success(), "{}", drafted.body);
+            let submitted = checkins::call(
+                app,
+                who,
+                Method::POST,
+                &format!("/api/v1/spaces/{}/checkins/{id}/submit", us.space),
+                None,
+            )
+            .await;
+            assert!(submitted.status.is_success(), "{}", submitted.body);
+        }
+    }
 }

@@ -5,30 +5,15 @@
 use reqwest::Method;
 use serde_json::Value;
 
-use crate::checkins_api::{self as checkins, full_answers};
+use crate::checkins_api as checkins;
 use crate::support::TestApp;
 
 /// Alex's patterns after three completed check-ins where he answered −5 and Sam `sams`.
 async fn alex_after(sams: [i64; 3]) -> Value {
     let app = TestApp::sqlite().await;
     let us = checkins::couple(&app, "alex", "sam").await;
-    for sam in sams {
-        let id = checkins::start(&app, &us.a, &us.space).await;
-        for (who, feeling) in [(&us.a, -5), (&us.b, sam)] {
-            let drafted =
-                checkins::draft(&app, who, &us.space, &id, full_answers("w", 4, feeling)).await;
-            assert!(drafted.status.is_success(), "{}", drafted.body);
-            let submitted = checkins::call(
-                &app,
-                who,
-                Method::POST,
-                &format!("/api/v1/spaces/{}/checkins/{id}/submit", us.space),
-                None,
-            )
-            .await;
-            assert!(submitted.status.is_success(), "{}", submitted.body);
-        }
-    }
+    let feelings: Vec<(i64, i64)> = sams.iter().map(|&sam| (-5, sam)).collect();
+    crate::patterns::complete_check_ins(&app, &us, &feelings).await;
     let path = format!("/api/v1/spaces/{}/patterns", us.space);
     let alex = checkins::call(&app, &us.a, Method::GET, &path, None).await;
     let mut body = alex.ok().clone();

@@ -1,0 +1,171 @@
+//! A calendar feed made with the other's unlocked phone (issue 14, item 3). Alex picks up Sam's
+//! phone, signed in, and makes Sam's private calendar feed, keeping its address. The address must
+//! not outlive what ends every other way in: Sam's recovery, password change and "sign out
+//! everywhere" revoke it, and Alex cannot switch the discreet titles off without Sam's password.
+
+use reqwest::{Method, StatusCode};
+use serde_json::json;
+use steadfast_store::Backend;
+
+use crate::support::TestApp;
+use crate::support::api::PASSWORD;
+use crate::support::app::session_cookie;
+use crate::support::pages::json;
+
+const NEW_PASSWORD: &str = "a quiet harbour at dawn";
+
+/// Sam, signed in on the phone Alex picks up.
+struct Sam {
+    name: &'static str,
+    phone: String,
+    codes: Vec<String>,
+}
+
+async fn sam(app: &TestApp, name: &'static str) -> Sam {
+    let body = json!({ "username": name, "password": PASSWORD });
+    let response = app
+        .api(Method::POST, "/api/v1/accounts", Some(body), None)
+        .await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let phone = session_cookie(&response).expect("signed in");
+    let codes = json(response).await["recovery_codes"]
+        .as_array()
+        .expect("codes")
+        .iter()
+        .filter_map(|code| code.as_str().map(str::to_owned))
+        .collect();
+    Sam { name, phone, codes }
+}
+
+/// Alex, with Sam's phone, makes Sam's feed and keeps its address: the path it is served at.
+async fn alex_makes_the_feed(app: &TestApp, sam: &Sam) -> String {
+    let made = app
+        .api(
+            Method::POST,
+            "/api/v1/calendar-feed",
+            None,
+            Some(&sam.phone),
+        )
+        .await;
+    assert_eq!(made.status(), StatusCode::CREATED);
+    let path = json(made).await["path"]
+        .as_str()
+        .expect("a path")
+        .to_owned();
+    assert_eq!(app.get(&path).await.status(), StatusCode::OK, "it works");
+    path
+}
+
+/// Sam signs in on the laptop: the session cookie.
+async fn laptop(app: &TestApp, sam: &Sam) -> String {
+    let signed_in = app
+        .api(
+            Method::POST,
+            "/api/v1/sessions",
+            Some(json!({ "username": sam.name, "password": PASSWORD })),
+            None,
+        )
+        .await;
+    assert_eq!(signed_in.status(), StatusCode::CREATED);
+    session_cookie(&signed_in).expect("signed in on the laptop")
+}
+
+#[tokio::test]
+async fn the_feed_alex_made_on_sams_phone_ends_when_sam_recovers_the_account() {
+    for backend in [Backend::Sqlite, Backend::Postgres] {
+        let Some(app) = TestApp::on(backend).await else {
+            continue;
+        };
+        let sam = sam(&app, "sam-feed-recovers").await;
+        let feed = alex_makes_the_feed(&app, &sam).await;
+        let recovered = app
+            .api(
+                Method::POST,
+                "/api/v1/recovery",
+                Some(json!({
+                    "username": sam.name,
+                    "code": sam.codes[0],
+                    "new_password": NEW_PASSWORD,
+                })),
+                None,
+            )
+            .await;
+        assert_eq!(recovered.status(), StatusCode::OK, "{backend:?}");
+        assert_eq!(
+            app.get(&feed).await.status(),
+            StatusCode::NOT_FOUND,
+            "{backend:?}"
+        );
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn the_feed_alex_made_on_sams_phone_ends_when_sam_changes_the_password() {
+    for backend in [Backend::Sqlite, Backend::Postgres] {
+        let Some(app) = TestApp::on(backend).await else {
+            continue;
+        };
+        let sam = sam(&app, "sam-feed-changes").await;
+        let feed = alex_makes_the_feed(&app, &sam).await;
+        let laptop = laptop(&app, &sam).await;
+        let changed = app
+            .post_form_as(
+                "/account/password",
+                &[
+                    ("current_password", PASSWORD),
+                    ("new_password", NEW_PASSWORD),
+                ],
+                &laptop,
+            )
+            .await;
+        assert_eq!(changed.status(), StatusCode::SEE_OTHER, "{backend:?}");
+        assert_eq!(
+            app.get(&feed).await.status(),
+            StatusCode::NOT_FOUND,
+            "{backend:?}"
+        );
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn the_feed_alex_made_on_sams_phone_ends_when_sam_signs_out_everywhere() {
+    for backend in [Backend::Sqlite, Backend::Postgres] {
+        let Some(app) = TestApp::on(backend).await else {
+            continue;
+        };
+        let sam = sam(&app, "sam-feed-signs-out").await;
+
+        // "Everywhere else", from the laptop.
+        let feed = alex_makes_the_feed(&app, &sam).await;
+        let laptop = laptop(&app, &sam).await;
+        let others = app
+            .post_form_as("/account/sign-out-others", &[], &laptop)
+            .await;
+        assert_eq!(others.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            app.get(&feed).await.status(),
+            StatusCode::NOT_FOUND,
+            "{backend:?}"
+        );
+
+        // "Everywhere", this session too.
+        let again = Sam {
+            name: sam.name,
+            phone: laptop.clone(),
+            codes: Vec::new(),
+        };
+        let feed = alex_makes_the_feed(&app, &again).await;
+        let everywhere = app
+            .post_form_as("/account/sign-out-everywhere", &[], &laptop)
+            .await;
+        assert_eq!(everywhere.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            app.get(&feed).await.status(),
+            StatusCode::NOT_FOUND,
+            "{backend:?}"
+        );
+        app.stop().await;
+    }
+}

@@ -129,6 +129,7 @@ calendar-address-keep = This is the only time it is shown. If you lose it, make 
 calendar-on = Your feed is on.
 calendar-discreet-field = Discreet titles
 calendar-discreet-hint = Every entry is called “Plans”, with no names, promise texts or descriptions — for a calendar others may glance at.
+calendar-discreet-password-hint = To turn discreet titles off, give your password again: then anyone with the address reads names and promise texts.
 calendar-discreet-submit = Save the title choice
 calendar-new-heading = A new address
 calendar-new-hint = Makes a new address and stops the old one at once.

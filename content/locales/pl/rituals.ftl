@@ -130,6 +130,7 @@ calendar-address-keep = Widzisz go tylko ten jeden raz. Jeśli go zgubisz, utwó
 calendar-on = Twój kalendarz jest włączony.
 calendar-discreet-field = Dyskretne tytuły
 calendar-discreet-hint = Każdy wpis nazywa się „Plany”, bez nazw, treści obietnic i opisów — na wypadek, gdyby ktoś zerknął w twój kalendarz.
+calendar-discreet-password-hint = Aby wyłączyć dyskretne tytuły, podaj hasło jeszcze raz: wtedy każda osoba, która zna adres, przeczyta nazwy i treść obietnic.
 calendar-discreet-submit = Zapisz wybór tytułów
 calendar-new-heading = Nowy adres
 calendar-new-hint = Tworzy nowy adres i od razu wyłącza stary.

@@ -7,7 +7,12 @@
 //!
 //! The token in the address has 256 random bits and only its hash is stored. A new token
 //! replaces the old one, which then answers 404 like any address that never existed. Discreet
-//! titles say only "Plans", with no descriptions, for a calendar other people may glance at.
+//! titles say only "Plans", with no descriptions, for a calendar other people may glance at;
+//! turning them off asks for the password again.
+//!
+//! The feed is a way in from elsewhere, like a session or a token, and may have been made by
+//! someone else with the person's phone: a recovery, a password change and "sign out everywhere"
+//! (or "everywhere else") revoke it.
 
 use std::time::Duration;
 
@@ -21,7 +26,9 @@ use steadfast_core::{PersonId, Timestamp};
 use steadfast_store::FeedRecord;
 
 use crate::AppState;
+use crate::account_management::{OwnPasswordError, check_own_password};
 use crate::auth::secret::{self, Secret};
+use crate::auth::session::Caller;
 use crate::error::WebError;
 use crate::i18n::Lang;
 use crate::promises::{self, Opened};
@@ -91,16 +98,47 @@ pub(crate) async fn revoke(state: &AppState, person: PersonId) -> Result<bool, W
     Ok(state.store.delete_calendar_feed(person).await?)
 }
 
-/// Switches discreet titles; answers whether the person has a feed.
+/// Why switching discreet titles was refused; nothing changed.
+pub(crate) enum DiscreetError {
+    /// The person has no feed.
+    NoFeed,
+    /// Turning them off needs the person's password (and a session), and it did not hold.
+    Password(OwnPasswordError),
+}
+
+impl<E: Into<WebError>> From<E> for DiscreetError {
+    fn from(error: E) -> Self {
+        DiscreetError::Password(OwnPasswordError::Failed(error.into()))
+    }
+}
+
+/// Switches discreet titles. Turning them off puts names and promise texts at an address anyone
+/// holding it can read, so it asks for the password (`password`) again: the phone may be in the
+/// partner's hand. Turning them on, or leaving them as they are, never asks.
 pub(crate) async fn set_discreet(
     state: &AppState,
-    person: PersonId,
+    caller: &Caller,
     discreet: bool,
-) -> Result<bool, WebError> {
-    Ok(state
+    password: Option<&str>,
+    address: &str,
+) -> Result<(), DiscreetError> {
+    let feed = settings(state, caller.person)
+        .await?
+        .ok_or(DiscreetError::NoFeed)?;
+    if feed.discreet && !discreet {
+        check_own_password(state, caller, password.unwrap_or_default(), address)
+            .await
+            .map_err(DiscreetError::Password)?;
+    }
+    if state
         .store
-        .set_calendar_feed_discreet(person, discreet)
-        .await?)
+        .set_calendar_feed_discreet(caller.person, discreet)
+        .await?
+    {
+        Ok(())
+    } else {
+        Err(DiscreetError::NoFeed)
+    }
 }
 
 /// `GET /calendar/{token}.ics`: the feed, for whoever holds the address. Anything else is the

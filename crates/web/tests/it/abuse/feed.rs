@@ -4,7 +4,7 @@
 //! everywhere" revoke it, and Alex cannot switch the discreet titles off without Sam's password.
 
 use reqwest::{Method, StatusCode};
-use serde_json::json;
+use serde_json::{Value, json};
 use steadfast_store::Backend;
 
 use crate::support::TestApp;
@@ -166,6 +166,83 @@ async fn the_feed_alex_made_on_sams_phone_ends_when_sam_signs_out_everywhere() {
             StatusCode::NOT_FOUND,
             "{backend:?}"
         );
+        app.stop().await;
+    }
+}
+
+/// Whether Sam's feed still has discreet titles, as Sam's settings say.
+async fn still_discreet(app: &TestApp, sam: &Sam) -> Value {
+    let settings = app
+        .api(Method::GET, "/api/v1/calendar-feed", None, Some(&sam.phone))
+        .await;
+    assert_eq!(settings.status(), StatusCode::OK);
+    json(settings).await["discreet"].clone()
+}
+
+#[tokio::test]
+async fn alex_cannot_switch_the_discreet_titles_off_without_sams_password() {
+    for backend in [Backend::Sqlite, Backend::Postgres] {
+        let Some(app) = TestApp::on(backend).await else {
+            continue;
+        };
+        let sam = sam(&app, "sam-feed-discreet").await;
+        let feed = alex_makes_the_feed(&app, &sam).await;
+
+        // Over the API: no password, a guess, an empty one.
+        for body in [
+            json!({ "discreet": false }),
+            json!({ "discreet": false, "password": "sam1234567" }),
+            json!({ "discreet": false, "password": null }),
+        ] {
+            let refused = app
+                .api(
+                    Method::PUT,
+                    "/api/v1/calendar-feed",
+                    Some(body.clone()),
+                    Some(&sam.phone),
+                )
+                .await;
+            assert_eq!(
+                refused.status(),
+                StatusCode::FORBIDDEN,
+                "{body} {backend:?}"
+            );
+            assert_eq!(json(refused).await["error"], "password_wrong", "{body}");
+        }
+        // The page's form, unticked, with and without a guess.
+        for form in [vec![], vec![("password", "sam1234567")]] {
+            let page = app
+                .post_form_as("/account/calendar/discreet", &form, &sam.phone)
+                .await;
+            assert_eq!(page.status(), StatusCode::FORBIDDEN, "{backend:?}");
+            let html = page.text().await.expect("a page");
+            assert!(html.contains("That is not your current password."));
+            assert!(!html.contains("sam1234567"), "the password is never echoed");
+        }
+        assert_eq!(still_discreet(&app, &sam).await, true, "{backend:?}");
+        let text = app.get(&feed).await.text().await.expect("the feed");
+        assert!(text.contains("X-WR-CALNAME:Plans"), "{text}");
+
+        // Sam, with the password, can; and turning them back on never asks.
+        let off = app
+            .api(
+                Method::PUT,
+                "/api/v1/calendar-feed",
+                Some(json!({ "discreet": false, "password": PASSWORD })),
+                Some(&sam.phone),
+            )
+            .await;
+        assert_eq!(off.status(), StatusCode::OK, "{backend:?}");
+        assert_eq!(still_discreet(&app, &sam).await, false);
+        let on = app
+            .post_form_as(
+                "/account/calendar/discreet",
+                &[("discreet", "on")],
+                &sam.phone,
+            )
+            .await;
+        assert_eq!(on.status(), StatusCode::SEE_OTHER);
+        assert_eq!(still_discreet(&app, &sam).await, true);
         app.stop().await;
     }
 }

@@ -41,6 +41,17 @@ const AHEAD: Duration = Duration::from_secs(56 * 24 * 60 * 60);
 /// A new feed is discreet until its owner chooses otherwise: a phone's calendar is often seen.
 const DISCREET_BY_DEFAULT: bool = true;
 
+/// A fetch is recorded to the hour it happened in. The owner's page needs only whether and
+/// roughly when the address is in use (a feed someone else made and keeps shows up as fetched),
+/// and the hour keeps no minute-by-minute trace of when the person's devices were online; it
+/// also means at most one write an hour, however often a calendar app polls.
+const FETCH_RESOLUTION_MS: i64 = 60 * 60 * 1_000;
+
+fn to_the_hour(at: Timestamp) -> Timestamp {
+    let ms = at.as_millis();
+    Timestamp::from_millis(ms - ms.rem_euclid(FETCH_RESOLUTION_MS))
+}
+
 /// The path a feed is served at.
 pub(crate) fn feed_path(token: &str) -> String {
     format!("/calendar/{token}.ics")
@@ -88,6 +99,7 @@ pub(crate) async fn create(state: &AppState, person: PersonId) -> Result<String,
             token_hash: secret.hash,
             discreet: DISCREET_BY_DEFAULT,
             created_at: state.now(),
+            last_fetched_at: None,
         })
         .await?;
     Ok(secret.token)
@@ -152,11 +164,16 @@ pub(crate) async fn serve(
     if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(WebError::NotFound);
     }
+    let token_hash = secret::hash(token);
     let feed = state
         .store
-        .calendar_feed_by_hash(&secret::hash(token))
+        .calendar_feed_by_hash(&token_hash)
         .await?
         .ok_or(WebError::NotFound)?;
+    state
+        .store
+        .touch_calendar_feed(&token_hash, to_the_hour(state.now()))
+        .await?;
     let lang = crate::api::lang_of(&headers);
     let body = document(&state, feed.account, feed.discreet, lang).await?;
     Ok((
@@ -284,6 +301,19 @@ fn ical_time(at: Timestamp) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fetch_is_kept_to_the_hour() {
+        let hour = 1_796_058_000_000;
+        assert_eq!(
+            to_the_hour(Timestamp::from_millis(hour + 59 * 60 * 1_000)),
+            Timestamp::from_millis(hour)
+        );
+        assert_eq!(
+            to_the_hour(Timestamp::from_millis(hour)),
+            Timestamp::from_millis(hour)
+        );
+    }
 
     #[test]
     fn instants_are_written_in_utc_basic_form() {

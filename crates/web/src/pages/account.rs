@@ -88,7 +88,7 @@ pub(crate) async fn refused(
 
 /// A moment as the account page shows it: to the minute, in UTC, so it reads the same on every
 /// device the person looks from.
-fn utc(at: Timestamp) -> String {
+pub(crate) fn utc(at: Timestamp) -> String {
     format!("{} UTC", clock::local(at, &jiff::tz::TimeZone::UTC))
 }
 

@@ -16,7 +16,9 @@ use crate::AppState;
 use crate::auth::session::{self, SignedIn};
 use crate::calendar::{self, DiscreetError};
 use crate::error::WebError;
-use crate::pages::account::own_password_message;
+use crate::i18n::Lang;
+use crate::pages::account::{own_password_message, utc};
+use steadfast_store::FeedRecord;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "calendar_feed.html")]
@@ -26,10 +28,28 @@ pub(crate) struct CalendarPage {
     discreet: bool,
     /// The address, on the answer to the form that made it only.
     url: Option<String>,
+    /// "Made …", when there is a feed.
+    made: Option<String>,
+    /// "Last fetched …" or "Not fetched yet", when there is a feed.
+    fetched: Option<String>,
     /// The titles are discreet now, so turning them off asks for the password.
     asks_password: bool,
     /// Why turning discreet titles off was refused.
     password_error: Option<String>,
+}
+
+/// When the feed was made, as the page says it.
+fn made(feed: Option<&FeedRecord>, lang: Lang) -> Option<String> {
+    feed.map(|feed| lang.t_with("calendar-made-at", &[("when", utc(feed.created_at))]))
+}
+
+/// When a calendar app last fetched the feed (to the hour), as the page says it. A fetch the
+/// person did not expect is a sign someone else holds the address.
+fn fetched(feed: Option<&FeedRecord>, lang: Lang) -> Option<String> {
+    feed.map(|feed| match feed.last_fetched_at {
+        Some(at) => lang.t_with("calendar-fetched-at", &[("when", utc(at))]),
+        None => lang.t("calendar-fetched-never"),
+    })
 }
 
 /// The feed's settings.
@@ -40,9 +60,12 @@ pub(crate) async fn show(
 ) -> Result<CalendarPage, WebError> {
     let feed = calendar::settings(&state, caller.person).await?;
     let discreet = feed.as_ref().is_none_or(|f| f.discreet);
+    let lang = chrome.lang;
     Ok(CalendarPage {
         chrome,
         exists: feed.is_some(),
+        made: made(feed.as_ref(), lang),
+        fetched: fetched(feed.as_ref(), lang),
         discreet,
         asks_password: discreet,
         url: None,
@@ -60,9 +83,12 @@ pub(crate) async fn create(
     let token = calendar::create(&state, caller.person).await?;
     let feed = calendar::settings(&state, caller.person).await?;
     let discreet = feed.as_ref().is_none_or(|f| f.discreet);
+    let lang = chrome.lang;
     Ok(CalendarPage {
         chrome,
         exists: true,
+        made: made(feed.as_ref(), lang),
+        fetched: fetched(feed.as_ref(), lang),
         discreet,
         asks_password: discreet,
         url: Some(calendar::feed_url(&headers, &token)),

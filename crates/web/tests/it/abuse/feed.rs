@@ -6,10 +6,11 @@
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use steadfast_store::Backend;
+use steadfast_web::ManualClock;
 
 use crate::support::TestApp;
 use crate::support::api::PASSWORD;
-use crate::support::app::session_cookie;
+use crate::support::app::{session_cookie, test_clock};
 use crate::support::pages::json;
 
 const NEW_PASSWORD: &str = "a quiet harbour at dawn";
@@ -243,6 +244,57 @@ async fn alex_cannot_switch_the_discreet_titles_off_without_sams_password() {
             .await;
         assert_eq!(on.status(), StatusCode::SEE_OTHER);
         assert_eq!(still_discreet(&app, &sam).await, true);
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn sams_page_shows_when_the_feed_was_made_and_last_fetched() {
+    for backend in [Backend::Sqlite, Backend::Postgres] {
+        let clock: ManualClock = test_clock();
+        let Some(app) = TestApp::on_with(backend, TestApp::test_config(&clock)).await else {
+            continue;
+        };
+        // 2026-11-18 11:06 UTC.
+        let sam = sam(&app, "sam-feed-times").await;
+        let made = app
+            .api(
+                Method::POST,
+                "/api/v1/calendar-feed",
+                None,
+                Some(&sam.phone),
+            )
+            .await;
+        let feed = json(made).await["path"]
+            .as_str()
+            .expect("a path")
+            .to_owned();
+        let page = |cookie: String| {
+            let app = &app;
+            async move {
+                let response = app.get_as("/account/calendar", &cookie).await;
+                assert_eq!(response.status(), StatusCode::OK);
+                response.text().await.expect("a page")
+            }
+        };
+        let before = page(sam.phone.clone()).await;
+        assert!(before.contains("2026-11-18 11:06 UTC"), "made: {before}");
+        assert!(before.contains("Not fetched by any calendar app yet."));
+
+        // Alex's calendar app fetches it three hours later; Sam never subscribed.
+        clock.advance_millis(3 * 60 * 60 * 1_000 + 10 * 60 * 1_000);
+        assert_eq!(app.get(&feed).await.status(), StatusCode::OK);
+        // Sam looks later, signed in afresh (the phone's session may have lapsed meanwhile).
+        let laptop = laptop(&app, &sam).await;
+        let after = page(laptop).await;
+        assert!(
+            after.contains("Last fetched by a calendar app")
+                && after.contains("2026-11-18 14:00 UTC"),
+            "to the hour, {backend:?}: {after}"
+        );
+        assert!(!after.contains("14:16"), "never to the minute");
+        // Reloading the page made no new address: the one Alex keeps still answers.
+        assert_eq!(app.get(&feed).await.status(), StatusCode::OK);
         app.stop().await;
     }
 }

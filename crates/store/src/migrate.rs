@@ -83,9 +83,9 @@ const MIGRATIONS: &[Source] = &[
     },
     Source {
         version: 11,
-        description: "feed last fetched",
-        sqlite: include_str!("../migrations/sqlite/0011_feed_last_fetched.sql"),
-        postgres: include_str!("../migrations/postgres/0011_feed_last_fetched.sql"),
+        description: "feed fetches and spaces",
+        sqlite: include_str!("../migrations/sqlite/0011_feed_fetches_and_spaces.sql"),
+        postgres: include_str!("../migrations/postgres/0011_feed_fetches_and_spaces.sql"),
     },
 ];
 

@@ -1,5 +1,6 @@
 //! The private calendar feed: one iCalendar document per person, at a secret address a calendar
-//! app subscribes to without signing in. It holds, for each space the person is in now, the
+//! app subscribes to without signing in. It holds, for each space it was made for that the
+//! person is still in (never a space joined later: make a new address to add it), the
 //! rituals' occurrences (two weeks back, eight ahead, each its own event in UTC with a UID that
 //! stays the same from one fetch to the next) and the due times of open promises between the
 //! person and their partner — exactly what the person's own view of the space shows, through the
@@ -22,7 +23,7 @@ use axum::response::{IntoResponse, Response};
 use icalendar::{Calendar, Component, Event};
 use steadfast_core::ritual::{Ritual, RitualKind};
 use steadfast_core::space::{self, Standing};
-use steadfast_core::{PersonId, Timestamp};
+use steadfast_core::{PersonId, SpaceId, Timestamp};
 use steadfast_store::FeedRecord;
 
 use crate::AppState;
@@ -88,10 +89,11 @@ pub(crate) async fn settings(
     Ok(state.store.calendar_feed_of(person).await?)
 }
 
-/// Makes the person's feed, or gives it a new token (the old address stops working); answers
-/// the token, which is shown once.
+/// Makes the person's feed, or gives it a new token (the old address stops working), for the
+/// spaces they are in now; answers the token, which is shown once.
 pub(crate) async fn create(state: &AppState, person: PersonId) -> Result<String, WebError> {
     let secret = Secret::generate().map_err(|_| WebError::Randomness)?;
+    let spaces = current_spaces(state, person).await?;
     state
         .store
         .put_calendar_feed(&FeedRecord {
@@ -100,6 +102,7 @@ pub(crate) async fn create(state: &AppState, person: PersonId) -> Result<String,
             discreet: DISCREET_BY_DEFAULT,
             created_at: state.now(),
             last_fetched_at: None,
+            spaces,
         })
         .await?;
     Ok(secret.token)
@@ -175,7 +178,7 @@ pub(crate) async fn serve(
         .touch_calendar_feed(&token_hash, to_the_hour(state.now()))
         .await?;
     let lang = crate::api::lang_of(&headers);
-    let body = document(&state, feed.account, feed.discreet, lang).await?;
+    let body = document(&state, &feed, lang).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
@@ -186,20 +189,9 @@ pub(crate) async fn serve(
         .into_response())
 }
 
-/// The feed's text for `person`.
-pub(crate) async fn document(
-    state: &AppState,
-    person: PersonId,
-    discreet: bool,
-    lang: Lang,
-) -> Result<String, WebError> {
-    let now = state.now();
-    let mut calendar = Calendar::new();
-    calendar.name(&if discreet {
-        lang.t("calendar-discreet-title")
-    } else {
-        lang.t("calendar-name")
-    });
+/// The spaces `person` is in now, as a current member.
+async fn current_spaces(state: &AppState, person: PersonId) -> Result<Vec<SpaceId>, WebError> {
+    let mut current = Vec::new();
     for (space, stay) in state.store.spaces_of(person).await? {
         if stay.left_at.is_some() {
             continue;
@@ -211,10 +203,33 @@ pub(crate) async fn document(
             .iter()
             .map(spaces::member)
             .collect();
-        if space::standing(&members, person) != Standing::Current {
+        if space::standing(&members, person) == Standing::Current {
+            current.push(space.id);
+        }
+    }
+    Ok(current)
+}
+
+/// The feed's text: its owner's view of the spaces it was made for that they are still in.
+pub(crate) async fn document(
+    state: &AppState,
+    feed: &FeedRecord,
+    lang: Lang,
+) -> Result<String, WebError> {
+    let (person, discreet) = (feed.account, feed.discreet);
+    let now = state.now();
+    let mut calendar = Calendar::new();
+    calendar.name(&if discreet {
+        lang.t("calendar-discreet-title")
+    } else {
+        lang.t("calendar-name")
+    });
+    for space in current_spaces(state, person).await? {
+        // Only the spaces it was made for: a later space is not in an address made before it.
+        if !feed.spaces.contains(&space) {
             continue;
         }
-        let opened = match promises::open(state, person, space.id).await {
+        let opened = match promises::open(state, person, space).await {
             Ok(opened) => opened,
             Err(promises::PromiseError::Failed(error)) => return Err(error),
             // Left in between: not theirs any more.

@@ -12,6 +12,14 @@ pub async fn a_feed_is_found_by_its_hash_and_a_new_token_replaces_the_old(db: &T
         discreet: true,
         created_at: at(0),
         last_fetched_at: None,
+        spaces: vec![
+            "00000000-0000-4000-8000-000000000001"
+                .parse()
+                .expect("an id"),
+            "00000000-0000-4000-8000-000000000002"
+                .parse()
+                .expect("an id"),
+        ],
     };
     store.put_calendar_feed(&first).await.expect("create");
     assert_eq!(
@@ -29,6 +37,7 @@ pub async fn a_feed_is_found_by_its_hash_and_a_new_token_replaces_the_old(db: &T
         token_hash: hash(),
         discreet: true,
         created_at: at(5),
+        spaces: Vec::new(),
         ..first.clone()
     };
     store.put_calendar_feed(&second).await.expect("rotate");
@@ -48,6 +57,7 @@ pub async fn a_feed_is_found_by_its_hash_and_a_new_token_replaces_the_old(db: &T
     assert_eq!(now.token_hash, second.token_hash);
     assert!(!now.discreet, "a new token keeps the setting");
     assert_eq!(now.created_at, at(5));
+    assert_eq!(now.spaces, Vec::new(), "and the new token's spaces");
     store.close().await;
 }
 
@@ -67,6 +77,7 @@ pub async fn discreet_titles_are_switched_only_on_an_existing_feed(db: &TestData
         discreet: true,
         created_at: at(0),
         last_fetched_at: None,
+        spaces: Vec::new(),
     };
     store.put_calendar_feed(&feed).await.expect("create");
     assert!(
@@ -98,6 +109,7 @@ pub async fn a_revoked_feed_is_gone_and_deleting_the_account_removes_it(db: &Tes
             discreet: false,
             created_at: at(0),
             last_fetched_at: None,
+            spaces: Vec::new(),
         };
         store.put_calendar_feed(&feed).await.expect("create");
     }
@@ -126,6 +138,7 @@ pub async fn a_fetch_is_recorded_and_never_moves_back(db: &TestDatabase) {
         discreet: true,
         created_at: at(0),
         last_fetched_at: None,
+        spaces: Vec::new(),
     };
     store.put_calendar_feed(&feed).await.expect("create");
     let fetched = || async {

@@ -11,7 +11,7 @@ use steadfast_web::ManualClock;
 use crate::support::TestApp;
 use crate::support::api::PASSWORD;
 use crate::support::app::{session_cookie, test_clock};
-use crate::support::pages::json;
+use crate::support::pages::{create_space, json};
 
 const NEW_PASSWORD: &str = "a quiet harbour at dawn";
 
@@ -295,6 +295,59 @@ async fn sams_page_shows_when_the_feed_was_made_and_last_fetched() {
         assert!(!after.contains("14:16"), "never to the minute");
         // Reloading the page made no new address: the one Alex keeps still answers.
         assert_eq!(app.get(&feed).await.status(), StatusCode::OK);
+        app.stop().await;
+    }
+}
+
+/// A weekly walk in `space`, by whoever holds `cookie`.
+async fn walk(app: &TestApp, cookie: &str, space: &str, name: &str) {
+    let made = app
+        .api(
+            Method::POST,
+            &format!("/api/v1/spaces/{space}/rituals"),
+            Some(json!({
+                "name": name, "weekdays": ["sat"], "start": "10:00", "duration_minutes": 60,
+            })),
+            Some(cookie),
+        )
+        .await;
+    assert_eq!(made.status(), StatusCode::CREATED, "{name}");
+}
+
+#[tokio::test]
+async fn the_feed_alex_made_does_not_follow_sam_into_a_later_space() {
+    for backend in [Backend::Sqlite, Backend::Postgres] {
+        let Some(app) = TestApp::on(backend).await else {
+            continue;
+        };
+        let sam = sam(&app, "sam-feed-later").await;
+        let ours = create_space(&app, &sam.phone, "Ours").await;
+        walk(&app, &sam.phone, &ours, "Saturday walk together").await;
+        let feed = alex_makes_the_feed(&app, &sam).await;
+        let off = app
+            .api(
+                Method::PUT,
+                "/api/v1/calendar-feed",
+                Some(json!({ "discreet": false, "password": PASSWORD })),
+                Some(&sam.phone),
+            )
+            .await;
+        assert_eq!(off.status(), StatusCode::OK);
+
+        // Later, Sam starts a new space (after a break-up, say) with its own rituals.
+        let later = create_space(&app, &sam.phone, "A fresh start").await;
+        walk(&app, &sam.phone, &later, "Morning run alone").await;
+        let text = app.get(&feed).await.text().await.expect("the feed");
+        assert!(
+            text.contains("Saturday walk together"),
+            "{backend:?}: {text}"
+        );
+        assert!(!text.contains("Morning run alone"), "{backend:?}: {text}");
+
+        // Sam's own new address covers the spaces Sam is in when making it.
+        let renewed = alex_makes_the_feed(&app, &sam).await;
+        let text = app.get(&renewed).await.text().await.expect("the feed");
+        assert!(text.contains("Morning run alone"), "{backend:?}");
         app.stop().await;
     }
 }

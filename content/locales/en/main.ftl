@@ -99,7 +99,7 @@ nav-label = Account
 account-title = Your account
 account-signed-in-as = Signed in as { $name }
 sessions-heading = Where you are signed in
-sessions-lead = Only you can see this list. If you see a device you do not recognise, sign out everywhere and change your password. Signing out everywhere, or everywhere else, also revokes every personal API token.
+sessions-lead = Only you can see this list. If you see a device you do not recognise, sign out everywhere and change your password. Signing out everywhere, or everywhere else, also revokes every personal API token and your calendar feed.
 session-this-device = This device
 session-started = Signed in { $ago }
 session-active = Last active { $ago }
@@ -183,7 +183,7 @@ password-change-current = Current password
 password-change-new = New password
 password-change-submit = Change password
 password-change-current-wrong = That is not your current password.
-password-change-done = Your password is changed. Every other session has ended and every personal API token was revoked.
+password-change-done = Your password is changed. Every other session has ended and every personal API token and your calendar feed were revoked.
 
 recovery-forgot-link = Forgot your password?
 recovery-title = Set a new password with a recovery code
@@ -193,7 +193,7 @@ recovery-code-hint = It looks like abcd-efgh-jkmn-pqrs. Capitals, spaces and das
 recovery-submit = Set new password
 recovery-failed = That login name and recovery code do not match, or the code was already used. Please check both and try again.
 recovery-no-codes = Without a recovery code we cannot tell that the account is yours, so nobody — not the people who run this Steadfast, and not your partner — can reset it for you.
-recovery-done = Your new password is set and you are signed in. Every other session has ended and every personal API token was revoked.
+recovery-done = Your new password is set and you are signed in. Every other session has ended and every personal API token and your calendar feed were revoked.
 recovery-codes-heading = Recovery codes
 recovery-codes-left = { $count ->
     [0] You have no unused recovery codes.

@@ -99,7 +99,7 @@ nav-label = Konto
 account-title = Twoje konto
 account-signed-in-as = Zalogowano jako { $name }
 sessions-heading = Gdzie jesteś zalogowany lub zalogowana
-sessions-lead = Tę listę widzisz tylko ty. Jeśli widzisz urządzenie, którego nie znasz, wyloguj się wszędzie i zmień hasło. Wylogowanie wszędzie (lub wszędzie indziej) unieważnia też wszystkie osobiste tokeny API.
+sessions-lead = Tę listę widzisz tylko ty. Jeśli widzisz urządzenie, którego nie znasz, wyloguj się wszędzie i zmień hasło. Wylogowanie wszędzie (lub wszędzie indziej) unieważnia też wszystkie osobiste tokeny API i twój kalendarz.
 session-this-device = To urządzenie
 session-started = Zalogowano { $ago }
 session-active = Ostatnia aktywność { $ago }
@@ -186,7 +186,7 @@ password-change-current = Obecne hasło
 password-change-new = Nowe hasło
 password-change-submit = Zmień hasło
 password-change-current-wrong = To nie jest twoje obecne hasło.
-password-change-done = Hasło zostało zmienione. Wszystkie inne sesje zostały zakończone, a wszystkie osobiste tokeny API unieważnione.
+password-change-done = Hasło zostało zmienione. Wszystkie inne sesje zostały zakończone, a wszystkie osobiste tokeny API oraz twój kalendarz unieważnione.
 
 recovery-forgot-link = Nie pamiętasz hasła?
 recovery-title = Ustaw nowe hasło za pomocą kodu odzyskiwania
@@ -196,7 +196,7 @@ recovery-code-hint = Wygląda tak: abcd-efgh-jkmn-pqrs. Wielkość liter, spacje
 recovery-submit = Ustaw nowe hasło
 recovery-failed = Nazwa logowania i kod odzyskiwania do siebie nie pasują albo kod został już użyty. Sprawdź oba i spróbuj ponownie.
 recovery-no-codes = Bez kodu odzyskiwania nie da się sprawdzić, że konto jest twoje, więc nikt — ani osoby prowadzące ten Steadfast, ani twój partner — nie może go za ciebie odzyskać.
-recovery-done = Nowe hasło jest ustawione i jesteś zalogowany lub zalogowana. Wszystkie inne sesje zostały zakończone, a wszystkie osobiste tokeny API unieważnione.
+recovery-done = Nowe hasło jest ustawione i jesteś zalogowany lub zalogowana. Wszystkie inne sesje zostały zakończone, a wszystkie osobiste tokeny API oraz twój kalendarz unieważnione.
 recovery-codes-heading = Kody odzyskiwania
 recovery-codes-left = { $count ->
     [0] Nie masz już niewykorzystanych kodów odzyskiwania.

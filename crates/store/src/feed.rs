@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use steadfast_core::{PersonId, Timestamp};
+use steadfast_core::{PersonId, SpaceId, Timestamp};
 
 use crate::redact::Redacted;
 use crate::row::{self, Columns};
@@ -17,6 +17,10 @@ pub struct FeedRecord {
     /// Neutral titles and no descriptions, for calendars others may glance at.
     pub discreet: bool,
     pub created_at: Timestamp,
+    /// When a calendar app last fetched it, to the hour the server recorded; `None`: not yet.
+    pub last_fetched_at: Option<Timestamp>,
+    /// The spaces it was made for: it lists these (while the person is in them) and no other.
+    pub spaces: Vec<SpaceId>,
 }
 
 impl fmt::Debug for FeedRecord {
@@ -26,6 +30,8 @@ impl fmt::Debug for FeedRecord {
             .field("token_hash", &Redacted)
             .field("discreet", &self.discreet)
             .field("created_at", &self.created_at)
+            .field("last_fetched_at", &self.last_fetched_at)
+            .field("spaces", &self.spaces)
             .finish()
     }
 }
@@ -36,13 +42,22 @@ fn decode(row: &(impl Columns + ?Sized)) -> Result<FeedRecord, StoreError> {
         token_hash: row::text(row, "token_hash")?,
         discreet: row::count(row, "discreet")? != 0,
         created_at: row::time(row, "created_ms")?,
+        last_fetched_at: row::optional_time(row, "last_fetched_ms")?,
+        spaces: row::text(row, "spaces")?
+            .split_whitespace()
+            .map(|id| {
+                id.parse()
+                    .map_err(|_| StoreError::Corrupt("unreadable id in column spaces".to_owned()))
+            })
+            .collect::<Result<_, _>>()?,
     })
 }
 
 macro_rules! select_feed {
     ($where:literal) => {
         concat!(
-            "SELECT account, token_hash, discreet, created_ms FROM calendar_feeds ",
+            "SELECT account, token_hash, discreet, created_ms, last_fetched_ms, spaces \
+             FROM calendar_feeds ",
             $where
         )
     };
@@ -50,18 +65,29 @@ macro_rules! select_feed {
 
 impl Store {
     /// Gives `feed.account` a feed with this token, replacing the token of one it had (which
-    /// keeps its discreet setting).
+    /// keeps its discreet setting; its creation, last fetch and spaces are those of the new
+    /// token).
     pub async fn put_calendar_feed(&self, feed: &FeedRecord) -> Result<(), StoreError> {
         sqlx::query(
-            "INSERT INTO calendar_feeds (account, token_hash, discreet, created_ms) \
-             VALUES ($1, $2, $3, $4) \
+            "INSERT INTO calendar_feeds \
+             (account, token_hash, discreet, created_ms, last_fetched_ms, spaces) \
+             VALUES ($1, $2, $3, $4, $5, $6) \
              ON CONFLICT (account) DO UPDATE \
-             SET token_hash = excluded.token_hash, created_ms = excluded.created_ms",
+             SET token_hash = excluded.token_hash, created_ms = excluded.created_ms, \
+             last_fetched_ms = excluded.last_fetched_ms, spaces = excluded.spaces",
         )
         .bind(feed.account.to_string())
         .bind(&feed.token_hash)
         .bind(i64::from(feed.discreet))
         .bind(feed.created_at.as_millis())
+        .bind(feed.last_fetched_at.map(Timestamp::as_millis))
+        .bind(
+            feed.spaces
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
         .execute(&self.inner.pool)
         .await?;
         Ok(())
@@ -106,6 +132,25 @@ impl Store {
             .execute(&self.inner.pool)
             .await?;
         Ok(updated.rows_affected() == 1)
+    }
+
+    /// Records a fetch of the feed with this token hash at `at`; never moves the time back, and
+    /// writes nothing when `at` is not later (the caller rounds it, so most fetches write
+    /// nothing).
+    pub async fn touch_calendar_feed(
+        &self,
+        token_hash: &str,
+        at: Timestamp,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE calendar_feeds SET last_fetched_ms = $1 \
+             WHERE token_hash = $2 AND (last_fetched_ms IS NULL OR last_fetched_ms < $1)",
+        )
+        .bind(at.as_millis())
+        .bind(token_hash)
+        .execute(&self.inner.pool)
+        .await?;
+        Ok(())
     }
 
     /// Revokes the feed; answers whether there was one.

@@ -81,6 +81,12 @@ const MIGRATIONS: &[Source] = &[
         sqlite: include_str!("../migrations/sqlite/0010_account_notices.sql"),
         postgres: include_str!("../migrations/postgres/0010_account_notices.sql"),
     },
+    Source {
+        version: 11,
+        description: "feed fetches and spaces",
+        sqlite: include_str!("../migrations/sqlite/0011_feed_fetches_and_spaces.sql"),
+        postgres: include_str!("../migrations/postgres/0011_feed_fetches_and_spaces.sql"),
+    },
 ];
 
 fn migrator(backend: Backend) -> Migrator {

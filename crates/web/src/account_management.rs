@@ -85,8 +85,8 @@ impl<E: Into<WebError>> From<E> for PasswordChangeError {
     }
 }
 
-/// Sets a new password and ends every other session and every API token of the person: whatever
-/// someone else made with the phone in their hand ends with the old password. The one asking
+/// Sets a new password and ends every other session, every API token and the calendar feed of
+/// the person: whatever someone else made with the phone in their hand ends with the old password. The one asking
 /// stays signed in.
 pub(crate) async fn change_password(
     state: &AppState,
@@ -113,6 +113,7 @@ pub(crate) async fn change_password(
         .delete_sessions_of(account.id, Some(this_session))
         .await?;
     state.store.delete_api_tokens_of(account.id).await?;
+    state.store.delete_calendar_feed(account.id).await?;
     Ok(())
 }
 

@@ -1,5 +1,6 @@
 //! The private calendar feed: one iCalendar document per person, at a secret address a calendar
-//! app subscribes to without signing in. It holds, for each space the person is in now, the
+//! app subscribes to without signing in. It holds, for each space it was made for that the
+//! person is still in (never a space joined later: make a new address to add it), the
 //! rituals' occurrences (two weeks back, eight ahead, each its own event in UTC with a UID that
 //! stays the same from one fetch to the next) and the due times of open promises between the
 //! person and their partner — exactly what the person's own view of the space shows, through the
@@ -7,7 +8,12 @@
 //!
 //! The token in the address has 256 random bits and only its hash is stored. A new token
 //! replaces the old one, which then answers 404 like any address that never existed. Discreet
-//! titles say only "Plans", with no descriptions, for a calendar other people may glance at.
+//! titles say only "Plans", with no descriptions, for a calendar other people may glance at;
+//! turning them off asks for the password again.
+//!
+//! The feed is a way in from elsewhere, like a session or a token, and may have been made by
+//! someone else with the person's phone: a recovery, a password change and "sign out everywhere"
+//! (or "everywhere else") revoke it.
 
 use std::time::Duration;
 
@@ -17,11 +23,13 @@ use axum::response::{IntoResponse, Response};
 use icalendar::{Calendar, Component, Event};
 use steadfast_core::ritual::{Ritual, RitualKind};
 use steadfast_core::space::{self, Standing};
-use steadfast_core::{PersonId, Timestamp};
+use steadfast_core::{PersonId, SpaceId, Timestamp};
 use steadfast_store::FeedRecord;
 
 use crate::AppState;
+use crate::account_management::{OwnPasswordError, check_own_password};
 use crate::auth::secret::{self, Secret};
+use crate::auth::session::Caller;
 use crate::error::WebError;
 use crate::i18n::Lang;
 use crate::promises::{self, Opened};
@@ -33,6 +41,17 @@ const AHEAD: Duration = Duration::from_secs(56 * 24 * 60 * 60);
 
 /// A new feed is discreet until its owner chooses otherwise: a phone's calendar is often seen.
 const DISCREET_BY_DEFAULT: bool = true;
+
+/// A fetch is recorded to the hour it happened in. The owner's page needs only whether and
+/// roughly when the address is in use (a feed someone else made and keeps shows up as fetched),
+/// and the hour keeps no minute-by-minute trace of when the person's devices were online; it
+/// also means at most one write an hour, however often a calendar app polls.
+const FETCH_RESOLUTION_MS: i64 = 60 * 60 * 1_000;
+
+fn to_the_hour(at: Timestamp) -> Timestamp {
+    let ms = at.as_millis();
+    Timestamp::from_millis(ms - ms.rem_euclid(FETCH_RESOLUTION_MS))
+}
 
 /// The path a feed is served at.
 pub(crate) fn feed_path(token: &str) -> String {
@@ -70,10 +89,11 @@ pub(crate) async fn settings(
     Ok(state.store.calendar_feed_of(person).await?)
 }
 
-/// Makes the person's feed, or gives it a new token (the old address stops working); answers
-/// the token, which is shown once.
+/// Makes the person's feed, or gives it a new token (the old address stops working), for the
+/// spaces they are in now; answers the token, which is shown once.
 pub(crate) async fn create(state: &AppState, person: PersonId) -> Result<String, WebError> {
     let secret = Secret::generate().map_err(|_| WebError::Randomness)?;
+    let spaces = current_spaces(state, person).await?;
     state
         .store
         .put_calendar_feed(&FeedRecord {
@@ -81,6 +101,8 @@ pub(crate) async fn create(state: &AppState, person: PersonId) -> Result<String,
             token_hash: secret.hash,
             discreet: DISCREET_BY_DEFAULT,
             created_at: state.now(),
+            last_fetched_at: None,
+            spaces,
         })
         .await?;
     Ok(secret.token)
@@ -91,16 +113,47 @@ pub(crate) async fn revoke(state: &AppState, person: PersonId) -> Result<bool, W
     Ok(state.store.delete_calendar_feed(person).await?)
 }
 
-/// Switches discreet titles; answers whether the person has a feed.
+/// Why switching discreet titles was refused; nothing changed.
+pub(crate) enum DiscreetError {
+    /// The person has no feed.
+    NoFeed,
+    /// Turning them off needs the person's password (and a session), and it did not hold.
+    Password(OwnPasswordError),
+}
+
+impl<E: Into<WebError>> From<E> for DiscreetError {
+    fn from(error: E) -> Self {
+        DiscreetError::Password(OwnPasswordError::Failed(error.into()))
+    }
+}
+
+/// Switches discreet titles. Turning them off puts names and promise texts at an address anyone
+/// holding it can read, so it asks for the password (`password`) again: the phone may be in the
+/// partner's hand. Turning them on, or leaving them as they are, never asks.
 pub(crate) async fn set_discreet(
     state: &AppState,
-    person: PersonId,
+    caller: &Caller,
     discreet: bool,
-) -> Result<bool, WebError> {
-    Ok(state
+    password: Option<&str>,
+    address: &str,
+) -> Result<(), DiscreetError> {
+    let feed = settings(state, caller.person)
+        .await?
+        .ok_or(DiscreetError::NoFeed)?;
+    if feed.discreet && !discreet {
+        check_own_password(state, caller, password.unwrap_or_default(), address)
+            .await
+            .map_err(DiscreetError::Password)?;
+    }
+    if state
         .store
-        .set_calendar_feed_discreet(person, discreet)
-        .await?)
+        .set_calendar_feed_discreet(caller.person, discreet)
+        .await?
+    {
+        Ok(())
+    } else {
+        Err(DiscreetError::NoFeed)
+    }
 }
 
 /// `GET /calendar/{token}.ics`: the feed, for whoever holds the address. Anything else is the
@@ -114,13 +167,18 @@ pub(crate) async fn serve(
     if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(WebError::NotFound);
     }
+    let token_hash = secret::hash(token);
     let feed = state
         .store
-        .calendar_feed_by_hash(&secret::hash(token))
+        .calendar_feed_by_hash(&token_hash)
         .await?
         .ok_or(WebError::NotFound)?;
+    state
+        .store
+        .touch_calendar_feed(&token_hash, to_the_hour(state.now()))
+        .await?;
     let lang = crate::api::lang_of(&headers);
-    let body = document(&state, feed.account, feed.discreet, lang).await?;
+    let body = document(&state, &feed, lang).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
@@ -131,20 +189,9 @@ pub(crate) async fn serve(
         .into_response())
 }
 
-/// The feed's text for `person`.
-pub(crate) async fn document(
-    state: &AppState,
-    person: PersonId,
-    discreet: bool,
-    lang: Lang,
-) -> Result<String, WebError> {
-    let now = state.now();
-    let mut calendar = Calendar::new();
-    calendar.name(&if discreet {
-        lang.t("calendar-discreet-title")
-    } else {
-        lang.t("calendar-name")
-    });
+/// The spaces `person` is in now, as a current member.
+async fn current_spaces(state: &AppState, person: PersonId) -> Result<Vec<SpaceId>, WebError> {
+    let mut current = Vec::new();
     for (space, stay) in state.store.spaces_of(person).await? {
         if stay.left_at.is_some() {
             continue;
@@ -156,10 +203,33 @@ pub(crate) async fn document(
             .iter()
             .map(spaces::member)
             .collect();
-        if space::standing(&members, person) != Standing::Current {
+        if space::standing(&members, person) == Standing::Current {
+            current.push(space.id);
+        }
+    }
+    Ok(current)
+}
+
+/// The feed's text: its owner's view of the spaces it was made for that they are still in.
+pub(crate) async fn document(
+    state: &AppState,
+    feed: &FeedRecord,
+    lang: Lang,
+) -> Result<String, WebError> {
+    let (person, discreet) = (feed.account, feed.discreet);
+    let now = state.now();
+    let mut calendar = Calendar::new();
+    calendar.name(&if discreet {
+        lang.t("calendar-discreet-title")
+    } else {
+        lang.t("calendar-name")
+    });
+    for space in current_spaces(state, person).await? {
+        // Only the spaces it was made for: a later space is not in an address made before it.
+        if !feed.spaces.contains(&space) {
             continue;
         }
-        let opened = match promises::open(state, person, space.id).await {
+        let opened = match promises::open(state, person, space).await {
             Ok(opened) => opened,
             Err(promises::PromiseError::Failed(error)) => return Err(error),
             // Left in between: not theirs any more.
@@ -246,6 +316,19 @@ fn ical_time(at: Timestamp) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fetch_is_kept_to_the_hour() {
+        let hour = 1_796_058_000_000;
+        assert_eq!(
+            to_the_hour(Timestamp::from_millis(hour + 59 * 60 * 1_000)),
+            Timestamp::from_millis(hour)
+        );
+        assert_eq!(
+            to_the_hour(Timestamp::from_millis(hour)),
+            Timestamp::from_millis(hour)
+        );
+    }
 
     #[test]
     fn instants_are_written_in_utc_basic_form() {

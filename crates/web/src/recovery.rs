@@ -109,6 +109,7 @@ pub(crate) async fn recover(
     state.store.set_password_hash(account.id, &new_hash).await?;
     state.store.delete_sessions_of(account.id, None).await?;
     state.store.delete_api_tokens_of(account.id).await?;
+    state.store.delete_calendar_feed(account.id).await?;
     let session_token = session::start(state, account.id, headers, now).await?;
     // Told to the owner on their next visit, and lets this session renew the codes at once.
     state

@@ -11,6 +11,15 @@ pub async fn a_feed_is_found_by_its_hash_and_a_new_token_replaces_the_old(db: &T
         token_hash: hash(),
         discreet: true,
         created_at: at(0),
+        last_fetched_at: None,
+        spaces: vec![
+            "00000000-0000-4000-8000-000000000001"
+                .parse()
+                .expect("an id"),
+            "00000000-0000-4000-8000-000000000002"
+                .parse()
+                .expect("an id"),
+        ],
     };
     store.put_calendar_feed(&first).await.expect("create");
     assert_eq!(
@@ -28,6 +37,7 @@ pub async fn a_feed_is_found_by_its_hash_and_a_new_token_replaces_the_old(db: &T
         token_hash: hash(),
         discreet: true,
         created_at: at(5),
+        spaces: Vec::new(),
         ..first.clone()
     };
     store.put_calendar_feed(&second).await.expect("rotate");
@@ -47,6 +57,7 @@ pub async fn a_feed_is_found_by_its_hash_and_a_new_token_replaces_the_old(db: &T
     assert_eq!(now.token_hash, second.token_hash);
     assert!(!now.discreet, "a new token keeps the setting");
     assert_eq!(now.created_at, at(5));
+    assert_eq!(now.spaces, Vec::new(), "and the new token's spaces");
     store.close().await;
 }
 
@@ -65,6 +76,8 @@ pub async fn discreet_titles_are_switched_only_on_an_existing_feed(db: &TestData
         token_hash: hash(),
         discreet: true,
         created_at: at(0),
+        last_fetched_at: None,
+        spaces: Vec::new(),
     };
     store.put_calendar_feed(&feed).await.expect("create");
     assert!(
@@ -95,6 +108,8 @@ pub async fn a_revoked_feed_is_gone_and_deleting_the_account_removes_it(db: &Tes
             token_hash: hash(),
             discreet: false,
             created_at: at(0),
+            last_fetched_at: None,
+            spaces: Vec::new(),
         };
         store.put_calendar_feed(&feed).await.expect("create");
     }
@@ -111,5 +126,52 @@ pub async fn a_revoked_feed_is_gone_and_deleting_the_account_removes_it(db: &Tes
         .await
         .expect("delete account");
     assert_eq!(store.calendar_feed_of(sam).await.expect("read"), None);
+    store.close().await;
+}
+
+pub async fn a_fetch_is_recorded_and_never_moves_back(db: &TestDatabase) {
+    let store = open(db).await;
+    let alex = sign_up(&store).await;
+    let feed = FeedRecord {
+        account: alex,
+        token_hash: hash(),
+        discreet: true,
+        created_at: at(0),
+        last_fetched_at: None,
+        spaces: Vec::new(),
+    };
+    store.put_calendar_feed(&feed).await.expect("create");
+    let fetched = || async {
+        store
+            .calendar_feed_of(alex)
+            .await
+            .expect("read")
+            .expect("a feed")
+            .last_fetched_at
+    };
+    assert_eq!(fetched().await, None, "not fetched yet");
+    store
+        .touch_calendar_feed(&feed.token_hash, at(7))
+        .await
+        .expect("touch");
+    assert_eq!(fetched().await, Some(at(7)));
+    store
+        .touch_calendar_feed(&feed.token_hash, at(3))
+        .await
+        .expect("touch");
+    assert_eq!(fetched().await, Some(at(7)), "never back");
+    store
+        .touch_calendar_feed(&hash(), at(9))
+        .await
+        .expect("another token touches nothing");
+    assert_eq!(fetched().await, Some(at(7)));
+    // A new address has not been fetched yet.
+    let renewed = FeedRecord {
+        token_hash: hash(),
+        created_at: at(8),
+        ..feed.clone()
+    };
+    store.put_calendar_feed(&renewed).await.expect("rotate");
+    assert_eq!(fetched().await, None);
     store.close().await;
 }

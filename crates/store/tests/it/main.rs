@@ -112,6 +112,7 @@ on_both_backends!(
     ],
     feeds: [
         a_feed_is_found_by_its_hash_and_a_new_token_replaces_the_old,
+        a_fetch_is_recorded_and_never_moves_back,
         discreet_titles_are_switched_only_on_an_existing_feed,
         a_revoked_feed_is_gone_and_deleting_the_account_removes_it,
     ],

@@ -4,13 +4,16 @@
 
 use axum::Json;
 use axum::extract::State;
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
+use super::me::own_password_refused;
 use super::{ApiCaller, ApiError, ApiJson, lang_of};
 use crate::AppState;
-use crate::calendar;
+use crate::auth::session;
+use crate::calendar::{self, DiscreetError};
 use crate::error::WebError;
 
 /// A new feed address.
@@ -24,7 +27,7 @@ pub(crate) struct FeedCreated {
 }
 
 /// The feed's setting.
-#[derive(Deserialize, Serialize, utoipa::ToSchema)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub(crate) struct FeedSettings {
     /// True: every entry is called "Plans", with no names, promise texts or descriptions.
     discreet: bool,
@@ -90,26 +93,49 @@ pub(crate) async fn create(
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
-#[utoipa::path(put, path = "/calendar-feed", tag = "calendar", request_body = FeedSettings, security(("session" = []), ("token" = [])),
+/// A change to the feed's setting.
+#[derive(Deserialize, utoipa::ToSchema)]
+pub(crate) struct FeedSettingsBody {
+    /// True: every entry is called "Plans", with no names, promise texts or descriptions.
+    discreet: bool,
+    /// Your password again, needed to turn discreet titles off (from a signed-in session):
+    /// whoever holds the address then reads names and promise texts.
+    #[serde(default)]
+    password: Option<String>,
+}
+
+#[utoipa::path(put, path = "/calendar-feed", tag = "calendar", request_body = FeedSettingsBody, security(("session" = []), ("token" = [])),
     responses(
         (status = 200, body = FeedSettings),
         (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 403, description = "Turning discreet titles off: the password is wrong or missing (`password_wrong`), or called with a token instead of a session (`session_required`)", body = super::ErrorBody),
         (status = 404, description = "You have no feed (`no_feed`)", body = super::ErrorBody),
+        (status = 429, description = "Too many password checks from this address", body = super::ErrorBody),
     ))]
-/// Switches discreet titles on or off.
+/// Switches discreet titles on or off. Turning them off needs `password` and a signed-in
+/// session; turning them on never asks.
 pub(crate) async fn update(
     State(state): State<AppState>,
-    headers: HeaderMap,
     ApiCaller(caller): ApiCaller,
-    ApiJson(body): ApiJson<FeedSettings>,
+    parts: Parts,
+    ApiJson(body): ApiJson<FeedSettingsBody>,
 ) -> Result<Json<FeedSettings>, ApiError> {
-    let found = calendar::set_discreet(&state, caller.person, body.discreet)
-        .await
-        .map_err(|e| failed(e, &headers))?;
-    if found {
-        Ok(Json(body))
-    } else {
-        Err(no_feed(&headers))
+    let headers = &parts.headers;
+    let address = session::client_address(&parts);
+    match calendar::set_discreet(
+        &state,
+        &caller,
+        body.discreet,
+        body.password.as_deref(),
+        &address,
+    )
+    .await
+    {
+        Ok(()) => Ok(Json(FeedSettings {
+            discreet: body.discreet,
+        })),
+        Err(DiscreetError::NoFeed) => Err(no_feed(headers)),
+        Err(DiscreetError::Password(error)) => Err(own_password_refused(error, lang_of(headers))),
     }
 }
 

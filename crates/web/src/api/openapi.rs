@@ -376,6 +376,7 @@ const TEXT_FIELDS: &[(&str, &str, Text)] = &[
             multiline: false,
         },
     ),
+    ("FeedSettingsBody", "password", Text::CurrentPassword),
     ("NewTokenBody", "label", Text::TokenLabel),
     ("NewTokenBody", "password", Text::CurrentPassword),
     (

@@ -88,7 +88,7 @@ pub(crate) async fn refused(
 
 /// A moment as the account page shows it: to the minute, in UTC, so it reads the same on every
 /// device the person looks from.
-fn utc(at: Timestamp) -> String {
+pub(crate) fn utc(at: Timestamp) -> String {
     format!("{} UTC", clock::local(at, &jiff::tz::TimeZone::UTC))
 }
 
@@ -207,8 +207,9 @@ pub(crate) async fn dismiss_notice(
     Ok(Redirect::to("/account"))
 }
 
-/// Ends every other session and every API token of this person; this session stays. A token is
-/// a way in from elsewhere too, and may have been made by someone else on this phone.
+/// Ends every other session, every API token and the calendar feed of this person; this session
+/// stays. A token or a feed's address is a way in from elsewhere too, and may have been made by
+/// someone else on this phone.
 pub(crate) async fn sign_out_others(
     State(state): State<AppState>,
     SignedIn(caller): SignedIn,
@@ -218,16 +219,19 @@ pub(crate) async fn sign_out_others(
         .delete_sessions_of(caller.person, caller.session_hash())
         .await?;
     state.store.delete_api_tokens_of(caller.person).await?;
+    state.store.delete_calendar_feed(caller.person).await?;
     Ok(Redirect::to("/account"))
 }
 
-/// Ends every session and every API token of this person, this session included.
+/// Ends every session, every API token and the calendar feed of this person, this session
+/// included.
 pub(crate) async fn sign_out_everywhere(
     State(state): State<AppState>,
     SignedIn(caller): SignedIn,
 ) -> Result<Response, WebError> {
     state.store.delete_sessions_of(caller.person, None).await?;
     state.store.delete_api_tokens_of(caller.person).await?;
+    state.store.delete_calendar_feed(caller.person).await?;
     let cookie = session::clear_cookie(state.config.secure_cookies);
     Ok((
         [(header::SET_COOKIE, cookie)],

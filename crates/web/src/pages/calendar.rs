@@ -1,20 +1,24 @@
 //! The calendar feed's page, reached from the account page: make the private address (shown
 //! once, on the answer to the form), make a new one (the old stops working), switch discreet
-//! titles, or switch the feed off.
+//! titles (turning them off asks for the password), or switch the feed off.
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::State;
-use axum::http::HeaderMap;
-use axum::response::Redirect;
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::Chrome;
 use crate::AppState;
-use crate::auth::session::SignedIn;
-use crate::calendar;
+use crate::auth::session::{self, SignedIn};
+use crate::calendar::{self, DiscreetError};
 use crate::error::WebError;
+use crate::i18n::Lang;
+use crate::pages::account::{own_password_message, utc};
+use steadfast_store::FeedRecord;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "calendar_feed.html")]
@@ -24,6 +28,28 @@ pub(crate) struct CalendarPage {
     discreet: bool,
     /// The address, on the answer to the form that made it only.
     url: Option<String>,
+    /// "Made …", when there is a feed.
+    made: Option<String>,
+    /// "Last fetched …" or "Not fetched yet", when there is a feed.
+    fetched: Option<String>,
+    /// The titles are discreet now, so turning them off asks for the password.
+    asks_password: bool,
+    /// Why turning discreet titles off was refused.
+    password_error: Option<String>,
+}
+
+/// When the feed was made, as the page says it.
+fn made(feed: Option<&FeedRecord>, lang: Lang) -> Option<String> {
+    feed.map(|feed| lang.t_with("calendar-made-at", &[("when", utc(feed.created_at))]))
+}
+
+/// When a calendar app last fetched the feed (to the hour), as the page says it. A fetch the
+/// person did not expect is a sign someone else holds the address.
+fn fetched(feed: Option<&FeedRecord>, lang: Lang) -> Option<String> {
+    feed.map(|feed| match feed.last_fetched_at {
+        Some(at) => lang.t_with("calendar-fetched-at", &[("when", utc(at))]),
+        None => lang.t("calendar-fetched-never"),
+    })
 }
 
 /// The feed's settings.
@@ -33,11 +59,17 @@ pub(crate) async fn show(
     chrome: Chrome,
 ) -> Result<CalendarPage, WebError> {
     let feed = calendar::settings(&state, caller.person).await?;
+    let discreet = feed.as_ref().is_none_or(|f| f.discreet);
+    let lang = chrome.lang;
     Ok(CalendarPage {
         chrome,
         exists: feed.is_some(),
-        discreet: feed.is_none_or(|f| f.discreet),
+        made: made(feed.as_ref(), lang),
+        fetched: fetched(feed.as_ref(), lang),
+        discreet,
+        asks_password: discreet,
         url: None,
+        password_error: None,
     })
 }
 
@@ -50,11 +82,17 @@ pub(crate) async fn create(
 ) -> Result<CalendarPage, WebError> {
     let token = calendar::create(&state, caller.person).await?;
     let feed = calendar::settings(&state, caller.person).await?;
+    let discreet = feed.as_ref().is_none_or(|f| f.discreet);
+    let lang = chrome.lang;
     Ok(CalendarPage {
         chrome,
         exists: true,
-        discreet: feed.is_none_or(|f| f.discreet),
+        made: made(feed.as_ref(), lang),
+        fetched: fetched(feed.as_ref(), lang),
+        discreet,
+        asks_password: discreet,
         url: Some(calendar::feed_url(&headers, &token)),
+        password_error: None,
     })
 }
 
@@ -63,15 +101,41 @@ pub(crate) struct DiscreetForm {
     /// The checkbox: present when ticked.
     #[serde(default)]
     discreet: Option<String>,
+    /// Asked for when the titles are turned off.
+    #[serde(default)]
+    password: String,
 }
 
+/// Switches discreet titles. Turning them off asks for the password; a wrong one shows the page
+/// again with the message, and nothing changes.
 pub(crate) async fn discreet(
     State(state): State<AppState>,
     SignedIn(caller): SignedIn,
+    chrome: Chrome,
+    parts: Parts,
     Form(form): Form<DiscreetForm>,
-) -> Result<Redirect, WebError> {
-    calendar::set_discreet(&state, caller.person, form.discreet.is_some()).await?;
-    Ok(Redirect::to("/account/calendar"))
+) -> Result<Response, WebError> {
+    let address = session::client_address(&parts);
+    let outcome = calendar::set_discreet(
+        &state,
+        &caller,
+        form.discreet.is_some(),
+        Some(&form.password),
+        &address,
+    )
+    .await;
+    let message = match outcome {
+        // Without a feed there is nothing to switch: the page says so.
+        Ok(()) | Err(DiscreetError::NoFeed) => {
+            return Ok(Redirect::to("/account/calendar").into_response());
+        }
+        Err(DiscreetError::Password(error)) => own_password_message(error, &chrome)?,
+    };
+    let mut page = show(State(state), SignedIn(caller), chrome).await?;
+    // What they asked for stays on the form; the password is never echoed.
+    page.discreet = false;
+    page.password_error = Some(message);
+    Ok((StatusCode::FORBIDDEN, page).into_response())
 }
 
 pub(crate) async fn revoke(

@@ -186,7 +186,7 @@ async fn changing_the_password_ends_other_sessions_and_the_old_password_stops_wo
             .await
             .unwrap();
         assert!(html.contains("Your password is changed"), "{html}");
-        assert!(html.contains("every personal API token was revoked"));
+        assert!(html.contains("every personal API token and your calendar feed were revoked"));
 
         let old = sign_in(&app, "changing-one", PASSWORD).await;
         assert_eq!(old.status(), StatusCode::UNAUTHORIZED);

@@ -7,8 +7,9 @@ use std::io::BufReader;
 use reqwest::{Method, StatusCode, header};
 use serde_json::json;
 
-use crate::rituals::{Couple, Person, call, couple, date_night, set_zone};
+use crate::rituals::{Couple, PASSWORD, Person, call, couple, date_night, set_zone};
 use crate::support::TestApp;
+use crate::support::api::answer;
 
 /// One VEVENT's properties, by name.
 #[derive(Debug)]
@@ -60,16 +61,18 @@ async fn make_feed(app: &TestApp, who: &Person) -> String {
     path
 }
 
+/// Switches `who`'s discreet titles from their signed-in session, giving the password (which
+/// turning them off asks for).
 async fn set_discreet(app: &TestApp, who: &Person, discreet: bool) {
-    call(
-        app,
-        who,
-        Method::PUT,
-        "/api/v1/calendar-feed",
-        Some(json!({ "discreet": discreet })),
-    )
-    .await
-    .ok();
+    let response = app
+        .api(
+            Method::PUT,
+            "/api/v1/calendar-feed",
+            Some(json!({ "discreet": discreet, "password": PASSWORD })),
+            Some(&who.cookie),
+        )
+        .await;
+    answer(response).await.ok();
 }
 
 /// The feed, fetched as a calendar app does: no cookie, no token.
@@ -324,8 +327,25 @@ async fn the_feed_page_shows_the_address_once_and_switches_it() {
     assert!(!later.contains(path), "shown once");
     assert!(later.contains("Your feed is on."));
 
-    let switched = app
+    // Turning discreet titles off asks for the password again.
+    let refused = app
         .post_form_as("/account/calendar/discreet", &[], &us.a.cookie)
+        .await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    assert!(
+        refused
+            .text()
+            .await
+            .unwrap()
+            .contains("That is not your current password.")
+    );
+    assert!(!fetch(&app, path).await.1.contains("Friday date night"));
+    let switched = app
+        .post_form_as(
+            "/account/calendar/discreet",
+            &[("password", PASSWORD)],
+            &us.a.cookie,
+        )
         .await;
     assert_eq!(switched.status(), StatusCode::SEE_OTHER);
     assert!(fetch(&app, path).await.1.contains("Friday date night"));

@@ -81,6 +81,12 @@ const MIGRATIONS: &[Source] = &[
         sqlite: include_str!("../migrations/sqlite/0010_account_notices.sql"),
         postgres: include_str!("../migrations/postgres/0010_account_notices.sql"),
     },
+    Source {
+        version: 12,
+        description: "known devices",
+        sqlite: include_str!("../migrations/sqlite/0012_known_devices.sql"),
+        postgres: include_str!("../migrations/postgres/0012_known_devices.sql"),
+    },
 ];
 
 fn migrator(backend: Backend) -> Migrator {

@@ -215,6 +215,8 @@ impl<E: Into<WebError>> From<E> for SignInError {
 pub(crate) struct SignedInNow {
     pub(crate) person: PersonId,
     pub(crate) session_token: String,
+    /// A new device cookie, when this device was not yet known for the account.
+    pub(crate) device_token: Option<String>,
 }
 
 /// Checks a name and password. Whether the account exists shows neither in the answer nor in its
@@ -229,9 +231,17 @@ pub(crate) async fn sign_in(
     let username = Username::parse(username).ok();
     // Limits key on the canonical name, so they apply the same to names that do not exist.
     let account_key = username.as_ref().map(|name| name.key().to_owned());
+    // A device the account has signed in from before is not held back by the per-name limit,
+    // so wrong sign-ins under the name from elsewhere never lock its owner out; the per-address
+    // limit still applies to it. An unknown name has no known devices.
+    let known_device = match &account_key {
+        Some(key) => session::is_known_device(state, headers, key).await?,
+        None => false,
+    };
+    let per_name = account_key.as_deref().filter(|_| !known_device);
     state
         .limits
-        .check(Door::SignIn, address, account_key.as_deref())
+        .check(Door::SignIn, address, per_name)
         .map_err(SignInError::TooMany)?;
 
     let account = match &account_key {
@@ -265,8 +275,11 @@ pub(crate) async fn sign_in(
     }
     let now = state.now();
     let session_token = session::start(state, account.id, headers, now).await?;
+    let device_token =
+        session::remember_device(state, account.id, &account.username_key, headers, now).await?;
     Ok(SignedInNow {
         person: account.id,
         session_token,
+        device_token,
     })
 }

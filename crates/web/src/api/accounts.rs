@@ -115,15 +115,14 @@ pub(crate) async fn sign_in(
     .await
     {
         Ok(signed_in) => {
-            let cookie = session::set_cookie(state.config.secure_cookies, &signed_in.session_token)
-                .map_err(|error| ApiError::from_web(error, lang))?;
-            let body = serde_json::json!({ "id": signed_in.person.to_string() });
-            Ok((
-                StatusCode::CREATED,
-                [(header::SET_COOKIE, cookie)],
-                Json(body),
+            let cookies = session::sign_in_cookies(
+                state.config.secure_cookies,
+                &signed_in.session_token,
+                signed_in.device_token.as_deref(),
             )
-                .into_response())
+            .map_err(|error| ApiError::from_web(error, lang))?;
+            let body = serde_json::json!({ "id": signed_in.person.to_string() });
+            Ok((StatusCode::CREATED, cookies, Json(body)).into_response())
         }
         Err(SignInError::Mismatch) => Err(ApiError::new(
             StatusCode::UNAUTHORIZED,

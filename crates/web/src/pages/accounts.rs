@@ -197,9 +197,12 @@ pub(crate) async fn sign_in(
     .await
     {
         Ok(signed_in) => {
-            let cookie =
-                session::set_cookie(state.config.secure_cookies, &signed_in.session_token)?;
-            Ok(([(header::SET_COOKIE, cookie)], Redirect::to(&next)).into_response())
+            let cookies = session::sign_in_cookies(
+                state.config.secure_cookies,
+                &signed_in.session_token,
+                signed_in.device_token.as_deref(),
+            )?;
+            Ok((cookies, Redirect::to(&next)).into_response())
         }
         Err(SignInError::Mismatch) => {
             let page = SignInPage {

@@ -3,6 +3,7 @@
 //! gains them nothing. One file per way in.
 
 mod deleted_words;
+mod lockout;
 mod metrics;
 mod patterns;
 mod recovery;

@@ -105,7 +105,8 @@ pub(crate) struct SignedUp {
     pub(crate) session_token: String,
 }
 
-/// Creates the account, its recovery codes and a first session.
+/// Creates the account, its recovery codes and a first session. Every attempt counts lightly
+/// against the address; only one that makes an account counts against its accounts made.
 pub(crate) async fn sign_up(
     state: &AppState,
     input: SignUpInput,
@@ -145,6 +146,25 @@ pub(crate) async fn sign_up_as(
         return Err(SignUpError::Invalid(errors));
     };
 
+    state
+        .limits
+        .take_sign_up(address)
+        .map_err(SignUpError::TooMany)?;
+    let made = make_account(state, &username, &password, email, kind, headers).await;
+    if made.is_err() {
+        state.limits.give_back_sign_up(address);
+    }
+    made
+}
+
+async fn make_account(
+    state: &AppState,
+    username: &Username,
+    password: &Password,
+    email: Option<Email>,
+    kind: AccountKind,
+    headers: &HeaderMap,
+) -> Result<SignedUp, SignUpError> {
     let now = state.now();
     let person = PersonId::from_uuid(uuid::Uuid::new_v4());
     let password_hash = state.passwords.hash(password.expose().to_owned()).await?;

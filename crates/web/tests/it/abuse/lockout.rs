@@ -184,3 +184,59 @@ async fn sams_flood_of_wrong_recoveries_does_not_block_alexs_code_on_his_phone()
         app.stop().await;
     }
 }
+
+async fn sign_up(app: &TestApp, name: &str, password: &str) -> reqwest::Response {
+    app.api(
+        Method::POST,
+        "/api/v1/accounts",
+        Some(json!({ "username": name, "password": password })),
+        None,
+    )
+    .await
+}
+
+#[tokio::test]
+async fn refused_sign_ups_on_a_shared_home_network_do_not_block_the_next_one() {
+    for backend in [Backend::Sqlite, Backend::Postgres] {
+        let clock = test_clock();
+        let Some(app) = TestApp::on_with(backend, TestApp::test_config(&clock)).await else {
+            continue;
+        };
+        // Sam signs up; then, from the same home address, a name already taken and a password
+        // too short, again and again, more often than the address may make accounts.
+        assert_eq!(
+            sign_up(&app, "sam", PASSWORD).await.status(),
+            StatusCode::CREATED
+        );
+        for _ in 0..4 {
+            let taken = sign_up(&app, "sam", PASSWORD).await;
+            assert_eq!(taken.status(), StatusCode::CONFLICT);
+            let short = sign_up(&app, "alex", "short").await;
+            assert_eq!(short.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        }
+        // Alex's sign-up from the same address goes through, and so do three more.
+        for name in ["alex", "robin", "kimberly", "jordan"] {
+            let made = sign_up(&app, name, PASSWORD).await;
+            assert_eq!(made.status(), StatusCode::CREATED, "{name} on {backend:?}");
+        }
+        // Accounts made still count: a sixth waits, and is told for how long.
+        let api = sign_up(&app, "lee", PASSWORD).await;
+        assert_eq!(api.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(api.headers()[reqwest::header::RETRY_AFTER], "600");
+        let body = json(api).await;
+        let message = body["message"].as_str().unwrap_or_default().to_owned();
+        assert!(message.contains("10 minutes"), "{body}");
+
+        let page = app
+            .post_form(
+                "/sign-up",
+                &[("username", "lee"), ("password", PASSWORD), ("email", "")],
+            )
+            .await;
+        assert_eq!(page.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(page.headers()[reqwest::header::RETRY_AFTER], "600");
+        let text = page.text().await.expect("a page");
+        assert!(text.contains("wait 10 minutes"), "{text}");
+        app.stop().await;
+    }
+}

@@ -103,6 +103,8 @@ pub(crate) struct SignedUp {
     pub(crate) person: PersonId,
     pub(crate) recovery_codes: Vec<String>,
     pub(crate) session_token: String,
+    /// The device cookie: the device an account is made on is its first known device.
+    pub(crate) device_token: Option<String>,
 }
 
 /// Creates the account, its recovery codes and a first session. Every attempt counts lightly
@@ -194,10 +196,13 @@ async fn make_account(
     }
     let recovery_codes = new_recovery_codes(state, person).await?;
     let session_token = session::start(state, person, headers, now).await?;
+    let device_token =
+        session::remember_device(state, person, username.key(), headers, now).await?;
     Ok(SignedUp {
         person,
         recovery_codes,
         session_token,
+        device_token,
     })
 }
 

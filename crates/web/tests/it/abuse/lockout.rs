@@ -71,6 +71,8 @@ async fn alex_with_phone(app: &TestApp) -> (Vec<String>, String) {
         )
         .await;
     assert_eq!(response.status(), StatusCode::CREATED);
+    // The device an account is made on is known from then on.
+    assert!(device_cookie(&response).is_some());
     let codes: Vec<String> = json(response).await["recovery_codes"]
         .as_array()
         .expect("codes")

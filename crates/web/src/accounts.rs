@@ -256,17 +256,16 @@ pub(crate) async fn sign_in(
     let username = Username::parse(username).ok();
     // Limits key on the canonical name, so they apply the same to names that do not exist.
     let account_key = username.as_ref().map(|name| name.key().to_owned());
-    // A device the account has signed in from before is not held back by the per-name limit,
-    // so wrong sign-ins under the name from elsewhere never lock its owner out; the per-address
-    // limit still applies to it. An unknown name has no known devices.
-    let known_device = match &account_key {
-        Some(key) => session::is_known_device(state, headers, key).await?,
-        None => false,
+    // A device the account has signed in from before is limited on its own rather than by the
+    // name, so wrong sign-ins under the name from elsewhere never lock its owner out; the
+    // per-address limit still applies to it. An unknown name has no known devices.
+    let limit_key = match &account_key {
+        Some(key) => Some(session::limit_key(state, headers, key).await?),
+        None => None,
     };
-    let per_name = account_key.as_deref().filter(|_| !known_device);
     state
         .limits
-        .check(Door::SignIn, address, per_name)
+        .check(Door::SignIn, address, limit_key.as_deref())
         .map_err(SignInError::TooMany)?;
 
     let account = match &account_key {

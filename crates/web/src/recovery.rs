@@ -59,17 +59,16 @@ pub(crate) async fn recover(
     let username = Username::parse(input.username).ok();
     // Limits key on the canonical name, so they apply the same to names that do not exist.
     let account_key = username.as_ref().map(|name| name.key().to_owned());
-    // From a device the account has signed in from before, the per-name limit does not apply
-    // (the per-address one does), so wrong attempts under the name from elsewhere never block
-    // its owner's recovery; the code must still be right.
-    let known_device = match &account_key {
-        Some(key) => session::is_known_device(state, headers, key).await?,
-        None => false,
+    // A device the account has signed in from before is limited on its own rather than by the
+    // name (the per-address limit still applies), so wrong attempts under the name from
+    // elsewhere never block its owner's recovery; the code must still be right.
+    let limit_key = match &account_key {
+        Some(key) => Some(session::limit_key(state, headers, key).await?),
+        None => None,
     };
-    let per_name = account_key.as_deref().filter(|_| !known_device);
     state
         .limits
-        .check(Door::Recovery, address, per_name)
+        .check(Door::Recovery, address, limit_key.as_deref())
         .map_err(RecoveryError::TooMany)?;
 
     // The policy depends only on what was typed, so refusing a weak password here tells nothing

@@ -367,17 +367,22 @@ fn presented_device(state: &AppState, headers: &HeaderMap) -> Option<String> {
         .map(|cookie| secret::hash(cookie.value()))
 }
 
-/// Whether the request comes from a device the account named by `username_key` has signed in
-/// from before.
-pub(crate) async fn is_known_device(
+/// The key a sign-in or recovery is limited by, beside its address: a device the account named
+/// by `username_key` has signed in from before is limited on its own (wrong attempts from
+/// elsewhere do not touch it, and its own wrong attempts still slow it down); any other request
+/// by the name.
+pub(crate) async fn limit_key(
     state: &AppState,
     headers: &HeaderMap,
     username_key: &str,
-) -> Result<bool, WebError> {
-    match presented_device(state, headers) {
-        Some(hash) => Ok(state.store.is_known_device(&hash, username_key).await?),
-        None => Ok(false),
+) -> Result<String, WebError> {
+    if let Some(hash) = presented_device(state, headers)
+        && state.store.is_known_device(&hash, username_key).await?
+    {
+        // Login names hold no ':', so a device's key never meets a name's.
+        return Ok(format!("device:{hash}"));
     }
+    Ok(username_key.to_owned())
 }
 
 /// After a sign-in: a device already known for `person` is noted as used; any other gets a new

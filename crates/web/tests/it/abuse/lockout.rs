@@ -158,6 +158,17 @@ async fn sams_flood_of_wrong_sign_ins_does_not_keep_alex_off_his_own_phone() {
         // The phone still checks the password.
         let wrong_on_phone = sign_in(&app, "alex", WRONG, Some(&phone)).await;
         assert_eq!(wrong_on_phone.status(), StatusCode::UNAUTHORIZED);
+        // A known device is limited on its own: whoever holds it cannot guess at speed either.
+        let mut refused = false;
+        for _ in 0..12 {
+            let guess = sign_in(&app, "alex", WRONG, Some(&phone)).await;
+            if guess.status() == StatusCode::TOO_MANY_REQUESTS {
+                refused = true;
+                break;
+            }
+            assert_eq!(guess.status(), StatusCode::UNAUTHORIZED);
+        }
+        assert!(refused, "the phone's own limit refuses at last");
         app.stop().await;
     }
 }

@@ -88,7 +88,10 @@ password-same-as-username = Your password cannot be your login name.
 email-invalid = That does not look like an email address. You can also leave it empty.
 
 error-too-many-title = Please wait a moment
-error-too-many-text = There were too many attempts in a short time. Please wait a little and try again.
+error-too-many-text = { $count ->
+    [one] There were too many attempts in a short time. Please wait a minute and try again.
+   *[other] There were too many attempts in a short time. Please wait { $count } minutes and try again.
+}
 error-busy-title = Busy for a moment
 error-busy-text = Someone else was saving at the very same moment, and yours did not get through. Nothing was lost or half-saved: please try again in a second.
 api-sign-in-needed = Please sign in first.

@@ -88,7 +88,11 @@ password-same-as-username = Hasło nie może być takie samo jak nazwa logowania
 email-invalid = To nie wygląda na adres e-mail. Możesz też zostawić to pole puste.
 
 error-too-many-title = Chwileczkę
-error-too-many-text = W krótkim czasie było zbyt wiele prób. Odczekaj chwilę i spróbuj ponownie.
+error-too-many-text = { $count ->
+    [one] W krótkim czasie było zbyt wiele prób. Odczekaj minutę i spróbuj ponownie.
+    [few] W krótkim czasie było zbyt wiele prób. Odczekaj { $count } minuty i spróbuj ponownie.
+   *[many] W krótkim czasie było zbyt wiele prób. Odczekaj { $count } minut i spróbuj ponownie.
+}
 error-busy-title = Chwilowo zajęte
 error-busy-text = W tej samej chwili zapisywało się coś innego i twój zapis nie przeszedł. Nic nie zginęło ani nie zapisało się w połowie: spróbuj ponownie za sekundę.
 api-sign-in-needed = Najpierw się zaloguj.

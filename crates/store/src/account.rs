@@ -257,6 +257,7 @@ async fn end_access(
         "DELETE FROM calendar_feeds WHERE account = $1",
         "DELETE FROM recovery_codes WHERE account = $1",
         "DELETE FROM account_notices WHERE account = $1",
+        "DELETE FROM known_devices WHERE account = $1",
         "DELETE FROM reminder_settings WHERE person = $1",
     ] {
         sqlx::query(sql).bind(&key).execute(&mut *conn).await?;

@@ -87,6 +87,12 @@ const MIGRATIONS: &[Source] = &[
         sqlite: include_str!("../migrations/sqlite/0011_feed_fetches_and_spaces.sql"),
         postgres: include_str!("../migrations/postgres/0011_feed_fetches_and_spaces.sql"),
     },
+    Source {
+        version: 12,
+        description: "known devices",
+        sqlite: include_str!("../migrations/sqlite/0012_known_devices.sql"),
+        postgres: include_str!("../migrations/postgres/0012_known_devices.sql"),
+    },
 ];
 
 fn migrator(backend: Backend) -> Migrator {

@@ -151,3 +151,56 @@ impl Store {
         Ok(deleted.rows_affected())
     }
 }
+
+/// Devices a person has signed in from before, known by the hash of a long-lived cookie.
+impl Store {
+    /// Remembers the device whose cookie hashes to `hash` as one `account` has signed in from.
+    pub async fn remember_device(
+        &self,
+        hash: &str,
+        account: PersonId,
+        at: Timestamp,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO known_devices (hash, account, created_ms, last_used_ms) \
+             VALUES ($1, $2, $3, $3)",
+        )
+        .bind(hash)
+        .bind(account.to_string())
+        .bind(at.as_millis())
+        .execute(&self.inner.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Whether the cookie hashing to `hash` belongs to a device the account named by
+    /// `username_key` has signed in from. Answers the same for an unknown name as for a
+    /// stranger's device.
+    pub async fn is_known_device(
+        &self,
+        hash: &str,
+        username_key: &str,
+    ) -> Result<bool, StoreError> {
+        let found: Option<String> = sqlx::query_scalar(
+            "SELECT d.hash FROM known_devices d JOIN accounts a ON a.id = d.account \
+             WHERE d.hash = $1 AND a.username_key = $2",
+        )
+        .bind(hash)
+        .bind(username_key)
+        .fetch_optional(&self.inner.pool)
+        .await?;
+        Ok(found.is_some())
+    }
+
+    /// Records that the known device signed in again at `at`.
+    pub async fn touch_device(&self, hash: &str, at: Timestamp) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE known_devices SET last_used_ms = $1 WHERE hash = $2 AND last_used_ms < $1",
+        )
+        .bind(at.as_millis())
+        .bind(hash)
+        .execute(&self.inner.pool)
+        .await?;
+        Ok(())
+    }
+}

@@ -103,9 +103,12 @@ pub(crate) struct SignedUp {
     pub(crate) person: PersonId,
     pub(crate) recovery_codes: Vec<String>,
     pub(crate) session_token: String,
+    /// The device cookie: the device an account is made on is its first known device.
+    pub(crate) device_token: Option<String>,
 }
 
-/// Creates the account, its recovery codes and a first session.
+/// Creates the account, its recovery codes and a first session. Every attempt counts lightly
+/// against the address; only one that makes an account counts against its accounts made.
 pub(crate) async fn sign_up(
     state: &AppState,
     input: SignUpInput,
@@ -145,6 +148,25 @@ pub(crate) async fn sign_up_as(
         return Err(SignUpError::Invalid(errors));
     };
 
+    state
+        .limits
+        .take_sign_up(address)
+        .map_err(SignUpError::TooMany)?;
+    let made = make_account(state, &username, &password, email, kind, headers).await;
+    if made.is_err() {
+        state.limits.give_back_sign_up(address);
+    }
+    made
+}
+
+async fn make_account(
+    state: &AppState,
+    username: &Username,
+    password: &Password,
+    email: Option<Email>,
+    kind: AccountKind,
+    headers: &HeaderMap,
+) -> Result<SignedUp, SignUpError> {
     let now = state.now();
     let person = PersonId::from_uuid(uuid::Uuid::new_v4());
     let password_hash = state.passwords.hash(password.expose().to_owned()).await?;
@@ -174,10 +196,13 @@ pub(crate) async fn sign_up_as(
     }
     let recovery_codes = new_recovery_codes(state, person).await?;
     let session_token = session::start(state, person, headers, now).await?;
+    let device_token =
+        session::remember_device(state, person, username.key(), headers, now).await?;
     Ok(SignedUp {
         person,
         recovery_codes,
         session_token,
+        device_token,
     })
 }
 
@@ -215,6 +240,8 @@ impl<E: Into<WebError>> From<E> for SignInError {
 pub(crate) struct SignedInNow {
     pub(crate) person: PersonId,
     pub(crate) session_token: String,
+    /// A new device cookie, when this device was not yet known for the account.
+    pub(crate) device_token: Option<String>,
 }
 
 /// Checks a name and password. Whether the account exists shows neither in the answer nor in its
@@ -229,9 +256,16 @@ pub(crate) async fn sign_in(
     let username = Username::parse(username).ok();
     // Limits key on the canonical name, so they apply the same to names that do not exist.
     let account_key = username.as_ref().map(|name| name.key().to_owned());
+    // A device the account has signed in from before is limited on its own rather than by the
+    // name, so wrong sign-ins under the name from elsewhere never lock its owner out; the
+    // per-address limit still applies to it. An unknown name has no known devices.
+    let limit_key = match &account_key {
+        Some(key) => Some(session::limit_key(state, headers, key).await?),
+        None => None,
+    };
     state
         .limits
-        .check(Door::SignIn, address, account_key.as_deref())
+        .check(Door::SignIn, address, limit_key.as_deref())
         .map_err(SignInError::TooMany)?;
 
     let account = match &account_key {
@@ -265,8 +299,11 @@ pub(crate) async fn sign_in(
     }
     let now = state.now();
     let session_token = session::start(state, account.id, headers, now).await?;
+    let device_token =
+        session::remember_device(state, account.id, &account.username_key, headers, now).await?;
     Ok(SignedInNow {
         person: account.id,
         session_token,
+        device_token,
     })
 }

@@ -101,7 +101,9 @@ impl CoachError {
                 "coach-grant-days-invalid",
                 &[("max", coach::MAX_GRANT_DAYS.to_string())],
             ),
-            CoachError::TooMany(_) => lang.t("error-too-many-text"),
+            CoachError::TooMany(too_many) => {
+                lang.t_count("error-too-many-text", too_many.minutes())
+            }
             CoachError::Failed(_) => lang.t("error-internal-title"),
         }
     }

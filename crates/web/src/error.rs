@@ -223,10 +223,9 @@ pub(crate) async fn error_pages(
             .get::<ErrorPage>()
             .copied()
             .unwrap_or_else(|| ErrorPage::for_status(status));
+        let text = page_text(&chrome, page, &response);
         let (parts, _) = response.into_parts();
-        let mut answer =
-            crate::api::ApiError::new(status, page.code(), chrome.t(page.message_keys().1))
-                .into_response();
+        let mut answer = crate::api::ApiError::new(status, page.code(), text).into_response();
         for (name, value) in parts.headers.iter() {
             if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
                 answer.headers_mut().insert(name, value.clone());
@@ -246,10 +245,10 @@ pub(crate) async fn error_pages(
         .get::<ErrorPage>()
         .copied()
         .unwrap_or_else(|| ErrorPage::for_status(status));
-    let (title_key, text_key) = page.message_keys();
+    let text = page_text(&chrome, page, &response);
     let template = ErrorTemplate {
-        title: chrome.t(title_key),
-        text: chrome.t(text_key),
+        title: chrome.t(page.message_keys().0),
+        text,
         reference: (page == ErrorPage::Internal).then(|| {
             chrome
                 .lang
@@ -277,6 +276,23 @@ pub(crate) async fn error_pages(
         dressed.headers_mut().insert(name, value.clone());
     }
     dressed
+}
+
+/// The words of an error page; a page that asks to wait says how long, from its Retry-After.
+fn page_text(chrome: &Chrome, page: ErrorPage, response: &Response) -> String {
+    let text_key = page.message_keys().1;
+    if page != ErrorPage::TooMany {
+        return chrome.t(text_key);
+    }
+    let seconds = response
+        .headers()
+        .get(header::RETRY_AFTER)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<u64>().ok())
+        .unwrap_or(60);
+    chrome
+        .lang
+        .t_count(text_key, crate::auth::limits::minutes_of(seconds))
 }
 
 /// A path as a query parameter value: only what a path may hold passes unescaped.

@@ -42,6 +42,8 @@ impl<E: Into<WebError>> From<E> for RecoveryError {
 pub(crate) struct Recovered {
     pub(crate) person: PersonId,
     pub(crate) session_token: String,
+    /// A new device cookie, when this device was not yet known for the account.
+    pub(crate) device_token: Option<String>,
     pub(crate) codes_left: u64,
 }
 
@@ -57,9 +59,16 @@ pub(crate) async fn recover(
     let username = Username::parse(input.username).ok();
     // Limits key on the canonical name, so they apply the same to names that do not exist.
     let account_key = username.as_ref().map(|name| name.key().to_owned());
+    // A device the account has signed in from before is limited on its own rather than by the
+    // name (the per-address limit still applies), so wrong attempts under the name from
+    // elsewhere never block its owner's recovery; the code must still be right.
+    let limit_key = match &account_key {
+        Some(key) => Some(session::limit_key(state, headers, key).await?),
+        None => None,
+    };
     state
         .limits
-        .check(Door::Recovery, address, account_key.as_deref())
+        .check(Door::Recovery, address, limit_key.as_deref())
         .map_err(RecoveryError::TooMany)?;
 
     // The policy depends only on what was typed, so refusing a weak password here tells nothing
@@ -122,10 +131,13 @@ pub(crate) async fn recover(
             session: Some(secret::hash(&session_token)),
         })
         .await?;
+    let device_token =
+        session::remember_device(state, account.id, &account.username_key, headers, now).await?;
     let codes_left = state.store.unused_recovery_codes(account.id).await?;
     Ok(Recovered {
         person: account.id,
         session_token,
+        device_token,
         codes_left,
     })
 }

@@ -64,7 +64,9 @@ impl SpaceError {
             SpaceError::InviteInvalid | SpaceError::InviteUnknown => lang.t("invite-invalid"),
             SpaceError::InviteUsed => lang.t("invite-used"),
             SpaceError::AlreadyMember(_) => lang.t("invite-already-member"),
-            SpaceError::TooMany(_) => lang.t("error-too-many-text"),
+            SpaceError::TooMany(too_many) => {
+                lang.t_count("error-too-many-text", too_many.minutes())
+            }
             SpaceError::Failed(_) => lang.t("error-internal-title"),
         }
     }

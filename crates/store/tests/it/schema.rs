@@ -1,10 +1,15 @@
 use steadfast_store::testing::TestDatabase;
 use steadfast_store::{MigrationReport, Store};
 
-use crate::support::{person, sign_up, space_id};
+use crate::support::{at, new_account, person, sign_up, space_id};
 
 /// The newest schema version this build carries.
-const LATEST: i64 = 11;
+const LATEST: i64 = 12;
+
+/// Every version this build carries.
+fn versions() -> Vec<i64> {
+    (1..=LATEST).collect()
+}
 
 pub async fn migrating_an_empty_database_brings_it_to_the_latest_version(db: &TestDatabase) {
     let store = Store::connect(db.url()).await.expect("connect");
@@ -17,7 +22,7 @@ pub async fn migrating_an_empty_database_brings_it_to_the_latest_version(db: &Te
     assert_eq!(
         first,
         MigrationReport {
-            applied: (1..=LATEST).collect(),
+            applied: versions(),
             version: LATEST
         }
     );
@@ -39,6 +44,31 @@ pub async fn migrating_an_empty_database_brings_it_to_the_latest_version(db: &Te
     assert_eq!(store.email_reminders(alex).await.expect("choice"), None);
     assert_eq!(store.calendar_feed_of(alex).await.expect("feeds"), None);
     assert!(store.spaces_of(alex).await.expect("spaces").is_empty());
+    // A known device is known for its own account only.
+    let sam = new_account("sam");
+    store.create_account(&sam).await.expect("sam signs up");
+    store
+        .remember_device("device-hash", sam.id, at(0))
+        .await
+        .expect("remembered");
+    assert!(
+        store
+            .is_known_device("device-hash", "sam")
+            .await
+            .expect("known")
+    );
+    assert!(
+        !store
+            .is_known_device("device-hash", "alex")
+            .await
+            .expect("known")
+    );
+    assert!(
+        !store
+            .is_known_device("other-hash", "sam")
+            .await
+            .expect("known")
+    );
     assert!(
         store
             .invites_of_space(space_id())

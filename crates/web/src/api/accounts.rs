@@ -49,18 +49,17 @@ pub(crate) async fn create(
     };
     match accounts::sign_up(&state, input, &parts.headers, &address).await {
         Ok(signed_up) => {
-            let cookie = session::set_cookie(state.config.secure_cookies, &signed_up.session_token)
-                .map_err(|error| ApiError::from_web(error, lang))?;
+            let cookies = session::sign_in_cookies(
+                state.config.secure_cookies,
+                &signed_up.session_token,
+                signed_up.device_token.as_deref(),
+            )
+            .map_err(|error| ApiError::from_web(error, lang))?;
             let body = CreatedAccount {
                 id: signed_up.person.to_string(),
                 recovery_codes: signed_up.recovery_codes,
             };
-            Ok((
-                StatusCode::CREATED,
-                [(header::SET_COOKIE, cookie)],
-                Json(body),
-            )
-                .into_response())
+            Ok((StatusCode::CREATED, cookies, Json(body)).into_response())
         }
         Err(SignUpError::Invalid(errors)) => {
             let error = errors.first().unwrap_or(crate::accounts::FieldError::Email);
@@ -115,15 +114,14 @@ pub(crate) async fn sign_in(
     .await
     {
         Ok(signed_in) => {
-            let cookie = session::set_cookie(state.config.secure_cookies, &signed_in.session_token)
-                .map_err(|error| ApiError::from_web(error, lang))?;
-            let body = serde_json::json!({ "id": signed_in.person.to_string() });
-            Ok((
-                StatusCode::CREATED,
-                [(header::SET_COOKIE, cookie)],
-                Json(body),
+            let cookies = session::sign_in_cookies(
+                state.config.secure_cookies,
+                &signed_in.session_token,
+                signed_in.device_token.as_deref(),
             )
-                .into_response())
+            .map_err(|error| ApiError::from_web(error, lang))?;
+            let body = serde_json::json!({ "id": signed_in.person.to_string() });
+            Ok((StatusCode::CREATED, cookies, Json(body)).into_response())
         }
         Err(SignInError::Mismatch) => Err(ApiError::new(
             StatusCode::UNAUTHORIZED,

@@ -89,7 +89,7 @@ impl ApiError {
                 ..Self::new(
                     StatusCode::TOO_MANY_REQUESTS,
                     "too_many_requests",
-                    lang.t("error-too-many-text"),
+                    lang.t_count("error-too-many-text", too_many.minutes()),
                 )
             },
             WebError::Store(StoreError::Conflict { .. }) => {

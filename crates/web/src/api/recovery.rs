@@ -2,8 +2,8 @@
 
 use axum::Json;
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::http::request::Parts;
-use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
@@ -51,13 +51,17 @@ pub(crate) async fn recover(
     };
     match recovery::recover(&state, input, &parts.headers, &address).await {
         Ok(recovered) => {
-            let cookie = session::set_cookie(state.config.secure_cookies, &recovered.session_token)
-                .map_err(|error| ApiError::from_web(error, lang))?;
+            let cookies = session::sign_in_cookies(
+                state.config.secure_cookies,
+                &recovered.session_token,
+                recovered.device_token.as_deref(),
+            )
+            .map_err(|error| ApiError::from_web(error, lang))?;
             let body = Recovered {
                 id: recovered.person.to_string(),
                 recovery_codes_left: recovered.codes_left,
             };
-            Ok((StatusCode::OK, [(header::SET_COOKIE, cookie)], Json(body)).into_response())
+            Ok((StatusCode::OK, cookies, Json(body)).into_response())
         }
         Err(RecoveryError::Mismatch) => Err(ApiError::new(
             StatusCode::UNAUTHORIZED,

@@ -1,10 +1,15 @@
 //! How often the doors may be knocked on: sign-in, sign-up, recovery and invite acceptance, per
 //! client address and per account name. Limits by account name apply whether or not the account
 //! exists, so they reveal nothing. The numbers live here, in one place.
+//!
+//! Sign-ups are limited twice per address: every attempt lightly (so a machine cannot try names
+//! at speed), and made accounts strictly — only a sign-up that makes an account counts there, so
+//! a couple on one home network is not locked out by a few refused forms.
 
+use std::collections::HashMap;
 use std::hash::Hash;
 use std::num::NonZeroU32;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use governor::clock::Clock as GovernorClock;
@@ -38,8 +43,8 @@ impl Door {
                 one_per: Duration::from_secs(2),
             },
             Door::SignUp => Policy {
-                burst: 5,
-                one_per: Duration::from_secs(10 * 60),
+                burst: 30,
+                one_per: Duration::from_secs(2),
             },
             Door::Recovery => Policy {
                 burst: 10,
@@ -68,10 +73,28 @@ impl Door {
     }
 }
 
+/// Accounts made from one address: a burst, then one per ten minutes.
+const SIGN_UPS_MADE: Policy = Policy {
+    burst: 5,
+    one_per: Duration::from_secs(10 * 60),
+};
+
 /// The verdict: go ahead, or come back after this long.
 #[derive(Debug, PartialEq, Eq)]
 pub struct TooMany {
     pub retry_after: Duration,
+}
+
+impl TooMany {
+    /// The wait in whole minutes, rounded up and at least one, as a person is told it.
+    pub fn minutes(&self) -> i64 {
+        minutes_of(self.retry_after.as_secs())
+    }
+}
+
+/// Seconds to wait as whole minutes, rounded up and at least one.
+pub(crate) fn minutes_of(seconds: u64) -> i64 {
+    i64::try_from(seconds.div_ceil(60).max(1)).unwrap_or(i64::MAX)
 }
 
 type Keyed = RateLimiter<
@@ -85,8 +108,15 @@ type Keyed = RateLimiter<
 pub struct Limits {
     by_address: Arc<[(Door, Keyed)]>,
     by_account: Arc<[(Door, Keyed)]>,
+    sign_ups_made: Arc<Made>,
     clock: ClockAdapter,
 }
+
+/// Accounts made per address, as a generic cell rate: for each address, the moment its count
+/// is theoretically paid off (in milliseconds). Unlike the other limits, a place taken here can
+/// be given back, when the sign-up it was taken for makes no account.
+#[derive(Default)]
+struct Made(Mutex<HashMap<String, u64>>);
 
 impl Limits {
     pub fn new(clock: Arc<dyn Clock>) -> Self {
@@ -109,8 +139,49 @@ impl Limits {
                 .into_iter()
                 .filter_map(|door| door.per_account().map(|policy| (door, limiter(policy))))
                 .collect(),
+            sign_ups_made: Arc::default(),
             clock,
         }
+    }
+
+    /// Takes a place for one account made from `address`; give it back with
+    /// [`Limits::give_back_sign_up`] if no account is made after all.
+    pub fn take_sign_up(&self, address: &str) -> Result<(), TooMany> {
+        let now = self.now_millis();
+        let period = millis(SIGN_UPS_MADE.one_per);
+        let tolerance = period.saturating_mul(u64::from(SIGN_UPS_MADE.burst.saturating_sub(1)));
+        let mut made = self
+            .sign_ups_made
+            .0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let paid_off = made.get(address).copied().unwrap_or(now).max(now);
+        let allowed_from = paid_off.saturating_sub(tolerance);
+        if allowed_from > now {
+            let wait = allowed_from - now;
+            return Err(TooMany {
+                retry_after: Duration::from_secs(wait.div_ceil(1000)),
+            });
+        }
+        made.insert(address.to_owned(), paid_off.saturating_add(period));
+        Ok(())
+    }
+
+    /// Gives back the place a sign-up took that made no account.
+    pub fn give_back_sign_up(&self, address: &str) {
+        let period = millis(SIGN_UPS_MADE.one_per);
+        let mut made = self
+            .sign_ups_made
+            .0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if let Some(paid_off) = made.get_mut(address) {
+            *paid_off = paid_off.saturating_sub(period);
+        }
+    }
+
+    fn now_millis(&self) -> u64 {
+        u64::try_from(self.clock.0.now().as_millis()).unwrap_or(0)
     }
 
     /// Counts one knock on `door` from `address` (and for `account`, where the door keys on
@@ -143,7 +214,17 @@ impl Limits {
         for (_, limiter) in self.by_address.iter().chain(self.by_account.iter()) {
             limiter.retain_recent();
         }
+        let now = self.now_millis();
+        self.sign_ups_made
+            .0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .retain(|_, paid_off| *paid_off > now);
     }
+}
+
+fn millis(duration: Duration) -> u64 {
+    u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
 }
 
 fn find(limiters: &[(Door, Keyed)], door: Door) -> Option<&Keyed> {
@@ -210,24 +291,45 @@ mod tests {
     }
 
     #[test]
-    fn an_address_gets_a_burst_of_sign_ups_then_waits_ten_minutes() {
+    fn an_address_makes_a_burst_of_accounts_then_waits_ten_minutes() {
         let (limits, clock) = limits();
         for _ in 0..5 {
-            assert_eq!(limits.check(Door::SignUp, "192.0.2.7", None), Ok(()));
+            assert_eq!(limits.take_sign_up("192.0.2.7"), Ok(()));
         }
-        let refused = limits
-            .check(Door::SignUp, "192.0.2.7", None)
-            .expect_err("limited");
+        let refused = limits.take_sign_up("192.0.2.7").expect_err("limited");
         assert_eq!(refused.retry_after, Duration::from_secs(600));
-        assert_eq!(limits.check(Door::SignUp, "192.0.2.8", None), Ok(()));
-        clock.advance_millis(600_000);
-        assert_eq!(limits.check(Door::SignUp, "192.0.2.7", None), Ok(()));
+        assert_eq!(limits.take_sign_up("192.0.2.8"), Ok(()));
+        clock.advance_millis(599_000);
+        let refused = limits.take_sign_up("192.0.2.7").expect_err("limited");
+        assert_eq!(refused.retry_after, Duration::from_secs(1));
+        clock.advance_millis(1_000);
+        assert_eq!(limits.take_sign_up("192.0.2.7"), Ok(()));
+        assert!(limits.take_sign_up("192.0.2.7").is_err());
+    }
+
+    #[test]
+    fn a_sign_up_that_made_no_account_gives_its_place_back() {
+        let (limits, _) = limits();
+        for _ in 0..20 {
+            assert_eq!(limits.take_sign_up("192.0.2.7"), Ok(()));
+            limits.give_back_sign_up("192.0.2.7");
+        }
+        for _ in 0..5 {
+            assert_eq!(limits.take_sign_up("192.0.2.7"), Ok(()));
+        }
+        assert!(limits.take_sign_up("192.0.2.7").is_err());
+        // Giving back more than was taken never adds places.
+        limits.give_back_sign_up("192.0.2.9");
+        for _ in 0..5 {
+            assert_eq!(limits.take_sign_up("192.0.2.9"), Ok(()));
+        }
+        assert!(limits.take_sign_up("192.0.2.9").is_err());
     }
 
     #[test]
     fn doors_are_counted_apart() {
         let (limits, _) = limits();
-        for _ in 0..5 {
+        for _ in 0..30 {
             limits
                 .check(Door::SignUp, "192.0.2.9", None)
                 .expect("allowed");

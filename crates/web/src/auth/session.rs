@@ -9,11 +9,11 @@
 use std::net::{IpAddr, SocketAddr};
 
 use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
-use axum::http::header::{AUTHORIZATION, USER_AGENT};
+use axum::http::header::{AUTHORIZATION, SET_COOKIE, USER_AGENT};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue};
+use axum::http::{HeaderMap, HeaderName, HeaderValue};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{AppendHeaders, Response};
 use axum_extra::extract::CookieJar;
 use steadfast_core::account::token_is_live;
 use steadfast_core::coach::AccountKind;
@@ -334,4 +334,89 @@ impl FromRequestParts<AppState> for MaybeSignedIn {
     ) -> Result<Self, Self::Rejection> {
         Ok(MaybeSignedIn(page_caller(parts, state).await?))
     }
+}
+
+/// The device cookie's name: a long-lived cookie of its own, so a device a person has signed in
+/// from before is known again (OWASP's "device cookies"), and a flood of wrong sign-ins under
+/// their name from elsewhere never locks them out of it.
+pub(crate) fn device_cookie_name(secure: bool) -> &'static str {
+    if secure {
+        "__Host-steadfast-device"
+    } else {
+        "steadfast-device"
+    }
+}
+
+/// How long a browser keeps its device cookie: a year.
+const DEVICE_COOKIE_MAX_AGE_S: u64 = 365 * 24 * 60 * 60;
+
+/// The `Set-Cookie` value that makes a browser a known device.
+pub(crate) fn set_device_cookie(secure: bool, token: &str) -> Result<HeaderValue, WebError> {
+    let attributes = if secure { "; Secure" } else { "" };
+    let value = format!(
+        "{}={token}; Path=/; Max-Age={DEVICE_COOKIE_MAX_AGE_S}; HttpOnly; SameSite=Lax{attributes}",
+        device_cookie_name(secure)
+    );
+    HeaderValue::from_str(&value).map_err(|_| WebError::BadRequest)
+}
+
+/// The hash of the device cookie a request carries, known or not.
+fn presented_device(state: &AppState, headers: &HeaderMap) -> Option<String> {
+    CookieJar::from_headers(headers)
+        .get(device_cookie_name(state.config.secure_cookies))
+        .map(|cookie| secret::hash(cookie.value()))
+}
+
+/// The key a sign-in or recovery is limited by, beside its address: a device the account named
+/// by `username_key` has signed in from before is limited on its own (wrong attempts from
+/// elsewhere do not touch it, and its own wrong attempts still slow it down); any other request
+/// by the name.
+pub(crate) async fn limit_key(
+    state: &AppState,
+    headers: &HeaderMap,
+    username_key: &str,
+) -> Result<String, WebError> {
+    if let Some(hash) = presented_device(state, headers)
+        && state.store.is_known_device(&hash, username_key).await?
+    {
+        // Login names hold no ':', so a device's key never meets a name's.
+        return Ok(format!("device:{hash}"));
+    }
+    Ok(username_key.to_owned())
+}
+
+/// After a sign-in: a device already known for `person` is noted as used; any other gets a new
+/// device cookie, whose token this returns for the `Set-Cookie`.
+pub(crate) async fn remember_device(
+    state: &AppState,
+    person: PersonId,
+    username_key: &str,
+    headers: &HeaderMap,
+    now: Timestamp,
+) -> Result<Option<String>, WebError> {
+    if let Some(hash) = presented_device(state, headers)
+        && state.store.is_known_device(&hash, username_key).await?
+    {
+        state.store.touch_device(&hash, now).await?;
+        return Ok(None);
+    }
+    let fresh = secret::Secret::generate().map_err(|_| WebError::Randomness)?;
+    state
+        .store
+        .remember_device(&fresh.hash, person, now)
+        .await?;
+    Ok(Some(fresh.token))
+}
+
+/// The cookies a sign-in sets: the session's, and the device's when it is new.
+pub(crate) fn sign_in_cookies(
+    secure: bool,
+    session_token: &str,
+    device_token: Option<&str>,
+) -> Result<AppendHeaders<Vec<(HeaderName, HeaderValue)>>, WebError> {
+    let mut cookies = vec![(SET_COOKIE, set_cookie(secure, session_token)?)];
+    if let Some(token) = device_token {
+        cookies.push((SET_COOKIE, set_device_cookie(secure, token)?));
+    }
+    Ok(AppendHeaders(cookies))
 }

@@ -124,8 +124,11 @@ pub(crate) async fn sign_up(
     };
     match accounts::sign_up(&state, input, &parts.headers, &address).await {
         Ok(signed_up) => {
-            let cookie =
-                session::set_cookie(state.config.secure_cookies, &signed_up.session_token)?;
+            let cookies = session::sign_in_cookies(
+                state.config.secure_cookies,
+                &signed_up.session_token,
+                signed_up.device_token.as_deref(),
+            )?;
             let page = RecoveryCodesPage {
                 // The answer that signs the person in already shows them signed in.
                 chrome: Chrome {
@@ -135,7 +138,7 @@ pub(crate) async fn sign_up(
                 codes: signed_up.recovery_codes,
                 continue_to: local_path(form.next.as_deref()).to_owned(),
             };
-            Ok(([(header::SET_COOKIE, cookie)], page).into_response())
+            Ok((cookies, page).into_response())
         }
         Err(SignUpError::Invalid(errors)) => {
             let errors = FieldMessages::of(errors, &chrome);
@@ -197,9 +200,12 @@ pub(crate) async fn sign_in(
     .await
     {
         Ok(signed_in) => {
-            let cookie =
-                session::set_cookie(state.config.secure_cookies, &signed_in.session_token)?;
-            Ok(([(header::SET_COOKIE, cookie)], Redirect::to(&next)).into_response())
+            let cookies = session::sign_in_cookies(
+                state.config.secure_cookies,
+                &signed_in.session_token,
+                signed_in.device_token.as_deref(),
+            )?;
+            Ok((cookies, Redirect::to(&next)).into_response())
         }
         Err(SignInError::Mismatch) => {
             let page = SignInPage {

@@ -8,8 +8,8 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use axum::http::request::Parts;
-use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use steadfast_core::Timestamp;
@@ -406,7 +406,11 @@ pub(crate) async fn sign_up_through_invite(
         Err(CoachError::Failed(error)) => return Err(error),
         Err(_) => "/coach".to_owned(),
     };
-    let cookie = session::set_cookie(state.config.secure_cookies, &signed_up.session_token)?;
+    let cookies = session::sign_in_cookies(
+        state.config.secure_cookies,
+        &signed_up.session_token,
+        signed_up.device_token.as_deref(),
+    )?;
     let page = RecoveryCodesPage {
         chrome: Chrome {
             signed_in: true,
@@ -416,7 +420,7 @@ pub(crate) async fn sign_up_through_invite(
         codes: signed_up.recovery_codes,
         continue_to,
     };
-    Ok(([(header::SET_COOKIE, cookie)], page).into_response())
+    Ok((cookies, page).into_response())
 }
 
 // ---------------------------------------------------------------------------------------------

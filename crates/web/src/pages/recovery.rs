@@ -5,8 +5,8 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::http::request::Parts;
-use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
@@ -61,13 +61,12 @@ pub(crate) async fn recover(
     let (status, failure, password_error) =
         match recovery::recover(&state, input, &parts.headers, &address).await {
             Ok(recovered) => {
-                let cookie =
-                    session::set_cookie(state.config.secure_cookies, &recovered.session_token)?;
-                return Ok((
-                    [(header::SET_COOKIE, cookie)],
-                    Redirect::to("/account?done=recovered"),
-                )
-                    .into_response());
+                let cookies = session::sign_in_cookies(
+                    state.config.secure_cookies,
+                    &recovered.session_token,
+                    recovered.device_token.as_deref(),
+                )?;
+                return Ok((cookies, Redirect::to("/account?done=recovered")).into_response());
             }
             Err(RecoveryError::Mismatch) => (
                 StatusCode::UNAUTHORIZED,

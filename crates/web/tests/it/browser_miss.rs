@@ -32,17 +32,29 @@ async fn phone_in_polish(app: &TestApp, name: &str) -> Browser {
     browser
 }
 
-/// A promise from `from` to the partner at stakes 1; its id.
-async fn promise(app: &TestApp, from: &Person, c: &Couple, text: &str) -> String {
+/// Makes something in the couple's space (`what`: "promises", "repairs", …) as `who`; its id.
+async fn create(
+    app: &TestApp,
+    who: &Person,
+    c: &Couple,
+    what: &str,
+    body: Option<serde_json::Value>,
+) -> String {
     let made = call(
         app,
-        from,
+        who,
         Method::POST,
-        &format!("/api/v1/spaces/{}/promises", c.space),
-        Some(json!({ "text": text, "stakes": 1 })),
+        &format!("/api/v1/spaces/{}/{what}", c.space),
+        body,
     )
     .await;
     made.created()["id"].as_str().unwrap().to_owned()
+}
+
+/// A promise from `from` to the partner at stakes 1; its id.
+async fn promise(app: &TestApp, from: &Person, c: &Couple, text: &str) -> String {
+    let body = json!({ "text": text, "stakes": 1 });
+    create(app, from, c, "promises", Some(body)).await
 }
 
 async fn step(
@@ -220,15 +232,8 @@ async fn a_hard_first_week_in_polish_on_a_phone() {
 
     // A repair plan for the money: Ola asks a question, Tomek answers it, and Ola shares where
     // she is with forgiveness, which is hers alone.
-    let repair = call(
-        &app,
-        ola,
-        Method::POST,
-        &format!("/api/v1/spaces/{}/repairs", c.space),
-        Some(json!({ "hurt": "me", "promise": money })),
-    )
-    .await;
-    let repair = repair.created()["id"].as_str().unwrap().to_owned();
+    let body = json!({ "hurt": "me", "promise": money });
+    let repair = create(&app, ola, &c, "repairs", Some(body)).await;
     let plan = format!("{space}/repairs/{repair}");
     ola_phone.client.goto(&plan).await.unwrap();
     crate::browser::wait_for(&ola_phone, "#ask-text")
@@ -278,15 +283,7 @@ async fn a_hard_first_week_in_polish_on_a_phone() {
 
     // A check-in gets heated: Ola calls a break from the step she is on, and only she can end
     // it early; Tomek sees how long it has left.
-    let checkin = call(
-        &app,
-        ola,
-        Method::POST,
-        &format!("/api/v1/spaces/{}/checkins", c.space),
-        None,
-    )
-    .await;
-    let checkin = checkin.created()["id"].as_str().unwrap().to_owned();
+    let checkin = create(&app, ola, &c, "checkins", None).await;
     let checkin = format!("{space}/checkins/{checkin}");
     ola_phone.client.goto(&checkin).await.unwrap();
     click(&ola_phone, r#"button[name="go"][value="break"]"#).await;

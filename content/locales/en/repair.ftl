@@ -84,7 +84,16 @@ repairs-log-heading = Earlier entries
 repairs-log-strength = Strength { $n } of 5
 
 safety-title = Safety check
-safety-lead = Before joint repair work, each of you answers three questions about yourself. Your answers are private: your partner never sees them. If any answer is yes, joint steps pause for both of you, and your partner sees only that they are paused — not why, not who.
+safety-lead = Before joint repair work, each of you answers three questions about yourself. Your answers are private: your partner never sees them, and this page never shows them again. If any answer is yes, joint steps pause for both of you, and your partner sees only that they are paused — not why, not who.
+safety-timing = A change waits for the next 4 a.m. in your space’s time zone and then holds for at least a day. That way a pause never begins at the moment someone was on this page, so it points at neither of you. Your first answer counts at once.
+safety-pause-heading = Pause without a reason
+safety-pause-text = You can pause joint steps at any time, without answering anything or giving a reason. Your partner sees the same as for any other pause.
+safety-pause = Pause joint steps
+safety-ready-heading = Ready to go on
+safety-ready-text = If you paused joint steps, or answered yes above, this lifts your pause. It never lifts your partner’s: only they can.
+safety-ready = I am ready to go on
+safety-saved-now = Saved. It counts from now.
+safety-saved-later = Saved. It takes effect on { $when }.
 safety-afraid = Do you feel afraid of your partner, or of how they might react?
 safety-pressured = Do you feel pushed into this repair work, or into things you do not want?
 safety-unsafe = Is there something in the relationship that makes you feel unsafe right now?
@@ -122,7 +131,7 @@ repair-history-accepted = Plan accepted
 
 repairs-help-heading = Repair plans
 repairs-help-text = After a breach or a betrayal, a repair plan walks you through three phases, after Drs. John and Julie Gottman’s model of recovery from an affair (Atone, Attune, Attach), which builds on Shirley Glass’s work; the steps and words in Steadfast are our own. The partner who caused the hurt says what happened, takes responsibility with no “but” that excuses it (an “even though” is fine), apologises, makes one dated promise and any transparency commitments, each as a real promise. The hurt partner answers each of these “this landed” or “not yet”, with a word about what would help if they want; “not yet” lets the other try again. The hurt partner can ask questions and the other answers them on the plan; a changed answer always shows as changed, with the earlier words beside it. At each weekly check-in, either of you notes how it is going, and questions still waiting for an answer are listed there. Only the hurt partner moves the plan to its next phase or closes it. When the plan is accepted, promises the other partner keeps count a little more in the reliability record for eight weeks. The hurt partner can keep a private log of triggers and feelings that nobody else ever sees. Forgiveness belongs to the hurt partner alone. On the plan they can note where they are — not ready, working on it, or forgiven — and it stays private unless they choose to share it; nothing lets the other partner ask for it, and no step of the plan waits for it. This follows the view of forgiveness as a process that the hurt person walks at their own pace, as in Robert Enright’s process model and Everett Worthington’s REACH model; the words here are our own. The journal has questions for it.
-repairs-help-safety = Before joint repair work, each of you answers a short private safety check about yourself. If either answer is worrying, joint steps pause for both of you and help is shown; your partner sees only that they are paused, never why or who. Only the person who answered can lift the pause, by answering again.
+repairs-help-safety = Before joint repair work, each of you answers a short private safety check about yourself. If either answer is worrying, or either of you pauses without a reason, joint steps pause for both of you and help is shown; your partner sees only that they are paused, never why or who. A pause begins at the next 4 a.m. in your space’s time zone, never at the moment it was asked for, and lasts at least a day. Only the person who paused can lift it, by answering calmly again or saying they are ready to go on.
 repair-history-advanced = Moved on to { $phase }
 
 # "This landed" / "not yet", the hurt partner's questions, and forgiveness.

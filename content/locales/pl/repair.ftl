@@ -84,7 +84,16 @@ repairs-log-heading = Wcześniejsze wpisy
 repairs-log-strength = Siła { $n } z 5
 
 safety-title = Pytanie o bezpieczeństwo
-safety-lead = Przed wspólną pracą nad naprawą każde z was odpowiada na trzy pytania o siebie. Odpowiedzi są prywatne: druga osoba nigdy ich nie zobaczy. Jeśli na któreś pytanie odpowiesz „tak”, wspólne kroki zostaną wstrzymane dla was obojga, a druga osoba zobaczy tylko, że są wstrzymane — bez powodu i bez tego, kto je wstrzymał.
+safety-lead = Przed wspólną pracą nad naprawą każde z was odpowiada na trzy pytania o siebie. Odpowiedzi są prywatne: druga osoba nigdy ich nie zobaczy, a ta strona nie pokaże ich ponownie. Jeśli na któreś pytanie odpowiesz „tak”, wspólne kroki zostaną wstrzymane dla was obojga, a druga osoba zobaczy tylko, że są wstrzymane — bez powodu i bez tego, kto je wstrzymał.
+safety-timing = Każda zmiana czeka do najbliższej 4:00 rano w strefie czasowej waszej przestrzeni i trwa potem co najmniej dobę. Dzięki temu wstrzymanie nigdy nie zaczyna się w chwili, gdy ktoś był na tej stronie, więc nie wskazuje na żadne z was. Pierwsza odpowiedź liczy się od razu.
+safety-pause-heading = Wstrzymanie bez podawania powodu
+safety-pause-text = W każdej chwili możesz wstrzymać wspólne kroki, bez odpowiadania na pytania i bez podawania powodu. Druga osoba zobaczy to samo, co przy każdym innym wstrzymaniu.
+safety-pause = Wstrzymaj wspólne kroki
+safety-ready-heading = Gotowość, by iść dalej
+safety-ready-text = Jeśli wspólne kroki wstrzymujesz Ty albo Twoja odpowiedź powyżej brzmiała „tak”, ten przycisk zdejmuje Twoje wstrzymanie. Nigdy nie zdejmuje wstrzymania drugiej osoby: może to zrobić tylko ona sama.
+safety-ready = Chcę iść dalej
+safety-saved-now = Zapisane. Liczy się od teraz.
+safety-saved-later = Zapisane. Zacznie obowiązywać { $when }.
 safety-afraid = Czy boisz się partnera lub partnerki albo tego, jak może zareagować?
 safety-pressured = Czy czujesz, że ktoś Cię wpycha w tę pracę albo w rzeczy, których nie chcesz?
 safety-unsafe = Czy coś w tym związku sprawia, że teraz nie czujesz się bezpiecznie?
@@ -122,7 +131,7 @@ repair-history-accepted = Plan przyjęty
 
 repairs-help-heading = Plany naprawy
 repairs-help-text = Po zranieniu lub zdradzie plan naprawy prowadzi was przez trzy etapy, według modelu wychodzenia ze zdrady dr. Johna i dr Julie Gottmanów (zadośćuczynienie, dostrojenie, więź), opartego na pracach Shirley Glass; kroki i słowa w Steadfast są nasze. Osoba, która zraniła, mówi, co się stało, bierze odpowiedzialność bez „ale”, które ją tłumaczy („chociaż” może zostać), przeprasza, składa jedną obietnicę z datą i ewentualne zobowiązania do jawności, każde jako prawdziwą obietnicę. Osoba zraniona odpowiada na każdy z tych kroków „to dotarło” albo „jeszcze nie” i może dodać, co by pomogło; „jeszcze nie” pozwala spróbować ponownie. Osoba zraniona może też zadawać pytania, a druga osoba odpowiada na nie w planie; zmiana odpowiedzi jest zawsze widoczna, a wcześniejsze słowa zostają obok. Przy każdej cotygodniowej rozmowie każde z was może zapisać, jak idzie, a pytania wciąż czekające na odpowiedź są tam wypisane. Tylko osoba zraniona przesuwa plan do następnego etapu albo go zamyka. Gdy plan zostanie przyjęty, przez osiem tygodni dotrzymane obietnice drugiej osoby liczą się w zapisie wiarygodności trochę bardziej. Osoba zraniona może prowadzić prywatny dziennik wyzwalaczy i uczuć, którego nikt inny nigdy nie zobaczy. Przebaczenie należy wyłącznie do osoby zranionej. W planie może ona zapisać, gdzie jest — jeszcze nie czas, praca nad tym albo przebaczenie — i pozostaje to prywatne, dopóki nie zdecyduje się tego udostępnić; nic nie pozwala drugiej osobie o nie prosić i żaden krok planu na nie nie czeka. Tak rozumieją przebaczenie, jako proces, który osoba zraniona przechodzi we własnym tempie, model procesu Roberta Enrighta i model REACH Everetta Worthingtona; słowa tutaj są nasze. Dziennik ma do tego pytania.
-repairs-help-safety = Przed wspólną pracą nad naprawą każde z was odpowiada na krótkie, prywatne pytanie o swoje bezpieczeństwo. Jeśli czyjaś odpowiedź budzi niepokój, wspólne kroki zostają wstrzymane dla was obojga i pojawia się informacja o pomocy; druga osoba widzi tylko, że są wstrzymane, nigdy dlaczego ani przez kogo. Wstrzymanie może zdjąć tylko osoba, która odpowiedziała, odpowiadając ponownie.
+repairs-help-safety = Przed wspólną pracą nad naprawą każde z was odpowiada na krótkie, prywatne pytanie o swoje bezpieczeństwo. Jeśli czyjaś odpowiedź budzi niepokój albo ktoś z was wstrzyma pracę bez podawania powodu, wspólne kroki zostają wstrzymane dla was obojga i pojawia się informacja o pomocy; druga osoba widzi tylko, że są wstrzymane, nigdy dlaczego ani przez kogo. Wstrzymanie zaczyna się o najbliższej 4:00 rano w strefie czasowej przestrzeni, nigdy w chwili prośby, i trwa co najmniej dobę. Zdjąć je może tylko osoba, która je wstrzymała: odpowiadając ponownie albo zaznaczając, że chce iść dalej.
 repair-history-advanced = Przejście do etapu: { $phase }
 
 # „To dotarło” / „jeszcze nie”, pytania osoby zranionej i przebaczenie.

@@ -14,11 +14,12 @@ use crate::id::PersonId;
 use crate::promise::{Outcome, PromiseBook, PromiseEvent};
 use crate::record::{Consent, ConsentEvent, Params, RecordBook};
 use crate::repair::{
-    Accepted, ForgivenessEvent, LogBook, LogEvent, RepairBook, RepairEvent, SafetyEvent,
+    Accepted, ForgivenessEvent, LogBook, LogEvent, RepairBook, RepairEvent, SafetyAct, SafetyEvent,
     SafetyView, SafetyWatch,
 };
 use crate::ritual::{RitualBook, RitualEvent};
 use crate::space::{Member, SpaceZone, ZoneEvent, is_current_member};
+use crate::time::Timestamp;
 use crate::visibility::{ItemMeta, Viewer, can_see};
 
 #[derive(Clone, Debug)]
@@ -165,10 +166,16 @@ impl Ledger {
         }
     }
 
-    /// The safety check as the viewer may see it: their own answer, and whether joint repair
-    /// steps are paused (the same for both partners, with no cause).
-    pub fn safety(&self, members: &[Member]) -> SafetyView {
-        self.safety.view(members)
+    /// The safety check as the viewer may see it at `now`: whether they answered, and whether
+    /// joint repair steps are paused (the same for both partners, with no cause).
+    pub fn safety(&self, members: &[Member], now: Timestamp) -> SafetyView {
+        self.safety.view(members, now)
+    }
+
+    /// The viewer's safety act as the log will carry it, taking effect when the rule in
+    /// `crate::repair::safety` says.
+    pub fn decide_safety(&self, act: SafetyAct, members: &[Member], now: Timestamp) -> SafetyEvent {
+        self.safety.decide(act, now, &self.zone.get(), members)
     }
 
     /// The record, when both partners have it on (or had, for a partner who left while the

@@ -32,21 +32,25 @@
 //!
 //! - **Their own view**, on their own device: every shared repair step (they are part of it), and
 //!   one bit, "joint steps are paused", the same bit for both partners. It never says why
-//!   (nobody has answered yet, or an answer was worrying), who, or since when; no shared event is
-//!   written when it changes, so their export and their feed carry no time of it either.
+//!   (nobody has answered yet, an answer was worrying, or someone paused without a reason), who,
+//!   or since when; no shared event is written when it changes, so their export and their feed
+//!   carry no time of it either. A change takes effect only at the space's next start of a day
+//!   and holds for at least a day, so it cannot be matched to the moment the other was on the
+//!   safety page, nor flicked on and off as a signal.
 //! - **The other's unlocked phone**: the page shows the same neutral pause as their own. The
-//!   safety form is always blank (it never shows the last answer), and help is offered to both
-//!   partners alike while joint steps are paused, so a visit to the page does not betray the
-//!   answer. The private log is on that phone: we cannot hide what a person wrote from whoever
-//!   holds their signed-in session. The quick exit and the help page's privacy are the defence
-//!   there, and the log never shows anywhere else.
-//! - **Inference** cannot be ruled out in a pair: a partner who answered calmly and still sees a
-//!   pause may guess. We keep that to one bit with no cause, author or time.
+//!   safety form is always blank (it never shows the last answer, nor whether its owner paused),
+//!   and help is offered to both partners alike while joint steps are paused, so a visit to the
+//!   page does not betray the answer. The private log is on that phone: we cannot hide what a
+//!   person wrote from whoever holds their signed-in session. The quick exit and the help page's
+//!   privacy are the defence there, and the log never shows anywhere else.
+//! - **Inference** cannot be ruled out in a pair: a partner who did not pause and still sees a
+//!   pause knows the other did. We keep that to one bit with no cause and no moment.
 //!
 //! The pause itself is a **system view** ([`safety::SafetyWatch`]): the one place a fold reads
-//! an event its viewer may not see, the private safety answers, and keeps one bit per author,
-//! "newest answer worrying". Every viewer's fold derives the same [`safety::Joint`] from it.
-//! The person who answered lifts it, and only they: by answering again.
+//! an event its viewer may not see, the private safety acts, and keeps per author only when each
+//! takes effect and whether it holds joint work back. Every viewer's fold derives the same
+//! [`safety::Joint`] from it. The person whose act holds it lifts it, and only they: by answering
+//! calmly again or saying they are ready to go on.
 
 mod change;
 pub mod forgiveness;
@@ -61,7 +65,7 @@ pub use plan::{
     Accepted, Command, LinkedCrossing, Moves, Phase, Question, RepairBook, RepairPlan, RepairText,
     Role, Said, Status, Step, StepAnswer, decide_open, decide_promise,
 };
-pub use safety::{Joint, SafetyAnswer, SafetyEvent, SafetyView, SafetyWatch};
+pub use safety::{Joint, SafetyAct, SafetyAnswer, SafetyEvent, SafetyView, SafetyWatch};
 
 use thiserror::Error;
 

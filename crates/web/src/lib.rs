@@ -322,6 +322,14 @@ pub fn app_with_metrics(store: Store, config: WebConfig) -> Result<Routers, Star
             get(pages::repairs::safety).post(pages::repairs::answer_safety),
         )
         .route(
+            "/spaces/{id}/safety/pause",
+            post(pages::repairs::pause_joint_work),
+        )
+        .route(
+            "/spaces/{id}/safety/ready",
+            post(pages::repairs::ready_to_go_on),
+        )
+        .route(
             "/spaces/{id}/rituals",
             get(pages::rituals::list).post(pages::rituals::plan),
         )

@@ -10,8 +10,8 @@ use steadfast_core::landing::LandingWord;
 use steadfast_core::promise::{PromiseEvent, ScaleError, Stakes, Terms};
 use steadfast_core::repair::{
     Command, Forgiveness, Forgiving, Intensity, Joint, Link, LinkedCrossing, LogEvent, Question,
-    Refusal, RepairEvent, RepairPlan, RepairText, Role, SafetyAnswer, SafetyEvent, SafetyView,
-    decide_open, decide_promise,
+    Refusal, RepairEvent, RepairPlan, RepairText, Role, SafetyAct, SafetyView, decide_open,
+    decide_promise,
 };
 use steadfast_core::text::TextError;
 use steadfast_core::{CrossingId, EventId, PersonId, PromiseId, SpaceId, Timestamp, id::RepairId};
@@ -241,12 +241,12 @@ pub(crate) fn plans(opened: &Opened) -> Vec<&RepairPlan> {
 }
 
 /// The safety check as the person may see it.
-pub(crate) fn safety(opened: &Opened) -> SafetyView {
-    opened.ledger().safety(opened.members())
+pub(crate) fn safety(opened: &Opened, now: Timestamp) -> SafetyView {
+    opened.ledger().safety(opened.members(), now)
 }
 
-fn joint(opened: &Opened) -> Joint {
-    safety(opened).joint
+fn joint(opened: &Opened, now: Timestamp) -> Joint {
+    safety(opened, now).joint
 }
 
 /// The crossing `id` names, on a boundary between the person and their current partner.
@@ -324,7 +324,7 @@ pub(crate) async fn act(
                 other => other,
             };
             let change = plan(opened, repair)?
-                .decide(person, command, joint(opened))
+                .decide(person, command, joint(opened, now))
                 .map_err(refused)?;
             Ok(vec![RepairEvent { repair, change }.into_event(
                 new_event_id(),
@@ -433,7 +433,7 @@ pub(crate) async fn promise(
                 terms.clone(),
                 None,
                 transparency,
-                joint(opened),
+                joint(opened, now),
                 now,
             )
             .map_err(RepairError::Refused)?;
@@ -471,22 +471,31 @@ pub(crate) async fn write_log(
         .await
 }
 
-/// Records the person's answer to the safety check: a private event. Their newest answer counts.
-pub(crate) async fn answer_safety(
+/// The safety check after an act of the person's own, and when that act takes effect.
+pub(crate) struct SafetyActed {
+    pub(crate) view: SafetyView,
+    pub(crate) takes_effect: Timestamp,
+}
+
+/// Records the person's answer to the safety check, their pause or their "ready to go on": one
+/// private event, whose newest act counts from when core says it takes effect.
+pub(crate) async fn act_on_safety(
     state: &AppState,
     person: PersonId,
     space: SpaceId,
-    answer: SafetyAnswer,
-) -> Result<SafetyView, RepairError> {
+    act: SafetyAct,
+) -> Result<SafetyActed, RepairError> {
     let mut opened = open(state, person, space).await?;
+    let mut takes_effect = state.now();
     opened
-        .write_all(state, |_, now| {
-            Ok::<_, RepairError>(vec![SafetyEvent { answer }.into_event(
-                new_event_id(),
-                person,
-                now,
-            )])
+        .write_all(state, |opened, now| {
+            let event = opened.ledger().decide_safety(act, opened.members(), now);
+            takes_effect = event.from.unwrap_or(now);
+            Ok::<_, RepairError>(vec![event.into_event(new_event_id(), person, now)])
         })
         .await?;
-    Ok(safety(&opened))
+    Ok(SafetyActed {
+        view: safety(&opened, state.now()),
+        takes_effect,
+    })
 }

@@ -20,7 +20,7 @@ use steadfast_core::promise::{
 };
 use steadfast_core::record::ConsentEvent;
 use steadfast_core::repair::{
-    self, Link, RepairEvent, RepairText, Role, SafetyAnswer, SafetyEvent, decide_open,
+    self, Link, RepairEvent, RepairText, Role, SafetyAct, SafetyAnswer, decide_open,
 };
 use steadfast_core::ritual::{
     EveryWeeks, Minutes, RitualEvent, RitualId, RitualKind, RitualName, Schedule, StartTime,
@@ -647,7 +647,10 @@ impl<'a> Stage<'a> {
         for (minutes, person) in [(10, hurt), (20, responsible)] {
             let at = opened.saturating_add(Duration::from_secs(60 * minutes));
             let id = self.event_id();
-            self.push(SafetyEvent { answer: calm }.into_event(id, person, at));
+            let act =
+                self.ledger(person)
+                    .decide_safety(SafetyAct::Answered(calm), &self.members, at);
+            self.push(act.into_event(id, person, at));
         }
 
         let steps: [(u32, Say, &str); 3] = [
@@ -674,7 +677,7 @@ impl<'a> Stage<'a> {
                 return;
             };
             let ledger = self.ledger(responsible);
-            let joint = ledger.safety(&self.members).joint;
+            let joint = ledger.safety(&self.members, at).joint;
             let decided = ledger
                 .repairs
                 .get(repair)

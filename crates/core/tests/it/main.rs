@@ -21,5 +21,6 @@ mod record_model;
 mod repair_answers;
 mod repair_plans;
 mod ritual_schedule;
+mod safety_pause;
 mod support;
 mod visibility_model;

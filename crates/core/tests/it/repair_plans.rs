@@ -7,9 +7,8 @@ use steadfast_core::promise::{Command as PromiseCommand, Severity};
 use steadfast_core::record::{Params, TrackKey};
 use steadfast_core::repair::{
     Change, Command, Joint, Link, LinkedCrossing, LogEvent, Phase, Refusal, RepairEvent,
-    RepairPlan, RepairText, Role, SafetyAnswer, SafetyEvent, Status, decide_open, decide_promise,
+    RepairPlan, RepairText, Role, Status, decide_open, decide_promise,
 };
-use steadfast_core::space::Member;
 use steadfast_core::{CrossingId, EventId, Ledger, PersonId, PromiseId, Timestamp};
 use uuid::Uuid;
 
@@ -566,91 +565,6 @@ fn the_bonus_applies_whether_the_record_was_built_before_or_after_acceptance() {
 
 // ---------------------------------------------------------------------------------------------
 // The safety check and the private log.
-
-const CALM: SafetyAnswer = SafetyAnswer {
-    afraid: false,
-    pressured: false,
-    unsafe_now: false,
-};
-
-fn answer(log: &mut Log, n: u128, by: PersonId, answer: SafetyAnswer, at: Timestamp) {
-    log.append(SafetyEvent { answer }.into_event(id(n), by, at));
-}
-
-fn joint(log: &Log, viewer: PersonId, members: &[Member]) -> Joint {
-    let mut ledger = Ledger::new(viewer);
-    ledger.advance(&log.events, members);
-    ledger.safety(members).joint
-}
-
-#[test]
-fn joint_steps_wait_for_both_answers_and_a_worrying_answer_from_either_pauses_them() {
-    let members = couple();
-    for worried in [A, B] {
-        let other = if worried == A { B } else { A };
-        let mut log = Log::new();
-        assert_eq!(joint(&log, A, &members), Joint::Paused, "nobody answered");
-        answer(&mut log, 1, A, CALM, day(1.0));
-        assert_eq!(joint(&log, B, &members), Joint::Paused, "one answered");
-        answer(&mut log, 2, B, CALM, day(1.0));
-        assert_eq!(joint(&log, A, &members), Joint::Ready);
-        assert_eq!(joint(&log, B, &members), Joint::Ready);
-        let afraid = SafetyAnswer {
-            afraid: true,
-            ..CALM
-        };
-        answer(&mut log, 3, worried, afraid, day(2.0));
-        assert_eq!(joint(&log, A, &members), Joint::Paused);
-        assert_eq!(joint(&log, B, &members), Joint::Paused);
-        // The other's calm answer does not lift it; only the one who answered does.
-        answer(&mut log, 4, other, CALM, day(3.0));
-        assert_eq!(joint(&log, other, &members), Joint::Paused);
-        answer(&mut log, 5, worried, CALM, day(4.0));
-        assert_eq!(joint(&log, other, &members), Joint::Ready);
-        // The partner's fold holds their own answer only.
-        let mut ledger = Ledger::new(other);
-        ledger.advance(&log.events, &members);
-        assert_eq!(ledger.safety(&members).own, Some(CALM));
-    }
-    for pressured in [
-        SafetyAnswer {
-            pressured: true,
-            ..CALM
-        },
-        SafetyAnswer {
-            unsafe_now: true,
-            ..CALM
-        },
-    ] {
-        assert!(pressured.worrying());
-    }
-}
-
-#[test]
-fn answers_from_before_the_pairing_and_solo_spaces_do_not_count() {
-    let members = vec![
-        Member {
-            person: A,
-            joined: day(0.0),
-            left: None,
-        },
-        Member {
-            person: B,
-            joined: day(5.0),
-            left: None,
-        },
-    ];
-    let mut log = Log::new();
-    answer(&mut log, 1, A, CALM, day(1.0));
-    answer(&mut log, 2, B, CALM, day(6.0));
-    assert_eq!(joint(&log, A, &members), Joint::Paused);
-    let mut ledger = Ledger::new(A);
-    ledger.advance(&log.events, &members);
-    assert_eq!(ledger.safety(&members).own, None);
-    answer(&mut log, 3, A, CALM, day(6.0));
-    assert_eq!(joint(&log, B, &members), Joint::Ready);
-    assert_eq!(joint(&log, A, &members[..1]), Joint::Paused, "alone");
-}
 
 #[test]
 fn the_private_log_is_its_authors_only() {

@@ -674,6 +674,8 @@ pub(crate) fn router() -> Router<AppState> {
         .routes(routes!(repairs::reply))
         .routes(routes!(repairs::forgiveness))
         .routes(routes!(repairs::safety, repairs::answer_safety))
+        .routes(routes!(repairs::pause_joint_work))
+        .routes(routes!(repairs::ready_to_go_on))
         .routes(routes!(boundaries::list, boundaries::create))
         .routes(routes!(
             boundaries::show,

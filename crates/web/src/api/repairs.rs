@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use steadfast_core::landing::Landing;
 use steadfast_core::promise::Refusal as PromiseRefusal;
 use steadfast_core::repair::{
-    Command, Forgiveness, Joint, Link, Part, Refusal, RepairPlan, Role, SafetyAnswer,
+    Command, Forgiveness, Joint, Link, Part, Refusal, RepairPlan, Role, SafetyAct, SafetyAnswer,
 };
 use steadfast_core::{CrossingId, PersonId, SpaceId};
 
@@ -376,7 +376,7 @@ async fn detail(
     id: steadfast_core::id::RepairId,
 ) -> Result<RepairBody, RepairError> {
     let opened = repairs::open(state, person, space).await?;
-    let joint = repairs::safety(&opened).joint;
+    let joint = repairs::safety(&opened, state.now()).joint;
     let plan = repairs::plan_to_read(&opened, id)?;
     Ok(RepairBody::of(plan, person, joint, opened.partner_left()))
 }
@@ -399,7 +399,7 @@ pub(crate) async fn list(
 ) -> Result<Json<RepairList>, ApiError> {
     let listed = async {
         let opened = repairs::open(&state, caller.person, space_id(&space)?).await?;
-        let joint = repairs::safety(&opened).joint;
+        let joint = repairs::safety(&opened, state.now()).joint;
         Ok::<_, RepairError>(RepairList {
             repairs: repairs::plans(&opened)
                 .into_iter()
@@ -835,12 +835,15 @@ pub(crate) struct HelpBody {
 pub(crate) struct SafetyState {
     /// Whether the caller has answered since the pairing began.
     answered: bool,
-    /// Whether the caller's newest answer was worrying.
-    worrying: bool,
     /// Whether joint steps are paused: the same for both partners, with no reason.
     joint_paused: bool,
     /// Outside help, offered to whoever sees joint steps paused.
     help: Vec<HelpBody>,
+    /// Only in the answer to the caller's own act: when it takes effect (RFC 3339). Changes wait
+    /// for the space's next 04:00 and hold at least a day, so that nobody can tell from the
+    /// moment a pause began who asked for it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    takes_effect: Option<String>,
 }
 
 fn safety_state(
@@ -850,8 +853,7 @@ fn safety_state(
 ) -> SafetyState {
     let paused = view.joint == Joint::Paused;
     SafetyState {
-        answered: view.own.is_some(),
-        worrying: view.own.is_some_and(SafetyAnswer::worrying),
+        answered: view.answered,
         joint_paused: paused,
         help: if paused {
             state
@@ -865,6 +867,7 @@ fn safety_state(
         } else {
             Vec::new()
         },
+        takes_effect: None,
     }
 }
 
@@ -886,7 +889,7 @@ pub(crate) async fn safety(
         let opened = repairs::open(&state, caller.person, space_id(&space)?).await?;
         Ok::<_, RepairError>(safety_state(
             &state,
-            repairs::safety(&opened),
+            repairs::safety(&opened, state.now()),
             lang_of(&headers),
         ))
     };
@@ -904,7 +907,8 @@ pub(crate) async fn safety(
         (status = 404, description = "No such space, or not one of yours", body = super::ErrorBody),
         (status = 422, description = "`invalid_body`", body = super::ErrorBody),
     ))]
-/// Answers the safety check (privately). The newest answer counts.
+/// Answers the safety check (privately). The newest answer or pause counts; a first answer since
+/// the pairing at once, any later change from the space's next 04:00.
 pub(crate) async fn answer_safety(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -912,19 +916,74 @@ pub(crate) async fn answer_safety(
     Path(space): Path<String>,
     ApiJson(body): ApiJson<SafetyBody>,
 ) -> Result<Json<SafetyState>, ApiError> {
-    let answered = async {
-        let answer = SafetyAnswer {
-            afraid: body.afraid,
-            pressured: body.pressured,
-            unsafe_now: body.unsafe_now,
-        };
-        let view = repairs::answer_safety(&state, caller.person, space_id(&space)?, answer).await?;
-        Ok::<_, RepairError>(safety_state(&state, view, lang_of(&headers)))
+    let answer = SafetyAnswer {
+        afraid: body.afraid,
+        pressured: body.pressured,
+        unsafe_now: body.unsafe_now,
     };
-    answered
+    act_on_safety(
+        &state,
+        &headers,
+        caller.person,
+        &space,
+        SafetyAct::Answered(answer),
+    )
+    .await
+}
+
+#[utoipa::path(post, path = "/spaces/{id}/safety/pause", tag = "repairs", security(("session" = []), ("token" = [])),
+    params(("id" = String, Path, description = "The space's id")),
+    responses(
+        (status = 200, body = SafetyState),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 404, description = "No such space, or not one of yours", body = super::ErrorBody),
+    ))]
+/// Pauses joint repair steps for both partners, with no reason asked or shown, from the space's
+/// next 04:00 for at least a day, until the caller says they are ready to go on.
+pub(crate) async fn pause_joint_work(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path(space): Path<String>,
+) -> Result<Json<SafetyState>, ApiError> {
+    act_on_safety(&state, &headers, caller.person, &space, SafetyAct::Pause).await
+}
+
+#[utoipa::path(post, path = "/spaces/{id}/safety/ready", tag = "repairs", security(("session" = []), ("token" = [])),
+    params(("id" = String, Path, description = "The space's id")),
+    responses(
+        (status = 200, body = SafetyState),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 404, description = "No such space, or not one of yours", body = super::ErrorBody),
+    ))]
+/// Says the caller is ready to go on: lifts their own pause or worrying answer from the space's
+/// next 04:00 (a day at least after it began). It never lifts the partner's.
+pub(crate) async fn ready_to_go_on(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
+    Path(space): Path<String>,
+) -> Result<Json<SafetyState>, ApiError> {
+    act_on_safety(&state, &headers, caller.person, &space, SafetyAct::GoOn).await
+}
+
+async fn act_on_safety(
+    state: &AppState,
+    headers: &HeaderMap,
+    person: PersonId,
+    space: &str,
+    act: SafetyAct,
+) -> Result<Json<SafetyState>, ApiError> {
+    let acted = async {
+        let acted = repairs::act_on_safety(state, person, space_id(space)?, act).await?;
+        let mut shown = safety_state(state, acted.view, lang_of(headers));
+        shown.takes_effect = Some(rfc3339(acted.takes_effect));
+        Ok::<_, RepairError>(shown)
+    };
+    acted
         .await
         .map(Json)
-        .map_err(|error| refusal(error, lang_of(&headers)))
+        .map_err(|error| refusal(error, lang_of(headers)))
 }
 
 /// "This landed" or "not yet" on one of the plan's accountability steps.

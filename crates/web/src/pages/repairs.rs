@@ -13,7 +13,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use steadfast_core::gentle::Field;
@@ -21,14 +21,15 @@ use steadfast_core::id::RepairId;
 use steadfast_core::landing::Landing;
 use steadfast_core::promise::Status as PromiseStatus;
 use steadfast_core::repair::{
-    Command, Forgiveness, Joint, Link, Moves, Part, Phase, Refusal, RepairPlan, Role, SafetyAnswer,
-    Status,
+    Command, Forgiveness, Joint, Link, Moves, Part, Phase, Refusal, RepairPlan, Role, SafetyAct,
+    SafetyAnswer, Status,
 };
 use steadfast_core::{PersonId, SpaceId};
 
 use super::Chrome;
 use super::help::Resource;
 use super::promises::{Zone, counterpart_name, parse_space, partner_name, space_name};
+use super::rituals::{viewer_time, viewer_zone};
 use crate::AppState;
 use crate::auth::session::SignedIn;
 use crate::error::WebError;
@@ -150,7 +151,7 @@ async fn list_page(
     let opened = repairs::open(state, person, space)
         .await
         .map_err(page_error)?;
-    let safety = repairs::safety(&opened);
+    let safety = repairs::safety(&opened, state.now());
     let paused = safety.joint == Joint::Paused;
     let form = typed.unwrap_or_default();
     let plans = repairs::plans(&opened)
@@ -196,7 +197,7 @@ async fn list_page(
         } else {
             Vec::new()
         },
-        answered: safety.own.is_some(),
+        answered: safety.answered,
         plans,
         links,
         form,
@@ -585,7 +586,7 @@ async fn repair_page(
         .map_err(page_error)?;
     let plan = repairs::plan_to_read(&opened, id).map_err(page_error)?;
     let partner = counterpart_name(state, &opened, lang).await?;
-    let joint = repairs::safety(&opened).joint;
+    let joint = repairs::safety(&opened, state.now()).joint;
     let paused = joint == Joint::Paused;
     Ok(build(
         state, &opened, plan, person, space, chrome, zone, partner, paused, returned,
@@ -1189,6 +1190,11 @@ pub(crate) struct SafetyPage {
     chrome: Chrome,
     back: String,
     action: String,
+    pause_action: String,
+    ready_action: String,
+    /// After the person's own act: what was saved and when it takes effect. Shown only in the
+    /// answer to the act, never on a later visit, so the page itself tells nobody who paused.
+    saved: Option<String>,
     questions: Vec<Question>,
     answered: bool,
     paused: bool,
@@ -1203,7 +1209,7 @@ pub(crate) async fn safety(
     Path(space): Path<String>,
 ) -> Result<SafetyPage, WebError> {
     let space = parse_space(&space)?;
-    safety_page(&state, caller.person, space, chrome, None).await
+    safety_page(&state, caller.person, space, chrome, None, None).await
 }
 
 /// The form is always blank: it never shows the last answer, so a glance at the page over the
@@ -1214,12 +1220,13 @@ async fn safety_page(
     space: SpaceId,
     chrome: Chrome,
     typed: Option<&SafetyForm>,
+    saved: Option<String>,
 ) -> Result<SafetyPage, WebError> {
     let lang = chrome.lang;
     let opened = repairs::open(state, person, space)
         .await
         .map_err(page_error)?;
-    let view = repairs::safety(&opened);
+    let view = repairs::safety(&opened, state.now());
     let paused = view.joint == Joint::Paused && opened.partner.is_some();
     let empty = SafetyForm::default();
     let typed_form = typed.unwrap_or(&empty);
@@ -1232,12 +1239,15 @@ async fn safety_page(
     Ok(SafetyPage {
         back: format!("/spaces/{space}/repairs"),
         action: format!("/spaces/{space}/safety"),
+        pause_action: format!("/spaces/{space}/safety/pause"),
+        ready_action: format!("/spaces/{space}/safety/ready"),
+        saved,
         questions: vec![
             question("afraid", "safety-afraid", &typed_form.afraid),
             question("pressured", "safety-pressured", &typed_form.pressured),
             question("unsafe_now", "safety-unsafe", &typed_form.unsafe_now),
         ],
-        answered: view.own.is_some(),
+        answered: view.answered,
         paused,
         resources: if paused {
             resources(state, lang)
@@ -1261,6 +1271,7 @@ pub(crate) async fn answer_safety(
     State(state): State<AppState>,
     SignedIn(caller): SignedIn,
     chrome: Chrome,
+    headers: HeaderMap,
     Path(space): Path<String>,
     Form(form): Form<SafetyForm>,
 ) -> Result<Response, WebError> {
@@ -1276,12 +1287,82 @@ pub(crate) async fn answer_safety(
             unsafe_now,
         },
         _ => {
-            let page = safety_page(&state, caller.person, space, chrome, Some(&form)).await?;
+            let page = safety_page(&state, caller.person, space, chrome, Some(&form), None).await?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    repairs::answer_safety(&state, caller.person, space, answer)
+    act_on_safety(
+        &state,
+        caller.person,
+        space,
+        chrome,
+        &headers,
+        SafetyAct::Answered(answer),
+    )
+    .await
+}
+
+/// "Pause joint work": no reason asked.
+pub(crate) async fn pause_joint_work(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    chrome: Chrome,
+    headers: HeaderMap,
+    Path(space): Path<String>,
+) -> Result<Response, WebError> {
+    let space = parse_space(&space)?;
+    act_on_safety(
+        &state,
+        caller.person,
+        space,
+        chrome,
+        &headers,
+        SafetyAct::Pause,
+    )
+    .await
+}
+
+/// "I am ready to go on": lifts the person's own pause, never the partner's.
+pub(crate) async fn ready_to_go_on(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    chrome: Chrome,
+    headers: HeaderMap,
+    Path(space): Path<String>,
+) -> Result<Response, WebError> {
+    let space = parse_space(&space)?;
+    act_on_safety(
+        &state,
+        caller.person,
+        space,
+        chrome,
+        &headers,
+        SafetyAct::GoOn,
+    )
+    .await
+}
+
+/// Records the act and shows the safety page again with what was saved and when it counts. The
+/// page is the answer to the POST, not a redirect, so the browser's history holds no address
+/// that says what was done.
+async fn act_on_safety(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+    chrome: Chrome,
+    headers: &HeaderMap,
+    act: SafetyAct,
+) -> Result<Response, WebError> {
+    let lang = chrome.lang;
+    let acted = repairs::act_on_safety(state, person, space, act)
         .await
         .map_err(page_error)?;
-    Ok(Redirect::to(&format!("/spaces/{space}/repairs")).into_response())
+    let saved = if acted.takes_effect <= state.now() {
+        lang.t("safety-saved-now")
+    } else {
+        let when = viewer_time(acted.takes_effect, viewer_zone(headers).as_ref(), lang);
+        lang.t_with("safety-saved-later", &[("when", when)])
+    };
+    let page = safety_page(state, person, space, chrome, None, Some(saved)).await?;
+    Ok(page.into_response())
 }

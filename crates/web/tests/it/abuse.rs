@@ -8,4 +8,5 @@ mod lockout;
 mod metrics;
 mod patterns;
 mod recovery;
+mod safety_pause;
 mod tokens;

@@ -1110,7 +1110,10 @@ async fn a_broken_promise_leads_to_a_repair_plan_at_the_hurt_partners_pace() {
             whole_page_screenshot(who, shot).await;
         }
         click(who, r#"form[action$="/safety"] button"#).await;
-        wait_for_text(who, "main h1", "Repair plans").await;
+        wait_for_text(who, "main .notice", "Saved. It counts from now.").await;
+        if !shot.is_empty() {
+            whole_page_screenshot(who, "repair-3b-safety-saved").await;
+        }
     }
 
     // Alex, who caused the hurt, acknowledges, apologises and makes a dated promise.

@@ -83,6 +83,8 @@ async fn the_document_describes_the_minimum_contract() {
         ("/api/v1/spaces/{id}/repairs/log", "post"),
         ("/api/v1/spaces/{id}/safety", "get"),
         ("/api/v1/spaces/{id}/safety", "put"),
+        ("/api/v1/spaces/{id}/safety/pause", "post"),
+        ("/api/v1/spaces/{id}/safety/ready", "post"),
         ("/api/v1/spaces/{id}/boundaries", "get"),
         ("/api/v1/spaces/{id}/boundaries", "post"),
         ("/api/v1/spaces/{id}/boundaries/{boundary}", "get"),

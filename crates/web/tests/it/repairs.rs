@@ -10,7 +10,7 @@ use steadfast_web::ManualClock;
 
 use crate::support::TestApp;
 use crate::support::api::{Answer, Couple, NO_SUCH_ID, Person, call, couple, person};
-use crate::support::app::test_clock;
+use crate::support::app::{test_clock, to_next_morning};
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 const LOG_TEXT: &str = "The phone lit up at dinner and my chest went tight";
@@ -53,7 +53,12 @@ async fn show(app: &TestApp, who: &Person, space: &str, id: &str) -> Answer {
     .await
 }
 
-async fn answer_safety(app: &TestApp, who: &Person, space: &str, worrying: bool) -> Answer {
+pub(crate) async fn answer_safety(
+    app: &TestApp,
+    who: &Person,
+    space: &str,
+    worrying: bool,
+) -> Answer {
     call(
         app,
         who,
@@ -89,7 +94,7 @@ async fn broken_promise(app: &TestApp, us: &Couple) -> String {
 }
 
 /// `b` opens a plan about `a`'s broken promise; its id.
-async fn open_plan(app: &TestApp, us: &Couple, promise: Option<&str>) -> String {
+pub(crate) async fn open_plan(app: &TestApp, us: &Couple, promise: Option<&str>) -> String {
     let opened = call(
         app,
         &us.b,
@@ -774,25 +779,53 @@ async fn the_private_log_and_safety_answers_leave_no_trace_for_the_partner() {
 }
 
 #[tokio::test]
-async fn a_worrying_answer_pauses_joint_steps_for_both_without_a_reason_for_the_partner() {
+async fn a_worrying_answer_pauses_joint_steps_for_both_from_the_next_morning_without_a_reason() {
+    let clock = test_clock();
+    // Pages are read across several mornings: sessions that last the whole test.
     let app = TestApp::with_config(steadfast_web::WebConfig {
         help_resources: vec![("Helpline".to_owned(), "+48 800 000 000".to_owned())],
-        ..TestApp::test_config(&test_clock())
+        session_policy: steadfast_web::SessionPolicy {
+            idle: std::time::Duration::from_secs(30 * 86_400),
+            absolute: std::time::Duration::from_secs(30 * 86_400),
+        },
+        ..TestApp::test_config(&clock)
     })
     .await;
     let us = couple(&app, "ada", "bea").await;
     let space = us.space.clone();
     let id = open_plan(&app, &us, None).await;
-    answer_safety(&app, &us.a, &space, false).await.ok();
-    answer_safety(&app, &us.b, &space, false).await.ok();
+    let first = answer_safety(&app, &us.a, &space, false).await;
+    let first = first.ok();
+    assert_eq!(first["joint_paused"], true, "b has not answered yet");
+    let both = answer_safety(&app, &us.b, &space, false).await;
+    let both = both.ok();
+    assert_eq!(both["joint_paused"], false, "first answers count at once");
     let text = Some(json!({ "text": "I hid messages" }));
 
     for (worried, other) in [(&us.b, &us.a), (&us.a, &us.b)] {
         let mine = answer_safety(&app, worried, &space, true).await;
         let mine = mine.ok();
-        assert_eq!(mine["worrying"], true);
-        assert_eq!(mine["joint_paused"], true);
-        assert_eq!(mine["help"][0]["label"], "Helpline");
+        assert!(mine.get("worrying").is_none(), "no view echoes an answer");
+        assert!(
+            mine["takes_effect"]
+                .as_str()
+                .unwrap()
+                .ends_with("T04:00:00.000Z"),
+            "{mine}"
+        );
+        assert_eq!(
+            mine["joint_paused"], false,
+            "not at the moment of answering"
+        );
+        assert_eq!(
+            show(&app, other, &space, &id).await.ok()["joint_paused"],
+            false
+        );
+        to_next_morning(&clock);
+        assert_eq!(
+            answer_safety(&app, worried, &space, true).await.ok()["joint_paused"],
+            true
+        );
 
         let theirs = call(
             &app,
@@ -804,10 +837,8 @@ async fn a_worrying_answer_pauses_joint_steps_for_both_without_a_reason_for_the_
         .await;
         let theirs = theirs.ok();
         assert_eq!(theirs["joint_paused"], true);
-        assert_eq!(
-            theirs["worrying"], false,
-            "their own answer, which was calm"
-        );
+        assert_eq!(theirs["help"][0]["label"], "Helpline");
+        assert!(theirs.get("takes_effect").is_none());
         assert_eq!(
             show(&app, other, &space, &id).await.ok()["joint_paused"],
             true
@@ -821,7 +852,9 @@ async fn a_worrying_answer_pauses_joint_steps_for_both_without_a_reason_for_the_
 
         // Both pages show the same neutral notice; neither names a cause.
         let notice = |html: &str| {
-            let start = html.find("repair-paused").unwrap();
+            let start = html
+                .find("repair-paused")
+                .unwrap_or_else(|| panic!("{html}"));
             let end = start + html[start..].find("</div>").unwrap();
             html[start..end].to_owned()
         };
@@ -847,13 +880,32 @@ async fn a_worrying_answer_pauses_joint_steps_for_both_without_a_reason_for_the_
             assert!(!notice(&other_page).contains(word), "{word}");
         }
 
-        // The other partner cannot lift it; the one who answered can, by answering again.
+        // The other partner cannot lift it, nor can time; the one who answered can, by
+        // answering again, from the morning after.
         answer_safety(&app, other, &space, false).await.ok();
+        call(
+            &app,
+            other,
+            Method::POST,
+            &format!("/api/v1/spaces/{space}/safety/ready"),
+            None,
+        )
+        .await
+        .ok();
+        for _ in 0..3 {
+            to_next_morning(&clock);
+        }
         assert_eq!(
             show(&app, other, &space, &id).await.ok()["joint_paused"],
             true
         );
         answer_safety(&app, worried, &space, false).await.ok();
+        assert_eq!(
+            show(&app, other, &space, &id).await.ok()["joint_paused"],
+            true,
+            "until the next morning"
+        );
+        to_next_morning(&clock);
         assert_eq!(
             show(&app, other, &space, &id).await.ok()["joint_paused"],
             false
@@ -862,6 +914,7 @@ async fn a_worrying_answer_pauses_joint_steps_for_both_without_a_reason_for_the_
     step(&app, &us.a, &space, &id, "progress", text).await.ok();
     // Closing is never paused.
     answer_safety(&app, &us.b, &space, true).await.ok();
+    to_next_morning(&clock);
     assert_eq!(
         step(&app, &us.b, &space, &id, "close", None).await.ok()["status"],
         "closed"
@@ -939,7 +992,12 @@ async fn the_pages_take_each_step_and_bring_mistakes_back_in_the_form() {
                 &who.cookie,
             )
             .await;
-        assert_eq!(answered.status(), StatusCode::SEE_OTHER);
+        assert_eq!(answered.status(), StatusCode::OK);
+        let answered = answered.text().await.unwrap();
+        assert!(
+            answered.contains("Saved. It counts from now."),
+            "{answered}"
+        );
     }
     let safety_page = app
         .get_as(&format!("/spaces/{space}/safety"), &us.a.cookie)

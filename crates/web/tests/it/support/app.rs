@@ -15,6 +15,16 @@ pub fn test_clock() -> ManualClock {
     ManualClock::starting_at(Timestamp::from_millis(1_795_000_000_000))
 }
 
+/// Moves `clock` to a minute past the next 04:00 UTC: the start of the day of a space whose
+/// time zone was never set, when safety pauses and their lifting take effect.
+pub fn to_next_morning(clock: &ManualClock) {
+    use steadfast_web::Clock;
+    const DAY: i64 = 24 * 60 * 60 * 1000;
+    const MORNING: i64 = 4 * 60 * 60 * 1000;
+    let into_day = clock.now().as_millis().rem_euclid(DAY);
+    clock.advance_millis((MORNING - into_day).rem_euclid(DAY) + 60_000);
+}
+
 /// Tests that measure time take the machine for themselves: every other app holds this lock
 /// shared while it runs, a timing test holds it alone.
 static MACHINE: std::sync::LazyLock<Arc<tokio::sync::RwLock<()>>> =

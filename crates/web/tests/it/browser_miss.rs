@@ -281,6 +281,20 @@ async fn a_hard_first_week_in_polish_on_a_phone() {
     wait_for_text(&tomek_phone, "main", "Pracuję nad tym").await;
     whole_page_screenshot(&tomek_phone, "miss-8-repair-tomek-pl").await;
 
+    // Ola needs the joint work to stop for a while, without saying why. She is told when it
+    // begins; Tomek's safety page, the same before and after, tells him nothing.
+    tomek_phone.client.goto(&format!("{space}/safety")).await.unwrap();
+    let tomek_before = wait_for_text(&tomek_phone, "main", "Wstrzymaj wspólne kroki").await;
+    ola_phone.client.goto(&format!("{space}/safety")).await.unwrap();
+    click(&ola_phone, r#"form[action$="/safety/pause"] button"#).await;
+    wait_for_text(&ola_phone, "main .notice", "Zapisane. Zacznie obowiązywać").await;
+    assert_accessible(&ola_phone, "the safety page after a pause").await;
+    whole_page_screenshot(&ola_phone, "miss-8b-safety-pause-ola-pl").await;
+    tomek_phone.client.refresh().await.unwrap();
+    let tomek_after = wait_for_text(&tomek_phone, "main", "Wstrzymaj wspólne kroki").await;
+    assert_eq!(tomek_before, tomek_after);
+    whole_page_screenshot(&tomek_phone, "miss-8c-safety-tomek-pl").await;
+
     // A check-in gets heated: Ola calls a break from the step she is on, and only she can end
     // it early; Tomek sees how long it has left.
     let checkin = create(&app, ola, &c, "checkins", None).await;

@@ -115,6 +115,21 @@ pub(crate) struct SpaceLine {
     pub(crate) standing: Standing,
 }
 
+/// The person's space when they are in exactly one now: where they land when they come in.
+pub(crate) async fn only_current(
+    state: &AppState,
+    person: PersonId,
+) -> Result<Option<SpaceId>, WebError> {
+    let mut current = list(state, person)
+        .await?
+        .into_iter()
+        .filter(|line| line.standing == Standing::Current);
+    Ok(match (current.next(), current.next()) {
+        (Some(only), None) => Some(only.id),
+        _ => None,
+    })
+}
+
 /// Every space the person is in or has left, one line each, most recently joined first.
 pub(crate) async fn list(state: &AppState, person: PersonId) -> Result<Vec<SpaceLine>, WebError> {
     let stays = state.store.spaces_of(person).await?;

@@ -1,7 +1,13 @@
 use askama::Template;
 use askama_web::WebTemplate;
+use axum::extract::State;
+use axum::response::{IntoResponse, Redirect, Response};
 
 use super::Chrome;
+use crate::AppState;
+use crate::auth::session::MaybeSignedIn;
+use crate::error::WebError;
+use crate::spaces;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "home.html")]
@@ -9,7 +15,20 @@ pub(crate) struct HomePage {
     chrome: Chrome,
 }
 
-/// The start page: what Steadfast is, what it promises, and how to leave in a hurry.
-pub(crate) async fn show(chrome: Chrome) -> HomePage {
-    HomePage { chrome }
+/// The start page: what Steadfast is, with "create an account" first, and how to leave in a
+/// hurry. Someone signed in is taken to their space instead (or to their list of spaces when
+/// they have none or several): this page is for people who are not in yet.
+pub(crate) async fn show(
+    State(state): State<AppState>,
+    MaybeSignedIn(caller): MaybeSignedIn,
+    chrome: Chrome,
+) -> Result<Response, WebError> {
+    let Some(caller) = caller else {
+        return Ok(HomePage { chrome }.into_response());
+    };
+    let landing = match spaces::only_current(&state, caller.person).await? {
+        Some(space) => format!("/spaces/{space}"),
+        None => "/spaces".to_owned(),
+    };
+    Ok(Redirect::to(&landing).into_response())
 }

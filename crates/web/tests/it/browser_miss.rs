@@ -283,9 +283,17 @@ async fn a_hard_first_week_in_polish_on_a_phone() {
 
     // Ola needs the joint work to stop for a while, without saying why. She is told when it
     // begins; Tomek's safety page, the same before and after, tells him nothing.
-    tomek_phone.client.goto(&format!("{space}/safety")).await.unwrap();
+    tomek_phone
+        .client
+        .goto(&format!("{space}/safety"))
+        .await
+        .unwrap();
     let tomek_before = wait_for_text(&tomek_phone, "main", "Wstrzymaj wspólne kroki").await;
-    ola_phone.client.goto(&format!("{space}/safety")).await.unwrap();
+    ola_phone
+        .client
+        .goto(&format!("{space}/safety"))
+        .await
+        .unwrap();
     click(&ola_phone, r#"form[action$="/safety/pause"] button"#).await;
     wait_for_text(&ola_phone, "main .notice", "Zapisane. Zacznie obowiązywać").await;
     assert_accessible(&ola_phone, "the safety page after a pause").await;

@@ -919,3 +919,31 @@ async fn readiness_fails_plainly_when_the_database_is_gone() {
         "the process itself is alive"
     );
 }
+
+#[tokio::test]
+async fn the_home_page_offers_an_account_first_and_someone_signed_in_lands_on_their_space() {
+    let app = TestApp::sqlite().await;
+    let home = app.get("/").await.text().await.unwrap();
+    let sign_up = home.find(r#"href="/sign-up""#).expect("a sign-up button");
+    let first_card = home.find(r#"class="cards""#).unwrap();
+    assert!(sign_up < first_card, "before what Steadfast does");
+    assert!(home.contains(r#"href="/sign-in""#));
+
+    // No space yet: the list, with the form to create one.
+    let alone = crate::support::api::person(&app, "someone-new").await;
+    let response = app.get_as("/", &alone.cookie).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(response.headers()[header::LOCATION], "/spaces");
+
+    // One space: straight to it, for both partners.
+    let us = crate::support::api::couple(&app, "ada", "bea").await;
+    for who in [&us.a, &us.b] {
+        let response = app.get_as("/", &who.cookie).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            response.headers()[header::LOCATION].to_str().unwrap(),
+            format!("/spaces/{}", us.space)
+        );
+    }
+    app.stop().await;
+}

@@ -124,6 +124,7 @@ time-days-ago = { $count ->
 
 # Spaces and pairing
 space-nav = Spaces
+space-zone-line = Days, rituals and reminders here follow { $zone } time.
 space-home-link = Go to your spaces
 space-list-title = Your spaces
 space-list-lead = A space is where the two of you keep your promises, check-ins and boundaries. You can start one on your own and invite your partner when you are ready.

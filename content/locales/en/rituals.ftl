@@ -72,6 +72,7 @@ time-zone-field = Time zone of the space
 time-zone-field-hint = A name such as Europe/Warsaw or America/New_York.
 time-zone-yours = Your device reports:
 time-zone-submit = Save the time zone
+time-zone-saved = Saved. This space now keeps { $zone } time.
 time-zone-invalid = That is not a time zone we know. Use a name such as Europe/Warsaw.
 
 ## The daily ritual

@@ -127,6 +127,7 @@ time-days-ago = { $count ->
 
 # Przestrzenie i łączenie w parę
 space-nav = Przestrzenie
+space-zone-line = Dni, rytuały i przypomnienia liczą się tu według strefy { $zone }.
 space-home-link = Przejdź do swoich przestrzeni
 space-list-title = Twoje przestrzenie
 space-list-lead = Przestrzeń to miejsce, w którym oboje trzymacie swoje obietnice, cotygodniowe rozmowy i granice. Możesz założyć ją samodzielnie i zaprosić partnera lub partnerkę, kiedy przyjdzie na to czas.

@@ -73,6 +73,7 @@ time-zone-field = Strefa czasowa przestrzeni
 time-zone-field-hint = Nazwa taka jak Europe/Warsaw albo America/New_York.
 time-zone-yours = Twoje urządzenie podaje:
 time-zone-submit = Zapisz strefę czasową
+time-zone-saved = Zapisane. Ta przestrzeń liczy teraz czas według strefy { $zone }.
 time-zone-invalid = Nie znamy takiej strefy czasowej. Użyj nazwy takiej jak Europe/Warsaw.
 
 ## Codzienna minuta

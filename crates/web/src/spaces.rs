@@ -8,7 +8,8 @@
 use steadfast_core::space::{
     self, InviteRefusal, InviteState, IssueRefusal, MAX_PARTNERS, Member, RevokeRefusal, Standing,
 };
-use steadfast_core::{PersonId, SpaceId, SpaceName, SpaceNameError, Timestamp};
+use steadfast_core::space::{ZoneEvent, ZoneName};
+use steadfast_core::{PersonId, SpaceId, SpaceName, SpaceNameError, StreamId, Timestamp};
 use steadfast_store::{AcceptOutcome, InviteRecord, MemberRecord, NewSpace, SpaceRecord};
 
 use crate::AppState;
@@ -23,6 +24,8 @@ pub(crate) enum SpaceError {
     /// Not a member, or no such space, or no such invite in it: indistinguishable.
     NotFound,
     Name(SpaceNameError),
+    /// Not a time zone we know.
+    Zone,
     Full,
     /// Used, withdrawn or expired: one answer, so the invitee cannot tell which.
     InviteInvalid,
@@ -47,6 +50,7 @@ impl SpaceError {
         match self {
             SpaceError::NotFound => "not_found",
             SpaceError::Name(_) => "name_invalid",
+            SpaceError::Zone => "time_zone_invalid",
             SpaceError::Full => "space_full",
             SpaceError::InviteInvalid | SpaceError::InviteUnknown => "invite_invalid",
             SpaceError::InviteUsed => "invite_used",
@@ -60,6 +64,7 @@ impl SpaceError {
         match self {
             SpaceError::NotFound => lang.t("error-not-found-title"),
             SpaceError::Name(error) => name_message(*error, lang),
+            SpaceError::Zone => lang.t("time-zone-invalid"),
             SpaceError::Full => lang.t("space-full"),
             SpaceError::InviteInvalid | SpaceError::InviteUnknown => lang.t("invite-invalid"),
             SpaceError::InviteUsed => lang.t("invite-used"),
@@ -87,13 +92,19 @@ pub(crate) fn parse_id(text: &str) -> Result<SpaceId, SpaceError> {
     text.parse().map_err(|_| SpaceError::NotFound)
 }
 
-/// Creates a space with the person as its only member (solo mode).
+/// Creates a space with the person as its only member (solo mode), in `zone` (the creator's own,
+/// as their browser reports it) when one is given: a couple's days, rituals and reminders then
+/// begin where they live, not in UTC. Nothing is created when the name or the zone is refused.
 pub(crate) async fn create(
     state: &AppState,
     person: PersonId,
     name: &str,
+    zone: Option<&str>,
 ) -> Result<SpaceId, SpaceError> {
     let name = SpaceName::parse(name).map_err(SpaceError::Name)?;
+    let zone = zone
+        .map(|zone| ZoneName::parse(zone).map_err(|_| SpaceError::Zone))
+        .transpose()?;
     let id = SpaceId::from_uuid(uuid::Uuid::new_v4());
     state
         .store
@@ -104,6 +115,24 @@ pub(crate) async fn create(
             created_at: state.now(),
         })
         .await?;
+    if let Some(zone) = zone {
+        let at = state.now();
+        let event = ZoneEvent { zone }.into_event(
+            steadfast_core::EventId::from_uuid(uuid::Uuid::new_v4()),
+            person,
+            at,
+        );
+        // The space's stream is new: its first event expects nothing before it. A failure here
+        // leaves a whole space in UTC, which its page offers to change; an error would only
+        // invite the person to make a second space.
+        if let Err(error) = state
+            .store
+            .append(StreamId::Space(id), 0, vec![event])
+            .await
+        {
+            tracing::warn!(%error, "a new space kept UTC: its time zone was not recorded");
+        }
+    }
     Ok(id)
 }
 

@@ -22,7 +22,7 @@ use crate::spaces::{self, Opened, SpaceError};
 fn refusal(error: SpaceError, lang: Lang) -> ApiError {
     let status = match &error {
         SpaceError::NotFound | SpaceError::InviteUnknown => StatusCode::NOT_FOUND,
-        SpaceError::Name(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        SpaceError::Name(_) | SpaceError::Zone => StatusCode::UNPROCESSABLE_ENTITY,
         SpaceError::Full | SpaceError::InviteUsed | SpaceError::AlreadyMember(_) => {
             StatusCode::CONFLICT
         }
@@ -46,6 +46,9 @@ fn failed(error: WebError, lang: Lang) -> ApiError {
 #[derive(Deserialize, utoipa::ToSchema)]
 pub(crate) struct NewSpaceBody {
     name: String,
+    /// The space's time zone, an IANA name such as `Europe/Warsaw`: where its days begin and
+    /// its rituals are scheduled. UTC when absent; either partner can change it later.
+    time_zone: Option<String>,
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -63,7 +66,7 @@ pub(crate) async fn create(
     ApiJson(body): ApiJson<NewSpaceBody>,
 ) -> Result<Response, ApiError> {
     let lang = lang_of(&headers);
-    let id = spaces::create(&state, caller.person, &body.name)
+    let id = spaces::create(&state, caller.person, &body.name, body.time_zone.as_deref())
         .await
         .map_err(|error| refusal(error, lang))?;
     let body = Created { id: id.to_string() };

@@ -7,7 +7,7 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
@@ -569,6 +569,14 @@ pub(crate) struct SettingsPage {
     /// The viewer's own zone, offered when the space's is not set or differs.
     suggestion: Option<String>,
     error: Option<String>,
+    /// Right after a change: "Saved. This space now keeps … time."
+    saved: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+pub(crate) struct SettingsQuery {
+    #[serde(default)]
+    saved: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -584,9 +592,19 @@ pub(crate) async fn settings(
     chrome: Chrome,
     headers: HeaderMap,
     Path(space): Path<String>,
+    Query(query): Query<SettingsQuery>,
 ) -> Result<SettingsPage, WebError> {
     let space = parse_space(&space)?;
-    settings_page(&state, caller.person, space, chrome, &headers, None, None).await
+    let mut page =
+        settings_page(&state, caller.person, space, chrome, &headers, None, None).await?;
+    if query.saved.is_some() && page.zone_set {
+        page.saved = Some(
+            page.chrome
+                .lang
+                .t_with("time-zone-saved", &[("zone", page.zone.clone())]),
+        );
+    }
+    Ok(page)
 }
 
 async fn settings_page(
@@ -627,6 +645,7 @@ async fn settings_page(
         }),
         suggestion,
         error: error.map(|e| e.message(chrome.lang)),
+        saved: None,
         chrome,
     })
 }
@@ -642,7 +661,7 @@ pub(crate) async fn set_zone(
 ) -> Result<Response, WebError> {
     let space = parse_space(&space)?;
     match rituals::set_zone(&state, caller.person, space, &form.zone).await {
-        Ok(_) => Ok(Redirect::to(&format!("/spaces/{space}/settings")).into_response()),
+        Ok(_) => Ok(Redirect::to(&format!("/spaces/{space}/settings?saved=zone")).into_response()),
         Err(error @ RitualError::Invalid(_)) => {
             let page = settings_page(
                 &state,

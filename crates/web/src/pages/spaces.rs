@@ -11,9 +11,10 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use steadfast_core::space::Standing;
+use steadfast_core::space::{Standing, ZoneName};
 
 use super::Chrome;
+use super::rituals::viewer_zone;
 use crate::AppState;
 use crate::auth::session::{Caller, SignedIn};
 use crate::error::WebError;
@@ -94,9 +95,19 @@ pub(crate) async fn create(
     State(state): State<AppState>,
     SignedIn(caller): SignedIn,
     chrome: Chrome,
+    headers: HeaderMap,
     Form(form): Form<NewSpaceForm>,
 ) -> Result<Response, WebError> {
-    match spaces::create(&state, caller.person, &form.name).await {
+    // The creator's own zone, as their browser reported it; none means UTC until someone sets it.
+    let zone = viewer_zone(&headers);
+    match spaces::create(
+        &state,
+        caller.person,
+        &form.name,
+        zone.as_ref().map(ZoneName::as_str),
+    )
+    .await
+    {
         Ok(id) => Ok(Redirect::to(&format!("/spaces/{id}")).into_response()),
         Err(SpaceError::Name(error)) => {
             let message = spaces::name_message(error, chrome.lang);
@@ -134,6 +145,9 @@ pub(crate) struct SpacePage {
     coming_up: Vec<crate::reminders::ComingUp>,
     /// Broken promises with a next step for the viewer (`Promise::attention`).
     after_miss: Vec<AfterMissCard>,
+    /// "Days here follow Europe/Warsaw time.", or a nudge to set it while it is UTC by default.
+    zone_line: String,
+    zone_set: bool,
 }
 
 /// A short card near the top of the space page: a miss that has a next step for the viewer.
@@ -224,9 +238,18 @@ pub(crate) async fn show(
                 .unwrap_or_default();
             let after_miss =
                 after_miss_cards(&state, caller.person, id, &partner, chrome.lang).await?;
+            let space_zone = crate::promises::open(&state, caller.person, id)
+                .await
+                .map(|opened| opened.ledger().zone.clone())
+                .map_err(crate::pages::promises::page_error)?;
             let mut page = space_page(&state, chrome, view);
             page.coming_up = coming_up;
             page.after_miss = after_miss;
+            page.zone_set = space_zone.is_set();
+            page.zone_line = page
+                .chrome
+                .lang
+                .t_with("space-zone-line", &[("zone", space_zone.get().to_string())]);
             Ok(page.into_response())
         }
         Opened::Former { name } => Ok(SpaceLeftPage { chrome, name }.into_response()),
@@ -279,6 +302,8 @@ fn space_page(state: &AppState, chrome: Chrome, view: SpaceView) -> SpacePage {
         open_invites,
         coming_up: Vec::new(),
         after_miss: Vec::new(),
+        zone_line: String::new(),
+        zone_set: false,
         chrome,
     }
 }

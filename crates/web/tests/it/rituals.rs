@@ -485,7 +485,10 @@ async fn the_space_time_zone_is_set_on_its_settings_page() {
         .post_form_as(&zone, &[("zone", "Asia/Tokyo")], &us.a.cookie)
         .await;
     assert_eq!(set.status(), StatusCode::SEE_OTHER);
-    assert_eq!(set.headers()[header::LOCATION], settings.as_str());
+    let saved = format!("{settings}?saved=zone");
+    assert_eq!(set.headers()[header::LOCATION], saved.as_str());
+    let confirmed = app.get_as(&saved, &us.a.cookie).await.text().await.unwrap();
+    assert!(confirmed.contains("Saved. This space now keeps Asia/Tokyo time."));
     let html = app
         .get_as(&settings, &us.b.cookie)
         .await

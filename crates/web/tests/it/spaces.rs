@@ -1060,3 +1060,68 @@ async fn pairing_works_the_same_on_both_backends() {
         app.stop().await;
     }
 }
+
+#[tokio::test]
+async fn a_new_space_keeps_its_creators_time_and_puts_the_invite_first() {
+    let app = TestApp::sqlite().await;
+    let cookie = app.sign_up("warsaw-starter", PASSWORD).await;
+    // The browser reports its zone in the `tz` cookie; the new space takes it.
+    let response = app
+        .client
+        .post(app.url("/spaces"))
+        .header(header::COOKIE, format!("{cookie}; tz=Europe/Warsaw"))
+        .form(&[("name", "Nasz dom")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let path = location(&response);
+    let (_, html) = page(&app, &path, &cookie).await;
+    assert!(
+        html.contains("Days, rituals and reminders here follow Europe/Warsaw time."),
+        "{html}"
+    );
+    assert!(html.contains(&format!(r#"href="{path}/settings">Change it</a>"#)));
+    let invite = html.find("/invites\"").expect("the invite form");
+    let links = html.find(r#"class="space-links""#).unwrap();
+    assert!(invite < links, "inviting comes before everything else");
+
+    // Over the API the zone is named; a name that is no zone is refused and nothing is made.
+    let made = app
+        .api(
+            Method::POST,
+            "/api/v1/spaces",
+            Some(json!({ "name": "Tokyo", "time_zone": "Asia/Tokyo" })),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(made.status(), StatusCode::CREATED);
+    let id = json(made).await["id"].as_str().unwrap().to_owned();
+    let (_, html) = page(&app, &format!("/spaces/{id}"), &cookie).await;
+    assert!(html.contains("follow Asia/Tokyo time"));
+    let refused = app
+        .api(
+            Method::POST,
+            "/api/v1/spaces",
+            Some(json!({ "name": "Nowhere", "time_zone": "Europe/Atlantis" })),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(json(refused).await["error"], "time_zone_invalid");
+    let listed = json(
+        app.api(Method::GET, "/api/v1/spaces", None, Some(&cookie))
+            .await,
+    )
+    .await;
+    assert_eq!(listed["spaces"].as_array().unwrap().len(), 2, "{listed}");
+
+    // Without a zone from the browser, the space says it keeps UTC and offers to set one.
+    let plain = app
+        .post_form_as("/spaces", &[("name", "Plain")], &cookie)
+        .await;
+    let (_, html) = page(&app, &location(&plain), &cookie).await;
+    assert!(html.contains("follow UTC time"));
+    assert!(html.contains("Set your time zone"));
+    app.stop().await;
+}

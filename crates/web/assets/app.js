@@ -100,3 +100,53 @@
     });
   }
 })();
+
+// Invitation links: a copy button, and the phone's share sheet where the browser has one. The
+// link sits in a read-only field, so without this file a person copies it by hand.
+(function () {
+  "use strict";
+
+  var actions = document.querySelector("[data-invite-actions]");
+  if (!actions) {
+    return;
+  }
+  var status = actions.querySelector("[data-copy-status]");
+  var copy = actions.querySelector("[data-copy]");
+  var share = actions.querySelector("[data-share]");
+  var field = document.querySelector(copy.getAttribute("data-copy"));
+  if (!field) {
+    return;
+  }
+  actions.hidden = false;
+
+  copy.addEventListener("click", function () {
+    var done = function () {
+      status.textContent = copy.getAttribute("data-copied");
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(field.value).then(done, function () {
+        field.select();
+      });
+    } else {
+      field.select();
+      try {
+        if (document.execCommand("copy")) {
+          done();
+        }
+      } catch (error) {
+        // The text stays selected for the person to copy.
+      }
+    }
+  });
+
+  if (navigator.share) {
+    share.hidden = false;
+    share.addEventListener("click", function () {
+      navigator
+        .share({ title: share.getAttribute("data-share-title"), url: field.value })
+        .catch(function () {
+          // Closing the share sheet is not an error worth showing.
+        });
+    });
+  }
+})();

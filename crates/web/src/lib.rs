@@ -253,6 +253,10 @@ pub fn app_with_metrics(store: Store, config: WebConfig) -> Result<Routers, Star
         .route("/spaces/{id}", get(pages::spaces::show))
         .route("/spaces/{id}/invites", post(pages::spaces::invite))
         .route(
+            "/spaces/{id}/invites/{invite}",
+            get(pages::spaces::invite_page),
+        )
+        .route(
             "/spaces/{id}/invites/{invite}/revoke",
             post(pages::spaces::revoke),
         )

@@ -334,6 +334,37 @@ pub(crate) async fn issue_invite(
     })
 }
 
+/// An invite's link may be shown again only with its token, which only the device that made it
+/// holds (for an hour, in a cookie): the server keeps the token's hash alone. Answers the token
+/// when it belongs to an open invite of the space the person is in.
+pub(crate) async fn shown_invite(
+    state: &AppState,
+    person: PersonId,
+    id: SpaceId,
+    invite_id: &str,
+    token: Option<&str>,
+) -> Result<Option<String>, SpaceError> {
+    let (_, members) = load(state, id).await?;
+    if space::standing(&members, person) != Standing::Current {
+        return Err(SpaceError::NotFound);
+    }
+    let Some(token) = token else {
+        return Ok(None);
+    };
+    let now = state.now();
+    let open = state
+        .store
+        .invites_of_space(id)
+        .await?
+        .into_iter()
+        .find(|invite| invite.id == invite_id)
+        .filter(|invite| {
+            invite.accepted_at.is_none() && invite.revoked_at.is_none() && invite.expires_at > now
+        })
+        .filter(|invite| invite.token_hash == secret::hash(token));
+    Ok(open.map(|_| token.to_owned()))
+}
+
 /// Withdraws an invite of the space. Withdrawing one that is already withdrawn or expired
 /// succeeds quietly: either way nobody can use it any more.
 pub(crate) async fn revoke_invite(

@@ -6,10 +6,11 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::header::{HOST, ORIGIN};
+use axum::http::header::{HOST, ORIGIN, SET_COOKIE};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::cookie::CookieJar;
 use serde::Deserialize;
 use steadfast_core::space::{Standing, ZoneName};
 
@@ -312,16 +313,26 @@ fn space_page(state: &AppState, chrome: Chrome, view: SpaceView) -> SpacePage {
 #[template(path = "invite_created.html")]
 pub(crate) struct InviteCreatedPage {
     chrome: Chrome,
-    link: String,
+    /// The link and its QR code, while this device still holds the token.
+    link: Option<InviteLink>,
     back: String,
 }
 
-/// Makes an invite and shows its link, this once: only the token's hash is kept.
+pub(crate) struct InviteLink {
+    address: String,
+    /// An inline SVG drawn on the server, so pairing side by side needs no script.
+    qr_svg: String,
+}
+
+/// The cookie that keeps a new invite's token on the device that made it, for an hour, so that
+/// reloading the page shows the same link instead of making another invite.
+const INVITE_COOKIE: &str = "invite_link";
+
+/// Makes an invite and sends the browser to its page, with the token in a cookie only that page
+/// reads: the server keeps only the token's hash, and a reload never makes a second invite.
 pub(crate) async fn invite(
     State(state): State<AppState>,
     SignedIn(caller): SignedIn,
-    chrome: Chrome,
-    parts: Parts,
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
     let id = spaces::parse_id(&id).map_err(page_error)?;
@@ -332,13 +343,67 @@ pub(crate) async fn invite(
         Err(SpaceError::Full) => return Ok(Redirect::to(&format!("/spaces/{id}")).into_response()),
         Err(other) => return Err(page_error(other)),
     };
+    let page = format!("/spaces/{id}/invites/{}", issued.id);
+    let secure = if state.config.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    let cookie = format!(
+        "{INVITE_COOKIE}={}; Path={page}; Max-Age=3600; HttpOnly; SameSite=Strict{secure}",
+        issued.token
+    );
+    let cookie = HeaderValue::from_str(&cookie).map_err(|_| WebError::BadRequest)?;
+    Ok(([(SET_COOKIE, cookie)], Redirect::to(&page)).into_response())
+}
+
+/// A new invite's page: its link with a copy and a share button and a QR code, as long as this
+/// device holds its token; otherwise a word on why it cannot be shown again.
+pub(crate) async fn invite_page(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    chrome: Chrome,
+    parts: Parts,
+    Path((id, invite_id)): Path<(String, String)>,
+) -> Result<InviteCreatedPage, WebError> {
+    let id = spaces::parse_id(&id).map_err(page_error)?;
+    let jar = CookieJar::from_headers(&parts.headers);
+    let token = jar
+        .get(INVITE_COOKIE)
+        .map(|cookie| cookie.value().to_owned());
+    let shown = spaces::shown_invite(&state, caller.person, id, &invite_id, token.as_deref())
+        .await
+        .map_err(page_error)?;
     let origin = origin(&parts, state.config.secure_cookies).unwrap_or_default();
+    let link = shown.map(|token| {
+        let address = format!("{origin}/invites/{token}");
+        InviteLink {
+            qr_svg: qr_svg(&address),
+            address,
+        }
+    });
     Ok(InviteCreatedPage {
-        link: format!("{origin}/invites/{}", issued.token),
+        link,
         back: format!("/spaces/{id}"),
         chrome,
+    })
+}
+
+/// The link as a QR code in SVG, from `<svg` on so that it can sit inside the page.
+/// Empty if the address is too long for a QR code (it never is: a host and 64 hex characters).
+fn qr_svg(address: &str) -> String {
+    use qrcode::render::svg;
+    match qrcode::QrCode::new(address.as_bytes()) {
+        Ok(code) => code
+            .render::<svg::Color<'_>>()
+            .min_dimensions(220, 220)
+            .dark_color(svg::Color("#1d2326"))
+            .light_color(svg::Color("#ffffff"))
+            .build()
+            .split_once("<svg")
+            .map_or_else(String::new, |(_, svg)| format!("<svg{svg}")),
+        Err(_) => String::new(),
     }
-    .into_response())
 }
 
 /// Where the person reached us, for a link they can send: the host they asked for, and the

@@ -218,13 +218,17 @@ async fn an_invited_partner_accepts_on_the_pages_and_both_see_the_space_with_bot
     let path = location(&response);
     let id = path.strip_prefix("/spaces/").unwrap().to_owned();
 
-    // The link is shown once, on the answer to the form.
+    // The link is shown on the invite's page, on this device only (its token rides in a
+    // cookie for that page alone).
     let response = app
         .post_form_as(&format!("{path}/invites"), &[], &alex)
         .await;
-    assert_eq!(response.status(), StatusCode::OK);
-    let html = response.text().await.unwrap();
-    assert!(html.contains("This is the only time the link is shown"));
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let held = response.headers()[header::SET_COOKIE].to_str().unwrap();
+    let held = held.split(';').next().unwrap().to_owned();
+    let (status, html) = page(&app, &location(&response), &format!("{alex}; {held}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("The link stays on this device for an hour"));
     let token = token_in(&html);
     assert!(
         html.contains(&format!("://{}/invites/{token}", app.address)),
@@ -1123,5 +1127,66 @@ async fn a_new_space_keeps_its_creators_time_and_puts_the_invite_first() {
     let (_, html) = page(&app, &location(&plain), &cookie).await;
     assert!(html.contains("follow UTC time"));
     assert!(html.contains("Set your time zone"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn an_invite_page_shows_the_same_link_on_reload_with_a_qr_code_and_only_on_its_device() {
+    let app = TestApp::sqlite().await;
+    let cookie = app.sign_up("inviter", PASSWORD).await;
+    let space = create_space(&app, &cookie, "Our place").await;
+    let made = app
+        .post_form_as(&format!("/spaces/{space}/invites"), &[], &cookie)
+        .await;
+    assert_eq!(made.status(), StatusCode::SEE_OTHER);
+    let invite_page = location(&made);
+    assert!(invite_page.starts_with(&format!("/spaces/{space}/invites/")));
+    let set = made.headers()[header::SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(set.contains(&format!("Path={invite_page}")), "{set}");
+    assert!(
+        set.contains("HttpOnly") && set.contains("SameSite=Strict") && set.contains("Max-Age=3600")
+    );
+    let held = set.split(';').next().unwrap().to_owned();
+
+    let with_token = |cookie: &str| format!("{cookie}; {held}");
+    let mut links = Vec::new();
+    for _ in 0..2 {
+        let (status, html) = page(&app, &invite_page, &with_token(&cookie)).await;
+        assert_eq!(status, StatusCode::OK);
+        let start = html.find("/invites/").unwrap();
+        let token: String = html[start + 9..].chars().take(64).collect();
+        assert!(token.chars().all(|c| c.is_ascii_hexdigit()), "{token}");
+        assert!(html.contains("<svg"), "a QR code drawn on the server");
+        assert!(html.contains("Copy the link"));
+        links.push(token);
+    }
+    assert_eq!(links[0], links[1], "a reload shows the same link");
+    let (_, space_html) = page(&app, &format!("/spaces/{space}"), &cookie).await;
+    assert_eq!(
+        space_html.matches("/revoke\"").count(),
+        1,
+        "one open invite, however often the page was loaded"
+    );
+
+    // Another device of the same person has no token: nothing to show, nothing made.
+    let (status, html) = page(&app, &invite_page, &cookie).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("This link cannot be shown again"));
+    assert!(!html.contains(&links[0]));
+
+    // Someone outside the space, even holding the cookie, gets the page of no space.
+    let stranger = app.sign_up("stranger", PASSWORD).await;
+    let (status, html) = page(&app, &invite_page, &with_token(&stranger)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(!html.contains(&links[0]));
+
+    // Once used, the link is gone from the page too.
+    let partner = app.sign_up("partner", PASSWORD).await;
+    accept(&app, &partner, &links[0]).await;
+    let (_, html) = page(&app, &invite_page, &with_token(&cookie)).await;
+    assert!(html.contains("This link cannot be shown again"));
     app.stop().await;
 }

@@ -326,12 +326,8 @@ pub fn app_with_metrics(store: Store, config: WebConfig) -> Result<Routers, Star
             get(pages::repairs::safety).post(pages::repairs::answer_safety),
         )
         .route(
-            "/spaces/{id}/safety/pause",
-            post(pages::repairs::pause_joint_work),
-        )
-        .route(
-            "/spaces/{id}/safety/ready",
-            post(pages::repairs::ready_to_go_on),
+            "/spaces/{id}/safety/{act}",
+            post(pages::repairs::pause_or_go_on),
         )
         .route(
             "/spaces/{id}/rituals",

@@ -257,6 +257,9 @@ pub(crate) async fn open(
                     });
                 }
             }
+            // The person first, then their partner: the same order on every load, however
+            // close together the two joined.
+            lines.sort_by_key(|line| !line.you);
             let open_invites = state
                 .store
                 .invites_of_space(id)

@@ -1302,44 +1302,22 @@ pub(crate) async fn answer_safety(
     .await
 }
 
-/// "Pause joint work": no reason asked.
-pub(crate) async fn pause_joint_work(
+/// "Pause joint steps" (no reason asked) or "I am ready to go on" (which lifts the person's own
+/// pause, never the partner's): `POST /spaces/{id}/safety/pause` and `…/safety/ready`.
+pub(crate) async fn pause_or_go_on(
     State(state): State<AppState>,
     SignedIn(caller): SignedIn,
     chrome: Chrome,
     headers: HeaderMap,
-    Path(space): Path<String>,
+    Path((space, act)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
     let space = parse_space(&space)?;
-    act_on_safety(
-        &state,
-        caller.person,
-        space,
-        chrome,
-        &headers,
-        SafetyAct::Pause,
-    )
-    .await
-}
-
-/// "I am ready to go on": lifts the person's own pause, never the partner's.
-pub(crate) async fn ready_to_go_on(
-    State(state): State<AppState>,
-    SignedIn(caller): SignedIn,
-    chrome: Chrome,
-    headers: HeaderMap,
-    Path(space): Path<String>,
-) -> Result<Response, WebError> {
-    let space = parse_space(&space)?;
-    act_on_safety(
-        &state,
-        caller.person,
-        space,
-        chrome,
-        &headers,
-        SafetyAct::GoOn,
-    )
-    .await
+    let act = match act.as_str() {
+        "pause" => SafetyAct::Pause,
+        "ready" => SafetyAct::GoOn,
+        _ => return Err(WebError::NotFound),
+    };
+    act_on_safety(&state, caller.person, space, chrome, &headers, act).await
 }
 
 /// Records the act and shows the safety page again with what was saved and when it counts. The

@@ -14,6 +14,7 @@ use steadfast_store::{AccountNotice, NoticeKind};
 use crate::AppState;
 use crate::accounts::FieldError;
 use crate::auth::limits::{Door, TooMany};
+use crate::auth::password::Claimant;
 use crate::auth::{secret, session};
 use crate::error::WebError;
 
@@ -86,6 +87,7 @@ pub(crate) async fn recover(
     let new_hash = state
         .passwords
         .hash(
+            &Claimant::Address(address.to_owned()),
             new_password
                 .as_ref()
                 .map_or_else(String::new, |password| password.expose().to_owned()),

@@ -1,9 +1,13 @@
-//! Housekeeping while the server runs: sessions past their time are deleted (they are refused on
-//! sight anyway; this keeps the table small and leaves no trace of old visits), and rate-limit
-//! entries that have recovered are forgotten, so the limiter's memory stays bounded.
+//! Housekeeping while the server runs: sessions and API tokens past their time are deleted (they
+//! are refused on sight anyway; this keeps the tables small and leaves no trace of old visits),
+//! known devices whose cookie has expired or that lay unused for half a year are forgotten
+//! (`steadfast_core::account::devices_forgotten_before`), and rate-limit entries that have
+//! recovered are forgotten, so the limiter's memory stays bounded.
 
 use std::sync::{Arc, Weak};
 use std::time::Duration;
+
+use steadfast_core::account::devices_forgotten_before;
 
 use crate::AppState;
 
@@ -44,6 +48,21 @@ pub(crate) async fn clean(state: &AppState) {
         Ok(deleted) if deleted > 0 => tracing::info!(deleted, "ended sessions cleaned up"),
         Ok(_) => {}
         Err(error) => tracing::warn!(%error, "cleaning up ended sessions failed"),
+    }
+    match state.store.delete_expired_api_tokens(now).await {
+        Ok(deleted) if deleted > 0 => tracing::info!(deleted, "expired API tokens cleaned up"),
+        Ok(_) => {}
+        Err(error) => tracing::warn!(%error, "cleaning up expired API tokens failed"),
+    }
+    let (made_before, used_before) = devices_forgotten_before(now);
+    match state
+        .store
+        .forget_old_devices(made_before, used_before)
+        .await
+    {
+        Ok(forgotten) if forgotten > 0 => tracing::info!(forgotten, "old known devices forgotten"),
+        Ok(_) => {}
+        Err(error) => tracing::warn!(%error, "forgetting old known devices failed"),
     }
     state.limits.forget_idle();
 }

@@ -48,8 +48,8 @@ pub(crate) struct Recovered {
     pub(crate) codes_left: u64,
 }
 
-/// Sets the new password and uses up the code; then ends every session and revokes every API
-/// token of the person, since recovery is the way back for someone who may have lost the account
+/// Sets the new password and uses up the code; then ends every session, revokes every API token
+/// and forgets every known device of the person, since recovery is the way back for someone who may have lost the account
 /// to another person, and signs them in afresh.
 pub(crate) async fn recover(
     state: &AppState,
@@ -121,6 +121,9 @@ pub(crate) async fn recover(
     state.store.delete_sessions_of(account.id, None).await?;
     state.store.delete_api_tokens_of(account.id).await?;
     state.store.delete_calendar_feed(account.id).await?;
+    // Whoever held the account may have signed in from their own devices: none stays known, and
+    // this one becomes the first known again below.
+    state.store.forget_devices_of(account.id).await?;
     let session_token = session::start(state, account.id, headers, now).await?;
     // Told to the owner on their next visit, and lets this session renew the codes at once.
     state

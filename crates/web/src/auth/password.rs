@@ -8,7 +8,7 @@
 //! refused at once ([`HashingError::Busy`], answered 429) rather than left to wait. The thread
 //! serves first whoever it served least recently, so a flood from many addresses cannot push a
 //! newcomer to the back, and a newcomer who finds the queue full takes the place of the newest
-//! waiting hash of whoever holds the most.
+//! waiting hash of whoever holds the most, or was served most lately.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
@@ -63,6 +63,9 @@ pub enum Claimant {
     /// A signed-in person checking or changing their own password, by person: someone else on
     /// the same home network cannot crowd them out.
     Person(PersonId),
+    /// The operator's own commands (`steadfast admin`, `steadfast demo`), each on a pool of its
+    /// own in its own process.
+    Operator,
 }
 
 /// The outcome of checking a password.
@@ -309,7 +312,7 @@ impl Shares {
         if mine >= self.share {
             return Err(HashingError::Busy);
         }
-        if self.held >= self.bound && !self.push_out_for(mine) {
+        if self.held >= self.bound && !self.push_out_for(claimant, mine) {
             return Err(HashingError::Busy);
         }
         let id = self.next_id;
@@ -321,20 +324,25 @@ impl Shares {
         Ok(id)
     }
 
-    /// Makes room for a claimant holding `mine` places in a full queue: the newest waiting job
-    /// of whoever holds the most is dropped, if they hold more than the newcomer would. Its
-    /// caller is told [`HashingError::Busy`].
-    fn push_out_for(&mut self, mine: usize) -> bool {
-        let heaviest = self
+    /// Makes room in a full queue for `claimant`, holding `mine` places: the newest waiting job
+    /// is dropped of whoever holds more than the newcomer would, or else of whoever was served
+    /// more lately than the newcomer (a flood's addresses come back again and again; a person
+    /// signing in has not been served for a while). The heaviest, then the most lately served,
+    /// goes first. Its caller is told [`HashingError::Busy`].
+    fn push_out_for(&mut self, claimant: &Claimant, mine: usize) -> bool {
+        let my_turn = self.served_at(claimant);
+        let victim = self
             .holders
             .iter()
-            .filter(|(_, holder)| holder.places > mine + 1 && !holder.waiting.is_empty())
-            .max_by_key(|(_, holder)| holder.places)
-            .map(|(claimant, _)| claimant.clone());
-        let Some(claimant) = heaviest else {
+            .filter(|(_, holder)| !holder.waiting.is_empty())
+            .map(|(other, holder)| (other, holder.places, self.served_at(other)))
+            .filter(|(_, places, served)| *places > mine + 1 || *served > my_turn)
+            .max_by_key(|(_, places, served)| (*places, *served))
+            .map(|(other, _, _)| other.clone());
+        let Some(victim) = victim else {
             return false;
         };
-        let Some(holder) = self.holders.get_mut(&claimant) else {
+        let Some(holder) = self.holders.get_mut(&victim) else {
             return false;
         };
         let Some((id, job)) = holder.waiting.pop_back() else {
@@ -348,6 +356,11 @@ impl Shares {
         true
     }
 
+    /// When `claimant` was last served, as a count of jobs started; 0 for never (or long ago).
+    fn served_at(&self, claimant: &Claimant) -> u64 {
+        self.last_served.get(claimant).copied().unwrap_or(0)
+    }
+
     /// The job to run next: the oldest waiting job of the claimant served least recently.
     fn next(&mut self) -> Option<Job> {
         let claimant = self
@@ -355,8 +368,7 @@ impl Shares {
             .iter()
             .filter_map(|(claimant, holder)| {
                 let (oldest, _) = holder.waiting.front()?;
-                let served = self.last_served.get(claimant).copied().unwrap_or(0);
-                Some(((served, *oldest), claimant))
+                Some(((self.served_at(claimant), *oldest), claimant))
             })
             .min_by_key(|(order, _)| *order)
             .map(|(_, claimant)| claimant.clone())?;
@@ -600,6 +612,32 @@ mod tests {
         ));
         shares.leave(&alex(), newcomer);
         shares.enter(&from("10.0.0.9"), noop()).expect("room again");
+    }
+
+    #[test]
+    fn a_newcomer_takes_the_place_of_a_flooding_address_that_was_served_lately() {
+        let mut shares = Shares::new(2, 3);
+        let flooder = from("10.0.0.1");
+        // The flooder was served once and is back, as are two addresses never served yet.
+        let served = shares.enter(&flooder, noop()).expect("place");
+        shares.next().expect("its job")();
+        shares.leave(&flooder, served);
+        let back = shares.enter(&flooder, noop()).expect("place");
+        shares.enter(&from("10.0.0.2"), noop()).expect("place");
+        shares.enter(&from("10.0.0.3"), noop()).expect("place");
+        // Full, one place each: the newcomer takes the place of the one served lately...
+        shares.enter(&alex(), noop()).expect("admitted");
+        assert!(shares.was_pushed_out(back));
+        // ...and the flooder, back again, cannot take anyone's: nobody was served after it.
+        assert!(matches!(
+            shares.enter(&flooder, noop()),
+            Err(HashingError::Busy)
+        ));
+        // Nor can another newcomer: nobody waiting has been served at all.
+        assert!(matches!(
+            shares.enter(&from("10.0.0.9"), noop()),
+            Err(HashingError::Busy)
+        ));
     }
 
     #[test]

@@ -92,6 +92,7 @@ error-too-many-text = { $count ->
     [one] There were too many attempts in a short time. Please wait a minute and try again.
    *[other] There were too many attempts in a short time. Please wait { $count } minutes and try again.
 }
+error-crowded-text = A lot is happening at once right now, so your password could not be checked yet. Please enter it again in a moment.
 error-busy-title = Busy for a moment
 error-busy-text = Someone else was saving at the very same moment, and yours did not get through. Nothing was lost or half-saved: please try again in a second.
 api-sign-in-needed = Please sign in first.

@@ -93,6 +93,7 @@ error-too-many-text = { $count ->
     [few] W krótkim czasie było zbyt wiele prób. Odczekaj { $count } minuty i spróbuj ponownie.
    *[many] W krótkim czasie było zbyt wiele prób. Odczekaj { $count } minut i spróbuj ponownie.
 }
+error-crowded-text = W tej chwili dzieje się naraz bardzo wiele, więc nie udało się jeszcze sprawdzić hasła. Wpisz je ponownie za moment.
 error-busy-title = Chwilowo zajęte
 error-busy-text = W tej samej chwili zapisywało się coś innego i twój zapis nie przeszedł. Nic nie zginęło ani nie zapisało się w połowie: spróbuj ponownie za sekundę.
 api-sign-in-needed = Najpierw się zaloguj.

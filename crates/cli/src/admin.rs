@@ -17,7 +17,7 @@ use steadfast_core::coach::AccountKind;
 use steadfast_core::{Password, PersonId, Timestamp, Username};
 use steadfast_store::{Account, LinkPurpose, NewAccount, Store, StoreError};
 use steadfast_web::PasswordCost;
-use steadfast_web::auth::password::Passwords;
+use steadfast_web::auth::password::{Claimant, Passwords};
 use steadfast_web::password_links;
 
 use crate::config::DatabaseArgs;
@@ -134,7 +134,7 @@ async fn create_account(store: &Store, args: CreateAccountArgs) -> anyhow::Resul
     );
     let placeholder = Password::new(&unusable, &username).context("an unusable password")?;
     let password_hash = Passwords::new(PasswordCost::Production)?
-        .hash(placeholder.expose().to_owned())
+        .hash(&Claimant::Operator, placeholder.expose().to_owned())
         .await?;
     let account = NewAccount {
         id: person,

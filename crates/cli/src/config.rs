@@ -241,6 +241,29 @@ pub enum BenchCommand {
     /// Append events as fast as the store acknowledges them, then report appends per second and
     /// appends per commit.
     Append(BenchAppendArgs),
+    /// Time a person's sign-in with and without a flood of wrong sign-ins from many addresses
+    /// at once, in one run, and report the ratio.
+    SignIn(BenchSignInArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BenchSignInArgs {
+    /// The database to make benchmark accounts in. Deliberately required and not read from
+    /// `STEADFAST_DATABASE_URL`, so a benchmark never lands in the live database by accident.
+    #[arg(long, value_name = "URL")]
+    pub database_url: String,
+
+    /// Sign-ins timed without the flood, and as many again during it.
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u16).range(1..=200))]
+    pub samples: u16,
+
+    /// Addresses the flood comes from.
+    #[arg(long, default_value_t = 60, value_parser = clap::value_parser!(u16).range(1..))]
+    pub addresses: u16,
+
+    /// Flooding clients per address, each sending wrong sign-ins one after another.
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub clients_per_address: u16,
 }
 
 #[derive(Debug, Args)]

@@ -15,7 +15,7 @@ use steadfast_core::space::{self, InviteState};
 use steadfast_core::{Member, Password, PersonId, SpaceId, StreamId, Timestamp, Username};
 use steadfast_store::{AcceptOutcome, InviteRecord, NewAccount, NewSpace, Store};
 use steadfast_web::PasswordCost;
-use steadfast_web::auth::password::Passwords;
+use steadfast_web::auth::password::{Claimant, Passwords};
 
 use crate::config::DemoArgs;
 use crate::database;
@@ -129,7 +129,7 @@ pub async fn seed(
     // cost): hashing it per account would cost seconds per thousand couples for nothing.
     let password = Password::new(DEMO_PASSWORD, &names[0].0).context("the demo password")?;
     let hash = Passwords::new(PasswordCost::Production)?
-        .hash(password.expose().to_owned())
+        .hash(&Claimant::Operator, password.expose().to_owned())
         .await?;
 
     let days = months * 30;

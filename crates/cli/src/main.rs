@@ -6,6 +6,7 @@
 mod admin;
 mod backup;
 mod bench;
+mod bench_sign_in;
 mod config;
 mod database;
 mod demo;
@@ -51,6 +52,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
         Command::Import(args) => import::run(args).await,
         Command::Demo(args) => demo::run(args).await,
         Command::Bench(BenchCommand::Append(args)) => bench::run(args).await,
+        Command::Bench(BenchCommand::SignIn(args)) => bench_sign_in::run(args).await,
         Command::Admin(command) => admin::run(command).await,
     }
 }

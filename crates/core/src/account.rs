@@ -1,9 +1,10 @@
-//! Accounts: the login name, the password policy, recovery codes, how long a session lives and
-//! the labels of personal API tokens.
+//! Accounts: the login name, the password policy, recovery codes, how long a session lives, how
+//! long a known device is remembered and the labels of personal API tokens.
 //!
 //! Hashing, storage and cookies happen at the edge; this module decides what is acceptable and
 //! keeps secrets out of `Debug` output so they cannot slip into a log line.
 
+mod device;
 mod email;
 mod password;
 mod recovery;
@@ -11,6 +12,7 @@ mod session;
 mod token;
 mod username;
 
+pub use device::{DEVICE_COOKIE_LIFETIME, DEVICE_IDLE_LIMIT, devices_forgotten_before};
 pub use email::{Email, EmailError};
 pub use password::{Password, PasswordError};
 pub use recovery::{RECOVERY_CODES_PER_ACCOUNT, RecoveryCode, RecoveryCodeError};

@@ -274,9 +274,11 @@ impl Store {
             .bind(&account)
             .execute(&mut *tx)
             .await?;
+        // Whoever held the account may have signed in from their own devices: none stays known.
         for sql in [
             "DELETE FROM sessions WHERE account = $1",
             "DELETE FROM api_tokens WHERE account = $1",
+            "DELETE FROM known_devices WHERE account = $1",
         ] {
             sqlx::query(sql).bind(&account).execute(&mut *tx).await?;
         }

@@ -93,6 +93,12 @@ const MIGRATIONS: &[Source] = &[
         sqlite: include_str!("../migrations/sqlite/0012_known_devices.sql"),
         postgres: include_str!("../migrations/postgres/0012_known_devices.sql"),
     },
+    Source {
+        version: 13,
+        description: "sweep indexes",
+        sqlite: include_str!("../migrations/sqlite/0013_sweep_indexes.sql"),
+        postgres: include_str!("../migrations/postgres/0013_sweep_indexes.sql"),
+    },
 ];
 
 fn migrator(backend: Backend) -> Migrator {

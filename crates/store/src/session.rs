@@ -192,6 +192,32 @@ impl Store {
         Ok(found.is_some())
     }
 
+    /// Forgets the devices made before `made_before` (their cookie has expired) or last used
+    /// before `used_before`, and answers how many.
+    pub async fn forget_old_devices(
+        &self,
+        made_before: Timestamp,
+        used_before: Timestamp,
+    ) -> Result<u64, StoreError> {
+        let forgotten =
+            sqlx::query("DELETE FROM known_devices WHERE created_ms < $1 OR last_used_ms < $2")
+                .bind(made_before.as_millis())
+                .bind(used_before.as_millis())
+                .execute(&self.inner.pool)
+                .await?;
+        Ok(forgotten.rows_affected())
+    }
+
+    /// Forgets every device the person has signed in from, and answers how many: at a recovery,
+    /// since whoever held the account may have signed in from their own devices.
+    pub async fn forget_devices_of(&self, account: PersonId) -> Result<u64, StoreError> {
+        let forgotten = sqlx::query("DELETE FROM known_devices WHERE account = $1")
+            .bind(account.to_string())
+            .execute(&self.inner.pool)
+            .await?;
+        Ok(forgotten.rows_affected())
+    }
+
     /// Records that the known device signed in again at `at`.
     pub async fn touch_device(&self, hash: &str, at: Timestamp) -> Result<(), StoreError> {
         sqlx::query(

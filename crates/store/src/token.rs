@@ -135,6 +135,17 @@ impl Store {
         Ok(deleted.rows_affected())
     }
 
+    /// Deletes every token past its expiry at `now`, and answers how many: an expired token is
+    /// refused anyway; this leaves no trace of it.
+    pub async fn delete_expired_api_tokens(&self, now: Timestamp) -> Result<u64, StoreError> {
+        // Expired exactly when `steadfast_core::account::token_is_live` says no: `now >= expiry`.
+        let deleted = sqlx::query("DELETE FROM api_tokens WHERE expires_ms <= $1")
+            .bind(now.as_millis())
+            .execute(&self.inner.pool)
+            .await?;
+        Ok(deleted.rows_affected())
+    }
+
     /// Records that `owner` has seen the notice of a new token, if the token is theirs, and
     /// answers whether it was: someone else's token id is treated as one that does not exist.
     pub async fn dismiss_api_token_notice(

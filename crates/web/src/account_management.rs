@@ -14,7 +14,7 @@ use steadfast_store::Account;
 use crate::AppState;
 use crate::accounts::{self, FieldError};
 use crate::auth::limits::{Door, TooMany};
-use crate::auth::password::Verified;
+use crate::auth::password::{Claimant, Verified};
 use crate::auth::session::Caller;
 use crate::error::WebError;
 use crate::notices;
@@ -59,6 +59,7 @@ pub(crate) async fn check_own_password(
     let verified = state
         .passwords
         .verify(
+            &Claimant::Person(caller.person),
             attempt,
             account
                 .as_ref()
@@ -106,7 +107,10 @@ pub(crate) async fn change_password(
     let account = check_own_password(state, caller, current, address)
         .await
         .map_err(PasswordChangeError::Current)?;
-    let hash = state.passwords.hash(new.expose().to_owned()).await?;
+    let hash = state
+        .passwords
+        .hash(&Claimant::Person(caller.person), new.expose().to_owned())
+        .await?;
     state.store.set_password_hash(account.id, &hash).await?;
     state
         .store

@@ -10,7 +10,7 @@ use steadfast_store::{NewAccount, StoreError};
 
 use crate::AppState;
 use crate::auth::limits::{Door, TooMany};
-use crate::auth::password::Verified;
+use crate::auth::password::{Claimant, Verified};
 use crate::auth::{secret, session};
 use crate::error::WebError;
 use crate::i18n::Lang;
@@ -152,7 +152,8 @@ pub(crate) async fn sign_up_as(
         .limits
         .take_sign_up(address)
         .map_err(SignUpError::TooMany)?;
-    let made = make_account(state, &username, &password, email, kind, headers).await;
+    let claimant = Claimant::Address(address.to_owned());
+    let made = make_account(state, &username, &password, email, kind, headers, &claimant).await;
     if made.is_err() {
         state.limits.give_back_sign_up(address);
     }
@@ -166,10 +167,14 @@ async fn make_account(
     email: Option<Email>,
     kind: AccountKind,
     headers: &HeaderMap,
+    claimant: &Claimant,
 ) -> Result<SignedUp, SignUpError> {
     let now = state.now();
     let person = PersonId::from_uuid(uuid::Uuid::new_v4());
-    let password_hash = state.passwords.hash(password.expose().to_owned()).await?;
+    let password_hash = state
+        .passwords
+        .hash(claimant, password.expose().to_owned())
+        .await?;
     let created = state
         .store
         .create_account_of_kind(
@@ -281,9 +286,11 @@ pub(crate) async fn sign_in(
     let attempt = Password::for_sign_in(password)
         .map(|password| password.expose().to_owned())
         .unwrap_or_default();
+    let claimant = Claimant::Address(address.to_owned());
     let verified = state
         .passwords
         .verify(
+            &claimant,
             attempt.clone(),
             account
                 .as_ref()
@@ -294,7 +301,7 @@ pub(crate) async fn sign_in(
         return Err(SignInError::Mismatch);
     };
     if rehash {
-        let upgraded = state.passwords.hash(attempt).await?;
+        let upgraded = state.passwords.hash(&claimant, attempt).await?;
         state.store.set_password_hash(account.id, &upgraded).await?;
     }
     let now = state.now();

@@ -13,7 +13,7 @@ use tracing::Instrument;
 
 use crate::AppState;
 use crate::auth::limits::TooMany;
-use crate::auth::password::HashingError;
+use crate::auth::password::{CROWDED_RETRY_AFTER, HashingError};
 use crate::i18n::Lang;
 use crate::pages::Chrome;
 
@@ -27,6 +27,8 @@ pub(crate) enum ErrorPage {
     BadRequest,
     Timeout,
     TooMany,
+    /// The password-hashing queue had no room for this caller: try again in a moment.
+    Crowded,
     Internal,
     /// Busy: a write kept losing the race to others at the same moment; try again shortly.
     Busy,
@@ -55,7 +57,7 @@ impl ErrorPage {
             ErrorPage::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ErrorPage::BadRequest => StatusCode::BAD_REQUEST,
             ErrorPage::Timeout => StatusCode::REQUEST_TIMEOUT,
-            ErrorPage::TooMany => StatusCode::TOO_MANY_REQUESTS,
+            ErrorPage::TooMany | ErrorPage::Crowded => StatusCode::TOO_MANY_REQUESTS,
             ErrorPage::Internal => StatusCode::INTERNAL_SERVER_ERROR,
             ErrorPage::Busy => StatusCode::SERVICE_UNAVAILABLE,
         }
@@ -71,6 +73,7 @@ impl ErrorPage {
             ErrorPage::BadRequest => "bad_request",
             ErrorPage::Timeout => "timeout",
             ErrorPage::TooMany => "too_many_requests",
+            ErrorPage::Crowded => "try_again_shortly",
             ErrorPage::Internal => "internal",
             ErrorPage::Busy => "busy",
         }
@@ -85,6 +88,7 @@ impl ErrorPage {
             ErrorPage::BadRequest => ("error-bad-request-title", "error-bad-request-text"),
             ErrorPage::Timeout => ("error-timeout-title", "error-timeout-text"),
             ErrorPage::TooMany => ("error-too-many-title", "error-too-many-text"),
+            ErrorPage::Crowded => ("error-too-many-title", "error-crowded-text"),
             ErrorPage::Internal => ("error-internal-title", "error-internal-text"),
             ErrorPage::Busy => ("error-busy-title", "error-busy-text"),
         }
@@ -116,8 +120,11 @@ pub(crate) enum WebError {
     Store(#[from] StoreError),
     #[error("a template failed to render: {0}")]
     Template(#[from] askama::Error),
+    /// The password-hashing queue had no room for this caller ([`HashingError::Busy`]).
+    #[error("no room to check a password now")]
+    Crowded,
     #[error(transparent)]
-    Hashing(#[from] HashingError),
+    Hashing(HashingError),
     #[error("the operating system's random generator failed")]
     Randomness,
 }
@@ -136,6 +143,14 @@ impl IntoResponse for WebError {
                 response.headers_mut().insert(
                     header::RETRY_AFTER,
                     HeaderValue::from(too_many.retry_after.as_secs()),
+                );
+                return response;
+            }
+            WebError::Crowded => {
+                let mut response = ErrorPage::Crowded.response();
+                response.headers_mut().insert(
+                    header::RETRY_AFTER,
+                    HeaderValue::from(CROWDED_RETRY_AFTER.as_secs()),
                 );
                 return response;
             }
@@ -159,6 +174,26 @@ impl IntoResponse for WebError {
             }
         };
         page.response()
+    }
+}
+
+/// A form sent back because the password-hashing queue had no room for it: 429, when to try
+/// again, and the form itself (with what was typed, but the password) as the body.
+pub(crate) fn crowded_form(form: impl IntoResponse) -> Response {
+    let mut response = (StatusCode::TOO_MANY_REQUESTS, form).into_response();
+    response.headers_mut().insert(
+        header::RETRY_AFTER,
+        HeaderValue::from(CROWDED_RETRY_AFTER.as_secs()),
+    );
+    response
+}
+
+impl From<HashingError> for WebError {
+    fn from(error: HashingError) -> Self {
+        match error {
+            HashingError::Busy => WebError::Crowded,
+            other => WebError::Hashing(other),
+        }
     }
 }
 

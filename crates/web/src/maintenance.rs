@@ -1,9 +1,13 @@
-//! Housekeeping while the server runs: sessions past their time are deleted (they are refused on
-//! sight anyway; this keeps the table small and leaves no trace of old visits), and rate-limit
-//! entries that have recovered are forgotten, so the limiter's memory stays bounded.
+//! Housekeeping while the server runs: sessions and API tokens past their time are deleted (they
+//! are refused on sight anyway; this keeps the tables small and leaves no trace of old visits),
+//! known devices whose cookie has expired or that lay unused for half a year are forgotten
+//! (`steadfast_core::account::devices_forgotten_before`), and rate-limit entries that have
+//! recovered are forgotten, so the limiter's memory stays bounded.
 
 use std::sync::{Arc, Weak};
 use std::time::Duration;
+
+use steadfast_core::account::devices_forgotten_before;
 
 use crate::AppState;
 
@@ -44,6 +48,21 @@ pub(crate) async fn clean(state: &AppState) {
         Ok(deleted) if deleted > 0 => tracing::info!(deleted, "ended sessions cleaned up"),
         Ok(_) => {}
         Err(error) => tracing::warn!(%error, "cleaning up ended sessions failed"),
+    }
+    match state.store.delete_expired_api_tokens(now).await {
+        Ok(deleted) if deleted > 0 => tracing::info!(deleted, "expired API tokens cleaned up"),
+        Ok(_) => {}
+        Err(error) => tracing::warn!(%error, "cleaning up expired API tokens failed"),
+    }
+    let (made_before, used_before) = devices_forgotten_before(now);
+    match state
+        .store
+        .forget_old_devices(made_before, used_before)
+        .await
+    {
+        Ok(forgotten) if forgotten > 0 => tracing::info!(forgotten, "old known devices forgotten"),
+        Ok(_) => {}
+        Err(error) => tracing::warn!(%error, "forgetting old known devices failed"),
     }
     state.limits.forget_idle();
 }
@@ -120,5 +139,89 @@ mod tests {
             .collect();
         left.sort();
         assert_eq!(left, ["edge", "fresh"]);
+    }
+
+    #[tokio::test]
+    async fn expired_tokens_and_long_unused_devices_are_swept() {
+        let database = TestDatabase::sqlite();
+        let clock = ManualClock::starting_at(Timestamp::from_millis(1_800_000_000_000));
+        let config = WebConfig {
+            clock: Arc::new(clock.clone()),
+            password_cost: PasswordCost::FastForTests,
+            ..WebConfig::default()
+        };
+        let state = AppState::from(crate::Services {
+            store: Store::open(database.url()).await.expect("store"),
+            passwords: Passwords::new(config.password_cost).expect("params"),
+            limits: Limits::new(Arc::clone(&config.clock)),
+            ledgers: crate::promises::Ledgers::default(),
+            requests: Arc::default(),
+            config: Arc::new(config),
+        });
+        let person = PersonId::from_uuid(uuid::Uuid::new_v4());
+        state
+            .store
+            .create_account(&NewAccount {
+                id: person,
+                username: "tidy".into(),
+                username_key: "tidy".into(),
+                password_hash: "x".into(),
+                email: None,
+                created_at: state.now(),
+            })
+            .await
+            .expect("account");
+        let day = 24 * 60 * 60 * 1000;
+        let days_ago = |days: i64| Timestamp::from_millis(state.now().as_millis() - days * day);
+        let token = |id: &str, expires: Timestamp| steadfast_store::ApiTokenRecord {
+            id: id.into(),
+            account: person,
+            token_hash: format!("hash-{id}"),
+            label: "Calendar".into(),
+            created_at: days_ago(100),
+            last_used_at: None,
+            expires_at: expires,
+            dismissed_at: None,
+        };
+        for record in [
+            token("expired", days_ago(1)),
+            token(
+                "live",
+                Timestamp::from_millis(state.now().as_millis() + day),
+            ),
+        ] {
+            state.store.create_api_token(&record).await.expect("token");
+        }
+        for (device, used) in [("in-use", 3), ("laid-aside", 200)] {
+            state
+                .store
+                .remember_device(device, person, days_ago(used))
+                .await
+                .expect("device");
+        }
+        clean(&state).await;
+        let tokens: Vec<String> = state
+            .store
+            .api_tokens_of(person)
+            .await
+            .expect("tokens")
+            .into_iter()
+            .map(|record| record.id)
+            .collect();
+        assert_eq!(tokens, ["live"]);
+        assert!(
+            state
+                .store
+                .is_known_device("in-use", "tidy")
+                .await
+                .expect("known")
+        );
+        assert!(
+            !state
+                .store
+                .is_known_device("laid-aside", "tidy")
+                .await
+                .expect("known")
+        );
     }
 }

@@ -11,6 +11,7 @@ use steadfast_store::{LinkPurpose, LinkState, PasswordLink};
 
 use crate::AppState;
 use crate::accounts::FieldError;
+use crate::auth::password::Claimant;
 use crate::auth::{secret, session};
 use crate::error::WebError;
 
@@ -74,6 +75,7 @@ pub(crate) async fn set_password(
     token: &str,
     new_password: &str,
     headers: &axum::http::HeaderMap,
+    address: &str,
 ) -> Result<PasswordSet, SetError> {
     let (username, purpose) = match look_up(state, token).await? {
         LinkState::Usable {
@@ -85,7 +87,13 @@ pub(crate) async fn set_password(
     let username = Username::parse(&username).map_err(|_| WebError::BadRequest)?;
     let password = Password::new(new_password, &username)
         .map_err(|error| SetError::Invalid(FieldError::Password(error)))?;
-    let hash = state.passwords.hash(password.expose().to_owned()).await?;
+    let hash = state
+        .passwords
+        .hash(
+            &Claimant::Address(address.to_owned()),
+            password.expose().to_owned(),
+        )
+        .await?;
     let now = state.now();
     // The link is checked again, and used, in the same transaction as the password is set:
     // two submissions racing set one password, and the other finds the link spent.

@@ -14,6 +14,7 @@ use steadfast_store::{AccountNotice, NoticeKind};
 use crate::AppState;
 use crate::accounts::FieldError;
 use crate::auth::limits::{Door, TooMany};
+use crate::auth::password::Claimant;
 use crate::auth::{secret, session};
 use crate::error::WebError;
 
@@ -47,8 +48,8 @@ pub(crate) struct Recovered {
     pub(crate) codes_left: u64,
 }
 
-/// Sets the new password and uses up the code; then ends every session and revokes every API
-/// token of the person, since recovery is the way back for someone who may have lost the account
+/// Sets the new password and uses up the code; then ends every session, revokes every API token
+/// and forgets every known device of the person, since recovery is the way back for someone who may have lost the account
 /// to another person, and signs them in afresh.
 pub(crate) async fn recover(
     state: &AppState,
@@ -86,6 +87,7 @@ pub(crate) async fn recover(
     let new_hash = state
         .passwords
         .hash(
+            &Claimant::Address(address.to_owned()),
             new_password
                 .as_ref()
                 .map_or_else(String::new, |password| password.expose().to_owned()),
@@ -119,6 +121,9 @@ pub(crate) async fn recover(
     state.store.delete_sessions_of(account.id, None).await?;
     state.store.delete_api_tokens_of(account.id).await?;
     state.store.delete_calendar_feed(account.id).await?;
+    // Whoever held the account may have signed in from their own devices: none stays known, and
+    // this one becomes the first known again below.
+    state.store.forget_devices_of(account.id).await?;
     let session_token = session::start(state, account.id, headers, now).await?;
     // Told to the owner on their next visit, and lets this session renew the codes at once.
     state

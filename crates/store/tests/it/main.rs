@@ -6,6 +6,7 @@
 mod accounts;
 mod backup;
 mod coaches;
+mod devices;
 mod erasure_on_disk;
 mod event_log;
 mod feeds;
@@ -126,7 +127,12 @@ on_both_backends!(
         a_link_works_once_until_it_expires_and_only_the_newest_works,
         figures_count_by_kind_state_and_week,
     ],
+    devices: [
+        devices_whose_cookie_expired_or_that_lay_unused_are_forgotten,
+        a_recovery_forgets_every_device_of_that_person_only,
+    ],
     tokens: [
+        expired_tokens_are_swept_and_live_ones_kept,
         a_token_is_found_by_its_hash,
         a_token_is_deleted_only_by_its_owner,
         tokens_are_listed_for_their_owner_and_touched_forward_only,

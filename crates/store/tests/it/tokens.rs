@@ -21,6 +21,29 @@ async fn create(store: &Store, account: PersonId, created: i64) -> ApiTokenRecor
     token
 }
 
+pub async fn expired_tokens_are_swept_and_live_ones_kept(db: &TestDatabase) {
+    let store = open(db).await;
+    let (alex, sam) = (sign_up(&store).await, sign_up(&store).await);
+    // Each lives 90 days from when it was made.
+    let old = create(&store, alex, 0).await;
+    let edge = create(&store, sam, 10 * DAY).await;
+    let live = create(&store, alex, 10 * DAY + MINUTE).await;
+
+    let deleted = store
+        .delete_expired_api_tokens(at(100 * DAY))
+        .await
+        .expect("swept");
+    assert_eq!(deleted, 2, "expired at its time, as sign-in refuses it");
+    for (token, kept) in [(&old, false), (&edge, false), (&live, true)] {
+        let found = store
+            .api_token_by_hash(&token.token_hash)
+            .await
+            .expect("read");
+        assert_eq!(found.is_some(), kept, "{}", token.label);
+    }
+    store.close().await;
+}
+
 pub async fn a_token_is_found_by_its_hash(db: &TestDatabase) {
     let store = open(db).await;
     let alex = sign_up(&store).await;

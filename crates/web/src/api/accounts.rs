@@ -32,7 +32,7 @@ struct CreatedAccount {
         (status = 201, description = "Created and signed in: sets the session cookie", body = CreatedAccount),
         (status = 409, description = "The login name is taken", body = super::ErrorBody),
         (status = 422, description = "A field was refused; `error` names which and why", body = super::ErrorBody),
-        (status = 429, description = "Too many attempts; see Retry-After", body = super::ErrorBody),
+        (status = 429, description = "Too many attempts (`too_many_requests`), or no room to check a password this moment (`try_again_shortly`); see Retry-After", body = super::ErrorBody),
     ))]
 /// Creates an account and signs it in (the response sets the session cookie).
 pub(crate) async fn create(
@@ -94,7 +94,7 @@ pub(crate) struct Me {
     responses(
         (status = 201, description = "Signed in: sets the session cookie"),
         (status = 401, description = "The name and password do not match (the same answer for an unknown name)", body = super::ErrorBody),
-        (status = 429, description = "Too many attempts; see Retry-After", body = super::ErrorBody),
+        (status = 429, description = "Too many attempts (`too_many_requests`), or no room to check a password this moment (`try_again_shortly`); see Retry-After", body = super::ErrorBody),
     ))]
 /// Signs in: the response sets the session cookie.
 pub(crate) async fn sign_in(

@@ -52,7 +52,7 @@ pub(crate) struct PasswordChangeBody {
         (status = 401, description = "Not signed in", body = super::ErrorBody),
         (status = 403, description = "Wrong current password, or called with a token instead of a session", body = super::ErrorBody),
         (status = 422, description = "The new password was refused", body = super::ErrorBody),
-        (status = 429, description = "Too many attempts; see Retry-After", body = super::ErrorBody),
+        (status = 429, description = "Too many attempts (`too_many_requests`), or no room to check a password this moment (`try_again_shortly`); see Retry-After", body = super::ErrorBody),
     ))]
 /// Changes the password. Every other session of the person ends; this one stays, and so do the
 /// person's API tokens. Needs a session and the current password.
@@ -99,7 +99,7 @@ struct RecoveryCodes {
         (status = 201, body = RecoveryCodes),
         (status = 401, description = "Not signed in", body = super::ErrorBody),
         (status = 403, description = "Wrong password, or called with a token instead of a session", body = super::ErrorBody),
-        (status = 429, description = "Too many attempts; see Retry-After", body = super::ErrorBody),
+        (status = 429, description = "Too many attempts (`too_many_requests`), or no room to check a password this moment (`try_again_shortly`); see Retry-After", body = super::ErrorBody),
     ))]
 /// Makes a new set of recovery codes, replacing the old set (used or not). Needs a session and
 /// the current password.
@@ -123,7 +123,7 @@ pub(crate) async fn renew_recovery_codes(
         (status = 204, description = "Deleted, with everything the person wrote"),
         (status = 401, description = "Not signed in", body = super::ErrorBody),
         (status = 403, description = "Wrong password, or called with a token instead of a session", body = super::ErrorBody),
-        (status = 429, description = "Too many attempts; see Retry-After", body = super::ErrorBody),
+        (status = 429, description = "Too many attempts (`too_many_requests`), or no room to check a password this moment (`try_again_shortly`); see Retry-After", body = super::ErrorBody),
     ))]
 /// Deletes the account and everything that is the person's, at once: sessions, API tokens,
 /// recovery codes, places in spaces and every event they wrote. Needs a session and the

@@ -92,6 +92,14 @@ impl ApiError {
                     lang.t_count("error-too-many-text", too_many.minutes()),
                 )
             },
+            WebError::Crowded => Self {
+                retry_after: Some(crate::auth::password::CROWDED_RETRY_AFTER.as_secs()),
+                ..Self::new(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "try_again_shortly",
+                    lang.t("error-crowded-text"),
+                )
+            },
             WebError::Store(StoreError::Conflict { .. }) => {
                 tracing::warn!(error = %error, "a write lost every race; answered busy");
                 Self {

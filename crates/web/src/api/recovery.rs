@@ -32,7 +32,7 @@ struct Recovered {
         (status = 200, description = "New password set; signed in afresh (sets the session cookie)", body = Recovered),
         (status = 401, description = "The name and code do not match (the same answer for an unknown name or a used code)", body = super::ErrorBody),
         (status = 422, description = "The new password was refused", body = super::ErrorBody),
-        (status = 429, description = "Too many attempts; see Retry-After", body = super::ErrorBody),
+        (status = 429, description = "Too many attempts (`too_many_requests`), or no room to check a password this moment (`try_again_shortly`); see Retry-After", body = super::ErrorBody),
     ))]
 /// Sets a new password with a login name and one unused recovery code, which is used up. Every
 /// session of the person ends and every API token is revoked; the response signs in afresh (it

@@ -105,7 +105,7 @@ fn new_token_body(parts: &Parts, body: &Bytes, lang: Lang) -> Result<NewTokenBod
         (status = 401, description = "Not signed in", body = super::ErrorBody),
         (status = 403, description = "The password is wrong (`password_wrong`), or called with a token instead of a session", body = super::ErrorBody),
         (status = 422, description = "The label or the number of days was refused", body = super::ErrorBody),
-        (status = 429, description = "Too many password checks from this address", body = super::ErrorBody),
+        (status = 429, description = "Too many password checks from this address (`too_many_requests`), or no room to check a password this moment (`try_again_shortly`); see Retry-After", body = super::ErrorBody),
     ))]
 /// Creates a personal API token, for the caller who gives their `password` again, with an
 /// optional `label` and `expires_in_days` (1 to 365; 90 when left out). The token is in this

@@ -15,7 +15,7 @@ use axum::http::{HeaderMap, HeaderName, HeaderValue};
 use axum::middleware::Next;
 use axum::response::{AppendHeaders, Response};
 use axum_extra::extract::CookieJar;
-use steadfast_core::account::token_is_live;
+use steadfast_core::account::{DEVICE_COOKIE_LIFETIME, token_is_live};
 use steadfast_core::coach::AccountKind;
 use steadfast_core::{Liveness, PersonId, Timestamp};
 use steadfast_store::SessionRecord;
@@ -347,15 +347,13 @@ pub(crate) fn device_cookie_name(secure: bool) -> &'static str {
     }
 }
 
-/// How long a browser keeps its device cookie: a year.
-const DEVICE_COOKIE_MAX_AGE_S: u64 = 365 * 24 * 60 * 60;
-
 /// The `Set-Cookie` value that makes a browser a known device.
 pub(crate) fn set_device_cookie(secure: bool, token: &str) -> Result<HeaderValue, WebError> {
     let attributes = if secure { "; Secure" } else { "" };
     let value = format!(
-        "{}={token}; Path=/; Max-Age={DEVICE_COOKIE_MAX_AGE_S}; HttpOnly; SameSite=Lax{attributes}",
-        device_cookie_name(secure)
+        "{}={token}; Path=/; Max-Age={}; HttpOnly; SameSite=Lax{attributes}",
+        device_cookie_name(secure),
+        DEVICE_COOKIE_LIFETIME.as_secs()
     );
     HeaderValue::from_str(&value).map_err(|_| WebError::BadRequest)
 }

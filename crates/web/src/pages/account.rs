@@ -252,6 +252,8 @@ pub(crate) fn own_password_message(
             next: "/account".to_owned(),
         }),
         OwnPasswordError::TooMany(too_many) => Err(WebError::TooMany(too_many)),
+        // The form again, with a word to try in a moment.
+        OwnPasswordError::Failed(WebError::Crowded) => Ok(chrome.t("error-crowded-text")),
         OwnPasswordError::Failed(error) => Err(error),
     }
 }

@@ -14,7 +14,7 @@ use super::Chrome;
 use crate::AppState;
 use crate::accounts::{self, FieldErrors, SignInError, SignUpError, SignUpInput};
 use crate::auth::session::{self, MaybeSignedIn};
-use crate::error::WebError;
+use crate::error::{WebError, crowded_form};
 use crate::pages::local_path;
 
 /// Messages for the sign-up form's fields, in the page's language.
@@ -151,6 +151,20 @@ pub(crate) async fn sign_up(
             };
             Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
+        Err(SignUpError::Failed(WebError::Crowded)) => {
+            let errors = FieldMessages {
+                password: Some(chrome.t("error-crowded-text")),
+                ..FieldMessages::none()
+            };
+            let page = SignUpPage {
+                chrome,
+                username: form.username,
+                email: form.email,
+                errors,
+                next: local_path(form.next.as_deref()).to_owned(),
+            };
+            Ok(crowded_form(page))
+        }
         Err(SignUpError::TooMany(too_many)) => Err(WebError::TooMany(too_many)),
         Err(SignUpError::Failed(error)) => Err(error),
     }
@@ -217,6 +231,13 @@ pub(crate) async fn sign_in(
             };
             Ok((axum::http::StatusCode::UNAUTHORIZED, page).into_response())
         }
+        Err(SignInError::Failed(WebError::Crowded)) => Ok(crowded_form(SignInPage {
+            failure: Some(chrome.t("error-crowded-text")),
+            username: form.username,
+            next,
+            notice: None,
+            chrome,
+        })),
         Err(SignInError::TooMany(too_many)) => Err(WebError::TooMany(too_many)),
         Err(SignInError::Failed(error)) => Err(error),
     }

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use super::Chrome;
 use crate::AppState;
 use crate::auth::session;
-use crate::error::WebError;
+use crate::error::{WebError, crowded_form};
 use crate::recovery::{self, RecoveryError, RecoveryInput};
 
 #[derive(Template, WebTemplate)]
@@ -78,6 +78,11 @@ pub(crate) async fn recover(
                 None,
                 Some(error.message(chrome.lang)),
             ),
+            Err(RecoveryError::Failed(WebError::Crowded)) => (
+                StatusCode::TOO_MANY_REQUESTS,
+                Some(chrome.t("error-crowded-text")),
+                None,
+            ),
             Err(RecoveryError::TooMany(too_many)) => return Err(WebError::TooMany(too_many)),
             Err(RecoveryError::Failed(error)) => return Err(error),
         };
@@ -87,5 +92,8 @@ pub(crate) async fn recover(
         failure,
         password_error,
     };
+    if status == StatusCode::TOO_MANY_REQUESTS {
+        return Ok(crowded_form(page));
+    }
     Ok((status, page).into_response())
 }

@@ -17,7 +17,7 @@ use super::Chrome;
 use crate::AppState;
 use crate::accounts;
 use crate::auth::session;
-use crate::error::WebError;
+use crate::error::{WebError, crowded_form};
 use crate::password_links::{self, SetError};
 
 #[derive(Template, WebTemplate)]
@@ -74,7 +74,11 @@ pub(crate) async fn set(
     Path(token): Path<String>,
     Form(form): Form<SetPasswordForm>,
 ) -> Result<Response, WebError> {
-    match password_links::set_password(&state, &token, &form.new_password, &parts.headers).await {
+    let address = session::client_address(&parts);
+    let set =
+        password_links::set_password(&state, &token, &form.new_password, &parts.headers, &address)
+            .await;
+    match set {
         Ok(set) => {
             let cookie = session::set_cookie(state.config.secure_cookies, &set.session_token)?;
             match set.purpose {
@@ -115,6 +119,22 @@ pub(crate) async fn set(
                     page(chrome, &token, username, purpose, Some(message)),
                 )
                     .into_response()),
+                LinkState::Spent => Ok(refused(chrome, StatusCode::GONE)),
+                LinkState::Unknown => Ok(refused(chrome, StatusCode::NOT_FOUND)),
+            }
+        }
+        Err(SetError::Failed(WebError::Crowded)) => {
+            let message = chrome.t("error-crowded-text");
+            match password_links::look_up(&state, &token).await? {
+                LinkState::Usable {
+                    username, purpose, ..
+                } => Ok(crowded_form(page(
+                    chrome,
+                    &token,
+                    username,
+                    purpose,
+                    Some(message),
+                ))),
                 LinkState::Spent => Ok(refused(chrome, StatusCode::GONE)),
                 LinkState::Unknown => Ok(refused(chrome, StatusCode::NOT_FOUND)),
             }

@@ -4,6 +4,7 @@
 
 mod deleted_words;
 mod feed;
+mod hashing;
 mod lockout;
 mod metrics;
 mod patterns;

@@ -572,7 +572,7 @@ async fn api_errors_are_json_even_for_unknown_paths_and_bad_bodies() {
 async fn a_password_stored_with_weaker_settings_is_rehashed_at_sign_in() {
     use steadfast_core::{PersonId, Timestamp};
     use steadfast_store::NewAccount;
-    use steadfast_web::auth::password::Passwords;
+    use steadfast_web::auth::password::{Claimant, Passwords};
 
     let clock = test_clock();
     let app = TestApp::with_config(WebConfig {
@@ -583,7 +583,7 @@ async fn a_password_stored_with_weaker_settings_is_rehashed_at_sign_in() {
     // An account from an older, cheaper setting.
     let weak = Passwords::new(PasswordCost::FastForTests)
         .unwrap()
-        .hash(PASSWORD.to_owned())
+        .hash(&Claimant::Address("192.0.2.1".into()), PASSWORD.to_owned())
         .await
         .unwrap();
     assert!(!weak.contains("m=19456"), "{weak}");

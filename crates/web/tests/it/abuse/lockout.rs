@@ -198,6 +198,46 @@ async fn sams_flood_of_wrong_recoveries_does_not_block_alexs_code_on_his_phone()
     }
 }
 
+#[tokio::test]
+async fn after_alex_recovers_the_laptop_sam_signed_in_on_as_alex_is_a_stranger_again() {
+    for backend in [Backend::Sqlite, Backend::Postgres] {
+        let clock = test_clock();
+        let Some(app) = TestApp::on_with(backend, TestApp::test_config(&clock)).await else {
+            continue;
+        };
+        let (codes, phone) = alex_with_phone(&app).await;
+        // Sam knew Alex's password and signed in as Alex on Sam's laptop, which so became one of
+        // Alex's known devices.
+        let on_laptop = sign_in(&app, "alex", PASSWORD, None).await;
+        assert_eq!(on_laptop.status(), StatusCode::CREATED);
+        let (laptop, _) = device_cookie(&on_laptop).expect("the laptop's device cookie");
+
+        // Alex takes the account back with a recovery code, on his phone.
+        let recovered = recover(&app, "alex", &codes[0], Some(&phone)).await;
+        assert_eq!(recovered.status(), StatusCode::OK, "{backend:?}");
+        // Every device was forgotten, his phone too; the recovery makes it known afresh.
+        let (phone_again, _) = device_cookie(&recovered).expect("a new device cookie");
+
+        // Sam uses up the per-name limit, then guesses from the laptop: held back like any
+        // stranger's device, no longer limited on a key of its own.
+        flood(
+            &app,
+            "/api/v1/sessions",
+            json!({ "username": "alex", "password": WRONG }),
+        )
+        .await;
+        let from_laptop = sign_in(&app, "alex", WRONG, Some(&laptop)).await;
+        assert_eq!(
+            from_laptop.status(),
+            StatusCode::TOO_MANY_REQUESTS,
+            "{backend:?}: the laptop is no longer one of Alex's devices"
+        );
+        let on_phone = sign_in(&app, "alex", ALEXS_NEW_PASSWORD, Some(&phone_again)).await;
+        assert_eq!(on_phone.status(), StatusCode::CREATED, "{backend:?}");
+        app.stop().await;
+    }
+}
+
 async fn sign_up(app: &TestApp, name: &str, password: &str) -> reqwest::Response {
     app.api(
         Method::POST,

@@ -2,7 +2,7 @@
 //! own: a burst of sign-ins must not stall every other request, nor hold more memory than the
 //! machine has.
 //!
-//! The hashing thread is shared by everyone, so its queue is shared fairly (issue 14, item 10):
+//! The hashing thread is shared by everyone, so its queue is shared fairly:
 //! each claimant — a client address outside a session, the person inside one — may hold a few
 //! hashes queued or running, the queue as a whole is bounded, and a request beyond either is
 //! refused at once ([`HashingError::Busy`], answered 429) rather than left to wait. The thread

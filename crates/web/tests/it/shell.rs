@@ -890,7 +890,7 @@ async fn health_readiness_and_metrics_answer() {
         let ready = app.get("/readyz").await;
         assert_eq!(ready.status(), StatusCode::OK, "{backend:?}");
         app.get("/").await;
-        // On the operator's listener only (issue 14): the public one has no `/metrics`.
+        // On the operator's listener only: the public one has no `/metrics`.
         let text = app.metrics().await;
         assert!(text.contains("steadfast_http_requests_total"), "{text}");
         app.stop().await;

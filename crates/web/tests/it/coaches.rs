@@ -617,7 +617,7 @@ async fn reads_are_in_the_owners_export_and_not_in_the_partners() {
     );
     assert!(sams["coaching"]["grants"].as_array().unwrap().is_empty());
     // The stylesheet prints the report without the site's chrome.
-    let (_, html) = page(&app, "/", &coach.cookie).await;
+    let (_, html) = page(&app, "/help", &coach.cookie).await;
     let css_path = html
         .split("href=\"")
         .map(|rest| rest.split('"').next().unwrap())

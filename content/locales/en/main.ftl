@@ -94,6 +94,17 @@ error-too-many-text = { $count ->
 }
 error-busy-title = Busy for a moment
 error-busy-text = Someone else was saving at the very same moment, and yours did not get through. Nothing was lost or half-saved: please try again in a second.
+write-quota-title = A moment, please
+write-quota-text = { $count ->
+    [one] That came faster than anyone writes by hand, so it was not saved yet. Please wait a second, then send it again: everything you wrote is kept here.
+   *[other] That came faster than anyone writes by hand, so it was not saved yet. Please wait { $count } seconds, then send it again: everything you wrote is kept here.
+}
+write-quota-kept = What you wrote
+write-quota-send-again = Send it again
+write-quota-api = { $count ->
+    [one] Too many changes in a short time: nothing was saved. Wait a second, then send it again.
+   *[other] Too many changes in a short time: nothing was saved. Wait { $count } seconds, then send it again.
+}
 api-sign-in-needed = Please sign in first.
 api-json-expected = Please send a JSON body with Content-Type: application/json.
 api-invalid-body = The JSON body is missing a field or has one of the wrong type.
@@ -291,6 +302,7 @@ export-download = Download my data (JSON)
 
 ## Promises: refusals and input errors (shared by pages and the API)
 promise-refused-no_partner = A promise is made to a partner. Invite yours first.
+promise-refused-too_many_open = You have { $limit } promises open to your partner already, as many as can be open at once. Ask your partner to confirm the ones you kept, or to release you from ones that no longer fit, then make this one. Your words are kept below.
 promise-refused-only_promiser = Only the partner who made this promise can do that.
 promise-refused-only_receiver = Only the partner this promise was made to can do that.
 promise-refused-settled = This promise is settled already, so nothing more can change.

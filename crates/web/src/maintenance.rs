@@ -46,6 +46,7 @@ pub(crate) async fn clean(state: &AppState) {
         Err(error) => tracing::warn!(%error, "cleaning up ended sessions failed"),
     }
     state.limits.forget_idle();
+    state.writes.forget_idle();
 }
 
 #[cfg(test)]
@@ -73,6 +74,7 @@ mod tests {
             store: Store::open(database.url()).await.expect("store"),
             passwords: Passwords::new(config.password_cost).expect("params"),
             limits: Limits::new(Arc::clone(&config.clock)),
+            writes: crate::quota::Writes::new(config.write_quota, Arc::clone(&config.clock)),
             ledgers: crate::promises::Ledgers::default(),
             requests: Arc::default(),
             config: Arc::new(config),

@@ -66,6 +66,14 @@ impl ApiError {
         }
     }
 
+    /// The same error, asking the client to wait this many seconds (`Retry-After`).
+    pub(crate) fn retry_after(self, seconds: u64) -> Self {
+        Self {
+            retry_after: Some(seconds),
+            ..self
+        }
+    }
+
     /// The API's answer for any error a page would show as an error page.
     pub(crate) fn from_web(error: WebError, lang: Lang) -> Self {
         match error {

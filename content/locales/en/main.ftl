@@ -101,6 +101,9 @@ write-quota-text = { $count ->
 }
 write-quota-kept = What you wrote
 write-quota-send-again = Send it again
+pager-label = More of this list
+pager-previous = ← Previous page
+pager-next = Next page →
 write-quota-api = { $count ->
     [one] Too many changes in a short time: nothing was saved. Wait a second, then send it again.
    *[other] Too many changes in a short time: nothing was saved. Wait { $count } seconds, then send it again.
@@ -108,6 +111,8 @@ write-quota-api = { $count ->
 api-sign-in-needed = Please sign in first.
 api-json-expected = Please send a JSON body with Content-Type: application/json.
 api-invalid-body = The JSON body is missing a field or has one of the wrong type.
+api-limit-invalid = Ask for between 1 and { $max } items at a time.
+api-cursor-invalid = That "after" names nothing in this list: start again from the first page, or use the "next" an answer gave.
 nav-label = Account
 
 account-title = Your account

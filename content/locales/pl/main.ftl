@@ -103,6 +103,9 @@ write-quota-text = { $count ->
 }
 write-quota-kept = Twój tekst
 write-quota-send-again = Wyślij ponownie
+pager-label = Dalsza część listy
+pager-previous = ← Poprzednia strona
+pager-next = Następna strona →
 write-quota-api = { $count ->
     [one] Za dużo zmian w krótkim czasie: nic nie zapisano. Odczekaj sekundę i wyślij ponownie.
     [few] Za dużo zmian w krótkim czasie: nic nie zapisano. Odczekaj { $count } sekundy i wyślij ponownie.
@@ -111,6 +114,8 @@ write-quota-api = { $count ->
 api-sign-in-needed = Najpierw się zaloguj.
 api-json-expected = Wyślij treść w formacie JSON z nagłówkiem Content-Type: application/json.
 api-invalid-body = W treści JSON brakuje pola albo któreś ma niewłaściwy typ.
+api-limit-invalid = Można poprosić o od 1 do { $max } pozycji naraz.
+api-cursor-invalid = Ten parametr „after” nie wskazuje niczego na tej liście: zacznij od pierwszej strony albo użyj „next” z odpowiedzi.
 nav-label = Konto
 
 account-title = Twoje konto

@@ -7,5 +7,6 @@ mod feed;
 mod lockout;
 mod metrics;
 mod patterns;
+mod quota;
 mod recovery;
 mod tokens;

@@ -241,6 +241,21 @@ pub enum BenchCommand {
     /// Append events as fast as the store acknowledges them, then report appends per second and
     /// appends per commit.
     Append(BenchAppendArgs),
+    /// Make a space with a long history, then time one partner's export of it against reading
+    /// the raw log in the same run, and how far peak memory grows while it streams.
+    Export(BenchExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BenchExportArgs {
+    /// A fresh database to make the history in. Deliberately required and not read from
+    /// `STEADFAST_DATABASE_URL`, so a benchmark never lands in the live database by accident.
+    #[arg(long, value_name = "URL")]
+    pub database_url: String,
+
+    /// How many events the space holds when the export is measured.
+    #[arg(long, default_value_t = 100_000, value_parser = clap::value_parser!(u64).range(1..))]
+    pub events: u64,
 }
 
 #[derive(Debug, Args)]

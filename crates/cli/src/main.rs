@@ -51,6 +51,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
         Command::Import(args) => import::run(args).await,
         Command::Demo(args) => demo::run(args).await,
         Command::Bench(BenchCommand::Append(args)) => bench::run(args).await,
+        Command::Bench(BenchCommand::Export(args)) => bench::export::run(args).await,
         Command::Admin(command) => admin::run(command).await,
     }
 }

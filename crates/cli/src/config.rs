@@ -168,6 +168,15 @@ pub struct ServeArgs {
     )]
     pub help_defaults: HelpDefaults,
 
+    /// How many writes one person may make at once before they are asked to wait (pages and
+    /// API alike; signing out, leaving and the account's safety steps never count).
+    #[arg(long, env = "STEADFAST_WRITE_BURST", default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..))]
+    pub write_burst: u32,
+
+    /// After the burst, one more write per this many milliseconds for each person.
+    #[arg(long, env = "STEADFAST_WRITE_INTERVAL_MS", default_value_t = 1_000, value_parser = clap::value_parser!(u64).range(1..))]
+    pub write_interval_ms: u64,
+
     /// The header in which your own reverse proxy passes the client's address (for example
     /// `X-Forwarded-For`), so rate limits count each client apart. Set it only behind a proxy
     /// that sets this header: otherwise clients could choose their own address.

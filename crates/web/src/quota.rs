@@ -106,7 +106,7 @@ impl Writes {
 
 /// Whether a request is a write that counts: a state-changing method on anything but the few
 /// paths that must never be held back (see the module's comment).
-fn counts(method: &Method, path: &str) -> bool {
+pub(crate) fn counts(method: &Method, path: &str) -> bool {
     if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
         return false;
     }

@@ -412,7 +412,7 @@ async fn step(
         (status = 201, body = PromiseCreated),
         (status = 401, description = "Not signed in", body = super::ErrorBody),
         (status = 404, description = "No such space, or not one of yours", body = super::ErrorBody),
-        (status = 409, description = "No partner to promise to yet (`no_partner`)", body = super::ErrorBody),
+        (status = 409, description = "No partner to promise to yet (`no_partner`), or 100 of the caller's promises to them open already (`too_many_open`)", body = super::ErrorBody),
         (status = 422, description = "A field was refused: `text_invalid`, `stakes_invalid`, `domain_invalid`, `time_invalid`, `due_too_early`, `in_future`, `too_long_ago`, `invalid_body`", body = super::ErrorBody),
     ))]
 /// Makes a promise from the caller to their partner. `made_at` logs one made earlier

@@ -91,14 +91,14 @@ async fn rituals_the_daily_minute_and_the_feed_across_two_time_zones() {
         .unwrap();
     assert_eq!(sam_zone, "America/New_York", "the browser reports its zone");
 
-    // 1. Alex sets the space's time zone.
+    // 1. The space took Alex's zone when he made it; he tries a wrong name, then saves it.
     alex.client
         .goto(&format!("{space}/settings"))
         .await
         .unwrap();
-    wait_for_text(&alex, "main", "No time zone has been set yet").await;
-    check_page(&alex, "the settings, no zone yet").await;
-    alex.screenshot("rhythm-1-settings-unset").await;
+    wait_for_text(&alex, "main", "Schedules are in Europe/Warsaw time.").await;
+    check_page(&alex, "the settings, the creator's zone").await;
+    alex.screenshot("rhythm-1-settings-creators-zone").await;
     let field = wait_for(&alex, "#zone").await;
     field.clear().await.unwrap();
     field.send_keys("Europe/Atlantis").await.unwrap();
@@ -110,7 +110,12 @@ async fn rituals_the_daily_minute_and_the_feed_across_two_time_zones() {
     field.clear().await.unwrap();
     field.send_keys("Europe/Warsaw").await.unwrap();
     click(&alex, r#"form[action$="/time-zone"] button"#).await;
-    wait_for_text(&alex, ".notice", "Schedules are in Europe/Warsaw time.").await;
+    wait_for_text(
+        &alex,
+        ".notice",
+        "Saved. This space now keeps Europe/Warsaw time.",
+    )
+    .await;
     assert!(alex.client.find(Locator::Css("#zone-error")).await.is_err());
     let kept = wait_for(&alex, "#zone").await.prop("value").await.unwrap();
     assert_eq!(kept.as_deref(), Some("Europe/Warsaw"));

@@ -65,7 +65,6 @@ pub(crate) async fn clean(state: &AppState) {
         Err(error) => tracing::warn!(%error, "forgetting old known devices failed"),
     }
     state.limits.forget_idle();
-    state.writes.forget_idle();
 }
 
 #[cfg(test)]
@@ -93,7 +92,6 @@ mod tests {
             store: Store::open(database.url()).await.expect("store"),
             passwords: Passwords::new(config.password_cost).expect("params"),
             limits: Limits::new(Arc::clone(&config.clock)),
-            writes: crate::quota::Writes::new(config.write_quota, Arc::clone(&config.clock)),
             ledgers: crate::promises::Ledgers::default(),
             requests: Arc::default(),
             config: Arc::new(config),
@@ -156,7 +154,6 @@ mod tests {
             store: Store::open(database.url()).await.expect("store"),
             passwords: Passwords::new(config.password_cost).expect("params"),
             limits: Limits::new(Arc::clone(&config.clock)),
-            writes: crate::quota::Writes::new(config.write_quota, Arc::clone(&config.clock)),
             ledgers: crate::promises::Ledgers::default(),
             requests: Arc::default(),
             config: Arc::new(config),

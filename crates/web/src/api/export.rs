@@ -24,7 +24,8 @@ pub(crate) async fn export(
     headers: HeaderMap,
     ApiCaller(caller): ApiCaller,
 ) -> Result<Response, ApiError> {
-    export::download(&state, caller.person)
+    let built = export::build(&state, caller.person)
         .await
-        .map_err(|error| ApiError::from_web(error, lang_of(&headers)))
+        .map_err(|error| ApiError::from_web(error, lang_of(&headers)))?;
+    Ok(export::attachment(&built))
 }

@@ -5,15 +5,15 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use steadfast_core::appreciation::{BalanceParams, Celebration};
 use steadfast_core::{PersonId, SpaceId};
 
+use super::Chrome;
 use super::promises::{Zone, parse_space, partner_name, space_name};
-use super::{Chrome, PAGE_SIZE, PageQuery, Pager, window};
 use crate::AppState;
 use crate::appreciations::{self, AppreciationError};
 use crate::auth::session::SignedIn;
@@ -67,7 +67,6 @@ pub(crate) struct AppreciationsPage {
     negative_kinds: Vec<KindLine>,
     celebrations: Vec<String>,
     given: Vec<AppreciationLine>,
-    pager: Pager,
 }
 
 /// The page.
@@ -77,7 +76,6 @@ pub(crate) async fn show(
     chrome: Chrome,
     zone: Zone,
     Path(space): Path<String>,
-    Query(shown): Query<PageQuery>,
 ) -> Result<AppreciationsPage, WebError> {
     let space = parse_space(&space)?;
     page(
@@ -86,7 +84,7 @@ pub(crate) async fn show(
         space,
         chrome,
         &zone,
-        (shown.number(), GiveForm::default()),
+        GiveForm::default(),
         None,
     )
     .await
@@ -98,7 +96,7 @@ async fn page(
     space: SpaceId,
     chrome: Chrome,
     zone: &Zone,
-    (number, form): (usize, GiveForm),
+    form: GiveForm,
     error: Option<&AppreciationError>,
 ) -> Result<AppreciationsPage, WebError> {
     let lang = chrome.lang;
@@ -157,10 +155,7 @@ async fn page(
             }
         })
         .collect();
-    // A page of them at a time, newest first: however many are given, the page stays light.
-    let (given, more) = window(appreciations::list(&opened), number, PAGE_SIZE);
-    let pager = Pager::new(&format!("/spaces/{space}/appreciations"), number, more);
-    let given = given
+    let given = appreciations::list(&opened)
         .into_iter()
         .map(|a| AppreciationLine {
             who: if a.from == person {
@@ -191,7 +186,6 @@ async fn page(
         negative_kinds: kinds(false),
         celebrations,
         given,
-        pager,
         chrome,
     })
 }
@@ -224,7 +218,7 @@ pub(crate) async fn give(
                 space,
                 chrome,
                 &zone,
-                (1, form),
+                form,
                 Some(&error),
             )
             .await?;

@@ -13,5 +13,6 @@ pub(crate) async fn download(
     State(state): State<AppState>,
     SignedIn(caller): SignedIn,
 ) -> Result<Response, WebError> {
-    export::download(&state, caller.person).await
+    let built = export::build(&state, caller.person).await?;
+    Ok(export::attachment(&built))
 }

@@ -8,7 +8,6 @@ mod hashing;
 mod lockout;
 mod metrics;
 mod patterns;
-mod quota;
 mod recovery;
 mod safety_pause;
 mod tokens;

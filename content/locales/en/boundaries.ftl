@@ -81,6 +81,7 @@ boundary-why-too-long = This has at most { $max } characters.
 boundary-apology-empty = Write your apology.
 boundary-apology-too-long = An apology has at most { $max } characters.
 boundary-refused-no_partner = A boundary is agreed with a partner: invite yours first.
+boundary-refused-too_many = You have { $limit } boundaries standing already, as many as can stand at once. Withdraw one that no longer needs saying, then propose this one. Your words are kept below.
 boundary-refused-only_owner = Only the partner whose boundary this is can do that.
 boundary-refused-only_partner = Only the partner asked to honour this boundary can do that.
 boundary-refused-only_crosser = Only the partner who crossed it can do that.

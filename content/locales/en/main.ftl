@@ -95,9 +95,25 @@ error-too-many-text = { $count ->
 error-crowded-text = A lot is happening at once right now, so your password could not be checked yet. Please enter it again in a moment.
 error-busy-title = Busy for a moment
 error-busy-text = Someone else was saving at the very same moment, and yours did not get through. Nothing was lost or half-saved: please try again in a second.
+write-quota-title = A moment, please
+write-quota-text = { $count ->
+    [one] That came faster than anyone writes by hand, so it was not saved yet. Please wait a second, then send it again: everything you wrote is kept here.
+   *[other] That came faster than anyone writes by hand, so it was not saved yet. Please wait { $count } seconds, then send it again: everything you wrote is kept here.
+}
+write-quota-kept = What you wrote
+write-quota-send-again = Send it again
+pager-label = More of this list
+pager-previous = ← Previous page
+pager-next = Next page →
+write-quota-api = { $count ->
+    [one] Too many changes in a short time: nothing was saved. Wait a second, then send it again.
+   *[other] Too many changes in a short time: nothing was saved. Wait { $count } seconds, then send it again.
+}
 api-sign-in-needed = Please sign in first.
 api-json-expected = Please send a JSON body with Content-Type: application/json.
 api-invalid-body = The JSON body is missing a field or has one of the wrong type.
+api-limit-invalid = Ask for between 1 and { $max } items at a time.
+api-cursor-invalid = That "after" names nothing in this list: start again from the first page, or use the "next" an answer gave.
 nav-label = Account
 
 account-title = Your account
@@ -301,6 +317,7 @@ export-download = Download my data (JSON)
 
 ## Promises: refusals and input errors (shared by pages and the API)
 promise-refused-no_partner = A promise is made to a partner. Invite yours first.
+promise-refused-too_many_open = You have { $limit } promises open to your partner already, as many as can be open at once. Ask your partner to confirm the ones you kept, or to release you from ones that no longer fit, then make this one. Your words are kept below.
 promise-refused-only_promiser = Only the partner who made this promise can do that.
 promise-refused-only_receiver = Only the partner this promise was made to can do that.
 promise-refused-settled = This promise is settled already, so nothing more can change.

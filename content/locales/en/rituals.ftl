@@ -44,6 +44,7 @@ ritual-end-hint = It ends for both of you. You can always plan a new one.
 ritual-end-submit = End it
 ritual-zone-moved = This ritual is still set in { $zone } time, while your space is now in { $space_zone } time. Save it once to move it to { $space_zone }.
 ritual-refused-ended = This ritual has ended; plan a new one instead.
+ritual-refused-too-many = You have { $limit } rituals planned already, as many as can be planned at once. End one you no longer keep, then plan this one. Your words are kept below.
 ritual-name-empty = Give the ritual a name.
 ritual-name-too-long = A name has at most { $max } characters.
 ritual-kind-invalid = Choose one of the kinds listed.

@@ -81,6 +81,7 @@ boundary-why-too-long = To pole ma najwyżej { $max } znaków.
 boundary-apology-empty = Napisz swoje przeprosiny.
 boundary-apology-too-long = Przeprosiny mają najwyżej { $max } znaków.
 boundary-refused-no_partner = Granice ustala się z partnerem: najpierw go zaproś.
+boundary-refused-too_many = Granic masz już { $limit }, a więcej naraz się nie da. Wycofaj tę, która nie jest już potrzebna, i wtedy zaproponuj nową. Twoje słowa są niżej.
 boundary-refused-only_owner = Może to zrobić tylko osoba, której to granica.
 boundary-refused-only_partner = Może to zrobić tylko osoba proszona o dotrzymanie tej granicy.
 boundary-refused-only_crosser = Może to zrobić tylko osoba, która granicę przekroczyła.

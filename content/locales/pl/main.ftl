@@ -96,9 +96,27 @@ error-too-many-text = { $count ->
 error-crowded-text = W tej chwili dzieje się naraz bardzo wiele, więc nie udało się jeszcze sprawdzić hasła. Wpisz je ponownie za moment.
 error-busy-title = Chwilowo zajęte
 error-busy-text = W tej samej chwili zapisywało się coś innego i twój zapis nie przeszedł. Nic nie zginęło ani nie zapisało się w połowie: spróbuj ponownie za sekundę.
+write-quota-title = Chwileczkę
+write-quota-text = { $count ->
+    [one] To przyszło szybciej, niż da się pisać ręcznie, więc jeszcze się nie zapisało. Odczekaj sekundę i wyślij ponownie: wszystko, co wpisano, jest tutaj.
+    [few] To przyszło szybciej, niż da się pisać ręcznie, więc jeszcze się nie zapisało. Odczekaj { $count } sekundy i wyślij ponownie: wszystko, co wpisano, jest tutaj.
+   *[many] To przyszło szybciej, niż da się pisać ręcznie, więc jeszcze się nie zapisało. Odczekaj { $count } sekund i wyślij ponownie: wszystko, co wpisano, jest tutaj.
+}
+write-quota-kept = Twój tekst
+write-quota-send-again = Wyślij ponownie
+pager-label = Dalsza część listy
+pager-previous = ← Poprzednia strona
+pager-next = Następna strona →
+write-quota-api = { $count ->
+    [one] Za dużo zmian w krótkim czasie: nic nie zapisano. Odczekaj sekundę i wyślij ponownie.
+    [few] Za dużo zmian w krótkim czasie: nic nie zapisano. Odczekaj { $count } sekundy i wyślij ponownie.
+   *[many] Za dużo zmian w krótkim czasie: nic nie zapisano. Odczekaj { $count } sekund i wyślij ponownie.
+}
 api-sign-in-needed = Najpierw się zaloguj.
 api-json-expected = Wyślij treść w formacie JSON z nagłówkiem Content-Type: application/json.
 api-invalid-body = W treści JSON brakuje pola albo któreś ma niewłaściwy typ.
+api-limit-invalid = Można poprosić o od 1 do { $max } pozycji naraz.
+api-cursor-invalid = Ten parametr „after” nie wskazuje niczego na tej liście: zacznij od pierwszej strony albo użyj „next” z odpowiedzi.
 nav-label = Konto
 
 account-title = Twoje konto
@@ -306,6 +324,7 @@ export-download = Pobierz moje dane (JSON)
 
 ## Promises: refusals and input errors (shared by pages and the API)
 promise-refused-no_partner = Obietnicę składa się partnerowi lub partnerce. Najpierw zaproś tę osobę.
+promise-refused-too_many_open = Otwartych obietnic dla drugiej osoby masz już { $limit }, a więcej naraz się nie da. Poproś ją o potwierdzenie tych, których dotrzymano, albo o zwolnienie z tych, które już nie pasują, i wtedy złóż tę. Twoje słowa są niżej.
 promise-refused-only_promiser = Tylko osoba, która złożyła tę obietnicę, może to zrobić.
 promise-refused-only_receiver = Tylko osoba, której złożono tę obietnicę, może to zrobić.
 promise-refused-settled = Ta obietnica jest już rozstrzygnięta, więc nic więcej się w niej nie zmieni.

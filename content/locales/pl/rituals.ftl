@@ -45,6 +45,7 @@ ritual-end-hint = Kończy się dla was obojga. Zawsze możecie zaplanować nowy.
 ritual-end-submit = Zakończ
 ritual-zone-moved = Ten rytuał wciąż jest ustawiony w strefie { $zone }, a wasza przestrzeń jest teraz w strefie { $space_zone }. Zapiszcie go raz, by przenieść go do strefy { $space_zone }.
 ritual-refused-ended = Ten rytuał się zakończył; zaplanujcie zamiast niego nowy.
+ritual-refused-too-many = Zaplanowanych rytuałów masz już { $limit }, a więcej naraz się nie da. Zakończ któryś, który już nie jest potrzebny, i wtedy zaplanuj ten. To, co wpisano, jest niżej.
 ritual-name-empty = Nadaj rytuałowi nazwę.
 ritual-name-too-long = Nazwa może mieć najwyżej { $max } znaków.
 ritual-kind-invalid = Wybierz jeden z podanych rodzajów.

@@ -3,6 +3,8 @@
 //! backend, and it is the writer the crash test kills — its ack log is the list of writes the
 //! store promised to keep.
 
+pub mod export;
+
 use std::fs::File;
 use std::io::Write;
 use std::path::Path;

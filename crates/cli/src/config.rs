@@ -168,6 +168,15 @@ pub struct ServeArgs {
     )]
     pub help_defaults: HelpDefaults,
 
+    /// How many writes one person may make at once before they are asked to wait (pages and
+    /// API alike; signing out, leaving and the account's safety steps never count).
+    #[arg(long, env = "STEADFAST_WRITE_BURST", default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..))]
+    pub write_burst: u32,
+
+    /// After the burst, one more write per this many milliseconds for each person.
+    #[arg(long, env = "STEADFAST_WRITE_INTERVAL_MS", default_value_t = 1_000, value_parser = clap::value_parser!(u64).range(1..))]
+    pub write_interval_ms: u64,
+
     /// The header in which your own reverse proxy passes the client's address (for example
     /// `X-Forwarded-For`), so rate limits count each client apart. Set it only behind a proxy
     /// that sets this header: otherwise clients could choose their own address.
@@ -244,6 +253,21 @@ pub enum BenchCommand {
     /// Time a person's sign-in with and without a flood of wrong sign-ins from many addresses
     /// at once, in one run, and report the ratio.
     SignIn(BenchSignInArgs),
+    /// Make a space with a long history, then time one partner's export of it against reading
+    /// the raw log in the same run, and how far peak memory grows while it streams.
+    Export(BenchExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BenchExportArgs {
+    /// A fresh database to make the history in. Deliberately required and not read from
+    /// `STEADFAST_DATABASE_URL`, so a benchmark never lands in the live database by accident.
+    #[arg(long, value_name = "URL")]
+    pub database_url: String,
+
+    /// How many events the space holds when the export is measured.
+    #[arg(long, default_value_t = 100_000, value_parser = clap::value_parser!(u64).range(1..))]
+    pub events: u64,
 }
 
 #[derive(Debug, Args)]

@@ -53,6 +53,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
         Command::Demo(args) => demo::run(args).await,
         Command::Bench(BenchCommand::Append(args)) => bench::run(args).await,
         Command::Bench(BenchCommand::SignIn(args)) => bench_sign_in::run(args).await,
+        Command::Bench(BenchCommand::Export(args)) => bench::export::run(args).await,
         Command::Admin(command) => admin::run(command).await,
     }
 }

@@ -45,6 +45,10 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     web.help_resources = args.help_resources;
     web.help_defaults = args.help_defaults;
     web.client_address_header = args.client_address_header;
+    web.write_quota = steadfast_web::WriteQuota {
+        burst: args.write_burst,
+        one_per: Duration::from_millis(args.write_interval_ms),
+    };
     web.session_policy = steadfast_web::SessionPolicy {
         idle: Duration::from_secs(args.session_idle_minutes * 60),
         absolute: Duration::from_secs(args.session_max_hours * 60 * 60),

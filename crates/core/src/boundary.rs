@@ -19,7 +19,7 @@
 mod book;
 mod lifecycle;
 
-pub use book::{BoundaryBook, Crossings};
+pub use book::{BoundaryBook, Crossings, MAX_STANDING};
 pub use lifecycle::{
     ApologyText, Boundary, BoundaryEvent, BoundaryText, BoundaryWhy, Change, Command, Crossing,
     Decided, Refusal, Revision, Status, decide_propose,

@@ -16,7 +16,7 @@ pub use amends::{
     Acknowledged, AcknowledgementWord, Amends, Answer, Apology, Ask, Asked, Attention, NextStep,
     RECENT_MISS, may_apologise_after,
 };
-pub use book::{Nudge, PromiseBook};
+pub use book::{MAX_OPEN, Nudge, PromiseBook};
 pub use change::{Change, PromiseEvent};
 pub use lifecycle::{
     Command, Effect, MAX_BACKDATE, Outcome, Promise, Refusal, Renegotiation, Status, Step,

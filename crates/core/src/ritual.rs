@@ -16,7 +16,7 @@ mod book;
 mod change;
 mod schedule;
 
-pub use book::{Refusal, Ritual, RitualBook, decide_plan};
+pub use book::{MAX_ACTIVE, Refusal, Ritual, RitualBook, decide_plan};
 pub use change::{Change, RitualEvent, RitualId, RitualKind, RitualName};
 pub use schedule::{
     EveryWeeks, Minutes, Occurrence, Schedule, ScheduleError, StartTime, Weekdays, parse_date,

@@ -4,7 +4,7 @@
 //! crossing's note of it, so the two never part.
 
 use steadfast_core::boundary::{
-    ApologyText, Boundary, BoundaryText, BoundaryWhy, Command, Refusal, decide_propose,
+    ApologyText, Boundary, BoundaryText, BoundaryWhy, Command, Refusal,
 };
 use steadfast_core::landing::{Landing, LandingWord};
 use steadfast_core::promise::{self, PromiseText, ScaleError, Stakes, Terms};
@@ -74,6 +74,9 @@ impl BoundaryError {
                 "boundary-promise-refused-{}",
                 promise_code(*refusal)
             )),
+            BoundaryError::Refused(Refusal::TooMany { limit }) => {
+                lang.t_with("boundary-refused-too_many", &[("limit", limit.to_string())])
+            }
             BoundaryError::Refused(refusal) => {
                 lang.t(&format!("boundary-refused-{}", refusal_code(*refusal)))
             }
@@ -120,6 +123,7 @@ pub(crate) fn refusal_code(refusal: Refusal) -> &'static str {
         Refusal::InFuture => "in_future",
         Refusal::TooLongAgo => "too_long_ago",
         Refusal::Promise(_) => "promise_refused",
+        Refusal::TooMany { .. } => "too_many",
     }
 }
 
@@ -273,7 +277,10 @@ pub(crate) async fn propose(
     let id = BoundaryId::from_uuid(uuid::Uuid::new_v4());
     opened
         .write_all(state, |opened, now| {
-            let event = decide_propose(person, opened.partner, id, text.clone(), why.clone())
+            let event = opened
+                .ledger()
+                .boundaries
+                .decide_propose(person, opened.partner, id, text.clone(), why.clone())
                 .map_err(BoundaryError::Refused)?;
             Ok::<_, BoundaryError>(vec![event.into_event(new_event_id(), person, now)])
         })

@@ -8,13 +8,16 @@
 //! anything of the partner's once the person has left; the name of a partner who left. What a
 //! partner shared before leaving stays in the export of the one who stayed, from `former_partner`.
 
-use axum::http::{HeaderValue, StatusCode, header};
+use std::borrow::Cow;
+
+use axum::body::{Body, Bytes};
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use steadfast_core::export::{self, FORMAT};
 use steadfast_core::space::{self, Member, Standing};
 use steadfast_core::{PersonId, RecordedEvent, SpaceId, StreamId};
-use steadfast_store::{MemberRecord, SpaceRecord};
+use steadfast_store::{MemberRecord, SpaceRecord, StoreError};
 
 use crate::AppState;
 use crate::clock::rfc3339;
@@ -25,7 +28,12 @@ use crate::spaces;
 const DISPOSITION: &str = "attachment; filename=\"steadfast-export.json\"";
 
 /// Everything a person may take with them. Times are RFC 3339 in UTC.
-#[derive(Serialize, utoipa::ToSchema)]
+///
+/// This describes the document for the OpenAPI document; it is never built whole. The export is
+/// written piece by piece as it is sent ([`download`]): the fields of [`ExportHead`], then the
+/// spaces, one at a time, each with its events one at a time.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
 pub(crate) struct Export {
     /// `steadfast-export/1` for this shape.
     format: String,
@@ -34,15 +42,27 @@ pub(crate) struct Export {
     account: ExportedAccount,
     /// The person's personal API tokens: names and dates only, never a token.
     tokens: Vec<ExportedToken>,
-    /// Every space the person is or was in, most recently joined first.
-    spaces: Vec<ExportedSpace>,
     /// Every event of the person's own stream (what is theirs alone), oldest first, except the
     /// journal's: those are in `journal`, as the entries read now.
-    personal_events: Vec<ExportedEvent>,
+    personal_events: Vec<ExportedEvent<'static>>,
     /// The person's private journal, oldest entry first; deleted entries are not in it.
     journal: Vec<crate::api::journal::EntryView>,
     /// Every grant the person gave a coach, and every coach read of the person's data (which
     /// view, when, which coach — never what was seen), newest first.
+    coaching: ExportedCoaching,
+    /// Every space the person is or was in, most recently joined first.
+    spaces: Vec<ExportedSpace>,
+}
+
+/// The export's fields besides the spaces, as [`Export`] describes them.
+#[derive(Serialize)]
+pub(crate) struct ExportHead {
+    format: String,
+    exported_at: String,
+    account: ExportedAccount,
+    tokens: Vec<ExportedToken>,
+    personal_events: Vec<ExportedEvent<'static>>,
+    journal: Vec<crate::api::journal::EntryView>,
     coaching: ExportedCoaching,
 }
 
@@ -88,7 +108,9 @@ pub(crate) struct ExportedToken {
     last_used_at: Option<String>,
 }
 
-#[derive(Serialize, utoipa::ToSchema)]
+/// A space in the export; written as its [`SpaceHead`], then its events one at a time.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
 pub(crate) struct ExportedSpace {
     id: String,
     name: String,
@@ -100,9 +122,21 @@ pub(crate) struct ExportedSpace {
     partner: Option<String>,
     /// True when the person is alone in the space because the partner they shared it with left.
     pairing_ended: bool,
-    /// The space's events the person wrote or may see, oldest first.
-    events: Vec<ExportedEvent>,
     /// The patterns that concern the person there now (theirs only), as documentation.
+    patterns: Vec<crate::api::patterns::ExportedPattern>,
+    /// The space's events the person wrote or may see, oldest first.
+    events: Vec<ExportedEvent<'static>>,
+}
+
+/// A space's fields besides its events, as [`ExportedSpace`] describes them.
+#[derive(Serialize)]
+pub(crate) struct SpaceHead {
+    id: String,
+    name: String,
+    current: bool,
+    stays: Vec<ExportedStay>,
+    partner: Option<String>,
+    pairing_ended: bool,
     patterns: Vec<crate::api::patterns::ExportedPattern>,
 }
 
@@ -113,24 +147,149 @@ pub(crate) struct ExportedStay {
     left_at: Option<String>,
 }
 
+/// An event as the export shows it (borrowing its payload from the log as read).
 #[derive(Serialize, utoipa::ToSchema)]
-pub(crate) struct ExportedEvent {
+pub(crate) struct ExportedEvent<'a> {
     id: String,
     /// What happened, as a stable dotted name, e.g. `promise.made`.
-    kind: String,
+    #[schema(value_type = String)]
+    kind: Cow<'a, str>,
     at: String,
     /// `private` or `shared`.
-    visibility: String,
+    visibility: &'static str,
     /// `you`, `partner`, `former_partner` (a partner who left: what they shared before), or
     /// `other` (someone else, in the person's own stream).
-    author: String,
+    author: &'static str,
     /// The event's content, as it was recorded.
     #[schema(value_type = Object)]
-    payload: serde_json::Value,
+    payload: Cow<'a, serde_json::Value>,
 }
 
-/// The export of `person`'s data as of now.
-pub(crate) async fn build(state: &AppState, person: PersonId) -> Result<Export, WebError> {
+/// How much of the document is gathered before it is handed on: large enough that the writes
+/// stay few, small enough that memory stays flat however long the history.
+const CHUNK: usize = 64 * 1024;
+
+/// The chunks of the document on their way to the client; a few wait at most.
+type Sender = tokio::sync::mpsc::Sender<Result<Bytes, std::io::Error>>;
+
+/// The export of `person`'s data as of now, as a file to save, written as it is sent: the
+/// account and what is the person's alone first, then each space, one at a time, with its events
+/// one at a time. The document is never held whole, so memory stays flat however long the
+/// history: one space's log as read, and a chunk of JSON on its way.
+///
+/// What can fail before the first byte (the account gone) is an error as usual; a failure later
+/// ends the download broken off, never as a document that looks complete.
+pub(crate) async fn download(state: &AppState, person: PersonId) -> Result<Response, WebError> {
+    let head = head(state, person).await?;
+    let spaces = spaces_of(state, person).await?;
+    let (sender, receiver) = tokio::sync::mpsc::channel(4);
+    let writer = {
+        let state = state.clone();
+        async move {
+            let mut out = Chunks {
+                buffer: Vec::with_capacity(CHUNK),
+                sender: sender.clone(),
+            };
+            if let Err(error) = write(&state, person, head, spaces, &mut out).await {
+                tracing::error!(%error, "the export could not be written");
+                // Reaches the client as a broken-off download, not a truncated document.
+                let _ = sender
+                    .send(Err(std::io::Error::other("the export broke off")))
+                    .await;
+            }
+        }
+    };
+    tokio::spawn(writer);
+    let body = futures_util::stream::unfold(receiver, |mut receiver| async move {
+        receiver.recv().await.map(|chunk| (chunk, receiver))
+    });
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_static(DISPOSITION),
+            ),
+        ],
+        Body::from_stream(body),
+    )
+        .into_response())
+}
+
+/// Why writing the export stopped.
+#[derive(Debug, thiserror::Error)]
+enum WriteError {
+    #[error(transparent)]
+    Web(#[from] WebError),
+    #[error("the export could not be written as JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    /// The client went away: nothing to tell anyone.
+    #[error("the client went away")]
+    Gone,
+}
+
+impl From<StoreError> for WriteError {
+    fn from(error: StoreError) -> Self {
+        WriteError::Web(error.into())
+    }
+}
+
+/// The document's bytes, gathered into chunks and handed on as each fills.
+struct Chunks {
+    buffer: Vec<u8>,
+    sender: Sender,
+}
+
+impl Chunks {
+    fn raw(&mut self, text: &str) {
+        self.buffer.extend_from_slice(text.as_bytes());
+    }
+
+    fn value(&mut self, value: &impl Serialize) -> Result<(), WriteError> {
+        serde_json::to_writer(&mut self.buffer, value)?;
+        Ok(())
+    }
+
+    /// `value` as a JSON object left open, so more fields can follow its own.
+    fn open_object(&mut self, value: &impl Serialize) -> Result<(), WriteError> {
+        let start = self.buffer.len();
+        self.value(value)?;
+        // A serialised struct ends in its closing brace; an empty one (`{}`) takes no comma.
+        if self.buffer.pop() != Some(b'}') {
+            return Err(WriteError::Json(serde_json::Error::io(
+                std::io::Error::other("not an object"),
+            )));
+        }
+        if self.buffer.len() > start + 1 {
+            self.buffer.push(b',');
+        }
+        Ok(())
+    }
+
+    async fn flush_if_full(&mut self) -> Result<(), WriteError> {
+        if self.buffer.len() >= CHUNK {
+            self.flush().await?;
+        }
+        Ok(())
+    }
+
+    async fn flush(&mut self) -> Result<(), WriteError> {
+        let chunk = Bytes::from(std::mem::replace(
+            &mut self.buffer,
+            Vec::with_capacity(CHUNK),
+        ));
+        self.sender
+            .send(Ok(chunk))
+            .await
+            .map_err(|_| WriteError::Gone)
+    }
+}
+
+/// The export's fields besides the spaces.
+async fn head(state: &AppState, person: PersonId) -> Result<ExportHead, WebError> {
     let exported_at = rfc3339(state.now());
     // The caller was just authenticated; an account deleted in between has nothing to export.
     let account = state
@@ -149,24 +308,20 @@ pub(crate) async fn build(state: &AppState, person: PersonId) -> Result<Export, 
             last_used_at: token.last_used_at.map(rfc3339),
         })
         .collect();
-    let mut seen: Vec<SpaceId> = Vec::new();
-    let mut exported_spaces = Vec::new();
-    for (record, _) in state.store.spaces_of(person).await? {
-        // One entry per space, however many stays the person had in it.
-        if seen.contains(&record.id) {
-            continue;
-        }
-        seen.push(record.id);
-        exported_spaces.push(space_part(state, person, record).await?);
-    }
-    let coaching = coaching_part(state, person, &seen).await?;
+    let spaces: Vec<SpaceId> = spaces_of(state, person)
+        .await?
+        .iter()
+        .map(|record| record.id)
+        .collect();
+    let coaching = coaching_part(state, person, &spaces).await?;
     let own = state.store.read(StreamId::Person(person), 1).await?;
     let journal = steadfast_core::journal::JournalBook::fold(person, &own);
     let personal_events = export::own_stream_events(person, &own)
         .filter(|event| !steadfast_core::journal::is_journal_kind(event.event.kind.as_str()))
         .map(|event| event_part(person, event, &[]))
+        .map(owned)
         .collect();
-    Ok(Export {
+    Ok(ExportHead {
         format: FORMAT.to_owned(),
         exported_at,
         account: ExportedAccount {
@@ -175,7 +330,6 @@ pub(crate) async fn build(state: &AppState, person: PersonId) -> Result<Export, 
             created_at: rfc3339(account.created_at),
         },
         tokens,
-        spaces: exported_spaces,
         personal_events,
         journal: journal
             .all()
@@ -184,6 +338,80 @@ pub(crate) async fn build(state: &AppState, person: PersonId) -> Result<Export, 
             .collect(),
         coaching,
     })
+}
+
+/// Each space the person is or was in, once however many stays they had in it, most recently
+/// joined first.
+async fn spaces_of(state: &AppState, person: PersonId) -> Result<Vec<SpaceRecord>, WebError> {
+    let mut spaces: Vec<SpaceRecord> = Vec::new();
+    for (record, _) in state.store.spaces_of(person).await? {
+        if !spaces.iter().any(|seen| seen.id == record.id) {
+            spaces.push(record);
+        }
+    }
+    Ok(spaces)
+}
+
+/// Writes the whole document: the head's fields, then the spaces.
+async fn write(
+    state: &AppState,
+    person: PersonId,
+    head: ExportHead,
+    spaces: Vec<SpaceRecord>,
+    out: &mut Chunks,
+) -> Result<(), WriteError> {
+    out.open_object(&head)?;
+    drop(head);
+    out.raw("\"spaces\":[");
+    for (n, record) in spaces.into_iter().enumerate() {
+        if n > 0 {
+            out.raw(",");
+        }
+        write_space(state, person, record, out).await?;
+    }
+    out.raw("]}\n");
+    out.flush().await
+}
+
+/// Writes one space: its fields, then its events one at a time, one to a line.
+async fn write_space(
+    state: &AppState,
+    person: PersonId,
+    record: SpaceRecord,
+    out: &mut Chunks,
+) -> Result<(), WriteError> {
+    let stays: Vec<MemberRecord> = state.store.members(record.id).await?;
+    let members: Vec<Member> = stays.iter().map(spaces::member).collect();
+    let partner = match space::partner_of(&members, person) {
+        Some(partner) => state
+            .store
+            .account(partner)
+            .await?
+            .map(|account| account.username),
+        None => None,
+    };
+    let events = state.store.read(StreamId::Space(record.id), 1).await?;
+    let patterns = steadfast_core::pattern::evaluate(&events, &members, person, state.now())
+        .iter()
+        .map(crate::api::patterns::exported)
+        .collect();
+    out.open_object(&SpaceHead {
+        id: record.id.to_string(),
+        name: record.name,
+        current: space::standing(&members, person) == Standing::Current,
+        stays: own_stays(&members, person),
+        partner,
+        pairing_ended: space::pairing_ended(&members, person),
+        patterns,
+    })?;
+    out.raw("\"events\":[");
+    for (n, event) in export::space_events(person, record.id, &events, &members).enumerate() {
+        out.raw(if n == 0 { "\n" } else { ",\n" });
+        out.value(&event_part(person, event, &members))?;
+        out.flush_if_full().await?;
+    }
+    out.raw("]}");
+    Ok(())
 }
 
 /// The person's own grants and the reads of their data; nothing of the partner's.
@@ -229,38 +457,6 @@ async fn coaching_part(
     Ok(ExportedCoaching { grants, reads })
 }
 
-async fn space_part(
-    state: &AppState,
-    person: PersonId,
-    record: SpaceRecord,
-) -> Result<ExportedSpace, WebError> {
-    let stays: Vec<MemberRecord> = state.store.members(record.id).await?;
-    let members: Vec<Member> = stays.iter().map(spaces::member).collect();
-    let partner = match space::partner_of(&members, person) {
-        Some(partner) => state
-            .store
-            .account(partner)
-            .await?
-            .map(|account| account.username),
-        None => None,
-    };
-    let events = state.store.read(StreamId::Space(record.id), 1).await?;
-    let patterns = steadfast_core::pattern::evaluate(&events, &members, person, state.now())
-        .iter()
-        .map(crate::api::patterns::exported)
-        .collect();
-    Ok(ExportedSpace {
-        id: record.id.to_string(),
-        name: record.name,
-        current: space::standing(&members, person) == Standing::Current,
-        stays: own_stays(&members, person),
-        partner,
-        pairing_ended: space::pairing_ended(&members, person),
-        events: space_events(person, record.id, &events, &members),
-        patterns,
-    })
-}
-
 fn own_stays(members: &[Member], person: PersonId) -> Vec<ExportedStay> {
     members
         .iter()
@@ -272,53 +468,31 @@ fn own_stays(members: &[Member], person: PersonId) -> Vec<ExportedStay> {
         .collect()
 }
 
-fn space_events(
-    person: PersonId,
-    space: SpaceId,
-    events: &[RecordedEvent],
-    members: &[Member],
-) -> Vec<ExportedEvent> {
-    export::space_events(person, space, events, members)
-        .map(|event| event_part(person, event, members))
-        .collect()
-}
-
 /// An event as the export shows it: without its place in the stream.
-fn event_part(person: PersonId, recorded: &RecordedEvent, members: &[Member]) -> ExportedEvent {
+fn event_part<'a>(
+    person: PersonId,
+    recorded: &'a RecordedEvent,
+    members: &[Member],
+) -> ExportedEvent<'a> {
     let event = &recorded.event;
     ExportedEvent {
         id: event.id.to_string(),
-        kind: event.kind.to_string(),
+        kind: Cow::Borrowed(event.kind.as_str()),
         at: rfc3339(event.at),
-        visibility: event.visibility.as_str().to_owned(),
-        author: export::author(person, recorded, members)
-            .as_str()
-            .to_owned(),
-        payload: event.payload.clone(),
+        visibility: event.visibility.as_str(),
+        author: export::author(person, recorded, members).as_str(),
+        payload: Cow::Borrowed(&event.payload),
     }
 }
 
-/// The export as a file to save: indented JSON, offered for download.
-pub(crate) fn attachment(export: &Export) -> Response {
-    match serde_json::to_vec_pretty(export) {
-        Ok(body) => (
-            [
-                (
-                    header::CONTENT_TYPE,
-                    HeaderValue::from_static("application/json"),
-                ),
-                (
-                    header::CONTENT_DISPOSITION,
-                    HeaderValue::from_static(DISPOSITION),
-                ),
-            ],
-            body,
-        )
-            .into_response(),
-        Err(error) => {
-            // The error layer turns this into the internal-error answer, with its reference.
-            tracing::error!(%error, "the export could not be written");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
+/// An event of the head, kept after the log it was read from is gone.
+fn owned(event: ExportedEvent<'_>) -> ExportedEvent<'static> {
+    ExportedEvent {
+        id: event.id,
+        kind: Cow::Owned(event.kind.into_owned()),
+        at: event.at,
+        visibility: event.visibility,
+        author: event.author,
+        payload: Cow::Owned(event.payload.into_owned()),
     }
 }

@@ -263,6 +263,7 @@ mod tests {
                     ("answer", "x".to_owned()),
                     ("state", "x".to_owned()),
                     ("step", "x".to_owned()),
+                    ("limit", "100".to_owned()),
                 ];
                 let text = lang.t_with(&key, &args);
                 assert_ne!(text, key, "{key} is missing in {}", lang.code());

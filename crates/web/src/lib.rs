@@ -32,6 +32,7 @@ mod pages;
 pub mod password_links;
 mod patterns;
 mod promises;
+mod quota;
 mod recovery;
 mod reminders;
 mod repairs;
@@ -58,6 +59,7 @@ pub use help_resources::HelpDefaults;
 pub use i18n::Lang;
 pub use mail::{MailConfig, MailError};
 pub use ops::metrics_handle;
+pub use quota::WriteQuota;
 pub use reminders::{RETRY_AFTER, ReminderSender, RunningSender, SendReport};
 pub use steadfast_core::SessionPolicy;
 
@@ -91,6 +93,8 @@ pub struct WebConfig {
     pub client_address_header: Option<axum::http::HeaderName>,
     /// How to send reminder emails; `None` (the default) sends none: reminders stay in the app.
     pub mail: Option<MailConfig>,
+    /// How fast one person may write (`quota`): a human pace by default.
+    pub write_quota: WriteQuota,
 }
 
 impl Default for WebConfig {
@@ -107,6 +111,7 @@ impl Default for WebConfig {
             help_defaults: HelpDefaults::Keep,
             client_address_header: None,
             mail: None,
+            write_quota: WriteQuota::HUMAN,
         }
     }
 }
@@ -121,6 +126,8 @@ pub(crate) struct Services {
     pub(crate) config: Arc<WebConfig>,
     pub(crate) passwords: auth::password::Passwords,
     pub(crate) limits: auth::limits::Limits,
+    /// Each person's allowance of writes.
+    pub(crate) writes: quota::Writes,
     pub(crate) ledgers: promises::Ledgers,
     /// What the operator's metrics listener shows of the requests (coarse labels only).
     pub(crate) requests: Arc<ops::RequestCounts>,
@@ -184,6 +191,7 @@ pub fn app_with_metrics(store: Store, config: WebConfig) -> Result<Routers, Star
     let state = AppState::from(Services {
         passwords: auth::password::Passwords::new(config.password_cost)?,
         limits: auth::limits::Limits::new(Arc::clone(&config.clock)),
+        writes: quota::Writes::new(config.write_quota, Arc::clone(&config.clock)),
         ledgers: promises::Ledgers::default(),
         requests: Arc::clone(&requests),
         store,
@@ -439,6 +447,12 @@ pub fn app_with_metrics(store: Store, config: WebConfig) -> Result<Routers, Star
         .route("/static/app.js", get(assets::js))
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
+        // Each person writes at a human pace (`quota`); inside the coach guard, so a coach's
+        // refused writes never count.
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            quota::limit_writes,
+        ))
         // A coach's account writes nothing: refused before any handler (`coach`).
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
@@ -507,6 +521,7 @@ mod tests {
             store: Store::open(database.url()).await.expect("store"),
             passwords: auth::password::Passwords::new(config.password_cost).expect("params"),
             limits: auth::limits::Limits::new(Arc::clone(&config.clock)),
+            writes: quota::Writes::new(config.write_quota, Arc::clone(&config.clock)),
             ledgers: promises::Ledgers::default(),
             requests: Arc::default(),
             config: Arc::new(config),

@@ -65,6 +65,7 @@ pub(crate) async fn clean(state: &AppState) {
         Err(error) => tracing::warn!(%error, "forgetting old known devices failed"),
     }
     state.limits.forget_idle();
+    state.writes.forget_idle();
 }
 
 #[cfg(test)]
@@ -92,6 +93,7 @@ mod tests {
             store: Store::open(database.url()).await.expect("store"),
             passwords: Passwords::new(config.password_cost).expect("params"),
             limits: Limits::new(Arc::clone(&config.clock)),
+            writes: crate::quota::Writes::new(config.write_quota, Arc::clone(&config.clock)),
             ledgers: crate::promises::Ledgers::default(),
             requests: Arc::default(),
             config: Arc::new(config),
@@ -154,6 +156,7 @@ mod tests {
             store: Store::open(database.url()).await.expect("store"),
             passwords: Passwords::new(config.password_cost).expect("params"),
             limits: Limits::new(Arc::clone(&config.clock)),
+            writes: crate::quota::Writes::new(config.write_quota, Arc::clone(&config.clock)),
             ledgers: crate::promises::Ledgers::default(),
             requests: Arc::default(),
             config: Arc::new(config),

@@ -14,7 +14,7 @@ use steadfast_core::boundary::ApologyText;
 use steadfast_core::landing::{Landing, LandingWord};
 use steadfast_core::promise::{
     AcknowledgementWord, Ask, Command, Promise, PromiseEvent, PromiseText, Reason, Refusal,
-    ScaleError, Severity, Stakes, Terms, TrustDomain, decide_make,
+    ScaleError, Severity, Stakes, Terms, TrustDomain,
 };
 use steadfast_core::record::{ConsentEvent, Params, RecordView, TrackKey};
 use steadfast_core::space::{self, Counterpart, Member, Standing};
@@ -116,6 +116,10 @@ impl PromiseError {
     pub(crate) fn message(&self, lang: Lang) -> String {
         match self {
             PromiseError::NotFound => lang.t("error-not-found-title"),
+            PromiseError::Refused(Refusal::TooManyOpen { limit }) => lang.t_with(
+                "promise-refused-too_many_open",
+                &[("limit", limit.to_string())],
+            ),
             PromiseError::Refused(refusal) => {
                 lang.t(&format!("promise-refused-{}", refusal_code(*refusal)))
             }
@@ -152,6 +156,7 @@ fn refusal_code(refusal: Refusal) -> &'static str {
         Refusal::AlreadyAsked => "already_asked",
         Refusal::AlreadyGiven => "already_given",
         Refusal::Excusing => "excusing",
+        Refusal::TooManyOpen { .. } => "too_many_open",
     }
 }
 
@@ -536,15 +541,18 @@ pub(crate) async fn make(
     let id = PromiseId::from_uuid(uuid::Uuid::new_v4());
     opened
         .write(state, |opened, now| {
-            let change = decide_make(
-                person,
-                opened.partner,
-                terms.clone(),
-                domain.clone(),
-                input.made_at,
-                now,
-            )
-            .map_err(PromiseError::Refused)?;
+            let change = opened
+                .ledger()
+                .promises
+                .decide_make(
+                    person,
+                    opened.partner,
+                    terms.clone(),
+                    domain.clone(),
+                    input.made_at,
+                    now,
+                )
+                .map_err(PromiseError::Refused)?;
             Ok(PromiseEvent {
                 promise: id,
                 change,

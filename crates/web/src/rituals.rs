@@ -60,6 +60,7 @@ impl RitualError {
         match self {
             RitualError::NotFound => "not_found",
             RitualError::Refused(Refusal::Ended) => "ritual_ended",
+            RitualError::Refused(Refusal::TooMany { .. }) => "too_many_rituals",
             RitualError::Invalid(invalid) => match invalid {
                 Invalid::Name(_) => "name_invalid",
                 Invalid::Kind => "kind_invalid",
@@ -107,6 +108,9 @@ impl RitualError {
         match self {
             RitualError::NotFound => lang.t("error-not-found-title"),
             RitualError::Refused(Refusal::Ended) => lang.t("ritual-refused-ended"),
+            RitualError::Refused(Refusal::TooMany { limit }) => {
+                lang.t_with("ritual-refused-too-many", &[("limit", limit.to_string())])
+            }
             RitualError::Invalid(invalid) => match invalid {
                 Invalid::Name(error) => text("ritual-name", *error),
                 Invalid::Kind => lang.t("ritual-kind-invalid"),
@@ -255,7 +259,11 @@ pub(crate) async fn plan(
     opened
         .write_all(state, |opened, now| {
             let schedule = parsed.schedule(opened.ledger().zone.get(), now);
-            let change = ritual::decide_plan(parsed.name.clone(), parsed.kind, schedule);
+            let change = opened
+                .ledger()
+                .rituals
+                .decide_plan(person, parsed.name.clone(), parsed.kind, schedule)
+                .map_err(RitualError::Refused)?;
             Ok::<_, RitualError>(vec![RitualEvent { ritual: id, change }.into_event(
                 new_event_id(),
                 person,

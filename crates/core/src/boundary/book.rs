@@ -2,9 +2,15 @@
 
 use std::collections::HashMap;
 
-use super::lifecycle::{Boundary, BoundaryEvent, Change};
+use super::lifecycle::{
+    Boundary, BoundaryEvent, BoundaryText, BoundaryWhy, Change, Refusal, Status, decide_propose,
+};
 use crate::id::{BoundaryId, PersonId};
 use crate::time::Timestamp;
+
+/// The most boundaries one partner may hold with the other at once (proposed or acknowledged,
+/// not withdrawn): room for every line a person needs, not for burying the other's page.
+pub const MAX_STANDING: usize = 100;
 
 /// The boundaries, in the order they were proposed.
 #[derive(Clone, Debug, Default)]
@@ -46,6 +52,34 @@ impl BoundaryBook {
         {
             boundary.apply(author, at, &event.change);
         }
+    }
+
+    /// Decides whether `owner` may propose a boundary to their partner now
+    /// ([`decide_propose`]), with no more than [`MAX_STANDING`] of theirs standing with that
+    /// partner. Withdrawing one makes room.
+    pub fn decide_propose(
+        &self,
+        owner: PersonId,
+        partner: Option<PersonId>,
+        boundary: BoundaryId,
+        text: BoundaryText,
+        why: Option<BoundaryWhy>,
+    ) -> Result<BoundaryEvent, Refusal> {
+        let event = decide_propose(owner, partner, boundary, text, why)?;
+        if let Change::Proposed { partner, .. } = &event.change {
+            let standing = self
+                .boundaries
+                .iter()
+                .filter(|b| b.owner == owner && b.partner == *partner)
+                .filter(|b| !matches!(b.status, Status::Withdrawn { .. }))
+                .count();
+            if standing >= MAX_STANDING {
+                return Err(Refusal::TooMany {
+                    limit: MAX_STANDING,
+                });
+            }
+        }
+        Ok(event)
     }
 
     pub fn get(&self, id: BoundaryId) -> Option<&Boundary> {

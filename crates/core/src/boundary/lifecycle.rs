@@ -357,6 +357,8 @@ pub enum Refusal {
     TooLongAgo,
     #[error("the prevention promise was refused: {0}")]
     Promise(promise::Refusal),
+    #[error("{limit} boundaries stand already: withdraw one first")]
+    TooMany { limit: usize },
 }
 
 /// Decides whether `owner` may propose a boundary to their partner now.

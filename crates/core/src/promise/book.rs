@@ -3,10 +3,16 @@
 use std::collections::HashMap;
 
 use super::change::{Change, PromiseEvent};
-use super::lifecycle::{Outcome, Promise, Status};
+use super::lifecycle::{Outcome, Promise, Refusal, Status, decide_make};
+use super::terms::{Terms, TrustDomain};
 use crate::id::{PersonId, PromiseId};
 use crate::record::Params;
 use crate::time::Timestamp;
+
+/// The most promises one partner may have open to the other at once. Far more than anyone keeps
+/// in mind (the nudge speaks up long before), and low enough that one partner cannot bury the
+/// other's pages under thousands of them.
+pub const MAX_OPEN: usize = 100;
 
 /// The promises, in the order they were recorded.
 #[derive(Clone, Debug, Default)]
@@ -78,6 +84,40 @@ impl PromiseBook {
             self.promises.get_mut(new)?.in_place_of = Some(event.promise);
         }
         None
+    }
+
+    /// Decides whether `promiser` may make a promise to their partner now: [`decide_make`], and
+    /// no more than [`MAX_OPEN`] open to them at once. Settling or letting go of one makes room.
+    pub fn decide_make(
+        &self,
+        promiser: PersonId,
+        partner: Option<PersonId>,
+        terms: Terms,
+        domain: Option<TrustDomain>,
+        made_at: Option<Timestamp>,
+        now: Timestamp,
+    ) -> Result<Change, Refusal> {
+        let change = decide_make(promiser, partner, terms, domain, made_at, now)?;
+        if let Change::Made { receiver, .. } = &change {
+            self.room_for(promiser, *receiver)?;
+        }
+        Ok(change)
+    }
+
+    /// Whether `promiser` may take on one more promise to `receiver`.
+    pub fn room_for(&self, promiser: PersonId, receiver: PersonId) -> Result<(), Refusal> {
+        if self.open_from(promiser, receiver) >= MAX_OPEN {
+            return Err(Refusal::TooManyOpen { limit: MAX_OPEN });
+        }
+        Ok(())
+    }
+
+    /// How many of `promiser`'s promises to `receiver` are open (or done, waiting for a yes).
+    pub fn open_from(&self, promiser: PersonId, receiver: PersonId) -> usize {
+        self.promises
+            .iter()
+            .filter(|p| p.promiser == promiser && p.receiver == receiver && !p.status.is_settled())
+            .count()
     }
 
     pub fn get(&self, id: PromiseId) -> Option<&Promise> {

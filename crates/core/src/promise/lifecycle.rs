@@ -199,6 +199,8 @@ pub enum Refusal {
     AlreadyGiven,
     #[error("an apology takes responsibility without an excusing but")]
     Excusing,
+    #[error("{limit} promises are open already: keep, settle or let go of some first")]
+    TooManyOpen { limit: usize },
 }
 
 /// What a settled step tells the reliability record. Only steps the receiver took are evidence

@@ -10,11 +10,17 @@ use super::schedule::{Occurrence, Schedule};
 use crate::id::PersonId;
 use crate::time::Timestamp;
 
+/// The most rituals one person may have planned and not ended in a space: more than any week
+/// can hold, and few enough that nobody can flood the other's calendar.
+pub const MAX_ACTIVE: usize = 50;
+
 /// Why a ritual step was refused. Nothing is recorded when one is.
 #[derive(Debug, Error, Clone, Copy, PartialEq, Eq)]
 pub enum Refusal {
     #[error("this ritual has ended")]
     Ended,
+    #[error("{limit} rituals are planned already: end one first")]
+    TooMany { limit: usize },
 }
 
 /// A ritual as its events made it.
@@ -161,6 +167,22 @@ impl RitualBook {
     pub fn active(&self) -> impl Iterator<Item = &Ritual> {
         self.rituals.iter().filter(|r| r.is_active())
     }
+
+    /// Plans a ritual by `planner` ([`decide_plan`]), unless they have [`MAX_ACTIVE`] planned
+    /// and not ended already. The partner's rituals do not count against them.
+    pub fn decide_plan(
+        &self,
+        planner: PersonId,
+        name: RitualName,
+        kind: RitualKind,
+        schedule: Schedule,
+    ) -> Result<Change, Refusal> {
+        let planned = self.active().filter(|r| r.planned_by == planner).count();
+        if planned >= MAX_ACTIVE {
+            return Err(Refusal::TooMany { limit: MAX_ACTIVE });
+        }
+        Ok(decide_plan(name, kind, schedule))
+    }
 }
 
 #[cfg(test)]
@@ -290,5 +312,31 @@ mod tests {
         let id = RitualId::from_uuid(Uuid::from_u128(8));
         through_the_log(&mut book, id, person(1), 1, Change::Ended);
         assert!(book.get(id).is_none());
+    }
+
+    #[test]
+    fn a_person_plans_at_most_the_cap_and_ending_one_makes_room_while_the_partner_is_unaffected() {
+        let mut book = RitualBook::default();
+        let plan = |book: &RitualBook, who: u128| {
+            book.decide_plan(
+                person(who),
+                name("walk"),
+                RitualKind::Walk,
+                schedule("19:00"),
+            )
+        };
+        for n in 0..MAX_ACTIVE {
+            let change = plan(&book, 1).expect("room");
+            let id = RitualId::from_uuid(Uuid::from_u128(100 + n as u128));
+            through_the_log(&mut book, id, person(1), n as i64, change);
+        }
+        assert_eq!(plan(&book, 1), Err(Refusal::TooMany { limit: MAX_ACTIVE }));
+        assert!(
+            plan(&book, 2).is_ok(),
+            "the partner's rituals are their own"
+        );
+        let first = RitualId::from_uuid(Uuid::from_u128(100));
+        through_the_log(&mut book, first, person(2), 1_000, Change::Ended);
+        assert!(plan(&book, 1).is_ok(), "an ended ritual makes room");
     }
 }

@@ -7,6 +7,7 @@ mod after_miss;
 mod apology;
 mod balance;
 mod boundary_lifecycle;
+mod caps;
 mod checkin_lifecycle;
 mod coach_grants;
 mod gentle_words;

@@ -2,14 +2,14 @@
 //! gets 404 `not_found`. Times are RFC 3339, UTC.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use steadfast_core::appreciation::{BalanceParams, Celebration};
 
 use super::promises::space_id;
-use super::{ApiCaller, ApiError, ApiJson, lang_of};
+use super::{ApiCaller, ApiError, ApiJson, Paging, lang_of};
 use crate::AppState;
 use crate::appreciations::{self, AppreciationError};
 use crate::clock::rfc3339;
@@ -44,6 +44,8 @@ pub(crate) struct AppreciationBody {
 #[derive(Serialize, utoipa::ToSchema)]
 pub(crate) struct AppreciationList {
     appreciations: Vec<AppreciationBody>,
+    /// Where the next page is (this path with `?limit=…&after=…`); `null` on the last page.
+    next: Option<String>,
 }
 
 /// A thank-you or a noticing.
@@ -102,38 +104,45 @@ pub(crate) struct BalanceBody {
 }
 
 #[utoipa::path(get, path = "/spaces/{id}/appreciations", tag = "appreciations", security(("session" = []), ("token" = [])),
-    params(("id" = String, Path, description = "The space's id")),
+    params(("id" = String, Path, description = "The space's id"), Paging),
     responses(
         (status = 200, body = AppreciationList),
+        (status = 400, description = "The query could not be read (`bad_request`)", body = super::ErrorBody),
         (status = 401, description = "Not signed in", body = super::ErrorBody),
         (status = 404, description = "No such space, or not one of yours", body = super::ErrorBody),
+        (status = 422, description = "`limit_invalid`, or `cursor_invalid` for an `after` that names no appreciation of the list", body = super::ErrorBody),
     ))]
-/// The appreciations between the caller and their current partner, both ways, newest first.
+/// The appreciations between the caller and their current partner, both ways, newest first, a
+/// page at a time (`limit`, 50 by default; `next` leads on).
 pub(crate) async fn list(
     State(state): State<AppState>,
     headers: HeaderMap,
     ApiCaller(caller): ApiCaller,
     Path(space): Path<String>,
+    Query(paging): Query<Paging>,
 ) -> Result<Json<AppreciationList>, ApiError> {
-    let listed = async {
-        let space = space_id(&space).map_err(|_| AppreciationError::NotFound)?;
-        let opened = appreciations::open(&state, caller.person, space).await?;
-        Ok::<_, AppreciationError>(AppreciationList {
-            appreciations: appreciations::list(&opened)
-                .into_iter()
-                .map(|a| AppreciationBody {
-                    id: a.id.to_string(),
-                    from_you: a.from == caller.person,
-                    text: a.text.as_str().to_owned(),
-                    at: rfc3339(a.at),
-                })
-                .collect(),
-        })
+    let lang = lang_of(&headers);
+    let opened = match space_id(&space) {
+        Ok(id) => appreciations::open(&state, caller.person, id).await,
+        Err(_) => Err(AppreciationError::NotFound),
     }
-    .await;
-    listed
-        .map(Json)
-        .map_err(|error| refusal(error, lang_of(&headers)))
+    .map_err(|error| refusal(error, lang))?;
+    let page = paging.page(appreciations::list(&opened), |a| a.id.to_string(), lang)?;
+    Ok(Json(AppreciationList {
+        appreciations: page
+            .items
+            .into_iter()
+            .map(|a| AppreciationBody {
+                id: a.id.to_string(),
+                from_you: a.from == caller.person,
+                text: a.text.as_str().to_owned(),
+                at: rfc3339(a.at),
+            })
+            .collect(),
+        next: page
+            .next
+            .map(|query| format!("/api/v1/spaces/{space}/appreciations{query}")),
+    }))
 }
 
 #[utoipa::path(post, path = "/spaces/{id}/appreciations", tag = "appreciations", request_body = NewAppreciation, security(("session" = []), ("token" = [])),

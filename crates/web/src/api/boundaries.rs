@@ -321,7 +321,7 @@ pub(crate) async fn list(
         (status = 201, body = Created),
         (status = 401, description = "Not signed in", body = super::ErrorBody),
         (status = 404, description = "No such space, or not one of yours", body = super::ErrorBody),
-        (status = 409, description = "No partner yet (`no_partner`)", body = super::ErrorBody),
+        (status = 409, description = "No partner yet (`no_partner`), or 100 of the caller's boundaries stand already (`too_many`)", body = super::ErrorBody),
         (status = 422, description = "A field was refused", body = super::ErrorBody),
     ))]
 /// Proposes a boundary — the caller's line — for their partner to acknowledge.

@@ -24,8 +24,7 @@ pub(crate) async fn export(
     headers: HeaderMap,
     ApiCaller(caller): ApiCaller,
 ) -> Result<Response, ApiError> {
-    let built = export::build(&state, caller.person)
+    export::download(&state, caller.person)
         .await
-        .map_err(|error| ApiError::from_web(error, lang_of(&headers)))?;
-    Ok(export::attachment(&built))
+        .map_err(|error| ApiError::from_web(error, lang_of(&headers)))
 }

@@ -29,8 +29,8 @@ use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde::Serialize;
 use serde::de::{DeserializeOwned, Error as _};
+use serde::{Deserialize, Serialize};
 use steadfast_store::StoreError;
 
 use crate::AppState;
@@ -63,6 +63,14 @@ impl ApiError {
             code,
             message: message.into(),
             retry_after: None,
+        }
+    }
+
+    /// The same error, asking the client to wait this many seconds (`Retry-After`).
+    pub(crate) fn retry_after(self, seconds: u64) -> Self {
+        Self {
+            retry_after: Some(seconds),
+            ..self
         }
     }
 
@@ -307,4 +315,76 @@ pub(crate) fn lang_of(headers: &axum::http::HeaderMap) -> Lang {
 /// Unknown paths under `/api/`.
 pub(crate) async fn not_found(headers: axum::http::HeaderMap) -> ApiError {
     ApiError::from_web(WebError::NotFound, lang_of(&headers))
+}
+
+/// `?limit=&after=` on a list that grows with writes: one page of it at a time, so neither
+/// partner can make the other's answers heavy by writing a lot.
+#[derive(Deserialize, Default, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct Paging {
+    /// How many items to answer: 1–200, 50 when left out.
+    #[param(minimum = 1, maximum = 200)]
+    limit: Option<i64>,
+    /// The `id` of the last item of the page before, as `next` gives it; leave out for the
+    /// first page.
+    after: Option<String>,
+}
+
+/// Items a page answers when `limit` is left out, and the most it may ask for.
+const PAGE_LIMIT: usize = 50;
+const MAX_PAGE_LIMIT: usize = 200;
+
+/// One page of a list, and where the next one starts.
+pub(crate) struct Paged<T> {
+    pub(crate) items: Vec<T>,
+    /// The query of the next page (`?limit=…&after=…`), while there is one.
+    pub(crate) next: Option<String>,
+}
+
+impl Paging {
+    /// The page of `items` (in the list's own order) this asks for; `id` names each item as
+    /// `after` does. An `after` that names no item of the list is refused, never guessed at.
+    pub(crate) fn page<T>(
+        &self,
+        items: Vec<T>,
+        id: impl Fn(&T) -> String,
+        lang: Lang,
+    ) -> Result<Paged<T>, ApiError> {
+        let limit = match self.limit {
+            None => PAGE_LIMIT,
+            Some(limit) => usize::try_from(limit)
+                .ok()
+                .filter(|limit| (1..=MAX_PAGE_LIMIT).contains(limit))
+                .ok_or_else(|| {
+                    ApiError::new(
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        "limit_invalid",
+                        lang.t_with("api-limit-invalid", &[("max", MAX_PAGE_LIMIT.to_string())]),
+                    )
+                })?,
+        };
+        let start = match self.after.as_deref() {
+            None => 0,
+            Some(after) => {
+                items
+                    .iter()
+                    .position(|item| id(item) == after)
+                    .ok_or_else(|| {
+                        ApiError::new(
+                            StatusCode::UNPROCESSABLE_ENTITY,
+                            "cursor_invalid",
+                            lang.t("api-cursor-invalid"),
+                        )
+                    })?
+                    + 1
+            }
+        };
+        let more = items.len() > start.saturating_add(limit);
+        let items: Vec<T> = items.into_iter().skip(start).take(limit).collect();
+        let next = match items.last() {
+            Some(last) if more => Some(format!("?limit={limit}&after={}", id(last))),
+            _ => None,
+        };
+        Ok(Paged { items, next })
+    }
 }

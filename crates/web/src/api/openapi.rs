@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::State;
+use axum::http::Method;
 use axum::response::IntoResponse;
 use axum::routing::{any, get};
 use steadfast_core::checkin::{Step, TrustItem};
@@ -121,6 +122,48 @@ impl Modify for BodyRefusals {
                                 .into()
                         });
                 }
+            }
+        }
+    }
+}
+
+/// Adds the 429 every counted write may answer (`crate::quota`), decided by the same rule that
+/// counts them, so the document and the server cannot disagree.
+struct WriteQuotaRefusal;
+
+impl Modify for WriteQuotaRefusal {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let operations = [
+                (Method::PUT, &mut item.put),
+                (Method::POST, &mut item.post),
+                (Method::DELETE, &mut item.delete),
+                (Method::PATCH, &mut item.patch),
+            ];
+            for (method, operation) in operations {
+                let Some(operation) = operation else { continue };
+                if !crate::quota::counts(&method, path) {
+                    continue;
+                }
+                operation
+                    .responses
+                    .responses
+                    .entry("429".to_owned())
+                    .or_insert_with(|| {
+                        ResponseBuilder::new()
+                            .description(
+                                "Too many writes in a short time (`too_many_writes`): nothing \
+                                 was saved; `Retry-After` says how many seconds to wait",
+                            )
+                            .content(
+                                "application/json",
+                                ContentBuilder::new()
+                                    .schema(Some(Ref::from_schema_name("ErrorBody")))
+                                    .build(),
+                            )
+                            .build()
+                            .into()
+                    });
             }
         }
     }
@@ -702,6 +745,7 @@ pub(crate) fn router() -> Router<AppState> {
         .split_for_parts();
     // After the routes are in: a modifier on `ApiDoc` would see no paths yet.
     BodyRefusals.modify(&mut document);
+    WriteQuotaRefusal.modify(&mut document);
     TextRules.modify(&mut document);
     let document = Arc::new(document);
     routes

@@ -6,7 +6,7 @@
 //! Times are RFC 3339 with an offset on the way in and UTC on the way out.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
@@ -15,7 +15,7 @@ use steadfast_core::promise::{
 };
 use steadfast_core::{PersonId, PromiseId, SpaceId, Timestamp};
 
-use super::{ApiCaller, ApiError, ApiJson, OptionalJson, lang_of};
+use super::{ApiCaller, ApiError, ApiJson, OptionalJson, Paging, lang_of};
 use crate::AppState;
 use crate::clock::{parse_rfc3339, rfc3339};
 use crate::i18n::Lang;
@@ -315,10 +315,12 @@ impl PromiseSummary {
     }
 }
 
-/// The caller's promises with their current partner, both ways, oldest first.
+/// The caller's promises with their current partner, both ways, oldest first: one page of them.
 #[derive(Serialize, utoipa::ToSchema)]
 pub(crate) struct PromiseList {
     promises: Vec<PromiseSummary>,
+    /// Where the next page is (this path with `?limit=…&after=…`); `null` on the last page.
+    next: Option<String>,
 }
 
 /// Who took a step.
@@ -410,7 +412,7 @@ async fn step(
         (status = 201, body = PromiseCreated),
         (status = 401, description = "Not signed in", body = super::ErrorBody),
         (status = 404, description = "No such space, or not one of yours", body = super::ErrorBody),
-        (status = 409, description = "No partner to promise to yet (`no_partner`)", body = super::ErrorBody),
+        (status = 409, description = "No partner to promise to yet (`no_partner`), or 100 of the caller's promises to them open already (`too_many_open`)", body = super::ErrorBody),
         (status = 422, description = "A field was refused: `text_invalid`, `stakes_invalid`, `domain_invalid`, `time_invalid`, `due_too_early`, `in_future`, `too_long_ago`, `invalid_body`", body = super::ErrorBody),
     ))]
 /// Makes a promise from the caller to their partner. `made_at` logs one made earlier
@@ -430,25 +432,43 @@ pub(crate) async fn create(
 }
 
 #[utoipa::path(get, path = "/spaces/{id}/promises", tag = "promises", security(("session" = []), ("token" = [])),
-    params(("id" = String, Path, description = "The space's id")),
+    params(("id" = String, Path, description = "The space's id"), Paging),
     responses(
         (status = 200, body = PromiseList),
+        (status = 400, description = "The query could not be read (`bad_request`)", body = super::ErrorBody),
         (status = 401, description = "Not signed in", body = super::ErrorBody),
         (status = 404, description = "No such space, or not one of yours", body = super::ErrorBody),
+        (status = 422, description = "`limit_invalid`, or `cursor_invalid` for an `after` that names no promise of the list", body = super::ErrorBody),
     ))]
-/// The promises between the caller and their partner, both ways, oldest first. After the
-/// partner left the space, the promises with them stay listed for the one who stayed, read-only
-/// (`read_only`); the one who left sees none.
+/// The promises between the caller and their partner, both ways, oldest first, a page at a
+/// time (`limit`, 50 by default; `next` leads on). After the partner left the space, the
+/// promises with them stay listed for the one who stayed, read-only (`read_only`); the one who
+/// left sees none.
 pub(crate) async fn list(
     State(state): State<AppState>,
     headers: HeaderMap,
     ApiCaller(caller): ApiCaller,
     Path(space): Path<String>,
+    Query(paging): Query<Paging>,
 ) -> Result<Json<PromiseList>, ApiError> {
-    listed(&state, caller.person, &space)
-        .await
-        .map(Json)
-        .map_err(|error| refusal(error, lang_of(&headers)))
+    let lang = lang_of(&headers);
+    let opened = match space_id(&space) {
+        Ok(id) => promises::open(&state, caller.person, id).await,
+        Err(error) => Err(error),
+    }
+    .map_err(|error| refusal(error, lang))?;
+    let page = paging.page(opened.promises(), |promise| promise.id.to_string(), lang)?;
+    let now = state.now();
+    Ok(Json(PromiseList {
+        promises: page
+            .items
+            .into_iter()
+            .map(|promise| PromiseSummary::of(promise, caller.person, now, opened.partner_left()))
+            .collect(),
+        next: page
+            .next
+            .map(|query| format!("/api/v1/spaces/{space}/promises{query}")),
+    }))
 }
 
 async fn make(
@@ -465,22 +485,6 @@ async fn make(
         text: body.text,
     };
     promises::make(state, person, space_id(space)?, input).await
-}
-
-async fn listed(
-    state: &AppState,
-    person: PersonId,
-    space: &str,
-) -> Result<PromiseList, PromiseError> {
-    let opened = promises::open(state, person, space_id(space)?).await?;
-    let now = state.now();
-    Ok(PromiseList {
-        promises: opened
-            .promises()
-            .into_iter()
-            .map(|promise| PromiseSummary::of(promise, person, now, opened.partner_left()))
-            .collect(),
-    })
 }
 
 #[utoipa::path(get, path = "/spaces/{id}/promises/{promise}", tag = "promises", security(("session" = []), ("token" = [])),

@@ -196,6 +196,7 @@ async fn listed(
         (status = 201, body = RitualCreated),
         (status = 401, description = "Not signed in", body = super::ErrorBody),
         (status = 404, description = "No such space, or not one of yours", body = super::ErrorBody),
+        (status = 409, description = "50 of the caller's rituals are planned already (`too_many_rituals`)", body = super::ErrorBody),
         (status = 422, description = "A field was refused: `name_invalid`, `kind_invalid`, `weekdays_invalid`, `start_invalid`, `every_invalid`, `duration_invalid`, `first_date_invalid`, `invalid_body`", body = super::ErrorBody),
     ))]
 /// Plans a ritual, in the space's time zone as it is now.

@@ -236,7 +236,7 @@ fn find(limiters: &[(Door, Keyed)], door: Door) -> Option<&Keyed> {
 
 /// Our clock, as the rate limiter reads time.
 #[derive(Clone, Debug)]
-struct ClockAdapter(Arc<dyn Clock>);
+pub(crate) struct ClockAdapter(pub(crate) Arc<dyn Clock>);
 
 impl GovernorClock for ClockAdapter {
     type Instant = Nanos;

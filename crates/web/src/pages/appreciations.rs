@@ -5,15 +5,15 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use steadfast_core::appreciation::{BalanceParams, Celebration};
 use steadfast_core::{PersonId, SpaceId};
 
-use super::Chrome;
 use super::promises::{Zone, parse_space, partner_name, space_name};
+use super::{Chrome, PAGE_SIZE, PageQuery, Pager, window};
 use crate::AppState;
 use crate::appreciations::{self, AppreciationError};
 use crate::auth::session::SignedIn;
@@ -67,6 +67,7 @@ pub(crate) struct AppreciationsPage {
     negative_kinds: Vec<KindLine>,
     celebrations: Vec<String>,
     given: Vec<AppreciationLine>,
+    pager: Pager,
 }
 
 /// The page.
@@ -76,6 +77,7 @@ pub(crate) async fn show(
     chrome: Chrome,
     zone: Zone,
     Path(space): Path<String>,
+    Query(shown): Query<PageQuery>,
 ) -> Result<AppreciationsPage, WebError> {
     let space = parse_space(&space)?;
     page(
@@ -84,7 +86,7 @@ pub(crate) async fn show(
         space,
         chrome,
         &zone,
-        GiveForm::default(),
+        (shown.number(), GiveForm::default()),
         None,
     )
     .await
@@ -96,7 +98,7 @@ async fn page(
     space: SpaceId,
     chrome: Chrome,
     zone: &Zone,
-    form: GiveForm,
+    (number, form): (usize, GiveForm),
     error: Option<&AppreciationError>,
 ) -> Result<AppreciationsPage, WebError> {
     let lang = chrome.lang;
@@ -155,7 +157,10 @@ async fn page(
             }
         })
         .collect();
-    let given = appreciations::list(&opened)
+    // A page of them at a time, newest first: however many are given, the page stays light.
+    let (given, more) = window(appreciations::list(&opened), number, PAGE_SIZE);
+    let pager = Pager::new(&format!("/spaces/{space}/appreciations"), number, more);
+    let given = given
         .into_iter()
         .map(|a| AppreciationLine {
             who: if a.from == person {
@@ -186,6 +191,7 @@ async fn page(
         negative_kinds: kinds(false),
         celebrations,
         given,
+        pager,
         chrome,
     })
 }
@@ -218,7 +224,7 @@ pub(crate) async fn give(
                 space,
                 chrome,
                 &zone,
-                form,
+                (1, form),
                 Some(&error),
             )
             .await?;

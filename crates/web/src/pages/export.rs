@@ -13,6 +13,5 @@ pub(crate) async fn download(
     State(state): State<AppState>,
     SignedIn(caller): SignedIn,
 ) -> Result<Response, WebError> {
-    let built = export::build(&state, caller.person).await?;
-    Ok(export::attachment(&built))
+    export::download(&state, caller.person).await
 }

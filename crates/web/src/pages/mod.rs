@@ -109,3 +109,55 @@ pub(crate) fn local_path(next: Option<&str>) -> &str {
         _ => "/",
     }
 }
+
+/// How many items a page lists of a list that grows with every write (promises, entries,
+/// appreciations…), so neither partner can make the other's page heavy by writing a lot.
+pub(crate) const PAGE_SIZE: usize = 50;
+
+/// `?page=N` on a paged list: 1 (the newest) unless a plain number above it is given.
+#[derive(serde::Deserialize, Default)]
+pub(crate) struct PageQuery {
+    #[serde(default)]
+    page: Option<String>,
+}
+
+impl PageQuery {
+    pub(crate) fn number(&self) -> usize {
+        self.page
+            .as_deref()
+            .and_then(|page| page.trim().parse::<usize>().ok())
+            .filter(|&page| page >= 1)
+            .unwrap_or(1)
+    }
+}
+
+/// The `page`th window of `size` items (from 1), and whether any come after it.
+pub(crate) fn window<T>(items: Vec<T>, page: usize, size: usize) -> (Vec<T>, bool) {
+    let skip = page.saturating_sub(1).saturating_mul(size);
+    let more = items.len() > skip.saturating_add(size);
+    (items.into_iter().skip(skip).take(size).collect(), more)
+}
+
+/// Links between the pages of a list: to the one before, and to the one after.
+#[derive(Default)]
+pub(crate) struct Pager {
+    pub(crate) previous: Option<String>,
+    pub(crate) next: Option<String>,
+}
+
+impl Pager {
+    /// The links from page `page` of the list at `path`, when there is a page that way.
+    pub(crate) fn new(path: &str, page: usize, more: bool) -> Self {
+        let at = |n: usize| {
+            if n <= 1 {
+                path.to_owned()
+            } else {
+                format!("{path}?page={n}")
+            }
+        };
+        Pager {
+            previous: (page > 1).then(|| at(page - 1)),
+            next: more.then(|| at(page + 1)),
+        }
+    }
+}

@@ -10,7 +10,7 @@ use std::convert::Infallible;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
-use axum::extract::{FromRequestParts, Path, State};
+use axum::extract::{FromRequestParts, Path, Query, State};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -22,8 +22,8 @@ use steadfast_core::promise::{
 use steadfast_core::record::Params;
 use steadfast_core::{PersonId, PromiseId, SpaceId, Timestamp};
 
-use super::Chrome;
 use super::landing::{ApologyLine, apology_lines, landing_words};
+use super::{Chrome, PAGE_SIZE, PageQuery, Pager, window};
 use crate::AppState;
 use crate::auth::session::SignedIn;
 use crate::clock;
@@ -35,7 +35,7 @@ use crate::spaces;
 /// The cookie in which the page's script reports the browser's IANA time zone.
 pub(crate) const ZONE_COOKIE: &str = "tz";
 
-/// How many settled promises the list shows, newest first.
+/// How many settled promises each page of the list shows, newest first.
 const SETTLED_SHOWN: usize = 20;
 
 /// The person's time zone, from the `tz` cookie; UTC when there is none or it is unknown.
@@ -336,6 +336,7 @@ pub(crate) struct PromisesPage {
     yours: Vec<PromiseLine>,
     theirs: Vec<PromiseLine>,
     settled: Vec<PromiseLine>,
+    pager: Pager,
     nudge: Option<String>,
     form: MakeForm,
     stakes_choices: Vec<Choice>,
@@ -364,13 +365,26 @@ pub(crate) async fn list(
     chrome: Chrome,
     zone: Zone,
     Path(space): Path<String>,
+    Query(page): Query<PageQuery>,
 ) -> Result<PromisesPage, WebError> {
     let space = parse_space(&space)?;
     let form = MakeForm {
         stakes: "2".to_owned(),
         ..MakeForm::default()
     };
-    list_page(&state, caller.person, space, chrome, zone, form, None).await
+    let listed = Listed {
+        page: page.number(),
+        form,
+        error: None,
+    };
+    list_page(&state, caller.person, space, chrome, zone, listed).await
+}
+
+/// What the list page shows besides the promises: which page of them, and the make form.
+struct Listed {
+    page: usize,
+    form: MakeForm,
+    error: Option<FieldError>,
 }
 
 async fn list_page(
@@ -379,8 +393,7 @@ async fn list_page(
     space: SpaceId,
     chrome: Chrome,
     zone: Zone,
-    form: MakeForm,
-    error: Option<FieldError>,
+    Listed { page, form, error }: Listed,
 ) -> Result<PromisesPage, WebError> {
     let lang = chrome.lang;
     let now = state.now();
@@ -404,23 +417,32 @@ async fn list_page(
     // Soonest due first; those without a due time after them, oldest first.
     open.sort_by_key(|p| (p.terms.due.is_none(), p.terms.due, p.made_at));
     let line = |p: &Promise| promise_line(p, &opened, &name, &zone, now, lang);
-    let yours = open
-        .iter()
-        .filter(|p| p.promiser == person)
-        .map(|p| line(p))
-        .collect();
-    let theirs = open
-        .iter()
-        .filter(|p| p.promiser != person)
-        .map(|p| line(p))
-        .collect();
+    // Each list shows one page of its own; the page's links lead on while any has more.
+    let (yours, more_yours) = window(
+        open.iter().filter(|p| p.promiser == person).collect(),
+        page,
+        PAGE_SIZE,
+    );
+    let (theirs, more_theirs) = window(
+        open.iter().filter(|p| p.promiser != person).collect(),
+        page,
+        PAGE_SIZE,
+    );
+    let yours = yours.into_iter().map(|p| line(p)).collect();
+    let theirs = theirs.into_iter().map(|p| line(p)).collect();
     let mut settled: Vec<&Promise> = all
         .iter()
         .copied()
         .filter(|p| p.status.is_settled())
         .collect();
     settled.sort_by_key(|p| std::cmp::Reverse(settled_at(p.status)));
-    let settled = settled.into_iter().take(SETTLED_SHOWN).map(line).collect();
+    let (settled, more_settled) = window(settled, page, SETTLED_SHOWN);
+    let settled = settled.into_iter().map(line).collect();
+    let pager = Pager::new(
+        &format!("/spaces/{space}/promises"),
+        page,
+        more_yours || more_theirs || more_settled,
+    );
     let nudge = opened.partner.and_then(|partner| {
         opened
             .ledger()
@@ -456,6 +478,7 @@ async fn list_page(
         yours,
         theirs,
         settled,
+        pager,
         nudge,
         form,
         stakes_choices,
@@ -520,16 +543,12 @@ pub(crate) async fn make(
                 field,
                 message: error.message(lang),
             };
-            let page = list_page(
-                &state,
-                caller.person,
-                space,
-                chrome,
-                zone,
+            let listed = Listed {
+                page: 1,
                 form,
-                Some(error),
-            )
-            .await?;
+                error: Some(error),
+            };
+            let page = list_page(&state, caller.person, space, chrome, zone, listed).await?;
             Ok((status, page).into_response())
         }
     }

@@ -8,6 +8,7 @@ mod hashing;
 mod lockout;
 mod metrics;
 mod patterns;
+mod quota;
 mod recovery;
 mod safety_pause;
 mod tokens;

@@ -1,0 +1,334 @@
+//! How fast one person may write. Every state-changing request of a signed-in person — pages and
+//! the API, every feature — takes one place from an allowance of their own, keyed by the person
+//! (so one partner's speed never holds the other back). Reads never count.
+//!
+//! The allowance is [`WriteQuota::HUMAN`]: a burst of 60, then one a second. A person walking
+//! through a check-in, or acting on every promise of a long week, makes a few dozen writes in a
+//! minute at the very most, so the burst is never met by hand; a script that writes thousands in
+//! seconds gets the burst and then one a second, which bounds what it can pile onto the
+//! partner's pages to 3,600 writes an hour (and the caps in `steadfast_core` bound what stays
+//! open).
+//!
+//! Refused writes change nothing. The API answers 429 `too_many_writes` with `Retry-After`; a
+//! page answers 429 with a page that says how many seconds to wait and holds everything the form
+//! sent, ready to send again.
+//!
+//! Never counted, so no flood can hold them back: signing out and the quick exit, the language,
+//! the account's own safety steps (password, sessions, recovery codes, deletion, revoking a
+//! token, the calendar feed, a coach or an invite), leaving a space, the safety question and the
+//! pause of joint work, and
+//! the previews that only look at words (`…/check`, the gentle start-up helper).
+
+use std::num::NonZeroU32;
+use std::sync::Arc;
+use std::time::Duration;
+
+use askama::Template;
+use axum::extract::{FromRequest, Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+use governor::clock::Clock as GovernorClock;
+use governor::middleware::NoOpMiddleware;
+use governor::nanos::Nanos;
+use governor::state::keyed::DashMapStateStore;
+use governor::{Quota, RateLimiter};
+use steadfast_core::PersonId;
+
+use crate::AppState;
+use crate::auth::limits::{ClockAdapter, TooMany};
+use crate::auth::session::{self, Caller};
+use crate::clock::Clock;
+use crate::i18n::Lang;
+use crate::pages::Chrome;
+
+/// How many writes one person may make at once, and how fast the allowance comes back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WriteQuota {
+    /// Writes allowed at once, from a full allowance.
+    pub burst: u32,
+    /// One more write comes back after this long.
+    pub one_per: Duration,
+}
+
+impl WriteQuota {
+    /// A generous human pace: a burst of 60, then one write a second.
+    pub const HUMAN: WriteQuota = WriteQuota {
+        burst: 60,
+        one_per: Duration::from_secs(1),
+    };
+}
+
+impl Default for WriteQuota {
+    fn default() -> Self {
+        WriteQuota::HUMAN
+    }
+}
+
+type Keyed =
+    RateLimiter<PersonId, DashMapStateStore<PersonId>, ClockAdapter, NoOpMiddleware<Nanos>>;
+
+/// Each person's allowance of writes.
+pub(crate) struct Writes {
+    limiter: Keyed,
+    clock: ClockAdapter,
+}
+
+impl Writes {
+    pub(crate) fn new(quota: WriteQuota, clock: Arc<dyn Clock>) -> Self {
+        let clock = ClockAdapter(clock);
+        let rate = Quota::with_period(quota.one_per)
+            .unwrap_or_else(|| Quota::per_second(NonZeroU32::MAX))
+            .allow_burst(NonZeroU32::new(quota.burst).unwrap_or(NonZeroU32::MIN));
+        Self {
+            limiter: RateLimiter::dashmap_with_clock(rate, clock.clone()),
+            clock,
+        }
+    }
+
+    /// Takes one write from `person`'s allowance, or says how long until one comes back.
+    pub(crate) fn take(&self, person: PersonId) -> Result<(), TooMany> {
+        self.limiter.check_key(&person).map_err(|not_until| {
+            let wait = not_until.wait_time_from(self.clock.now());
+            // Whole seconds, rounded up: Retry-After: 0 would invite an immediate retry.
+            TooMany {
+                retry_after: Duration::from_secs(
+                    wait.as_secs() + u64::from(wait.subsec_nanos() > 0),
+                ),
+            }
+        })
+    }
+
+    /// Forgets people whose allowance is full again; run now and then to bound memory.
+    pub(crate) fn forget_idle(&self) {
+        self.limiter.retain_recent();
+    }
+}
+
+/// Whether a request is a write that counts: a state-changing method on anything but the few
+/// paths that must never be held back (see the module's comment).
+pub(crate) fn counts(method: &Method, path: &str) -> bool {
+    if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
+        return false;
+    }
+    const NEVER: [&str; 20] = [
+        "/sign-in",
+        "/sign-up",
+        "/sign-out",
+        "/exit",
+        "/language",
+        "/recovery",
+        "/account/password",
+        "/account/sign-out-others",
+        "/account/sign-out-everywhere",
+        "/account/recovery-codes",
+        "/account/delete",
+        "/account/calendar/revoke",
+        "/api/v1/sessions",
+        "/api/v1/sessions/current",
+        "/api/v1/me",
+        "/api/v1/me/password",
+        "/api/v1/me/recovery-codes",
+        "/api/v1/accounts",
+        "/api/v1/recovery",
+        "/api/v1/gentle-start",
+    ];
+    if NEVER.contains(&path) {
+        return false;
+    }
+    if path == "/api/v1/calendar-feed" {
+        return *method != Method::DELETE;
+    }
+    let segments: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+    let last = segments.last().copied().unwrap_or_default();
+    let spaces_step = |from_end: usize| {
+        segments
+            .len()
+            .checked_sub(from_end)
+            .and_then(|i| segments.get(i))
+            .copied()
+    };
+    let revoking = last == "revoke"
+        || (*method == Method::DELETE
+            && (path.starts_with("/api/v1/tokens/") || spaces_step(2) == Some("invites")));
+    // The safety question, and pausing joint work or going on (`…/safety/pause`, `…/ready`).
+    let leaving_or_safety = last == "leave" || last == "safety" || spaces_step(2) == Some("safety");
+    let only_looking = last == "check";
+    !(revoking || leaving_or_safety || only_looking)
+}
+
+/// Counts every write of a signed-in person against their allowance; past it, refuses the write
+/// before any handler runs. Runs inside the coach guard, so a coach's refused writes never count.
+pub(crate) async fn limit_writes(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    if !counts(request.method(), request.uri().path()) {
+        return next.run(request).await;
+    }
+    let (mut parts, body) = request.into_parts();
+    let is_api = parts.uri.path().starts_with("/api/");
+    // The same lookup the handler would make, remembered for it in the request's extensions.
+    let caller = if is_api {
+        session::caller(&mut parts, &state).await
+    } else {
+        session::page_caller(&mut parts, &state).await
+    };
+    let person = match caller {
+        Ok(Some(Caller { person, .. })) => person,
+        Ok(None) => return next.run(Request::from_parts(parts, body)).await,
+        Err(error) => return error.into_response(),
+    };
+    let Err(too_many) = state.writes.take(person) else {
+        return next.run(Request::from_parts(parts, body)).await;
+    };
+    let seconds = too_many.retry_after.as_secs().max(1);
+    if is_api {
+        let lang = crate::api::lang_of(&parts.headers);
+        return crate::api::ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too_many_writes",
+            lang.t_count("write-quota-api", count(seconds)),
+        )
+        .retry_after(seconds)
+        .into_response();
+    }
+    let lang = Lang::of_request(&parts);
+    let chrome = Chrome::new(&state, lang, parts.uri.path(), true);
+    let action = parts.uri.path().to_owned();
+    let request = Request::from_parts(parts, body);
+    // What the form sent, to send again; a body that is not a form keeps nothing.
+    let fields = axum::Form::<Vec<(String, String)>>::from_request(request, &state)
+        .await
+        .map(|axum::Form(fields)| fields)
+        .unwrap_or_default();
+    resend_page(chrome, action, fields, seconds)
+}
+
+fn count(seconds: u64) -> i64 {
+    i64::try_from(seconds).unwrap_or(i64::MAX)
+}
+
+#[derive(Template)]
+#[template(path = "slow_down.html")]
+struct SlowDownPage {
+    chrome: Chrome,
+    text: String,
+    action: String,
+    /// Every field the form sent, as hidden fields of the form that sends it again.
+    fields: Vec<(String, String)>,
+    /// The words typed (the fields holding more than one word), shown so the person sees them
+    /// kept.
+    words: Vec<String>,
+}
+
+/// The page for a refused form: how long to wait, what was typed, and a button that sends it
+/// all again to where it was going.
+fn resend_page(
+    chrome: Chrome,
+    action: String,
+    fields: Vec<(String, String)>,
+    seconds: u64,
+) -> Response {
+    let words = fields
+        .iter()
+        .map(|(_, value)| value.trim())
+        .filter(|value| value.contains(char::is_whitespace))
+        .map(str::to_owned)
+        .collect();
+    let page = SlowDownPage {
+        text: chrome.lang.t_count("write-quota-text", count(seconds)),
+        action,
+        fields,
+        words,
+        chrome,
+    };
+    let mut response = match page.render() {
+        Ok(html) => (StatusCode::TOO_MANY_REQUESTS, Html(html)).into_response(),
+        Err(error) => {
+            tracing::error!(%error, "the slow-down page failed to render");
+            StatusCode::TOO_MANY_REQUESTS.into_response()
+        }
+    };
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use steadfast_core::Timestamp;
+    use uuid::Uuid;
+
+    use super::*;
+    use crate::clock::ManualClock;
+
+    #[test]
+    fn a_person_gets_the_burst_then_one_write_a_second_and_the_partner_is_not_held_back() {
+        let clock = ManualClock::starting_at(Timestamp::from_millis(1_800_000_000_000));
+        let writes = Writes::new(WriteQuota::HUMAN, Arc::new(clock.clone()));
+        let (a, b) = (
+            PersonId::from_uuid(Uuid::from_u128(1)),
+            PersonId::from_uuid(Uuid::from_u128(2)),
+        );
+        for n in 0..WriteQuota::HUMAN.burst {
+            assert_eq!(writes.take(a), Ok(()), "write {n}");
+        }
+        assert_eq!(
+            writes.take(a),
+            Err(TooMany {
+                retry_after: Duration::from_secs(1)
+            })
+        );
+        assert_eq!(
+            writes.take(b),
+            Ok(()),
+            "the partner's allowance is their own"
+        );
+        clock.advance_millis(1_000);
+        assert_eq!(writes.take(a), Ok(()));
+        assert!(writes.take(a).is_err());
+    }
+
+    #[test]
+    fn safety_steps_and_reads_never_count() {
+        let never = [
+            (Method::GET, "/spaces/x/promises"),
+            (Method::POST, "/exit"),
+            (Method::POST, "/sign-out"),
+            (Method::POST, "/account/password"),
+            (Method::POST, "/account/delete"),
+            (Method::POST, "/account/tokens/x/revoke"),
+            (Method::POST, "/spaces/x/leave"),
+            (Method::POST, "/spaces/x/safety"),
+            (Method::PUT, "/api/v1/spaces/x/safety"),
+            (Method::POST, "/spaces/x/safety/pause"),
+            (Method::POST, "/api/v1/spaces/x/safety/ready"),
+            (Method::POST, "/spaces/x/coach/y/revoke"),
+            (Method::POST, "/spaces/x/boundaries/check"),
+            (Method::DELETE, "/api/v1/tokens/x"),
+            (Method::DELETE, "/api/v1/spaces/x/invites/y"),
+            (Method::DELETE, "/api/v1/calendar-feed"),
+            (Method::DELETE, "/api/v1/sessions/current"),
+            (Method::POST, "/api/v1/gentle-start"),
+        ];
+        for (method, path) in never {
+            assert!(!counts(&method, path), "{method} {path}");
+        }
+        let counted = [
+            (Method::POST, "/spaces/x/promises"),
+            (Method::POST, "/api/v1/spaces/x/promises"),
+            (Method::POST, "/journal"),
+            (Method::PUT, "/api/v1/journal/y"),
+            (Method::DELETE, "/api/v1/spaces/x/rituals/y"),
+            (Method::POST, "/account/tokens"),
+            (Method::POST, "/api/v1/calendar-feed"),
+            (Method::POST, "/spaces/x/invites"),
+        ];
+        for (method, path) in counted {
+            assert!(counts(&method, path), "{method} {path}");
+        }
+    }
+}

@@ -439,6 +439,7 @@ history-renegotiation-asked = asked for new terms
 history-renegotiation-accepted = accepted the new terms
 history-renegotiation-declined = kept the old terms
 history-broken = recorded that it was not kept ({ $severity })
+history-broken-hidden = recorded that it was not kept, and that it was hidden or lied about ({ $severity })
 history-extended = gave more time, until { $when }
 history-let-go = let it go
 history-released = released the promise
@@ -662,3 +663,28 @@ help-default-blue-line = “Niebieska Linia”, Poland’s national helpline for
 help-default-emergency-europe = Emergency number anywhere in Europe
 help-default-emergency-north-america = Emergency number in North America
 help-default-directory = Free, confidential helplines, country by country, for whatever you are going through
+
+## The guided start, once, right after sign-up
+start-title = How would you like to begin?
+start-lead = Your account is ready. Choose how to start; you can invite your partner or join them later, too.
+start-space-name = Name of your shared space
+start-space-name-hint = Only the two of you will see it. You can keep this one.
+start-space-name-default = Our space
+start-together-heading = Start together
+start-together-text = We make your space and a link for your partner. Send it to them, or let them scan the code from your screen.
+start-together-submit = Make our space and invite
+start-alone-heading = Start on your own for now
+start-alone-text = Your private journal, today in a minute and the help pages work for one. Invite your partner whenever you are ready.
+start-alone-submit = Start on my own
+start-join-heading = Your partner has already started?
+start-join-text = Open the link they sent you on this device. Or paste it here.
+start-join-link = The link from your partner
+start-join-submit = Open the invite
+start-join-link-missing = Paste the link your partner sent you, then open it.
+start-join-link-unreadable = This does not look like an invite link. Copy the whole link your partner sent and paste it again.
+
+## The second step of a heavy action
+confirm-not-now = Not now, go back
+confirm-broken-title = Record that this promise was not kept?
+confirm-broken-lead = This goes into the promise’s history, which both of you see, and into your record. Take a breath first if you need one.
+confirm-broken-deception = It was hidden, or there was lying about it

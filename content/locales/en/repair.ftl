@@ -183,3 +183,9 @@ repair-refused-no_such_question = That question is not in this plan.
 repair-refused-unchanged = That is the same as the answer already there. Change what you want to change, or leave it.
 checkin-repair-questions = Questions waiting for an answer
 checkin-repair-questions-hint = From your repair plan. They are answered on the plan.
+
+## The second step before a plan moves on or closes
+confirm-advance-title = Move on to { $phase }?
+confirm-advance-lead = Both of you will see that the plan moved on to { $phase }. Take this step when the one who was hurt feels ready for it, not before.
+confirm-close-title = Close this plan?
+confirm-close-lead = Closing ends the plan for both of you. What you wrote in it stays in its history.

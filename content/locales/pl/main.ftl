@@ -448,6 +448,7 @@ history-renegotiation-asked = prośba o nowe warunki
 history-renegotiation-accepted = przyjęcie nowych warunków
 history-renegotiation-declined = pozostanie przy dawnych warunkach
 history-broken = zapisanie niedotrzymania ({ $severity })
+history-broken-hidden = zapisanie niedotrzymania połączonego z ukrywaniem lub kłamstwem ({ $severity })
 history-extended = więcej czasu, do { $when }
 history-let-go = odpuszczenie
 history-released = zwolnienie z obietnicy
@@ -678,3 +679,28 @@ help-default-blue-line = „Niebieska Linia”: ogólnopolski telefon dla osób 
 help-default-emergency-europe = Numer alarmowy w całej Europie
 help-default-emergency-north-america = Numer alarmowy w Ameryce Północnej
 help-default-directory = Bezpłatne, poufne telefony zaufania w każdym kraju, z czymkolwiek się mierzysz
+
+## The guided start, once, right after sign-up
+start-title = Od czego zaczynamy?
+start-lead = Konto jest gotowe. Wybierz, jak chcesz zacząć. Zaproszenie można wysłać albo przyjąć także później.
+start-space-name = Nazwa waszej wspólnej przestrzeni
+start-space-name-hint = Nikt poza wami jej nie zobaczy. Możesz zostawić tę.
+start-space-name-default = Nasza przestrzeń
+start-together-heading = Zaczynamy razem
+start-together-text = Utworzymy waszą przestrzeń i link dla drugiej osoby. Wyślij go albo pokaż kod do zeskanowania z ekranu.
+start-together-submit = Utwórz przestrzeń i zaproś
+start-alone-heading = Na razie w pojedynkę
+start-alone-text = Prywatny dziennik, codzienna minuta i strony pomocy działają także dla jednej osoby. Zaproszenie można wysłać w każdej chwili.
+start-alone-submit = Zaczynam w pojedynkę
+start-join-heading = Druga osoba już zaczęła?
+start-join-text = Otwórz na tym urządzeniu link, który od niej dostajesz. Albo wklej go tutaj.
+start-join-link = Link od drugiej osoby
+start-join-submit = Otwórz zaproszenie
+start-join-link-missing = Wklej link, który dostajesz od drugiej osoby, i otwórz go.
+start-join-link-unreadable = To nie wygląda na link z zaproszeniem. Skopiuj cały link jeszcze raz i wklej go tutaj.
+
+## The second step of a heavy action
+confirm-not-now = Nie teraz, wróć
+confirm-broken-title = Zapisać, że ta obietnica nie została dotrzymana?
+confirm-broken-lead = Trafi to do historii obietnicy, którą widzą obie strony, i liczy się w rejestrze. Jeśli trzeba, najpierw weź oddech.
+confirm-broken-deception = Zostało to ukryte albo padły kłamstwa

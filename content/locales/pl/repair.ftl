@@ -183,3 +183,9 @@ repair-refused-no_such_question = Tego pytania nie ma w tym planie.
 repair-refused-unchanged = Tak samo brzmi odpowiedź, która już tu jest. Zmień to, co chcesz zmienić, albo zostaw ją.
 checkin-repair-questions = Pytania czekające na odpowiedź
 checkin-repair-questions-hint = Z waszego planu naprawy. Odpowiedzi pisze się w planie.
+
+## The second step before a plan moves on or closes
+confirm-advance-title = Przejść do etapu { $phase }?
+confirm-advance-lead = Obie strony zobaczą, że plan przeszedł do etapu { $phase }. Zróbcie ten krok, kiedy osoba zraniona jest na niego gotowa, nie wcześniej.
+confirm-close-title = Zamknąć ten plan?
+confirm-close-lead = Zamknięcie kończy plan dla obu stron. To, co w nim zapisaliście, zostaje w jego historii.

@@ -254,6 +254,8 @@ pub fn app_with_metrics(store: Store, config: WebConfig) -> Result<Routers, Star
             get(pages::reset::form).post(pages::reset::set),
         )
         .route("/help", get(pages::help::show))
+        .route("/start", get(pages::start::show).post(pages::start::begin))
+        .route("/start/join", post(pages::start::join))
         .route(
             "/spaces",
             get(pages::spaces::list).post(pages::spaces::create),

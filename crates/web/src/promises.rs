@@ -583,6 +583,24 @@ pub(crate) async fn act(
         .await
 }
 
+/// Checks a step on a promise without taking it: the same refusal `act` would give, or nothing.
+/// For a heavy step that asks for a confirmation first, so a step that would be refused is
+/// refused at once rather than after "are you sure?".
+pub(crate) async fn check(
+    state: &AppState,
+    person: PersonId,
+    space: SpaceId,
+    promise: PromiseId,
+    command: &Command,
+) -> Result<(), PromiseError> {
+    let opened = open(state, person, space).await?;
+    opened
+        .promise(promise)?
+        .decide(person, command.clone(), state.now())
+        .map(|_| ())
+        .map_err(PromiseError::Refused)
+}
+
 /// Offers a smaller promise in place of a broken one, through the one rule for making promises;
 /// answers the new promise's id. The two are written in one append, so they never part.
 pub(crate) async fn offer(

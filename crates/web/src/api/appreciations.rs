@@ -44,7 +44,7 @@ pub(crate) struct AppreciationBody {
 #[derive(Serialize, utoipa::ToSchema)]
 pub(crate) struct AppreciationList {
     appreciations: Vec<AppreciationBody>,
-    /// Where the next page is (this path with `?limit=…&after=…`); `null` on the last page.
+    /// The `after` that asks for the next page; `null` on the last page.
     next: Option<String>,
 }
 
@@ -109,8 +109,8 @@ pub(crate) struct BalanceBody {
         (status = 200, body = AppreciationList),
         (status = 400, description = "The query could not be read (`bad_request`)", body = super::ErrorBody),
         (status = 401, description = "Not signed in", body = super::ErrorBody),
-        (status = 404, description = "No such space, or not one of yours", body = super::ErrorBody),
-        (status = 422, description = "`limit_invalid`, or `cursor_invalid` for an `after` that names no appreciation of the list", body = super::ErrorBody),
+        (status = 404, description = "No such space, or not one of yours; or `cursor_not_found` for an `after` that names no appreciation of the list", body = super::ErrorBody),
+        (status = 422, description = "`limit_invalid`", body = super::ErrorBody),
     ))]
 /// The appreciations between the caller and their current partner, both ways, newest first, a
 /// page at a time (`limit`, 50 by default; `next` leads on).
@@ -139,9 +139,7 @@ pub(crate) async fn list(
                 at: rfc3339(a.at),
             })
             .collect(),
-        next: page
-            .next
-            .map(|query| format!("/api/v1/spaces/{space}/appreciations{query}")),
+        next: page.next,
     }))
 }
 

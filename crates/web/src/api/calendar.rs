@@ -99,7 +99,8 @@ pub(crate) struct FeedSettingsBody {
     /// True: every entry is called "Plans", with no names, promise texts or descriptions.
     discreet: bool,
     /// Your password again, needed to turn discreet titles off (from a signed-in session):
-    /// whoever holds the address then reads names and promise texts.
+    /// whoever holds the address then reads names and promise texts. Turning them on never
+    /// reads it; a wrong or empty one when turning them off is `password_wrong`.
     #[serde(default)]
     password: Option<String>,
 }

@@ -337,13 +337,14 @@ const MAX_PAGE_LIMIT: usize = 200;
 /// One page of a list, and where the next one starts.
 pub(crate) struct Paged<T> {
     pub(crate) items: Vec<T>,
-    /// The query of the next page (`?limit=…&after=…`), while there is one.
+    /// The `after` of the next page (the last item's id), while there is one. A cursor, not a
+    /// link: the caller keeps its own `limit`.
     pub(crate) next: Option<String>,
 }
 
 impl Paging {
     /// The page of `items` (in the list's own order) this asks for; `id` names each item as
-    /// `after` does. An `after` that names no item of the list is refused, never guessed at.
+    /// `after` does. An `after` that names no item of the list is not found, never guessed at.
     pub(crate) fn page<T>(
         &self,
         items: Vec<T>,
@@ -363,7 +364,8 @@ impl Paging {
                     )
                 })?,
         };
-        let start = match self.after.as_deref() {
+        // `after=` with nothing after it is how a form or a link writes "no cursor".
+        let start = match self.after.as_deref().filter(|after| !after.is_empty()) {
             None => 0,
             Some(after) => {
                 items
@@ -371,8 +373,8 @@ impl Paging {
                     .position(|item| id(item) == after)
                     .ok_or_else(|| {
                         ApiError::new(
-                            StatusCode::UNPROCESSABLE_ENTITY,
-                            "cursor_invalid",
+                            StatusCode::NOT_FOUND,
+                            "cursor_not_found",
                             lang.t("api-cursor-invalid"),
                         )
                     })?
@@ -382,7 +384,7 @@ impl Paging {
         let more = items.len() > start.saturating_add(limit);
         let items: Vec<T> = items.into_iter().skip(start).take(limit).collect();
         let next = match items.last() {
-            Some(last) if more => Some(format!("?limit={limit}&after={}", id(last))),
+            Some(last) if more => Some(id(last)),
             _ => None,
         };
         Ok(Paged { items, next })

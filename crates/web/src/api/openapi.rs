@@ -419,7 +419,6 @@ const TEXT_FIELDS: &[(&str, &str, Text)] = &[
             multiline: false,
         },
     ),
-    ("FeedSettingsBody", "password", Text::CurrentPassword),
     ("NewTokenBody", "label", Text::TokenLabel),
     ("NewTokenBody", "password", Text::CurrentPassword),
     (

@@ -319,7 +319,7 @@ impl PromiseSummary {
 #[derive(Serialize, utoipa::ToSchema)]
 pub(crate) struct PromiseList {
     promises: Vec<PromiseSummary>,
-    /// Where the next page is (this path with `?limit=…&after=…`); `null` on the last page.
+    /// The `after` that asks for the next page; `null` on the last page.
     next: Option<String>,
 }
 
@@ -437,8 +437,8 @@ pub(crate) async fn create(
         (status = 200, body = PromiseList),
         (status = 400, description = "The query could not be read (`bad_request`)", body = super::ErrorBody),
         (status = 401, description = "Not signed in", body = super::ErrorBody),
-        (status = 404, description = "No such space, or not one of yours", body = super::ErrorBody),
-        (status = 422, description = "`limit_invalid`, or `cursor_invalid` for an `after` that names no promise of the list", body = super::ErrorBody),
+        (status = 404, description = "No such space, or not one of yours; or `cursor_not_found` for an `after` that names no promise of the list", body = super::ErrorBody),
+        (status = 422, description = "`limit_invalid`", body = super::ErrorBody),
     ))]
 /// The promises between the caller and their partner, both ways, oldest first, a page at a
 /// time (`limit`, 50 by default; `next` leads on). After the partner left the space, the
@@ -465,9 +465,7 @@ pub(crate) async fn list(
             .into_iter()
             .map(|promise| PromiseSummary::of(promise, caller.person, now, opened.partner_left()))
             .collect(),
-        next: page
-            .next
-            .map(|query| format!("/api/v1/spaces/{space}/promises{query}")),
+        next: page.next,
     }))
 }
 

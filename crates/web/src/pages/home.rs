@@ -16,8 +16,9 @@ pub(crate) struct HomePage {
 }
 
 /// The start page: what Steadfast is, with "create an account" first, and how to leave in a
-/// hurry. Someone signed in is taken to their space instead (or to their list of spaces when
-/// they have none or several): this page is for people who are not in yet.
+/// hurry. Someone signed in is taken to their space instead (to the guided start when they never
+/// had one, to their list of spaces when they have several): this page is for people who are
+/// not in yet.
 pub(crate) async fn show(
     State(state): State<AppState>,
     MaybeSignedIn(caller): MaybeSignedIn,
@@ -28,6 +29,13 @@ pub(crate) async fn show(
     };
     let landing = match spaces::only_current(&state, caller.person).await? {
         Some(space) => format!("/spaces/{space}"),
+        // Someone who never had a space is new here: the guided start asks how to begin. A
+        // coach's account holds no space of its own and goes to its list as before.
+        None if !caller.kind.is_coach()
+            && spaces::list(&state, caller.person).await?.is_empty() =>
+        {
+            "/start".to_owned()
+        }
         None => "/spaces".to_owned(),
     };
     Ok(Redirect::to(&landing).into_response())

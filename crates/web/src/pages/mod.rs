@@ -26,6 +26,7 @@ pub(crate) mod repairs;
 pub(crate) mod reset;
 pub(crate) mod rituals;
 pub(crate) mod spaces;
+pub(crate) mod start;
 pub(crate) mod tokens;
 
 use axum::extract::FromRequestParts;
@@ -38,6 +39,7 @@ use crate::error::WebError;
 use crate::i18n::Lang;
 
 /// What every page's frame needs.
+#[derive(Clone)]
 pub(crate) struct Chrome {
     pub(crate) lang: Lang,
     pub(crate) quick_exit_url: String,
@@ -160,4 +162,28 @@ impl Pager {
             next: more.then(|| at(page + 1)),
         }
     }
+}
+
+/// The second step of a heavy action (recording a promise broken, moving a repair on): what is
+/// about to be recorded, with a button that sends the same form again, confirmed, and a way back.
+/// Plain HTML, so it works without JavaScript.
+#[derive(askama::Template, askama_web::WebTemplate)]
+#[template(path = "confirm_step.html")]
+pub(crate) struct ConfirmStep {
+    pub(crate) chrome: Chrome,
+    pub(crate) title: String,
+    pub(crate) lead: String,
+    pub(crate) details: Vec<String>,
+    /// Where the confirmed form goes: the step's own address.
+    pub(crate) action: String,
+    /// What was typed, sent again as it was.
+    pub(crate) fields: Vec<(&'static str, String)>,
+    pub(crate) submit: String,
+    pub(crate) back: String,
+    pub(crate) back_label: String,
+}
+
+/// Whether a posted heavy step carries its confirmation.
+pub(crate) fn confirmed(value: Option<&str>) -> bool {
+    value == Some("yes")
 }

@@ -23,7 +23,7 @@ use steadfast_core::record::Params;
 use steadfast_core::{PersonId, PromiseId, SpaceId, Timestamp};
 
 use super::landing::{ApologyLine, apology_lines, landing_words};
-use super::{Chrome, PAGE_SIZE, PageQuery, Pager, window};
+use super::{Chrome, ConfirmStep, PAGE_SIZE, PageQuery, Pager, confirmed, window};
 use crate::AppState;
 use crate::auth::session::SignedIn;
 use crate::clock;
@@ -594,6 +594,9 @@ pub(crate) struct StepForm {
     landing: Option<String>,
     #[serde(default)]
     ask: Option<String>,
+    /// `yes` once the person has seen what a heavy step records and still wants it.
+    #[serde(default)]
+    confirmed: Option<String>,
 }
 
 /// The values each form on a promise's page starts with.
@@ -1212,11 +1215,18 @@ fn history_words(change: &Change, zone: &Zone, lang: Lang) -> String {
         Change::RenegotiationAsked { .. } => lang.t("history-renegotiation-asked"),
         Change::RenegotiationAccepted => lang.t("history-renegotiation-accepted"),
         Change::RenegotiationDeclined => lang.t("history-renegotiation-declined"),
-        Change::Broken { severity, when, .. } => {
-            let words = lang.t_with(
-                "history-broken",
-                &[("severity", severity_words(severity.get(), lang))],
-            );
+        Change::Broken {
+            severity,
+            deception,
+            when,
+        } => {
+            // Hiding is part of what happened: both partners read it in the same history.
+            let key = if *deception {
+                "history-broken-hidden"
+            } else {
+                "history-broken"
+            };
+            let words = lang.t_with(key, &[("severity", severity_words(severity.get(), lang))]);
             happened(words, *when, zone, lang)
         }
         Change::Extended { due } => {
@@ -1311,6 +1321,27 @@ async fn take_step(
         offer(&state, person, space, id, &form, &zone).await
     } else {
         match command(step, &form, &zone, now) {
+            Ok(
+                command @ Command::RecordBroken {
+                    severity,
+                    deception,
+                    when,
+                },
+            ) if !confirmed(form.confirmed.as_deref()) => {
+                match promises::check(&state, person, space, id, &command).await {
+                    Ok(()) => {
+                        let page = confirm_broken(
+                            chrome,
+                            &zone,
+                            (space, id),
+                            &form,
+                            (severity, deception, when),
+                        );
+                        return Ok(page.into_response());
+                    }
+                    Err(error) => Err(error),
+                }
+            }
             Ok(command) => promises::act(&state, person, space, id, command).await,
             Err(error) => Err(error),
         }
@@ -1329,6 +1360,42 @@ async fn take_step(
                 promise_page(&state, person, space, id, chrome, zone, Some(returned)).await?;
             Ok((status, page).into_response())
         }
+    }
+}
+
+/// The step before a promise is recorded as not kept: what will be recorded, and that both
+/// partners will see it, with the typed answers sent again when confirmed.
+fn confirm_broken(
+    chrome: Chrome,
+    zone: &Zone,
+    (space, id): (SpaceId, PromiseId),
+    form: &StepForm,
+    (severity, deception, when): (Severity, bool, Option<Timestamp>),
+) -> ConfirmStep {
+    let lang = chrome.lang;
+    let mut details = vec![severity_words(severity.get(), lang)];
+    if deception {
+        details.push(lang.t("confirm-broken-deception"));
+    }
+    if let Some(at) = when {
+        details.push(lang.t_with("history-happened", &[("when", zone.day(at))]));
+    }
+    let field = |value: &Option<String>| value.clone().unwrap_or_default();
+    let base = format!("/spaces/{space}/promises/{id}");
+    ConfirmStep {
+        title: lang.t("confirm-broken-title"),
+        lead: lang.t("confirm-broken-lead"),
+        details,
+        action: format!("{base}/broken"),
+        fields: vec![
+            ("severity", field(&form.severity)),
+            ("deception", field(&form.deception)),
+            ("when", field(&form.when)),
+        ],
+        submit: lang.t("action-broken-submit"),
+        back: base,
+        back_label: lang.t("confirm-not-now"),
+        chrome,
     }
 }
 

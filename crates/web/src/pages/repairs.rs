@@ -26,10 +26,10 @@ use steadfast_core::repair::{
 };
 use steadfast_core::{PersonId, SpaceId};
 
-use super::Chrome;
 use super::help::Resource;
 use super::promises::{Zone, counterpart_name, parse_space, partner_name, space_name};
 use super::rituals::{viewer_time, viewer_zone};
+use super::{Chrome, ConfirmStep, confirmed};
 use crate::AppState;
 use crate::auth::session::SignedIn;
 use crate::error::WebError;
@@ -359,6 +359,9 @@ pub(crate) struct StepForm {
     forgiveness: String,
     #[serde(default)]
     share: String,
+    /// `yes` once the person has seen what moving on or closing means and still wants it.
+    #[serde(default)]
+    confirmed: Option<String>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -878,6 +881,11 @@ pub(crate) async fn act(
     let space = parse_space(&space)?;
     let id = repairs::parse_id(&repair).map_err(page_error)?;
     let person = caller.person;
+    if matches!(action, "advance" | "close") && !confirmed(form.confirmed.as_deref()) {
+        if let Some(page) = confirm_move(&state, person, (space, id), &chrome, action).await? {
+            return Ok(page.into_response());
+        }
+    }
     let text = || repairs::parse_text(&form.text);
     let choice = || RepairError::Invalid(Invalid::Choice);
     let result = match action {
@@ -963,6 +971,62 @@ pub(crate) async fn act(
             Ok((status, page).into_response())
         }
     }
+}
+
+/// The step before a plan moves on to its next phase or closes: what that means, for both.
+/// None when the person may not take the step now: the step itself then says why.
+async fn confirm_move(
+    state: &AppState,
+    person: PersonId,
+    (space, id): (SpaceId, RepairId),
+    chrome: &Chrome,
+    action: &'static str,
+) -> Result<Option<ConfirmStep>, WebError> {
+    let lang = chrome.lang;
+    let opened = repairs::open(state, person, space)
+        .await
+        .map_err(page_error)?;
+    let plan = repairs::plan_to_read(&opened, id).map_err(page_error)?;
+    // Only a step this person may take now is worth confirming; any other is refused at once,
+    // with its reason, by the step itself.
+    let joint = repairs::safety(&opened, state.now()).joint;
+    let moves = plan.moves(person, joint);
+    let allowed = !opened.partner_left()
+        && match action {
+            "advance" => moves.advance,
+            _ => moves.close,
+        };
+    if !allowed {
+        return Ok(None);
+    }
+    let base = format!("/spaces/{space}/repairs/{id}");
+    let (title, lead, submit) = match (action, plan.phase.next()) {
+        ("advance", Some(next)) => {
+            let phase = [("phase", phase_words(next, lang))];
+            (
+                lang.t_with("confirm-advance-title", &phase),
+                lang.t_with("confirm-advance-lead", &phase),
+                lang.t_with("repair-advance", &phase),
+            )
+        }
+        ("close", _) => (
+            lang.t("confirm-close-title"),
+            lang.t("confirm-close-lead"),
+            lang.t("repair-close"),
+        ),
+        _ => return Ok(None),
+    };
+    Ok(Some(ConfirmStep {
+        title,
+        lead,
+        details: Vec::new(),
+        action: format!("{base}/{action}"),
+        fields: Vec::new(),
+        submit,
+        back: base,
+        back_label: lang.t("confirm-not-now"),
+        chrome: chrome.clone(),
+    }))
 }
 
 /// The messages to the partner that "Check my words" is offered for.

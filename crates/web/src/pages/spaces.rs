@@ -343,6 +343,15 @@ pub(crate) async fn invite(
         Err(SpaceError::Full) => return Ok(Redirect::to(&format!("/spaces/{id}")).into_response()),
         Err(other) => return Err(page_error(other)),
     };
+    to_invite_page(&state, id, &issued)
+}
+
+/// Sends the browser to a new invite's page, with the token in a cookie only that page reads.
+pub(crate) fn to_invite_page(
+    state: &AppState,
+    id: steadfast_core::SpaceId,
+    issued: &spaces::IssuedInvite,
+) -> Result<Response, WebError> {
     let page = format!("/spaces/{id}/invites/{}", issued.id);
     let secure = if state.config.secure_cookies {
         "; Secure"

@@ -1077,6 +1077,10 @@ async fn a_broken_promise_leads_to_a_repair_plan_at_the_hurt_partners_pace() {
     click(&sam, r#"input[name="severity"][value="3"]"#).await;
     click(&sam, r#"input[name="deception"][value="yes"]"#).await;
     click(&sam, r#"form[action$="/broken"] button"#).await;
+    // The heavy step asks once more, on a page of its own that needs no JavaScript.
+    wait_for_text(&sam, "main h1", "Record that this promise was not kept?").await;
+    sam.screenshot("promise-broken-confirm").await;
+    click(&sam, r#"form[action$="/broken"] button"#).await;
     wait_for_text(&sam, ".facts", "Not kept").await;
 
     // Sam, who was hurt, opens a plan about it.
@@ -1170,6 +1174,8 @@ async fn a_broken_promise_leads_to_a_repair_plan_at_the_hurt_partners_pace() {
     // Sam moves the plan on to Attune.
     sam.client.goto(&plan).await.unwrap();
     wait_for_text(&sam, "main", "You deserved the truth").await;
+    click(&sam, r#"form[action$="/advance"] button"#).await;
+    wait_for_text(&sam, "main h1", "Move on to Attune?").await;
     click(&sam, r#"form[action$="/advance"] button"#).await;
     wait_for_text(&sam, ".repair-phases", "Attune (now)").await;
     assert_accessible(&sam, "the plan in Attune").await;

@@ -38,4 +38,5 @@ mod repairs;
 mod rituals;
 mod shell;
 mod spaces;
+mod start;
 mod support;

@@ -690,21 +690,44 @@ async fn a_breach_is_recorded_by_the_receiver_with_its_severity() {
         "Tell me before spending savings",
     )
     .await;
-    step(
-        &app,
-        &path,
-        "broken",
-        &[("severity", "3"), ("deception", "yes"), ("when", "")],
-        &pair.ash,
-    )
-    .await;
-    let (_, html) = page(&app, &path, &pair.bea).await;
-    assert!(
-        html.contains(r#"<span class="tag">Not kept</span>"#),
-        "{html}"
+    // A heavy step asks first, without JavaScript: what will be recorded, sent again on "yes",
+    // and nothing written until then.
+    let before = events(&app, &pair.space).await;
+    let answers = [("severity", "3"), ("deception", "yes"), ("when", "")];
+    let (status, confirm, _) = post(&app, &format!("{path}/broken"), &answers, &pair.ash).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(confirm.contains("Record that this promise was not kept?"));
+    assert!(confirm.contains("It hurt a lot"));
+    assert!(confirm.contains("It was hidden, or there was lying about it"));
+    assert!(confirm.contains(r#"name="confirmed" value="yes""#));
+    assert!(confirm.contains(r#"name="deception" value="yes""#));
+    assert!(confirm.contains(&format!(r#"href="{path}""#)), "a way back");
+    assert_eq!(
+        events(&app, &pair.space).await,
+        before,
+        "nothing recorded yet"
     );
-    assert!(html.contains("recorded that it was not kept (It hurt a lot)"));
-    assert!(html.contains("This promise is settled"));
+    // The promiser cannot record it: refused at once, not after "are you sure?".
+    let (status, html, _) = post(&app, &format!("{path}/broken"), &answers, &pair.bea).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(!html.contains(r#"name="confirmed""#));
+
+    let confirmed = [answers.as_slice(), &[("confirmed", "yes")]].concat();
+    step(&app, &path, "broken", &confirmed, &pair.ash).await;
+    for viewer in [&pair.bea, &pair.ash] {
+        let (_, html) = page(&app, &path, viewer).await;
+        assert!(
+            html.contains(r#"<span class="tag">Not kept</span>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(
+                "recorded that it was not kept, and that it was hidden or lied about (It hurt a lot)"
+            ),
+            "both histories say it was hidden: {html}"
+        );
+        assert!(html.contains("This promise is settled"));
+    }
     app.stop().await;
 }
 

@@ -1077,8 +1077,22 @@ async fn the_pages_take_each_step_and_bring_mistakes_back_in_the_form() {
             .await;
         assert_eq!(done.status(), StatusCode::SEE_OTHER, "{action}");
     }
-    let advanced = app
+    // Moving on asks first, naming the next phase, and moves nothing until confirmed.
+    let asked = app
         .post_form_as(&format!("{plan}/advance"), &[], &us.b.cookie)
+        .await;
+    assert_eq!(asked.status(), StatusCode::OK);
+    let asked = asked.text().await.unwrap();
+    assert!(asked.contains("Move on to Attune?"), "{asked}");
+    assert!(asked.contains(r#"name="confirmed" value="yes""#));
+    let html = app.get_as(&plan, &us.b.cookie).await.text().await.unwrap();
+    assert!(html.contains("Atone (now)"), "still in the first phase");
+    let advanced = app
+        .post_form_as(
+            &format!("{plan}/advance"),
+            &[("confirmed", "yes")],
+            &us.b.cookie,
+        )
         .await;
     assert_eq!(advanced.status(), StatusCode::SEE_OTHER);
     let html = app.get_as(&plan, &us.a.cookie).await.text().await.unwrap();
@@ -1096,8 +1110,17 @@ async fn the_pages_take_each_step_and_bring_mistakes_back_in_the_form() {
         .post_form_as(&format!("{plan}/explode"), &[], &us.b.cookie)
         .await;
     assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
-    let closed = app
+    let asked = app
         .post_form_as(&format!("{plan}/close"), &[], &us.b.cookie)
+        .await;
+    assert_eq!(asked.status(), StatusCode::OK);
+    assert!(asked.text().await.unwrap().contains("Close this plan?"));
+    let closed = app
+        .post_form_as(
+            &format!("{plan}/close"),
+            &[("confirmed", "yes")],
+            &us.b.cookie,
+        )
         .await;
     assert_eq!(closed.status(), StatusCode::SEE_OTHER);
     let again = app

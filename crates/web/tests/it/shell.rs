@@ -929,11 +929,11 @@ async fn the_home_page_offers_an_account_first_and_someone_signed_in_lands_on_th
     assert!(sign_up < first_card, "before what Steadfast does");
     assert!(home.contains(r#"href="/sign-in""#));
 
-    // No space yet: the list, with the form to create one.
+    // Never had a space: the guided start.
     let alone = crate::support::api::person(&app, "someone-new").await;
     let response = app.get_as("/", &alone.cookie).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    assert_eq!(response.headers()[header::LOCATION], "/spaces");
+    assert_eq!(response.headers()[header::LOCATION], "/start");
 
     // One space: straight to it, for both partners.
     let us = crate::support::api::couple(&app, "ada", "bea").await;

@@ -28,7 +28,8 @@ fn promises_path(c: &Couple) -> String {
 /// Every promise `who` can list, following `next` from the first page to the last.
 async fn list_all(app: &TestApp, who: &Person, c: &Couple) -> Vec<Value> {
     let mut all = Vec::new();
-    let mut path = promises_path(c);
+    let first = promises_path(c);
+    let mut path = first.clone();
     loop {
         let page = call(app, who, Method::GET, &path, None).await;
         let body = page.ok().clone();
@@ -40,7 +41,7 @@ async fn list_all(app: &TestApp, who: &Person, c: &Couple) -> Vec<Value> {
         );
         all.extend(items);
         match body["next"].as_str() {
-            Some(next) => path = next.to_owned(),
+            Some(after) => path = format!("{first}?after={after}"),
             None => return all,
         }
     }
@@ -264,6 +265,13 @@ async fn the_partners_promises_page_stays_bounded_and_the_export_completes_while
         seen.sort_unstable();
         seen.dedup();
         assert_eq!(seen.len(), 2 * MAX_OPEN, "{backend:?}: no promise twice");
+        // An empty `after` is the first page; one that names nothing is not found, not guessed.
+        let empty = call(&app, &c.b, Method::GET, &format!("{path}?after="), None).await;
+        assert_eq!(empty.ok()["promises"], first.body["promises"]);
+        let made_up = format!("{path}?after={}", uuid::Uuid::new_v4());
+        let unknown = call(&app, &c.b, Method::GET, &made_up, None).await;
+        assert_eq!(unknown.status, 404, "{backend:?}");
+        assert_eq!(unknown.body["error"], "cursor_not_found");
 
         // Sam's export still completes, and holds all of it.
         let exported: Value = serde_json::from_str(&export(&app, &c.b).await).unwrap();

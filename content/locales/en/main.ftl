@@ -688,3 +688,8 @@ confirm-not-now = Not now, go back
 confirm-broken-title = Record that this promise was not kept?
 confirm-broken-lead = This goes into the promise’s history, which both of you see, and into your record. Take a breath first if you need one.
 confirm-broken-deception = It was hidden, or there was lying about it
+
+## The first promise kept between two people, marked once
+first-kept-title = Your first promise kept, together.
+first-kept-text = This is how trust grows: one kept word at a time, noticed by both of you. Nothing to keep up and no score, just this.
+first-kept-line = The first promise kept between you.

@@ -704,3 +704,8 @@ confirm-not-now = Nie teraz, wróć
 confirm-broken-title = Zapisać, że ta obietnica nie została dotrzymana?
 confirm-broken-lead = Trafi to do historii obietnicy, którą widzą obie strony, i liczy się w rejestrze. Jeśli trzeba, najpierw weź oddech.
 confirm-broken-deception = Zostało to ukryte albo padły kłamstwa
+
+## The first promise kept between two people, marked once
+first-kept-title = Pierwsza dotrzymana obietnica między wami.
+first-kept-text = Tak rośnie zaufanie: jedno dotrzymane słowo po drugim, zauważone przez obie strony. Bez serii do podtrzymania i bez punktów, po prostu to.
+first-kept-line = Pierwsza obietnica dotrzymana między wami.

@@ -136,6 +136,18 @@ impl PromiseBook {
         })
     }
 
+    /// The first promise kept between two people: the one confirmed kept earliest. A moment
+    /// worth marking once; nothing counts on from it (no streaks).
+    pub fn first_kept_between(&self, one: PersonId, other: PersonId) -> Option<PromiseId> {
+        self.between(one, other)
+            .filter_map(|p| match p.status {
+                Status::Kept { at, .. } => Some((at, p.id)),
+                _ => None,
+            })
+            .min_by_key(|&(at, _)| at)
+            .map(|(_, id)| id)
+    }
+
     /// Whether `promiser` has taken on much lately: many open promises, or recent misses.
     pub fn nudge(
         &self,

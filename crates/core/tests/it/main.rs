@@ -10,6 +10,7 @@ mod boundary_lifecycle;
 mod caps;
 mod checkin_lifecycle;
 mod coach_grants;
+mod first_kept;
 mod gentle_words;
 mod import_corpus;
 mod import_round_trip;

@@ -842,6 +842,9 @@ pub(crate) struct PendingView {
 #[template(path = "promise.html")]
 pub(crate) struct PromisePage {
     chrome: Chrome,
+    /// The first promise kept between the two: warm words right after it was confirmed, a
+    /// quiet line after that. Marked once, on that promise alone.
+    first_kept: Option<FirstKept>,
     back: String,
     base: String,
     title: String,
@@ -1031,10 +1034,25 @@ pub(crate) async fn show(
     chrome: Chrome,
     zone: Zone,
     Path((space, promise)): Path<(String, String)>,
+    Query(query): Query<ShowQuery>,
 ) -> Result<PromisePage, WebError> {
     let space = parse_space(&space)?;
     let promise = promises::parse_id(&promise).map_err(page_error)?;
-    promise_page(&state, caller.person, space, promise, chrome, zone, None).await
+    let mut page = promise_page(&state, caller.person, space, promise, chrome, zone, None).await?;
+    if let Some(first) = page.first_kept.as_mut() {
+        first.just_now = query.kept.is_some();
+    }
+    Ok(page)
+}
+
+pub(crate) struct FirstKept {
+    just_now: bool,
+}
+
+#[derive(Deserialize)]
+pub(crate) struct ShowQuery {
+    /// Set by the redirect after a promise was confirmed kept.
+    kept: Option<String>,
 }
 
 /// A form that came back: which step, what was typed, and why.
@@ -1144,7 +1162,14 @@ async fn promise_page(
             &[("when", zone.show(promise.made_at, lang))],
         )
     };
+    let first_kept = (opened
+        .ledger()
+        .promises
+        .first_kept_between(promise.promiser, promise.receiver)
+        == Some(promise.id))
+    .then_some(FirstKept { just_now: false });
     Ok(PromisePage {
+        first_kept,
         back: format!("/spaces/{space}/promises"),
         base: format!("/spaces/{space}/promises/{id}"),
         title: if yours {
@@ -1347,6 +1372,10 @@ async fn take_step(
         }
     };
     match result {
+        // A promise just confirmed kept may be the couple's first: the page then says so.
+        Ok(()) if step == Step::Kept => {
+            Ok(Redirect::to(&format!("/spaces/{space}/promises/{id}?kept=1")).into_response())
+        }
         Ok(()) => Ok(Redirect::to(&format!("/spaces/{space}/promises/{id}")).into_response()),
         Err(error @ (PromiseError::NotFound | PromiseError::Failed(_))) => Err(page_error(error)),
         Err(error) => {

@@ -50,7 +50,14 @@ async fn events(app: &TestApp, space: &str) -> usize {
 async fn step(app: &TestApp, promise: &str, action: &str, form: &[(&str, &str)], cookie: &str) {
     let (status, html, location) = post(app, &format!("{promise}/{action}"), form, cookie).await;
     assert_eq!(status, StatusCode::SEE_OTHER, "{action}: {html}");
-    assert_eq!(location.as_deref(), Some(promise));
+    // A confirmed "kept" comes back marked, so the page can mark a couple's first.
+    let back = location.unwrap();
+    let expected = if action == "kept" {
+        format!("{promise}?kept=1")
+    } else {
+        promise.to_owned()
+    };
+    assert_eq!(back, expected);
 }
 
 /// The action paths of the forms a page offers.
@@ -1188,5 +1195,31 @@ async fn the_record_and_help_pages_speak_plainly() {
             }
         }
     }
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_first_promise_kept_between_two_is_marked_warmly_once_and_no_other() {
+    let app = TestApp::sqlite().await;
+    let pair = pair(&app).await;
+    let first = small_promise(&app, &pair.bea, &pair.space, "Call at lunch").await;
+    let second = small_promise(&app, &pair.ash, &pair.space, "Walk the dog").await;
+    step(&app, &first, "kept", &[], &pair.ash).await;
+    let (_, html) = page(&app, &format!("{first}?kept=1"), &pair.ash).await;
+    assert!(
+        html.contains("Your first promise kept, together."),
+        "{html}"
+    );
+    // Afterwards, and for the one who kept it, a quiet line: no fanfare on every visit.
+    for viewer in [&pair.ash, &pair.bea] {
+        let (_, html) = page(&app, &first, viewer).await;
+        assert!(!html.contains("Your first promise kept, together."));
+        assert!(html.contains("The first promise kept between you."));
+    }
+    // The next one kept is simply kept: no streak, no count.
+    step(&app, &second, "kept", &[], &pair.bea).await;
+    let (_, html) = page(&app, &format!("{second}?kept=1"), &pair.bea).await;
+    assert!(!html.contains("first promise kept"), "{html}");
+    assert!(!html.contains("The first promise kept between you."));
     app.stop().await;
 }

@@ -673,3 +673,41 @@ async fn a_forwarded_address_counts_only_when_the_operator_trusts_the_header() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_second_partner_signing_up_from_the_same_home_after_typing_mistakes_is_not_refused() {
+    let app = TestApp::sqlite().await;
+    // One home network, one address: the first partner fumbles the form a few times on a phone.
+    for (username, password) in [
+        ("ola", "short"),
+        ("", "correct horse battery staple"),
+        ("ola nowak", "correct horse battery staple"),
+        ("ola", ""),
+        ("ola", "1234567"),
+        ("o", "correct horse battery staple"),
+    ] {
+        let response = app
+            .post_form(
+                "/sign-up",
+                &[("username", username), ("password", password), ("email", "")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{username:?}");
+    }
+    // Then both partners make their accounts, one after the other, from the same address.
+    for username in ["ola", "tomek"] {
+        let response = app
+            .post_form(
+                "/sign-up",
+                &[
+                    ("username", username),
+                    ("password", "correct horse battery staple"),
+                    ("email", ""),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::OK, "{username} is not refused");
+        assert!(session_cookie(&response).is_some(), "{username} is signed in");
+    }
+    app.stop().await;
+}

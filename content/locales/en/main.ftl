@@ -76,6 +76,8 @@ recovery-codes-title = Your recovery codes
 recovery-codes-lead = If you ever forget your password, one of these codes lets you choose a new one. Each code works once.
 recovery-codes-keep = Keep them somewhere only you can reach — not on a shared device, and not where your partner could find them. This is the only time they are shown.
 recovery-codes-done = I have saved my codes
+recovery-codes-join = My codes are saved: join the space
+recovery-codes-see-invite = See the invite first
 
 username-too-short = A login name needs at least { $min } characters.
 username-too-long = A login name can have at most { $max } characters.
@@ -693,3 +695,6 @@ confirm-broken-deception = It was hidden, or there was lying about it
 first-kept-title = Your first promise kept, together.
 first-kept-text = This is how trust grows: one kept word at a time, noticed by both of you. Nothing to keep up and no score, just this.
 first-kept-line = The first promise kept between you.
+space-to-confirm-heading = Promises to you
+space-to-confirm-kept = It was kept
+space-to-confirm-all = All promises

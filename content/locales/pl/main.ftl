@@ -76,6 +76,8 @@ recovery-codes-title = Twoje kody odzyskiwania
 recovery-codes-lead = Jeśli kiedyś zapomnisz hasła, każdy z tych kodów pozwoli ustawić nowe. Każdy kod działa tylko raz.
 recovery-codes-keep = Przechowuj je tam, gdzie tylko ty masz dostęp — nie na wspólnym urządzeniu i nie tam, gdzie partner mógłby je znaleźć. Widzisz je teraz po raz jedyny.
 recovery-codes-done = Zapisałem lub zapisałam kody
+recovery-codes-join = Kody zapisane, dołączam do przestrzeni
+recovery-codes-see-invite = Najpierw pokaż zaproszenie
 
 username-too-short = Nazwa logowania musi mieć co najmniej { $min } znaki.
 username-too-long = Nazwa logowania może mieć najwyżej { $max } znaków.
@@ -709,3 +711,6 @@ confirm-broken-deception = Zostało to ukryte albo padły kłamstwa
 first-kept-title = Pierwsza dotrzymana obietnica między wami.
 first-kept-text = Tak rośnie zaufanie: jedno dotrzymane słowo po drugim, zauważone przez obie strony. Bez serii do podtrzymania i bez punktów, po prostu to.
 first-kept-line = Pierwsza obietnica dotrzymana między wami.
+space-to-confirm-heading = Obietnice złożone tobie
+space-to-confirm-kept = Dotrzymana
+space-to-confirm-all = Wszystkie obietnice

@@ -12,6 +12,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::CookieJar;
 use serde::Deserialize;
+use steadfast_core::promise::Command;
 use steadfast_core::space::{Standing, ZoneName};
 
 use super::Chrome;
@@ -149,6 +150,17 @@ pub(crate) struct SpacePage {
     /// "Days here follow Europe/Warsaw time.", or a nudge to set it while it is UTC by default.
     zone_line: String,
     zone_set: bool,
+    /// Promises to the viewer they can confirm kept now, each with its button: the one step
+    /// a receiver takes most, one tap from the space.
+    to_confirm: Vec<ToConfirm>,
+}
+
+/// How many promises to confirm the space page lists; the promises page has them all.
+const TO_CONFIRM_SHOWN: usize = 5;
+
+pub(crate) struct ToConfirm {
+    href: String,
+    text: String,
 }
 
 /// A short card near the top of the space page: a miss that has a next step for the viewer.
@@ -239,14 +251,38 @@ pub(crate) async fn show(
                 .unwrap_or_default();
             let after_miss =
                 after_miss_cards(&state, caller.person, id, &partner, chrome.lang).await?;
-            let space_zone = crate::promises::open(&state, caller.person, id)
+            let opened = crate::promises::open(&state, caller.person, id)
                 .await
-                .map(|opened| opened.ledger().zone.clone())
                 .map_err(crate::pages::promises::page_error)?;
+            let space_zone = opened.ledger().zone.clone();
+            let now = state.now();
+            let to_confirm = if opened.partner_left() {
+                Vec::new()
+            } else {
+                opened
+                    .promises()
+                    .into_iter()
+                    .filter(|promise| promise.receiver == caller.person)
+                    .filter(|promise| {
+                        let kept = Command::ConfirmKept {
+                            stakes: None,
+                            when: None,
+                        };
+                        promise.decide(caller.person, kept, now).is_ok()
+                    })
+                    // A handful at most: a partner making many promises cannot bury the page.
+                    .take(TO_CONFIRM_SHOWN)
+                    .map(|promise| ToConfirm {
+                        href: format!("/spaces/{id}/promises/{}", promise.id),
+                        text: promise.terms.text.as_str().to_owned(),
+                    })
+                    .collect()
+            };
             let mut page = space_page(&state, chrome, view);
             page.coming_up = coming_up;
             page.after_miss = after_miss;
             page.zone_set = space_zone.is_set();
+            page.to_confirm = to_confirm;
             page.zone_line = page
                 .chrome
                 .lang
@@ -305,6 +341,7 @@ fn space_page(state: &AppState, chrome: Chrome, view: SpaceView) -> SpacePage {
         after_miss: Vec::new(),
         zone_line: String::new(),
         zone_set: false,
+        to_confirm: Vec::new(),
         chrome,
     }
 }

@@ -689,10 +689,18 @@ async fn a_second_partner_signing_up_from_the_same_home_after_typing_mistakes_is
         let response = app
             .post_form(
                 "/sign-up",
-                &[("username", username), ("password", password), ("email", "")],
+                &[
+                    ("username", username),
+                    ("password", password),
+                    ("email", ""),
+                ],
             )
             .await;
-        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{username:?}");
+        assert_eq!(
+            response.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{username:?}"
+        );
     }
     // Then both partners make their accounts, one after the other, from the same address.
     for username in ["ola", "tomek"] {
@@ -706,8 +714,15 @@ async fn a_second_partner_signing_up_from_the_same_home_after_typing_mistakes_is
                 ],
             )
             .await;
-        assert_eq!(response.status(), StatusCode::OK, "{username} is not refused");
-        assert!(session_cookie(&response).is_some(), "{username} is signed in");
+        assert_eq!(
+            response.status(),
+            StatusCode::OK,
+            "{username} is not refused"
+        );
+        assert!(
+            session_cookie(&response).is_some(),
+            "{username} is signed in"
+        );
     }
     app.stop().await;
 }

@@ -192,3 +192,84 @@ async fn a_pasted_link_opens_the_partners_invite_and_anything_else_is_explained(
     assert!(location(&signed_out).starts_with("/sign-in"));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_partner_signing_up_from_an_invite_joins_from_the_codes_page_and_confirms_from_the_space()
+{
+    let app = TestApp::sqlite().await;
+    let (ola, _) = sign_up_on_the_page(&app, "ola").await;
+    let (_, _, invite_page) = post(
+        &app,
+        "/start",
+        &[("name", "Our space"), ("start", "together")],
+        &ola,
+    )
+    .await;
+    let invite_page = invite_page.unwrap();
+    let invite = app
+        .api(
+            reqwest::Method::POST,
+            &format!(
+                "{}/invites",
+                invite_page
+                    .split("/invites/")
+                    .next()
+                    .unwrap()
+                    .replace("/spaces", "/api/v1/spaces")
+            ),
+            None,
+            Some(&ola),
+        )
+        .await;
+    // The space already has an open invite from the start; the API makes a second one to follow.
+    let token = json(invite).await["token"].as_str().unwrap().to_owned();
+
+    // Tomek signs up on the way in: the codes page offers joining right there.
+    let next = format!("/invites/{token}");
+    let response = app
+        .post_form(
+            "/sign-up",
+            &[
+                ("username", "tomek"),
+                ("password", PASSWORD),
+                ("email", ""),
+                ("next", &next),
+            ],
+        )
+        .await;
+    let tomek = session_cookie(&response).unwrap();
+    let codes = response.text().await.unwrap();
+    assert!(
+        codes.contains(&format!(r#"action="{next}/accept""#)),
+        "{codes}"
+    );
+    assert!(codes.contains("My codes are saved: join the space"));
+    let (status, _, to) = post(&app, &format!("{next}/accept"), &[], &tomek).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let space = to.unwrap();
+
+    // Tomek promises; Ola finds it on the space page, one tap from confirming it kept.
+    let promise_form = [("text", "Call at lunch"), ("stakes", "1"), ("due", "")];
+    let (status, _, made) = post(&app, &format!("{space}/promises"), &promise_form, &tomek).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let promise = made.unwrap();
+    let (_, html) = page(&app, &space, &ola).await;
+    assert!(html.contains("Promises to you") && html.contains("Call at lunch"));
+    assert!(
+        html.contains(&format!(r#"action="{promise}/kept""#)),
+        "{html}"
+    );
+    let (_, his) = page(&app, &space, &tomek).await;
+    assert!(
+        !his.contains(&format!(r#"action="{promise}/kept""#)),
+        "never the promiser's"
+    );
+    let (status, _, to) = post(&app, &format!("{promise}/kept"), &[], &ola).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(to, Some(format!("{promise}?kept=1")));
+    let (_, html) = page(&app, &format!("{promise}?kept=1"), &ola).await;
+    assert!(html.contains("Your first promise kept, together."));
+    let (_, html) = page(&app, &space, &ola).await;
+    assert!(!html.contains("Promises to you"), "nothing left to confirm");
+    app.stop().await;
+}

@@ -76,6 +76,8 @@ recovery-codes-title = Your recovery codes
 recovery-codes-lead = If you ever forget your password, one of these codes lets you choose a new one. Each code works once.
 recovery-codes-keep = Keep them somewhere only you can reach — not on a shared device, and not where your partner could find them. This is the only time they are shown.
 recovery-codes-done = I have saved my codes
+recovery-codes-start-together = My codes are saved: make our space and invite my partner
+recovery-codes-other-start = Other ways to begin
 recovery-codes-join = My codes are saved: join the space
 recovery-codes-see-invite = See the invite first
 

@@ -76,6 +76,8 @@ recovery-codes-title = Twoje kody odzyskiwania
 recovery-codes-lead = Jeśli kiedyś zapomnisz hasła, każdy z tych kodów pozwoli ustawić nowe. Każdy kod działa tylko raz.
 recovery-codes-keep = Przechowuj je tam, gdzie tylko ty masz dostęp — nie na wspólnym urządzeniu i nie tam, gdzie partner mógłby je znaleźć. Widzisz je teraz po raz jedyny.
 recovery-codes-done = Zapisałem lub zapisałam kody
+recovery-codes-start-together = Kody zapisane: utwórz naszą przestrzeń i zaproś
+recovery-codes-other-start = Inne sposoby na początek
 recovery-codes-join = Kody zapisane, dołączam do przestrzeni
 recovery-codes-see-invite = Najpierw pokaż zaproszenie
 

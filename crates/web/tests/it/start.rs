@@ -12,8 +12,8 @@ use crate::support::pages::{json, location, page, post};
 
 const PASSWORD: &str = "correct horse battery staple";
 
-/// Signs up through the page form, as a person does, and answers the session cookie and where
-/// the recovery codes page's "continue" leads.
+/// Signs up through the page form, as a person does, and answers the session cookie and the
+/// recovery codes page.
 async fn sign_up_on_the_page(app: &TestApp, username: &str) -> (String, String) {
     let response = app
         .post_form(
@@ -27,16 +27,7 @@ async fn sign_up_on_the_page(app: &TestApp, username: &str) -> (String, String) 
         .await;
     assert_eq!(response.status(), StatusCode::OK);
     let cookie = session_cookie(&response).expect("signed in");
-    let html = response.text().await.unwrap();
-    let continue_at = html
-        .find("class=\"button\" href=\"")
-        .expect("a continue link")
-        + 21;
-    let continue_to: String = html[continue_at..]
-        .chars()
-        .take_while(|&c| c != '"')
-        .collect();
-    (cookie, continue_to)
+    (cookie, response.text().await.unwrap())
 }
 
 async fn spaces_of(app: &TestApp, cookie: &str) -> Vec<Value> {
@@ -51,8 +42,15 @@ async fn spaces_of(app: &TestApp, cookie: &str) -> Vec<Value> {
 #[tokio::test]
 async fn a_new_account_is_guided_to_start_together_in_one_step_and_never_twice() {
     let app = TestApp::sqlite().await;
-    let (cookie, continue_to) = sign_up_on_the_page(&app, "new-here").await;
-    let home = app.get_as(&continue_to, &cookie).await;
+    let (cookie, codes) = sign_up_on_the_page(&app, "new-here").await;
+    // The codes page offers starting together in one tap, and the other ways a link away.
+    assert!(
+        codes.contains(r#"<form method="post" action="/start">"#),
+        "{codes}"
+    );
+    assert!(codes.contains(r#"name="start" value="together""#));
+    assert!(codes.contains(r#"<a href="/start">Other ways to begin</a>"#));
+    let home = app.get_as("/", &cookie).await;
     assert_eq!(home.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&home), "/start");
     let (status, html) = page(&app, "/start", &cookie).await;

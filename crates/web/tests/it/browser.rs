@@ -425,16 +425,9 @@ async fn two_partners_pair_in_two_browsers_and_one_leaves() {
         .for_element(Locator::Css("ol.recovery-codes"))
         .await
         .unwrap();
-    sam.client
-        .find(Locator::Css("main a.button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    wait_for_text(&sam, "main", "Our place").await;
-    assert_accessible(&sam, "the invitation").await;
-    sam.screenshot("pairing-4-invite-offer").await;
+    // Joining is offered right under the codes, one tap on.
+    assert_accessible(&sam, "the codes, with joining").await;
+    sam.screenshot("pairing-4-codes-then-join").await;
     sam.client
         .find(Locator::Css(r#"form[action$="/accept"] button"#))
         .await

@@ -13,6 +13,7 @@ mod boundaries_api;
 mod boundaries_pages;
 mod browser;
 mod browser_coach;
+mod browser_first_run;
 mod browser_miss;
 mod browser_rhythm;
 mod calendar_feed;

@@ -700,3 +700,6 @@ first-kept-line = The first promise kept between you.
 space-to-confirm-heading = Promises to you
 space-to-confirm-kept = It was kept
 space-to-confirm-all = All promises
+space-first-promise-heading = A first promise
+space-first-promise-lead = Start small: something you will surely keep this week. Your partner confirms it when it is kept.
+space-first-promise-more = For a date, an area of life and more, open

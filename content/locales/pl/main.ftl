@@ -716,3 +716,6 @@ first-kept-line = Pierwsza obietnica dotrzymana między wami.
 space-to-confirm-heading = Obietnice złożone tobie
 space-to-confirm-kept = Dotrzymana
 space-to-confirm-all = Wszystkie obietnice
+space-first-promise-heading = Pierwsza obietnica
+space-first-promise-lead = Zacznij od czegoś małego, czego na pewno dotrzymasz w tym tygodniu. Druga osoba potwierdzi, kiedy obietnica zostanie dotrzymana.
+space-first-promise-more = Termin, dziedzinę życia i więcej ustawisz na stronie

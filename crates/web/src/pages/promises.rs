@@ -215,9 +215,16 @@ fn settled_at(status: Status) -> Option<Timestamp> {
 
 /// One radio button of a scale.
 pub(crate) struct Choice {
-    value: u8,
-    label: String,
-    checked: bool,
+    pub(crate) value: u8,
+    pub(crate) label: String,
+    pub(crate) checked: bool,
+}
+
+/// The stakes a new promise may have, `chosen` checked.
+pub(crate) fn stakes_choices(lang: Lang, chosen: &str) -> Vec<Choice> {
+    choices(Stakes::MIN..=Stakes::MAX, chosen, |level| {
+        Stakes::new(level).map_or_else(|_| level.to_string(), |s| stakes_words(s, lang))
+    })
 }
 
 fn choices(
@@ -459,9 +466,7 @@ async fn list_page(
         .collect();
     domains.sort();
     domains.dedup();
-    let stakes_choices = choices(Stakes::MIN..=Stakes::MAX, &form.stakes, |level| {
-        Stakes::new(level).map_or_else(|_| level.to_string(), |s| stakes_words(s, lang))
-    });
+    let stakes_choices = stakes_choices(lang, &form.stakes);
     let (error, error_field) = match error {
         Some(FieldError { field, message }) => (Some(message), field),
         None => (None, ""),

@@ -153,6 +153,9 @@ pub(crate) struct SpacePage {
     /// Promises to the viewer they can confirm kept now, each with its button: the one step
     /// a receiver takes most, one tap from the space.
     to_confirm: Vec<ToConfirm>,
+    /// Paired, with no promise between them yet: the first one can be made right here, with
+    /// the smallest stakes offered first ("start small").
+    first_promise: Option<Vec<super::promises::Choice>>,
 }
 
 /// How many promises to confirm the space page lists; the promises page has them all.
@@ -283,6 +286,9 @@ pub(crate) async fn show(
             page.after_miss = after_miss;
             page.zone_set = space_zone.is_set();
             page.to_confirm = to_confirm;
+            if opened.with().is_some() && opened.promises().is_empty() {
+                page.first_promise = Some(super::promises::stakes_choices(page.chrome.lang, "1"));
+            }
             page.zone_line = page
                 .chrome
                 .lang
@@ -342,6 +348,7 @@ fn space_page(state: &AppState, chrome: Chrome, view: SpaceView) -> SpacePage {
         zone_line: String::new(),
         zone_set: false,
         to_confirm: Vec::new(),
+        first_promise: None,
         chrome,
     }
 }

@@ -140,18 +140,10 @@ async fn walk(words: &Words, width: u32, height: u32, shots: &str) -> u32 {
     check_page(&second, "the space, just joined").await;
     second.screenshot(&format!("{shots}-5-joined")).await;
 
-    // The second partner makes a first promise.
-    taps.tap(&second, r#"a.space-link[href$="/promises"]"#)
+    // The second partner makes a first promise, right there: small stakes are offered first.
+    type_into(&second, ".first-promise #text", words.promise).await;
+    taps.tap(&second, r#".first-promise button[type="submit"]"#)
         .await;
-    type_into(&second, "#text", words.promise).await;
-    taps.tap(&second, r#"input[name="stakes"][value="1"]"#)
-        .await;
-    check_page(&second, "the promises page").await;
-    taps.tap(
-        &second,
-        r#"form[action$="/promises"] button[type="submit"]"#,
-    )
-    .await;
     wait_for_text(&second, "main", words.promise).await;
     second.screenshot(&format!("{shots}-6-promised")).await;
 

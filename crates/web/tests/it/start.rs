@@ -246,6 +246,14 @@ async fn a_partner_signing_up_from_an_invite_joins_from_the_codes_page_and_confi
     assert_eq!(status, StatusCode::SEE_OTHER);
     let space = to.unwrap();
 
+    // Paired with no promise yet: the space page offers a first one, small stakes first.
+    let (_, html) = page(&app, &space, &tomek).await;
+    assert!(html.contains("A first promise"));
+    assert!(html.contains(&format!(r#"<form method="post" action="{space}/promises""#)));
+    assert!(
+        html.contains(r#"name="stakes" value="1" checked"#),
+        "{html}"
+    );
     // Tomek promises; Ola finds it on the space page, one tap from confirming it kept.
     let promise_form = [("text", "Call at lunch"), ("stakes", "1"), ("due", "")];
     let (status, _, made) = post(&app, &format!("{space}/promises"), &promise_form, &tomek).await;
@@ -269,5 +277,6 @@ async fn a_partner_signing_up_from_an_invite_joins_from_the_codes_page_and_confi
     assert!(html.contains("Your first promise kept, together."));
     let (_, html) = page(&app, &space, &ola).await;
     assert!(!html.contains("Promises to you"), "nothing left to confirm");
+    assert!(!html.contains("A first promise"), "made already");
     app.stop().await;
 }

@@ -237,7 +237,7 @@ async fn a_person_signs_up_in_the_browser_and_stays_signed_in() {
     // The session cookie (Secure, __Host-) holds on this loopback address: the next page knows
     // the person.
     client
-        .find(Locator::Css("main a.button"))
+        .find(Locator::Css(r#"main a[href="/start"]"#))
         .await
         .unwrap()
         .click()
@@ -775,6 +775,7 @@ async fn answer_check_in(browser: &Browser, who: &str, level: &str, feeling: &st
         .await;
     }
     assert_accessible(browser, "the felt-trust step").await;
+    crate::browser_first_run::assert_fits(browser, "the felt-trust step").await;
     browser.screenshot(&format!("{shots}-2-felt-trust")).await;
     whole_page_screenshot(browser, &format!("{shots}-2-felt-trust-whole")).await;
     save_and_continue(browser, "One topic, in turns").await;
@@ -817,6 +818,9 @@ async fn answer_check_in(browser: &Browser, who: &str, level: &str, feeling: &st
 async fn both_partners_complete_a_check_in_sealed_until_both_finished() {
     let app = TestApp::sqlite().await;
     let (alex, sam) = (Browser::start().await, Browser::start().await);
+    for phone in [&alex, &sam] {
+        phone.client.set_window_size(390, 844).await.unwrap();
+    }
     let space = pair_in_browsers(&app, &alex, &sam).await;
 
     // Alex finds the check-in from the space and starts one.
@@ -956,6 +960,8 @@ async fn a_self_reported_boundary_crossing_ends_in_a_prevention_promise() {
     click(&sam, r#"form[action$="/crossings"] button"#).await;
     wait_for_text(&sam, ".crossing", "That honesty matters").await;
     assert_accessible(&sam, "the crosser's steps").await;
+    sam.client.set_window_size(390, 844).await.unwrap();
+    crate::browser_first_run::assert_fits(&sam, "the crosser's steps at 390 px").await;
     whole_page_screenshot(&sam, "boundary-5-steps-asked").await;
 
     // Acknowledge, apologise, one prevention step.

@@ -52,6 +52,12 @@ impl Taps {
 /// What every page of the journey must hold to on the device's window.
 async fn check_page(browser: &Browser, name: &str) {
     assert_accessible(browser, name).await;
+    assert_fits(browser, name).await;
+}
+
+/// The page fits the window: nothing scrolls sideways, no card or field clips its content, every
+/// tap target is at least 44 px tall, and a scale stays on one line.
+pub(super) async fn assert_fits(browser: &Browser, name: &str) {
     let problems = browser
         .client
         .execute(

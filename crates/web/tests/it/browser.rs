@@ -1167,12 +1167,12 @@ async fn a_broken_promise_leads_to_a_repair_plan_at_the_hurt_partners_pace() {
     .await;
     whole_page_screenshot(&alex, "repair-4-accountability").await;
 
-    // Sam moves the plan on to Attune.
+    // Sam moves the plan on to Tuning in.
     sam.client.goto(&plan).await.unwrap();
     wait_for_text(&sam, "main", "You deserved the truth").await;
     click(&sam, r#"form[action$="/advance"] button"#).await;
-    wait_for_text(&sam, ".repair-phases", "Attune (now)").await;
-    assert_accessible(&sam, "the plan in Attune").await;
+    wait_for_text(&sam, ".repair-phases", "Tuning in (now)").await;
+    assert_accessible(&sam, "the plan in Tuning in").await;
     sam.screenshot("repair-5-attune").await;
     whole_page_screenshot(&sam, "repair-5-attune-whole").await;
 
@@ -1289,7 +1289,7 @@ async fn words_are_checked_before_sharing_and_patterns_show_only_to_the_hurt_par
         .goto(&app.url(&format!("/spaces/{}/patterns", us.space)))
         .await
         .unwrap();
-    wait_for_text(&browser, "main", "Promises to you were broken").await;
+    wait_for_text(&browser, "main", "Several promises to you were not kept").await;
     browser.screenshot("patterns-1-alex").await;
     whole_page_screenshot(&browser, "patterns-2-alex-whole").await;
     assert_accessible(&browser, "the patterns page").await;

@@ -1078,7 +1078,7 @@ async fn the_pages_speak_polish_too() {
         &polish(&pair.bea),
     )
     .await;
-    assert!(html.contains("Rejestr dotrzymanych obietnic"), "{html}");
+    assert!(html.contains("Rejestr obietnic"), "{html}");
     app.stop().await;
 }
 

@@ -1088,7 +1088,7 @@ async fn the_pages_take_each_step_and_bring_mistakes_back_in_the_form() {
         "I am sorry",
         "Tell when plans change",
         "A calmer week",
-        "Attune (now)",
+        "Tuning in (now)",
     ] {
         assert!(html.contains(words), "{words}");
     }

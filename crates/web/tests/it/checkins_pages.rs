@@ -322,7 +322,7 @@ async fn the_steps_speak_polish() {
         .unwrap();
     let page = text(page).await;
     assert!(page.contains("Zaufanie w tym tygodniu"), "{page}");
-    assert!(page.contains("Wierzę, że partnerowi zależy na moim dobru."));
+    assert!(page.contains("Wierzę, że drugiej osobie zależy na moim dobru."));
     app.stop().await;
 }
 

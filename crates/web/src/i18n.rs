@@ -355,7 +355,9 @@ mod tests {
             let after = text[at + phrase.len()..].chars().next();
             let first = phrase.chars().next();
             let last = phrase.chars().next_back();
-            !(is_word(first) && is_word(before)) && !(is_word(last) && is_word(after))
+            let runs_in = is_word(first) && is_word(before);
+            let runs_on = is_word(last) && is_word(after);
+            !(runs_in || runs_on)
         })
     }
 

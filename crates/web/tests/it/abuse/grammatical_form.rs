@@ -13,7 +13,11 @@ use crate::support::pages::page;
 #[tokio::test]
 async fn nobody_but_the_person_sets_their_form_and_another_space_lends_no_form() {
     let app = TestApp::sqlite().await;
-    let Couple { a: ola, b: tomek, space } = couple(&app, "ola", "tomek").await;
+    let Couple {
+        a: ola,
+        b: tomek,
+        space,
+    } = couple(&app, "ola", "tomek").await;
     call(
         &app,
         &ola,
@@ -60,6 +64,9 @@ async fn nobody_but_the_person_sets_their_form_and_another_space_lends_no_form()
     )
     .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    assert!(!html.contains("partnerka") && !html.contains("poprosiła"), "{html}");
+    assert!(
+        !html.contains("partnerka") && !html.contains("poprosiła"),
+        "{html}"
+    );
     app.stop().await;
 }

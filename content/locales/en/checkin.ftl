@@ -46,7 +46,7 @@ checkin-field-requests = Your requests
 checkin-field-how_it_went = How did this check-in go for you?
 checkin-field-how_it_went-hint = From −5 (badly) to +5 (very well). Private: never shown to your partner.
 
-checkin-turn-speak = The speaker talks about their side of the topic, in I-statements, for a few minutes.
+checkin-turn-speak = The speaker talks about their side of the topic, starting from themselves (“I felt…”, “I need…”), for a few minutes.
 checkin-turn-listen = The listener listens without interrupting, notes what they heard, then says it back until the speaker feels understood.
 checkin-turn-swap = Swap: the listener becomes the speaker. Each of you writes your own side and your own listener notes.
 

@@ -265,6 +265,59 @@ async fn a_person_signs_up_in_the_browser_and_stays_signed_in() {
     );
     browser.screenshot("account").await;
 
+    // In Polish, the person chooses feminine forms; the page says so and keeps the choice.
+    client
+        .find(Locator::Css(r#"button[value="pl"]"#))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(r#"html[lang="pl"]"#))
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css(
+            r#"input[name="grammatical_form"][value="feminine"]"#,
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css(
+            r#"form[action="/account/grammatical-form"] button[type="submit"]"#,
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(r#"input[value="feminine"]:checked"#))
+        .await
+        .unwrap();
+    let notice = client
+        .find(Locator::Css("p.notice"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(notice.starts_with("Zapisane."), "{notice}");
+    let violations = browser.accessibility_violations().await;
+    assert!(
+        violations.is_empty(),
+        "axe found problems on the Polish account page: {violations:#?}"
+    );
+    browser.screenshot("account-grammatical-form-pl").await;
+
     browser.close().await;
     app.stop().await;
 }

@@ -107,7 +107,7 @@ checkin-partner-finished = { $partner_form ->
     [masculine] { $name } już skończył;
    *[other] { $name } ma już odpowiedzi za sobą;
 } odpowiedzi otworzą się, gdy ty skończysz.
-checkin-partner-revealed = Obie strony skończyły: oto one.
+checkin-partner-revealed = Obie strony skończyły — oto ich odpowiedzi.
 
 checkin-pause-heading = Potrzebujesz przerwy?
 checkin-pause-hint = Jeśli robi się zbyt gorąco, każda ze stron może zarządzić 20-minutową przerwę. Wstrzymuje ona rozmowę po obu stronach, a to, co wpisujesz w tym kroku, najpierw się zapisuje. Wcześniej zakończyć przerwę może tylko ta osoba, która o nią poprosiła.
@@ -136,7 +136,7 @@ checkin-break-end = Zakończ przerwę teraz
 checkin-waiting-title = Twoje odpowiedzi są zapieczętowane
 checkin-waiting-sealed = Druga osoba nie zobaczy niczego, co tu jest od ciebie, dopóki sama nie skończy. Wtedy zobaczycie obie strony, poza tym, jak komu poszło.
 checkin-results-title = Wasza rozmowa
-checkin-results-private = Każde „jak mi poszło” zostaje przy swoim autorze; widzisz tylko swoje.
+checkin-results-private = Każde „jak mi poszło” zostaje u osoby, która je wpisała; widzisz tylko swoje.
 checkin-lapsed = Ta rozmowa była z osobą, która opuściła przestrzeń. Twoje odpowiedzi nadal tu są.
 
 checkin-status-open = Twoje odpowiedzi jeszcze przed tobą

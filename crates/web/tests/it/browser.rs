@@ -316,6 +316,7 @@ async fn a_person_signs_up_in_the_browser_and_stays_signed_in() {
         violations.is_empty(),
         "axe found problems on the Polish account page: {violations:#?}"
     );
+    scroll_to(&browser, "#grammatical-form-heading").await;
     browser.screenshot("account-grammatical-form-pl").await;
 
     browser.close().await;

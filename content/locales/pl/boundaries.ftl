@@ -43,7 +43,11 @@ boundary-report-self-heading = { $my_form ->
    *[other] Ta granica została przekroczona przeze mnie
 }
 boundary-report-self-hint = Powiedzieć o tym z własnej woli to najuczciwsze, co możesz tu zrobić — i właśnie to odbudowuje zaufanie. Poprosimy cię o przyznanie się, przeprosiny własnymi słowami i jeden krok, który zapobiegnie powtórce.
-boundary-report-self-submit = Mówię o tym drugiej osobie
+boundary-report-self-submit = { $my_form ->
+    [feminine] Mówię, że ją przekroczyłam
+    [masculine] Mówię, że ją przekroczyłem
+   *[other] Mówię o tym drugiej osobie
+}
 boundary-report-heading = Granica została przekroczona
 boundary-report-hint = Zapisz przekroczenie spokojnie. Druga osoba dostanie prośbę o przyznanie się, przeprosiny i jeden krok zapobiegawczy. To ty decydujesz, kiedy sprawa jest zamknięta.
 boundary-report-submit = Zapisz przekroczenie
@@ -82,7 +86,11 @@ boundary-step-prevention-waiting = Jeszcze bez kroku zapobiegawczego
 boundary-step-resolved = Zamknięte
 boundary-step-open = Otwarte — o zamknięciu decyduje osoba, której to granica
 boundary-crossing-asked = Prosimy cię o trzy kroki: przyznaj się, przeproś własnymi słowami i nazwij jeden krok, żeby to się nie powtórzyło.
-boundary-crossing-acknowledge-submit = Przyznaję, że ta granica została przeze mnie przekroczona
+boundary-crossing-acknowledge-submit = { $my_form ->
+    [feminine] Przyznaję, że ją przekroczyłam
+    [masculine] Przyznaję, że ją przekroczyłem
+   *[other] Przyznaję, że ta granica została przeze mnie przekroczona
+}
 boundary-field-apology = Twoje przeprosiny, własnymi słowami
 boundary-field-apology-hint = Powiedz, co się stało i jak mogła się z tym poczuć druga osoba — bez tłumaczenia się.
 boundary-apologise-submit = Wyślij przeprosiny

@@ -123,7 +123,7 @@ appreciations-boundaries-link = Boundaries
 ## Balance
 
 balance-heading = The last four weeks
-balance-guide-note = A gentle guide, not a score: John Gottman found that couples who stay together tend to have about five positive moments for each negative one. This counts what you both can see here — appreciations, promises kept and boundaries honoured against breaches and crossings.
+balance-guide-note = A gentle guide, not a score: couples who stay together tend to have about five good moments for each hard one. This counts what you both can see here — appreciations, promises kept and boundaries honoured against promises not kept and crossings.
 balance-bar-label = Positive and negative moments:
 balance-positive = Positive
 balance-negative = Negative
@@ -137,7 +137,7 @@ balance-kind-checkin_appreciation = Appreciations in check-ins
 balance-kind-daily_appreciation = Appreciations in the daily ritual
 balance-kind-promise_kept = Promises kept
 balance-kind-boundary_honoured = Boundaries honoured
-balance-kind-promise_broken = Promises broken
+balance-kind-promise_broken = Promises not kept
 balance-kind-boundary_crossed = Boundaries crossed
 
 ## Moments of progress
@@ -156,4 +156,4 @@ space-appreciations-hint = Thanks, and the balance of the last four weeks
 help-boundaries-heading = Boundaries
 help-boundaries-text = A boundary is one partner’s line, such as “My phone stays private”. The other partner acknowledges it; changing the wording asks for a new acknowledgement and keeps the earlier one visible. If a boundary is crossed, either partner can note it — and telling it yourself is encouraged and shown as honesty. The partner who crossed it is asked to acknowledge it, apologise in their own words and promise one step so it does not happen again. The boundary’s owner decides when it is resolved.
 help-balance-heading = Appreciations and the balance
-help-balance-text = The balance compares positive moments (appreciations, promises kept, boundaries honoured) with negative ones (promises broken, boundaries crossed) over the last four weeks. It follows John Gottman’s finding that stable couples have about five positive interactions for each negative one. It is a guide for the two of you, not a score of either person. Moments of progress — several promises kept in a row, a boundary honoured for a month — are celebrated, and nothing here ever counts against you.
+help-balance-text = The balance compares positive moments (appreciations, promises kept, boundaries honoured) with negative ones (promises not kept, boundaries crossed) over the last four weeks. It follows John Gottman’s finding that stable couples have about five positive interactions for each negative one. It is a guide for the two of you, not a score of either person. Moments of progress — several promises kept in a row, a boundary honoured for a month — are celebrated, and nothing here ever counts against you.

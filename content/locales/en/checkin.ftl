@@ -1,7 +1,7 @@
 # The weekly check-in (English). Words are our own; the research is named where it helps.
 
 checkins-title = Weekly check-in
-checkins-lead = Once a week, half an hour for the two of you, after Gottman’s weekly “State of the Union” meeting: appreciations first, then what went right, how much you trust each other this week, one topic in turns, and what each of you asks for next week.
+checkins-lead = Once a week, half an hour for the two of you: appreciations first, then what went right, how much you trust each other this week, one topic in turns, and what each of you asks for next week.
 checkins-now-heading = This week
 checkins-go-to-open = Go to the open check-in
 checkins-continue = Continue the check-in
@@ -40,11 +40,13 @@ checkin-field-topic = Your side, as the speaker
 checkin-field-topic-hint = Speak about yourself: “I felt…”, “I need…”. Describe what happened rather than who is to blame.
 checkin-field-listener_notes = What you heard, as the listener
 checkin-field-listener_notes-hint = While your partner speaks, note what you hear them say and feel, in their words. No answers or defence yet.
+checkin-theirs-topic = { $name }, as the speaker
+checkin-theirs-listener_notes = What { $name } heard, as the listener
 checkin-field-requests = Your requests
 checkin-field-how_it_went = How did this check-in go for you?
 checkin-field-how_it_went-hint = From −5 (badly) to +5 (very well). Private: never shown to your partner.
 
-checkin-turn-speak = The speaker talks about their side of the topic, in I-statements, for a few minutes.
+checkin-turn-speak = The speaker talks about their side of the topic, starting from themselves (“I felt…”, “I need…”), for a few minutes.
 checkin-turn-listen = The listener listens without interrupting, notes what they heard, then says it back until the speaker feels understood.
 checkin-turn-swap = Swap: the listener becomes the speaker. Each of you writes your own side and your own listener notes.
 

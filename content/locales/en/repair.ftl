@@ -2,7 +2,7 @@
 # named where it helps.
 
 repairs-title = Repair plans
-repairs-lead = When trust was broken, a repair plan gives the work a shape. It follows three phases, after Drs. John and Julie Gottman’s model of recovery from an affair, which builds on Shirley Glass’s work: Atone (the partner who did the harm owns it), Attune (you learn to turn towards each other again) and Attach (you build closeness anew). The hurt partner sets the pace: only they move the plan on or end it.
+repairs-lead = When trust was broken, a repair plan gives the work a shape. It has three phases: Amends (the partner who did the harm owns it), Tuning in (you learn to turn towards each other again) and Closeness (you build closeness anew). The hurt partner sets the pace: only they move the plan on or end it.
 repairs-none = No repair plans yet.
 repairs-solo = A repair plan is something two people work on. Invite your partner first.
 repairs-former-note = Your partner has left this space. The repair plans between you, with their steps, questions and answers, stay yours to read above; nothing more can be done with them, and no new plan can be opened.
@@ -12,7 +12,7 @@ repairs-hurt-me = I was hurt, and I want us to work on it
 repairs-hurt-partner = I caused the hurt, and I propose a plan to { $name }
 repairs-field-link = What is it about? (optional)
 repairs-link-none = Nothing in particular
-repairs-link-promise = Broken promise: { $text }
+repairs-link-promise = Promise not kept: { $text }
 repairs-open-submit = Start the plan
 repairs-list-heading = Your plans
 repairs-role-hurt = You were hurt
@@ -23,18 +23,18 @@ repairs-safety-link = The safety check
 repairs-safety-answered = You have answered the safety check.
 repairs-safety-not-answered = You have not answered the safety check yet. Joint steps begin once both of you have.
 
-repair-phase-atone = Atone
-repair-phase-attune = Attune
-repair-phase-attach = Attach
+repair-phase-atone = Amends
+repair-phase-attune = Tuning in
+repair-phase-attach = Closeness
 repair-phases-label = Phases of the plan
 repair-phase-current = now
-repair-phase-hint-atone = Atone: the partner who caused the hurt says what happened, owns it without excuses, apologises and makes a dated promise. Questions get honest answers.
-repair-phase-hint-attune = Attune: you practise listening to each other’s feelings and needs, and keep the promises that rebuild safety.
-repair-phase-hint-attach = Attach: with trust growing back, you turn towards closeness and a shared future again.
+repair-phase-hint-atone = Amends: the partner who caused the hurt says what happened, owns it without excuses, apologises and makes a dated promise. Questions get honest answers.
+repair-phase-hint-attune = Tuning in: you practise listening to each other’s feelings and needs, and keep the promises that rebuild safety.
+repair-phase-hint-attach = Closeness: with trust growing back, you turn towards closeness and a shared future again.
 repair-status-proposed = Waiting for the hurt partner to accept
 repair-status-active = In progress
 repair-status-closed = Closed
-repair-about-promise = About a broken promise
+repair-about-promise = About a promise not kept
 repair-about-crossing = About a crossed boundary
 repair-title = Repair plan
 
@@ -117,7 +117,7 @@ repair-refused-already_accepted = This plan is accepted already.
 repair-refused-already_done = This step is done already.
 repair-refused-last_phase = This plan is in its last phase.
 repair-refused-paused = Joint repair steps are paused for now.
-repair-refused-link_invalid = That is not a broken promise from the partner who caused the hurt.
+repair-refused-link_invalid = That is not a promise the partner who caused the hurt did not keep.
 repair-refused-has_but = Taking responsibility, or saying sorry, lands best without a “but” (or “however”) that turns it into an excuse or back onto your partner. Say what you did and what it did to them, and leave the “but” out; if it points at yourself, “and” works. “Even though …” is fine.
 repair-refused-needs_due = Please give a date for this promise.
 repair-refused-due_too_early = The date must be in the future.
@@ -125,12 +125,12 @@ repair-refused-promise = That promise could not be made.
 repair-refused-promise_refused = That promise could not be made.
 
 space-repairs-link = Repair plans
-space-repairs-hint = After a breach: Atone, Attune, Attach — at the hurt partner’s pace
+space-repairs-hint = After a hurt: amends, tuning in, closeness — at the hurt partner’s pace
 repair-history-opened = Plan started
 repair-history-accepted = Plan accepted
 
 repairs-help-heading = Repair plans
-repairs-help-text = After a breach or a betrayal, a repair plan walks you through three phases, after Drs. John and Julie Gottman’s model of recovery from an affair (Atone, Attune, Attach), which builds on Shirley Glass’s work; the steps and words in Steadfast are our own. The partner who caused the hurt says what happened, takes responsibility with no “but” that excuses it (an “even though” is fine), apologises, makes one dated promise and any transparency commitments, each as a real promise. The hurt partner answers each of these “this landed” or “not yet”, with a word about what would help if they want; “not yet” lets the other try again. The hurt partner can ask questions and the other answers them on the plan; a changed answer always shows as changed, with the earlier words beside it. At each weekly check-in, either of you notes how it is going, and questions still waiting for an answer are listed there. Only the hurt partner moves the plan to its next phase or closes it. When the plan is accepted, promises the other partner keeps count a little more in the reliability record for eight weeks. The hurt partner can keep a private log of triggers and feelings that nobody else ever sees. Forgiveness belongs to the hurt partner alone. On the plan they can note where they are — not ready, working on it, or forgiven — and it stays private unless they choose to share it; nothing lets the other partner ask for it, and no step of the plan waits for it. This follows the view of forgiveness as a process that the hurt person walks at their own pace, as in Robert Enright’s process model and Everett Worthington’s REACH model; the words here are our own. The journal has questions for it.
+repairs-help-text = After a breach or a betrayal, a repair plan walks you through three phases — amends, tuning in, closeness — after Drs. John and Julie Gottman’s model of recovery from an affair, itself built on Shirley Glass’s work; the steps and words in Steadfast are our own. The partner who caused the hurt says what happened, takes responsibility with no “but” that excuses it (an “even though” is fine), apologises, makes one dated promise and any transparency commitments, each as a real promise. The hurt partner answers each of these “this landed” or “not yet”, with a word about what would help if they want; “not yet” lets the other try again. The hurt partner can ask questions and the other answers them on the plan; a changed answer always shows as changed, with the earlier words beside it. At each weekly check-in, either of you notes how it is going, and questions still waiting for an answer are listed there. Only the hurt partner moves the plan to its next phase or closes it. When the plan is accepted, promises the other partner keeps count a little more in the reliability record for eight weeks. The hurt partner can keep a private log of triggers and feelings that nobody else ever sees. Forgiveness belongs to the hurt partner alone. On the plan they can note where they are — not ready, working on it, or forgiven — and it stays private unless they choose to share it; nothing lets the other partner ask for it, and no step of the plan waits for it. This follows the view of forgiveness as a process that the hurt person walks at their own pace, as in Robert Enright’s process model and Everett Worthington’s REACH model; the words here are our own. The journal has questions for it.
 repairs-help-safety = Before joint repair work, each of you answers a short private safety check about yourself. If either answer is worrying, or either of you pauses without a reason, joint steps pause for both of you and help is shown; your partner sees only that they are paused, never why or who. A pause begins at the next 4 a.m. in your space’s time zone, never at the moment it was asked for, and lasts at least a day. Only the person who paused can lift it, by answering calmly again or saying they are ready to go on.
 repair-history-advanced = Moved on to { $phase }
 

@@ -1,9 +1,9 @@
 # Pomocnik łagodnego początku.
 gentle-check = Sprawdź moje słowa
-gentle-clear = Nic tu nie brzmi dla nas ostro. Udostępnij, kiedy będziesz gotowa lub gotowy.
+gentle-clear = Nic tu nie brzmi dla nas ostro. Udostępnij, kiedy zechcesz.
 gentle-noticed = Kilka słów może zabrzmieć ostrzej, niż chcesz:
 gentle-try = Możesz zacząć na przykład tak:
-gentle-your-choice = To tylko propozycja: zawsze możesz udostępnić to, co napisałaś lub napisałeś, bez zmian.
+gentle-your-choice = To tylko propozycja: zawsze możesz udostępnić swój tekst bez zmian.
 gentle-why-link = Dlaczego te słowa?
 gentle-rule-blame = obwinianie
 gentle-rule-contempt = pogarda

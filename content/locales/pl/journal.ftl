@@ -2,11 +2,11 @@
 journal-title = Mój dziennik
 journal-link = Mój prywatny dziennik
 journal-lead = Miejsce, w którym możesz spokojnie wszystko przemyśleć. Pisz swobodnie albo zacznij od jednego z pytań poniżej.
-journal-private = Ten dziennik możesz czytać tylko ty. Twoja partnerka ani twój partner go nie widzi i nic w Steadfast nie zdradza, że w ogóle istnieje.
+journal-private = Ten dziennik możesz czytać tylko ty. Druga osoba go nie widzi i nic w Steadfast nie zdradza, że w ogóle istnieje.
 journal-group-inner-work = Mój udział
 journal-group-inner-work-lead = Pytania na chwile, gdy chcesz zrozumieć, co wnosisz do związku i co leży w twoich rękach.
 journal-group-after-hurt = Po zranieniu
-journal-group-after-hurt-lead = Pytania, które pomagają uporządkować uczucia po zranieniu. Wybierz tylko te, na które jesteś gotowa lub gotowy; możesz każde pominąć.
+journal-group-after-hurt-lead = Pytania, które pomagają uporządkować uczucia po zranieniu. Wybierz tylko te, na które przyszła pora; możesz każde pominąć.
 journal-prompt-what-i-bring = Co wnoszę do naszego związku w dobre dni, a co w trudne?
 journal-hint-what-i-bring = Pomyśl o nawykach, nastrojach i dawnych doświadczeniach, nie tylko o tym, co robisz dla drugiej osoby.
 journal-prompt-what-i-want = Czego naprawdę chcę od nas, pod tym, o co zwykle proszę?
@@ -15,13 +15,21 @@ journal-prompt-what-i-can-change = Jaką jedną rzecz w swoim zachowaniu mogę z
 journal-hint-what-i-can-change = Coś małego i konkretnego działa lepiej niż coś wielkiego i mglistego.
 journal-prompt-my-part-in-it = Gdy patrzę na naszą ostatnią kłótnię, jaki był w niej mój udział?
 journal-hint-my-part-in-it = Twój udział nie usprawiedliwia niczyjego innego. To po prostu ta część, nad którą możesz pracować.
-journal-prompt-how-deep = Jak głęboko jestem teraz zraniona lub zraniony i gdzie to czuję?
+journal-prompt-how-deep = { $my_form ->
+    [feminine] Jak głęboko jestem teraz zraniona i gdzie to czuję?
+    [masculine] Jak głęboko jestem teraz zraniony i gdzie to czuję?
+   *[other] Jak głęboka jest teraz moja rana i gdzie ją czuję?
+}
 journal-hint-how-deep = Możesz to opisać słowami, obrazem albo liczbą od 1 do 10. Z dnia na dzień może się to zmieniać.
-journal-prompt-what-exactly = Co dokładnie mnie zraniło: sam czyn, to, jak się o nim dowiedziałam lub dowiedziałem, czy to, co zdawał się mówić o mnie?
+journal-prompt-what-exactly = { $my_form ->
+    [feminine] Co dokładnie mnie zraniło: sam czyn, to, jak się o nim dowiedziałam, czy to, co zdawał się mówić o mnie?
+    [masculine] Co dokładnie mnie zraniło: sam czyn, to, jak się o nim dowiedziałem, czy to, co zdawał się mówić o mnie?
+   *[other] Co dokładnie mnie zraniło: sam czyn, sposób, w jaki wyszedł na jaw, czy to, co zdawał się mówić o mnie?
+}
 journal-hint-what-exactly = Rozplątanie tych wątków może ułatwić następną rozmowę.
 journal-prompt-what-i-need-to-feel-safe = Czego potrzebuję, żeby znów czuć się bezpiecznie przy tej osobie?
 journal-hint-what-i-need-to-feel-safe = Pomyśl o rzeczach, które można zobaczyć lub sprawdzić, nie tylko o uczuciach, na które liczysz.
-journal-prompt-not-ready-for = Na co nie jestem jeszcze gotowa lub gotowy?
+journal-prompt-not-ready-for = Na co jeszcze nie przyszła dla mnie pora?
 journal-hint-not-ready-for = Nazwanie tego chroni cię przed pośpiechem. To ty decydujesz, kiedy to się zmieni.
 journal-group-forgiving = Myśląc o przebaczeniu
 journal-group-forgiving-lead = Na czas, gdy chcesz pomyśleć o przebaczeniu. Nie ma tu dobrej odpowiedzi ani terminu, a nieprzebaczenie też jest w porządku. Czy i kiedy — to Twoja decyzja.

@@ -3,7 +3,7 @@
 ## Rytuały
 
 rituals-title = Rytuały
-rituals-lead = Czas, który regularnie zachowujecie dla siebie: wieczór we dwoje, spacer, cotygodniowa rozmowa.
+rituals-lead = Czas, który regularnie zachowujecie dla siebie: wieczór tylko dla was, spacer, cotygodniowa rozmowa.
 rituals-active-heading = Wasze rytuały
 rituals-none = Nie ma jeszcze żadnego rytuału. Zaplanujcie pierwszy poniżej — jeden wieczór w tygodniu w zupełności wystarczy.
 rituals-ended-heading = Zakończone
@@ -20,7 +20,7 @@ ritual-every = { $count ->
     [few] co { $count } tygodnie
    *[other] co { $count } tygodni
 }
-ritual-kind-date-night = Wieczór we dwoje
+ritual-kind-date-night = Wieczór tylko dla was
 ritual-kind-walk = Spacer
 ritual-kind-checkin = Cotygodniowa rozmowa
 ritual-kind-other = Coś innego
@@ -38,10 +38,10 @@ ritual-next-heading = Najbliższe terminy
 ritual-next-none = W najbliższych tygodniach nic.
 ritual-ended-tag = Zakończony
 ritual-change-heading = Zmień
-ritual-change-lead = Zmiana obowiązuje was oboje od teraz. Godziny są czytane w obecnej strefie czasowej przestrzeni.
+ritual-change-lead = Zmiana obowiązuje obie strony od teraz. Godziny są czytane w obecnej strefie czasowej przestrzeni.
 ritual-change-submit = Zapisz zmianę
 ritual-end-heading = Zakończ ten rytuał
-ritual-end-hint = Kończy się dla was obojga. Zawsze możecie zaplanować nowy.
+ritual-end-hint = Kończy się dla obu stron. Zawsze możecie zaplanować nowy.
 ritual-end-submit = Zakończ
 ritual-zone-moved = Ten rytuał wciąż jest ustawiony w strefie { $zone }, a wasza przestrzeń jest teraz w strefie { $space_zone }. Zapiszcie go raz, by przenieść go do strefy { $space_zone }.
 ritual-refused-ended = Ten rytuał się zakończył; zaplanujcie zamiast niego nowy.
@@ -68,7 +68,7 @@ weekday-sun = niedz.
 
 space-settings-title = Ustawienia przestrzeni
 time-zone-heading = Strefa czasowa
-time-zone-lead = W tej strefie są ustawione rytuały i tu o północy zaczyna się „dziś” codziennej minuty. Każde z was i tak widzi wszystkie godziny w swojej własnej strefie.
+time-zone-lead = W tej strefie są ustawione rytuały i tu o północy zaczyna się „dziś” codziennej minuty. Każda ze stron i tak widzi wszystkie godziny w swojej własnej strefie.
 time-zone-unset = Strefa czasowa nie jest jeszcze ustawiona, więc obowiązuje UTC.
 time-zone-field = Strefa czasowa przestrzeni
 time-zone-field-hint = Nazwa taka jak Europe/Warsaw albo America/New_York.
@@ -93,7 +93,7 @@ daily-field-appreciation = Jedna rzecz, którą dziś doceniasz
 daily-field-appreciation-hint = Wystarczy coś małego.
 daily-field-plan = Twój plan na jutro
 daily-field-private = Zachowam to dla siebie
-daily-field-private-hint = W przeciwnym razie zobaczy to twoja partnerka lub twój partner.
+daily-field-private-hint = W przeciwnym razie zobaczy to druga osoba.
 daily-submit = Zapisz
 daily-recent-heading = Ostatnie dwa tygodnie
 daily-recent-none = Nic jeszcze nie zapisano. Kiedy tylko zechcesz.
@@ -110,7 +110,7 @@ daily-plan-too-long = Tutaj najwyżej { $max } znaków.
 ## Odnośniki z przestrzeni i z konta
 
 space-rituals-link = Rytuały
-space-rituals-hint = Wasz stały wspólny czas, każdemu w jego strefie czasowej.
+space-rituals-hint = Wasz stały wspólny czas, każdej stronie w jej strefie czasowej.
 space-daily-link = Dziś, w minutę
 space-daily-hint = Nastrój, jedna rzecz doceniona, plan na jutro.
 space-settings-link = Ustawienia
@@ -126,7 +126,7 @@ calendar-promise-yours = Termin twojej obietnicy: { $text }
 calendar-promise-theirs = Termin obietnicy złożonej tobie: { $text }
 calendar-title = Kalendarz
 calendar-lead = Prywatny adres, który możesz zasubskrybować w aplikacji kalendarza.
-calendar-what = Są w nim wasze rytuały (dwa tygodnie wstecz i osiem tygodni naprzód) oraz terminy otwartych obietnic między tobą a twoją partnerką lub partnerem — tylko to, co widzisz tutaj. Nigdy nie ma w nim prywatnych wpisów drugiej osoby. Każdy, kto zna ten adres, może go odczytać, więc zachowaj go dla siebie.
+calendar-what = Są w nim wasze rytuały (dwa tygodnie wstecz i osiem tygodni naprzód) oraz terminy otwartych obietnic między tobą a drugą osobą — tylko to, co widzisz tutaj. Nigdy nie ma w nim prywatnych wpisów drugiej osoby. Każdy, kto zna ten adres, może go odczytać, więc zachowaj go dla siebie.
 calendar-address-lead = Adres twojego kalendarza. Dodaj go w aplikacji kalendarza jako subskrypcję:
 calendar-address-keep = Widzisz go tylko ten jeden raz. Jeśli go zgubisz, utwórz nowy.
 calendar-on = Twój kalendarz jest włączony.
@@ -151,7 +151,7 @@ calendar-feed-none = Nie masz jeszcze kalendarza.
 ## Pomoc
 
 help-rituals-heading = Rytuały i codzienna minuta
-help-rituals-text = Rytuał to czas, który regularnie zachowujecie dla siebie. Jego godziny są ustawione w strefie czasowej przestrzeni i przy zmianie czasu zostają o tej samej godzinie lokalnej; każde z was widzi je w swojej strefie. Godzina, której nie ma w noc przestawiania zegarów do przodu, przesuwa się o tę godzinę później; godzina, która przy cofaniu zegarów zdarza się dwa razy, to pierwsza z nich. Gdy zmienicie strefę czasową przestrzeni, rytuały zachowują swoją, dopóki nie zapiszecie ich ponownie.
-help-daily-text = Codzienna minuta to jeden krótki formularz: jak się czujesz, jedna rzecz, którą doceniasz, twój plan na jutro. Ponowny zapis tego samego dnia zastępuje wpis z tego dnia. Wpisy widzi twoja partnerka lub twój partner, chyba że zachowasz któryś dla siebie. Pominięty dzień nic nie kosztuje i nic tu nie liczy dni.
+help-rituals-text = Rytuał to czas, który regularnie zachowujecie dla siebie. Jego godziny są ustawione w strefie czasowej przestrzeni i przy zmianie czasu zostają o tej samej godzinie lokalnej; każda ze stron widzi je w swojej strefie. Godzina, której nie ma w noc przestawiania zegarów do przodu, przesuwa się o tę godzinę później; godzina, która przy cofaniu zegarów zdarza się dwa razy, to pierwsza z nich. Gdy zmienicie strefę czasową przestrzeni, rytuały zachowują swoją, dopóki nie zapiszecie ich ponownie.
+help-daily-text = Codzienna minuta to jeden krótki formularz: jak się czujesz, jedna rzecz, którą doceniasz, twój plan na jutro. Ponowny zapis tego samego dnia zastępuje wpis z tego dnia. Wpisy widzi druga osoba, chyba że zachowasz któryś dla siebie. Pominięty dzień nic nie kosztuje i nic tu nie liczy dni.
 help-calendar-heading = Kalendarz
-help-calendar-text = Na stronie konta możesz utworzyć prywatny adres kalendarza. Aplikacja, która go subskrybuje, pokazuje wasze rytuały i terminy otwartych obietnic między tobą a twoją partnerką lub partnerem, z ich nazwami — albo, przy dyskretnych tytułach, tylko słowo „Plany”, bez opisów. Nigdy nie ma w nim niczyich prywatnych wpisów. Każdy, kto zna adres, może go odczytać: w każdej chwili możesz utworzyć nowy albo wyłączyć kalendarz, a stary adres od razu przestaje działać.
+help-calendar-text = Na stronie konta możesz utworzyć prywatny adres kalendarza. Aplikacja, która go subskrybuje, pokazuje wasze rytuały i terminy otwartych obietnic między tobą a drugą osobą, z ich nazwami — albo, przy dyskretnych tytułach, tylko słowo „Plany”, bez opisów. Nigdy nie ma w nim niczyich prywatnych wpisów. Każdy, kto zna adres, może go odczytać: w każdej chwili możesz utworzyć nowy albo wyłączyć kalendarz, a stary adres od razu przestaje działać.

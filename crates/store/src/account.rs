@@ -3,6 +3,7 @@
 use std::fmt;
 
 use sqlx::AnyConnection;
+use steadfast_core::account::GrammaticalForm;
 use steadfast_core::coach::AccountKind;
 use steadfast_core::{PersonId, Timestamp};
 
@@ -38,6 +39,9 @@ pub struct Account {
     /// Read with the account, so checking it costs sign-in no extra query (and no extra time a
     /// caller could tell an existing name by).
     pub disabled_at: Option<Timestamp>,
+    /// How Polish speaks to and about the person; read with the account, so every request that
+    /// knows its caller knows it without another query.
+    pub grammatical_form: GrammaticalForm,
 }
 
 impl fmt::Debug for NewAccount {
@@ -64,6 +68,7 @@ impl fmt::Debug for Account {
             .field("created_at", &self.created_at)
             .field("kind", &self.kind)
             .field("disabled_at", &self.disabled_at)
+            .field("grammatical_form", &self.grammatical_form)
             .finish()
     }
 }
@@ -71,7 +76,8 @@ impl fmt::Debug for Account {
 macro_rules! select_account {
     ($where:literal) => {
         concat!(
-            "SELECT id, username, username_key, password_hash, email, created_ms, kind, disabled_ms \
+            "SELECT id, username, username_key, password_hash, email, created_ms, kind, disabled_ms, \
+             grammatical_form \
              FROM accounts ",
             $where
         )
@@ -90,6 +96,9 @@ fn decode(row: &(impl Columns + ?Sized)) -> Result<Account, StoreError> {
             .parse()
             .map_err(|_| StoreError::Corrupt("unknown account kind".to_owned()))?,
         disabled_at: row::optional_time(row, "disabled_ms")?,
+        grammatical_form: row::text(row, "grammatical_form")?
+            .parse()
+            .map_err(|_| StoreError::Corrupt("unknown grammatical form".to_owned()))?,
     })
 }
 
@@ -151,6 +160,20 @@ impl Store {
             .execute(&self.inner.pool)
             .await?;
         Ok(())
+    }
+
+    /// Sets how Polish speaks to and about the person. Answers whether the account exists.
+    pub async fn set_grammatical_form(
+        &self,
+        id: PersonId,
+        form: GrammaticalForm,
+    ) -> Result<bool, StoreError> {
+        let updated = sqlx::query("UPDATE accounts SET grammatical_form = $1 WHERE id = $2")
+            .bind(form.as_str())
+            .bind(id.to_string())
+            .execute(&self.inner.pool)
+            .await?;
+        Ok(updated.rows_affected() == 1)
     }
 
     /// Replaces all of the person's recovery codes with these (hashes), at once: no moment has

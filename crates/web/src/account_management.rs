@@ -1,5 +1,5 @@
 //! A signed-in person managing their own account, shared by the pages and the JSON API: a new
-//! password, a new set of recovery codes, deleting the account.
+//! password, a new set of recovery codes, deleting the account, and how Polish speaks to them.
 //!
 //! Each of these asks for the current password, even of a person with a live session: the phone
 //! may be unlocked in someone else's hand (DESIGN, Principles 1), and whoever could set a new
@@ -8,6 +8,7 @@
 //! count against the sign-in limit per address, so a stolen session cannot be used to guess the
 //! password quickly.
 
+use steadfast_core::account::GrammaticalForm;
 use steadfast_core::{Password, Username};
 use steadfast_store::Account;
 
@@ -151,4 +152,38 @@ pub(crate) async fn delete_account(
     let account = check_own_password(state, caller, password, address).await?;
     state.store.delete_account(account.id, state.now()).await?;
     Ok(())
+}
+
+/// How Polish speaks to and about the caller from now on: in their own texts, and in their
+/// partner's texts about them. Not a key to the account, so it needs no password, and an API
+/// token may set it; only the caller's own account changes (a partner reads the choice only as
+/// the words they are shown).
+pub(crate) async fn set_grammatical_form(
+    state: &AppState,
+    caller: &Caller,
+    form: GrammaticalForm,
+) -> Result<(), WebError> {
+    if state
+        .store
+        .set_grammatical_form(caller.person, form)
+        .await?
+    {
+        Ok(())
+    } else {
+        // Deleted between the sign-in check and now.
+        Err(WebError::NotFound)
+    }
+}
+
+/// The caller's choice, as stored.
+pub(crate) async fn grammatical_form(
+    state: &AppState,
+    caller: &Caller,
+) -> Result<GrammaticalForm, WebError> {
+    Ok(state
+        .store
+        .account(caller.person)
+        .await?
+        .map(|account| account.grammatical_form)
+        .unwrap_or_default())
 }

@@ -99,6 +99,19 @@ impl<E: Into<WebError>> From<E> for SignUpError {
     }
 }
 
+/// The form Polish speaks to a new person with, as they chose it on the sign-up form; the
+/// default (forms without gender) needs no write.
+pub(crate) async fn choose_form(
+    state: &AppState,
+    person: PersonId,
+    form: steadfast_core::account::GrammaticalForm,
+) -> Result<(), WebError> {
+    if form != steadfast_core::account::GrammaticalForm::default() {
+        state.store.set_grammatical_form(person, form).await?;
+    }
+    Ok(())
+}
+
 pub(crate) struct SignedUp {
     pub(crate) person: PersonId,
     pub(crate) recovery_codes: Vec<String>,

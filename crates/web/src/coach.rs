@@ -140,12 +140,13 @@ pub(crate) fn read_kind_label(view: &str, lang: Lang) -> String {
 /// Paths a coach may post to: their own account and session, and coach invites. Everything else
 /// that changes state is refused.
 fn coach_may_post(path: &str) -> bool {
-    const OWN: [&str; 10] = [
+    const OWN: [&str; 11] = [
         "/sign-in",
         "/sign-out",
         "/exit",
         "/language",
         "/account/password",
+        "/account/grammatical-form",
         "/account/sign-out-others",
         "/account/sign-out-everywhere",
         "/account/recovery-codes",
@@ -155,6 +156,7 @@ fn coach_may_post(path: &str) -> bool {
     OWN.contains(&path)
         || path == "/api/v1/me/password"
         || path == "/api/v1/me/recovery-codes"
+        || path == "/api/v1/me/grammatical-form"
         || path == "/api/v1/me"
         || path == "/api/v1/sessions/current"
         || (path.starts_with("/coach-invites/")

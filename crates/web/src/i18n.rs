@@ -13,6 +13,7 @@ use fluent_langneg::{NegotiationStrategy, negotiate_languages};
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{Loader, static_loader};
 use steadfast_core::Timestamp;
+use steadfast_core::account::GrammaticalForm;
 use unic_langid::{LanguageIdentifier, langid};
 
 static_loader! {
@@ -26,6 +27,47 @@ static_loader! {
 }
 
 pub(crate) const LANGUAGE_COOKIE: &str = "lang";
+
+/// The argument a message selects on for the reader's own grammatical form.
+pub(crate) const MY_FORM: &str = "my_form";
+/// The argument a message selects on for the grammatical form of the person it speaks about:
+/// the reader's partner, unless the call names someone else.
+pub(crate) const PARTNER_FORM: &str = "partner_form";
+
+/// How the texts of one request speak to the reader and about their partner (Polish marks
+/// gender in verbs: "poprosiła", "poprosił", or a wording without gender). Forms without gender
+/// until each person chooses.
+///
+/// It is set once per request by [`crate::voice::speak`] and read by every lookup, rather than
+/// handed to each of the many places that translate: the language stays a plain value, and a
+/// text nobody set a voice for (an email, a test) simply speaks without gender.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Voice {
+    pub me: GrammaticalForm,
+    pub partner: GrammaticalForm,
+}
+
+tokio::task_local! {
+    static VOICE: Voice;
+}
+
+impl Voice {
+    /// The voice of the request being answered, or forms without gender outside one.
+    pub fn current() -> Voice {
+        VOICE.try_with(|voice| *voice).unwrap_or_default()
+    }
+
+    /// Runs `work` with texts spoken in this voice.
+    pub async fn scope<F: Future>(self, work: F) -> F::Output {
+        VOICE.scope(self, work).await
+    }
+
+    /// Runs `work`, which does not wait, with texts spoken in this voice.
+    #[cfg(test)]
+    pub fn sync_scope<R>(self, work: impl FnOnce() -> R) -> R {
+        VOICE.sync_scope(self, work)
+    }
+}
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
@@ -81,39 +123,45 @@ impl Lang {
 
     /// The text for `key`. A key missing from the files shows as itself, which the tests forbid.
     pub fn t(self, key: &str) -> String {
-        LOCALES
-            .try_lookup(&self.id(), key)
-            .unwrap_or_else(|| key.to_owned())
+        self.lookup(key, &[], None)
     }
 
     pub fn t_with(self, key: &str, args: &[(&'static str, String)]) -> String {
-        let args: HashMap<Cow<'static, str>, FluentValue> = args
-            .iter()
-            .map(|(name, value)| (Cow::Borrowed(*name), FluentValue::from(value.clone())))
-            .collect();
-        LOCALES
-            .try_lookup_with_args(&self.id(), key, &args)
-            .unwrap_or_else(|| key.to_owned())
+        self.lookup(key, args, None)
     }
 }
 
 impl Lang {
     /// A message choosing its plural form by `count` ("1 minute", "5 minut").
     pub fn t_count(self, key: &str, count: i64) -> String {
-        let args: HashMap<Cow<'static, str>, FluentValue> =
-            HashMap::from([(Cow::Borrowed("count"), FluentValue::from(count))]);
-        LOCALES
-            .try_lookup_with_args(&self.id(), key, &args)
-            .unwrap_or_else(|| key.to_owned())
+        self.lookup(key, &[], Some(count))
     }
 
     /// A message choosing its plural form by `count`, with other arguments beside it.
     pub fn t_count_with(self, key: &str, count: i64, args: &[(&'static str, String)]) -> String {
-        let mut all: HashMap<Cow<'static, str>, FluentValue> = args
-            .iter()
-            .map(|(name, value)| (Cow::Borrowed(*name), FluentValue::from(value.clone())))
-            .collect();
-        all.insert(Cow::Borrowed("count"), FluentValue::from(count));
+        self.lookup(key, args, Some(count))
+    }
+
+    /// Every message is given the grammatical forms of the request's [`Voice`] as `$my_form` and
+    /// `$partner_form`, unless the caller names one itself (a text about a particular person).
+    fn lookup(self, key: &str, args: &[(&'static str, String)], count: Option<i64>) -> String {
+        let voice = Voice::current();
+        let mut all: HashMap<Cow<'static, str>, FluentValue> = HashMap::from([
+            (
+                Cow::Borrowed(MY_FORM),
+                FluentValue::from(voice.me.selector()),
+            ),
+            (
+                Cow::Borrowed(PARTNER_FORM),
+                FluentValue::from(voice.partner.selector()),
+            ),
+        ]);
+        for (name, value) in args {
+            all.insert(Cow::Borrowed(*name), FluentValue::from(value.clone()));
+        }
+        if let Some(count) = count {
+            all.insert(Cow::Borrowed("count"), FluentValue::from(count));
+        }
         LOCALES
             .try_lookup_with_args(&self.id(), key, &all)
             .unwrap_or_else(|| key.to_owned())
@@ -265,10 +313,135 @@ mod tests {
                     ("step", "x".to_owned()),
                     ("limit", "100".to_owned()),
                 ];
-                let text = lang.t_with(&key, &args);
-                assert_ne!(text, key, "{key} is missing in {}", lang.code());
+                for me in GrammaticalForm::ALL {
+                    for partner in GrammaticalForm::ALL {
+                        let text = Voice { me, partner }.sync_scope(|| lang.t_with(&key, &args));
+                        assert_ne!(text, key, "{key} is missing in {}", lang.code());
+                    }
+                }
             }
         }
+    }
+
+    /// The retired synonyms of `content/locales/GLOSSARY.md`, per language: every phrase in
+    /// backticks in the table's "Retired (en)" and "Retired (pl)" columns.
+    fn retired_synonyms() -> (Vec<String>, Vec<String>) {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../content/locales/GLOSSARY.md");
+        let glossary = std::fs::read_to_string(path).unwrap();
+        let phrases = |cell: &str| -> Vec<String> {
+            cell.split('`')
+                .skip(1)
+                .step_by(2)
+                .map(str::to_lowercase)
+                .collect()
+        };
+        let (mut en, mut pl) = (Vec::new(), Vec::new());
+        for row in glossary.lines().filter(|line| line.starts_with('|')) {
+            let cells: Vec<&str> = row.split('|').collect();
+            if cells.len() == 7 {
+                en.extend(phrases(cells[4]));
+                pl.extend(phrases(cells[5]));
+            }
+        }
+        (en, pl)
+    }
+
+    /// Where `phrase` stands in `text` as whole words: no letter or digit runs on into it.
+    fn contains_phrase(text: &str, phrase: &str) -> bool {
+        let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        text.match_indices(phrase).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + phrase.len()..].chars().next();
+            let first = phrase.chars().next();
+            let last = phrase.chars().next_back();
+            let runs_in = is_word(first) && is_word(before);
+            let runs_on = is_word(last) && is_word(after);
+            !(runs_in || runs_on)
+        })
+    }
+
+    /// Every message text of one language, as (file, line, text), without ids and comments.
+    fn message_texts(lang: &str) -> Vec<(String, String)> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../content/locales")
+            .join(lang);
+        let mut texts = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|ext| ext == "ftl") {
+                let file = path.file_name().unwrap().to_string_lossy().into_owned();
+                for line in std::fs::read_to_string(&path).unwrap().lines() {
+                    if line.starts_with('#') {
+                        continue;
+                    }
+                    let text = line.split_once(" = ").map_or(line, |(_, text)| text);
+                    texts.push((file.clone(), text.to_lowercase()));
+                }
+            }
+        }
+        texts
+    }
+
+    #[test]
+    fn no_retired_synonym_appears_in_any_message() {
+        let (en, pl) = retired_synonyms();
+        assert!(
+            en.len() > 5 && pl.len() > 5,
+            "the glossary's table was read"
+        );
+        assert!(contains_phrase("a broken promise.", "broken promise"));
+        assert!(!contains_phrase("unbroken promises", "broken promise"));
+        assert!(contains_phrase("gotowy/a;", "/a"));
+        assert!(!contains_phrase("w /api", "/a"));
+        for (lang, retired) in [("en", en), ("pl", pl)] {
+            for (file, text) in message_texts(lang) {
+                for phrase in &retired {
+                    assert!(
+                        !contains_phrase(&text, phrase),
+                        "{lang}/{file} uses the retired {phrase:?} (see GLOSSARY.md): {text}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn polish_speaks_in_each_persons_chosen_form_and_without_gender_by_default() {
+        let paused = || Lang::Pl.t("checkin-break-by-partner");
+        assert!(paused().contains("druga strona"), "{}", paused());
+        let she = Voice {
+            me: GrammaticalForm::Neutral,
+            partner: GrammaticalForm::Feminine,
+        };
+        assert!(she.sync_scope(paused).contains("poprosiła"));
+        let he = Voice {
+            me: GrammaticalForm::Feminine,
+            partner: GrammaticalForm::Masculine,
+        };
+        assert!(he.sync_scope(paused).contains("poprosił "));
+        let mine = |voice: Voice| voice.sync_scope(|| Lang::Pl.t("recovery-codes-done"));
+        assert_eq!(mine(he), "Zapisałam kody");
+        assert_eq!(mine(Voice::default()), "Kody są zapisane");
+        // English reads the same whatever the forms.
+        assert_eq!(
+            he.sync_scope(|| Lang::En.t("checkin-break-by-partner")),
+            Lang::En.t("checkin-break-by-partner")
+        );
+        // A call about someone else names their form itself.
+        let about_her = he.sync_scope(|| {
+            Lang::Pl.t_with(
+                "checkin-partner-finished",
+                &[
+                    ("name", "Ola".to_owned()),
+                    (
+                        PARTNER_FORM,
+                        GrammaticalForm::Feminine.selector().to_owned(),
+                    ),
+                ],
+            )
+        });
+        assert!(about_her.starts_with("Ola już skończyła"), "{about_her}");
     }
 
     #[test]

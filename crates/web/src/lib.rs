@@ -41,6 +41,7 @@ mod security;
 mod spaces;
 mod tokens;
 mod trend_chart;
+mod voice;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -224,6 +225,10 @@ pub fn app_with_metrics(store: Store, config: WebConfig) -> Result<Routers, Star
             post(pages::account::sign_out_everywhere),
         )
         .route("/account/password", post(pages::account::change_password))
+        .route(
+            "/account/grammatical-form",
+            post(pages::account::set_grammatical_form),
+        )
         .route("/account/reminders", post(pages::reminders::set_email))
         .route(
             "/account/recovery-codes",
@@ -459,7 +464,9 @@ pub fn app_with_metrics(store: Store, config: WebConfig) -> Result<Routers, Star
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
             coach::refuse_writes,
-        ));
+        ))
+        // Texts speak to the reader and about their partner in the forms each chose (`voice`).
+        .route_layer(middleware::from_fn_with_state(state.clone(), voice::speak));
     Ok(Routers {
         public: shell(routes, state).layer(axum::Extension(alive)),
         metrics: ops::router(requests),

@@ -1,6 +1,7 @@
 use std::sync::Arc;
 
 use serde_json::json;
+use steadfast_core::account::GrammaticalForm;
 use steadfast_core::{EventId, EventKind, NewEvent, PersonId, StreamId, Visibility};
 use steadfast_store::testing::TestDatabase;
 use steadfast_store::{
@@ -9,7 +10,7 @@ use steadfast_store::{
 use tokio::sync::Barrier;
 use uuid::Uuid;
 
-use crate::support::{HOUR, at, hash, id, new_account, open, sign_up, space_of};
+use crate::support::{HOUR, at, hash, id, new_account, open, person, sign_up, space_of};
 
 pub async fn an_account_is_found_by_id_and_by_username_key(db: &TestDatabase) {
     let store = open(db).await;
@@ -97,6 +98,53 @@ pub async fn a_new_password_hash_replaces_the_old(db: &TestDatabase) {
     assert_eq!(alex.password_hash, "argon2id-new");
     let sam = store.account(sam).await.expect("read").expect("found");
     assert_eq!(sam.password_hash, sams_hash, "nobody else's changes");
+    store.close().await;
+}
+
+pub async fn a_grammatical_form_is_neutral_until_chosen_and_only_the_persons_own_changes(
+    db: &TestDatabase,
+) {
+    let store = open(db).await;
+    let (alex, sam) = (sign_up(&store).await, sign_up(&store).await);
+    let form = |account: Option<steadfast_store::Account>| account.expect("found").grammatical_form;
+    assert_eq!(
+        form(store.account(alex).await.expect("read")),
+        GrammaticalForm::Neutral
+    );
+
+    assert!(
+        store
+            .set_grammatical_form(alex, GrammaticalForm::Feminine)
+            .await
+            .expect("set")
+    );
+    assert_eq!(
+        form(store.account(alex).await.expect("read")),
+        GrammaticalForm::Feminine
+    );
+    assert_eq!(
+        form(store.account(sam).await.expect("read")),
+        GrammaticalForm::Neutral,
+        "nobody else's changes"
+    );
+
+    assert!(
+        store
+            .set_grammatical_form(alex, GrammaticalForm::Neutral)
+            .await
+            .expect("set back")
+    );
+    assert_eq!(
+        form(store.account(alex).await.expect("read")),
+        GrammaticalForm::Neutral
+    );
+    assert!(
+        !store
+            .set_grammatical_form(person(), GrammaticalForm::Masculine)
+            .await
+            .expect("no such account"),
+        "an unknown account changes nothing"
+    );
     store.close().await;
 }
 

@@ -96,6 +96,7 @@ on_both_backends!(
         an_account_is_found_by_id_and_by_username_key,
         a_second_account_with_the_same_username_key_is_refused_and_the_first_is_untouched,
         a_new_password_hash_replaces_the_old,
+        a_grammatical_form_is_neutral_until_chosen_and_only_the_persons_own_changes,
         recovery_codes_work_once_each,
         a_recovery_code_is_only_good_for_its_own_account,
         replacing_recovery_codes_voids_the_old_ones,

@@ -35,6 +35,7 @@ fn debug_output_of_records_never_shows_hashes_or_what_a_person_typed() {
         created_at: new.created_at,
         kind: steadfast_core::coach::AccountKind::Coach,
         disabled_at: None,
+        grammatical_form: steadfast_core::account::GrammaticalForm::Feminine,
     };
     shows_no_secret(format!("{account:?}"));
     shows_no_secret(format!(

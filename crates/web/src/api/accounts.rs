@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{ApiCaller, ApiError, ApiJson, lang_of};
 use crate::AppState;
+use crate::account_management;
 use crate::accounts::{self, SignInError, SignUpError, SignUpInput};
 use crate::auth::session;
 use crate::pages::accounts::end_session;
@@ -88,6 +89,9 @@ pub(crate) struct Credentials {
 pub(crate) struct Me {
     id: String,
     username: String,
+    /// How Polish speaks to and about the person: `feminine`, `masculine`, or `neutral` (forms
+    /// without gender, until they choose).
+    grammatical_form: String,
 }
 
 #[utoipa::path(post, path = "/sessions", tag = "accounts", request_body = Credentials,
@@ -154,9 +158,17 @@ pub(crate) async fn sign_out(
 #[utoipa::path(get, path = "/me", tag = "accounts", security(("session" = []), ("token" = [])),
     responses((status = 200, body = Me), (status = 401, description = "Not signed in", body = super::ErrorBody)))]
 /// The signed-in person.
-pub(crate) async fn me(ApiCaller(caller): ApiCaller) -> Json<Me> {
-    Json(Me {
+pub(crate) async fn me(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    parts: Parts,
+) -> Result<Json<Me>, ApiError> {
+    let form = account_management::grammatical_form(&state, &caller)
+        .await
+        .map_err(|error| ApiError::from_web(error, lang_of(&parts.headers)))?;
+    Ok(Json(Me {
         id: caller.person.to_string(),
         username: caller.username,
-    })
+        grammatical_form: form.as_str().to_owned(),
+    }))
 }

@@ -1,5 +1,6 @@
-//! The signed-in person's own account over JSON: a new password, new recovery codes, deletion.
-//! Each needs the current password and a session (an API token cannot do these).
+//! The signed-in person's own account over JSON: a new password, new recovery codes, deletion
+//! (each needs the current password and a session; an API token cannot do these), and how Polish
+//! speaks to them (needs neither).
 
 use axum::Json;
 use axum::extract::State;
@@ -7,6 +8,7 @@ use axum::http::request::Parts;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
+use steadfast_core::account::GrammaticalForm;
 
 use super::{ApiCaller, ApiError, ApiJson, lang_of};
 use crate::AppState;
@@ -141,4 +143,42 @@ pub(crate) async fn delete(
         .map_err(|error| own_password_refused(error, lang))?;
     let cookie = session::clear_cookie(state.config.secure_cookies);
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response())
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub(crate) struct GrammaticalFormBody {
+    /// `feminine`, `masculine` or `neutral` (forms without gender).
+    grammatical_form: String,
+}
+
+#[utoipa::path(put, path = "/me/grammatical-form", tag = "accounts", request_body = GrammaticalFormBody, security(("session" = []), ("token" = [])),
+    responses(
+        (status = 204, description = "Saved"),
+        (status = 401, description = "Not signed in", body = super::ErrorBody),
+        (status = 422, description = "Not one of the forms (`grammatical_form_invalid`)", body = super::ErrorBody),
+    ))]
+/// Sets how Polish texts speak to the person and, on their partner's pages, about them: in
+/// feminine or masculine forms, or in forms without gender (`neutral`, the default). English
+/// texts read the same whatever is chosen.
+pub(crate) async fn set_grammatical_form(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    parts: Parts,
+    ApiJson(body): ApiJson<GrammaticalFormBody>,
+) -> Result<StatusCode, ApiError> {
+    let lang = lang_of(&parts.headers);
+    let form = body
+        .grammatical_form
+        .parse::<GrammaticalForm>()
+        .map_err(|_| {
+            ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "grammatical_form_invalid",
+                lang.t("grammatical-form-invalid"),
+            )
+        })?;
+    account_management::set_grammatical_form(&state, &caller, form)
+        .await
+        .map_err(|error| ApiError::from_web(error, lang))?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -8,6 +8,7 @@ use axum::extract::State;
 use axum::http::Method;
 use axum::response::IntoResponse;
 use axum::routing::{any, get};
+use steadfast_core::account::GrammaticalForm;
 use steadfast_core::checkin::{Step, TrustItem};
 use steadfast_core::journal::Prompt;
 use steadfast_core::landing::Landing;
@@ -454,6 +455,11 @@ const TEXT_FIELDS: &[(&str, &str, Text)] = &[
         },
     ),
     (
+        "GrammaticalFormBody",
+        "grammatical_form",
+        Text::TrimmedName(names_of!(GrammaticalForm)),
+    ),
+    (
         "LandingBody",
         "answer",
         Text::TrimmedName(names_of!(Landing)),
@@ -643,6 +649,7 @@ pub(crate) fn router() -> Router<AppState> {
         .routes(routes!(accounts::me, me::delete))
         .routes(routes!(me::change_password))
         .routes(routes!(me::renew_recovery_codes))
+        .routes(routes!(me::set_grammatical_form))
         .routes(routes!(recovery::recover))
         .routes(routes!(tokens::list, tokens::create))
         .routes(routes!(tokens::revoke))

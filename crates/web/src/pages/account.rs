@@ -1,7 +1,7 @@
-//! The person's own account page: where they are signed in, their password, recovery codes and
-//! API tokens, and the way to delete the account. Nobody else can see it — not a partner, not a
-//! coach, not the operator. A refused form comes back on this page with the message beside its
-//! field and what was typed kept (never a password).
+//! The person's own account page: where they are signed in, their password, recovery codes,
+//! how Polish speaks to them, API tokens, and the way to delete the account. Nobody else can
+//! see it — not a partner, not a coach, not the operator. A refused form comes back on this page
+//! with the message beside its field and what was typed kept (never a password).
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -12,6 +12,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use steadfast_core::Timestamp;
+use steadfast_core::account::GrammaticalForm;
 
 use super::Chrome;
 use crate::AppState;
@@ -72,6 +73,8 @@ pub(crate) struct AccountPage {
     freshly_recovered: bool,
     forms: AccountForms,
     reminders: super::reminders::EmailChoice,
+    /// The person's grammatical form, as `grammatical_form_fields.html` reads it.
+    grammatical_form: &'static str,
 }
 
 /// The page with a refused form's messages in place, answered with `status`.
@@ -159,6 +162,9 @@ async fn account_page(
     let codes_left = state.store.unused_recovery_codes(caller.person).await?;
     let reminders = super::reminders::email_choice(state, caller.person).await?;
     let codes_left_count = i64::try_from(codes_left).unwrap_or(i64::MAX);
+    let grammatical_form = account_management::grammatical_form(state, caller)
+        .await?
+        .as_str();
     Ok(AccountPage {
         signed_in_as: lang.t_with("account-signed-in-as", &[("name", caller.username.clone())]),
         notice,
@@ -171,6 +177,7 @@ async fn account_page(
         freshly_recovered,
         forms,
         reminders,
+        grammatical_form,
         chrome,
     })
 }
@@ -192,6 +199,7 @@ pub(crate) async fn show(
         Some("recovered") => Some(chrome.t("recovery-done")),
         Some("token-revoked") => Some(chrome.t("token-revoked")),
         Some("reminders") => Some(chrome.t("reminders-email-saved")),
+        Some("grammatical-form") => Some(chrome.t("grammatical-form-saved")),
         _ => None,
     };
     account_page(&state, &caller, chrome, notice, AccountForms::default()).await
@@ -302,6 +310,27 @@ pub(crate) async fn change_password(
         ),
     };
     refused(&state, &caller, chrome, forms, status).await
+}
+
+#[derive(Deserialize)]
+pub(crate) struct GrammaticalFormForm {
+    #[serde(default)]
+    grammatical_form: String,
+}
+
+/// Sets how Polish speaks to and about the person. A choice the form never offers is a bad
+/// request; nothing typed can be lost.
+pub(crate) async fn set_grammatical_form(
+    State(state): State<AppState>,
+    SignedIn(caller): SignedIn,
+    Form(form): Form<GrammaticalFormForm>,
+) -> Result<Redirect, WebError> {
+    let choice = form
+        .grammatical_form
+        .parse::<GrammaticalForm>()
+        .map_err(|_| WebError::BadRequest)?;
+    account_management::set_grammatical_form(&state, &caller, choice).await?;
+    Ok(Redirect::to("/account?done=grammatical-form"))
 }
 
 #[derive(Template, WebTemplate)]

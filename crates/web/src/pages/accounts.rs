@@ -9,6 +9,7 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
+use steadfast_core::account::GrammaticalForm;
 
 use super::Chrome;
 use crate::AppState;
@@ -55,6 +56,8 @@ pub(crate) struct SignUpPage {
     errors: FieldMessages,
     /// Where to go once the account exists (an invite link, say).
     next: String,
+    /// How Polish speaks to the person, asked once here (`neutral` until chosen).
+    grammatical_form: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -95,6 +98,7 @@ pub(crate) async fn sign_up_form(
         email: String::new(),
         errors: FieldMessages::none(),
         next,
+        grammatical_form: GrammaticalForm::Neutral.as_str().to_owned(),
     }
     .into_response()
 }
@@ -108,6 +112,8 @@ pub(crate) struct SignUpForm {
     #[serde(default)]
     email: String,
     next: Option<String>,
+    #[serde(default)]
+    grammatical_form: String,
 }
 
 pub(crate) async fn sign_up(
@@ -122,8 +128,11 @@ pub(crate) async fn sign_up(
         password: form.password,
         email: Some(form.email.clone()),
     };
+    // Anything but a known form is the default: the question is optional.
+    let grammatical_form: GrammaticalForm = form.grammatical_form.parse().unwrap_or_default();
     match accounts::sign_up(&state, input, &parts.headers, &address).await {
         Ok(signed_up) => {
+            accounts::choose_form(&state, signed_up.person, grammatical_form).await?;
             let cookies = session::sign_in_cookies(
                 state.config.secure_cookies,
                 &signed_up.session_token,
@@ -148,6 +157,7 @@ pub(crate) async fn sign_up(
                 email: form.email,
                 errors,
                 next: local_path(form.next.as_deref()).to_owned(),
+                grammatical_form: grammatical_form.as_str().to_owned(),
             };
             Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
@@ -162,6 +172,7 @@ pub(crate) async fn sign_up(
                 email: form.email,
                 errors,
                 next: local_path(form.next.as_deref()).to_owned(),
+                grammatical_form: grammatical_form.as_str().to_owned(),
             };
             Ok(crowded_form(page))
         }

@@ -77,7 +77,11 @@ pub(crate) struct AnswersView {
     appreciations: Vec<String>,
     went_right: Option<String>,
     felt: Option<FeltView>,
+    /// Headings in the card's own voice: "Your side, as the speaker" on the viewer's card, the
+    /// partner's name on theirs.
+    topic_heading: String,
     topic: Option<String>,
+    notes_heading: String,
     listener_notes: Option<String>,
     requests: Option<String>,
     /// The viewer's own only.
@@ -124,7 +128,6 @@ fn answers_view(who: String, answers: &Answers, own: bool, lang: Lang) -> Answer
     let text =
         |n: &Option<steadfast_core::checkin::Note>| n.as_ref().map(|n| n.as_str().to_owned());
     AnswersView {
-        who,
         appreciations: answers
             .appreciations
             .iter()
@@ -132,6 +135,16 @@ fn answers_view(who: String, answers: &Answers, own: bool, lang: Lang) -> Answer
             .collect(),
         went_right: text(&answers.went_right),
         felt: answers.felt().map(|f| felt_view(f, lang)),
+        topic_heading: if own {
+            lang.t("checkin-field-topic")
+        } else {
+            lang.t_with("checkin-theirs-topic", &[("name", who.clone())])
+        },
+        notes_heading: if own {
+            lang.t("checkin-field-listener_notes")
+        } else {
+            lang.t_with("checkin-theirs-listener_notes", &[("name", who.clone())])
+        },
         topic: text(&answers.topic),
         listener_notes: text(&answers.listener_notes),
         requests: text(&answers.requests),
@@ -140,6 +153,7 @@ fn answers_view(who: String, answers: &Answers, own: bool, lang: Lang) -> Answer
         } else {
             None
         },
+        who,
     }
 }
 

@@ -4,6 +4,7 @@
 
 mod deleted_words;
 mod feed;
+mod grammatical_form;
 mod hashing;
 mod lockout;
 mod metrics;

@@ -265,6 +265,60 @@ async fn a_person_signs_up_in_the_browser_and_stays_signed_in() {
     );
     browser.screenshot("account").await;
 
+    // In Polish, the person chooses feminine forms; the page says so and keeps the choice.
+    client
+        .find(Locator::Css(r#"button[value="pl"]"#))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(r#"html[lang="pl"]"#))
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css(
+            r#"input[name="grammatical_form"][value="feminine"]"#,
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css(
+            r#"form[action="/account/grammatical-form"] button[type="submit"]"#,
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(r#"input[value="feminine"]:checked"#))
+        .await
+        .unwrap();
+    let notice = client
+        .find(Locator::Css("p.notice"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(notice.starts_with("Zapisane."), "{notice}");
+    let violations = browser.accessibility_violations().await;
+    assert!(
+        violations.is_empty(),
+        "axe found problems on the Polish account page: {violations:#?}"
+    );
+    scroll_to(&browser, "#grammatical-form-heading").await;
+    browser.screenshot("account-grammatical-form-pl").await;
+
     browser.close().await;
     app.stop().await;
 }
@@ -1170,14 +1224,14 @@ async fn a_broken_promise_leads_to_a_repair_plan_at_the_hurt_partners_pace() {
     .await;
     whole_page_screenshot(&alex, "repair-4-accountability").await;
 
-    // Sam moves the plan on to Attune.
+    // Sam moves the plan on to Tuning in.
     sam.client.goto(&plan).await.unwrap();
     wait_for_text(&sam, "main", "You deserved the truth").await;
     click(&sam, r#"form[action$="/advance"] button"#).await;
-    wait_for_text(&sam, "main h1", "Move on to Attune?").await;
+    wait_for_text(&sam, "main h1", "Move on to Tuning in?").await;
     click(&sam, r#"form[action$="/advance"] button"#).await;
-    wait_for_text(&sam, ".repair-phases", "Attune (now)").await;
-    assert_accessible(&sam, "the plan in Attune").await;
+    wait_for_text(&sam, ".repair-phases", "Tuning in (now)").await;
+    assert_accessible(&sam, "the plan in Tuning in").await;
     sam.screenshot("repair-5-attune").await;
     whole_page_screenshot(&sam, "repair-5-attune-whole").await;
 
@@ -1294,7 +1348,7 @@ async fn words_are_checked_before_sharing_and_patterns_show_only_to_the_hurt_par
         .goto(&app.url(&format!("/spaces/{}/patterns", us.space)))
         .await
         .unwrap();
-    wait_for_text(&browser, "main", "Promises to you were broken").await;
+    wait_for_text(&browser, "main", "Several promises to you were not kept").await;
     browser.screenshot("patterns-1-alex").await;
     whole_page_screenshot(&browser, "patterns-2-alex-whole").await;
     assert_accessible(&browser, "the patterns page").await;

@@ -16,6 +16,8 @@ const TAPS_AT_MOST: u32 = 12;
 /// The words the journey looks for, per language.
 struct Words {
     lang: &'static str,
+    /// How Polish is to speak to each partner, chosen on the sign-up form (a tap each).
+    forms: Option<(&'static str, &'static str)>,
     joined: &'static str,
     promise: &'static str,
     first_kept: &'static str,
@@ -23,6 +25,7 @@ struct Words {
 
 const POLISH: Words = Words {
     lang: "pl",
+    forms: Some(("feminine", "masculine")),
     joined: "Obietnice",
     promise: "Zadzwonię w przerwie na lunch",
     first_kept: "Pierwsza dotrzymana obietnica między wami.",
@@ -30,6 +33,7 @@ const POLISH: Words = Words {
 
 const ENGLISH: Words = Words {
     lang: "en",
+    forms: None,
     joined: "Promises",
     promise: "I will call at lunch",
     first_kept: "Your first promise kept, together.",
@@ -115,6 +119,12 @@ async fn walk(words: &Words, width: u32, height: u32, shots: &str) -> u32 {
     taps.tap(&first, r#"main a[href="/sign-up"]"#).await;
     type_into(&first, "#username", "ola").await;
     type_into(&first, "#password", "a long and private phrase").await;
+    if let Some((form, _)) = words.forms {
+        let choice = format!(r#"input[name="grammatical_form"][value="{form}"]"#);
+        taps.tap(&first, &choice).await;
+    }
+    check_page(&first, "the sign-up form").await;
+    first.screenshot(&format!("{shots}-1b-sign-up")).await;
     taps.tap(&first, "form button[type=submit]").await;
     wait_for(&first, "ol.recovery-codes").await;
     check_page(&first, "the recovery codes").await;
@@ -138,6 +148,10 @@ async fn walk(words: &Words, width: u32, height: u32, shots: &str) -> u32 {
     taps.tap(&second, "main a.button.secondary").await;
     type_into(&second, "#username", "tomek").await;
     type_into(&second, "#password", "another private phrase").await;
+    if let Some((_, form)) = words.forms {
+        let choice = format!(r#"input[name="grammatical_form"][value="{form}"]"#);
+        taps.tap(&second, &choice).await;
+    }
     taps.tap(&second, "form button[type=submit]").await;
     wait_for(&second, "ol.recovery-codes").await;
     check_page(&second, "the codes, with joining").await;

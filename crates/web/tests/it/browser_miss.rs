@@ -309,7 +309,7 @@ async fn a_hard_first_week_in_polish_on_a_phone() {
     let checkin = format!("{space}/checkins/{checkin}");
     ola_phone.client.goto(&checkin).await.unwrap();
     click(&ola_phone, r#"button[name="go"][value="break"]"#).await;
-    wait_for_text(&ola_phone, "main h1", "Przerwa dla was obojga").await;
+    wait_for_text(&ola_phone, "main h1", "Przerwa dla obu stron").await;
     crate::browser::wait_for(&ola_phone, r#"form[action$="/break/end"]"#).await;
     whole_page_screenshot(&ola_phone, "miss-9-break-ola-pl").await;
     tomek_phone.client.goto(&checkin).await.unwrap();
@@ -362,7 +362,7 @@ async fn a_hard_first_week_in_polish_on_a_phone() {
     let kept = wait_for_text(&ola_phone, "main", "chociaż mi ufałaś").await;
     assert!(kept.contains("Pokaż mi wyciągi"), "{kept}");
     assert!(kept.contains("nie da się tu już o nic poprosić"), "{kept}");
-    assert!(!kept.contains("dla was obojga"), "{kept}");
+    assert!(!kept.contains("Przerwa dla obu stron"), "{kept}");
     let page = ola_phone.client.source().await.unwrap();
     assert!(
         !page.contains("/answer-apology") && !page.contains("/ask\""),

@@ -13,7 +13,7 @@ async fn text(response: reqwest::Response) -> String {
 }
 
 /// Starts a check-in from the list page; its page's path.
-async fn start(app: &TestApp, cookie: &str, space: &str) -> String {
+pub(crate) async fn start(app: &TestApp, cookie: &str, space: &str) -> String {
     let started = app
         .post_form_as(&format!("/spaces/{space}/checkins"), &[], cookie)
         .await;
@@ -33,7 +33,13 @@ async fn step(
 }
 
 /// Goes through every step as a person would, each text marked with `mark`; then submits.
-async fn answer_everything(app: &TestApp, cookie: &str, checkin: &str, mark: &str, feeling: &str) {
+pub(crate) async fn answer_everything(
+    app: &TestApp,
+    cookie: &str,
+    checkin: &str,
+    mark: &str,
+    feeling: &str,
+) {
     let appreciation = format!("{mark} thanks for the tea");
     let went_right = format!("{mark} the walk");
     let topic = format!("{mark} I felt rushed");
@@ -316,7 +322,7 @@ async fn the_steps_speak_polish() {
         .unwrap();
     let page = text(page).await;
     assert!(page.contains("Zaufanie w tym tygodniu"), "{page}");
-    assert!(page.contains("Wierzę, że partnerowi zależy na moim dobru."));
+    assert!(page.contains("Wierzę, że drugiej osobie zależy na moim dobru."));
     app.stop().await;
 }
 

@@ -201,7 +201,7 @@ async fn prompts_come_in_both_languages_in_three_groups() {
         .find(|p| p["name"] == "how_deep")
         .unwrap()
         .clone();
-    assert!(how_deep["text"].as_str().unwrap().contains("zraniona"));
+    assert!(how_deep["text"].as_str().unwrap().contains("moja rana"));
     app.stop().await;
 }
 

@@ -24,6 +24,7 @@ mod daily;
 mod export;
 mod fuzz_corpus;
 mod gentle;
+mod grammatical_form;
 mod help_resources;
 mod instances;
 mod journal;

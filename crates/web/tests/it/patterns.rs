@@ -91,7 +91,7 @@ async fn repeated_hurt_shows_to_the_receiver_and_leaves_no_trace_for_the_partner
         .await;
     assert_eq!(page.status(), StatusCode::OK);
     let html = page.text().await.unwrap();
-    assert!(html.contains("Promises to you were broken several times lately"));
+    assert!(html.contains("Several promises to you were not kept lately"));
     assert!(html.contains("+48 800 000 000"));
     assert!(html.contains("href=\"/help\""));
     for label in ["gaslighting", "abuse", "abusive", "narcissis"] {

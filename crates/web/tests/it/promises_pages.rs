@@ -1098,9 +1098,9 @@ async fn the_pages_speak_polish_too() {
         &polish(&pair.ash),
     )
     .await;
-    assert!(html.contains("Twoje obietnice dla bea"), "{html}");
+    assert!(html.contains("Twoje obietnice dla: bea"), "{html}");
     let (_, html) = page(&app, &path, &polish(&pair.bea)).await;
-    assert!(html.contains("Obietnica od ash"), "{html}");
+    assert!(html.contains("Obietnica od: ash"), "{html}");
     assert!(html.contains("Potwierdź, że dotrzymana"));
     let (_, html) = page(
         &app,
@@ -1108,7 +1108,7 @@ async fn the_pages_speak_polish_too() {
         &polish(&pair.bea),
     )
     .await;
-    assert!(html.contains("Rejestr dotrzymanych obietnic"), "{html}");
+    assert!(html.contains("Rejestr obietnic"), "{html}");
     app.stop().await;
 }
 

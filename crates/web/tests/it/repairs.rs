@@ -945,7 +945,15 @@ async fn the_pages_take_each_step_and_bring_mistakes_back_in_the_form() {
         list.contains("No more secret messages"),
         "the broken promise is offered as a link"
     );
-    assert!(list.contains("Shirley Glass"));
+    // The research behind the plan is named on the help page, not on the everyday page.
+    assert!(!list.contains("Shirley Glass"));
+    let help = app
+        .get_as("/help", &us.b.cookie)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(help.contains("Shirley Glass"));
 
     let bad = app
         .post_form_as(
@@ -1083,10 +1091,10 @@ async fn the_pages_take_each_step_and_bring_mistakes_back_in_the_form() {
         .await;
     assert_eq!(asked.status(), StatusCode::OK);
     let asked = asked.text().await.unwrap();
-    assert!(asked.contains("Move on to Attune?"), "{asked}");
+    assert!(asked.contains("Move on to Tuning in?"), "{asked}");
     assert!(asked.contains(r#"name="confirmed" value="yes""#));
     let html = app.get_as(&plan, &us.b.cookie).await.text().await.unwrap();
-    assert!(html.contains("Atone (now)"), "still in the first phase");
+    assert!(html.contains("Amends (now)"), "still in the first phase");
     let advanced = app
         .post_form_as(
             &format!("{plan}/advance"),
@@ -1102,7 +1110,7 @@ async fn the_pages_take_each_step_and_bring_mistakes_back_in_the_form() {
         "I am sorry",
         "Tell when plans change",
         "A calmer week",
-        "Attune (now)",
+        "Tuning in (now)",
     ] {
         assert!(html.contains(words), "{words}");
     }

@@ -280,3 +280,54 @@ async fn a_partner_signing_up_from_an_invite_joins_from_the_codes_page_and_confi
     assert!(!html.contains("A first promise"), "made already");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_sign_up_form_asks_once_how_polish_speaks_to_the_person() {
+    let app = TestApp::sqlite().await;
+    let form = app.get("/sign-up").await.text().await.unwrap();
+    assert!(
+        form.contains(r#"name="grammatical_form" value="neutral" checked"#),
+        "{form}"
+    );
+    for (username, chosen, stored) in [
+        ("ola", "feminine", "feminine"),
+        ("tomek", "masculine", "masculine"),
+        ("alex", "", "neutral"),
+        ("sam", "something-else", "neutral"),
+    ] {
+        let response = app
+            .post_form(
+                "/sign-up",
+                &[
+                    ("username", username),
+                    ("password", PASSWORD),
+                    ("email", ""),
+                    ("grammatical_form", chosen),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::OK, "{username}");
+        let cookie = session_cookie(&response).unwrap();
+        let me = json(
+            app.api(reqwest::Method::GET, "/api/v1/me", None, Some(&cookie))
+                .await,
+        )
+        .await;
+        assert_eq!(me["grammatical_form"], stored, "{username}");
+    }
+    // A refused form keeps the choice.
+    let refused = app
+        .post_form(
+            "/sign-up",
+            &[
+                ("username", "ola"),
+                ("password", PASSWORD),
+                ("grammatical_form", "feminine"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = refused.text().await.unwrap();
+    assert!(html.contains(r#"value="feminine" checked"#));
+    app.stop().await;
+}

@@ -881,10 +881,11 @@ pub(crate) async fn act(
     let space = parse_space(&space)?;
     let id = repairs::parse_id(&repair).map_err(page_error)?;
     let person = caller.person;
-    if matches!(action, "advance" | "close") && !confirmed(form.confirmed.as_deref()) {
-        if let Some(page) = confirm_move(&state, person, (space, id), &chrome, action).await? {
-            return Ok(page.into_response());
-        }
+    if matches!(action, "advance" | "close")
+        && !confirmed(form.confirmed.as_deref())
+        && let Some(page) = confirm_move(&state, person, (space, id), &chrome, action).await?
+    {
+        return Ok(page.into_response());
     }
     let text = || repairs::parse_text(&form.text);
     let choice = || RepairError::Invalid(Invalid::Choice);

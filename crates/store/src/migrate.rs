@@ -99,6 +99,12 @@ const MIGRATIONS: &[Source] = &[
         sqlite: include_str!("../migrations/sqlite/0013_sweep_indexes.sql"),
         postgres: include_str!("../migrations/postgres/0013_sweep_indexes.sql"),
     },
+    Source {
+        version: 14,
+        description: "feed language",
+        sqlite: include_str!("../migrations/sqlite/0014_feed_language.sql"),
+        postgres: include_str!("../migrations/postgres/0014_feed_language.sql"),
+    },
 ];
 
 fn migrator(backend: Backend) -> Migrator {

@@ -264,6 +264,18 @@ mod tests {
                     ("state", "x".to_owned()),
                     ("step", "x".to_owned()),
                     ("limit", "100".to_owned()),
+                    ("moment", "pm".to_owned()),
+                    ("h12", "8".to_owned()),
+                    ("h24", "20".to_owned()),
+                    ("mm", "00".to_owned()),
+                    ("date", "x".to_owned()),
+                    ("time", "x".to_owned()),
+                    ("weekday", "x".to_owned()),
+                    ("day", "8".to_owned()),
+                    ("month", "x".to_owned()),
+                    ("year", "2025".to_owned()),
+                    ("browser", "x".to_owned()),
+                    ("system", "x".to_owned()),
                 ];
                 let text = lang.t_with(&key, &args);
                 assert_ne!(text, key, "{key} is missing in {}", lang.code());

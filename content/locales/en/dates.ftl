@@ -35,6 +35,9 @@ date-when = { $date }, { $time }
 # A share out of a hundred: "72%".
 number-percent = { $percent }%
 
+# When the browser has not said its time zone yet, a space's pages use the space's.
+time-zone-space-note = Times are in your space’s time zone ({ $zone }).
+
 ## The device behind a session, on the account page: brand names stay as they are.
 
 device-on = { $browser } on { $system }

@@ -27,6 +27,9 @@ date-when = { $date }, { $time }
 # Odsetek: „72%”.
 number-percent = { $percent }%
 
+# Gdy przeglądarka nie podała jeszcze strefy, strony przestrzeni używają strefy przestrzeni.
+time-zone-space-note = Czas w strefie czasowej waszej przestrzeni ({ $zone }).
+
 ## Urządzenie, z którego ktoś jest zalogowany, na stronie konta: nazwy marek bez zmian.
 
 device-on = { $browser } ({ $system })

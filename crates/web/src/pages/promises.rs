@@ -25,7 +25,7 @@ use steadfast_core::{PersonId, PromiseId, SpaceId, Timestamp};
 use super::landing::{ApologyLine, apology_lines, landing_words};
 use super::{Chrome, PAGE_SIZE, PageQuery, Pager, window};
 use crate::AppState;
-use crate::auth::session::SignedIn;
+use crate::auth::session::{self, SignedIn};
 use crate::clock;
 use crate::dates;
 use crate::error::WebError;
@@ -46,6 +46,8 @@ pub(crate) struct Zone {
     zone: jiff::tz::TimeZone,
     /// False when falling back to UTC: times then say "(UTC)".
     reported: bool,
+    /// The zone is the space's, the browser having reported none (yet).
+    of_space: bool,
     /// The request's time, so that a date says its year only when it is not this year.
     now: Timestamp,
 }
@@ -77,12 +79,14 @@ impl Zone {
                 name: name.to_owned(),
                 zone,
                 reported: true,
+                of_space: false,
                 now,
             },
             None => Zone {
                 name: String::new(),
                 zone: jiff::tz::TimeZone::UTC,
                 reported: false,
+                of_space: false,
                 now,
             },
         }
@@ -99,6 +103,7 @@ impl Zone {
             name: zone.as_str().to_owned(),
             zone: zone.zone().clone(),
             reported: true,
+            of_space: true,
             now: self.now,
         }
     }
@@ -163,7 +168,26 @@ impl FromRequestParts<AppState> for Zone {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        Ok(Zone::of_request(parts, state.now()))
+        let zone = Zone::of_request(parts, state.now());
+        if zone.reported {
+            return Ok(zone);
+        }
+        // The first page a browser loads has no `tz` cookie yet: in a space, its zone reads
+        // better than UTC. Anyone who may not see the space gets UTC, and the handler refuses.
+        let space = parts
+            .uri
+            .path()
+            .strip_prefix("/spaces/")
+            .and_then(|rest| rest.split('/').next())
+            .and_then(|id| spaces::parse_id(id).ok());
+        let (Some(space), Ok(Some(caller))) = (space, session::page_caller(parts, state).await)
+        else {
+            return Ok(zone);
+        };
+        match promises::open(state, caller.person, space).await {
+            Ok(opened) => Ok(zone.or_space(&opened.ledger().zone)),
+            Err(_) => Ok(zone),
+        }
     }
 }
 
@@ -534,7 +558,9 @@ fn count_of(count: usize) -> i64 {
 }
 
 fn zone_note(zone: &Zone, lang: Lang) -> String {
-    if zone.reported {
+    if zone.of_space {
+        lang.t_with("time-zone-space-note", &[("zone", zone.name.clone())])
+    } else if zone.reported {
         lang.t_with("time-zone-note", &[("zone", zone.name.clone())])
     } else {
         lang.t("time-zone-utc")

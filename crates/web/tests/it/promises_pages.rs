@@ -147,6 +147,43 @@ async fn times_typed_are_read_in_the_persons_zone() {
 }
 
 #[tokio::test]
+async fn before_the_browser_reports_a_zone_a_space_shows_its_own_rather_than_utc() {
+    let app = TestApp::sqlite().await;
+    let pair = pair(&app).await;
+    let path = promise(
+        &app,
+        &format!("{}; tz=Europe/Warsaw", pair.ash),
+        &pair.space,
+        &[
+            ("text", "Book the train"),
+            ("stakes", "2"),
+            ("due", "2026-11-20T18:00"),
+        ],
+    )
+    .await;
+    let zone_set = app
+        .api(
+            reqwest::Method::PUT,
+            &format!("/api/v1/spaces/{}/time-zone", pair.space),
+            Some(serde_json::json!({ "time_zone": "Europe/Warsaw" })),
+            Some(&pair.bea),
+        )
+        .await;
+    assert_eq!(zone_set.status(), StatusCode::OK);
+    // No `tz` cookie: the first page a phone loads, before its script has run.
+    let (_, html) = page(&app, &path, &pair.bea).await;
+    assert!(html.contains("Fri 20 November, 6 pm"), "{html}");
+    assert!(!html.contains("(UTC)"), "{html}");
+    let list = format!("/spaces/{}/promises", pair.space);
+    let (_, html) = page(&app, &list, &pair.bea).await;
+    assert!(
+        html.contains("Times are in your space’s time zone (Europe/Warsaw)."),
+        "{html}"
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
 async fn a_person_alone_is_told_a_promise_is_made_to_a_partner() {
     let app = TestApp::sqlite().await;
     let cookie = app.sign_up("alone", PASSWORD).await;
@@ -755,7 +792,7 @@ async fn a_promise_logged_afterwards_says_so() {
     .await;
     let (_, html) = page(&app, &path, &pair.ash).await;
     assert!(
-        html.contains("confirmed it was kept (Matters somewhat) — it happened on 2026-11-17"),
+        html.contains("confirmed it was kept (Matters somewhat) — it happened on Tue 17 November"),
         "{html}"
     );
     // Made today: as late today as has passed, which is now.
@@ -772,7 +809,7 @@ async fn a_promise_logged_afterwards_says_so() {
     .await;
     let (_, html) = page(&app, &path, &pair.bea).await;
     assert!(
-        html.contains("Made on 2026-11-18, and logged afterwards."),
+        html.contains("Made on Wed 18 November, and logged afterwards."),
         "{html}"
     );
     app.stop().await;

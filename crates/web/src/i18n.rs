@@ -130,6 +130,15 @@ impl Lang {
         }
     }
 
+    /// A mean on a scale, always to one decimal so a series reads evenly: "2.0", "2,0".
+    pub fn one_decimal(self, value: f64) -> String {
+        let text = format!("{value:.1}");
+        match self {
+            Lang::Pl => text.replace('.', ","),
+            Lang::En => text,
+        }
+    }
+
     /// How long ago `then` was, in words.
     pub fn ago(self, then: Timestamp, now: Timestamp) -> String {
         let minutes = now.as_millis().saturating_sub(then.as_millis()) / 60_000;
@@ -290,6 +299,8 @@ mod tests {
         assert_eq!(Lang::Pl.decimal(0.5), "0,5");
         assert_eq!(Lang::En.decimal(2.0), "2");
         assert_eq!(Lang::Pl.decimal(90.0), "90");
+        assert_eq!(Lang::Pl.one_decimal(2.2), "2,2");
+        assert_eq!(Lang::En.one_decimal(2.0), "2.0");
     }
 
     #[test]

@@ -498,11 +498,6 @@ pub(crate) struct SpacePage {
     report: bool,
 }
 
-/// A mean to one decimal, written with the language's decimal mark: "2.2", "2,2".
-fn one_decimal(value: f64, lang: Lang) -> String {
-    lang.decimal((value * 10.0).round() / 10.0)
-}
-
 fn percent(value: f64, lang: Lang) -> String {
     lang.t_with(
         "number-percent",
@@ -544,12 +539,12 @@ fn sections(overview: &Overview, zone: &Zone, lang: Lang) -> (Vec<PartnerSection
                 (Some(first), Some(last)) if partner.felt.len() > 1 => lang.t_with(
                     "coach-felt-summary",
                     &[
-                        ("first", one_decimal(first.mean, lang)),
-                        ("latest", one_decimal(last.mean, lang)),
+                        ("first", lang.one_decimal(first.mean)),
+                        ("latest", lang.one_decimal(last.mean)),
                     ],
                 ),
                 (Some(only), _) => {
-                    lang.t_with("coach-felt-one", &[("value", one_decimal(only.mean, lang))])
+                    lang.t_with("coach-felt-one", &[("value", lang.one_decimal(only.mean))])
                 }
                 _ => lang.t("coach-felt-none"),
             };

@@ -21,6 +21,9 @@ pub struct FeedRecord {
     pub last_fetched_at: Option<Timestamp>,
     /// The spaces it was made for: it lists these (while the person is in them) and no other.
     pub spaces: Vec<SpaceId>,
+    /// The language its titles are written in (`en`, `pl`): its owner's when they made it.
+    /// Empty for a feed made before it was kept.
+    pub lang: String,
 }
 
 impl fmt::Debug for FeedRecord {
@@ -32,6 +35,7 @@ impl fmt::Debug for FeedRecord {
             .field("created_at", &self.created_at)
             .field("last_fetched_at", &self.last_fetched_at)
             .field("spaces", &self.spaces)
+            .field("lang", &self.lang)
             .finish()
     }
 }
@@ -50,13 +54,14 @@ fn decode(row: &(impl Columns + ?Sized)) -> Result<FeedRecord, StoreError> {
                     .map_err(|_| StoreError::Corrupt("unreadable id in column spaces".to_owned()))
             })
             .collect::<Result<_, _>>()?,
+        lang: row::text(row, "lang")?,
     })
 }
 
 macro_rules! select_feed {
     ($where:literal) => {
         concat!(
-            "SELECT account, token_hash, discreet, created_ms, last_fetched_ms, spaces \
+            "SELECT account, token_hash, discreet, created_ms, last_fetched_ms, spaces, lang \
              FROM calendar_feeds ",
             $where
         )
@@ -70,11 +75,12 @@ impl Store {
     pub async fn put_calendar_feed(&self, feed: &FeedRecord) -> Result<(), StoreError> {
         sqlx::query(
             "INSERT INTO calendar_feeds \
-             (account, token_hash, discreet, created_ms, last_fetched_ms, spaces) \
-             VALUES ($1, $2, $3, $4, $5, $6) \
+             (account, token_hash, discreet, created_ms, last_fetched_ms, spaces, lang) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) \
              ON CONFLICT (account) DO UPDATE \
              SET token_hash = excluded.token_hash, created_ms = excluded.created_ms, \
-             last_fetched_ms = excluded.last_fetched_ms, spaces = excluded.spaces",
+             last_fetched_ms = excluded.last_fetched_ms, spaces = excluded.spaces, \
+             lang = excluded.lang",
         )
         .bind(feed.account.to_string())
         .bind(&feed.token_hash)
@@ -88,6 +94,7 @@ impl Store {
                 .collect::<Vec<_>>()
                 .join(" "),
         )
+        .bind(&feed.lang)
         .execute(&self.inner.pool)
         .await?;
         Ok(())

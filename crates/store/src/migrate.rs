@@ -105,6 +105,12 @@ const MIGRATIONS: &[Source] = &[
         sqlite: include_str!("../migrations/sqlite/0014_grammatical_form.sql"),
         postgres: include_str!("../migrations/postgres/0014_grammatical_form.sql"),
     },
+    Source {
+        version: 15,
+        description: "feed language",
+        sqlite: include_str!("../migrations/sqlite/0015_feed_language.sql"),
+        postgres: include_str!("../migrations/postgres/0015_feed_language.sql"),
+    },
 ];
 
 fn migrator(backend: Backend) -> Migrator {

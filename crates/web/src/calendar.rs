@@ -91,7 +91,12 @@ pub(crate) async fn settings(
 
 /// Makes the person's feed, or gives it a new token (the old address stops working), for the
 /// spaces they are in now; answers the token, which is shown once.
-pub(crate) async fn create(state: &AppState, person: PersonId) -> Result<String, WebError> {
+/// Its titles are written in `lang`, the person's language as they make it.
+pub(crate) async fn create(
+    state: &AppState,
+    person: PersonId,
+    lang: Lang,
+) -> Result<String, WebError> {
     let secret = Secret::generate().map_err(|_| WebError::Randomness)?;
     let spaces = current_spaces(state, person).await?;
     state
@@ -103,6 +108,7 @@ pub(crate) async fn create(state: &AppState, person: PersonId) -> Result<String,
             created_at: state.now(),
             last_fetched_at: None,
             spaces,
+            lang: lang.code().to_owned(),
         })
         .await?;
     Ok(secret.token)
@@ -177,7 +183,8 @@ pub(crate) async fn serve(
         .store
         .touch_calendar_feed(&token_hash, to_the_hour(state.now()))
         .await?;
-    let lang = crate::api::lang_of(&headers);
+    // The owner's language; a feed made before it was kept follows the calendar app's.
+    let lang = Lang::from_code(&feed.lang).unwrap_or_else(|| crate::api::lang_of(&headers));
     let body = document(&state, &feed, lang).await?;
     Ok((
         [

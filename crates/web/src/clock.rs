@@ -116,17 +116,6 @@ pub(crate) fn time_zone(name: &str) -> jiff::tz::TimeZone {
     jiff::tz::TimeZone::get(name).unwrap_or(jiff::tz::TimeZone::UTC)
 }
 
-/// An instant as a person reads it in a time zone: `2026-11-30 18:00`.
-pub(crate) fn local(at: Timestamp, zone: &jiff::tz::TimeZone) -> String {
-    match jiff::Timestamp::from_millisecond(at.as_millis()) {
-        Ok(instant) => instant
-            .to_zoned(zone.clone())
-            .strftime("%Y-%m-%d %H:%M")
-            .to_string(),
-        Err(_) => rfc3339(at),
-    }
-}
-
 /// An instant as a `datetime-local` field's value in a time zone: `2026-11-30T18:00`.
 pub(crate) fn local_input(at: Timestamp, zone: &jiff::tz::TimeZone) -> String {
     match jiff::Timestamp::from_millisecond(at.as_millis()) {
@@ -166,11 +155,11 @@ mod tests {
         assert_eq!(parse_local("  ", "Europe/Warsaw"), Ok(None));
         assert_eq!(parse_local("30.11.2026", "UTC"), Err(UnreadableTime));
         assert_eq!(
-            local(
+            local_input(
                 Timestamp::from_millis(1_796_058_000_000),
                 &time_zone("Europe/Warsaw")
             ),
-            "2026-11-30 18:00"
+            "2026-11-30T18:00"
         );
         assert_eq!(
             local_input(Timestamp::from_millis(1_796_058_000_000), &time_zone("UTC")),

@@ -646,6 +646,9 @@ pub(crate) struct Overview {
     pub(crate) id: SpaceId,
     pub(crate) name: String,
     pub(crate) now: Timestamp,
+    /// The space's time zone: a coach reads the couple's times in it when their own browser
+    /// has not reported one.
+    pub(crate) zone: steadfast_core::space::SpaceZone,
     /// The partners whose grants are in force, by name; only they appear.
     pub(crate) partners: Vec<PartnerProgress>,
     pub(crate) record: Vec<RecordLine>,
@@ -770,6 +773,7 @@ pub(crate) async fn overview(
         id,
         name: space.name,
         now,
+        zone: ledger.zone.clone(),
         partners,
         record,
     })

@@ -178,6 +178,15 @@ impl Lang {
         }
     }
 
+    /// A mean on a scale, always to one decimal so a series reads evenly: "2.0", "2,0".
+    pub fn one_decimal(self, value: f64) -> String {
+        let text = format!("{value:.1}");
+        match self {
+            Lang::Pl => text.replace('.', ","),
+            Lang::En => text,
+        }
+    }
+
     /// How long ago `then` was, in words.
     pub fn ago(self, then: Timestamp, now: Timestamp) -> String {
         let minutes = now.as_millis().saturating_sub(then.as_millis()) / 60_000;
@@ -312,6 +321,18 @@ mod tests {
                     ("state", "x".to_owned()),
                     ("step", "x".to_owned()),
                     ("limit", "100".to_owned()),
+                    ("moment", "pm".to_owned()),
+                    ("h12", "8".to_owned()),
+                    ("h24", "20".to_owned()),
+                    ("mm", "00".to_owned()),
+                    ("date", "x".to_owned()),
+                    ("time", "x".to_owned()),
+                    ("weekday", "x".to_owned()),
+                    ("day", "8".to_owned()),
+                    ("month", "x".to_owned()),
+                    ("year", "2025".to_owned()),
+                    ("browser", "x".to_owned()),
+                    ("system", "x".to_owned()),
                 ];
                 for me in GrammaticalForm::ALL {
                     for partner in GrammaticalForm::ALL {
@@ -451,6 +472,8 @@ mod tests {
         assert_eq!(Lang::Pl.decimal(0.5), "0,5");
         assert_eq!(Lang::En.decimal(2.0), "2");
         assert_eq!(Lang::Pl.decimal(90.0), "90");
+        assert_eq!(Lang::Pl.one_decimal(2.2), "2,2");
+        assert_eq!(Lang::En.one_decimal(2.0), "2.0");
     }
 
     #[test]

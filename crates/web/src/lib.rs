@@ -16,6 +16,7 @@ mod chart;
 mod checkins;
 pub mod clock;
 mod coach;
+mod dates;
 mod error;
 mod export;
 #[cfg(feature = "fuzzing")]

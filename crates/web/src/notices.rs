@@ -5,14 +5,13 @@
 
 use std::time::Duration;
 
-use steadfast_core::Timestamp;
 use steadfast_store::{AccountNotice, NoticeKind};
 
 use crate::AppState;
 use crate::auth::session::Caller;
-use crate::clock;
 use crate::error::WebError;
 use crate::i18n::Lang;
+use crate::pages::promises::Zone;
 
 /// How long after a recovery its session may renew the codes without the password.
 const FRESH_RECOVERY: Duration = Duration::from_secs(15 * 60);
@@ -23,23 +22,20 @@ pub(crate) struct NoticeLine {
     pub(crate) text: String,
 }
 
-fn utc(at: Timestamp) -> String {
-    format!("{} UTC", clock::local(at, &jiff::tz::TimeZone::UTC))
-}
-
-fn words(notice: &AccountNotice, lang: Lang) -> String {
+fn words(notice: &AccountNotice, zone: &Zone, lang: Lang) -> String {
     let key = match notice.kind {
         NoticeKind::RecoveryCodeUsed => "notice-recovery-code-used",
         NoticeKind::OperatorRecovery => "notice-operator-recovery",
         NoticeKind::OperatorDisabled => "notice-operator-disabled",
     };
-    lang.t_with(key, &[("when", utc(notice.at))])
+    lang.t_with(key, &[("when", zone.show(notice.at, lang))])
 }
 
 /// The caller's notices not yet dismissed, oldest first, in words.
 pub(crate) async fn lines(
     state: &AppState,
     caller: &Caller,
+    zone: &Zone,
     lang: Lang,
 ) -> Result<Vec<NoticeLine>, WebError> {
     Ok(state
@@ -49,7 +45,7 @@ pub(crate) async fn lines(
         .iter()
         .map(|notice| NoticeLine {
             id: notice.id.clone(),
-            text: words(notice, lang),
+            text: words(notice, zone, lang),
         })
         .collect())
 }

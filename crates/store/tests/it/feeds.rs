@@ -12,6 +12,7 @@ pub async fn a_feed_is_found_by_its_hash_and_a_new_token_replaces_the_old(db: &T
         discreet: true,
         created_at: at(0),
         last_fetched_at: None,
+        lang: "pl".to_owned(),
         spaces: vec![
             "00000000-0000-4000-8000-000000000001"
                 .parse()
@@ -78,6 +79,7 @@ pub async fn discreet_titles_are_switched_only_on_an_existing_feed(db: &TestData
         created_at: at(0),
         last_fetched_at: None,
         spaces: Vec::new(),
+        lang: String::new(),
     };
     store.put_calendar_feed(&feed).await.expect("create");
     assert!(
@@ -110,6 +112,7 @@ pub async fn a_revoked_feed_is_gone_and_deleting_the_account_removes_it(db: &Tes
             created_at: at(0),
             last_fetched_at: None,
             spaces: Vec::new(),
+            lang: "en".to_owned(),
         };
         store.put_calendar_feed(&feed).await.expect("create");
     }
@@ -139,6 +142,7 @@ pub async fn a_fetch_is_recorded_and_never_moves_back(db: &TestDatabase) {
         created_at: at(0),
         last_fetched_at: None,
         spaces: Vec::new(),
+        lang: String::new(),
     };
     store.put_calendar_feed(&feed).await.expect("create");
     let fetched = || async {

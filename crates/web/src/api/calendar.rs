@@ -78,7 +78,7 @@ pub(crate) async fn create(
     headers: HeaderMap,
     ApiCaller(caller): ApiCaller,
 ) -> Result<Response, ApiError> {
-    let token = calendar::create(&state, caller.person)
+    let token = calendar::create(&state, caller.person, lang_of(&headers))
         .await
         .map_err(|e| failed(e, &headers))?;
     let discreet = calendar::settings(&state, caller.person)

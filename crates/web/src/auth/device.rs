@@ -2,6 +2,8 @@
 //! their sessions apart on the security page. Only this label is kept, never the full
 //! User-Agent, nor any address.
 
+use crate::i18n::Lang;
+
 /// The browser and system named by a User-Agent, as far as a person would recognise them.
 pub(crate) fn label(user_agent: Option<&str>) -> String {
     let Some(agent) = user_agent else {
@@ -37,9 +39,42 @@ pub(crate) fn label(user_agent: Option<&str>) -> String {
     }
 }
 
+/// A stored label as a person reads it in their language: the browser's and system's names
+/// stay as they are, the words around them come from Fluent. Labels are kept in one neutral
+/// form ("Chrome on Android") so that sessions made before a language switch read the same.
+pub(crate) fn words(label: &str, lang: Lang) -> String {
+    let name = |browser: &str| {
+        if browser == "Browser" {
+            lang.t("device-browser")
+        } else {
+            browser.to_owned()
+        }
+    };
+    if label == "Unknown device" {
+        return lang.t("device-unknown");
+    }
+    match label.split_once(" on ") {
+        Some((browser, system)) => lang.t_with(
+            "device-on",
+            &[("browser", name(browser)), ("system", system.to_owned())],
+        ),
+        None => name(label),
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::label;
+    use super::{label, words};
+    use crate::i18n::Lang;
+
+    #[test]
+    fn a_device_reads_in_the_persons_language() {
+        assert_eq!(words("Chrome on Android", Lang::En), "Chrome on Android");
+        assert_eq!(words("Chrome on Android", Lang::Pl), "Chrome (Android)");
+        assert_eq!(words("Browser on Linux", Lang::Pl), "Przeglądarka (Linux)");
+        assert_eq!(words("Unknown device", Lang::Pl), "Nieznane urządzenie");
+        assert_eq!(words("curl", Lang::Pl), "curl");
+    }
 
     #[test]
     fn common_agents_get_a_recognisable_name_and_nothing_more() {

@@ -18,7 +18,6 @@ use super::Chrome;
 use crate::AppState;
 use crate::account_management::{self, OwnPasswordError, PasswordChangeError};
 use crate::auth::session::{self, Caller, SignedIn};
-use crate::clock;
 use crate::error::WebError;
 use crate::notices;
 
@@ -89,12 +88,6 @@ pub(crate) async fn refused(
     Ok((status, page).into_response())
 }
 
-/// A moment as the account page shows it: to the minute, in UTC, so it reads the same on every
-/// device the person looks from.
-pub(crate) fn utc(at: Timestamp) -> String {
-    format!("{} UTC", clock::local(at, &jiff::tz::TimeZone::UTC))
-}
-
 async fn account_page(
     state: &AppState,
     caller: &Caller,
@@ -104,6 +97,8 @@ async fn account_page(
 ) -> Result<AccountPage, WebError> {
     let now = state.now();
     let lang = chrome.lang;
+    let zone = &chrome.zone;
+    let when = |at: Timestamp| zone.show(at, lang);
     let sessions = state
         .store
         .sessions_of(caller.person)
@@ -119,7 +114,7 @@ async fn account_page(
                 "session-active",
                 &[("ago", lang.ago(record.last_seen_at, now))],
             ),
-            device: record.device,
+            device: crate::auth::device::words(&record.device, lang),
         })
         .collect();
     let records = state.store.api_tokens_of(caller.person).await?;
@@ -139,7 +134,7 @@ async fn account_page(
                 "token-new-notice",
                 &[
                     ("label", label_of(&record.label)),
-                    ("when", utc(record.created_at)),
+                    ("when", when(record.created_at)),
                 ],
             ),
         })
@@ -148,16 +143,16 @@ async fn account_page(
         .into_iter()
         .map(|record| TokenLine {
             label: label_of(&record.label),
-            created: lang.t_with("token-created-at", &[("when", utc(record.created_at))]),
+            created: lang.t_with("token-created-at", &[("when", when(record.created_at))]),
             last_used: record.last_used_at.map_or_else(
                 || lang.t("token-never-used"),
                 |at| lang.t_with("token-last-used", &[("ago", lang.ago(at, now))]),
             ),
-            expires: lang.t_with("token-expires-at", &[("when", utc(record.expires_at))]),
+            expires: lang.t_with("token-expires-at", &[("when", when(record.expires_at))]),
             id: record.id,
         })
         .collect();
-    let notices = notices::lines(state, caller, lang).await?;
+    let notices = notices::lines(state, caller, zone, lang).await?;
     let freshly_recovered = notices::freshly_recovered(state, caller).await?;
     let codes_left = state.store.unused_recovery_codes(caller.person).await?;
     let reminders = super::reminders::email_choice(state, caller.person).await?;

@@ -503,7 +503,10 @@ async fn boundary_page(
                 why: r.why.as_ref().map(|w| w.as_str().to_owned()),
                 when: lang.t_with(
                     "boundary-earlier-when",
-                    &[("from", zone.day(r.from)), ("to", zone.day(r.until))],
+                    &[
+                        ("from", zone.day(r.from, lang)),
+                        ("to", zone.day(r.until, lang)),
+                    ],
                 ),
                 acknowledged: r.acknowledged,
             })

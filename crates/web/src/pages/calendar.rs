@@ -16,8 +16,7 @@ use crate::AppState;
 use crate::auth::session::{self, SignedIn};
 use crate::calendar::{self, DiscreetError};
 use crate::error::WebError;
-use crate::i18n::Lang;
-use crate::pages::account::{own_password_message, utc};
+use crate::pages::account::own_password_message;
 use steadfast_store::FeedRecord;
 
 #[derive(Template, WebTemplate)]
@@ -39,15 +38,22 @@ pub(crate) struct CalendarPage {
 }
 
 /// When the feed was made, as the page says it.
-fn made(feed: Option<&FeedRecord>, lang: Lang) -> Option<String> {
-    feed.map(|feed| lang.t_with("calendar-made-at", &[("when", utc(feed.created_at))]))
+fn made(feed: Option<&FeedRecord>, chrome: &Chrome) -> Option<String> {
+    let (zone, lang) = (&chrome.zone, chrome.lang);
+    feed.map(|feed| {
+        lang.t_with(
+            "calendar-made-at",
+            &[("when", zone.show(feed.created_at, lang))],
+        )
+    })
 }
 
 /// When a calendar app last fetched the feed (to the hour), as the page says it. A fetch the
 /// person did not expect is a sign someone else holds the address.
-fn fetched(feed: Option<&FeedRecord>, lang: Lang) -> Option<String> {
+fn fetched(feed: Option<&FeedRecord>, chrome: &Chrome) -> Option<String> {
+    let (zone, lang) = (&chrome.zone, chrome.lang);
     feed.map(|feed| match feed.last_fetched_at {
-        Some(at) => lang.t_with("calendar-fetched-at", &[("when", utc(at))]),
+        Some(at) => lang.t_with("calendar-fetched-at", &[("when", zone.show(at, lang))]),
         None => lang.t("calendar-fetched-never"),
     })
 }
@@ -60,12 +66,11 @@ pub(crate) async fn show(
 ) -> Result<CalendarPage, WebError> {
     let feed = calendar::settings(&state, caller.person).await?;
     let discreet = feed.as_ref().is_none_or(|f| f.discreet);
-    let lang = chrome.lang;
     Ok(CalendarPage {
-        chrome,
         exists: feed.is_some(),
-        made: made(feed.as_ref(), lang),
-        fetched: fetched(feed.as_ref(), lang),
+        made: made(feed.as_ref(), &chrome),
+        fetched: fetched(feed.as_ref(), &chrome),
+        chrome,
         discreet,
         asks_password: discreet,
         url: None,
@@ -80,15 +85,14 @@ pub(crate) async fn create(
     chrome: Chrome,
     headers: HeaderMap,
 ) -> Result<CalendarPage, WebError> {
-    let token = calendar::create(&state, caller.person).await?;
+    let token = calendar::create(&state, caller.person, chrome.lang).await?;
     let feed = calendar::settings(&state, caller.person).await?;
     let discreet = feed.as_ref().is_none_or(|f| f.discreet);
-    let lang = chrome.lang;
     Ok(CalendarPage {
-        chrome,
         exists: true,
-        made: made(feed.as_ref(), lang),
-        fetched: fetched(feed.as_ref(), lang),
+        made: made(feed.as_ref(), &chrome),
+        fetched: fetched(feed.as_ref(), &chrome),
+        chrome,
         discreet,
         asks_password: discreet,
         url: Some(calendar::feed_url(&headers, &token)),

@@ -189,12 +189,12 @@ pub(crate) fn trend_view(
     let first = trend
         .points
         .first()
-        .map(|p| zone.day(p.at))
+        .map(|p| zone.day(p.at, lang))
         .unwrap_or_default();
     let last = trend
         .points
         .last()
-        .map(|p| zone.day(p.at))
+        .map(|p| zone.day(p.at, lang))
         .unwrap_or_default();
     let name = partner.unwrap_or_default().to_owned();
     let mut changes = Vec::new();
@@ -287,7 +287,7 @@ fn line(checkin: &Checkin, opened: &Opened, partner: &str, zone: &Zone, lang: La
     };
     CheckinLine {
         href: checkin_href(opened.space, checkin.id),
-        when: zone.day(checkin.started_at),
+        when: zone.day(checkin.started_at, lang),
         status,
     }
 }

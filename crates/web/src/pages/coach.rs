@@ -17,11 +17,11 @@ use steadfast_core::coach::{AccountKind, DEFAULT_GRANT_DAYS, MAX_GRANT_DAYS};
 
 use super::Chrome;
 use super::accounts::{FieldMessages, RecoveryCodesPage};
+use super::promises::Zone;
 use crate::AppState;
 use crate::accounts::{self, SignUpError, SignUpInput};
 use crate::auth::session::{self, MaybeSignedIn, SignedIn};
 use crate::chart::{self, ChartText};
-use crate::clock;
 use crate::coach::{self, CoachError, Overview, ReadKind};
 use crate::error::WebError;
 use crate::i18n::Lang;
@@ -50,15 +50,6 @@ fn page_error(error: CoachError, chrome: Chrome) -> Result<Response, WebError> {
             Ok((status, page).into_response())
         }
     }
-}
-
-fn date(at: Timestamp) -> String {
-    let full = clock::local(at, &jiff::tz::TimeZone::UTC);
-    full.get(..10).unwrap_or(&full).to_owned()
-}
-
-fn date_time(at: Timestamp) -> String {
-    format!("{} UTC", clock::local(at, &jiff::tz::TimeZone::UTC))
 }
 
 #[derive(Template, WebTemplate)]
@@ -119,6 +110,7 @@ pub(crate) async fn settings(
     State(state): State<AppState>,
     SignedIn(caller): SignedIn,
     chrome: Chrome,
+    zone: Zone,
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
     let lang = chrome.lang;
@@ -140,8 +132,8 @@ pub(crate) async fn settings(
             .coaches
             .into_iter()
             .map(|line| CoachRow {
-                since: date(line.since),
-                granted_until: line.granted_until.map(date),
+                since: zone.day(line.since, lang),
+                granted_until: line.granted_until.map(|at| zone.day(at, lang)),
                 grant_action: format!("{base}/{}/grant", line.id),
                 revoke_action: format!("{base}/{}/revoke", line.id),
                 name: line.username,
@@ -151,7 +143,7 @@ pub(crate) async fn settings(
             .open_invites
             .into_iter()
             .map(|invite| InviteRow {
-                expires: date_time(invite.expires_at),
+                expires: zone.show(invite.expires_at, lang),
                 revoke_action: format!("{base}/invites/{}/revoke", invite.id),
             })
             .collect(),
@@ -160,7 +152,7 @@ pub(crate) async fn settings(
             .into_iter()
             .map(|read| ReadRow {
                 view: coach::read_kind_label(&read.view, lang),
-                at: date_time(read.at),
+                at: zone.show(read.at, lang),
                 coach: read.coach,
             })
             .collect(),
@@ -184,6 +176,7 @@ pub(crate) async fn invite(
     State(state): State<AppState>,
     SignedIn(caller): SignedIn,
     chrome: Chrome,
+    zone: Zone,
     parts: Parts,
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
@@ -199,7 +192,7 @@ pub(crate) async fn invite(
     let origin = super::spaces::origin(&parts, state.config.secure_cookies).unwrap_or_default();
     let page = InviteCreatedPage {
         link: format!("{origin}/coach-invites/{}", issued.token),
-        expires: date_time(issued.expires_at),
+        expires: zone.show(issued.expires_at, chrome.lang),
         back: format!("/spaces/{id}/coach"),
         chrome,
     };
@@ -505,11 +498,15 @@ pub(crate) struct SpacePage {
     report: bool,
 }
 
-fn percent(value: f64) -> String {
-    format!("{:.0}%", (value * 100.0).round())
+fn percent(value: f64, lang: Lang) -> String {
+    lang.t_with(
+        "number-percent",
+        &[("percent", format!("{:.0}", (value * 100.0).round()))],
+    )
 }
 
-fn sections(overview: &Overview, lang: Lang) -> (Vec<PartnerSection>, Vec<RecordRow>) {
+fn sections(overview: &Overview, zone: &Zone, lang: Lang) -> (Vec<PartnerSection>, Vec<RecordRow>) {
+    let date = |at: Timestamp| zone.day(at, lang);
     let partners = overview
         .partners
         .iter()
@@ -542,12 +539,12 @@ fn sections(overview: &Overview, lang: Lang) -> (Vec<PartnerSection>, Vec<Record
                 (Some(first), Some(last)) if partner.felt.len() > 1 => lang.t_with(
                     "coach-felt-summary",
                     &[
-                        ("first", format!("{:.1}", first.mean)),
-                        ("latest", format!("{:.1}", last.mean)),
+                        ("first", lang.one_decimal(first.mean)),
+                        ("latest", lang.one_decimal(last.mean)),
                     ],
                 ),
                 (Some(only), _) => {
-                    lang.t_with("coach-felt-one", &[("value", format!("{:.1}", only.mean))])
+                    lang.t_with("coach-felt-one", &[("value", lang.one_decimal(only.mean))])
                 }
                 _ => lang.t("coach-felt-none"),
             };
@@ -593,9 +590,9 @@ fn sections(overview: &Overview, lang: Lang) -> (Vec<PartnerSection>, Vec<Record
             let summary = lang.t_with(
                 "coach-record-summary",
                 &[
-                    ("expected", percent(view.opinion.expected)),
-                    ("lower", percent(view.opinion.lower)),
-                    ("upper", percent(view.opinion.upper)),
+                    ("expected", percent(view.opinion.expected, lang)),
+                    ("lower", percent(view.opinion.lower, lang)),
+                    ("upper", percent(view.opinion.upper, lang)),
                     ("kept", view.kept.to_string()),
                     ("broken", view.broken.to_string()),
                 ],
@@ -627,6 +624,7 @@ async fn space_page(
     state: AppState,
     caller: session::Caller,
     chrome: Chrome,
+    zone: Zone,
     id: String,
     kind: ReadKind,
 ) -> Result<Response, WebError> {
@@ -641,11 +639,12 @@ async fn space_page(
         Ok(overview) => overview,
         Err(error) => return page_error(error, chrome),
     };
-    let (partners, records) = sections(&overview, lang);
+    let zone = zone.or_space(&overview.zone);
+    let (partners, records) = sections(&overview, &zone, lang);
     let page = SpacePage {
         name: overview.name.clone(),
         report_href: format!("/coach/spaces/{}/report", overview.id),
-        generated: date_time(overview.now),
+        generated: zone.show(overview.now, lang),
         partners,
         records,
         report: kind == ReadKind::Report,
@@ -658,16 +657,18 @@ pub(crate) async fn space(
     State(state): State<AppState>,
     SignedIn(caller): SignedIn,
     chrome: Chrome,
+    zone: Zone,
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
-    space_page(state, caller, chrome, id, ReadKind::Overview).await
+    space_page(state, caller, chrome, zone, id, ReadKind::Overview).await
 }
 
 pub(crate) async fn report(
     State(state): State<AppState>,
     SignedIn(caller): SignedIn,
     chrome: Chrome,
+    zone: Zone,
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
-    space_page(state, caller, chrome, id, ReadKind::Report).await
+    space_page(state, caller, chrome, zone, id, ReadKind::Report).await
 }

@@ -16,6 +16,7 @@ use super::Chrome;
 use super::promises::{parse_space, partner_name, space_name};
 use crate::AppState;
 use crate::auth::session::SignedIn;
+use crate::dates;
 use crate::error::WebError;
 use crate::i18n::Lang;
 use crate::rituals::{self, DailyInput, RitualError};
@@ -133,13 +134,13 @@ async fn daily_page(
     let entries = book
         .recent(rituals::daily_since(today), person)
         .into_iter()
-        .map(|entry| entry_line(entry, person, &partner, lang))
+        .map(|entry| entry_line(entry, person, &partner, today.year(), lang))
         .collect();
     Ok(DailyPage {
         space_href: format!("/spaces/{space}"),
         space_name: space_name(state, space).await?,
         action: format!("/spaces/{space}/daily"),
-        today: today.to_string(),
+        today: dates::calendar_day(today, Some(today.year()), lang),
         rewriting: mine.is_some(),
         form,
         moods,
@@ -154,9 +155,15 @@ fn text_of(text: Option<&steadfast_core::daily::DailyText>) -> Option<String> {
     text.map(|t| t.as_str().to_owned())
 }
 
-fn entry_line(entry: &DailyEntry, viewer: PersonId, partner: &str, lang: Lang) -> EntryLine {
+fn entry_line(
+    entry: &DailyEntry,
+    viewer: PersonId,
+    partner: &str,
+    this_year: i16,
+    lang: Lang,
+) -> EntryLine {
     EntryLine {
-        day: entry.day.to_string(),
+        day: dates::calendar_day(entry.day, Some(this_year), lang),
         who: if entry.author == viewer {
             lang.t("daily-you")
         } else {

@@ -51,6 +51,8 @@ pub(crate) struct Chrome {
     pub(crate) signed_in: bool,
     /// A coach's account: the navigation leads to the spaces they coach.
     pub(crate) coach: bool,
+    /// The viewer's time zone, for times on pages that belong to no space (the account page).
+    pub(crate) zone: promises::Zone,
 }
 
 impl Chrome {
@@ -63,6 +65,7 @@ impl Chrome {
             js: assets::js_url(),
             signed_in,
             coach: false,
+            zone: promises::Zone::unreported(state.now()),
         }
     }
 
@@ -86,6 +89,7 @@ impl FromRequestParts<AppState> for Chrome {
         let coach = caller.as_ref().is_some_and(|caller| caller.kind.is_coach());
         Ok(Chrome {
             coach,
+            zone: promises::Zone::of_request(parts, state.now()),
             ..Chrome::new(
                 state,
                 Lang::of_request(parts),

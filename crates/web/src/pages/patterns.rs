@@ -57,7 +57,11 @@ pub(crate) async fn show(
                     .boundary
                     .as_ref()
                     .and_then(|(_, words)| words.clone()),
-                days: pattern.evidence.iter().map(|e| zone.day(e.at)).collect(),
+                days: pattern
+                    .evidence
+                    .iter()
+                    .map(|e| zone.day(e.at, lang))
+                    .collect(),
             })
             .collect(),
         resources: state

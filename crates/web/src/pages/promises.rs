@@ -25,8 +25,9 @@ use steadfast_core::{PersonId, PromiseId, SpaceId, Timestamp};
 use super::landing::{ApologyLine, apology_lines, landing_words};
 use super::{Chrome, ConfirmStep, PAGE_SIZE, PageQuery, Pager, confirmed, window};
 use crate::AppState;
-use crate::auth::session::SignedIn;
+use crate::auth::session::{self, SignedIn};
 use crate::clock;
+use crate::dates;
 use crate::error::WebError;
 use crate::i18n::Lang;
 use crate::promises::{self, Invalid, NewPromise, Opened, PromiseError};
@@ -39,15 +40,30 @@ pub(crate) const ZONE_COOKIE: &str = "tz";
 const SETTLED_SHOWN: usize = 20;
 
 /// The person's time zone, from the `tz` cookie; UTC when there is none or it is unknown.
+#[derive(Clone)]
 pub(crate) struct Zone {
     name: String,
     zone: jiff::tz::TimeZone,
     /// False when falling back to UTC: times then say "(UTC)".
     reported: bool,
+    /// The zone is the space's, the browser having reported none (yet).
+    of_space: bool,
+    /// The request's time, so that a date says its year only when it is not this year.
+    now: Timestamp,
 }
 
 impl Zone {
-    fn from_name(name: Option<&str>) -> Zone {
+    /// UTC, saying so: for a page made without the request's cookies.
+    pub(crate) fn unreported(now: Timestamp) -> Zone {
+        Zone::from_name(None, now)
+    }
+
+    pub(crate) fn of_request(parts: &Parts, now: Timestamp) -> Zone {
+        let jar = CookieJar::from_headers(&parts.headers);
+        Zone::from_name(jar.get(ZONE_COOKIE).map(|c| c.value()), now)
+    }
+
+    fn from_name(name: Option<&str>, now: Timestamp) -> Zone {
         let name = name.map(str::trim).unwrap_or_default();
         let plausible = !name.is_empty()
             && name.len() <= 64
@@ -63,19 +79,39 @@ impl Zone {
                 name: name.to_owned(),
                 zone,
                 reported: true,
+                of_space: false,
+                now,
             },
             None => Zone {
                 name: String::new(),
                 zone: jiff::tz::TimeZone::UTC,
                 reported: false,
+                of_space: false,
+                now,
             },
         }
     }
 
-    /// An instant as the person reads it: `2026-11-30 18:00`, with "(UTC)" when their zone is
-    /// not known.
+    /// When the browser has not reported a zone (yet), the space's own zone, once a partner
+    /// has set it, reads better than UTC: it is where the couple live.
+    pub(crate) fn or_space(self, space: &steadfast_core::space::SpaceZone) -> Zone {
+        if self.reported || !space.is_set() {
+            return self;
+        }
+        let zone = space.get();
+        Zone {
+            name: zone.as_str().to_owned(),
+            zone: zone.zone().clone(),
+            reported: true,
+            of_space: true,
+            now: self.now,
+        }
+    }
+
+    /// An instant as the person reads it: "Mon 30 November, 6 pm", with "(UTC)" when their
+    /// zone is not known.
     pub(crate) fn show(&self, at: Timestamp, lang: Lang) -> String {
-        let local = clock::local(at, &self.zone);
+        let local = dates::when(at, &self.zone, self.now, lang);
         if self.reported {
             local
         } else {
@@ -83,10 +119,15 @@ impl Zone {
         }
     }
 
-    /// The day of an instant, `2026-11-30`, in the person's zone.
-    pub(crate) fn day(&self, at: Timestamp) -> String {
-        clock::local(at, &self.zone)
-            .split(' ')
+    /// The day of an instant in the person's zone: "Mon 30 November".
+    pub(crate) fn day(&self, at: Timestamp, lang: Lang) -> String {
+        dates::day(at, &self.zone, self.now, lang)
+    }
+
+    /// The day of an instant as a `date` field's value or a `<time datetime>`: `2026-11-30`.
+    pub(crate) fn iso_day(&self, at: Timestamp) -> String {
+        clock::local_input(at, &self.zone)
+            .split('T')
             .next()
             .unwrap_or_default()
             .to_owned()
@@ -120,12 +161,33 @@ impl Zone {
     }
 }
 
-impl<S: Send + Sync> FromRequestParts<S> for Zone {
+impl FromRequestParts<AppState> for Zone {
     type Rejection = Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let jar = CookieJar::from_headers(&parts.headers);
-        Ok(Zone::from_name(jar.get(ZONE_COOKIE).map(|c| c.value())))
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let zone = Zone::of_request(parts, state.now());
+        if zone.reported {
+            return Ok(zone);
+        }
+        // The first page a browser loads has no `tz` cookie yet: in a space, its zone reads
+        // better than UTC. Anyone who may not see the space gets UTC, and the handler refuses.
+        let space = parts
+            .uri
+            .path()
+            .strip_prefix("/spaces/")
+            .and_then(|rest| rest.split('/').next())
+            .and_then(|id| spaces::parse_id(id).ok());
+        let (Some(space), Ok(Some(caller))) = (space, session::page_caller(parts, state).await)
+        else {
+            return Ok(zone);
+        };
+        match promises::open(state, caller.person, space).await {
+            Ok(opened) => Ok(zone.or_space(&opened.ledger().zone)),
+            Err(_) => Ok(zone),
+        }
     }
 }
 
@@ -491,7 +553,7 @@ async fn list_page(
         error,
         error_field,
         zone_note: zone_note(&zone, lang),
-        today: zone.day(now),
+        today: zone.iso_day(now),
         chrome,
     })
 }
@@ -501,7 +563,9 @@ fn count_of(count: usize) -> i64 {
 }
 
 fn zone_note(zone: &Zone, lang: Lang) -> String {
-    if zone.reported {
+    if zone.of_space {
+        lang.t_with("time-zone-space-note", &[("zone", zone.name.clone())])
+    } else if zone.reported {
         lang.t_with("time-zone-note", &[("zone", zone.name.clone())])
     } else {
         lang.t("time-zone-utc")
@@ -1159,7 +1223,7 @@ async fn promise_page(
     let made = if promise.backdated {
         lang.t_with(
             "promise-made-backdated",
-            &[("when", zone.day(promise.made_at))],
+            &[("when", zone.day(promise.made_at, lang))],
         )
     } else {
         lang.t_with(
@@ -1221,7 +1285,7 @@ async fn promise_page(
         error,
         error_form,
         zone_note: zone_note(&zone, lang),
-        today: zone.day(now),
+        today: zone.iso_day(now),
         now_input: zone.input(now),
         after,
         in_place_of,
@@ -1233,7 +1297,7 @@ async fn promise_page(
 fn history_words(change: &Change, zone: &Zone, lang: Lang) -> String {
     match change {
         Change::Made { made_at, .. } => match made_at {
-            Some(at) => lang.t_with("history-made-backdated", &[("when", zone.day(*at))]),
+            Some(at) => lang.t_with("history-made-backdated", &[("when", zone.day(*at, lang))]),
             None => lang.t("history-made"),
         },
         Change::Done { .. } => lang.t("history-done"),
@@ -1280,7 +1344,7 @@ fn happened(words: String, when: Option<Timestamp>, zone: &Zone, lang: Lang) -> 
     match when {
         Some(at) => format!(
             "{words} {}",
-            lang.t_with("history-happened", &[("when", zone.day(at))])
+            lang.t_with("history-happened", &[("when", zone.day(at, lang))])
         ),
         None => words,
     }
@@ -1412,7 +1476,7 @@ fn confirm_broken(
         details.push(lang.t("confirm-broken-deception"));
     }
     if let Some(at) = when {
-        details.push(lang.t_with("history-happened", &[("when", zone.day(at))]));
+        details.push(lang.t_with("history-happened", &[("when", zone.day(at, lang))]));
     }
     let field = |value: &Option<String>| value.clone().unwrap_or_default();
     let base = format!("/spaces/{space}/promises/{id}");
@@ -1523,10 +1587,11 @@ mod tests {
 
     #[test]
     fn a_reported_zone_is_used_and_anything_else_is_utc() {
-        let warsaw = Zone::from_name(Some("Europe/Warsaw"));
-        assert!(warsaw.reported);
         let at = Timestamp::from_millis(1_796_058_000_000);
-        assert_eq!(warsaw.show(at, Lang::En), "2026-11-30 18:00");
+        let warsaw = Zone::from_name(Some("Europe/Warsaw"), at);
+        assert!(warsaw.reported);
+        assert_eq!(warsaw.show(at, Lang::En), "Mon 30 November, 6 pm");
+        assert_eq!(warsaw.show(at, Lang::Pl), "pon., 30 listopada, 18:00");
         for odd in [
             None,
             Some(""),
@@ -1534,26 +1599,26 @@ mod tests {
             Some("../etc/passwd"),
             Some("a b"),
         ] {
-            let zone = Zone::from_name(odd);
+            let zone = Zone::from_name(odd, at);
             assert!(!zone.reported, "{odd:?}");
-            assert_eq!(zone.show(at, Lang::En), "2026-11-30 17:00 (UTC)");
+            assert_eq!(zone.show(at, Lang::En), "Mon 30 November, 5 pm (UTC)");
         }
     }
 
     #[test]
     fn a_past_day_means_as_late_in_it_as_has_passed() {
-        let zone = Zone::from_name(Some("UTC"));
         let now = clock::parse_local("2026-11-30T10:00", "UTC")
             .ok()
             .flatten()
             .unwrap();
+        let zone = Zone::from_name(Some("UTC"), now);
         assert_eq!(
             zone.past("2026-11-30", now).ok().flatten(),
             Some(now),
             "today is now"
         );
         let yesterday = zone.past("2026-11-29", now).ok().flatten().unwrap();
-        assert_eq!(zone.day(yesterday), "2026-11-29");
+        assert_eq!(zone.iso_day(yesterday), "2026-11-29");
         let tomorrow = zone.past("2026-12-01", now).ok().flatten().unwrap();
         assert!(tomorrow > now, "left for the rules to refuse");
         assert_eq!(zone.past(" ", now).ok().flatten(), None);

@@ -201,15 +201,15 @@ fn direction_view(
             let desc = lang.t_with(
                 "record-chart-desc",
                 &[
-                    ("first", zone.day(first.at)),
-                    ("last", zone.day(last.at)),
+                    ("first", zone.day(first.at, lang)),
+                    ("last", zone.day(last.at, lang)),
                     ("from", percent(first.expected)),
                     ("to", percent(last.expected)),
                     ("lower", percent(last.lower)),
                     ("upper", percent(last.upper)),
                 ],
             );
-            let (from, to) = (zone.day(first.at), zone.day(last.at));
+            let (from, to) = (zone.day(first.at, lang), zone.day(last.at, lang));
             chart::render(
                 &view.series,
                 &ChartText {
@@ -250,7 +250,7 @@ fn direction_view(
                 effect,
                 moved: points_moved(points, lang),
                 up: why.impact >= 0.0,
-                when: zone.day(why.moved.when),
+                when: zone.day(why.moved.when, lang),
             }
         })
         .collect();

@@ -165,7 +165,7 @@ async fn list_page(
             }),
             phase: phase_words(plan.phase, lang),
             status: status_words(plan.status, lang),
-            opened: zone.day(plan.opened_at),
+            opened: zone.day(plan.opened_at, lang),
         })
         .collect();
     let links = opened
@@ -1403,7 +1403,12 @@ async fn act_on_safety(
     let saved = if acted.takes_effect <= state.now() {
         lang.t("safety-saved-now")
     } else {
-        let when = viewer_time(acted.takes_effect, viewer_zone(headers).as_ref(), lang);
+        let when = viewer_time(
+            acted.takes_effect,
+            viewer_zone(headers).as_ref(),
+            state.now(),
+            lang,
+        );
         lang.t_with("safety-saved-later", &[("when", when)])
     };
     let page = safety_page(state, person, space, chrome, None, Some(saved)).await?;

@@ -21,7 +21,7 @@ use super::promises::{ZONE_COOKIE, parse_space, space_name};
 use crate::AppState;
 use crate::auth::session::SignedIn;
 use crate::calendar::kind_key;
-use crate::clock;
+use crate::dates;
 use crate::error::WebError;
 use crate::i18n::Lang;
 use crate::promises::Opened;
@@ -39,18 +39,23 @@ pub(crate) fn viewer_zone(headers: &HeaderMap) -> Option<ZoneName> {
         .and_then(|cookie| ZoneName::parse(cookie.value()).ok())
 }
 
-/// An instant in the viewer's zone, labelled: `2026-12-04 19:00 (your time)`, or in UTC, saying
-/// so, when their zone is not known.
-pub(crate) fn viewer_time(at: Timestamp, viewer: Option<&ZoneName>, lang: Lang) -> String {
+/// An instant in the viewer's zone, labelled: "Fri 4 December, 7 pm (your time)", or in UTC,
+/// saying so, when their zone is not known.
+pub(crate) fn viewer_time(
+    at: Timestamp,
+    viewer: Option<&ZoneName>,
+    now: Timestamp,
+    lang: Lang,
+) -> String {
     match viewer {
         Some(zone) => format!(
             "{} {}",
-            clock::local(at, zone.zone()),
+            dates::when(at, zone.zone(), now, lang),
             lang.t("ritual-your-time")
         ),
         None => format!(
             "{} {}",
-            clock::local(at, &jiff::tz::TimeZone::UTC),
+            dates::when(at, &jiff::tz::TimeZone::UTC, now, lang),
             lang.t("time-utc-note")
         ),
     }
@@ -80,7 +85,10 @@ pub(crate) fn schedule_words(schedule: &Schedule, lang: Lang) -> String {
         "ritual-schedule-line",
         &[
             ("days", days.join(", ")),
-            ("start", schedule.start.to_string()),
+            (
+                "start",
+                dates::clock_time(schedule.start.hour(), schedule.start.minute(), lang),
+            ),
             (
                 "every",
                 lang.t_count("ritual-every", i64::from(schedule.every.get())),
@@ -112,9 +120,12 @@ fn ritual_line(
         name: ritual.name.as_str().to_owned(),
         kind: kind_words(ritual.kind, lang),
         schedule: schedule_words(&ritual.schedule, lang),
-        next: ritual
-            .next_after(now)
-            .map(|next| lang.t_with("ritual-next", &[("when", viewer_time(next, viewer, lang))])),
+        next: ritual.next_after(now).map(|next| {
+            lang.t_with(
+                "ritual-next",
+                &[("when", viewer_time(next, viewer, now, lang))],
+            )
+        }),
     }
 }
 
@@ -464,7 +475,7 @@ async fn ritual_page(
     let next = ritual
         .occurrences(now, far)
         .take(NEXT_SHOWN)
-        .map(|o| viewer_time(o.start, viewer.as_ref(), lang))
+        .map(|o| viewer_time(o.start, viewer.as_ref(), now, lang))
         .collect();
     let zone_moved = (ritual.is_active() && ritual.schedule.zone != space_zone).then(|| {
         lang.t_with(

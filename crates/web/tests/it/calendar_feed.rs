@@ -187,6 +187,63 @@ async fn discreet_titles_say_only_plans_with_no_descriptions() {
 }
 
 #[tokio::test]
+async fn the_feed_speaks_the_language_its_owner_made_it_in_not_the_calendar_apps() {
+    let app = TestApp::sqlite().await;
+    let us = our_calendar(&app).await;
+    // Made from a Polish page; a calendar app asks in English.
+    let made = app
+        .post_form_as(
+            "/account/calendar",
+            &[],
+            &format!("{}; lang=pl", us.b.cookie),
+        )
+        .await;
+    assert_eq!(made.status(), StatusCode::OK);
+    let html = made.text().await.unwrap();
+    let start = html.find("/calendar/").expect("the address is shown");
+    let path = html[start..]
+        .split(['"', '<', ' '])
+        .next()
+        .unwrap()
+        .to_owned();
+    set_discreet(&app, &us.b, false).await;
+    let response = app
+        .client
+        .get(app.url(&path))
+        .header(header::ACCEPT_LANGUAGE, "en-US,en;q=0.9")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK, "{path}");
+    let events = parse(&response.text().await.unwrap());
+    let ritual = events
+        .iter()
+        .find(|e| e.get("SUMMARY") == Some("Friday date night"))
+        .expect("the ritual");
+    assert_eq!(
+        ritual.get("DESCRIPTION"),
+        Some("Wieczór we dwoje"),
+        "{ritual:?}"
+    );
+    let promise = events
+        .iter()
+        .find(|e| e.get("UID").is_some_and(|uid| uid.starts_with("promise-")))
+        .expect("the promise's due time");
+    let summary = promise.get("SUMMARY").unwrap();
+    assert!(summary.ends_with("Call if I am late"), "{summary}");
+    assert!(!summary.contains("A promise to you is due"), "{summary}");
+    // Made anew in English, it is in English.
+    let made = call(&app, &us.b, Method::POST, "/api/v1/calendar-feed", None).await;
+    assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+    let (_, text) = fetch(&app, made.body["path"].as_str().unwrap()).await;
+    assert!(
+        text.contains("A promise to you is due: Call if I am late"),
+        "{text}"
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
 async fn a_new_address_replaces_the_old_and_a_revoked_one_is_gone() {
     let app = TestApp::sqlite().await;
     let us = our_calendar(&app).await;

@@ -29,6 +29,7 @@ mod help_resources;
 mod instances;
 mod journal;
 mod leaving;
+mod locale_pl;
 mod openapi;
 mod patterns;
 mod promises_api;

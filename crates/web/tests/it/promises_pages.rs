@@ -111,7 +111,7 @@ async fn a_promise_made_by_form_shows_for_both_partners_in_their_own_direction()
     );
     assert!(yours.contains(&format!(r#"href="{path}""#)));
     assert!(
-        yours.contains("Matters · due 2026-11-20 18:00 (UTC) · area: time"),
+        yours.contains("Matters · due Fri 20 November, 6 pm (UTC) · area: time"),
         "stakes in words, the due time in UTC, the area as one word whatever its case: {yours}"
     );
 
@@ -124,8 +124,8 @@ async fn a_promise_made_by_form_shows_for_both_partners_in_their_own_direction()
 
     // In the person's own time zone, as the page's script reports it.
     let (_, warsaw) = page(&app, &list, &format!("{}; tz=Europe/Warsaw", pair.bea)).await;
-    assert!(warsaw.contains("due 2026-11-20 19:00"), "{warsaw}");
-    assert!(!warsaw.contains("19:00 (UTC)"));
+    assert!(warsaw.contains("due Fri 20 November, 7 pm"), "{warsaw}");
+    assert!(!warsaw.contains("7 pm (UTC)"));
     assert!(warsaw.contains("Times are in your time zone (Europe/Warsaw)."));
     app.stop().await;
 }
@@ -147,9 +147,46 @@ async fn times_typed_are_read_in_the_persons_zone() {
     )
     .await;
     let (_, utc) = page(&app, &path, &pair.ash).await;
-    assert!(utc.contains("2026-11-20 17:00 (UTC)"), "{utc}");
+    assert!(utc.contains("Fri 20 November, 5 pm (UTC)"), "{utc}");
     let (_, local) = page(&app, &path, &warsaw).await;
-    assert!(local.contains("2026-11-20 18:00"), "{local}");
+    assert!(local.contains("Fri 20 November, 6 pm"), "{local}");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn before_the_browser_reports_a_zone_a_space_shows_its_own_rather_than_utc() {
+    let app = TestApp::sqlite().await;
+    let pair = pair(&app).await;
+    let path = promise(
+        &app,
+        &format!("{}; tz=Europe/Warsaw", pair.ash),
+        &pair.space,
+        &[
+            ("text", "Book the train"),
+            ("stakes", "2"),
+            ("due", "2026-11-20T18:00"),
+        ],
+    )
+    .await;
+    let zone_set = app
+        .api(
+            reqwest::Method::PUT,
+            &format!("/api/v1/spaces/{}/time-zone", pair.space),
+            Some(serde_json::json!({ "time_zone": "Europe/Warsaw" })),
+            Some(&pair.bea),
+        )
+        .await;
+    assert_eq!(zone_set.status(), StatusCode::OK);
+    // No `tz` cookie: the first page a phone loads, before its script has run.
+    let (_, html) = page(&app, &path, &pair.bea).await;
+    assert!(html.contains("Fri 20 November, 6 pm"), "{html}");
+    assert!(!html.contains("(UTC)"), "{html}");
+    let list = format!("/spaces/{}/promises", pair.space);
+    let (_, html) = page(&app, &list, &pair.bea).await;
+    assert!(
+        html.contains("Times are in your space’s time zone (Europe/Warsaw)."),
+        "{html}"
+    );
     app.stop().await;
 }
 
@@ -573,7 +610,7 @@ async fn a_renegotiation_is_asked_before_the_due_time_and_the_receiver_answers()
         html.contains(r#"<p class="promise-quote">Run together on Sunday</p>"#),
         "{html}"
     );
-    assert!(html.contains("2026-11-22 09:00"));
+    assert!(html.contains("Sun 22 November, 9 am"));
     assert!(html.contains("accepted the new terms"));
 
     // Asked again and declined: the terms stay.
@@ -672,7 +709,7 @@ async fn when_an_open_promise_is_overdue_the_receiver_extends_it_or_lets_it_go()
     .await;
     let (_, html) = page(&app, &first, &pair.bea).await;
     assert!(
-        html.contains("gave more time, until 2026-11-25 11:00"),
+        html.contains("gave more time, until Wed 25 November, 11 am"),
         "{html}"
     );
     assert!(!html.contains("Past its due time"));
@@ -755,7 +792,7 @@ async fn a_promise_logged_afterwards_says_so() {
     .await;
     let (_, html) = page(&app, &path, &pair.bea).await;
     assert!(
-        html.contains("Made on 2026-11-17, and logged afterwards."),
+        html.contains("Made on Tue 17 November, and logged afterwards."),
         "{html}"
     );
     // Kept, and logged afterwards too: not before it was made.
@@ -785,7 +822,7 @@ async fn a_promise_logged_afterwards_says_so() {
     .await;
     let (_, html) = page(&app, &path, &pair.ash).await;
     assert!(
-        html.contains("confirmed it was kept (Matters somewhat) — it happened on 2026-11-17"),
+        html.contains("confirmed it was kept (Matters somewhat) — it happened on Tue 17 November"),
         "{html}"
     );
     // Made today: as late today as has passed, which is now.
@@ -802,7 +839,7 @@ async fn a_promise_logged_afterwards_says_so() {
     .await;
     let (_, html) = page(&app, &path, &pair.bea).await;
     assert!(
-        html.contains("Made on 2026-11-18, and logged afterwards."),
+        html.contains("Made on Wed 18 November, and logged afterwards."),
         "{html}"
     );
     app.stop().await;

@@ -278,7 +278,10 @@ async fn sams_page_shows_when_the_feed_was_made_and_last_fetched() {
             }
         };
         let before = page(sam.phone.clone()).await;
-        assert!(before.contains("2026-11-18 11:06 UTC"), "made: {before}");
+        assert!(
+            before.contains("Wed 18 November, 11:06 am (UTC)"),
+            "made: {before}"
+        );
         assert!(before.contains("Not fetched by any calendar app yet."));
 
         // Alex's calendar app fetches it three hours later; Sam never subscribed.
@@ -289,7 +292,7 @@ async fn sams_page_shows_when_the_feed_was_made_and_last_fetched() {
         let after = page(laptop).await;
         assert!(
             after.contains("Last fetched by a calendar app")
-                && after.contains("2026-11-18 14:00 UTC"),
+                && after.contains("Wed 18 November, 2 pm (UTC)"),
             "to the hour, {backend:?}: {after}"
         );
         assert!(!after.contains("14:16"), "never to the minute");

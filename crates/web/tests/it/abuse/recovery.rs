@@ -115,7 +115,9 @@ async fn sam_is_told_that_alex_used_a_recovery_code_and_when() {
         let laptop = sign_in(&app, "sam-codes-taken", SAMS_NEW_PASSWORD).await;
         let page = account_page(&app, &laptop).await;
         assert!(
-            page.contains("On 2026-11-18 11:06 UTC, one of your recovery codes was used"),
+            page.contains(
+                "On Wed 18 November, 11:06 am (UTC), one of your recovery codes was used"
+            ),
             "{page}"
         );
         assert_eq!(
@@ -217,7 +219,7 @@ async fn sam_is_told_the_operator_started_a_password_reset() {
         let page = account_page(&app, &cookie).await;
         assert!(
             page.contains(
-                "On 2026-11-18 11:06 UTC, the server’s operator made a link to reset your password"
+                "On Wed 18 November, 11:06 am (UTC), the server’s operator made a link to reset your password"
             ),
             "{page}"
         );
@@ -261,7 +263,9 @@ async fn sam_is_told_the_operator_disabled_the_account_once_back_in() {
         let laptop = sign_in(&app, "sam-operator-disabled", PASSWORD).await;
         let page = account_page(&app, &laptop).await;
         assert!(
-            page.contains("On 2026-11-18 11:06 UTC, the server’s operator disabled your account"),
+            page.contains(
+                "On Wed 18 November, 11:06 am (UTC), the server’s operator disabled your account"
+            ),
             "{page}"
         );
         assert_eq!(

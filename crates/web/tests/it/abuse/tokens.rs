@@ -380,12 +380,14 @@ async fn sam_is_told_of_the_token_alex_made_until_sam_dismisses_the_notice() {
             .await
             .expect("a page");
         assert!(
-            page.contains("A personal API token was made for your account on 2026-11-18 11:06 UTC"),
+            page.contains(
+                "A personal API token was made for your account on Wed 18 November, 11:06 am (UTC)"
+            ),
             "{page}"
         );
         assert!(page.contains("phone backup"));
-        assert!(page.contains("Made 2026-11-18 11:06 UTC"));
-        assert!(page.contains("stops working 2026-12-18 11:06 UTC"));
+        assert!(page.contains("Made Wed 18 November, 11:06 am (UTC)"));
+        assert!(page.contains("stops working Fri 18 December, 11:06 am (UTC)"));
         let dismiss = format!("/account/tokens/{id}/dismiss");
         assert!(page.contains(&format!(r#"action="{dismiss}""#)));
 

@@ -222,7 +222,7 @@ async fn the_feed_speaks_the_language_its_owner_made_it_in_not_the_calendar_apps
         .expect("the ritual");
     assert_eq!(
         ritual.get("DESCRIPTION"),
-        Some("Wieczór we dwoje"),
+        Some("Wieczór tylko dla was"),
         "{ritual:?}"
     );
     let promise = events

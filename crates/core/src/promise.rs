@@ -19,7 +19,7 @@ pub use amends::{
 pub use book::{MAX_OPEN, Nudge, PromiseBook};
 pub use change::{Change, PromiseEvent};
 pub use lifecycle::{
-    Command, Effect, MAX_BACKDATE, Outcome, Promise, Refusal, Renegotiation, Status, Step,
-    decide_make,
+    Command, Effect, LifecycleStep, MAX_BACKDATE, Outcome, Promise, Refusal, Renegotiation, Status,
+    Step, decide_make,
 };
 pub use terms::{PromiseText, Reason, ScaleError, Severity, Stakes, Terms, TrustDomain};

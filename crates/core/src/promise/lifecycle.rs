@@ -148,6 +148,57 @@ pub enum Command {
     },
 }
 
+/// A step on a promise before it is settled, by its kind alone: what a page offers a button for
+/// before anyone has typed the step's inputs (new terms, a severity, a date).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LifecycleStep {
+    MarkDone,
+    ConfirmKept,
+    NotYet,
+    AskRenegotiation,
+    /// Accept or decline new terms asked for.
+    AnswerRenegotiation,
+    RecordBroken,
+    Extend,
+    LetGo,
+    Release,
+}
+
+impl LifecycleStep {
+    pub const ALL: [LifecycleStep; 9] = [
+        LifecycleStep::MarkDone,
+        LifecycleStep::ConfirmKept,
+        LifecycleStep::NotYet,
+        LifecycleStep::AskRenegotiation,
+        LifecycleStep::AnswerRenegotiation,
+        LifecycleStep::RecordBroken,
+        LifecycleStep::Extend,
+        LifecycleStep::LetGo,
+        LifecycleStep::Release,
+    ];
+
+    /// The kind of a command; none for the steps after a miss (`super::amends`).
+    pub fn of(command: &Command) -> Option<LifecycleStep> {
+        Some(match command {
+            Command::MarkDone { .. } => LifecycleStep::MarkDone,
+            Command::ConfirmKept { .. } => LifecycleStep::ConfirmKept,
+            Command::NotYet => LifecycleStep::NotYet,
+            Command::AskRenegotiation { .. } => LifecycleStep::AskRenegotiation,
+            Command::AcceptRenegotiation | Command::DeclineRenegotiation => {
+                LifecycleStep::AnswerRenegotiation
+            }
+            Command::RecordBroken { .. } => LifecycleStep::RecordBroken,
+            Command::Extend { .. } => LifecycleStep::Extend,
+            Command::LetGo => LifecycleStep::LetGo,
+            Command::Release => LifecycleStep::Release,
+            Command::Acknowledge { .. }
+            | Command::Apologise { .. }
+            | Command::AnswerApology { .. }
+            | Command::Ask { .. } => return None,
+        })
+    }
+}
+
 /// Why a step was refused. Nothing is recorded when one is.
 #[derive(Debug, Error, Clone, Copy, PartialEq, Eq)]
 pub enum Refusal {
@@ -320,44 +371,39 @@ impl Promise {
         matches!(self.status, Status::Open) && self.terms.due.is_some_and(|due| now >= due)
     }
 
-    /// Whether `actor` may take this step now, and the change it records if so.
-    pub fn decide(
+    /// Which lifecycle steps `actor` may take now, in the order a page offers them. The step's
+    /// own inputs are checked when it is taken (`decide`); this answers who and when.
+    pub fn lifecycle_steps(&self, actor: PersonId, now: Timestamp) -> Vec<LifecycleStep> {
+        LifecycleStep::ALL
+            .into_iter()
+            .filter(|&step| self.may_take(actor, step, now).is_ok())
+            .collect()
+    }
+
+    /// Whether `actor` may take a step of this kind now, whatever its inputs, and why not.
+    pub fn may_take(
         &self,
         actor: PersonId,
-        command: Command,
+        step: LifecycleStep,
         now: Timestamp,
-    ) -> Result<Change, Refusal> {
-        if let Some(decided) = self.decide_amends(actor, &command) {
-            return decided;
-        }
+    ) -> Result<(), Refusal> {
         if self.status.is_settled() {
             return Err(Refusal::Settled);
         }
-        match command {
-            Command::MarkDone { when } => {
+        match step {
+            LifecycleStep::MarkDone => {
                 self.by_promiser(actor)?;
                 if self.status == Status::Done {
                     return Err(Refusal::AlreadyDone);
                 }
-                let when = self.step_time(when, now)?;
-                Ok(Change::Done { when })
             }
-            Command::ConfirmKept { stakes, when } => {
-                self.by_receiver(actor)?;
-                let when = self.step_time(when, now)?;
-                Ok(Change::Kept {
-                    stakes: stakes.unwrap_or(self.terms.stakes),
-                    when,
-                })
-            }
-            Command::NotYet => {
+            LifecycleStep::NotYet => {
                 self.by_receiver(actor)?;
                 if self.status != Status::Done {
                     return Err(Refusal::NotDone);
                 }
-                Ok(Change::NotYet)
             }
-            Command::AskRenegotiation { terms, reason } => {
+            LifecycleStep::AskRenegotiation => {
                 self.by_promiser(actor)?;
                 if self.status == Status::Done {
                     return Err(Refusal::AlreadyDone);
@@ -368,57 +414,79 @@ impl Promise {
                 if self.terms.due.is_some_and(|due| now >= due) {
                     return Err(Refusal::PastDue);
                 }
+            }
+            LifecycleStep::AnswerRenegotiation => {
+                self.by_receiver(actor)?;
+                if self.pending.is_none() {
+                    return Err(Refusal::NoRenegotiation);
+                }
+            }
+            LifecycleStep::Extend | LifecycleStep::LetGo => {
+                self.by_receiver(actor)?;
+                if !self.is_overdue(now) {
+                    return Err(Refusal::NotOverdue);
+                }
+            }
+            LifecycleStep::ConfirmKept | LifecycleStep::RecordBroken | LifecycleStep::Release => {
+                self.by_receiver(actor)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether `actor` may take this step now, and the change it records if so: who and when
+    /// from [`Promise::may_take`], then what the step's own inputs must be.
+    pub fn decide(
+        &self,
+        actor: PersonId,
+        command: Command,
+        now: Timestamp,
+    ) -> Result<Change, Refusal> {
+        if let Some(decided) = self.decide_amends(actor, &command) {
+            return decided;
+        }
+        let Some(step) = LifecycleStep::of(&command) else {
+            // The steps after a miss are decided above.
+            return Err(Refusal::NotBroken);
+        };
+        self.may_take(actor, step, now)?;
+        match command {
+            Command::MarkDone { when } => Ok(Change::Done {
+                when: self.step_time(when, now)?,
+            }),
+            Command::ConfirmKept { stakes, when } => {
+                let when = self.step_time(when, now)?;
+                Ok(Change::Kept {
+                    stakes: stakes.unwrap_or(self.terms.stakes),
+                    when,
+                })
+            }
+            Command::NotYet => Ok(Change::NotYet),
+            Command::AskRenegotiation { terms, reason } => {
                 if terms.due.is_some_and(|due| due <= now) {
                     return Err(Refusal::DueTooEarly);
                 }
                 Ok(Change::RenegotiationAsked { terms, reason })
             }
-            Command::AcceptRenegotiation | Command::DeclineRenegotiation => {
-                self.by_receiver(actor)?;
-                if self.pending.is_none() {
-                    return Err(Refusal::NoRenegotiation);
-                }
-                Ok(if command == Command::AcceptRenegotiation {
-                    Change::RenegotiationAccepted
-                } else {
-                    Change::RenegotiationDeclined
-                })
-            }
+            Command::AcceptRenegotiation => Ok(Change::RenegotiationAccepted),
+            Command::DeclineRenegotiation => Ok(Change::RenegotiationDeclined),
             Command::RecordBroken {
                 severity,
                 deception,
                 when,
-            } => {
-                self.by_receiver(actor)?;
-                let when = self.step_time(when, now)?;
-                Ok(Change::Broken {
-                    severity,
-                    deception,
-                    when,
-                })
-            }
+            } => Ok(Change::Broken {
+                severity,
+                deception,
+                when: self.step_time(when, now)?,
+            }),
             Command::Extend { due } => {
-                self.by_receiver(actor)?;
-                if !self.is_overdue(now) {
-                    return Err(Refusal::NotOverdue);
-                }
                 if due <= now {
                     return Err(Refusal::DueTooEarly);
                 }
                 Ok(Change::Extended { due })
             }
-            Command::LetGo => {
-                self.by_receiver(actor)?;
-                if !self.is_overdue(now) {
-                    return Err(Refusal::NotOverdue);
-                }
-                Ok(Change::LetGo)
-            }
-            Command::Release => {
-                self.by_receiver(actor)?;
-                Ok(Change::Released)
-            }
-            // Decided above.
+            Command::LetGo => Ok(Change::LetGo),
+            Command::Release => Ok(Change::Released),
             Command::Acknowledge { .. }
             | Command::Apologise { .. }
             | Command::AnswerApology { .. }

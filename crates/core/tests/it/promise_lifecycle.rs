@@ -11,7 +11,8 @@
 
 use proptest::prelude::*;
 use steadfast_core::promise::{
-    Change, Command, Effect, MAX_BACKDATE, Outcome, Promise, Refusal, Severity, Status, decide_make,
+    Change, Command, Effect, LifecycleStep, MAX_BACKDATE, Outcome, Promise, Refusal, Severity,
+    Status, decide_make,
 };
 use steadfast_core::{PersonId, PromiseId, Timestamp};
 use uuid::Uuid;
@@ -92,6 +93,21 @@ enum Kind {
     Extend,
     LetGo,
     Release,
+}
+
+/// A kind of attempt as the step a page offers: accepting and declining are one answer.
+fn lifecycle_step(kind: Kind) -> LifecycleStep {
+    match kind {
+        Kind::MarkDone => LifecycleStep::MarkDone,
+        Kind::ConfirmKept => LifecycleStep::ConfirmKept,
+        Kind::NotYet => LifecycleStep::NotYet,
+        Kind::AskRenegotiation => LifecycleStep::AskRenegotiation,
+        Kind::Accept | Kind::Decline => LifecycleStep::AnswerRenegotiation,
+        Kind::RecordBroken => LifecycleStep::RecordBroken,
+        Kind::Extend => LifecycleStep::Extend,
+        Kind::LetGo => LifecycleStep::LetGo,
+        Kind::Release => LifecycleStep::Release,
+    }
 }
 
 const KINDS: [Kind; 10] = [
@@ -703,6 +719,17 @@ proptest! {
             }
             let state = state_of(&p, now);
             let command = command_of(a, now);
+
+            // The steps a page offers each person are the reference's, before any input is typed.
+            for role in ROLES {
+                let mut offered: Vec<LifecycleStep> = KINDS
+                    .into_iter()
+                    .filter(|&kind| whose(kind) == role && allowed(state, kind))
+                    .map(lifecycle_step)
+                    .collect();
+                offered.dedup();
+                prop_assert_eq!(p.lifecycle_steps(person(role), now), offered, "{:?} in {:?}", role, state);
+            }
 
             // Undecided changes by anyone without the right change nothing; once settled, by
             // anyone at all.

@@ -17,7 +17,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use serde::Deserialize;
 use steadfast_core::promise::{
-    Ask, Change, Command, NextStep, Nudge, Promise, Reason, Severity, Stakes, Status, Terms,
+    Ask, Change, Command, LifecycleStep, NextStep, Nudge, Promise, Severity, Stakes, Status, Terms,
 };
 use steadfast_core::record::Params;
 use steadfast_core::{PersonId, PromiseId, SpaceId, Timestamp};
@@ -843,39 +843,20 @@ struct Allowed {
 }
 
 impl Allowed {
+    /// The buttons for the steps core says `person` may take now.
     fn of(promise: &Promise, person: PersonId, now: Timestamp) -> Allowed {
-        let can = |command: Command| promise.decide(person, command, now).is_ok();
-        let renegotiate = Reason::parse("?").is_ok_and(|reason| {
-            can(Command::AskRenegotiation {
-                terms: Terms {
-                    due: None,
-                    ..promise.terms.clone()
-                },
-                reason,
-            })
-        });
-        let broken = Severity::new(Severity::MIN).is_ok_and(|severity| {
-            can(Command::RecordBroken {
-                severity,
-                deception: false,
-                when: None,
-            })
-        });
+        let steps = promise.lifecycle_steps(person, now);
+        let can = |step: LifecycleStep| steps.contains(&step);
         Allowed {
-            done: can(Command::MarkDone { when: None }),
-            renegotiate,
-            kept: can(Command::ConfirmKept {
-                stakes: None,
-                when: None,
-            }),
-            not_yet: can(Command::NotYet),
-            broken,
-            extend: can(Command::Extend {
-                due: Timestamp::from_millis(i64::MAX),
-            }),
-            let_go: can(Command::LetGo),
-            release: can(Command::Release),
-            answer: can(Command::AcceptRenegotiation),
+            done: can(LifecycleStep::MarkDone),
+            renegotiate: can(LifecycleStep::AskRenegotiation),
+            kept: can(LifecycleStep::ConfirmKept),
+            not_yet: can(LifecycleStep::NotYet),
+            broken: can(LifecycleStep::RecordBroken),
+            extend: can(LifecycleStep::Extend),
+            let_go: can(LifecycleStep::LetGo),
+            release: can(LifecycleStep::Release),
+            answer: can(LifecycleStep::AnswerRenegotiation),
         }
     }
 

@@ -12,7 +12,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::CookieJar;
 use serde::Deserialize;
-use steadfast_core::promise::Command;
+use steadfast_core::promise::LifecycleStep;
 use steadfast_core::space::{Standing, ZoneName};
 
 use super::Chrome;
@@ -267,11 +267,9 @@ pub(crate) async fn show(
                     .into_iter()
                     .filter(|promise| promise.receiver == caller.person)
                     .filter(|promise| {
-                        let kept = Command::ConfirmKept {
-                            stakes: None,
-                            when: None,
-                        };
-                        promise.decide(caller.person, kept, now).is_ok()
+                        promise
+                            .may_take(caller.person, LifecycleStep::ConfirmKept, now)
+                            .is_ok()
                     })
                     // A handful at most: a partner making many promises cannot bury the page.
                     .take(TO_CONFIRM_SHOWN)

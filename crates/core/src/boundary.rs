@@ -21,6 +21,6 @@ mod lifecycle;
 
 pub use book::{BoundaryBook, Crossings, MAX_STANDING};
 pub use lifecycle::{
-    ApologyText, Boundary, BoundaryEvent, BoundaryText, BoundaryWhy, Change, Command, Crossing,
-    Decided, Refusal, Revision, Status, decide_propose,
+    ApologyText, Boundary, BoundaryEvent, BoundaryStep, BoundaryText, BoundaryWhy, Change, Command,
+    Crossing, CrossingStep, Decided, Refusal, Revision, Status, decide_propose,
 };

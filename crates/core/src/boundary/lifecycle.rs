@@ -316,6 +316,44 @@ pub enum Command {
     },
 }
 
+/// A step on a boundary itself, by its kind alone: what a page offers a button for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BoundaryStep {
+    Revise,
+    Acknowledge,
+    Withdraw,
+    ReportCrossing,
+}
+
+impl BoundaryStep {
+    pub const ALL: [BoundaryStep; 4] = [
+        BoundaryStep::Acknowledge,
+        BoundaryStep::Revise,
+        BoundaryStep::Withdraw,
+        BoundaryStep::ReportCrossing,
+    ];
+}
+
+/// A step on one crossing of a boundary, by its kind alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CrossingStep {
+    Acknowledge,
+    Apologise,
+    AnswerApology,
+    AddPrevention,
+    Resolve,
+}
+
+impl CrossingStep {
+    pub const ALL: [CrossingStep; 5] = [
+        CrossingStep::Acknowledge,
+        CrossingStep::Apologise,
+        CrossingStep::AnswerApology,
+        CrossingStep::AddPrevention,
+        CrossingStep::Resolve,
+    ];
+}
+
 /// Why a step was refused. Nothing is recorded when one is.
 #[derive(Debug, Error, Clone, Copy, PartialEq, Eq)]
 pub enum Refusal {
@@ -408,6 +446,92 @@ impl Boundary {
         }
     }
 
+    /// Which steps on the boundary itself `actor` may take now, in the order a page offers them.
+    pub fn steps(&self, actor: PersonId) -> Vec<BoundaryStep> {
+        BoundaryStep::ALL
+            .into_iter()
+            .filter(|&step| self.may_take(actor, step).is_ok())
+            .collect()
+    }
+
+    /// Whether `actor` may take a step of this kind on the boundary now, whatever its inputs.
+    pub fn may_take(&self, actor: PersonId, step: BoundaryStep) -> Result<(), Refusal> {
+        match step {
+            BoundaryStep::Revise | BoundaryStep::Withdraw => {
+                self.by_owner(actor)?;
+                self.not_withdrawn()
+            }
+            BoundaryStep::Acknowledge => {
+                self.by_partner(actor)?;
+                match self.status {
+                    Status::Withdrawn { .. } => Err(Refusal::Withdrawn),
+                    Status::Acknowledged { .. } => Err(Refusal::AlreadyAcknowledged),
+                    Status::Proposed => Ok(()),
+                }
+            }
+            BoundaryStep::ReportCrossing => {
+                if actor != self.owner && actor != self.partner {
+                    return Err(Refusal::OnlyPartner);
+                }
+                match self.status {
+                    Status::Withdrawn { .. } => Err(Refusal::Withdrawn),
+                    Status::Proposed => Err(Refusal::NotAcknowledged),
+                    Status::Acknowledged { .. } => Ok(()),
+                }
+            }
+        }
+    }
+
+    /// Which steps on one of its crossings `actor` may take now, in the order a page offers them.
+    pub fn crossing_steps(&self, crossing: CrossingId, actor: PersonId) -> Vec<CrossingStep> {
+        CrossingStep::ALL
+            .into_iter()
+            .filter(|&step| self.may_take_on(crossing, actor, step).is_ok())
+            .collect()
+    }
+
+    /// Whether `actor` may take a step of this kind on the crossing now, whatever its inputs.
+    pub fn may_take_on(
+        &self,
+        crossing: CrossingId,
+        actor: PersonId,
+        step: CrossingStep,
+    ) -> Result<(), Refusal> {
+        let open = self.open_crossing(crossing)?;
+        match step {
+            CrossingStep::Acknowledge => {
+                self.by_crosser(open, actor)?;
+                if open.acknowledged_at.is_some() {
+                    return Err(Refusal::CrossingAcknowledgedAlready);
+                }
+            }
+            CrossingStep::Apologise => {
+                self.by_crosser(open, actor)?;
+                if open.acknowledged_at.is_none() {
+                    return Err(Refusal::CrossingNotAcknowledged);
+                }
+                may_apologise(open)?;
+            }
+            CrossingStep::AnswerApology => {
+                self.by_owner(actor)?;
+                if open.apology().is_none() {
+                    return Err(Refusal::NoApology);
+                }
+            }
+            CrossingStep::AddPrevention => {
+                self.by_crosser(open, actor)?;
+                if open.acknowledged_at.is_none() {
+                    return Err(Refusal::CrossingNotAcknowledged);
+                }
+                if open.prevention.is_some() {
+                    return Err(Refusal::PreventionExists);
+                }
+            }
+            CrossingStep::Resolve => self.by_owner(actor)?,
+        }
+        Ok(())
+    }
+
     /// Whether `actor` may take this step now, and the events it records if so (in order).
     pub fn decide(
         &self,
@@ -417,32 +541,19 @@ impl Boundary {
     ) -> Result<Vec<Decided>, Refusal> {
         let change = match command {
             Command::Revise { text, why } => {
-                self.by_owner(actor)?;
-                self.not_withdrawn()?;
+                self.may_take(actor, BoundaryStep::Revise)?;
                 Change::Revised { text, why }
             }
             Command::Acknowledge => {
-                self.by_partner(actor)?;
-                match self.status {
-                    Status::Withdrawn { .. } => return Err(Refusal::Withdrawn),
-                    Status::Acknowledged { .. } => return Err(Refusal::AlreadyAcknowledged),
-                    Status::Proposed => Change::Acknowledged,
-                }
+                self.may_take(actor, BoundaryStep::Acknowledge)?;
+                Change::Acknowledged
             }
             Command::Withdraw => {
-                self.by_owner(actor)?;
-                self.not_withdrawn()?;
+                self.may_take(actor, BoundaryStep::Withdraw)?;
                 Change::Withdrawn
             }
             Command::ReportCrossing { crossing, when } => {
-                if actor != self.owner && actor != self.partner {
-                    return Err(Refusal::OnlyPartner);
-                }
-                match self.status {
-                    Status::Withdrawn { .. } => return Err(Refusal::Withdrawn),
-                    Status::Proposed => return Err(Refusal::NotAcknowledged),
-                    Status::Acknowledged { .. } => {}
-                }
+                self.may_take(actor, BoundaryStep::ReportCrossing)?;
                 let at = match when {
                     Some(when) if when > now => return Err(Refusal::InFuture),
                     Some(when) if when < now.saturating_sub(MAX_BACKDATE) => {
@@ -459,20 +570,11 @@ impl Boundary {
                 }
             }
             Command::AcknowledgeCrossing { crossing } => {
-                let open = self.open_crossing(crossing)?;
-                self.by_crosser(open, actor)?;
-                if open.acknowledged_at.is_some() {
-                    return Err(Refusal::CrossingAcknowledgedAlready);
-                }
+                self.may_take_on(crossing, actor, CrossingStep::Acknowledge)?;
                 Change::CrossingAcknowledged { crossing }
             }
             Command::Apologise { crossing, text } => {
-                let open = self.open_crossing(crossing)?;
-                self.by_crosser(open, actor)?;
-                if open.acknowledged_at.is_none() {
-                    return Err(Refusal::CrossingNotAcknowledged);
-                }
-                may_apologise(open)?;
+                self.may_take_on(crossing, actor, CrossingStep::Apologise)?;
                 if crate::apology::is_excusing(text.as_str()) {
                     return Err(Refusal::Excusing);
                 }
@@ -483,11 +585,7 @@ impl Boundary {
                 landing,
                 word,
             } => {
-                let open = self.open_crossing(crossing)?;
-                self.by_owner(actor)?;
-                if open.apology().is_none() {
-                    return Err(Refusal::NoApology);
-                }
+                self.may_take_on(crossing, actor, CrossingStep::AnswerApology)?;
                 Change::ApologyAnswered {
                     crossing,
                     landing,
@@ -499,14 +597,7 @@ impl Boundary {
                 promise,
                 terms,
             } => {
-                let open = self.open_crossing(crossing)?;
-                self.by_crosser(open, actor)?;
-                if open.acknowledged_at.is_none() {
-                    return Err(Refusal::CrossingNotAcknowledged);
-                }
-                if open.prevention.is_some() {
-                    return Err(Refusal::PreventionExists);
-                }
+                self.may_take_on(crossing, actor, CrossingStep::AddPrevention)?;
                 let made = promise::decide_make(actor, Some(self.owner), terms, None, None, now)
                     .map_err(Refusal::Promise)?;
                 return Ok(vec![
@@ -521,8 +612,7 @@ impl Boundary {
                 ]);
             }
             Command::Resolve { crossing } => {
-                self.open_crossing(crossing)?;
-                self.by_owner(actor)?;
+                self.may_take_on(crossing, actor, CrossingStep::Resolve)?;
                 Change::CrossingResolved { crossing }
             }
         };
@@ -665,15 +755,14 @@ impl Boundary {
     /// Whether `actor` may apologise for `crossing` now: its crosser, once it is acknowledged, the
     /// first time or after "not yet".
     pub fn may_apologise(&self, crossing: &Crossing, actor: PersonId) -> bool {
-        crossing.resolved_at.is_none()
-            && crossing.crossed_by == actor
-            && crossing.acknowledged_at.is_some()
-            && may_apologise(crossing).is_ok()
+        self.may_take_on(crossing.id, actor, CrossingStep::Apologise)
+            .is_ok()
     }
 
     /// Whether `actor` may answer the crossing's apology now: its owner, once there is one.
     pub fn may_answer_apology(&self, crossing: &Crossing, actor: PersonId) -> bool {
-        crossing.resolved_at.is_none() && actor == self.owner && crossing.apology().is_some()
+        self.may_take_on(crossing.id, actor, CrossingStep::AnswerApology)
+            .is_ok()
     }
 
     /// An unresolved crossing; `by_crosser` asks that `by` crossed it.

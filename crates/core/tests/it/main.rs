@@ -7,6 +7,7 @@ mod after_miss;
 mod apology;
 mod balance;
 mod boundary_lifecycle;
+mod boundary_steps;
 mod caps;
 mod checkin_lifecycle;
 mod coach_grants;

@@ -10,7 +10,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use serde::Deserialize;
-use steadfast_core::boundary::{Boundary, Command, Crossing, Status};
+use steadfast_core::boundary::{Boundary, BoundaryStep, Command, Crossing, CrossingStep, Status};
 use steadfast_core::gentle::Field;
 use steadfast_core::promise::Stakes;
 use steadfast_core::{BoundaryId, CrossingId, PersonId, SpaceId, Timestamp};
@@ -414,8 +414,12 @@ async fn boundary_page(
     let now = state.now();
     // With a partner who left, the boundary stays to read and nothing more can be done.
     let read_only = opened.partner_left();
-    let may = |command: Command| !read_only && boundary.decide(person, command, now).is_ok();
-    let probe = CrossingId::from_uuid(uuid::Uuid::nil());
+    let steps = if read_only {
+        Vec::new()
+    } else {
+        boundary.steps(person)
+    };
+    let may = |step: BoundaryStep| steps.contains(&step);
     let action = format!("/spaces/{space}/boundaries/{id}");
     let crossings: Vec<CrossingLine> = boundary
         .crossings
@@ -450,15 +454,10 @@ async fn boundary_page(
             ..form
         }
     };
-    let can_acknowledge = may(Command::Acknowledge);
-    let can_revise = !read_only
-        && boundary.owner == person
-        && !matches!(boundary.status, Status::Withdrawn { .. });
-    let can_withdraw = may(Command::Withdraw);
-    let can_report = may(Command::ReportCrossing {
-        crossing: probe,
-        when: None,
-    });
+    let can_acknowledge = may(BoundaryStep::Acknowledge);
+    let can_revise = may(BoundaryStep::Revise);
+    let can_withdraw = may(BoundaryStep::Withdraw);
+    let can_report = may(BoundaryStep::ReportCrossing);
     let returned_inline = returned.as_ref().is_some_and(|f| {
         let line = f
             .crossing
@@ -547,8 +546,13 @@ fn crossing_line(
 ) -> CrossingLine {
     let person = opened.person;
     let read_only = opened.partner_left();
-    let may = |command: Command| !read_only && boundary.decide(person, command, now).is_ok();
     let id = crossing.id;
+    let steps = if read_only {
+        Vec::new()
+    } else {
+        boundary.crossing_steps(id, person)
+    };
+    let may = |step: CrossingStep| steps.contains(&step);
     let reported = match (crossing.self_reported(), crossing.reported_by == person) {
         (true, true) => lang.t("boundary-crossing-self-you"),
         (true, false) => lang.t_with(
@@ -575,15 +579,12 @@ fn crossing_line(
         prevention_href: prevention.map(|p| format!("/spaces/{}/promises/{}", opened.space, p.id)),
         prevention_text: prevention.map(|p| p.terms.text.as_str().to_owned()),
         resolved: crossing.resolved_at.map(|at| zone.show(at, lang)),
-        can_acknowledge: may(Command::AcknowledgeCrossing { crossing: id }),
-        can_apologise: !read_only && boundary.may_apologise(crossing, person),
-        can_answer: !read_only && boundary.may_answer_apology(crossing, person),
+        can_acknowledge: may(CrossingStep::Acknowledge),
+        can_apologise: may(CrossingStep::Apologise),
+        can_answer: may(CrossingStep::AnswerApology),
         apologise_again: !crossing.apologies.is_empty(),
-        can_prevent: !read_only
-            && crossing.prevention.is_none()
-            && crossing.resolved_at.is_none()
-            && crossing.crossed_by == person,
-        can_resolve: may(Command::Resolve { crossing: id }),
+        can_prevent: may(CrossingStep::AddPrevention),
+        can_resolve: may(CrossingStep::Resolve),
         asked_of_you: !read_only && crossing.crossed_by == person,
     }
 }

@@ -411,7 +411,6 @@ async fn boundary_page(
         .map_err(page_error)?;
     let boundary = boundaries::find_to_read(&opened, id).map_err(page_error)?;
     let name = counterpart_name(state, &opened, lang).await?;
-    let now = state.now();
     // With a partner who left, the boundary stays to read and nothing more can be done.
     let read_only = opened.partner_left();
     let steps = if read_only {
@@ -425,7 +424,7 @@ async fn boundary_page(
         .crossings
         .iter()
         .rev()
-        .map(|c| crossing_line(c, boundary, &opened, &action, &name, zone, now, lang))
+        .map(|c| crossing_line(c, boundary, &opened, &action, &name, zone, lang))
         .collect();
     let stakes_chosen = if form.stakes.is_empty() {
         "2"
@@ -533,7 +532,6 @@ async fn boundary_page(
     })
 }
 
-#[allow(clippy::too_many_arguments)]
 fn crossing_line(
     crossing: &Crossing,
     boundary: &Boundary,
@@ -541,7 +539,6 @@ fn crossing_line(
     action: &str,
     partner: &str,
     zone: &Zone,
-    now: Timestamp,
     lang: Lang,
 ) -> CrossingLine {
     let person = opened.person;

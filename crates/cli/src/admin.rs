@@ -143,6 +143,7 @@ async fn create_account(store: &Store, args: CreateAccountArgs) -> anyhow::Resul
         password_hash,
         email: email.map(|email| email.as_str().to_owned()),
         created_at: now(),
+        grammatical_form: steadfast_core::account::GrammaticalForm::default(),
     };
     let kind = if args.coach {
         AccountKind::Coach

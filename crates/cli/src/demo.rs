@@ -155,6 +155,7 @@ pub async fn seed(
                     password_hash: hash.clone(),
                     email: None,
                     created_at: start,
+                    grammatical_form: steadfast_core::account::GrammaticalForm::default(),
                 })
                 .await?;
         }

@@ -22,6 +22,8 @@ pub struct NewAccount {
     pub password_hash: String,
     pub email: Option<String>,
     pub created_at: Timestamp,
+    /// How Polish speaks to and about the person, as chosen when signing up.
+    pub grammatical_form: GrammaticalForm,
 }
 
 /// An account as stored.
@@ -53,6 +55,7 @@ impl fmt::Debug for NewAccount {
             .field("password_hash", &Redacted)
             .field("email", &redacted_option(&self.email))
             .field("created_at", &self.created_at)
+            .field("grammatical_form", &self.grammatical_form)
             .finish()
     }
 }
@@ -109,8 +112,9 @@ impl Store {
         // ON CONFLICT rather than catching the unique violation: the two backends word and code
         // that error differently, and PostgreSQL would also abort the transaction.
         let inserted = sqlx::query(
-            "INSERT INTO accounts (id, username, username_key, password_hash, email, created_ms) \
-             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (username_key) DO NOTHING",
+            "INSERT INTO accounts (id, username, username_key, password_hash, email, created_ms, \
+                                   grammatical_form) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (username_key) DO NOTHING",
         )
         .bind(account.id.to_string())
         .bind(&account.username)
@@ -118,6 +122,7 @@ impl Store {
         .bind(&account.password_hash)
         .bind(account.email.clone())
         .bind(account.created_at.as_millis())
+        .bind(account.grammatical_form.as_str())
         .execute(&self.inner.pool)
         .await?;
         if inserted.rows_affected() == 1 {

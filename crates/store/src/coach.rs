@@ -157,8 +157,8 @@ impl Store {
     ) -> Result<(), StoreError> {
         let inserted = sqlx::query(
             "INSERT INTO accounts (id, username, username_key, password_hash, email, created_ms, \
-                                   kind) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (username_key) DO NOTHING",
+                                   kind, grammatical_form) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (username_key) DO NOTHING",
         )
         .bind(account.id.to_string())
         .bind(&account.username)
@@ -167,6 +167,7 @@ impl Store {
         .bind(account.email.clone())
         .bind(account.created_at.as_millis())
         .bind(kind.as_str())
+        .bind(account.grammatical_form.as_str())
         .execute(&self.inner.pool)
         .await?;
         if inserted.rows_affected() == 1 {

@@ -20,6 +20,8 @@ pub(crate) struct SignUpInput {
     pub(crate) username: String,
     pub(crate) password: String,
     pub(crate) email: Option<String>,
+    /// How Polish is to speak to and about the person: part of the account from its first row.
+    pub(crate) grammatical_form: steadfast_core::account::GrammaticalForm,
 }
 
 /// A refusal of one field, with a stable code for the API and words for the page.
@@ -99,19 +101,6 @@ impl<E: Into<WebError>> From<E> for SignUpError {
     }
 }
 
-/// The form Polish speaks to a new person with, as they chose it on the sign-up form; the
-/// default (forms without gender) needs no write.
-pub(crate) async fn choose_form(
-    state: &AppState,
-    person: PersonId,
-    form: steadfast_core::account::GrammaticalForm,
-) -> Result<(), WebError> {
-    if form != steadfast_core::account::GrammaticalForm::default() {
-        state.store.set_grammatical_form(person, form).await?;
-    }
-    Ok(())
-}
-
 pub(crate) struct SignedUp {
     pub(crate) person: PersonId,
     pub(crate) recovery_codes: Vec<String>,
@@ -166,7 +155,11 @@ pub(crate) async fn sign_up_as(
         .take_sign_up(address)
         .map_err(SignUpError::TooMany)?;
     let claimant = Claimant::Address(address.to_owned());
-    let made = make_account(state, &username, &password, email, kind, headers, &claimant).await;
+    let account = (kind, input.grammatical_form);
+    let made = make_account(
+        state, &username, &password, email, account, headers, &claimant,
+    )
+    .await;
     if made.is_err() {
         state.limits.give_back_sign_up(address);
     }
@@ -178,7 +171,7 @@ async fn make_account(
     username: &Username,
     password: &Password,
     email: Option<Email>,
-    kind: AccountKind,
+    (kind, grammatical_form): (AccountKind, steadfast_core::account::GrammaticalForm),
     headers: &HeaderMap,
     claimant: &Claimant,
 ) -> Result<SignedUp, SignUpError> {
@@ -198,6 +191,7 @@ async fn make_account(
                 password_hash,
                 email: email.map(|email| email.as_str().to_owned()),
                 created_at: now,
+                grammatical_form,
             },
             kind,
         )

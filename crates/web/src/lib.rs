@@ -158,6 +158,23 @@ impl From<Services> for AppState {
 }
 
 impl Services {
+    /// Everything a running application shares, fresh: empty limits, quotas and fold cache.
+    pub(crate) fn new(
+        store: Store,
+        config: WebConfig,
+        requests: Arc<ops::RequestCounts>,
+    ) -> Result<Services, HashingError> {
+        Ok(Services {
+            passwords: auth::password::Passwords::new(config.password_cost)?,
+            limits: auth::limits::Limits::new(Arc::clone(&config.clock)),
+            writes: quota::Writes::new(config.write_quota, Arc::clone(&config.clock)),
+            ledgers: promises::Ledgers::default(),
+            requests,
+            store,
+            config: Arc::new(config),
+        })
+    }
+
     pub(crate) fn now(&self) -> steadfast_core::Timestamp {
         self.config.clock.now()
     }
@@ -190,15 +207,7 @@ pub fn app_with_metrics(store: Store, config: WebConfig) -> Result<Routers, Star
     // Install the recorder before the first request, so nothing counted is lost.
     metrics_handle();
     let requests = Arc::new(ops::RequestCounts::default());
-    let state = AppState::from(Services {
-        passwords: auth::password::Passwords::new(config.password_cost)?,
-        limits: auth::limits::Limits::new(Arc::clone(&config.clock)),
-        writes: quota::Writes::new(config.write_quota, Arc::clone(&config.clock)),
-        ledgers: promises::Ledgers::default(),
-        requests: Arc::clone(&requests),
-        store,
-        config: Arc::new(config),
-    });
+    let state = AppState::from(Services::new(store, config, Arc::clone(&requests))?);
     // Housekeeping runs while this router lives: it holds the token, the task only a weak one.
     let alive = Arc::new(());
     maintenance::start(&state, &alive);
@@ -527,15 +536,8 @@ mod tests {
             password_cost: PasswordCost::FastForTests,
             ..WebConfig::default()
         };
-        let state = AppState::from(Services {
-            store: Store::open(database.url()).await.expect("store"),
-            passwords: auth::password::Passwords::new(config.password_cost).expect("params"),
-            limits: auth::limits::Limits::new(Arc::clone(&config.clock)),
-            writes: quota::Writes::new(config.write_quota, Arc::clone(&config.clock)),
-            ledgers: promises::Ledgers::default(),
-            requests: Arc::default(),
-            config: Arc::new(config),
-        });
+        let store = Store::open(database.url()).await.expect("store");
+        let state = AppState::from(Services::new(store, config, Arc::default()).expect("params"));
         let routes = Router::new().route("/panics", get(panics)).route(
             "/fails",
             get(|| async { Err::<(), _>(WebError::Store(StoreError::CommitFailed)) }),

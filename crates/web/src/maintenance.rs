@@ -76,28 +76,20 @@ mod tests {
 
     use super::*;
     use crate::WebConfig;
-    use crate::auth::limits::Limits;
-    use crate::auth::password::{PasswordCost, Passwords};
+    use crate::auth::password::PasswordCost;
     use crate::clock::ManualClock;
 
-    #[tokio::test]
-    async fn only_sessions_past_their_time_are_cleaned_up() {
-        let database = TestDatabase::sqlite();
+    /// An application on `database`, at a fixed time, with one account in it.
+    async fn with_one_account(database: &TestDatabase) -> (AppState, PersonId) {
         let clock = ManualClock::starting_at(Timestamp::from_millis(1_800_000_000_000));
         let config = WebConfig {
-            clock: Arc::new(clock.clone()),
+            clock: Arc::new(clock),
             password_cost: PasswordCost::FastForTests,
             ..WebConfig::default()
         };
-        let state = AppState::from(crate::Services {
-            store: Store::open(database.url()).await.expect("store"),
-            passwords: Passwords::new(config.password_cost).expect("params"),
-            limits: Limits::new(Arc::clone(&config.clock)),
-            writes: crate::quota::Writes::new(config.write_quota, Arc::clone(&config.clock)),
-            ledgers: crate::promises::Ledgers::default(),
-            requests: Arc::default(),
-            config: Arc::new(config),
-        });
+        let store = Store::open(database.url()).await.expect("store");
+        let state =
+            AppState::from(crate::Services::new(store, config, Arc::default()).expect("params"));
         let person = PersonId::from_uuid(uuid::Uuid::new_v4());
         state
             .store
@@ -108,9 +100,17 @@ mod tests {
                 password_hash: "x".into(),
                 email: None,
                 created_at: state.now(),
+                grammatical_form: steadfast_core::account::GrammaticalForm::default(),
             })
             .await
             .expect("account");
+        (state, person)
+    }
+
+    #[tokio::test]
+    async fn only_sessions_past_their_time_are_cleaned_up() {
+        let database = TestDatabase::sqlite();
+        let (state, person) = with_one_account(&database).await;
         let session = |id: &str, created_minutes_ago: i64, seen_minutes_ago: i64| SessionRecord {
             id_hash: id.into(),
             account: person,
@@ -146,34 +146,7 @@ mod tests {
     #[tokio::test]
     async fn expired_tokens_and_long_unused_devices_are_swept() {
         let database = TestDatabase::sqlite();
-        let clock = ManualClock::starting_at(Timestamp::from_millis(1_800_000_000_000));
-        let config = WebConfig {
-            clock: Arc::new(clock.clone()),
-            password_cost: PasswordCost::FastForTests,
-            ..WebConfig::default()
-        };
-        let state = AppState::from(crate::Services {
-            store: Store::open(database.url()).await.expect("store"),
-            passwords: Passwords::new(config.password_cost).expect("params"),
-            limits: Limits::new(Arc::clone(&config.clock)),
-            writes: crate::quota::Writes::new(config.write_quota, Arc::clone(&config.clock)),
-            ledgers: crate::promises::Ledgers::default(),
-            requests: Arc::default(),
-            config: Arc::new(config),
-        });
-        let person = PersonId::from_uuid(uuid::Uuid::new_v4());
-        state
-            .store
-            .create_account(&NewAccount {
-                id: person,
-                username: "tidy".into(),
-                username_key: "tidy".into(),
-                password_hash: "x".into(),
-                email: None,
-                created_at: state.now(),
-            })
-            .await
-            .expect("account");
+        let (state, person) = with_one_account(&database).await;
         let day = 24 * 60 * 60 * 1000;
         let days_ago = |days: i64| Timestamp::from_millis(state.now().as_millis() - days * day);
         let token = |id: &str, expires: Timestamp| steadfast_store::ApiTokenRecord {

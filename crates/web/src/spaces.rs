@@ -15,6 +15,7 @@ use steadfast_store::{AcceptOutcome, InviteRecord, MemberRecord, NewSpace, Space
 use crate::AppState;
 use crate::auth::limits::{Door, TooMany};
 use crate::auth::secret;
+use crate::auth::session::Caller;
 use crate::error::WebError;
 use crate::i18n::Lang;
 
@@ -144,18 +145,27 @@ pub(crate) struct SpaceLine {
     pub(crate) standing: Standing,
 }
 
-/// The person's space when they are in exactly one now: where they land when they come in.
-pub(crate) async fn only_current(
-    state: &AppState,
-    person: PersonId,
-) -> Result<Option<SpaceId>, WebError> {
-    let mut current = list(state, person)
-        .await?
-        .into_iter()
+/// Where a signed-in person lands when they come in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Landing {
+    /// Their one current space.
+    Space(SpaceId),
+    /// Never had a space: the guided start asks how to begin.
+    Start,
+    /// Several spaces, only former ones, or a coach's account: their list.
+    List,
+}
+
+pub(crate) async fn landing(state: &AppState, caller: &Caller) -> Result<Landing, WebError> {
+    let lines = list(state, caller.person).await?;
+    let mut current = lines
+        .iter()
         .filter(|line| line.standing == Standing::Current);
     Ok(match (current.next(), current.next()) {
-        (Some(only), None) => Some(only.id),
-        _ => None,
+        (Some(only), None) => Landing::Space(only.id),
+        // A coach's account holds no space of its own.
+        _ if lines.is_empty() && !caller.kind.is_coach() => Landing::Start,
+        _ => Landing::List,
     })
 }
 

@@ -341,6 +341,7 @@ async fn figures_count_accounts_spaces_and_weekly_activity_and_show_no_content()
             password_hash: "not-a-real-hash".to_owned(),
             email: Some("pelican@zanzibar.example".to_owned()),
             created_at: now(),
+            grammatical_form: steadfast_core::account::GrammaticalForm::default(),
         })
         .await
         .unwrap();

@@ -24,6 +24,7 @@ fn debug_output_of_records_never_shows_hashes_or_what_a_person_typed() {
         password_hash: SECRET.to_owned(),
         email: Some(SECRET.to_owned()),
         created_at: at(0),
+        grammatical_form: steadfast_core::account::GrammaticalForm::default(),
     };
     shows_no_secret(format!("{new:?}"));
     let account = Account {

@@ -43,6 +43,7 @@ pub fn new_account(username: &str) -> NewAccount {
         password_hash: hash(),
         email: None,
         created_at: at(0),
+        grammatical_form: steadfast_core::account::GrammaticalForm::default(),
     }
 }
 

@@ -47,6 +47,8 @@ pub(crate) async fn create(
         username: body.username,
         password: body.password,
         email: body.email,
+        // Chosen later, on the account page or through the API.
+        grammatical_form: Default::default(),
     };
     match accounts::sign_up(&state, input, &parts.headers, &address).await {
         Ok(signed_up) => {

@@ -123,16 +123,16 @@ pub(crate) async fn sign_up(
     Form(form): Form<SignUpForm>,
 ) -> Result<Response, WebError> {
     let address = session::client_address(&parts);
+    // Anything but a known form is the default: the question is optional.
+    let grammatical_form: GrammaticalForm = form.grammatical_form.parse().unwrap_or_default();
     let input = SignUpInput {
         username: form.username.clone(),
         password: form.password,
         email: Some(form.email.clone()),
+        grammatical_form,
     };
-    // Anything but a known form is the default: the question is optional.
-    let grammatical_form: GrammaticalForm = form.grammatical_form.parse().unwrap_or_default();
     match accounts::sign_up(&state, input, &parts.headers, &address).await {
         Ok(signed_up) => {
-            accounts::choose_form(&state, signed_up.person, grammatical_form).await?;
             let cookies = session::sign_in_cookies(
                 state.config.secure_cookies,
                 &signed_up.session_token,

@@ -370,6 +370,8 @@ pub(crate) async fn sign_up_through_invite(
         username: form.username.clone(),
         password: form.password,
         email: None,
+        // Chosen later, on the account page or through the API.
+        grammatical_form: Default::default(),
     };
     let signed_up =
         match accounts::sign_up_as(&state, input, AccountKind::Coach, &parts.headers, &address)

@@ -7,7 +7,7 @@ use super::Chrome;
 use crate::AppState;
 use crate::auth::session::MaybeSignedIn;
 use crate::error::WebError;
-use crate::spaces;
+use crate::spaces::{self, Landing};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "home.html")]
@@ -27,16 +27,10 @@ pub(crate) async fn show(
     let Some(caller) = caller else {
         return Ok(HomePage { chrome }.into_response());
     };
-    let landing = match spaces::only_current(&state, caller.person).await? {
-        Some(space) => format!("/spaces/{space}"),
-        // Someone who never had a space is new here: the guided start asks how to begin. A
-        // coach's account holds no space of its own and goes to its list as before.
-        None if !caller.kind.is_coach()
-            && spaces::list(&state, caller.person).await?.is_empty() =>
-        {
-            "/start".to_owned()
-        }
-        None => "/spaces".to_owned(),
+    let landing = match spaces::landing(&state, &caller).await? {
+        Landing::Space(space) => format!("/spaces/{space}"),
+        Landing::Start => "/start".to_owned(),
+        Landing::List => "/spaces".to_owned(),
     };
     Ok(Redirect::to(&landing).into_response())
 }

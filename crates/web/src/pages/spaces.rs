@@ -265,7 +265,6 @@ pub(crate) async fn show(
                 opened
                     .promises()
                     .into_iter()
-                    .filter(|promise| promise.receiver == caller.person)
                     .filter(|promise| {
                         promise
                             .may_take(caller.person, LifecycleStep::ConfirmKept, now)

@@ -17,7 +17,7 @@ use super::spaces::{page_error, to_invite_page};
 use crate::AppState;
 use crate::auth::session::{Caller, SignedIn};
 use crate::error::WebError;
-use crate::spaces::{self, SpaceError};
+use crate::spaces::{self, Landing, SpaceError};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "start.html")]
@@ -42,10 +42,10 @@ impl StartPage {
     }
 }
 
-/// Whether the person has any space at all, now or once (or coaches rather than keeps spaces):
-/// the guided start is for a partner's first visit only.
+/// Whether the person is past the guided start: it is for a partner's first visit only, before
+/// they ever had a space.
 async fn has_a_space(state: &AppState, caller: &Caller) -> Result<bool, WebError> {
-    Ok(caller.kind.is_coach() || !spaces::list(state, caller.person).await?.is_empty())
+    Ok(spaces::landing(state, caller).await? != Landing::Start)
 }
 
 pub(crate) async fn show(

@@ -596,6 +596,7 @@ async fn a_password_stored_with_weaker_settings_is_rehashed_at_sign_in() {
             password_hash: weak.clone(),
             email: None,
             created_at: Timestamp::from_millis(0),
+            grammatical_form: steadfast_core::account::GrammaticalForm::default(),
         })
         .await
         .unwrap();

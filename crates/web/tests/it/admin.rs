@@ -29,6 +29,7 @@ async fn operator_account(app: &TestApp, username: &str) -> PersonId {
             password_hash: "$argon2id$v=19$m=8,t=1,p=1$c29tZXNhbHQ$aGFzaA".to_owned(),
             email: None,
             created_at: Timestamp::from_millis(1_795_000_000_000),
+            grammatical_form: steadfast_core::account::GrammaticalForm::default(),
         })
         .await
         .expect("the account is created");

@@ -12,19 +12,21 @@ use crate::support::pages::{json, location, page, post};
 
 const PASSWORD: &str = "correct horse battery staple";
 
+/// Posts the sign-up form as a person fills it, with `more` of its fields.
+async fn post_sign_up(app: &TestApp, username: &str, more: &[(&str, &str)]) -> reqwest::Response {
+    let mut form = vec![
+        ("username", username),
+        ("password", PASSWORD),
+        ("email", ""),
+    ];
+    form.extend_from_slice(more);
+    app.post_form("/sign-up", &form).await
+}
+
 /// Signs up through the page form, as a person does, and answers the session cookie and the
 /// recovery codes page.
 async fn sign_up_on_the_page(app: &TestApp, username: &str) -> (String, String) {
-    let response = app
-        .post_form(
-            "/sign-up",
-            &[
-                ("username", username),
-                ("password", PASSWORD),
-                ("email", ""),
-            ],
-        )
-        .await;
+    let response = post_sign_up(app, username, &[]).await;
     assert_eq!(response.status(), StatusCode::OK);
     let cookie = session_cookie(&response).expect("signed in");
     (cookie, response.text().await.unwrap())
@@ -224,17 +226,7 @@ async fn a_partner_signing_up_from_an_invite_joins_from_the_codes_page_and_confi
 
     // Tomek signs up on the way in: the codes page offers joining right there.
     let next = format!("/invites/{token}");
-    let response = app
-        .post_form(
-            "/sign-up",
-            &[
-                ("username", "tomek"),
-                ("password", PASSWORD),
-                ("email", ""),
-                ("next", &next),
-            ],
-        )
-        .await;
+    let response = post_sign_up(&app, "tomek", &[("next", &next)]).await;
     let tomek = session_cookie(&response).unwrap();
     let codes = response.text().await.unwrap();
     assert!(
@@ -295,17 +287,7 @@ async fn the_sign_up_form_asks_once_how_polish_speaks_to_the_person() {
         ("alex", "", "neutral"),
         ("sam", "something-else", "neutral"),
     ] {
-        let response = app
-            .post_form(
-                "/sign-up",
-                &[
-                    ("username", username),
-                    ("password", PASSWORD),
-                    ("email", ""),
-                    ("grammatical_form", chosen),
-                ],
-            )
-            .await;
+        let response = post_sign_up(&app, username, &[("grammatical_form", chosen)]).await;
         assert_eq!(response.status(), StatusCode::OK, "{username}");
         let cookie = session_cookie(&response).unwrap();
         let me = json(
@@ -316,16 +298,7 @@ async fn the_sign_up_form_asks_once_how_polish_speaks_to_the_person() {
         assert_eq!(me["grammatical_form"], stored, "{username}");
     }
     // A refused form keeps the choice.
-    let refused = app
-        .post_form(
-            "/sign-up",
-            &[
-                ("username", "ola"),
-                ("password", PASSWORD),
-                ("grammatical_form", "feminine"),
-            ],
-        )
-        .await;
+    let refused = post_sign_up(&app, "ola", &[("grammatical_form", "feminine")]).await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = refused.text().await.unwrap();
     assert!(html.contains(r#"value="feminine" checked"#));

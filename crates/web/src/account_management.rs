@@ -15,10 +15,10 @@ use steadfast_store::Account;
 use crate::AppState;
 use crate::accounts::{self, FieldError};
 use crate::auth::limits::{Door, TooMany};
-use crate::auth::password::{Claimant, Verified};
 use crate::auth::session::Caller;
 use crate::error::WebError;
 use crate::notices;
+use steadfast_app::passwords::{Claimant, Verified};
 
 /// Why a request that needs the current password was refused.
 pub(crate) enum OwnPasswordError {

@@ -10,10 +10,10 @@ use steadfast_store::{NewAccount, StoreError};
 
 use crate::AppState;
 use crate::auth::limits::{Door, TooMany};
-use crate::auth::password::{Claimant, Verified};
 use crate::auth::{secret, session};
 use crate::error::WebError;
 use crate::i18n::Lang;
+use steadfast_app::passwords::{Claimant, Verified};
 
 /// What a person typed into the sign-up form.
 pub(crate) struct SignUpInput {

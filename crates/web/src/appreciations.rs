@@ -11,7 +11,7 @@ use steadfast_core::{AppreciationId, EventId, PersonId, SpaceId};
 use crate::AppState;
 use crate::error::WebError;
 use crate::i18n::Lang;
-use crate::promises::{self, Opened};
+use steadfast_app::ledger::Opened;
 
 /// Why an appreciation was not given.
 #[derive(Debug)]
@@ -63,7 +63,7 @@ pub(crate) async fn open(
     person: PersonId,
     space: SpaceId,
 ) -> Result<Opened, AppreciationError> {
-    promises::open_for(state, person, space, AppreciationError::NotFound).await
+    steadfast_app::ledger::open_for(state, person, space, AppreciationError::NotFound).await
 }
 
 /// Thanks the person's partner; answers the appreciation's id.

@@ -14,7 +14,7 @@ use steadfast_core::{BoundaryId, CrossingId, EventId, PersonId, PromiseId, Space
 use crate::AppState;
 use crate::error::WebError;
 use crate::i18n::Lang;
-use crate::promises::{self, Opened};
+use steadfast_app::ledger::Opened;
 
 /// Why a boundary operation did not happen. Each has one status, one stable code and one
 /// message.
@@ -216,7 +216,7 @@ pub(crate) async fn open(
     person: PersonId,
     space: SpaceId,
 ) -> Result<Opened, BoundaryError> {
-    promises::open_for(state, person, space, BoundaryError::NotFound).await
+    steadfast_app::ledger::open_for(state, person, space, BoundaryError::NotFound).await
 }
 
 /// A boundary between the person and their current partner; any other is not found.

@@ -32,8 +32,9 @@ use crate::auth::secret::{self, Secret};
 use crate::auth::session::Caller;
 use crate::error::WebError;
 use crate::i18n::Lang;
-use crate::promises::{self, Opened};
 use crate::spaces;
+use steadfast_app::ledger::Opened;
+use steadfast_app::promises;
 
 /// How far back and ahead ritual occurrences are listed.
 const PAST: Duration = Duration::from_secs(14 * 24 * 60 * 60);
@@ -238,7 +239,7 @@ pub(crate) async fn document(
         }
         let opened = match promises::open(state, person, space).await {
             Ok(opened) => opened,
-            Err(promises::PromiseError::Failed(error)) => return Err(error),
+            Err(promises::PromiseError::Failed(error)) => return Err(error.into()),
             // Left in between: not theirs any more.
             Err(_) => continue,
         };

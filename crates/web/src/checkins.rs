@@ -21,7 +21,7 @@ use steadfast_store::StoreError;
 use crate::AppState;
 use crate::error::WebError;
 use crate::i18n::Lang;
-use crate::promises::{self, Opened};
+use steadfast_app::ledger::Opened;
 
 /// How often a submission reads the partner's answers and decides again before giving up.
 const REVEAL_ATTEMPTS: usize = 4;
@@ -242,7 +242,7 @@ pub(crate) async fn open(
     person: PersonId,
     space: SpaceId,
 ) -> Result<Opened, CheckinError> {
-    promises::open_for(state, person, space, CheckinError::NotFound).await
+    steadfast_app::ledger::open_for(state, person, space, CheckinError::NotFound).await
 }
 
 /// A check-in the person takes part in; any other is not found.

@@ -7,8 +7,8 @@ use jiff::civil::Weekday;
 use jiff::tz::TimeZone;
 use steadfast_core::Timestamp;
 
-use crate::clock;
 use crate::i18n::Lang;
+use crate::times;
 
 fn zoned(at: Timestamp, zone: &TimeZone) -> Option<jiff::Zoned> {
     jiff::Timestamp::from_millisecond(at.as_millis())
@@ -80,7 +80,7 @@ pub(crate) fn clock_time(hour: i8, minute: i8, lang: Lang) -> String {
 /// A day and a time: "Tue 8 December, 8:30 pm" ("… 2025, …" in another year than `now`'s).
 pub(crate) fn when(at: Timestamp, zone: &TimeZone, now: Timestamp, lang: Lang) -> String {
     let Some(local) = zoned(at, zone) else {
-        return clock::rfc3339(at);
+        return times::rfc3339(at);
     };
     let now = zoned(now, zone);
     lang.t_with(
@@ -95,7 +95,7 @@ pub(crate) fn when(at: Timestamp, zone: &TimeZone, now: Timestamp, lang: Lang) -
 /// A day alone: "Tue 8 December" ("Tue 8 December 2025" in another year than `now`'s).
 pub(crate) fn day(at: Timestamp, zone: &TimeZone, now: Timestamp, lang: Lang) -> String {
     let Some(local) = zoned(at, zone) else {
-        return clock::rfc3339(at);
+        return times::rfc3339(at);
     };
     day_of(&local, zoned(now, zone).as_ref(), lang)
 }
@@ -105,12 +105,12 @@ mod tests {
     use super::*;
 
     fn at(text: &str, zone: &str) -> Timestamp {
-        clock::parse_local(text, zone).unwrap().unwrap()
+        times::parse_local(text, zone).unwrap().unwrap()
     }
 
     #[test]
     fn a_time_reads_as_a_person_writes_it_in_each_language() {
-        let warsaw = clock::time_zone("Europe/Warsaw");
+        let warsaw = times::time_zone("Europe/Warsaw");
         let now = at("2026-12-01T09:00", "Europe/Warsaw");
         let evening = at("2026-12-08T20:00", "Europe/Warsaw");
         assert_eq!(
@@ -145,7 +145,7 @@ mod tests {
 
     #[test]
     fn the_year_shows_only_when_it_is_not_this_year_in_that_zone() {
-        let warsaw = clock::time_zone("Europe/Warsaw");
+        let warsaw = times::time_zone("Europe/Warsaw");
         let now = at("2026-12-01T09:00", "Europe/Warsaw");
         let last_year = at("2025-12-08T20:00", "Europe/Warsaw");
         assert_eq!(
@@ -158,7 +158,7 @@ mod tests {
         );
         // Half past midnight on New Year's Day in Warsaw is still the old year in UTC.
         let new_year = at("2027-01-01T00:30", "Europe/Warsaw");
-        let utc = clock::time_zone("UTC");
+        let utc = times::time_zone("UTC");
         assert_eq!(day(new_year, &warsaw, new_year, Lang::En), "Fri 1 January");
         assert_eq!(day(new_year, &utc, new_year, Lang::En), "Thu 31 December");
     }
@@ -166,7 +166,7 @@ mod tests {
     #[test]
     fn the_same_instant_reads_in_the_zone_given() {
         let evening = at("2026-12-08T20:00", "Europe/Warsaw");
-        let new_york = clock::time_zone("America/New_York");
+        let new_york = times::time_zone("America/New_York");
         assert_eq!(
             when(evening, &new_york, evening, Lang::En),
             "Tue 8 December, 2 pm"

@@ -7,15 +7,16 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use steadfast_app::{Explain, Explained, Failure, Kind, Words};
 use steadfast_store::StoreError;
 use thiserror::Error;
 use tracing::Instrument;
 
 use crate::AppState;
 use crate::auth::limits::TooMany;
-use crate::auth::password::{CROWDED_RETRY_AFTER, HashingError};
 use crate::i18n::Lang;
 use crate::pages::Chrome;
+use steadfast_app::passwords::{CROWDED_RETRY_AFTER, HashingError};
 
 /// The kinds of error page; each has a status and its words in the locale files.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -186,6 +187,63 @@ pub(crate) fn crowded_form(form: impl IntoResponse) -> Response {
         HeaderValue::from(CROWDED_RETRY_AFTER.as_secs()),
     );
     response
+}
+
+impl From<Failure> for WebError {
+    fn from(failure: Failure) -> Self {
+        match failure {
+            Failure::Store(error) => WebError::Store(error),
+            Failure::Crowded => WebError::Crowded,
+            Failure::Hashing(error) => WebError::Hashing(error),
+            Failure::Randomness => WebError::Randomness,
+        }
+    }
+}
+
+/// The one table from a use case's kind of refusal to its HTTP status, for pages and the API
+/// alike.
+pub(crate) fn status_of(kind: Kind) -> StatusCode {
+    match kind {
+        Kind::NotFound => StatusCode::NOT_FOUND,
+        Kind::NotYours => StatusCode::FORBIDDEN,
+        Kind::Invalid => StatusCode::UNPROCESSABLE_ENTITY,
+        Kind::NotNow => StatusCode::CONFLICT,
+        Kind::TooMany => StatusCode::TOO_MANY_REQUESTS,
+        Kind::Gone => StatusCode::GONE,
+        Kind::Unauthorized => StatusCode::UNAUTHORIZED,
+    }
+}
+
+/// The status of a use case's error: its refusal's, or 500 for a failure underneath.
+pub(crate) fn status_for(error: &impl Explain) -> StatusCode {
+    match error.explain() {
+        Explained::Refused(refused) => status_of(refused.kind),
+        Explained::Failed(_) => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+/// A refusal's words in the reader's language.
+pub(crate) fn words_in(words: &Words, lang: Lang) -> String {
+    if words.args.is_empty() {
+        lang.t(&words.key)
+    } else {
+        lang.t_with(&words.key, &words.args)
+    }
+}
+
+/// What a use case's error says to a person: its refusal's words, or, for a failure underneath,
+/// only that something went wrong.
+pub(crate) trait Say {
+    fn message(&self, lang: Lang) -> String;
+}
+
+impl<E: Explain> Say for E {
+    fn message(&self, lang: Lang) -> String {
+        match self.explain() {
+            Explained::Refused(refused) => words_in(&refused.words, lang),
+            Explained::Failed(_) => lang.t("error-internal-title"),
+        }
+    }
 }
 
 impl From<HashingError> for WebError {
@@ -368,15 +426,5 @@ mod tests {
         let api = ApiError::from_web(lost_every_race(), Lang::En).into_response();
         assert_eq!(api.status(), StatusCode::SERVICE_UNAVAILABLE);
         assert_eq!(api.headers()[header::RETRY_AFTER], "1");
-    }
-
-    #[test]
-    fn the_pause_after_a_lost_race_grows_and_stays_short() {
-        for lost in 0..8 {
-            let window = std::time::Duration::from_millis(2 << lost.min(5));
-            for _ in 0..50 {
-                assert!(crate::promises::after_lost_race(lost) <= window);
-            }
-        }
     }
 }

@@ -20,9 +20,9 @@ use steadfast_core::{PersonId, RecordedEvent, SpaceId, StreamId};
 use steadfast_store::{MemberRecord, SpaceRecord, StoreError};
 
 use crate::AppState;
-use crate::clock::rfc3339;
 use crate::error::WebError;
 use crate::spaces;
+use crate::times::rfc3339;
 
 /// Offered for download, under the name browsers save it as.
 const DISPOSITION: &str = "attachment; filename=\"steadfast-export.json\"";

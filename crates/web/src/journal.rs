@@ -130,7 +130,7 @@ async fn write(
         match state.store.append(stream, head, vec![new]).await {
             Ok(_) => return Ok(entry),
             Err(StoreError::Conflict { .. }) => {
-                tokio::time::sleep(crate::promises::after_lost_race(lost)).await;
+                tokio::time::sleep(steadfast_app::ledger::after_lost_race(lost)).await;
             }
             Err(other) => return Err(other.into()),
         }
@@ -192,7 +192,7 @@ pub(crate) async fn delete(
         {
             Ok(_) => return Ok(()),
             Err(StoreError::Conflict { .. }) => {
-                tokio::time::sleep(crate::promises::after_lost_race(lost)).await;
+                tokio::time::sleep(steadfast_app::ledger::after_lost_race(lost)).await;
             }
             Err(other) => return Err(other.into()),
         }

@@ -14,7 +14,6 @@ mod boundaries;
 mod calendar;
 mod chart;
 mod checkins;
-pub mod clock;
 mod coach;
 mod dates;
 mod error;
@@ -32,7 +31,6 @@ mod ops;
 mod pages;
 pub mod password_links;
 mod patterns;
-mod promises;
 mod quota;
 mod recovery;
 mod reminders;
@@ -40,6 +38,7 @@ mod repairs;
 mod rituals;
 mod security;
 mod spaces;
+mod times;
 mod tokens;
 mod trend_chart;
 mod voice;
@@ -50,19 +49,20 @@ use std::time::Duration;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Router, middleware};
+use steadfast_app::App;
 use steadfast_store::Store;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
-pub use auth::password::{HashingError, PasswordCost};
-pub use clock::{Clock, ManualClock, SystemClock};
 pub use help_resources::HelpDefaults;
 pub use i18n::Lang;
 pub use mail::{MailConfig, MailError};
 pub use ops::metrics_handle;
 pub use quota::WriteQuota;
 pub use reminders::{RETRY_AFTER, ReminderSender, RunningSender, SendReport};
+pub use steadfast_app::clock::{Clock, ManualClock, SystemClock};
+pub use steadfast_app::passwords::{HashingError, PasswordCost};
 pub use steadfast_core::SessionPolicy;
 
 /// Settings of the web side that an operator may change.
@@ -123,14 +123,14 @@ impl Default for WebConfig {
 #[derive(Clone)]
 pub(crate) struct AppState(Arc<Services>);
 
+/// The use cases' services (store, clock, password hashing, the fold cache) and what only the web
+/// side keeps: its settings, rate limits, write quotas and request counts.
 pub(crate) struct Services {
-    pub(crate) store: Store,
+    pub(crate) app: App,
     pub(crate) config: Arc<WebConfig>,
-    pub(crate) passwords: auth::password::Passwords,
     pub(crate) limits: auth::limits::Limits,
     /// Each person's allowance of writes.
     pub(crate) writes: quota::Writes,
-    pub(crate) ledgers: promises::Ledgers,
     /// What the operator's metrics listener shows of the requests (coarse labels only).
     pub(crate) requests: Arc<ops::RequestCounts>,
 }
@@ -165,18 +165,21 @@ impl Services {
         requests: Arc<ops::RequestCounts>,
     ) -> Result<Services, HashingError> {
         Ok(Services {
-            passwords: auth::password::Passwords::new(config.password_cost)?,
+            app: App::new(store, Arc::clone(&config.clock), config.password_cost)?,
             limits: auth::limits::Limits::new(Arc::clone(&config.clock)),
             writes: quota::Writes::new(config.write_quota, Arc::clone(&config.clock)),
-            ledgers: promises::Ledgers::default(),
             requests,
-            store,
             config: Arc::new(config),
         })
     }
+}
 
-    pub(crate) fn now(&self) -> steadfast_core::Timestamp {
-        self.config.clock.now()
+/// Handlers reach the use cases' services through the web's own: `state.store`, `state.now()`.
+impl std::ops::Deref for Services {
+    type Target = App;
+
+    fn deref(&self) -> &App {
+        &self.app
     }
 }
 

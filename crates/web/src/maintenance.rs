@@ -76,8 +76,8 @@ mod tests {
 
     use super::*;
     use crate::WebConfig;
-    use crate::auth::password::PasswordCost;
-    use crate::clock::ManualClock;
+    use steadfast_app::clock::ManualClock;
+    use steadfast_app::passwords::PasswordCost;
 
     /// An application on `database`, at a fixed time, with one account in it.
     async fn with_one_account(database: &TestDatabase) -> (AppState, PersonId) {

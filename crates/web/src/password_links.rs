@@ -11,9 +11,9 @@ use steadfast_store::{LinkPurpose, LinkState, PasswordLink};
 
 use crate::AppState;
 use crate::accounts::FieldError;
-use crate::auth::password::Claimant;
 use crate::auth::{secret, session};
 use crate::error::WebError;
+use steadfast_app::passwords::Claimant;
 
 /// How long a link works.
 pub const LINK_LIFETIME_MS: i64 = 24 * 60 * 60 * 1000;

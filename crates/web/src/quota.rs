@@ -38,9 +38,9 @@ use steadfast_core::PersonId;
 use crate::AppState;
 use crate::auth::limits::{ClockAdapter, TooMany};
 use crate::auth::session::{self, Caller};
-use crate::clock::Clock;
 use crate::i18n::Lang;
 use crate::pages::Chrome;
+use steadfast_app::clock::Clock;
 
 /// How many writes one person may make at once, and how fast the allowance comes back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -263,7 +263,7 @@ mod tests {
     use uuid::Uuid;
 
     use super::*;
-    use crate::clock::ManualClock;
+    use steadfast_app::clock::ManualClock;
 
     #[test]
     fn a_person_gets_the_burst_then_one_write_a_second_and_the_partner_is_not_held_back() {

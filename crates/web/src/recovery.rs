@@ -14,9 +14,9 @@ use steadfast_store::{AccountNotice, NoticeKind};
 use crate::AppState;
 use crate::accounts::FieldError;
 use crate::auth::limits::{Door, TooMany};
-use crate::auth::password::Claimant;
 use crate::auth::{secret, session};
 use crate::error::WebError;
+use steadfast_app::passwords::Claimant;
 
 /// What a person typed into the recovery form.
 pub(crate) struct RecoveryInput<'a> {

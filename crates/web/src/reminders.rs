@@ -22,13 +22,13 @@ use steadfast_store::{Store, StoreError};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
-use crate::clock::Clock;
 use crate::error::WebError;
 use crate::i18n::Lang;
 use crate::mail::{MailError, Mailer};
 use crate::pages::promises::Zone;
-use crate::promises::{self, PromiseError};
 use crate::{AppState, WebConfig, spaces};
+use steadfast_app::clock::Clock;
+use steadfast_app::promises::{self, PromiseError};
 
 /// How far ahead the space's page looks.
 const COMING_UP_WINDOW: Duration = Duration::from_secs(7 * 24 * 60 * 60);
@@ -123,7 +123,7 @@ pub(crate) async fn coming_up(
 ) -> Result<Vec<ComingUp>, WebError> {
     let upcoming = match upcoming(state, person, space).await {
         Ok(upcoming) => upcoming,
-        Err(PromiseError::Failed(error)) => return Err(error),
+        Err(PromiseError::Failed(error)) => return Err(error.into()),
         // The page already checked that the person is in the space; nothing to list otherwise.
         Err(_) => return Ok(Vec::new()),
     };

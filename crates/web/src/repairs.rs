@@ -19,7 +19,7 @@ use steadfast_core::{CrossingId, EventId, PersonId, PromiseId, SpaceId, Timestam
 use crate::AppState;
 use crate::error::WebError;
 use crate::i18n::Lang;
-use crate::promises::{self, Opened};
+use steadfast_app::ledger::Opened;
 
 /// Why a repair operation did not happen. Each has one status, one stable code and one message.
 #[derive(Debug)]
@@ -195,7 +195,7 @@ pub(crate) async fn open(
     person: PersonId,
     space: SpaceId,
 ) -> Result<Opened, RepairError> {
-    promises::open_for(state, person, space, RepairError::NotFound).await
+    steadfast_app::ledger::open_for(state, person, space, RepairError::NotFound).await
 }
 
 /// A plan between the person and their current partner; any other is not found.

@@ -15,7 +15,8 @@ use steadfast_store::StoreError;
 use crate::AppState;
 use crate::error::WebError;
 use crate::i18n::Lang;
-use crate::promises::{self, Opened, PromiseError};
+use steadfast_app::ledger::Opened;
+use steadfast_app::promises::{self, PromiseError};
 
 /// Why a ritual, time zone or daily operation did not happen.
 #[derive(Debug)]
@@ -45,10 +46,16 @@ impl From<StoreError> for RitualError {
     }
 }
 
+impl From<steadfast_app::Failure> for RitualError {
+    fn from(failure: steadfast_app::Failure) -> Self {
+        RitualError::Failed(failure.into())
+    }
+}
+
 impl From<PromiseError> for RitualError {
     fn from(error: PromiseError) -> Self {
         match error {
-            PromiseError::Failed(error) => RitualError::Failed(error),
+            PromiseError::Failed(error) => RitualError::Failed(error.into()),
             _ => RitualError::NotFound,
         }
     }

@@ -12,8 +12,8 @@ use super::promises::space_id;
 use super::{ApiCaller, ApiError, ApiJson, Paging, lang_of};
 use crate::AppState;
 use crate::appreciations::{self, AppreciationError};
-use crate::clock::rfc3339;
 use crate::i18n::Lang;
+use crate::times::rfc3339;
 
 /// The one place these statuses are decided.
 fn refusal(error: AppreciationError, lang: Lang) -> ApiError {

@@ -19,8 +19,8 @@ use super::promises::space_id;
 use super::{ApiCaller, ApiError, ApiJson, OptionalJson, lang_of};
 use crate::AppState;
 use crate::boundaries::{self, BoundaryError, Invalid};
-use crate::clock::{parse_rfc3339, rfc3339};
 use crate::i18n::Lang;
+use crate::times::{parse_rfc3339, rfc3339};
 
 /// The API's answer for anything a boundary operation refused. The one place these statuses are
 /// decided.

@@ -19,9 +19,9 @@ use super::promises::space_id;
 use super::{ApiCaller, ApiError, ApiJson, lang_of};
 use crate::AppState;
 use crate::checkins::{self, CheckinError, DraftInput, Standing};
-use crate::clock::rfc3339;
 use crate::i18n::Lang;
-use crate::promises::Opened;
+use crate::times::rfc3339;
+use steadfast_app::ledger::Opened;
 
 /// The API's answer for anything a check-in operation refused. The one place these statuses
 /// are decided.

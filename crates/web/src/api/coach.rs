@@ -10,9 +10,9 @@ use steadfast_core::coach::{AccountKind, DEFAULT_GRANT_DAYS};
 
 use super::{ApiCaller, ApiError, OptionalJson, lang_of};
 use crate::AppState;
-use crate::clock::rfc3339;
 use crate::coach::{self, CoachError, ReadKind};
 use crate::i18n::Lang;
+use crate::times::rfc3339;
 
 fn refusal(error: CoachError, lang: Lang) -> ApiError {
     match error {

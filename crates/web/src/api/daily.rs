@@ -11,8 +11,8 @@ use steadfast_core::{PersonId, Visibility};
 use super::rituals::{refusal, space_id};
 use super::{ApiCaller, ApiError, ApiJson, lang_of};
 use crate::AppState;
-use crate::clock::rfc3339;
 use crate::rituals::{self, DailyInput, RitualError};
+use crate::times::rfc3339;
 
 /// Today's entry.
 #[derive(Deserialize, utoipa::ToSchema)]

@@ -9,9 +9,9 @@ use steadfast_core::journal::{JournalEntry, Prompt};
 
 use super::{ApiCaller, ApiError, ApiJson, lang_of};
 use crate::AppState;
-use crate::clock::rfc3339;
 use crate::i18n::Lang;
 use crate::journal::{self, JournalFailure};
+use crate::times::rfc3339;
 
 /// The API's answer for anything the journal refused.
 fn refusal(error: JournalFailure, lang: Lang) -> ApiError {

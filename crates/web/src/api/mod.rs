@@ -31,6 +31,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::de::{DeserializeOwned, Error as _};
 use serde::{Deserialize, Serialize};
+use steadfast_app::{Explain, Explained, Failure};
 use steadfast_store::StoreError;
 
 use crate::AppState;
@@ -74,6 +75,54 @@ impl ApiError {
         }
     }
 
+    /// The API's answer for anything a use case did not do: its refusal, with the status of its
+    /// kind, or the answer for the failure underneath.
+    pub(crate) fn from_app(error: impl Explain, lang: Lang) -> Self {
+        match error.explain() {
+            Explained::Refused(refused) => Self::new(
+                crate::error::status_of(refused.kind),
+                refused.code,
+                crate::error::words_in(&refused.words, lang),
+            ),
+            Explained::Failed(failure) => Self::from_failure(failure, lang),
+        }
+    }
+
+    /// The API's answer for a failure underneath: busy after losing every race, a moment's
+    /// wait when the hashing queue is full, otherwise an internal error (logged with the
+    /// request's reference; the client learns only that it failed).
+    fn from_failure(failure: &Failure, lang: Lang) -> Self {
+        match failure {
+            Failure::Crowded => Self {
+                retry_after: Some(steadfast_app::passwords::CROWDED_RETRY_AFTER.as_secs()),
+                ..Self::new(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "try_again_shortly",
+                    lang.t("error-crowded-text"),
+                )
+            },
+            Failure::Store(StoreError::Conflict { .. }) => {
+                tracing::warn!(error = %failure, "a write lost every race; answered busy");
+                Self {
+                    retry_after: Some(crate::error::BUSY_RETRY_AFTER.as_secs()),
+                    ..Self::new(
+                        StatusCode::SERVICE_UNAVAILABLE,
+                        "busy",
+                        lang.t("error-busy-text"),
+                    )
+                }
+            }
+            internal => {
+                tracing::error!(error = %internal, "internal error");
+                Self::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal",
+                    lang.t("error-internal-title"),
+                )
+            }
+        }
+    }
+
     /// The API's answer for any error a page would show as an error page.
     pub(crate) fn from_web(error: WebError, lang: Lang) -> Self {
         match error {
@@ -100,28 +149,12 @@ impl ApiError {
                     lang.t_count("error-too-many-text", too_many.minutes()),
                 )
             },
-            WebError::Crowded => Self {
-                retry_after: Some(crate::auth::password::CROWDED_RETRY_AFTER.as_secs()),
-                ..Self::new(
-                    StatusCode::TOO_MANY_REQUESTS,
-                    "try_again_shortly",
-                    lang.t("error-crowded-text"),
-                )
-            },
-            WebError::Store(StoreError::Conflict { .. }) => {
-                tracing::warn!(error = %error, "a write lost every race; answered busy");
-                Self {
-                    retry_after: Some(crate::error::BUSY_RETRY_AFTER.as_secs()),
-                    ..Self::new(
-                        StatusCode::SERVICE_UNAVAILABLE,
-                        "busy",
-                        lang.t("error-busy-text"),
-                    )
-                }
-            }
-            internal => {
-                // Logged with the request's reference; the client learns only that it failed.
-                tracing::error!(error = %internal, "internal error");
+            WebError::Crowded => Self::from_failure(&Failure::Crowded, lang),
+            WebError::Store(error) => Self::from_failure(&Failure::Store(error), lang),
+            WebError::Hashing(error) => Self::from_failure(&Failure::Hashing(error), lang),
+            WebError::Randomness => Self::from_failure(&Failure::Randomness, lang),
+            WebError::Template(error) => {
+                tracing::error!(%error, "internal error");
                 Self::new(
                     StatusCode::INTERNAL_SERVER_ERROR,
                     "internal",

@@ -8,10 +8,10 @@ use steadfast_core::pattern::Pattern;
 
 use super::{ApiCaller, ApiError, lang_of};
 use crate::AppState;
-use crate::clock::rfc3339;
 use crate::error::WebError;
 use crate::i18n::Lang;
 use crate::patterns;
+use crate::times::rfc3339;
 
 /// One event that counts towards a pattern.
 #[derive(Serialize, utoipa::ToSchema)]

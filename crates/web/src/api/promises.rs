@@ -11,41 +11,19 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use steadfast_core::promise::{
-    Apology, Command, Promise, Refusal, Renegotiation, Severity, Stakes, Status, Step, Terms,
+    Apology, Command, Promise, Renegotiation, Severity, Stakes, Status, Step, Terms,
 };
 use steadfast_core::{PersonId, PromiseId, SpaceId, Timestamp};
 
 use super::{ApiCaller, ApiError, ApiJson, OptionalJson, Paging, lang_of};
 use crate::AppState;
-use crate::clock::{parse_rfc3339, rfc3339};
 use crate::i18n::Lang;
-use crate::promises::{self, Invalid, NewPromise, PromiseError};
+use crate::times::{parse_rfc3339, rfc3339};
+use steadfast_app::promises::{self, Invalid, NewPromise, PromiseError};
 
-/// The API's answer for anything a promise or record operation refused: its status, its stable
-/// code, its message. The one place these statuses are decided.
+/// The API's answer for anything a promise or record operation refused.
 pub(super) fn refusal(error: PromiseError, lang: Lang) -> ApiError {
-    let status = match &error {
-        PromiseError::NotFound => StatusCode::NOT_FOUND,
-        PromiseError::Refused(Refusal::OnlyPromiser | Refusal::OnlyReceiver) => {
-            StatusCode::FORBIDDEN
-        }
-        // A time that does not fit is a mistake in what was sent, not a conflict with the state.
-        PromiseError::Refused(
-            Refusal::DueTooEarly
-            | Refusal::InFuture
-            | Refusal::TooLongAgo
-            | Refusal::BeforeMade
-            | Refusal::NotSmaller
-            | Refusal::Excusing,
-        )
-        | PromiseError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
-        PromiseError::Refused(_) | PromiseError::RecordOff => StatusCode::CONFLICT,
-        PromiseError::Failed(_) => StatusCode::INTERNAL_SERVER_ERROR,
-    };
-    match error {
-        PromiseError::Failed(web) => ApiError::from_web(web, lang),
-        refused => ApiError::new(status, refused.code(), refused.message(lang)),
-    }
+    ApiError::from_app(error, lang)
 }
 
 /// A space id from a path; anything that is not one is no space.
@@ -55,7 +33,7 @@ pub(super) fn space_id(text: &str) -> Result<SpaceId, PromiseError> {
 
 /// A time as the API takes it: RFC 3339 with an offset.
 fn instant(text: &str) -> Result<Timestamp, PromiseError> {
-    parse_rfc3339(text).map_err(|unreadable| PromiseError::Invalid(unreadable.into()))
+    parse_rfc3339(text).map_err(|_| PromiseError::Invalid(Invalid::Time))
 }
 
 fn time(text: Option<&str>) -> Result<Option<Timestamp>, PromiseError> {

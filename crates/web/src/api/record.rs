@@ -14,7 +14,7 @@ use steadfast_core::record::{Certainty, RecordView, Why};
 use super::promises::{refusal, space_id};
 use super::{ApiCaller, ApiError, lang_of};
 use crate::AppState;
-use crate::promises::{self, PromiseError};
+use steadfast_app::promises::{self, PromiseError};
 
 /// Where the two partners stand on the record.
 #[derive(Serialize, utoipa::ToSchema)]

@@ -24,10 +24,10 @@ use steadfast_core::{CrossingId, PersonId, SpaceId};
 
 use super::{ApiCaller, ApiError, ApiJson, lang_of};
 use crate::AppState;
-use crate::clock::{parse_rfc3339, rfc3339};
 use crate::i18n::Lang;
-use crate::promises::Opened;
 use crate::repairs::{self, Invalid, PlanPromise, RepairError};
+use crate::times::{parse_rfc3339, rfc3339};
+use steadfast_app::ledger::Opened;
 
 /// The API's answer for anything a repair operation refused. The one place these statuses are
 /// decided.

@@ -13,9 +13,9 @@ use steadfast_core::{PersonId, SpaceId};
 
 use super::{ApiCaller, ApiError, ApiJson, lang_of};
 use crate::AppState;
-use crate::clock::rfc3339;
 use crate::i18n::Lang;
 use crate::rituals::{self, RitualError, RitualInput};
+use crate::times::rfc3339;
 
 /// The API's answer for anything a ritual, time zone or daily operation refused.
 pub(super) fn refusal(error: RitualError, lang: Lang) -> ApiError {

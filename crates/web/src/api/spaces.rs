@@ -13,10 +13,10 @@ use steadfast_core::space::Standing;
 use super::{ApiCaller, ApiError, ApiJson, lang_of};
 use crate::AppState;
 use crate::auth::session;
-use crate::clock::rfc3339;
 use crate::error::WebError;
 use crate::i18n::Lang;
 use crate::spaces::{self, Opened, SpaceError};
+use crate::times::rfc3339;
 
 /// The API's answer for a refusal: its status, its stable code, its message.
 fn refusal(error: SpaceError, lang: Lang) -> ApiError {

@@ -18,7 +18,7 @@ use governor::nanos::Nanos;
 use governor::state::keyed::DashMapStateStore;
 use governor::{NotUntil, Quota, RateLimiter};
 
-use crate::clock::Clock;
+use steadfast_app::clock::Clock;
 
 /// A door and how it is limited.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -252,7 +252,7 @@ mod tests {
     use steadfast_core::Timestamp;
 
     use super::*;
-    use crate::clock::ManualClock;
+    use steadfast_app::clock::ManualClock;
 
     fn limits() -> (Limits, ManualClock) {
         let clock = ManualClock::starting_at(Timestamp::from_millis(1_800_000_000_000));

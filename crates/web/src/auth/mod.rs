@@ -2,6 +2,5 @@
 
 pub(crate) mod device;
 pub mod limits;
-pub mod password;
 pub(crate) mod secret;
 pub(crate) mod session;

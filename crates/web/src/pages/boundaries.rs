@@ -21,11 +21,11 @@ use super::promises::{Zone, counterpart_name, parse_space, space_name, stakes_wo
 use crate::AppState;
 use crate::auth::session::SignedIn;
 use crate::boundaries::{self, BoundaryError, Invalid};
-use crate::clock;
 use crate::error::WebError;
 use crate::gentle::{self, GentleHint};
 use crate::i18n::Lang;
-use crate::promises::Opened;
+use crate::times;
+use steadfast_app::ledger::Opened;
 
 /// The cookie in which the page's script reports the browser's time zone.
 const ZONE_COOKIE: &str = "tz";
@@ -589,7 +589,7 @@ fn crossing_line(
 /// A time from a page's field, in the person's zone.
 fn local_time(text: &str, jar: &CookieJar) -> Result<Option<Timestamp>, BoundaryError> {
     let zone = jar.get(ZONE_COOKIE).map(|c| c.value().to_owned());
-    clock::parse_local(text, zone.as_deref().unwrap_or_default())
+    times::parse_local(text, zone.as_deref().unwrap_or_default())
         .map_err(|_| BoundaryError::Invalid(Invalid::Time))
 }
 

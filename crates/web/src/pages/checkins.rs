@@ -27,8 +27,8 @@ use crate::auth::session::SignedIn;
 use crate::checkins::{self, CheckinError, DraftInput, Standing};
 use crate::error::WebError;
 use crate::i18n::Lang;
-use crate::promises::Opened;
 use crate::trend_chart::{self, Felt, TrendText};
+use steadfast_app::ledger::Opened;
 
 /// How many appreciation fields a step shows at least.
 const APPRECIATION_FIELDS: usize = 3;

@@ -26,12 +26,13 @@ use super::landing::{ApologyLine, apology_lines, landing_words};
 use super::{Chrome, ConfirmStep, PAGE_SIZE, PageQuery, Pager, confirmed, window};
 use crate::AppState;
 use crate::auth::session::{self, SignedIn};
-use crate::clock;
 use crate::dates;
-use crate::error::WebError;
+use crate::error::{Say, WebError};
 use crate::i18n::Lang;
-use crate::promises::{self, Invalid, NewPromise, Opened, PromiseError};
 use crate::spaces;
+use crate::times;
+use steadfast_app::ledger::Opened;
+use steadfast_app::promises::{self, Invalid, NewPromise, PromiseError};
 
 /// The cookie in which the page's script reports the browser's IANA time zone.
 pub(crate) const ZONE_COOKIE: &str = "tz";
@@ -126,7 +127,7 @@ impl Zone {
 
     /// The day of an instant as a `date` field's value or a `<time datetime>`: `2026-11-30`.
     pub(crate) fn iso_day(&self, at: Timestamp) -> String {
-        clock::local_input(at, &self.zone)
+        times::local_input(at, &self.zone)
             .split('T')
             .next()
             .unwrap_or_default()
@@ -135,12 +136,12 @@ impl Zone {
 
     /// An instant as a `datetime-local` field's value.
     fn input(&self, at: Timestamp) -> String {
-        clock::local_input(at, &self.zone)
+        times::local_input(at, &self.zone)
     }
 
     /// A time from a `datetime-local` field; blank means none.
     pub(crate) fn parse(&self, text: &str) -> Result<Option<Timestamp>, PromiseError> {
-        clock::parse_local(text, &self.name).map_err(|e| PromiseError::Invalid(Invalid::from(e)))
+        times::parse_local(text, &self.name).map_err(|_| PromiseError::Invalid(Invalid::Time))
     }
 
     /// When something that already happened did, from a `date` field: that day, as late in it
@@ -194,22 +195,14 @@ impl FromRequestParts<AppState> for Zone {
 /// A refusal that has no form to come back to becomes an error page.
 pub(crate) fn page_error(error: PromiseError) -> WebError {
     match error {
-        PromiseError::Failed(error) => error,
+        PromiseError::Failed(failure) => failure.into(),
         _ => WebError::NotFound,
     }
 }
 
 /// The status a refused or invalid form comes back with.
 fn form_status(error: &PromiseError) -> StatusCode {
-    use steadfast_core::promise::Refusal;
-    match error {
-        // What was typed needs changing, as for any invalid field.
-        PromiseError::Invalid(_)
-        | PromiseError::Refused(Refusal::Excusing | Refusal::NotSmaller) => {
-            StatusCode::UNPROCESSABLE_ENTITY
-        }
-        _ => StatusCode::CONFLICT,
-    }
+    crate::error::status_for(error)
 }
 
 pub(crate) fn parse_space(text: &str) -> Result<SpaceId, WebError> {
@@ -1588,7 +1581,7 @@ mod tests {
 
     #[test]
     fn a_past_day_means_as_late_in_it_as_has_passed() {
-        let now = clock::parse_local("2026-11-30T10:00", "UTC")
+        let now = times::parse_local("2026-11-30T10:00", "UTC")
             .ok()
             .flatten()
             .unwrap();

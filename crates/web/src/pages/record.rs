@@ -19,7 +19,8 @@ use crate::auth::session::SignedIn;
 use crate::chart::{self, ChartText};
 use crate::error::WebError;
 use crate::i18n::Lang;
-use crate::promises::{self, Direction, Opened, PromiseError, consent_state};
+use steadfast_app::ledger::Opened;
+use steadfast_app::promises::{self, Direction, PromiseError, consent_state};
 
 /// One event that moved the record, in words.
 pub(crate) struct WhyLine {

@@ -35,8 +35,8 @@ use crate::auth::session::SignedIn;
 use crate::error::WebError;
 use crate::gentle::{self, GentleHint};
 use crate::i18n::Lang;
-use crate::promises::Opened;
 use crate::repairs::{self, Invalid, PlanPromise, RepairError};
+use steadfast_app::ledger::Opened;
 
 fn page_error(error: RepairError) -> WebError {
     match error {

@@ -24,8 +24,8 @@ use crate::calendar::kind_key;
 use crate::dates;
 use crate::error::WebError;
 use crate::i18n::Lang;
-use crate::promises::Opened;
 use crate::rituals::{self, RitualError, RitualInput};
+use steadfast_app::ledger::Opened;
 
 /// How many next times a ritual's page lists.
 const NEXT_SHOWN: usize = 4;

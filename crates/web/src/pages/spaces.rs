@@ -182,7 +182,7 @@ async fn after_miss_cards(
     lang: crate::i18n::Lang,
 ) -> Result<Vec<AfterMissCard>, WebError> {
     use steadfast_core::promise::Attention;
-    let opened = crate::promises::open(state, person, space)
+    let opened = steadfast_app::promises::open(state, person, space)
         .await
         .map_err(super::promises::page_error)?;
     // Nothing waits for anyone once the partner left.
@@ -254,7 +254,7 @@ pub(crate) async fn show(
                 .unwrap_or_default();
             let after_miss =
                 after_miss_cards(&state, caller.person, id, &partner, chrome.lang).await?;
-            let opened = crate::promises::open(&state, caller.person, id)
+            let opened = steadfast_app::promises::open(&state, caller.person, id)
                 .await
                 .map_err(crate::pages::promises::page_error)?;
             let space_zone = opened.ledger().zone.clone();

@@ -570,9 +570,9 @@ async fn api_errors_are_json_even_for_unknown_paths_and_bad_bodies() {
 
 #[tokio::test]
 async fn a_password_stored_with_weaker_settings_is_rehashed_at_sign_in() {
+    use steadfast_app::passwords::{Claimant, Passwords};
     use steadfast_core::{PersonId, Timestamp};
     use steadfast_store::NewAccount;
-    use steadfast_web::auth::password::{Claimant, Passwords};
 
     let clock = test_clock();
     let app = TestApp::with_config(WebConfig {

@@ -500,7 +500,7 @@ async fn pages_offer_the_next_step_on_the_promise_and_the_space_and_keep_an_excu
                 &c.a.cookie,
             )
             .await;
-        assert_eq!(response.status(), StatusCode::CONFLICT);
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
         let response = app
             .post_form_as(
                 &format!("{page}/answer-apology"),

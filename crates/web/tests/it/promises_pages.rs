@@ -269,7 +269,7 @@ async fn a_mistake_in_the_form_comes_back_with_everything_typed_and_nothing_made
                 ("due", "2026-11-01T10:00"),
                 ("domain", "money"),
             ],
-            StatusCode::CONFLICT,
+            StatusCode::UNPROCESSABLE_ENTITY,
             "The due time has to be later.",
             r#"id="due-error""#,
         ),
@@ -280,7 +280,7 @@ async fn a_mistake_in_the_form_comes_back_with_everything_typed_and_nothing_made
                 ("made_on", "2026-12-24"),
                 ("domain", "money"),
             ],
-            StatusCode::CONFLICT,
+            StatusCode::UNPROCESSABLE_ENTITY,
             "That time is still in the future.",
             r#"id="made-error""#,
         ),
@@ -432,43 +432,61 @@ async fn a_step_by_the_wrong_partner_or_at_the_wrong_time_is_refused_and_changes
     let pair = pair(&app).await;
     let path = small_promise(&app, &pair.ash, &pair.space, "Call mum back").await;
     let before = events(&app, &pair.space).await;
-    let refusals: [(&str, &str, Fields, &str); 7] = [
+    let refusals: [(&str, &str, Fields, &str, StatusCode); 7] = [
         (
             "done",
             &pair.bea,
             &[],
             "Only the partner who made this promise can do that.",
+            StatusCode::FORBIDDEN,
         ),
         (
             "kept",
             &pair.ash,
             &[("stakes", "2")],
             "Only the partner this promise was made to can do that.",
+            StatusCode::FORBIDDEN,
         ),
         (
             "release",
             &pair.ash,
             &[],
             "Only the partner this promise was made to can do that.",
+            StatusCode::FORBIDDEN,
         ),
-        ("not-yet", &pair.bea, &[], "This promise is not marked done"),
-        ("let-go", &pair.bea, &[], "This promise is not overdue yet."),
+        (
+            "not-yet",
+            &pair.bea,
+            &[],
+            "This promise is not marked done",
+            StatusCode::CONFLICT,
+        ),
+        (
+            "let-go",
+            &pair.bea,
+            &[],
+            "This promise is not overdue yet.",
+            StatusCode::CONFLICT,
+        ),
         (
             "renegotiation/accept",
             &pair.bea,
             &[],
             "No renegotiation is waiting for an answer.",
+            StatusCode::CONFLICT,
         ),
         (
             "extend",
             &pair.bea,
             &[("due", "2026-12-01T10:00")],
             "This promise is not overdue yet.",
+            StatusCode::CONFLICT,
         ),
     ];
-    for (action, cookie, form, message) in refusals {
+    // The other partner's step is forbidden; a step that does not fit now is a conflict.
+    for (action, cookie, form, message, expected) in refusals {
         let (status, html, _) = post(&app, &format!("{path}/{action}"), form, cookie).await;
-        assert_eq!(status, StatusCode::CONFLICT, "{action}");
+        assert_eq!(status, expected, "{action}");
         assert!(html.contains(message), "{action}: {html}");
         assert!(html.contains(r#"role="alert""#), "{action}");
         assert!(
@@ -511,7 +529,7 @@ async fn a_step_by_the_wrong_partner_or_at_the_wrong_time_is_refused_and_changes
         &pair.bea,
     )
     .await;
-    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains("That time is still in the future."), "{html}");
     assert!(html.contains(r#"value="2" checked"#));
 
@@ -601,7 +619,7 @@ async fn a_renegotiation_is_asked_before_the_due_time_and_the_receiver_answers()
         &pair.ash,
     )
     .await;
-    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(status, StatusCode::FORBIDDEN);
     assert!(html.contains("Only the partner this promise was made to can do that."));
 
     step(&app, &path, "renegotiation/accept", &[], &pair.bea).await;
@@ -693,7 +711,7 @@ async fn when_an_open_promise_is_overdue_the_receiver_extends_it_or_lets_it_go()
         &pair.bea,
     )
     .await;
-    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains("The due time has to be later."));
     assert!(
         html.contains(r#"value="2026-11-18T11:00""#),
@@ -753,7 +771,7 @@ async fn a_breach_is_recorded_by_the_receiver_with_its_severity() {
     );
     // The promiser cannot record it: refused at once, not after "are you sure?".
     let (status, html, _) = post(&app, &format!("{path}/broken"), &answers, &pair.bea).await;
-    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(status, StatusCode::FORBIDDEN);
     assert!(!html.contains(r#"name="confirmed""#));
 
     let confirmed = [answers.as_slice(), &[("confirmed", "yes")]].concat();
@@ -803,7 +821,7 @@ async fn a_promise_logged_afterwards_says_so() {
         &pair.bea,
     )
     .await;
-    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         html.contains("That is before the promise was made."),
         "{html}"

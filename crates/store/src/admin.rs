@@ -12,7 +12,8 @@ use steadfast_core::{PersonId, Timestamp};
 
 use crate::notice::{self, NoticeKind};
 use crate::redact::Redacted;
-use crate::{Store, StoreError, rls, row};
+use crate::rls::Scope;
+use crate::{Store, StoreError, row};
 
 /// Why a password link was made: a new account's first password, or a recovery the operator
 /// started. Both work the same way; the page words them differently.
@@ -293,9 +294,8 @@ impl Store {
     /// Reads no content: accounts and spaces are counted by kind and state, events by week and
     /// stream kind.
     pub async fn figures(&self, since: Timestamp) -> Result<Figures, StoreError> {
-        let mut tx = self.inner.pool.begin().await?;
         // Row-level security (PostgreSQL): counts over every space, and nothing else.
-        rls::system(&mut tx, self.inner.backend).await?;
+        let mut tx = self.inner.scoped_tx(Scope::System).await?;
         let mut figures = Figures::default();
         let accounts = sqlx::query(
             "SELECT kind, CASE WHEN disabled_ms IS NULL THEN 0 ELSE 1 END AS disabled, \

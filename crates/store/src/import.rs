@@ -6,7 +6,7 @@ use sqlx::Row;
 use steadfast_core::import::SpaceWrite;
 use steadfast_core::{NewEvent, PersonId, StreamId};
 
-use crate::{Store, StoreError, log};
+use crate::{Store, StoreError, event_log};
 
 /// What [`Store::import_space`] did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,7 +53,7 @@ impl Store {
             .await?;
         }
         if !space.events.is_empty() {
-            log::append(&mut tx, StreamId::Space(space.id), 0, &space.events).await?;
+            event_log::append(&mut tx, StreamId::Space(space.id), 0, &space.events).await?;
         }
         tx.commit().await?;
         Ok(ImportedSpace::Created)
@@ -86,8 +86,8 @@ impl Store {
             tx.rollback().await?;
             return Ok(0);
         }
-        let head = log::head(&mut tx, stream).await?;
-        log::append(&mut tx, stream, head, &new).await?;
+        let head = event_log::head(&mut tx, stream).await?;
+        event_log::append(&mut tx, stream, head, &new).await?;
         tx.commit().await?;
         Ok(new.len() as u64)
     }

@@ -9,9 +9,9 @@ mod admin;
 mod backup;
 mod coach;
 mod error;
+mod event_log;
 mod feed;
 mod import;
-mod log;
 mod migrate;
 mod notice;
 mod read;
@@ -53,6 +53,7 @@ pub use space::{AcceptOutcome, InviteRecord, MemberRecord, NewSpace, SpaceRecord
 pub use token::ApiTokenRecord;
 pub use url::{Backend, DatabaseUrl};
 
+use rls::Scope;
 use sqlite::{Readers, Writer};
 
 /// A handle to the database. Cheap to clone; all clones share one pool (and, on SQLite, one
@@ -95,6 +96,57 @@ impl WriteStats {
         metrics::counter!("steadfast_store_appends_total").increment(appends);
         metrics::counter!("steadfast_store_commits_total").increment(1);
         metrics::histogram!("steadfast_store_appends_per_commit").record(appends as f64);
+    }
+}
+
+/// The event log's one write path, on either backend: SQLite's single writer thread, which
+/// commits appends in groups on its own connection, or a transaction through PostgreSQL's pool,
+/// limited by row-level security. Both run the statements of `event_log::sql`.
+impl Inner {
+    async fn append(
+        &self,
+        stream: StreamId,
+        expected: u64,
+        events: Vec<NewEvent>,
+        forget: Vec<String>,
+    ) -> Result<u64, StoreError> {
+        if let Some(writer) = &self.writer {
+            return writer.append(stream, expected, events, forget).await;
+        }
+        let mut tx = self.scoped_tx(Scope::Stream(stream)).await?;
+        let head = event_log::append(&mut tx, stream, expected, &events).await?;
+        // PostgreSQL has no `secure_delete`: a deleted row stays in its page until VACUUM
+        // reuses the space, which is the database server's own housekeeping.
+        event_log::forget(&mut tx, stream, &forget).await?;
+        tx.commit().await?;
+        self.stats.record_commit(1);
+        Ok(head)
+    }
+
+    async fn erase_events(
+        &self,
+        author: PersonId,
+        ids: Vec<String>,
+        scope: Scope,
+    ) -> Result<u64, StoreError> {
+        if let Some(writer) = &self.writer {
+            return writer.erase_events(author, ids).await;
+        }
+        let mut tx = self.scoped_tx(scope).await?;
+        let erased = event_log::erase_events(&mut tx, author, &ids).await?;
+        tx.commit().await?;
+        Ok(erased)
+    }
+
+    /// A transaction through the pool that may touch only `scope`'s rows (row-level security on
+    /// PostgreSQL; nothing to set on SQLite).
+    pub(crate) async fn scoped_tx(
+        &self,
+        scope: Scope,
+    ) -> Result<Transaction<'static, Any>, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        rls::limit(&mut tx, self.backend, scope).await?;
+        Ok(tx)
     }
 }
 
@@ -201,21 +253,7 @@ impl Store {
         forget: Vec<EventId>,
     ) -> Result<u64, StoreError> {
         let forget: Vec<String> = forget.iter().map(ToString::to_string).collect();
-        match &self.inner.writer {
-            Some(writer) => writer.append(stream, expected, events, forget).await,
-            None => {
-                let mut tx = self.inner.pool.begin().await?;
-                // Row-level security (PostgreSQL): this transaction writes this stream only.
-                rls::stream(&mut tx, self.inner.backend, stream).await?;
-                let head = log::append(&mut tx, stream, expected, &events).await?;
-                // PostgreSQL has no `secure_delete`: a deleted row stays in its page until
-                // VACUUM reuses the space, which is the database server's own housekeeping.
-                log::forget(&mut tx, stream, &forget).await?;
-                tx.commit().await?;
-                self.inner.stats.record_commit(1);
-                Ok(head)
-            }
-        }
+        self.inner.append(stream, expected, events, forget).await
     }
 
     /// The events of `stream` from sequence number `from` on, in order.
@@ -226,27 +264,25 @@ impl Store {
     ) -> Result<Vec<RecordedEvent>, StoreError> {
         // Row-level security (PostgreSQL): the scope lives in a transaction of its own.
         if self.inner.backend == Backend::Postgres {
-            let mut tx = self.inner.pool.begin().await?;
-            rls::stream(&mut tx, self.inner.backend, stream).await?;
-            let events = log::read_in(&mut tx, stream, from).await?;
+            let mut tx = self.inner.scoped_tx(Scope::Stream(stream)).await?;
+            let events = event_log::read_in(&mut tx, stream, from).await?;
             tx.commit().await?;
             return Ok(events);
         }
-        log::read(self, stream, from).await
+        event_log::read(self, stream, from).await
     }
 
     /// The highest sequence number `stream` has given out; 0 for a stream never written.
     pub async fn head(&self, stream: StreamId) -> Result<u64, StoreError> {
         // Row-level security (PostgreSQL): the scope lives in a transaction of its own.
         if self.inner.backend == Backend::Postgres {
-            let mut tx = self.inner.pool.begin().await?;
-            rls::stream(&mut tx, self.inner.backend, stream).await?;
-            let head = log::head(&mut tx, stream).await?;
+            let mut tx = self.inner.scoped_tx(Scope::Stream(stream)).await?;
+            let head = event_log::head(&mut tx, stream).await?;
             tx.commit().await?;
             return Ok(head);
         }
         let mut conn = self.inner.pool.acquire().await?;
-        log::head(&mut conn, stream).await
+        event_log::head(&mut conn, stream).await
     }
 
     /// Deletes the events `author` wrote, in every stream, and returns how many went: all of them
@@ -257,17 +293,8 @@ impl Store {
     /// more unless someone has left since.
     pub async fn erase_author(&self, author: PersonId) -> Result<u64, StoreError> {
         let doomed = self.erasable(author).await?;
-        match &self.inner.writer {
-            Some(writer) => writer.erase_events(author, doomed).await,
-            None => {
-                let mut tx = self.inner.pool.begin().await?;
-                // Row-level security (PostgreSQL): a person's events are in every stream.
-                rls::system(&mut tx, self.inner.backend).await?;
-                let erased = log::erase_events(&mut tx, author, &doomed).await?;
-                tx.commit().await?;
-                Ok(erased)
-            }
-        }
+        // A person's events are in every stream.
+        self.inner.erase_events(author, doomed, Scope::System).await
     }
 
     /// Erases what nobody can read any more in `space`: the events of people whose account is
@@ -308,16 +335,10 @@ impl Store {
         }
         let mut erased = 0;
         for (author, ids) in doomed {
-            erased += match &self.inner.writer {
-                Some(writer) => writer.erase_events(author, ids).await?,
-                None => {
-                    let mut tx = self.inner.pool.begin().await?;
-                    rls::space(&mut tx, self.inner.backend, space).await?;
-                    let erased = log::erase_events(&mut tx, author, &ids).await?;
-                    tx.commit().await?;
-                    erased
-                }
-            };
+            erased += self
+                .inner
+                .erase_events(author, ids, Scope::Space(space))
+                .await?;
         }
         Ok(erased)
     }
@@ -336,9 +357,8 @@ impl Store {
     /// The ids of `author`'s events that erasure deletes, decided by the core's rule with each
     /// space's members as they are now.
     async fn erasable(&self, author: PersonId) -> Result<Vec<String>, StoreError> {
-        let mut tx = self.inner.pool.begin().await?;
-        rls::system(&mut tx, self.inner.backend).await?;
-        let rows = sqlx::query(log::sql::OF_AUTHOR)
+        let mut tx = self.inner.scoped_tx(Scope::System).await?;
+        let rows = sqlx::query(event_log::sql::OF_AUTHOR)
             .bind(author.to_string())
             .fetch_all(&mut *tx)
             .await?;
@@ -347,7 +367,7 @@ impl Store {
             std::collections::HashMap::new();
         let mut doomed = Vec::new();
         for row in &rows {
-            let (stream, id, meta) = log::decode_meta(row)?;
+            let (stream, id, meta) = event_log::decode_meta(row)?;
             let keep = match stream {
                 StreamId::Space(space) => {
                     let members = match members_of.entry(space) {

@@ -18,8 +18,9 @@ use steadfast_core::reminder::{self, Pending, Reminder, ReminderTable};
 use steadfast_core::visibility::ItemMeta;
 use steadfast_core::{NewEvent, PersonId, SpaceId, StreamId, Timestamp};
 
+use crate::rls::Scope;
 use crate::row::{self, Columns};
-use crate::{Backend, Store, StoreError, log};
+use crate::{Backend, Store, StoreError, event_log};
 
 pub(crate) mod sql {
     pub(crate) const COLUMNS: &str = "space, item, kind, person, partner, author, visibility, \
@@ -344,8 +345,7 @@ impl Store {
             sql::COLUMNS
         );
         // Row-level security (PostgreSQL): the scan looks across spaces, and reads no text.
-        let mut tx = self.inner.pool.begin().await?;
-        crate::rls::system(&mut tx, self.inner.backend).await?;
+        let mut tx = self.inner.scoped_tx(Scope::System).await?;
         let due = sqlx::query(sqlx::AssertSqlSafe(select))
             .bind(now.as_millis())
             .bind(i64::from(limit))
@@ -448,8 +448,7 @@ impl Store {
                 .await;
         }
         // Row-level security (PostgreSQL): this space only.
-        let mut tx = self.inner.pool.begin().await?;
-        crate::rls::space(&mut tx, self.inner.backend, space).await?;
+        let mut tx = self.inner.scoped_tx(Scope::Space(space)).await?;
         let upcoming = sqlx::query(sqlx::AssertSqlSafe(select))
             .bind(space.to_string())
             .bind(person.to_string())
@@ -471,8 +470,7 @@ impl Store {
             sql::COLUMNS
         );
         // Row-level security (PostgreSQL): every space's rows, for tests and the rebuild.
-        let mut tx = self.inner.pool.begin().await?;
-        crate::rls::system(&mut tx, self.inner.backend).await?;
+        let mut tx = self.inner.scoped_tx(Scope::System).await?;
         let all = sqlx::query(sqlx::AssertSqlSafe(select))
             .fetch_all(&mut *tx)
             .await?
@@ -510,7 +508,7 @@ impl Store {
             let StreamId::Space(space) = stream else {
                 continue;
             };
-            for recorded in log::read_in(&mut tx, stream, 1).await? {
+            for recorded in event_log::read_in(&mut tx, stream, 1).await? {
                 table.apply(space, &recorded.event);
             }
         }

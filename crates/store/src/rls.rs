@@ -12,6 +12,30 @@ use steadfast_core::{SpaceId, StreamId};
 
 use crate::{Backend, StoreError};
 
+/// Which rows a transaction may touch.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Scope {
+    /// One stream: a space's (and its reminders) or a person's.
+    Stream(StreamId),
+    /// One space's stream and reminders.
+    Space(SpaceId),
+    /// Every row: only the sanctioned cross-space paths (see [`system`]).
+    System,
+}
+
+/// Limits the transaction on `conn` to `scope`.
+pub(crate) async fn limit(
+    conn: &mut AnyConnection,
+    backend: Backend,
+    scope: Scope,
+) -> Result<(), StoreError> {
+    match scope {
+        Scope::Stream(id) => stream(conn, backend, id).await,
+        Scope::Space(id) => space(conn, backend, id).await,
+        Scope::System => system(conn, backend).await,
+    }
+}
+
 /// Limits the transaction on `conn` to one stream: a space's (and its reminders) or a person's.
 pub(crate) async fn stream(
     conn: &mut AnyConnection,

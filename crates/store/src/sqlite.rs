@@ -13,7 +13,7 @@ use sqlx::AnyConnection;
 use steadfast_core::{NewEvent, PersonId, StreamId};
 use tokio::sync::{Mutex, mpsc, oneshot};
 
-use crate::log::{from_db, sql, to_db};
+use crate::event_log::{from_db, sql, to_db};
 use crate::{DatabaseUrl, StoreError, WriteStats};
 
 /// How long a connection waits for a lock before it reports the database busy.
@@ -494,7 +494,7 @@ fn run_job(conn: &Connection, job: &Job) -> Result<u64, StoreError> {
     }
 }
 
-/// The same erasure as `log::erase_events`, on the writer's own connection.
+/// The same erasure as `event_log::erase_events`, on the writer's own connection.
 fn erase_events(conn: &Connection, author: PersonId, ids: &[String]) -> Result<u64, StoreError> {
     let author = author.to_string();
     let mut erased = 0;
@@ -510,7 +510,7 @@ fn erase_events(conn: &Connection, author: PersonId, ids: &[String]) -> Result<u
     u64::try_from(erased).map_err(|_| StoreError::Corrupt("erased count".to_owned()))
 }
 
-/// The same append as `log::append`, on the writer's own connection: move the head first, and
+/// The same append as `event_log::append`, on the writer's own connection: move the head first, and
 /// stop before writing anything if another append got there first.
 fn append(
     conn: &Connection,

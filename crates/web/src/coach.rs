@@ -13,8 +13,11 @@
 //! - Whoever is not a member (for partners) or not attached (for coaches) gets "not found" for
 //!   everything about a space, whether it exists or not.
 
+use std::sync::Arc;
+
+use axum::Extension;
 use axum::extract::{Request, State};
-use axum::http::{Method, StatusCode};
+use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use steadfast_core::coach::{self, AccountKind, Grant, GrantRefusal, Granted, RevokeGrantRefusal};
@@ -30,6 +33,7 @@ use crate::auth::secret;
 use crate::auth::session::{self, Caller};
 use crate::error::WebError;
 use crate::i18n::Lang;
+use crate::routes::WriteRules;
 use crate::spaces;
 
 /// Why a coach operation did not happen. Each has one status, one stable code and one message.
@@ -137,44 +141,15 @@ pub(crate) fn read_kind_label(view: &str, lang: Lang) -> String {
 // ---------------------------------------------------------------------------------------------
 // Refusing a coach's writes.
 
-/// Paths a coach may post to: their own account and session, and coach invites. Everything else
-/// that changes state is refused.
-fn coach_may_post(path: &str) -> bool {
-    const OWN: [&str; 11] = [
-        "/sign-in",
-        "/sign-out",
-        "/exit",
-        "/language",
-        "/account/password",
-        "/account/grammatical-form",
-        "/account/sign-out-others",
-        "/account/sign-out-everywhere",
-        "/account/recovery-codes",
-        "/account/delete",
-        "/api/v1/sessions",
-    ];
-    OWN.contains(&path)
-        || path == "/api/v1/me/password"
-        || path == "/api/v1/me/recovery-codes"
-        || path == "/api/v1/me/grammatical-form"
-        || path == "/api/v1/me"
-        || path == "/api/v1/sessions/current"
-        || (path.starts_with("/coach-invites/")
-            && (path.ends_with("/accept") || path.ends_with("/sign-up")))
-}
-
 /// Answers every state-changing request of a signed-in coach with 403 and a plain message, on
 /// pages and in the API, before any handler runs; anything else passes untouched.
 pub(crate) async fn refuse_writes(
     State(state): State<AppState>,
+    Extension(rules): Extension<Arc<WriteRules>>,
     request: Request,
     next: Next,
 ) -> Response {
-    if matches!(
-        *request.method(),
-        Method::GET | Method::HEAD | Method::OPTIONS
-    ) || coach_may_post(request.uri().path())
-    {
+    if rules.of(&request).is_none_or(|write| write.coach_may) {
         return next.run(request).await;
     }
     let (mut parts, body) = request.into_parts();

@@ -36,6 +36,7 @@ mod recovery;
 mod reminders;
 mod repairs;
 mod rituals;
+mod routes;
 mod security;
 mod spaces;
 mod times;
@@ -47,8 +48,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::http::StatusCode;
-use axum::routing::{get, post};
+use axum::routing::get;
 use axum::{Router, middleware};
+use routes::{PageRoutes, Write};
 use steadfast_app::App;
 use steadfast_store::Store;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -214,254 +216,10 @@ pub fn app_with_metrics(store: Store, config: WebConfig) -> Result<Routers, Star
     // Housekeeping runs while this router lives: it holds the token, the task only a weak one.
     let alive = Arc::new(());
     maintenance::start(&state, &alive);
-    let api = api::openapi::router();
-    let routes = Router::new()
-        .route("/", get(pages::home::show))
-        .route("/language", post(pages::language::choose))
-        .route(
-            "/sign-up",
-            get(pages::accounts::sign_up_form).post(pages::accounts::sign_up),
-        )
-        .route(
-            "/sign-in",
-            get(pages::accounts::sign_in_form).post(pages::accounts::sign_in),
-        )
-        .route("/sign-out", post(pages::accounts::sign_out))
-        .route("/exit", post(pages::accounts::quick_exit))
-        .route("/account", get(pages::account::show))
-        .route(
-            "/account/sign-out-others",
-            post(pages::account::sign_out_others),
-        )
-        .route(
-            "/account/sign-out-everywhere",
-            post(pages::account::sign_out_everywhere),
-        )
-        .route("/account/password", post(pages::account::change_password))
-        .route(
-            "/account/grammatical-form",
-            post(pages::account::set_grammatical_form),
-        )
-        .route("/account/reminders", post(pages::reminders::set_email))
-        .route(
-            "/account/recovery-codes",
-            post(pages::account::renew_recovery_codes),
-        )
-        .route("/account/export", get(pages::export::download))
-        .route("/account/tokens", post(pages::tokens::create))
-        .route("/account/tokens/{id}/revoke", post(pages::tokens::revoke))
-        .route(
-            "/account/tokens/{id}/dismiss",
-            post(pages::tokens::dismiss_notice),
-        )
-        .route(
-            "/account/notices/{id}/dismiss",
-            post(pages::account::dismiss_notice),
-        )
-        .route(
-            "/account/delete",
-            get(pages::deletion::confirm).post(pages::deletion::delete),
-        )
-        .route("/account/deleted", get(pages::deletion::deleted))
-        .route(
-            "/recovery",
-            get(pages::recovery::form).post(pages::recovery::recover),
-        )
-        .route(
-            "/set-password/{token}",
-            get(pages::reset::form).post(pages::reset::set),
-        )
-        .route("/help", get(pages::help::show))
-        .route("/start", get(pages::start::show).post(pages::start::begin))
-        .route("/start/join", post(pages::start::join))
-        .route(
-            "/spaces",
-            get(pages::spaces::list).post(pages::spaces::create),
-        )
-        .route("/spaces/{id}", get(pages::spaces::show))
-        .route("/spaces/{id}/invites", post(pages::spaces::invite))
-        .route(
-            "/spaces/{id}/invites/{invite}",
-            get(pages::spaces::invite_page),
-        )
-        .route(
-            "/spaces/{id}/invites/{invite}/revoke",
-            post(pages::spaces::revoke),
-        )
-        .route(
-            "/spaces/{id}/leave",
-            get(pages::spaces::leave_form).post(pages::spaces::leave),
-        )
-        .route(
-            "/spaces/{id}/promises",
-            get(pages::promises::list).post(pages::promises::make),
-        )
-        .route(
-            "/spaces/{id}/promises/{promise}",
-            get(pages::promises::show),
-        )
-        .route(
-            "/spaces/{id}/promises/{promise}/{action}",
-            post(pages::promises::act),
-        )
-        .route(
-            "/spaces/{id}/promises/{promise}/renegotiation/{answer}",
-            post(pages::promises::answer),
-        )
-        .route(
-            "/spaces/{id}/checkins",
-            get(pages::checkins::list).post(pages::checkins::start),
-        )
-        .route(
-            "/spaces/{id}/checkins/{checkin}",
-            get(pages::checkins::show),
-        )
-        .route(
-            "/spaces/{id}/checkins/{checkin}/step/{step}",
-            post(pages::checkins::save_step),
-        )
-        .route(
-            "/spaces/{id}/checkins/{checkin}/submit",
-            post(pages::checkins::submit),
-        )
-        .route(
-            "/spaces/{id}/checkins/{checkin}/break",
-            post(pages::checkins::call_break),
-        )
-        .route(
-            "/spaces/{id}/checkins/{checkin}/break/end",
-            post(pages::checkins::end_break),
-        )
-        .route(
-            "/spaces/{id}/repairs",
-            get(pages::repairs::list).post(pages::repairs::open),
-        )
-        .route(
-            "/spaces/{id}/repairs/log",
-            get(pages::repairs::log).post(pages::repairs::write_log),
-        )
-        .route("/spaces/{id}/repairs/{repair}", get(pages::repairs::show))
-        .route(
-            "/spaces/{id}/repairs/{repair}/{action}",
-            post(pages::repairs::act),
-        )
-        .route(
-            "/spaces/{id}/repairs/{repair}/{action}/check",
-            post(pages::repairs::check),
-        )
-        .route(
-            "/spaces/{id}/safety",
-            get(pages::repairs::safety).post(pages::repairs::answer_safety),
-        )
-        .route(
-            "/spaces/{id}/safety/{act}",
-            post(pages::repairs::pause_or_go_on),
-        )
-        .route(
-            "/spaces/{id}/rituals",
-            get(pages::rituals::list).post(pages::rituals::plan),
-        )
-        .route(
-            "/spaces/{id}/rituals/{ritual}",
-            get(pages::rituals::show).post(pages::rituals::change),
-        )
-        .route(
-            "/spaces/{id}/rituals/{ritual}/end",
-            post(pages::rituals::end),
-        )
-        .route("/spaces/{id}/settings", get(pages::rituals::settings))
-        .route("/spaces/{id}/time-zone", post(pages::rituals::set_zone))
-        .route(
-            "/spaces/{id}/daily",
-            get(pages::daily::show).post(pages::daily::write),
-        )
-        .route(
-            "/account/calendar",
-            get(pages::calendar::show).post(pages::calendar::create),
-        )
-        .route(
-            "/account/calendar/discreet",
-            post(pages::calendar::discreet),
-        )
-        .route("/account/calendar/revoke", post(pages::calendar::revoke))
-        .route("/calendar/{file}", get(calendar::serve))
-        .route(
-            "/spaces/{id}/boundaries",
-            get(pages::boundaries::list).post(pages::boundaries::propose),
-        )
-        .route(
-            "/spaces/{id}/boundaries/{boundary}",
-            get(pages::boundaries::show),
-        )
-        .route(
-            "/spaces/{id}/boundaries/{boundary}/{step}",
-            post(pages::boundaries::act),
-        )
-        .route(
-            "/spaces/{id}/boundaries/{boundary}/crossings/{crossing}/{step}",
-            post(pages::boundaries::act_on_crossing),
-        )
-        .route(
-            "/spaces/{id}/boundaries/check",
-            post(pages::boundaries::check_proposal),
-        )
-        .route(
-            "/spaces/{id}/boundaries/{boundary}/{step}/check",
-            post(pages::boundaries::check),
-        )
-        .route(
-            "/spaces/{id}/boundaries/{boundary}/crossings/{crossing}/{step}/check",
-            post(pages::boundaries::check_on_crossing),
-        )
-        .route(
-            "/spaces/{id}/appreciations",
-            get(pages::appreciations::show).post(pages::appreciations::give),
-        )
-        .route("/spaces/{id}/patterns", get(pages::patterns::show))
-        .route(
-            "/journal",
-            get(pages::journal::show).post(pages::journal::write),
-        )
-        .route(
-            "/journal/{entry}",
-            get(pages::journal::entry).post(pages::journal::edit),
-        )
-        .route("/journal/{entry}/delete", post(pages::journal::delete))
-        .route(
-            "/spaces/{id}/checkins/{checkin}/step/topic/check",
-            post(pages::checkins::check_topic),
-        )
-        .route("/spaces/{id}/record", get(pages::record::show))
-        .route("/spaces/{id}/record/consent", post(pages::record::consent))
-        .route("/spaces/{id}/record/how", get(pages::record::how))
-        .route("/spaces/{id}/coach", get(pages::coach::settings))
-        .route("/spaces/{id}/coach/invites", post(pages::coach::invite))
-        .route(
-            "/spaces/{id}/coach/invites/{invite}/revoke",
-            post(pages::coach::revoke_invite),
-        )
-        .route(
-            "/spaces/{id}/coach/{coach}/grant",
-            post(pages::coach::grant),
-        )
-        .route(
-            "/spaces/{id}/coach/{coach}/revoke",
-            post(pages::coach::revoke),
-        )
-        .route("/coach-invites/{token}", get(pages::coach::show_invite))
-        .route(
-            "/coach-invites/{token}/accept",
-            post(pages::coach::accept_invite),
-        )
-        .route(
-            "/coach-invites/{token}/sign-up",
-            post(pages::coach::sign_up_through_invite),
-        )
-        .route("/coach", get(pages::coach::home))
-        .route("/coach/spaces/{id}", get(pages::coach::space))
-        .route("/coach/spaces/{id}/report", get(pages::coach::report))
-        .route("/invites/{token}", get(pages::invites::show))
-        .route("/invites/{token}/accept", post(pages::invites::accept))
+    let (pages, page_rules) = page_routes().into_parts();
+    let (api, api_rules) = api::openapi::router();
+    let rules = routes::all_rules(page_rules, api_rules);
+    let routes = pages
         .merge(api)
         .route("/static/app.css", get(assets::css))
         .route("/static/app.js", get(assets::js))
@@ -479,11 +237,317 @@ pub fn app_with_metrics(store: Store, config: WebConfig) -> Result<Routers, Star
             coach::refuse_writes,
         ))
         // Texts speak to the reader and about their partner in the forms each chose (`voice`).
-        .route_layer(middleware::from_fn_with_state(state.clone(), voice::speak));
+        .route_layer(middleware::from_fn_with_state(state.clone(), voice::speak))
+        // The guards above read the rule of the route a request matched.
+        .layer(axum::Extension(rules));
     Ok(Routers {
         public: shell(routes, state).layer(axum::Extension(alive)),
         metrics: ops::router(requests),
     })
+}
+
+/// Every page route, each form's target with its rule (`routes::Write`).
+fn page_routes() -> PageRoutes {
+    PageRoutes::new()
+        .read("/", pages::home::show)
+        .write("/language", pages::language::choose, Write::OWN_ACCOUNT)
+        .read("/sign-up", pages::accounts::sign_up_form)
+        .write("/sign-up", pages::accounts::sign_up, Write::UNHELD)
+        .read("/sign-in", pages::accounts::sign_in_form)
+        .write("/sign-in", pages::accounts::sign_in, Write::OWN_ACCOUNT)
+        .write("/sign-out", pages::accounts::sign_out, Write::OWN_ACCOUNT)
+        .write("/exit", pages::accounts::quick_exit, Write::OWN_ACCOUNT)
+        .read("/account", pages::account::show)
+        .write(
+            "/account/sign-out-others",
+            pages::account::sign_out_others,
+            Write::OWN_ACCOUNT,
+        )
+        .write(
+            "/account/sign-out-everywhere",
+            pages::account::sign_out_everywhere,
+            Write::OWN_ACCOUNT,
+        )
+        .write(
+            "/account/password",
+            pages::account::change_password,
+            Write::OWN_ACCOUNT,
+        )
+        .write(
+            "/account/grammatical-form",
+            pages::account::set_grammatical_form,
+            Write::OWN_SETTING,
+        )
+        .write(
+            "/account/reminders",
+            pages::reminders::set_email,
+            Write::CONTENT,
+        )
+        .write(
+            "/account/recovery-codes",
+            pages::account::renew_recovery_codes,
+            Write::OWN_ACCOUNT,
+        )
+        .read("/account/export", pages::export::download)
+        .write("/account/tokens", pages::tokens::create, Write::CONTENT)
+        .write(
+            "/account/tokens/{id}/revoke",
+            pages::tokens::revoke,
+            Write::UNHELD,
+        )
+        .write(
+            "/account/tokens/{id}/dismiss",
+            pages::tokens::dismiss_notice,
+            Write::CONTENT,
+        )
+        .write(
+            "/account/notices/{id}/dismiss",
+            pages::account::dismiss_notice,
+            Write::CONTENT,
+        )
+        .read("/account/delete", pages::deletion::confirm)
+        .write(
+            "/account/delete",
+            pages::deletion::delete,
+            Write::OWN_ACCOUNT,
+        )
+        .read("/account/deleted", pages::deletion::deleted)
+        .read("/recovery", pages::recovery::form)
+        .write("/recovery", pages::recovery::recover, Write::UNHELD)
+        .read("/set-password/{token}", pages::reset::form)
+        .write("/set-password/{token}", pages::reset::set, Write::CONTENT)
+        .read("/help", pages::help::show)
+        .read("/start", pages::start::show)
+        .write("/start", pages::start::begin, Write::CONTENT)
+        .write("/start/join", pages::start::join, Write::CONTENT)
+        .read("/spaces", pages::spaces::list)
+        .write("/spaces", pages::spaces::create, Write::CONTENT)
+        .read("/spaces/{id}", pages::spaces::show)
+        .write(
+            "/spaces/{id}/invites",
+            pages::spaces::invite,
+            Write::CONTENT,
+        )
+        .read("/spaces/{id}/invites/{invite}", pages::spaces::invite_page)
+        .write(
+            "/spaces/{id}/invites/{invite}/revoke",
+            pages::spaces::revoke,
+            Write::UNHELD,
+        )
+        .read("/spaces/{id}/leave", pages::spaces::leave_form)
+        .write("/spaces/{id}/leave", pages::spaces::leave, Write::UNHELD)
+        .read("/spaces/{id}/promises", pages::promises::list)
+        .write(
+            "/spaces/{id}/promises",
+            pages::promises::make,
+            Write::CONTENT,
+        )
+        .read("/spaces/{id}/promises/{promise}", pages::promises::show)
+        .write(
+            "/spaces/{id}/promises/{promise}/{action}",
+            pages::promises::act,
+            Write::CONTENT,
+        )
+        .write(
+            "/spaces/{id}/promises/{promise}/renegotiation/{answer}",
+            pages::promises::answer,
+            Write::CONTENT,
+        )
+        .read("/spaces/{id}/checkins", pages::checkins::list)
+        .write(
+            "/spaces/{id}/checkins",
+            pages::checkins::start,
+            Write::CONTENT,
+        )
+        .read("/spaces/{id}/checkins/{checkin}", pages::checkins::show)
+        .write(
+            "/spaces/{id}/checkins/{checkin}/step/{step}",
+            pages::checkins::save_step,
+            Write::CONTENT,
+        )
+        .write(
+            "/spaces/{id}/checkins/{checkin}/submit",
+            pages::checkins::submit,
+            Write::CONTENT,
+        )
+        .write(
+            "/spaces/{id}/checkins/{checkin}/break",
+            pages::checkins::call_break,
+            Write::CONTENT,
+        )
+        .write(
+            "/spaces/{id}/checkins/{checkin}/break/end",
+            pages::checkins::end_break,
+            Write::CONTENT,
+        )
+        .read("/spaces/{id}/repairs", pages::repairs::list)
+        .write("/spaces/{id}/repairs", pages::repairs::open, Write::CONTENT)
+        .read("/spaces/{id}/repairs/log", pages::repairs::log)
+        .write(
+            "/spaces/{id}/repairs/log",
+            pages::repairs::write_log,
+            Write::CONTENT,
+        )
+        .read("/spaces/{id}/repairs/{repair}", pages::repairs::show)
+        .write(
+            "/spaces/{id}/repairs/{repair}/{action}",
+            pages::repairs::act,
+            Write::CONTENT,
+        )
+        .write(
+            "/spaces/{id}/repairs/{repair}/{action}/check",
+            pages::repairs::check,
+            Write::UNHELD,
+        )
+        .read("/spaces/{id}/safety", pages::repairs::safety)
+        .write(
+            "/spaces/{id}/safety",
+            pages::repairs::answer_safety,
+            Write::UNHELD,
+        )
+        .write(
+            "/spaces/{id}/safety/{act}",
+            pages::repairs::pause_or_go_on,
+            Write::UNHELD,
+        )
+        .read("/spaces/{id}/rituals", pages::rituals::list)
+        .write("/spaces/{id}/rituals", pages::rituals::plan, Write::CONTENT)
+        .read("/spaces/{id}/rituals/{ritual}", pages::rituals::show)
+        .write(
+            "/spaces/{id}/rituals/{ritual}",
+            pages::rituals::change,
+            Write::CONTENT,
+        )
+        .write(
+            "/spaces/{id}/rituals/{ritual}/end",
+            pages::rituals::end,
+            Write::CONTENT,
+        )
+        .read("/spaces/{id}/settings", pages::rituals::settings)
+        .write(
+            "/spaces/{id}/time-zone",
+            pages::rituals::set_zone,
+            Write::CONTENT,
+        )
+        .read("/spaces/{id}/daily", pages::daily::show)
+        .write("/spaces/{id}/daily", pages::daily::write, Write::CONTENT)
+        .read("/account/calendar", pages::calendar::show)
+        .write("/account/calendar", pages::calendar::create, Write::CONTENT)
+        .write(
+            "/account/calendar/discreet",
+            pages::calendar::discreet,
+            Write::CONTENT,
+        )
+        .write(
+            "/account/calendar/revoke",
+            pages::calendar::revoke,
+            Write::UNHELD,
+        )
+        .read("/calendar/{file}", calendar::serve)
+        .read("/spaces/{id}/boundaries", pages::boundaries::list)
+        .write(
+            "/spaces/{id}/boundaries",
+            pages::boundaries::propose,
+            Write::CONTENT,
+        )
+        .read(
+            "/spaces/{id}/boundaries/{boundary}",
+            pages::boundaries::show,
+        )
+        .write(
+            "/spaces/{id}/boundaries/{boundary}/{step}",
+            pages::boundaries::act,
+            Write::CONTENT,
+        )
+        .write(
+            "/spaces/{id}/boundaries/{boundary}/crossings/{crossing}/{step}",
+            pages::boundaries::act_on_crossing,
+            Write::CONTENT,
+        )
+        .write(
+            "/spaces/{id}/boundaries/check",
+            pages::boundaries::check_proposal,
+            Write::UNHELD,
+        )
+        .write(
+            "/spaces/{id}/boundaries/{boundary}/{step}/check",
+            pages::boundaries::check,
+            Write::UNHELD,
+        )
+        .write(
+            "/spaces/{id}/boundaries/{boundary}/crossings/{crossing}/{step}/check",
+            pages::boundaries::check_on_crossing,
+            Write::UNHELD,
+        )
+        .read("/spaces/{id}/appreciations", pages::appreciations::show)
+        .write(
+            "/spaces/{id}/appreciations",
+            pages::appreciations::give,
+            Write::CONTENT,
+        )
+        .read("/spaces/{id}/patterns", pages::patterns::show)
+        .read("/journal", pages::journal::show)
+        .write("/journal", pages::journal::write, Write::CONTENT)
+        .read("/journal/{entry}", pages::journal::entry)
+        .write("/journal/{entry}", pages::journal::edit, Write::CONTENT)
+        .write(
+            "/journal/{entry}/delete",
+            pages::journal::delete,
+            Write::CONTENT,
+        )
+        .write(
+            "/spaces/{id}/checkins/{checkin}/step/topic/check",
+            pages::checkins::check_topic,
+            Write::UNHELD,
+        )
+        .read("/spaces/{id}/record", pages::record::show)
+        .write(
+            "/spaces/{id}/record/consent",
+            pages::record::consent,
+            Write::CONTENT,
+        )
+        .read("/spaces/{id}/record/how", pages::record::how)
+        .read("/spaces/{id}/coach", pages::coach::settings)
+        .write(
+            "/spaces/{id}/coach/invites",
+            pages::coach::invite,
+            Write::CONTENT,
+        )
+        .write(
+            "/spaces/{id}/coach/invites/{invite}/revoke",
+            pages::coach::revoke_invite,
+            Write::UNHELD,
+        )
+        .write(
+            "/spaces/{id}/coach/{coach}/grant",
+            pages::coach::grant,
+            Write::CONTENT,
+        )
+        .write(
+            "/spaces/{id}/coach/{coach}/revoke",
+            pages::coach::revoke,
+            Write::UNHELD,
+        )
+        .read("/coach-invites/{token}", pages::coach::show_invite)
+        .write(
+            "/coach-invites/{token}/accept",
+            pages::coach::accept_invite,
+            Write::OWN_SETTING,
+        )
+        .write(
+            "/coach-invites/{token}/sign-up",
+            pages::coach::sign_up_through_invite,
+            Write::OWN_SETTING,
+        )
+        .read("/coach", pages::coach::home)
+        .read("/coach/spaces/{id}", pages::coach::space)
+        .read("/coach/spaces/{id}/report", pages::coach::report)
+        .read("/invites/{token}", pages::invites::show)
+        .write(
+            "/invites/{token}/accept",
+            pages::invites::accept,
+            Write::CONTENT,
+        )
 }
 
 /// What every route gets: metrics, the guards, error pages and the security headers.

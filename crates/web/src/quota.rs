@@ -24,8 +24,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use askama::Template;
+use axum::Extension;
 use axum::extract::{FromRequest, Request, State};
-use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use governor::clock::Clock as GovernorClock;
@@ -40,6 +41,7 @@ use crate::auth::limits::{ClockAdapter, TooMany};
 use crate::auth::session::{self, Caller};
 use crate::i18n::Lang;
 use crate::pages::Chrome;
+use crate::routes::WriteRules;
 use steadfast_app::clock::Clock;
 
 /// How many writes one person may make at once, and how fast the allowance comes back.
@@ -105,66 +107,15 @@ impl Writes {
     }
 }
 
-/// Whether a request is a write that counts: a state-changing method on anything but the few
-/// paths that must never be held back (see the module's comment).
-pub(crate) fn counts(method: &Method, path: &str) -> bool {
-    if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
-        return false;
-    }
-    const NEVER: [&str; 20] = [
-        "/sign-in",
-        "/sign-up",
-        "/sign-out",
-        "/exit",
-        "/language",
-        "/recovery",
-        "/account/password",
-        "/account/sign-out-others",
-        "/account/sign-out-everywhere",
-        "/account/recovery-codes",
-        "/account/delete",
-        "/account/calendar/revoke",
-        "/api/v1/sessions",
-        "/api/v1/sessions/current",
-        "/api/v1/me",
-        "/api/v1/me/password",
-        "/api/v1/me/recovery-codes",
-        "/api/v1/accounts",
-        "/api/v1/recovery",
-        "/api/v1/gentle-start",
-    ];
-    if NEVER.contains(&path) {
-        return false;
-    }
-    if path == "/api/v1/calendar-feed" {
-        return *method != Method::DELETE;
-    }
-    let segments: Vec<&str> = path.trim_end_matches('/').split('/').collect();
-    let last = segments.last().copied().unwrap_or_default();
-    let spaces_step = |from_end: usize| {
-        segments
-            .len()
-            .checked_sub(from_end)
-            .and_then(|i| segments.get(i))
-            .copied()
-    };
-    let revoking = last == "revoke"
-        || (*method == Method::DELETE
-            && (path.starts_with("/api/v1/tokens/") || spaces_step(2) == Some("invites")));
-    // The safety question, and pausing joint work or going on (`…/safety/pause`, `…/ready`).
-    let leaving_or_safety = last == "leave" || last == "safety" || spaces_step(2) == Some("safety");
-    let only_looking = last == "check";
-    !(revoking || leaving_or_safety || only_looking)
-}
-
 /// Counts every write of a signed-in person against their allowance; past it, refuses the write
 /// before any handler runs. Runs inside the coach guard, so a coach's refused writes never count.
 pub(crate) async fn limit_writes(
     State(state): State<AppState>,
+    Extension(rules): Extension<Arc<WriteRules>>,
     request: Request,
     next: Next,
 ) -> Response {
-    if !counts(request.method(), request.uri().path()) {
+    if !rules.of(&request).is_some_and(|write| write.counted) {
         return next.run(request).await;
     }
     let (mut parts, body) = request.into_parts();
@@ -290,45 +241,5 @@ mod tests {
         clock.advance_millis(1_000);
         assert_eq!(writes.take(a), Ok(()));
         assert!(writes.take(a).is_err());
-    }
-
-    #[test]
-    fn safety_steps_and_reads_never_count() {
-        let never = [
-            (Method::GET, "/spaces/x/promises"),
-            (Method::POST, "/exit"),
-            (Method::POST, "/sign-out"),
-            (Method::POST, "/account/password"),
-            (Method::POST, "/account/delete"),
-            (Method::POST, "/account/tokens/x/revoke"),
-            (Method::POST, "/spaces/x/leave"),
-            (Method::POST, "/spaces/x/safety"),
-            (Method::PUT, "/api/v1/spaces/x/safety"),
-            (Method::POST, "/spaces/x/safety/pause"),
-            (Method::POST, "/api/v1/spaces/x/safety/ready"),
-            (Method::POST, "/spaces/x/coach/y/revoke"),
-            (Method::POST, "/spaces/x/boundaries/check"),
-            (Method::DELETE, "/api/v1/tokens/x"),
-            (Method::DELETE, "/api/v1/spaces/x/invites/y"),
-            (Method::DELETE, "/api/v1/calendar-feed"),
-            (Method::DELETE, "/api/v1/sessions/current"),
-            (Method::POST, "/api/v1/gentle-start"),
-        ];
-        for (method, path) in never {
-            assert!(!counts(&method, path), "{method} {path}");
-        }
-        let counted = [
-            (Method::POST, "/spaces/x/promises"),
-            (Method::POST, "/api/v1/spaces/x/promises"),
-            (Method::POST, "/journal"),
-            (Method::PUT, "/api/v1/journal/y"),
-            (Method::DELETE, "/api/v1/spaces/x/rituals/y"),
-            (Method::POST, "/account/tokens"),
-            (Method::POST, "/api/v1/calendar-feed"),
-            (Method::POST, "/spaces/x/invites"),
-        ];
-        for (method, path) in counted {
-            assert!(counts(&method, path), "{method} {path}");
-        }
     }
 }

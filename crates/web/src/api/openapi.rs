@@ -27,6 +27,7 @@ use super::{
     me, patterns, promises, record, recovery, reminders, repairs, rituals, spaces, tokens,
 };
 use crate::AppState;
+use crate::routes::{ApiRoutes, Write, WriteRules};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -130,9 +131,9 @@ impl Modify for BodyRefusals {
 
 /// Adds the 429 every counted write may answer (`crate::quota`), decided by the same rule that
 /// counts them, so the document and the server cannot disagree.
-struct WriteQuotaRefusal;
+struct WriteQuotaRefusal<'a>(&'a WriteRules);
 
-impl Modify for WriteQuotaRefusal {
+impl Modify for WriteQuotaRefusal<'_> {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         for (path, item) in openapi.paths.paths.iter_mut() {
             let operations = [
@@ -143,7 +144,7 @@ impl Modify for WriteQuotaRefusal {
             ];
             for (method, operation) in operations {
                 let Some(operation) = operation else { continue };
-                if !crate::quota::counts(&method, path) {
+                if !self.0.counts(&method, path) {
                     continue;
                 }
                 operation
@@ -641,125 +642,149 @@ impl Modify for TextRules {
 
 /// Every API route under `/api/v1`, the document at `/api/v1/openapi.json`, and JSON 404s for
 /// anything else under `/api/`.
-pub(crate) fn router() -> Router<AppState> {
-    let v1 = OpenApiRouter::new()
-        .routes(routes!(accounts::create))
-        .routes(routes!(accounts::sign_in))
-        .routes(routes!(accounts::sign_out))
-        .routes(routes!(accounts::me, me::delete))
-        .routes(routes!(me::change_password))
-        .routes(routes!(me::renew_recovery_codes))
-        .routes(routes!(me::set_grammatical_form))
-        .routes(routes!(recovery::recover))
-        .routes(routes!(tokens::list, tokens::create))
-        .routes(routes!(tokens::revoke))
-        .routes(routes!(spaces::list, spaces::create))
-        .routes(routes!(spaces::show))
-        .routes(routes!(spaces::invite))
-        .routes(routes!(spaces::revoke))
-        .routes(routes!(spaces::leave))
-        .routes(routes!(spaces::accept))
-        .routes(routes!(promises::list, promises::create))
-        .routes(routes!(promises::show))
-        .routes(routes!(promises::done))
-        .routes(routes!(promises::kept))
-        .routes(routes!(promises::not_yet))
-        .routes(routes!(promises::renegotiate))
-        .routes(routes!(promises::accept_renegotiation))
-        .routes(routes!(promises::decline_renegotiation))
-        .routes(routes!(promises::broken))
-        .routes(routes!(promises::extend))
-        .routes(routes!(promises::let_go))
-        .routes(routes!(promises::release))
-        .routes(routes!(promises::acknowledge))
-        .routes(routes!(promises::apologise))
-        .routes(routes!(promises::answer_apology))
-        .routes(routes!(promises::ask))
-        .routes(routes!(promises::offer))
-        .routes(routes!(checkins::list, checkins::create))
-        .routes(routes!(checkins::trend))
-        .routes(routes!(checkins::show))
-        .routes(routes!(checkins::save_draft))
-        .routes(routes!(checkins::submit))
-        .routes(routes!(checkins::call_break, checkins::end_break))
-        .routes(routes!(rituals::list, rituals::create))
-        .routes(routes!(rituals::show, rituals::change, rituals::end))
-        .routes(routes!(rituals::set_time_zone))
-        .routes(routes!(daily::list, daily::write))
-        .routes(routes!(
-            calendar::show,
-            calendar::create,
-            calendar::update,
-            calendar::revoke
-        ))
-        .routes(routes!(reminders::coming_up))
-        .routes(routes!(
-            reminders::show_email,
-            reminders::email_on,
-            reminders::email_off
-        ))
-        .routes(routes!(record::show))
-        .routes(routes!(record::give_consent, record::withdraw_consent))
-        .routes(routes!(journal::list, journal::create))
-        .routes(routes!(journal::prompts))
-        .routes(routes!(journal::show, journal::edit, journal::delete))
-        .routes(routes!(patterns::list))
-        .routes(routes!(gentle::review))
-        .routes(routes!(export::export))
-        .routes(routes!(repairs::list, repairs::create))
-        .routes(routes!(repairs::log, repairs::write_log))
-        .routes(routes!(repairs::show))
-        .routes(routes!(repairs::accept))
-        .routes(routes!(repairs::acknowledge))
-        .routes(routes!(repairs::responsibility))
-        .routes(routes!(repairs::apology))
-        .routes(routes!(repairs::promise))
-        .routes(routes!(repairs::transparency))
-        .routes(routes!(repairs::advance))
-        .routes(routes!(repairs::close))
-        .routes(routes!(repairs::progress))
-        .routes(routes!(repairs::answer))
-        .routes(routes!(repairs::ask))
-        .routes(routes!(repairs::reply))
-        .routes(routes!(repairs::forgiveness))
-        .routes(routes!(repairs::safety, repairs::answer_safety))
-        .routes(routes!(repairs::pause_joint_work))
-        .routes(routes!(repairs::ready_to_go_on))
-        .routes(routes!(boundaries::list, boundaries::create))
-        .routes(routes!(
-            boundaries::show,
-            boundaries::revise,
-            boundaries::withdraw
-        ))
-        .routes(routes!(boundaries::acknowledge))
-        .routes(routes!(boundaries::report))
-        .routes(routes!(boundaries::acknowledge_crossing))
-        .routes(routes!(boundaries::apologise))
-        .routes(routes!(boundaries::answer_apology))
-        .routes(routes!(boundaries::prevention))
-        .routes(routes!(boundaries::resolve))
-        .routes(routes!(appreciations::list, appreciations::create))
-        .routes(routes!(appreciations::balance))
-        .routes(routes!(coach::partner))
-        .routes(routes!(coach::invite))
-        .routes(routes!(coach::grant))
-        .routes(routes!(coach::revoke))
-        .routes(routes!(coach::coached))
-        .routes(routes!(coach::overview));
+pub(crate) fn router() -> (Router<AppState>, WriteRules) {
+    let (v1, rules) = ApiRoutes::new("/api/v1")
+        .write(routes!(accounts::create), Write::UNHELD)
+        .write(routes!(accounts::sign_in), Write::OWN_ACCOUNT)
+        .write(routes!(accounts::sign_out), Write::OWN_ACCOUNT)
+        .write(routes!(accounts::me, me::delete), Write::OWN_ACCOUNT)
+        .write(routes!(me::change_password), Write::OWN_ACCOUNT)
+        .write(routes!(me::renew_recovery_codes), Write::OWN_ACCOUNT)
+        .write(routes!(me::set_grammatical_form), Write::OWN_SETTING)
+        .write(routes!(recovery::recover), Write::UNHELD)
+        .write(routes!(tokens::list, tokens::create), Write::CONTENT)
+        .write(routes!(tokens::revoke), Write::UNHELD)
+        .write(routes!(spaces::list, spaces::create), Write::CONTENT)
+        .read(routes!(spaces::show))
+        .write(routes!(spaces::invite), Write::CONTENT)
+        .write(routes!(spaces::revoke), Write::UNHELD)
+        .write(routes!(spaces::leave), Write::UNHELD)
+        .write(routes!(spaces::accept), Write::CONTENT)
+        .write(routes!(promises::list, promises::create), Write::CONTENT)
+        .read(routes!(promises::show))
+        .write(routes!(promises::done), Write::CONTENT)
+        .write(routes!(promises::kept), Write::CONTENT)
+        .write(routes!(promises::not_yet), Write::CONTENT)
+        .write(routes!(promises::renegotiate), Write::CONTENT)
+        .write(routes!(promises::accept_renegotiation), Write::CONTENT)
+        .write(routes!(promises::decline_renegotiation), Write::CONTENT)
+        .write(routes!(promises::broken), Write::CONTENT)
+        .write(routes!(promises::extend), Write::CONTENT)
+        .write(routes!(promises::let_go), Write::CONTENT)
+        .write(routes!(promises::release), Write::CONTENT)
+        .write(routes!(promises::acknowledge), Write::CONTENT)
+        .write(routes!(promises::apologise), Write::CONTENT)
+        .write(routes!(promises::answer_apology), Write::CONTENT)
+        .write(routes!(promises::ask), Write::CONTENT)
+        .write(routes!(promises::offer), Write::CONTENT)
+        .write(routes!(checkins::list, checkins::create), Write::CONTENT)
+        .read(routes!(checkins::trend))
+        .read(routes!(checkins::show))
+        .write(routes!(checkins::save_draft), Write::CONTENT)
+        .write(routes!(checkins::submit), Write::CONTENT)
+        .write(
+            routes!(checkins::call_break, checkins::end_break),
+            Write::CONTENT,
+        )
+        .write(routes!(rituals::list, rituals::create), Write::CONTENT)
+        .write(
+            routes!(rituals::show, rituals::change, rituals::end),
+            Write::CONTENT,
+        )
+        .write(routes!(rituals::set_time_zone), Write::CONTENT)
+        .write(routes!(daily::list, daily::write), Write::CONTENT)
+        .write(
+            routes!(calendar::show, calendar::create, calendar::update),
+            Write::CONTENT,
+        )
+        .write(routes!(calendar::revoke), Write::UNHELD)
+        .read(routes!(reminders::coming_up))
+        .write(
+            routes!(
+                reminders::show_email,
+                reminders::email_on,
+                reminders::email_off
+            ),
+            Write::CONTENT,
+        )
+        .read(routes!(record::show))
+        .write(
+            routes!(record::give_consent, record::withdraw_consent),
+            Write::CONTENT,
+        )
+        .write(routes!(journal::list, journal::create), Write::CONTENT)
+        .read(routes!(journal::prompts))
+        .write(
+            routes!(journal::show, journal::edit, journal::delete),
+            Write::CONTENT,
+        )
+        .read(routes!(patterns::list))
+        .write(routes!(gentle::review), Write::UNHELD)
+        .read(routes!(export::export))
+        .write(routes!(repairs::list, repairs::create), Write::CONTENT)
+        .write(routes!(repairs::log, repairs::write_log), Write::CONTENT)
+        .read(routes!(repairs::show))
+        .write(routes!(repairs::accept), Write::CONTENT)
+        .write(routes!(repairs::acknowledge), Write::CONTENT)
+        .write(routes!(repairs::responsibility), Write::CONTENT)
+        .write(routes!(repairs::apology), Write::CONTENT)
+        .write(routes!(repairs::promise), Write::CONTENT)
+        .write(routes!(repairs::transparency), Write::CONTENT)
+        .write(routes!(repairs::advance), Write::CONTENT)
+        .write(routes!(repairs::close), Write::CONTENT)
+        .write(routes!(repairs::progress), Write::CONTENT)
+        .write(routes!(repairs::answer), Write::CONTENT)
+        .write(routes!(repairs::ask), Write::CONTENT)
+        .write(routes!(repairs::reply), Write::CONTENT)
+        .write(routes!(repairs::forgiveness), Write::CONTENT)
+        .write(
+            routes!(repairs::safety, repairs::answer_safety),
+            Write::UNHELD,
+        )
+        .write(routes!(repairs::pause_joint_work), Write::UNHELD)
+        .write(routes!(repairs::ready_to_go_on), Write::UNHELD)
+        .write(
+            routes!(boundaries::list, boundaries::create),
+            Write::CONTENT,
+        )
+        .write(
+            routes!(boundaries::show, boundaries::revise, boundaries::withdraw),
+            Write::CONTENT,
+        )
+        .write(routes!(boundaries::acknowledge), Write::CONTENT)
+        .write(routes!(boundaries::report), Write::CONTENT)
+        .write(routes!(boundaries::acknowledge_crossing), Write::CONTENT)
+        .write(routes!(boundaries::apologise), Write::CONTENT)
+        .write(routes!(boundaries::answer_apology), Write::CONTENT)
+        .write(routes!(boundaries::prevention), Write::CONTENT)
+        .write(routes!(boundaries::resolve), Write::CONTENT)
+        .write(
+            routes!(appreciations::list, appreciations::create),
+            Write::CONTENT,
+        )
+        .read(routes!(appreciations::balance))
+        .read(routes!(coach::partner))
+        .write(routes!(coach::invite), Write::CONTENT)
+        .write(routes!(coach::grant), Write::CONTENT)
+        .write(routes!(coach::revoke), Write::UNHELD)
+        .read(routes!(coach::coached))
+        .read(routes!(coach::overview))
+        .into_parts();
     let (routes, mut document) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .nest("/api/v1", v1)
         .split_for_parts();
     // After the routes are in: a modifier on `ApiDoc` would see no paths yet.
     BodyRefusals.modify(&mut document);
-    WriteQuotaRefusal.modify(&mut document);
+    WriteQuotaRefusal(&rules).modify(&mut document);
     TextRules.modify(&mut document);
     let document = Arc::new(document);
-    routes
+    let routes = routes
         .route(
             "/api/v1/openapi.json",
             get(serve_document).with_state(document),
         )
-        .route("/api/{*rest}", any(super::not_found))
+        .route("/api/{*rest}", any(super::not_found));
+    (routes, rules)
 }
 
 /// The OpenAPI 3.1 document.

@@ -34,6 +34,14 @@ fn get_routes() -> Vec<String> {
     let mut routes = Vec::new();
     // The crate's own tests add routes of their own below this line.
     let router = ROUTER.split("#[cfg(test)]").next().unwrap_or_default();
+    // Pages to read are declared with `.read(path, handler)`; the rest with `.route(path, get(…))`.
+    for piece in router.split(".read(").skip(1) {
+        if let Some(path) = piece.split('"').nth(1)
+            && !routes.iter().any(|r| r == path)
+        {
+            routes.push(path.to_owned());
+        }
+    }
     for piece in router.split(".route(").skip(1) {
         let Some(path) = piece.split('"').nth(1) else {
             continue;

@@ -12,7 +12,7 @@ use thiserror::Error;
 
 use crate::event::{EventKind, NewEvent, Visibility};
 use crate::id::{AppreciationId, EventId, PersonId};
-use crate::text::{self, TextError, text_impls};
+use crate::text::{self, TextError, TextRule, text_impls};
 use crate::time::Timestamp;
 
 pub use balance::{
@@ -24,11 +24,14 @@ pub use balance::{
 #[serde(try_from = "String", into = "String")]
 pub struct AppreciationText(String);
 
-impl AppreciationText {
-    pub const MAX_CHARS: usize = 280;
+impl TextRule for AppreciationText {
+    const MAX_CHARS: usize = 280;
+    const MULTILINE: bool = false;
+}
 
+impl AppreciationText {
     pub fn parse(input: &str) -> Result<Self, TextError> {
-        text::clean(input, Self::MAX_CHARS, false).map(Self)
+        text::clean(input, Self::MAX_CHARS, Self::MULTILINE).map(Self)
     }
 
     pub fn as_str(&self) -> &str {

@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::event::{EventKind, NewEvent, RecordedEvent, Visibility};
 use crate::id::{EventId, JournalEntryId, PersonId};
-use crate::text::{self, TextError, text_impls};
+use crate::text::{self, TextError, TextRule, text_impls};
 use crate::time::Timestamp;
 
 /// What an entry says: 1–10 000 characters, line breaks allowed. `Debug` hides it.
@@ -30,11 +30,14 @@ use crate::time::Timestamp;
 #[serde(try_from = "String", into = "String")]
 pub struct JournalText(String);
 
-impl JournalText {
-    pub const MAX_CHARS: usize = 10_000;
+impl TextRule for JournalText {
+    const MAX_CHARS: usize = 10_000;
+    const MULTILINE: bool = true;
+}
 
+impl JournalText {
     pub fn parse(input: &str) -> Result<Self, TextError> {
-        text::clean(input, Self::MAX_CHARS, true).map(Self)
+        text::clean(input, Self::MAX_CHARS, Self::MULTILINE).map(Self)
     }
 
     pub fn as_str(&self) -> &str {

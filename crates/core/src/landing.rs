@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::text::{self, TextError, text_impls};
+use crate::text::{self, TextError, TextRule, text_impls};
 
 /// The hurt partner's answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,11 +47,14 @@ impl Landing {
 #[serde(try_from = "String", into = "String")]
 pub struct LandingWord(String);
 
-impl LandingWord {
-    pub const MAX_CHARS: usize = 500;
+impl TextRule for LandingWord {
+    const MAX_CHARS: usize = 500;
+    const MULTILINE: bool = true;
+}
 
+impl LandingWord {
     pub fn parse(input: &str) -> Result<Self, TextError> {
-        text::clean(input, Self::MAX_CHARS, true).map(Self)
+        text::clean(input, Self::MAX_CHARS, Self::MULTILINE).map(Self)
     }
 
     pub fn as_str(&self) -> &str {

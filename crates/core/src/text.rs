@@ -15,6 +15,14 @@ pub enum TextError {
     BadCharacter,
 }
 
+/// How one kind of text is checked: at most `MAX_CHARS` characters, and line breaks only where
+/// `MULTILINE`. Each text type parses through [`clean`] with its own rule, and the API's document
+/// states the same rule from here, so the two cannot differ.
+pub trait TextRule {
+    const MAX_CHARS: usize;
+    const MULTILINE: bool;
+}
+
 /// The text trimmed and in Unicode NFC, 1–`max` characters. Control characters are refused
 /// (except line breaks where `multiline`), and so are the invisible characters that reorder or
 /// hide text, so what a partner reads is what was written. Zero-width joiners stay allowed for

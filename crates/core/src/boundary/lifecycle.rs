@@ -10,7 +10,7 @@ use crate::event::{EventKind, NewEvent, Visibility};
 use crate::id::{BoundaryId, CrossingId, EventId, PersonId, PromiseId};
 use crate::landing::{Landing, LandingWord};
 use crate::promise::{self, Answer, Apology, PromiseEvent, Terms};
-use crate::text::{self, TextError, text_impls};
+use crate::text::{self, TextError, TextRule, text_impls};
 use crate::time::Timestamp;
 
 /// How far back a crossing can be reported after the fact.
@@ -21,11 +21,14 @@ const MAX_BACKDATE: Duration = promise::MAX_BACKDATE;
 #[serde(try_from = "String", into = "String")]
 pub struct BoundaryText(String);
 
-impl BoundaryText {
-    pub const MAX_CHARS: usize = 200;
+impl TextRule for BoundaryText {
+    const MAX_CHARS: usize = 200;
+    const MULTILINE: bool = false;
+}
 
+impl BoundaryText {
     pub fn parse(input: &str) -> Result<Self, TextError> {
-        text::clean(input, Self::MAX_CHARS, false).map(Self)
+        text::clean(input, Self::MAX_CHARS, Self::MULTILINE).map(Self)
     }
 
     pub fn as_str(&self) -> &str {
@@ -38,11 +41,14 @@ impl BoundaryText {
 #[serde(try_from = "String", into = "String")]
 pub struct BoundaryWhy(String);
 
-impl BoundaryWhy {
-    pub const MAX_CHARS: usize = 1000;
+impl TextRule for BoundaryWhy {
+    const MAX_CHARS: usize = 1000;
+    const MULTILINE: bool = true;
+}
 
+impl BoundaryWhy {
     pub fn parse(input: &str) -> Result<Self, TextError> {
-        text::clean(input, Self::MAX_CHARS, true).map(Self)
+        text::clean(input, Self::MAX_CHARS, Self::MULTILINE).map(Self)
     }
 
     /// An optional reason from a form field: blank means none.
@@ -64,11 +70,14 @@ impl BoundaryWhy {
 #[serde(try_from = "String", into = "String")]
 pub struct ApologyText(String);
 
-impl ApologyText {
-    pub const MAX_CHARS: usize = 2000;
+impl TextRule for ApologyText {
+    const MAX_CHARS: usize = 2000;
+    const MULTILINE: bool = true;
+}
 
+impl ApologyText {
     pub fn parse(input: &str) -> Result<Self, TextError> {
-        text::clean(input, Self::MAX_CHARS, true).map(Self)
+        text::clean(input, Self::MAX_CHARS, Self::MULTILINE).map(Self)
     }
 
     pub fn as_str(&self) -> &str {

@@ -9,7 +9,7 @@ use thiserror::Error;
 
 pub use crate::scale::ScaleError;
 use crate::scale::scale;
-use crate::text::{self, TextError, text_impls};
+use crate::text::{self, TextError, TextRule, text_impls};
 
 /// One appreciation: a short thank-you or noticing, 1–280 characters on one line. `Debug`
 /// hides it: logs never carry user text.
@@ -17,11 +17,14 @@ use crate::text::{self, TextError, text_impls};
 #[serde(try_from = "String", into = "String")]
 pub struct Appreciation(String);
 
-impl Appreciation {
-    pub const MAX_CHARS: usize = 280;
+impl TextRule for Appreciation {
+    const MAX_CHARS: usize = 280;
+    const MULTILINE: bool = false;
+}
 
+impl Appreciation {
     pub fn parse(input: &str) -> Result<Self, TextError> {
-        text::clean(input, Self::MAX_CHARS, false).map(Self)
+        text::clean(input, Self::MAX_CHARS, Self::MULTILINE).map(Self)
     }
 
     pub fn as_str(&self) -> &str {
@@ -35,11 +38,14 @@ impl Appreciation {
 #[serde(try_from = "String", into = "String")]
 pub struct Note(String);
 
-impl Note {
-    pub const MAX_CHARS: usize = 2000;
+impl TextRule for Note {
+    const MAX_CHARS: usize = 2000;
+    const MULTILINE: bool = true;
+}
 
+impl Note {
     pub fn parse(input: &str) -> Result<Self, TextError> {
-        text::clean(input, Self::MAX_CHARS, true).map(Self)
+        text::clean(input, Self::MAX_CHARS, Self::MULTILINE).map(Self)
     }
 
     /// An optional answer from a form field: blank means none.

@@ -8,7 +8,7 @@ use crate::event::{EventKind, NewEvent, Visibility};
 use crate::id::{EventId, PersonId};
 pub use crate::scale::ScaleError as MoodError;
 use crate::scale::scale;
-use crate::text::{self, TextError, text_impls};
+use crate::text::{self, TextError, TextRule, text_impls};
 use crate::time::Timestamp;
 
 scale!(
@@ -22,11 +22,14 @@ scale!(
 #[serde(try_from = "String", into = "String")]
 pub struct DailyText(String);
 
-impl DailyText {
-    pub const MAX_CHARS: usize = 280;
+impl TextRule for DailyText {
+    const MAX_CHARS: usize = 280;
+    const MULTILINE: bool = false;
+}
 
+impl DailyText {
     pub fn parse(input: &str) -> Result<Self, TextError> {
-        text::clean(input, Self::MAX_CHARS, false).map(Self)
+        text::clean(input, Self::MAX_CHARS, Self::MULTILINE).map(Self)
     }
 
     /// Blank means none: each line is optional, so a hard day can be just a number.

@@ -17,7 +17,7 @@ use super::terms::{Terms, TrustDomain};
 use crate::boundary::ApologyText;
 use crate::id::{PersonId, PromiseId};
 use crate::landing::{Landing, LandingWord};
-use crate::text::{self, TextError, text_impls};
+use crate::text::{self, TextError, TextRule, text_impls};
 use crate::time::Timestamp;
 
 /// How long a miss with no step taken yet stays on the promiser's space page.
@@ -29,11 +29,14 @@ pub const RECENT_MISS: Duration = Duration::from_secs(30 * 24 * 60 * 60);
 #[serde(try_from = "String", into = "String")]
 pub struct AcknowledgementWord(String);
 
-impl AcknowledgementWord {
-    pub const MAX_CHARS: usize = 500;
+impl TextRule for AcknowledgementWord {
+    const MAX_CHARS: usize = 500;
+    const MULTILINE: bool = true;
+}
 
+impl AcknowledgementWord {
     pub fn parse(input: &str) -> Result<Self, TextError> {
-        text::clean(input, Self::MAX_CHARS, true).map(Self)
+        text::clean(input, Self::MAX_CHARS, Self::MULTILINE).map(Self)
     }
 
     /// An optional word from a form field: blank means none.

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::scale::ScaleError;
 use crate::scale::scale;
-use crate::text::{self, TextError, text_impls};
+use crate::text::{self, TextError, TextRule, text_impls};
 use crate::time::Timestamp;
 
 /// What is promised, in the promiser's words: 1–280 characters. `Debug` hides it: logs never
@@ -13,11 +13,14 @@ use crate::time::Timestamp;
 #[serde(try_from = "String", into = "String")]
 pub struct PromiseText(String);
 
-impl PromiseText {
-    pub const MAX_CHARS: usize = 280;
+impl TextRule for PromiseText {
+    const MAX_CHARS: usize = 280;
+    const MULTILINE: bool = false;
+}
 
+impl PromiseText {
     pub fn parse(input: &str) -> Result<Self, TextError> {
-        text::clean(input, Self::MAX_CHARS, false).map(Self)
+        text::clean(input, Self::MAX_CHARS, Self::MULTILINE).map(Self)
     }
 
     pub fn as_str(&self) -> &str {
@@ -30,11 +33,14 @@ impl PromiseText {
 #[serde(try_from = "String", into = "String")]
 pub struct Reason(String);
 
-impl Reason {
-    pub const MAX_CHARS: usize = 500;
+impl TextRule for Reason {
+    const MAX_CHARS: usize = 500;
+    const MULTILINE: bool = true;
+}
 
+impl Reason {
     pub fn parse(input: &str) -> Result<Self, TextError> {
-        text::clean(input, Self::MAX_CHARS, true).map(Self)
+        text::clean(input, Self::MAX_CHARS, Self::MULTILINE).map(Self)
     }
 
     pub fn as_str(&self) -> &str {
@@ -48,11 +54,14 @@ impl Reason {
 #[serde(try_from = "String", into = "String")]
 pub struct TrustDomain(String);
 
-impl TrustDomain {
-    pub const MAX_CHARS: usize = 40;
+impl TextRule for TrustDomain {
+    const MAX_CHARS: usize = 40;
+    const MULTILINE: bool = false;
+}
 
+impl TrustDomain {
     pub fn parse(input: &str) -> Result<Self, TextError> {
-        text::clean(input, Self::MAX_CHARS, false).map(|text| Self(text.to_lowercase()))
+        text::clean(input, Self::MAX_CHARS, Self::MULTILINE).map(|text| Self(text.to_lowercase()))
     }
 
     /// An optional domain from a form field: blank means none.

@@ -31,7 +31,7 @@ use super::safety::Joint;
 use crate::id::{CheckinId, PersonId, PromiseId, QuestionId, RepairId};
 use crate::landing::{Landing, LandingWord};
 use crate::promise::{self, Promise, Status as PromiseStatus, Terms, TrustDomain};
-use crate::text::{self, TextError, text_impls};
+use crate::text::{self, TextError, TextRule, text_impls};
 use crate::time::Timestamp;
 
 /// A repair message in the writer's words: 1–1000 characters, line breaks allowed. `Debug`
@@ -40,11 +40,14 @@ use crate::time::Timestamp;
 #[serde(try_from = "String", into = "String")]
 pub struct RepairText(String);
 
-impl RepairText {
-    pub const MAX_CHARS: usize = 1000;
+impl TextRule for RepairText {
+    const MAX_CHARS: usize = 1000;
+    const MULTILINE: bool = true;
+}
 
+impl RepairText {
     pub fn parse(input: &str) -> Result<Self, TextError> {
-        text::clean(input, Self::MAX_CHARS, true).map(Self)
+        text::clean(input, Self::MAX_CHARS, Self::MULTILINE).map(Self)
     }
 
     pub fn as_str(&self) -> &str {

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::schedule::Schedule;
 use crate::event::{EventKind, NewEvent, Visibility};
 use crate::id::{EventId, PersonId};
-use crate::text::{self, TextError, text_impls};
+use crate::text::{self, TextError, TextRule, text_impls};
 use crate::time::Timestamp;
 
 /// A ritual's id, named by all its events.
@@ -45,11 +45,14 @@ impl std::str::FromStr for RitualId {
 #[serde(try_from = "String", into = "String")]
 pub struct RitualName(String);
 
-impl RitualName {
-    pub const MAX_CHARS: usize = 80;
+impl TextRule for RitualName {
+    const MAX_CHARS: usize = 80;
+    const MULTILINE: bool = false;
+}
 
+impl RitualName {
     pub fn parse(input: &str) -> Result<Self, TextError> {
-        text::clean(input, Self::MAX_CHARS, false).map(Self)
+        text::clean(input, Self::MAX_CHARS, Self::MULTILINE).map(Self)
     }
 
     pub fn as_str(&self) -> &str {

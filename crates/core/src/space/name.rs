@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use unicode_normalization::UnicodeNormalization;
 
+use crate::text::TextRule;
+
 /// A space's name: trimmed, in Unicode NFC, 1–80 characters, free text otherwise. Control
 /// characters are refused, and so are the invisible characters that reorder or hide text
 /// (direction overrides and isolates, line and paragraph separators, zero-width characters), so
@@ -28,8 +30,12 @@ pub enum SpaceNameError {
     BadCharacter,
 }
 
+impl TextRule for SpaceName {
+    const MAX_CHARS: usize = 80;
+    const MULTILINE: bool = false;
+}
+
 impl SpaceName {
-    pub const MAX_CHARS: usize = 80;
     /// Longer input cannot be a valid name after normalisation; refused before the work.
     const MAX_INPUT_BYTES: usize = Self::MAX_CHARS * 16;
 

@@ -8,13 +8,24 @@ use axum::extract::State;
 use axum::http::Method;
 use axum::response::IntoResponse;
 use axum::routing::{any, get};
-use steadfast_core::account::GrammaticalForm;
+use steadfast_core::account::{GrammaticalForm, Password, TokenLabel};
+use steadfast_core::appreciation::AppreciationText;
+use steadfast_core::boundary::{ApologyText, BoundaryText, BoundaryWhy};
+use steadfast_core::checkin::{Appreciation, Note};
 use steadfast_core::checkin::{Step, TrustItem};
+use steadfast_core::daily::DailyText;
+use steadfast_core::journal::JournalText;
 use steadfast_core::journal::Prompt;
 use steadfast_core::landing::Landing;
+use steadfast_core::landing::LandingWord;
 use steadfast_core::promise::Ask;
+use steadfast_core::promise::{AcknowledgementWord, PromiseText, Reason, TrustDomain};
+use steadfast_core::repair::RepairText;
 use steadfast_core::repair::{Forgiveness, Part};
 use steadfast_core::ritual::RitualKind;
+use steadfast_core::ritual::RitualName;
+use steadfast_core::space::SpaceName;
+use steadfast_core::text::TextRule;
 use utoipa::openapi::schema::{AdditionalProperties, ArrayItems, Object, Schema, SchemaType, Type};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
@@ -179,7 +190,8 @@ enum Text {
     Words { max: usize, multiline: bool },
     /// The same, or blank (all whitespace) for none.
     OptionalWords { max: usize, multiline: bool },
-    /// A token's label: blank for none, at most 60 characters, no control or invisible characters.
+    /// A token's label: blank for none, at most `TokenLabel::MAX_CHARS` characters, no control or
+    /// invisible characters.
     TokenLabel,
     /// A new password: at least 8 characters.
     NewPassword,
@@ -208,6 +220,24 @@ enum Text {
     },
 }
 
+impl Text {
+    /// Words of the core type `T`, checked by its own rule.
+    const fn words<T: TextRule>() -> Text {
+        Text::Words {
+            max: T::MAX_CHARS,
+            multiline: T::MULTILINE,
+        }
+    }
+
+    /// The same, or blank for none.
+    const fn optional_words<T: TextRule>() -> Text {
+        Text::OptionalWords {
+            max: T::MAX_CHARS,
+            multiline: T::MULTILINE,
+        }
+    }
+}
+
 /// The names of every value of a domain type, in its own spelling, so the document cannot drift
 /// from the rules.
 macro_rules! names_of {
@@ -229,232 +259,60 @@ macro_rules! names_of {
 /// Which request field follows which rule: (schema, property, rule). Every pair must exist, or
 /// building the document panics (and so does its test).
 const TEXT_FIELDS: &[(&str, &str, Text)] = &[
-    (
-        "NewPromiseBody",
-        "text",
-        Text::Words {
-            max: 280,
-            multiline: false,
-        },
-    ),
+    ("NewPromiseBody", "text", Text::words::<PromiseText>()),
     (
         "NewPromiseBody",
         "domain",
-        Text::OptionalWords {
-            max: 40,
-            multiline: false,
-        },
+        Text::optional_words::<TrustDomain>(),
     ),
-    (
-        "RenegotiateBody",
-        "text",
-        Text::Words {
-            max: 280,
-            multiline: false,
-        },
-    ),
-    (
-        "RenegotiateBody",
-        "reason",
-        Text::Words {
-            max: 500,
-            multiline: true,
-        },
-    ),
-    (
-        "PlanPromiseBody",
-        "text",
-        Text::Words {
-            max: 280,
-            multiline: false,
-        },
-    ),
-    (
-        "PreventionBody",
-        "text",
-        Text::Words {
-            max: 280,
-            multiline: false,
-        },
-    ),
-    (
-        "TransparencyBody",
-        "text",
-        Text::Words {
-            max: 280,
-            multiline: false,
-        },
-    ),
-    (
-        "NewEntryBody",
-        "text",
-        Text::Words {
-            max: 10_000,
-            multiline: true,
-        },
-    ),
-    (
-        "EditEntryBody",
-        "text",
-        Text::Words {
-            max: 10_000,
-            multiline: true,
-        },
-    ),
-    (
-        "BoundaryWords",
-        "text",
-        Text::Words {
-            max: 200,
-            multiline: false,
-        },
-    ),
+    ("RenegotiateBody", "text", Text::words::<PromiseText>()),
+    ("RenegotiateBody", "reason", Text::words::<Reason>()),
+    ("PlanPromiseBody", "text", Text::words::<PromiseText>()),
+    ("PreventionBody", "text", Text::words::<PromiseText>()),
+    ("TransparencyBody", "text", Text::words::<PromiseText>()),
+    ("NewEntryBody", "text", Text::words::<JournalText>()),
+    ("EditEntryBody", "text", Text::words::<JournalText>()),
+    ("BoundaryWords", "text", Text::words::<BoundaryText>()),
     (
         "BoundaryWords",
         "why",
-        Text::OptionalWords {
-            max: 1000,
-            multiline: true,
-        },
+        Text::optional_words::<BoundaryWhy>(),
     ),
-    (
-        "ApologyBody",
-        "text",
-        Text::Words {
-            max: 2000,
-            multiline: true,
-        },
-    ),
+    ("ApologyBody", "text", Text::words::<ApologyText>()),
     (
         "DraftBody",
         "appreciations",
-        Text::OptionalWords {
-            max: 280,
-            multiline: false,
-        },
+        Text::optional_words::<Appreciation>(),
     ),
-    (
-        "DraftBody",
-        "went_right",
-        Text::OptionalWords {
-            max: 2000,
-            multiline: true,
-        },
-    ),
-    (
-        "DraftBody",
-        "topic",
-        Text::OptionalWords {
-            max: 2000,
-            multiline: true,
-        },
-    ),
+    ("DraftBody", "went_right", Text::optional_words::<Note>()),
+    ("DraftBody", "topic", Text::optional_words::<Note>()),
     (
         "DraftBody",
         "listener_notes",
-        Text::OptionalWords {
-            max: 2000,
-            multiline: true,
-        },
+        Text::optional_words::<Note>(),
     ),
-    (
-        "DraftBody",
-        "requests",
-        Text::OptionalWords {
-            max: 2000,
-            multiline: true,
-        },
-    ),
-    (
-        "TextBody",
-        "text",
-        Text::Words {
-            max: 1000,
-            multiline: true,
-        },
-    ),
-    (
-        "LogBody",
-        "text",
-        Text::Words {
-            max: 1000,
-            multiline: true,
-        },
-    ),
+    ("DraftBody", "requests", Text::optional_words::<Note>()),
+    ("TextBody", "text", Text::words::<RepairText>()),
+    ("LogBody", "text", Text::words::<RepairText>()),
     (
         "DailyBody",
         "appreciation",
-        Text::OptionalWords {
-            max: 280,
-            multiline: false,
-        },
+        Text::optional_words::<DailyText>(),
     ),
-    (
-        "DailyBody",
-        "plan",
-        Text::OptionalWords {
-            max: 280,
-            multiline: false,
-        },
-    ),
-    (
-        "NewAppreciation",
-        "text",
-        Text::Words {
-            max: 280,
-            multiline: false,
-        },
-    ),
-    (
-        "RitualBody",
-        "name",
-        Text::Words {
-            max: 80,
-            multiline: false,
-        },
-    ),
-    (
-        "NewSpaceBody",
-        "name",
-        Text::Words {
-            max: 80,
-            multiline: false,
-        },
-    ),
+    ("DailyBody", "plan", Text::optional_words::<DailyText>()),
+    ("NewAppreciation", "text", Text::words::<AppreciationText>()),
+    ("RitualBody", "name", Text::words::<RitualName>()),
+    ("NewSpaceBody", "name", Text::words::<SpaceName>()),
     ("NewTokenBody", "label", Text::TokenLabel),
     ("NewTokenBody", "password", Text::CurrentPassword),
-    (
-        "PromiseApologyBody",
-        "text",
-        Text::Words {
-            max: 2000,
-            multiline: true,
-        },
-    ),
-    (
-        "LandingBody",
-        "word",
-        Text::OptionalWords {
-            max: 500,
-            multiline: true,
-        },
-    ),
+    ("PromiseApologyBody", "text", Text::words::<ApologyText>()),
+    ("LandingBody", "word", Text::optional_words::<LandingWord>()),
     (
         "AcknowledgeBody",
         "word",
-        Text::OptionalWords {
-            max: 500,
-            multiline: true,
-        },
+        Text::optional_words::<AcknowledgementWord>(),
     ),
-    (
-        "AnswerBody",
-        "word",
-        Text::OptionalWords {
-            max: 500,
-            multiline: true,
-        },
-    ),
+    ("AnswerBody", "word", Text::optional_words::<LandingWord>()),
     (
         "GrammaticalFormBody",
         "grammatical_form",
@@ -578,9 +436,14 @@ impl Modify for TextRules {
                     field.pattern = Some(text_pattern(max, multiline, true, HIDDEN));
                 }
                 Text::TokenLabel => {
-                    field.pattern = Some(text_pattern(60, false, true, LABEL_HIDDEN));
+                    field.pattern = Some(text_pattern(
+                        TokenLabel::MAX_CHARS,
+                        false,
+                        true,
+                        LABEL_HIDDEN,
+                    ));
                 }
-                Text::NewPassword => field.min_length = Some(8),
+                Text::NewPassword => field.min_length = Some(Password::MIN_CHARS),
                 Text::CurrentPassword => field.min_length = Some(1),
                 Text::Name(names) => {
                     let mut values: Vec<serde_json::Value> =

@@ -40,6 +40,7 @@ mod repair_answers;
 mod repairs;
 mod rituals;
 mod shell;
+mod snapshots;
 mod spaces;
 mod start;
 mod support;

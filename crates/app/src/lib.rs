@@ -6,6 +6,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod appreciations;
 pub mod clock;
 pub mod ledger;
 pub mod passwords;

@@ -7,7 +7,6 @@
 mod account_management;
 mod accounts;
 mod api;
-mod appreciations;
 mod assets;
 pub mod auth;
 mod boundaries;

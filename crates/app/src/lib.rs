@@ -10,6 +10,7 @@ pub mod appreciations;
 pub mod clock;
 pub mod ledger;
 pub mod passwords;
+pub mod patterns;
 pub mod promises;
 pub mod refusal;
 pub mod spaces;

@@ -29,7 +29,6 @@ mod notices;
 mod ops;
 mod pages;
 pub mod password_links;
-mod patterns;
 mod quota;
 mod recovery;
 mod reminders;

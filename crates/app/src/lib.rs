@@ -8,6 +8,7 @@
 
 pub mod appreciations;
 pub mod clock;
+pub mod journal;
 pub mod ledger;
 pub mod passwords;
 pub mod patterns;

@@ -22,7 +22,6 @@ pub mod fuzzing;
 mod gentle;
 mod help_resources;
 mod i18n;
-mod journal;
 mod mail;
 mod maintenance;
 mod notices;

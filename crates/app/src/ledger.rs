@@ -1,8 +1,8 @@
 //! The fold of a space's events as one person sees it ([`Ledger`]), cached per viewer and
 //! advanced with new events only, so a request's cost does not grow with the space's history;
-//! and the one optimistic write loop every feature uses. A write decides on the fold, appends
-//! with the sequence number it decided on, and on a conflict (the partner wrote in between)
-//! advances and decides again.
+//! and the one optimistic write loop every write uses ([`append_retrying`]). A write decides on
+//! what it read, appends with the sequence number it decided on, and on a conflict (someone wrote
+//! in between) reads on and decides again.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -166,25 +166,89 @@ impl Opened {
         mut decide: impl FnMut(&Opened, Timestamp) -> Result<Vec<NewEvent>, E>,
     ) -> Result<(), E> {
         let stream = StreamId::Space(self.space);
-        for lost in 0..WRITE_ATTEMPTS {
-            let events = decide(self, app.now())?;
-            let expected = self.cached.ledger.seq();
-            match app.store.append(stream, expected, events).await {
-                Ok(_) => {
-                    self.advance(app).await.map_err(Failure::from)?;
-                    return Ok(());
-                }
-                Err(StoreError::Conflict { actual, .. }) => {
-                    tokio::time::sleep(after_lost_race(lost)).await;
-                    self.advance(app).await.map_err(Failure::from)?;
-                    // Events erased at the stream's end leave its head above the last event.
-                    self.cached.ledger.skip_to(actual);
-                }
-                Err(other) => return Err(Failure::from(other).into()),
-            }
-        }
-        Err(Failure::lost_every_race(stream.to_string(), self.cached.ledger.seq()).into())
+        append_retrying::<_, _, E>(app, stream, self, |opened, now| {
+            let events = decide(opened, now)?;
+            Ok(Append::new(opened.cached.ledger.seq(), events, ()))
+        })
+        .await?;
+        self.advance(app).await.map_err(Failure::from)?;
+        Ok(())
     }
+}
+
+/// The fold is read when the space is opened; after a lost race it reads on.
+impl Reading for Opened {
+    async fn catch_up(&mut self, app: &App, lost_to: Option<u64>) -> Result<(), Failure> {
+        if let Some(head) = lost_to {
+            self.advance(app).await?;
+            // Events erased at the stream's end leave its head above the last event.
+            self.cached.ledger.skip_to(head);
+        }
+        Ok(())
+    }
+}
+
+/// What a write reads before it decides, brought up to date before each try.
+pub trait Reading {
+    /// Reads what is new: `lost_to` is the stream's head after a lost race, none before the
+    /// first try.
+    fn catch_up(
+        &mut self,
+        app: &App,
+        lost_to: Option<u64>,
+    ) -> impl Future<Output = Result<(), Failure>> + Send;
+}
+
+/// What one try of a write decided to append, after the stream's head it read.
+pub struct Append<T> {
+    /// The head the decision was made on: the append happens only if it is still the head.
+    pub expected: u64,
+    pub events: Vec<NewEvent>,
+    /// Events whose words are taken out of the log in the same write.
+    pub forget: Vec<EventId>,
+    /// What the write answers once it is in.
+    pub answer: T,
+}
+
+impl<T> Append<T> {
+    pub fn new(expected: u64, events: Vec<NewEvent>, answer: T) -> Self {
+        Append {
+            expected,
+            events,
+            forget: Vec::new(),
+            answer,
+        }
+    }
+}
+
+/// The one optimistic write loop, for any stream: catch up on what was read, decide, and append
+/// after the head it read; the store appends only if no one wrote in between. When someone did,
+/// it reads on and decides again after a short pause, until it wins or has lost
+/// [`WRITE_ATTEMPTS`] times (then: busy).
+pub async fn append_retrying<R: Reading, T, E: From<Failure>>(
+    app: &App,
+    stream: StreamId,
+    read: &mut R,
+    mut decide: impl FnMut(&R, Timestamp) -> Result<Append<T>, E>,
+) -> Result<T, E> {
+    let mut lost_to = None;
+    for lost in 0..WRITE_ATTEMPTS {
+        read.catch_up(app, lost_to).await?;
+        let append = decide(read, app.now())?;
+        match app
+            .store
+            .append_forgetting(stream, append.expected, append.events, append.forget)
+            .await
+        {
+            Ok(_) => return Ok(append.answer),
+            Err(StoreError::Conflict { actual, .. }) => {
+                tokio::time::sleep(after_lost_race(lost)).await;
+                lost_to = Some(actual);
+            }
+            Err(other) => return Err(Failure::from(other).into()),
+        }
+    }
+    Err(Failure::lost_every_race(stream.to_string(), lost_to.unwrap_or_default()).into())
 }
 
 /// The space's ledger for one of its current members. Anyone else gets `not_found` — the

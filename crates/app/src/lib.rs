@@ -6,9 +6,12 @@
 
 #![forbid(unsafe_code)]
 
+pub mod appreciations;
 pub mod clock;
+pub mod journal;
 pub mod ledger;
 pub mod passwords;
+pub mod patterns;
 pub mod promises;
 pub mod refusal;
 pub mod spaces;

@@ -11,23 +11,8 @@ use steadfast_core::appreciation::{BalanceParams, Celebration};
 use super::promises::space_id;
 use super::{ApiCaller, ApiError, ApiJson, Paging, lang_of};
 use crate::AppState;
-use crate::appreciations::{self, AppreciationError};
-use crate::i18n::Lang;
 use crate::times::rfc3339;
-
-/// The one place these statuses are decided.
-fn refusal(error: AppreciationError, lang: Lang) -> ApiError {
-    let status = match &error {
-        AppreciationError::NotFound => StatusCode::NOT_FOUND,
-        AppreciationError::Refused(_) => StatusCode::CONFLICT,
-        AppreciationError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
-        AppreciationError::Failed(_) => StatusCode::INTERNAL_SERVER_ERROR,
-    };
-    match error {
-        AppreciationError::Failed(web) => ApiError::from_web(web, lang),
-        refused => ApiError::new(status, refused.code(), refused.message(lang)),
-    }
-}
+use steadfast_app::appreciations::{self, AppreciationError};
 
 /// One appreciation.
 #[derive(Serialize, utoipa::ToSchema)]
@@ -126,7 +111,7 @@ pub(crate) async fn list(
         Ok(id) => appreciations::open(&state, caller.person, id).await,
         Err(_) => Err(AppreciationError::NotFound),
     }
-    .map_err(|error| refusal(error, lang))?;
+    .map_err(|error| ApiError::from_app(error, lang))?;
     let page = paging.page(appreciations::list(&opened), |a| a.id.to_string(), lang)?;
     Ok(Json(AppreciationList {
         appreciations: page
@@ -166,7 +151,7 @@ pub(crate) async fn create(
         appreciations::give(&state, caller.person, space, text).await
     }
     .await
-    .map_err(|error| refusal(error, lang_of(&headers)))?;
+    .map_err(|error| ApiError::from_app(error, lang_of(&headers)))?;
     let body = AppreciationCreated {
         id: given.to_string(),
     };
@@ -235,5 +220,5 @@ pub(crate) async fn balance(
     .await;
     found
         .map(Json)
-        .map_err(|error| refusal(error, lang_of(&headers)))
+        .map_err(|error| ApiError::from_app(error, lang_of(&headers)))
 }

@@ -9,22 +9,8 @@ use steadfast_core::journal::{JournalEntry, Prompt};
 
 use super::{ApiCaller, ApiError, ApiJson, lang_of};
 use crate::AppState;
-use crate::i18n::Lang;
-use crate::journal::{self, JournalFailure};
 use crate::times::rfc3339;
-
-/// The API's answer for anything the journal refused.
-fn refusal(error: JournalFailure, lang: Lang) -> ApiError {
-    let status = match &error {
-        JournalFailure::NotFound => StatusCode::NOT_FOUND,
-        JournalFailure::Text(_) | JournalFailure::Prompt => StatusCode::UNPROCESSABLE_ENTITY,
-        JournalFailure::Failed(_) => StatusCode::INTERNAL_SERVER_ERROR,
-    };
-    match error {
-        JournalFailure::Failed(web) => ApiError::from_web(web, lang),
-        refused => ApiError::new(status, refused.code(), refused.message(lang)),
-    }
-}
+use steadfast_app::journal::{self, JournalError};
 
 /// A new entry.
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -92,9 +78,9 @@ async fn one(
     state: &AppState,
     person: steadfast_core::PersonId,
     id: steadfast_core::id::JournalEntryId,
-) -> Result<EntryView, JournalFailure> {
+) -> Result<EntryView, JournalError> {
     let (book, _) = journal::book(state, person).await?;
-    book.get(id).map(entry_view).ok_or(JournalFailure::NotFound)
+    book.get(id).map(entry_view).ok_or(JournalError::NotFound)
 }
 
 #[utoipa::path(get, path = "/journal", tag = "journal", security(("session" = []), ("token" = [])),
@@ -110,7 +96,7 @@ pub(crate) async fn list(
 ) -> Result<Json<JournalList>, ApiError> {
     let (book, _) = journal::book(&state, caller.person)
         .await
-        .map_err(|error| refusal(error, lang_of(&headers)))?;
+        .map_err(|error| ApiError::from_app(error, lang_of(&headers)))?;
     Ok(Json(JournalList {
         entries: book.all().iter().rev().map(entry_view).collect(),
     }))
@@ -136,7 +122,7 @@ pub(crate) async fn create(
     }
     .await
     .map(|view| (StatusCode::CREATED, Json(view)))
-    .map_err(|error| refusal(error, lang_of(&headers)))
+    .map_err(|error| ApiError::from_app(error, lang_of(&headers)))
 }
 
 #[utoipa::path(get, path = "/journal/prompts", tag = "journal", security(("session" = []), ("token" = [])),
@@ -180,7 +166,7 @@ pub(crate) async fn show(
     }
     .await
     .map(Json)
-    .map_err(|error| refusal(error, lang_of(&headers)))
+    .map_err(|error| ApiError::from_app(error, lang_of(&headers)))
 }
 
 #[utoipa::path(put, path = "/journal/{entry}", tag = "journal", request_body = EditEntryBody, security(("session" = []), ("token" = [])),
@@ -206,7 +192,7 @@ pub(crate) async fn edit(
     }
     .await
     .map(Json)
-    .map_err(|error| refusal(error, lang_of(&headers)))
+    .map_err(|error| ApiError::from_app(error, lang_of(&headers)))
 }
 
 #[utoipa::path(delete, path = "/journal/{entry}", tag = "journal", security(("session" = []), ("token" = [])),
@@ -230,5 +216,5 @@ pub(crate) async fn delete(
     }
     .await
     .map(|()| StatusCode::NO_CONTENT)
-    .map_err(|error| refusal(error, lang_of(&headers)))
+    .map_err(|error| ApiError::from_app(error, lang_of(&headers)))
 }

@@ -8,10 +8,10 @@ use steadfast_core::pattern::Pattern;
 
 use super::{ApiCaller, ApiError, lang_of};
 use crate::AppState;
-use crate::error::WebError;
 use crate::i18n::Lang;
-use crate::patterns;
+use crate::pages::patterns::{text, title};
 use crate::times::rfc3339;
+use steadfast_app::patterns;
 
 /// One event that counts towards a pattern.
 #[derive(Serialize, utoipa::ToSchema)]
@@ -64,8 +64,8 @@ pub(crate) struct PatternList {
 pub(crate) fn pattern_view(pattern: &Pattern, lang: Lang) -> PatternView {
     PatternView {
         kind: pattern.kind.as_str().to_owned(),
-        title: patterns::title(pattern.kind, lang),
-        text: patterns::text(pattern.kind, lang),
+        title: title(pattern.kind, lang),
+        text: text(pattern.kind, lang),
         evidence: pattern
             .evidence
             .iter()
@@ -98,11 +98,11 @@ pub(crate) async fn list(
 ) -> Result<Json<PatternList>, ApiError> {
     let lang = lang_of(&headers);
     let found = async {
-        let space = space.parse().map_err(|_| WebError::NotFound)?;
+        let space = patterns::parse_space(&space)?;
         patterns::of(&state, caller.person, space).await
     }
     .await
-    .map_err(|error| ApiError::from_web(error, lang))?;
+    .map_err(|error| ApiError::from_app(error, lang))?;
     Ok(Json(PatternList {
         patterns: found.iter().map(|p| pattern_view(p, lang)).collect(),
         help: state

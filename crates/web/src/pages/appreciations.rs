@@ -6,7 +6,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use steadfast_core::appreciation::{BalanceParams, Celebration};
@@ -15,13 +14,13 @@ use steadfast_core::{PersonId, SpaceId};
 use super::promises::{Zone, parse_space, partner_name, space_name};
 use super::{Chrome, PAGE_SIZE, PageQuery, Pager, window};
 use crate::AppState;
-use crate::appreciations::{self, AppreciationError};
 use crate::auth::session::SignedIn;
-use crate::error::WebError;
+use crate::error::{Say, WebError, status_for};
+use steadfast_app::appreciations::{self, AppreciationError};
 
 fn page_error(error: AppreciationError) -> WebError {
     match error {
-        AppreciationError::Failed(error) => error,
+        AppreciationError::Failed(failure) => failure.into(),
         _ => WebError::NotFound,
     }
 }
@@ -214,10 +213,7 @@ pub(crate) async fn give(
     match given {
         Ok(_) => Ok(Redirect::to(&format!("/spaces/{space}/appreciations")).into_response()),
         Err(error @ (AppreciationError::Invalid(_) | AppreciationError::Refused(_))) => {
-            let status = match error {
-                AppreciationError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
-                _ => StatusCode::CONFLICT,
-            };
+            let status = status_for(&error);
             let page = page(
                 &state,
                 caller.person,

@@ -6,7 +6,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use steadfast_core::PersonId;
@@ -16,9 +15,9 @@ use super::Chrome;
 use super::promises::Zone;
 use crate::AppState;
 use crate::auth::session::SignedIn;
-use crate::error::WebError;
+use crate::error::{Say, WebError, status_for};
 use crate::i18n::Lang;
-use crate::journal::{self, JournalFailure};
+use steadfast_app::journal::{self, JournalError};
 
 /// What the person typed, kept when it comes back.
 #[derive(Deserialize, Default)]
@@ -85,9 +84,9 @@ fn prompt_words(prompt: Option<Prompt>, lang: Lang) -> Option<String> {
     prompt.map(|p| lang.t(&p.locale_id()))
 }
 
-fn page_error(error: JournalFailure) -> WebError {
+fn page_error(error: JournalError) -> WebError {
     match error {
-        JournalFailure::Failed(error) => error,
+        JournalError::Failed(failure) => failure.into(),
         _ => WebError::NotFound,
     }
 }
@@ -108,7 +107,7 @@ async fn journal_page(
     chrome: Chrome,
     zone: &Zone,
     form: EntryForm,
-    error: Option<&JournalFailure>,
+    error: Option<&JournalError>,
 ) -> Result<JournalPage, WebError> {
     let lang = chrome.lang;
     let (book, _) = journal::book(state, person).await.map_err(page_error)?;
@@ -173,10 +172,10 @@ pub(crate) async fn write(
 ) -> Result<Response, WebError> {
     match journal::add(&state, caller.person, &form.prompt, &form.text).await {
         Ok(_) => Ok(Redirect::to("/journal").into_response()),
-        Err(error @ (JournalFailure::Text(_) | JournalFailure::Prompt)) => {
+        Err(error @ (JournalError::Text(_) | JournalError::Prompt)) => {
             let page =
                 journal_page(&state, caller.person, chrome, &zone, form, Some(&error)).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+            Ok((status_for(&error), page).into_response())
         }
         Err(error) => Err(page_error(error)),
     }
@@ -189,7 +188,7 @@ async fn entry_page(
     zone: &Zone,
     id: &str,
     typed: Option<String>,
-    error: Option<&JournalFailure>,
+    error: Option<&JournalError>,
 ) -> Result<EntryPage, WebError> {
     let lang = chrome.lang;
     let id = journal::parse_entry(id).map_err(page_error)?;
@@ -229,7 +228,7 @@ pub(crate) async fn edit(
     let entry = journal::parse_entry(&id).map_err(page_error)?;
     match journal::edit(&state, caller.person, entry, &form.text).await {
         Ok(_) => Ok(Redirect::to("/journal").into_response()),
-        Err(error @ JournalFailure::Text(_)) => {
+        Err(error @ JournalError::Text(_)) => {
             let page = entry_page(
                 &state,
                 caller.person,
@@ -240,7 +239,7 @@ pub(crate) async fn edit(
                 Some(&error),
             )
             .await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+            Ok((status_for(&error), page).into_response())
         }
         Err(error) => Err(page_error(error)),
     }

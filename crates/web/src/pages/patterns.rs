@@ -12,7 +12,25 @@ use super::promises::{Zone, parse_space, space_name};
 use crate::AppState;
 use crate::auth::session::SignedIn;
 use crate::error::WebError;
-use crate::patterns;
+use crate::i18n::Lang;
+use steadfast_app::patterns::{self, PatternError};
+use steadfast_core::pattern::PatternKind;
+
+/// A pattern's heading, in plain words.
+pub(crate) fn title(kind: PatternKind, lang: Lang) -> String {
+    lang.t(&format!(
+        "patterns-{}-title",
+        kind.as_str().replace('_', "-")
+    ))
+}
+
+/// What it means and what might help, in plain words.
+pub(crate) fn text(kind: PatternKind, lang: Lang) -> String {
+    lang.t(&format!(
+        "patterns-{}-text",
+        kind.as_str().replace('_', "-")
+    ))
+}
 
 /// One pattern, in words.
 pub(crate) struct PatternLine {
@@ -44,15 +62,20 @@ pub(crate) async fn show(
 ) -> Result<PatternsPage, WebError> {
     let space = parse_space(&space)?;
     let lang = chrome.lang;
-    let found = patterns::of(&state, caller.person, space).await?;
+    let found = patterns::of(&state, caller.person, space)
+        .await
+        .map_err(|error| match error {
+            PatternError::NotFound => WebError::NotFound,
+            PatternError::Failed(failure) => WebError::from(failure),
+        })?;
     Ok(PatternsPage {
         space_href: format!("/spaces/{space}"),
         space_name: space_name(&state, space).await?,
         patterns: found
             .iter()
             .map(|pattern| PatternLine {
-                title: patterns::title(pattern.kind, lang),
-                text: patterns::text(pattern.kind, lang),
+                title: title(pattern.kind, lang),
+                text: text(pattern.kind, lang),
                 boundary: pattern
                     .boundary
                     .as_ref()

@@ -11,6 +11,8 @@ pub mod ledger;
 pub mod passwords;
 pub mod promises;
 pub mod refusal;
+pub mod secrets;
+pub mod sessions;
 pub mod spaces;
 
 use std::sync::Arc;

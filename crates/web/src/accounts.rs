@@ -10,10 +10,11 @@ use steadfast_store::{NewAccount, StoreError};
 
 use crate::AppState;
 use crate::auth::limits::{Door, TooMany};
-use crate::auth::{secret, session};
+use crate::auth::session;
 use crate::error::WebError;
 use crate::i18n::Lang;
 use steadfast_app::passwords::{Claimant, Verified};
+use steadfast_app::{secrets, sessions};
 
 /// What a person typed into the sign-up form.
 pub(crate) struct SignUpInput {
@@ -207,9 +208,10 @@ async fn make_account(
         Err(other) => return Err(other.into()),
     }
     let recovery_codes = new_recovery_codes(state, person).await?;
-    let session_token = session::start(state, person, headers, now).await?;
+    let arrival = session::arrival(state, headers);
+    let session_token = sessions::start(state, person, &arrival, now).await?;
     let device_token =
-        session::remember_device(state, person, username.key(), headers, now).await?;
+        sessions::remember_device(state, person, username.key(), &arrival, now).await?;
     Ok(SignedUp {
         person,
         recovery_codes,
@@ -226,12 +228,11 @@ pub(crate) async fn new_recovery_codes(
 ) -> Result<Vec<String>, WebError> {
     let codes = (0..RECOVERY_CODES_PER_ACCOUNT)
         .map(|_| {
-            secret::random_bytes::<{ RecoveryCode::RANDOM_BYTES }>()
+            secrets::random_bytes::<{ RecoveryCode::RANDOM_BYTES }>()
                 .map(|bytes| RecoveryCode::from_random(bytes).to_string())
-                .map_err(|_| WebError::Randomness)
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let hashes: Vec<String> = codes.iter().map(|code| secret::hash(code)).collect();
+    let hashes: Vec<String> = codes.iter().map(|code| secrets::hash(code)).collect();
     state.store.replace_recovery_codes(person, &hashes).await?;
     Ok(codes)
 }
@@ -272,7 +273,7 @@ pub(crate) async fn sign_in(
     // name, so wrong sign-ins under the name from elsewhere never lock its owner out; the
     // per-address limit still applies to it. An unknown name has no known devices.
     let limit_key = match &account_key {
-        Some(key) => Some(session::limit_key(state, headers, key).await?),
+        Some(key) => Some(limit_key(state, headers, key).await?),
         None => None,
     };
     state
@@ -312,12 +313,26 @@ pub(crate) async fn sign_in(
         state.store.set_password_hash(account.id, &upgraded).await?;
     }
     let now = state.now();
-    let session_token = session::start(state, account.id, headers, now).await?;
+    let arrival = session::arrival(state, headers);
+    let session_token = sessions::start(state, account.id, &arrival, now).await?;
     let device_token =
-        session::remember_device(state, account.id, &account.username_key, headers, now).await?;
+        sessions::remember_device(state, account.id, &account.username_key, &arrival, now).await?;
     Ok(SignedInNow {
         person: account.id,
         session_token,
         device_token,
     })
+}
+
+/// The key a sign-in or recovery under the canonical name `username_key` is limited by, beside
+/// its address (`steadfast_app::sessions::limit_key`).
+pub(crate) async fn limit_key(
+    state: &AppState,
+    headers: &HeaderMap,
+    username_key: &str,
+) -> Result<String, WebError> {
+    let device = session::presented_device(state, headers);
+    Ok(sessions::limit_key(state, username_key, device.as_deref())
+        .await?
+        .unwrap_or_else(|| username_key.to_owned()))
 }

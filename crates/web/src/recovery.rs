@@ -14,9 +14,10 @@ use steadfast_store::{AccountNotice, NoticeKind};
 use crate::AppState;
 use crate::accounts::FieldError;
 use crate::auth::limits::{Door, TooMany};
-use crate::auth::{secret, session};
+use crate::auth::session;
 use crate::error::WebError;
 use steadfast_app::passwords::Claimant;
+use steadfast_app::{secrets, sessions};
 
 /// What a person typed into the recovery form.
 pub(crate) struct RecoveryInput<'a> {
@@ -64,7 +65,7 @@ pub(crate) async fn recover(
     // name (the per-address limit still applies), so wrong attempts under the name from
     // elsewhere never block its owner's recovery; the code must still be right.
     let limit_key = match &account_key {
-        Some(key) => Some(session::limit_key(state, headers, key).await?),
+        Some(key) => Some(crate::accounts::limit_key(state, headers, key).await?),
         None => None,
     };
     state
@@ -108,7 +109,7 @@ pub(crate) async fn recover(
         || PersonId::from_uuid(uuid::Uuid::nil()),
         |account| account.id,
     );
-    let code_hash = code.map_or_else(String::new, |code| secret::hash(&code.to_string()));
+    let code_hash = code.map_or_else(String::new, |code| secrets::hash(&code.to_string()));
     let used = state
         .store
         .use_recovery_code(owner, &code_hash, now)
@@ -124,7 +125,8 @@ pub(crate) async fn recover(
     // Whoever held the account may have signed in from their own devices: none stays known, and
     // this one becomes the first known again below.
     state.store.forget_devices_of(account.id).await?;
-    let session_token = session::start(state, account.id, headers, now).await?;
+    let arrival = session::arrival(state, headers);
+    let session_token = sessions::start(state, account.id, &arrival, now).await?;
     // Told to the owner on their next visit, and lets this session renew the codes at once.
     state
         .store
@@ -133,11 +135,11 @@ pub(crate) async fn recover(
             account: account.id,
             kind: NoticeKind::RecoveryCodeUsed,
             at: now,
-            session: Some(secret::hash(&session_token)),
+            session: Some(secrets::hash(&session_token)),
         })
         .await?;
     let device_token =
-        session::remember_device(state, account.id, &account.username_key, headers, now).await?;
+        sessions::remember_device(state, account.id, &account.username_key, &arrival, now).await?;
     let codes_left = state.store.unused_recovery_codes(account.id).await?;
     Ok(Recovered {
         person: account.id,

@@ -12,7 +12,6 @@ use crate::AppState;
 use crate::account_management;
 use crate::accounts::{self, SignInError, SignUpError, SignUpInput};
 use crate::auth::session;
-use crate::pages::accounts::end_session;
 
 #[derive(Deserialize, utoipa::ToSchema)]
 pub(crate) struct NewAccountBody {
@@ -150,7 +149,7 @@ pub(crate) async fn sign_out(
     parts: Parts,
 ) -> Result<Response, ApiError> {
     let lang = lang_of(&parts.headers);
-    end_session(&state, &parts.headers)
+    session::end_session(&state, &parts.headers)
         .await
         .map_err(|error| ApiError::from_web(error, lang))?;
     let cookie = session::clear_cookie(state.config.secure_cookies);

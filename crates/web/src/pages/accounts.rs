@@ -259,7 +259,7 @@ pub(crate) async fn sign_out(
     State(state): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, WebError> {
-    end_session(&state, &headers).await?;
+    session::end_session(&state, &headers).await?;
     let cookie = session::clear_cookie(state.config.secure_cookies);
     Ok((
         [(header::SET_COOKIE, cookie)],
@@ -274,7 +274,7 @@ pub(crate) async fn sign_out(
 /// beacon and replaces the page in history). It never shows an error: if the session cannot be
 /// deleted now, the person still leaves, and the cookie is cleared all the same.
 pub(crate) async fn quick_exit(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    if let Err(error) = end_session(&state, &headers).await {
+    if let Err(error) = session::end_session(&state, &headers).await {
         tracing::warn!(%error, "the quick exit could not delete its session");
     }
     let cookie = session::clear_cookie(state.config.secure_cookies);
@@ -286,11 +286,4 @@ pub(crate) async fn quick_exit(State(state): State<AppState>, headers: HeaderMap
         Redirect::to(&state.config.quick_exit_url),
     )
         .into_response()
-}
-
-pub(crate) async fn end_session(state: &AppState, headers: &HeaderMap) -> Result<(), WebError> {
-    if let Some(id_hash) = session::presented_session(state, headers) {
-        state.store.delete_session(&id_hash).await?;
-    }
-    Ok(())
 }

@@ -6,6 +6,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod accounts;
 pub mod clock;
 pub mod ledger;
 pub mod passwords;

@@ -10,9 +10,9 @@ use steadfast_core::{Password, PersonId, Timestamp, Username};
 use steadfast_store::{LinkPurpose, LinkState, PasswordLink};
 
 use crate::AppState;
-use crate::accounts::FieldError;
 use crate::auth::session;
 use crate::error::WebError;
+use steadfast_app::accounts::FieldError;
 use steadfast_app::passwords::Claimant;
 use steadfast_app::{secrets, sessions};
 

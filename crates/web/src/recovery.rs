@@ -12,10 +12,10 @@ use steadfast_core::{Password, PersonId, RecoveryCode, Username};
 use steadfast_store::{AccountNotice, NoticeKind};
 
 use crate::AppState;
-use crate::accounts::FieldError;
 use crate::auth::limits::{Door, TooMany};
 use crate::auth::session;
 use crate::error::WebError;
+use steadfast_app::accounts::FieldError;
 use steadfast_app::passwords::Claimant;
 use steadfast_app::{secrets, sessions};
 
@@ -64,10 +64,7 @@ pub(crate) async fn recover(
     // A device the account has signed in from before is limited on its own rather than by the
     // name (the per-address limit still applies), so wrong attempts under the name from
     // elsewhere never block its owner's recovery; the code must still be right.
-    let limit_key = match &account_key {
-        Some(key) => Some(crate::accounts::limit_key(state, headers, key).await?),
-        None => None,
-    };
+    let limit_key = crate::auth::doors::name_key(state, headers, input.username).await?;
     state
         .limits
         .check(Door::Recovery, address, limit_key.as_deref())

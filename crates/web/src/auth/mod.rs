@@ -2,5 +2,6 @@
 //! knocked on.
 
 pub(crate) mod device;
+pub(crate) mod doors;
 pub mod limits;
 pub(crate) mod session;

@@ -6,6 +6,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod accounts;
 pub mod appreciations;
 pub mod clock;
 pub mod journal;
@@ -14,6 +15,8 @@ pub mod passwords;
 pub mod patterns;
 pub mod promises;
 pub mod refusal;
+pub mod secrets;
+pub mod sessions;
 pub mod spaces;
 
 use std::sync::Arc;

@@ -13,11 +13,11 @@ use steadfast_core::{Password, Username};
 use steadfast_store::Account;
 
 use crate::AppState;
-use crate::accounts::{self, FieldError};
 use crate::auth::limits::{Door, TooMany};
 use crate::auth::session::Caller;
 use crate::error::WebError;
 use crate::notices;
+use steadfast_app::accounts::{self, FieldError};
 use steadfast_app::passwords::{Claimant, Verified};
 
 /// Why a request that needs the current password was refused.

@@ -28,13 +28,13 @@ use steadfast_store::FeedRecord;
 
 use crate::AppState;
 use crate::account_management::{OwnPasswordError, check_own_password};
-use crate::auth::secret::{self, Secret};
 use crate::auth::session::Caller;
 use crate::error::WebError;
 use crate::i18n::Lang;
 use crate::spaces;
 use steadfast_app::ledger::Opened;
 use steadfast_app::promises;
+use steadfast_app::secrets::{self, Secret};
 
 /// How far back and ahead ritual occurrences are listed.
 const PAST: Duration = Duration::from_secs(14 * 24 * 60 * 60);
@@ -98,7 +98,7 @@ pub(crate) async fn create(
     person: PersonId,
     lang: Lang,
 ) -> Result<String, WebError> {
-    let secret = Secret::generate().map_err(|_| WebError::Randomness)?;
+    let secret = Secret::generate()?;
     let spaces = current_spaces(state, person).await?;
     state
         .store
@@ -174,7 +174,7 @@ pub(crate) async fn serve(
     if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(WebError::NotFound);
     }
-    let token_hash = secret::hash(token);
+    let token_hash = secrets::hash(token);
     let feed = state
         .store
         .calendar_feed_by_hash(&token_hash)

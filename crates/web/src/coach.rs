@@ -20,6 +20,7 @@ use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use steadfast_app::secrets;
 use steadfast_core::coach::{self, AccountKind, Grant, GrantRefusal, Granted, RevokeGrantRefusal};
 use steadfast_core::record::{Params, RecordView, TrackKey};
 use steadfast_core::repair::{Phase, Status};
@@ -29,7 +30,6 @@ use steadfast_store::{CoachAcceptOutcome, CoachReadRecord, InviteRecord, SpaceRe
 
 use crate::AppState;
 use crate::auth::limits::{Door, TooMany};
-use crate::auth::secret;
 use crate::auth::session::{self, Caller};
 use crate::error::WebError;
 use crate::i18n::Lang;
@@ -364,7 +364,7 @@ pub(crate) async fn issue_invite(
     load_as_member(state, person, id).await?;
     let now = state.now();
     let expires_at = now.saturating_add(INVITE_LIFETIME);
-    let fresh = secret::Secret::generate().map_err(|_| WebError::Randomness)?;
+    let fresh = secrets::Secret::generate()?;
     state
         .store
         .create_coach_invite(&InviteRecord {
@@ -501,7 +501,7 @@ async fn load_invite(
     }
     let invite = state
         .store
-        .coach_invite_by_token_hash(&secret::hash(token))
+        .coach_invite_by_token_hash(&secrets::hash(token))
         .await?
         .ok_or(CoachError::InviteUnknown)?;
     let space = state

@@ -189,6 +189,12 @@ pub(crate) fn crowded_form(form: impl IntoResponse) -> Response {
     response
 }
 
+impl From<TooMany> for WebError {
+    fn from(too_many: TooMany) -> Self {
+        WebError::TooMany(too_many)
+    }
+}
+
 impl From<Failure> for WebError {
     fn from(failure: Failure) -> Self {
         match failure {

@@ -5,7 +5,6 @@
 #![forbid(unsafe_code)]
 
 mod account_management;
-mod accounts;
 mod api;
 mod assets;
 pub mod auth;

@@ -10,10 +10,11 @@ use steadfast_core::{Password, PersonId, Timestamp, Username};
 use steadfast_store::{LinkPurpose, LinkState, PasswordLink};
 
 use crate::AppState;
-use crate::accounts::FieldError;
-use crate::auth::{secret, session};
+use crate::auth::session;
 use crate::error::WebError;
+use steadfast_app::accounts::FieldError;
 use steadfast_app::passwords::Claimant;
+use steadfast_app::{secrets, sessions};
 
 /// How long a link works.
 pub const LINK_LIFETIME_MS: i64 = 24 * 60 * 60 * 1000;
@@ -23,8 +24,8 @@ pub fn new_link(
     account: PersonId,
     purpose: LinkPurpose,
     now: Timestamp,
-) -> Result<(String, PasswordLink), getrandom::Error> {
-    let fresh = secret::Secret::generate()?;
+) -> Result<(String, PasswordLink), steadfast_app::Failure> {
+    let fresh = secrets::Secret::generate()?;
     let link = PasswordLink {
         token_hash: fresh.hash,
         account,
@@ -44,7 +45,7 @@ pub fn link_path(token: &str) -> String {
 pub(crate) async fn look_up(state: &AppState, token: &str) -> Result<LinkState, WebError> {
     Ok(state
         .store
-        .password_link(&secret::hash(token), state.now())
+        .password_link(&secrets::hash(token), state.now())
         .await?)
 }
 
@@ -99,12 +100,13 @@ pub(crate) async fn set_password(
     // two submissions racing set one password, and the other finds the link spent.
     let Some(person) = state
         .store
-        .use_password_link(&secret::hash(token), &hash, now)
+        .use_password_link(&secrets::hash(token), &hash, now)
         .await?
     else {
         return Err(SetError::Spent);
     };
-    let session_token = session::start(state, person, headers, now).await?;
+    let session_token =
+        sessions::start(state, person, &session::arrival(state, headers), now).await?;
     Ok(PasswordSet {
         person,
         purpose,

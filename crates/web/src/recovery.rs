@@ -12,11 +12,12 @@ use steadfast_core::{Password, PersonId, RecoveryCode, Username};
 use steadfast_store::{AccountNotice, NoticeKind};
 
 use crate::AppState;
-use crate::accounts::FieldError;
 use crate::auth::limits::{Door, TooMany};
-use crate::auth::{secret, session};
+use crate::auth::session;
 use crate::error::WebError;
+use steadfast_app::accounts::FieldError;
 use steadfast_app::passwords::Claimant;
+use steadfast_app::{secrets, sessions};
 
 /// What a person typed into the recovery form.
 pub(crate) struct RecoveryInput<'a> {
@@ -63,10 +64,7 @@ pub(crate) async fn recover(
     // A device the account has signed in from before is limited on its own rather than by the
     // name (the per-address limit still applies), so wrong attempts under the name from
     // elsewhere never block its owner's recovery; the code must still be right.
-    let limit_key = match &account_key {
-        Some(key) => Some(session::limit_key(state, headers, key).await?),
-        None => None,
-    };
+    let limit_key = crate::auth::doors::name_key(state, headers, input.username).await?;
     state
         .limits
         .check(Door::Recovery, address, limit_key.as_deref())
@@ -108,7 +106,7 @@ pub(crate) async fn recover(
         || PersonId::from_uuid(uuid::Uuid::nil()),
         |account| account.id,
     );
-    let code_hash = code.map_or_else(String::new, |code| secret::hash(&code.to_string()));
+    let code_hash = code.map_or_else(String::new, |code| secrets::hash(&code.to_string()));
     let used = state
         .store
         .use_recovery_code(owner, &code_hash, now)
@@ -124,7 +122,8 @@ pub(crate) async fn recover(
     // Whoever held the account may have signed in from their own devices: none stays known, and
     // this one becomes the first known again below.
     state.store.forget_devices_of(account.id).await?;
-    let session_token = session::start(state, account.id, headers, now).await?;
+    let arrival = session::arrival(state, headers);
+    let session_token = sessions::start(state, account.id, &arrival, now).await?;
     // Told to the owner on their next visit, and lets this session renew the codes at once.
     state
         .store
@@ -133,11 +132,11 @@ pub(crate) async fn recover(
             account: account.id,
             kind: NoticeKind::RecoveryCodeUsed,
             at: now,
-            session: Some(secret::hash(&session_token)),
+            session: Some(secrets::hash(&session_token)),
         })
         .await?;
     let device_token =
-        session::remember_device(state, account.id, &account.username_key, headers, now).await?;
+        sessions::remember_device(state, account.id, &account.username_key, &arrival, now).await?;
     let codes_left = state.store.unused_recovery_codes(account.id).await?;
     Ok(Recovered {
         person: account.id,

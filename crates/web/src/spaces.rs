@@ -5,6 +5,7 @@
 //! Whoever is not in a space, and never was, gets [`SpaceError::NotFound`] for everything about
 //! it, whether it exists or not: the same answer as for an id nobody ever used.
 
+use steadfast_app::secrets;
 use steadfast_core::space::{
     self, InviteRefusal, InviteState, IssueRefusal, MAX_PARTNERS, Member, RevokeRefusal, Standing,
 };
@@ -14,7 +15,6 @@ use steadfast_store::{AcceptOutcome, InviteRecord, MemberRecord, NewSpace, Space
 
 use crate::AppState;
 use crate::auth::limits::{Door, TooMany};
-use crate::auth::secret;
 use crate::auth::session::Caller;
 use crate::error::WebError;
 use crate::i18n::Lang;
@@ -324,7 +324,7 @@ pub(crate) async fn issue_invite(
             IssueRefusal::NotAMember => SpaceError::NotFound,
             IssueRefusal::SpaceFull => SpaceError::Full,
         })?;
-    let fresh = secret::Secret::generate().map_err(|_| WebError::Randomness)?;
+    let fresh = secrets::Secret::generate()?;
     let invite_id = uuid::Uuid::new_v4().to_string();
     state
         .store
@@ -374,7 +374,7 @@ pub(crate) async fn shown_invite(
         .filter(|invite| {
             invite.accepted_at.is_none() && invite.revoked_at.is_none() && invite.expires_at > now
         })
-        .filter(|invite| invite.token_hash == secret::hash(token));
+        .filter(|invite| invite.token_hash == secrets::hash(token));
     Ok(open.map(|_| token.to_owned()))
 }
 
@@ -486,7 +486,7 @@ async fn load_invite(
     }
     let invite = state
         .store
-        .invite_by_token_hash(&secret::hash(token))
+        .invite_by_token_hash(&secrets::hash(token))
         .await?
         .ok_or(SpaceError::InviteUnknown)?;
     let (space, members) = match load(state, invite.space).await {

@@ -9,12 +9,12 @@
 //! change, a recovery and "sign out everywhere" end them all; and a new token is announced on
 //! its owner's account page until they dismiss the notice.
 
+use steadfast_app::secrets::Secret;
 use steadfast_core::{Timestamp, TokenLabel, TokenLabelError, TokenLifetime, TokenLifetimeError};
 use steadfast_store::ApiTokenRecord;
 
 use crate::AppState;
 use crate::account_management::{self, OwnPasswordError};
-use crate::auth::secret::Secret;
 use crate::auth::session::Caller;
 use crate::error::WebError;
 use crate::i18n::Lang;
@@ -96,7 +96,7 @@ pub(crate) async fn create(
             OwnPasswordError::SessionNeeded => TokenError::SessionNeeded,
             other => TokenError::Password(other),
         })?;
-    let secret = Secret::generate().map_err(|_| WebError::Randomness)?;
+    let secret = Secret::generate()?;
     let id = uuid::Uuid::new_v4().to_string();
     let now = state.now();
     let expires_at = lifetime.expires(now);

@@ -10,12 +10,13 @@ use axum::http::HeaderMap;
 use axum::http::header::AUTHORIZATION;
 use axum::middleware::Next;
 use axum::response::Response;
+use steadfast_app::secrets;
 use steadfast_core::account::{GrammaticalForm, Liveness, token_is_live};
 use steadfast_core::space::{self, Standing};
 use steadfast_core::{PersonId, SpaceId};
 
 use crate::AppState;
-use crate::auth::{secret, session};
+use crate::auth::session;
 use crate::i18n::Voice;
 use crate::spaces;
 
@@ -41,14 +42,10 @@ async fn voice_of(state: &AppState, headers: &HeaderMap, path: &str) -> Voice {
 async fn reader(state: &AppState, headers: &HeaderMap) -> Option<(PersonId, GrammaticalForm)> {
     let now = state.now();
     let person = if headers.contains_key(AUTHORIZATION) {
-        let value = headers.get(AUTHORIZATION)?.to_str().ok()?;
-        let (scheme, token) = value.split_once(' ')?;
-        if !scheme.eq_ignore_ascii_case("bearer") {
-            return None;
-        }
+        let token = session::bearer(headers)?;
         let record = state
             .store
-            .api_token_by_hash(&secret::hash(token.trim()))
+            .api_token_by_hash(&secrets::hash(token))
             .await
             .ok()??;
         token_is_live(record.expires_at, now).then_some(record.account)?

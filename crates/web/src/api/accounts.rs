@@ -10,9 +10,9 @@ use serde::{Deserialize, Serialize};
 use super::{ApiCaller, ApiError, ApiJson, lang_of};
 use crate::AppState;
 use crate::account_management;
-use crate::accounts::{self, SignInError, SignUpError, SignUpInput};
-use crate::auth::session;
-use crate::pages::accounts::end_session;
+use crate::auth::{doors, session};
+use steadfast_app::accounts::SignUpInput;
+use steadfast_core::coach::AccountKind;
 
 #[derive(Deserialize, utoipa::ToSchema)]
 pub(crate) struct NewAccountBody {
@@ -50,7 +50,16 @@ pub(crate) async fn create(
         // Chosen later, on the account page or through the API.
         grammatical_form: Default::default(),
     };
-    match accounts::sign_up(&state, input, &parts.headers, &address).await {
+    let signed_up = doors::sign_up(
+        &state,
+        input,
+        AccountKind::Partner,
+        &parts.headers,
+        &address,
+    )
+    .await
+    .map_err(|too_many| ApiError::too_many(too_many, lang))?;
+    match signed_up {
         Ok(signed_up) => {
             let cookies = session::sign_in_cookies(
                 state.config.secure_cookies,
@@ -64,20 +73,7 @@ pub(crate) async fn create(
             };
             Ok((StatusCode::CREATED, cookies, Json(body)).into_response())
         }
-        Err(SignUpError::Invalid(errors)) => {
-            let error = errors.first().unwrap_or(crate::accounts::FieldError::Email);
-            let status = if error == crate::accounts::FieldError::UsernameTaken {
-                StatusCode::CONFLICT
-            } else {
-                StatusCode::UNPROCESSABLE_ENTITY
-            };
-            Err(ApiError::new(status, error.code(), error.message(lang)))
-        }
-        Err(SignUpError::TooMany(too_many)) => Err(ApiError::from_web(
-            crate::error::WebError::TooMany(too_many),
-            lang,
-        )),
-        Err(SignUpError::Failed(error)) => Err(ApiError::from_web(error, lang)),
+        Err(refused) => Err(ApiError::from_app(refused, lang)),
     }
 }
 
@@ -110,7 +106,7 @@ pub(crate) async fn sign_in(
 ) -> Result<Response, ApiError> {
     let lang = lang_of(&parts.headers);
     let address = session::client_address(&parts);
-    match accounts::sign_in(
+    let signed_in = doors::sign_in(
         &state,
         &body.username,
         &body.password,
@@ -118,7 +114,8 @@ pub(crate) async fn sign_in(
         &address,
     )
     .await
-    {
+    .map_err(|too_many| ApiError::too_many(too_many, lang))?;
+    match signed_in {
         Ok(signed_in) => {
             let cookies = session::sign_in_cookies(
                 state.config.secure_cookies,
@@ -129,16 +126,7 @@ pub(crate) async fn sign_in(
             let body = serde_json::json!({ "id": signed_in.person.to_string() });
             Ok((StatusCode::CREATED, cookies, Json(body)).into_response())
         }
-        Err(SignInError::Mismatch) => Err(ApiError::new(
-            StatusCode::UNAUTHORIZED,
-            "sign_in_failed",
-            lang.t("sign-in-failed"),
-        )),
-        Err(SignInError::TooMany(too_many)) => Err(ApiError::from_web(
-            crate::error::WebError::TooMany(too_many),
-            lang,
-        )),
-        Err(SignInError::Failed(error)) => Err(ApiError::from_web(error, lang)),
+        Err(refused) => Err(ApiError::from_app(refused, lang)),
     }
 }
 
@@ -150,7 +138,7 @@ pub(crate) async fn sign_out(
     parts: Parts,
 ) -> Result<Response, ApiError> {
     let lang = lang_of(&parts.headers);
-    end_session(&state, &parts.headers)
+    session::end_session(&state, &parts.headers)
         .await
         .map_err(|error| ApiError::from_web(error, lang))?;
     let cookie = session::clear_cookie(state.config.secure_cookies);

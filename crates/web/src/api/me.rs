@@ -14,7 +14,7 @@ use super::{ApiCaller, ApiError, ApiJson, lang_of};
 use crate::AppState;
 use crate::account_management::{self, OwnPasswordError, PasswordChangeError};
 use crate::auth::session;
-use crate::error::WebError;
+use crate::error::{Say, WebError};
 use crate::i18n::Lang;
 
 /// The API's answer when the current password or the session did not hold.

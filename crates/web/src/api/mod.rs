@@ -35,6 +35,7 @@ use steadfast_app::{Explain, Explained, Failure};
 use steadfast_store::StoreError;
 
 use crate::AppState;
+use crate::auth::limits::TooMany;
 use crate::auth::session::{self, Caller};
 use crate::error::WebError;
 use crate::i18n::Lang;
@@ -86,6 +87,11 @@ impl ApiError {
             ),
             Explained::Failed(failure) => Self::from_failure(failure, lang),
         }
+    }
+
+    /// The API's answer when a rate-limited door refused the knock.
+    pub(crate) fn too_many(too_many: TooMany, lang: Lang) -> Self {
+        Self::from_web(WebError::TooMany(too_many), lang)
     }
 
     /// The API's answer for a failure underneath: busy after losing every race, a moment's

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::{ApiError, ApiJson, lang_of};
 use crate::AppState;
 use crate::auth::session;
-use crate::error::WebError;
+use crate::error::{Say, WebError};
 use crate::recovery::{self, RecoveryError, RecoveryInput};
 
 #[derive(Deserialize, utoipa::ToSchema)]

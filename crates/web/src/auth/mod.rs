@@ -1,6 +1,7 @@
-//! Who is asking: passwords, the secrets we hand out, and how often a door may be knocked on.
+//! Who is asking: sessions and devices as cookies carry them, and how often a door may be
+//! knocked on.
 
 pub(crate) mod device;
+pub(crate) mod doors;
 pub mod limits;
-pub(crate) mod secret;
 pub(crate) mod session;

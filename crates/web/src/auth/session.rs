@@ -1,10 +1,8 @@
 //! Who is asking, from a session cookie (pages and the API) or a bearer token (the API only: a
-//! token never opens a page, so a copied token cannot be used to browse as its owner).
-//!
-//! Sessions live on the server; the browser holds only a random token, and the store only its
-//! hash. A session ends after 30 minutes idle or 12 hours in all (configurable), and at sign-out,
-//! password change, recovery and account deletion. An API token ends at its expiry, and at
-//! password change, recovery, "sign out everywhere" and account deletion.
+//! token never opens a page, so a copied token cannot be used to browse as its owner): the
+//! cookies, the extractors and the client's address. Sessions themselves — starting, finding and
+//! ending them — are `steadfast_app::sessions`. A session ends after 30 minutes idle or 12 hours
+//! in all (configurable).
 
 use std::net::{IpAddr, SocketAddr};
 
@@ -15,14 +13,15 @@ use axum::http::{HeaderMap, HeaderName, HeaderValue};
 use axum::middleware::Next;
 use axum::response::{AppendHeaders, Response};
 use axum_extra::extract::CookieJar;
-use steadfast_core::account::{DEVICE_COOKIE_LIFETIME, token_is_live};
-use steadfast_core::coach::AccountKind;
-use steadfast_core::{Liveness, PersonId, Timestamp};
-use steadfast_store::SessionRecord;
+use steadfast_app::secrets;
+use steadfast_app::sessions::{self, Arrival};
+use steadfast_core::account::DEVICE_COOKIE_LIFETIME;
 
 use crate::AppState;
-use crate::auth::{device, secret};
+use crate::auth::device;
 use crate::error::WebError;
+
+pub(crate) use steadfast_app::sessions::Caller;
 
 /// The cookie's name: with the `__Host-` prefix whenever it can be Secure, which browsers then
 /// bind to this exact host and path.
@@ -54,39 +53,11 @@ pub(crate) fn clear_cookie(secure: bool) -> HeaderValue {
     HeaderValue::from_static(value)
 }
 
-/// How the caller proved who they are.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum Credential {
-    /// The hash of the session token.
-    Session(String),
-    /// The id of the API token.
-    Token(String),
-}
-
-/// A signed-in person.
-#[derive(Clone, Debug)]
-pub(crate) struct Caller {
-    pub(crate) person: PersonId,
-    pub(crate) username: String,
-    /// A coach's account is read-only everywhere but on their own account (`crate::coach`).
-    pub(crate) kind: AccountKind,
-    pub(crate) credential: Credential,
-}
-
-impl Caller {
-    pub(crate) fn session_hash(&self) -> Option<&str> {
-        match &self.credential {
-            Credential::Session(hash) => Some(hash),
-            Credential::Token(_) => None,
-        }
-    }
-}
-
 /// The session hash a request's cookie names, whether or not that session still exists.
 pub(crate) fn presented_session(state: &AppState, headers: &HeaderMap) -> Option<String> {
     CookieJar::from_headers(headers)
         .get(cookie_name(state.config.secure_cookies))
-        .map(|cookie| secret::hash(cookie.value()))
+        .map(|cookie| secrets::hash(cookie.value()))
 }
 
 /// Finds the caller of an API request, if any: by bearer token when one is presented (and then
@@ -103,33 +74,7 @@ pub(crate) async fn authenticate(
     let Some(token) = bearer(headers) else {
         return Ok(None);
     };
-    let Some(record) = state.store.api_token_by_hash(&secret::hash(token)).await? else {
-        return Ok(None);
-    };
-    // A token past its expiry signs no one in, and is deleted on sight.
-    if !token_is_live(record.expires_at, state.now()) {
-        state
-            .store
-            .delete_api_token(record.account, &record.id)
-            .await?;
-        return Ok(None);
-    }
-    // A disabled account's token stops here too, whatever outlived the disabling.
-    let Some(account) = state
-        .store
-        .account(record.account)
-        .await?
-        .filter(|account| account.disabled_at.is_none())
-    else {
-        return Ok(None);
-    };
-    state.store.touch_api_token(&record.id, state.now()).await?;
-    Ok(Some(Caller {
-        person: account.id,
-        username: account.username,
-        kind: account.kind,
-        credential: Credential::Token(record.id),
-    }))
+    Ok(sessions::by_token(state, token).await?)
 }
 
 /// Finds the caller of a page request, by session cookie only. A session past its time is
@@ -138,61 +83,25 @@ pub(crate) async fn authenticate_session(
     state: &AppState,
     headers: &HeaderMap,
 ) -> Result<Option<Caller>, WebError> {
-    let now = state.now();
     let Some(id_hash) = presented_session(state, headers) else {
         return Ok(None);
     };
-    let Some(session) = state.store.session(&id_hash).await? else {
-        return Ok(None);
-    };
-    let policy = state.config.session_policy;
-    if policy.liveness(session.created_at, session.last_seen_at, now) != Liveness::Live {
-        state.store.delete_session(&id_hash).await?;
-        return Ok(None);
-    }
-    // Disabling deletes the account's sessions; one a sign-in created just as the account was
-    // disabled ends here, at its first use.
-    let Some(account) = state
-        .store
-        .account(session.account)
-        .await?
-        .filter(|account| account.disabled_at.is_none())
-    else {
-        state.store.delete_session(&id_hash).await?;
-        return Ok(None);
-    };
-    if policy.should_touch(session.last_seen_at, now) {
-        state.store.touch_session(&id_hash, now).await?;
-    }
-    Ok(Some(Caller {
-        person: account.id,
-        username: account.username,
-        kind: account.kind,
-        credential: Credential::Session(id_hash),
-    }))
+    Ok(sessions::by_session(state, &id_hash, state.config.session_policy).await?)
 }
 
 /// Whether the request carries a live session, found without writing anything: no activity
 /// recorded, nothing deleted. For pages that must leave no record of a visit (the help page).
+/// A failed read shows the page as to a signed-out visitor rather than failing it: this is the
+/// page for someone who may be in trouble.
 pub(crate) async fn peek_signed_in(state: &AppState, headers: &HeaderMap) -> bool {
-    let Some(id_hash) = presented_session(state, headers) else {
-        return false;
-    };
-    // A failed read shows the page as to a signed-out visitor rather than failing it: this is
-    // the page for someone who may be in trouble.
-    match state.store.session(&id_hash).await {
-        Ok(Some(session)) => {
-            state.config.session_policy.liveness(
-                session.created_at,
-                session.last_seen_at,
-                state.now(),
-            ) == Liveness::Live
-        }
-        Ok(None) | Err(_) => false,
+    match presented_session(state, headers) {
+        Some(id_hash) => sessions::is_live(state, &id_hash, state.config.session_policy).await,
+        None => false,
     }
 }
 
-fn bearer(headers: &HeaderMap) -> Option<&str> {
+/// The bearer token of an `Authorization` header, if that is what it holds.
+pub(crate) fn bearer(headers: &HeaderMap) -> Option<&str> {
     let value = headers.get(AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = value.split_once(' ')?;
     scheme
@@ -200,34 +109,26 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
         .then_some(token.trim())
 }
 
-/// Starts a session for `person` and returns the token for the cookie. Any session the request
-/// already carried ends here, so a session id is never carried across a sign-in.
-pub(crate) async fn start(
-    state: &AppState,
-    person: PersonId,
-    headers: &HeaderMap,
-    now: Timestamp,
-) -> Result<String, WebError> {
-    if let Some(previous) = presented_session(state, headers) {
-        state.store.delete_session(&previous).await?;
+/// What a request brings to a sign-in: the session and device cookies it carries, and a coarse
+/// name for its device from its User-Agent.
+pub(crate) fn arrival(state: &AppState, headers: &HeaderMap) -> Arrival {
+    Arrival {
+        session: presented_session(state, headers),
+        device: presented_device(state, headers),
+        device_label: device::label(
+            headers
+                .get(USER_AGENT)
+                .and_then(|agent| agent.to_str().ok()),
+        ),
     }
-    let fresh = secret::Secret::generate().map_err(|_| WebError::Randomness)?;
-    let device = device::label(
-        headers
-            .get(USER_AGENT)
-            .and_then(|agent| agent.to_str().ok()),
-    );
-    state
-        .store
-        .create_session(&SessionRecord {
-            id_hash: fresh.hash,
-            account: person,
-            created_at: now,
-            last_seen_at: now,
-            device,
-        })
-        .await?;
-    Ok(fresh.token)
+}
+
+/// Ends the session the request's cookie names, if any.
+pub(crate) async fn end_session(state: &AppState, headers: &HeaderMap) -> Result<(), WebError> {
+    if let Some(id_hash) = presented_session(state, headers) {
+        sessions::end(state, &id_hash).await?;
+    }
+    Ok(())
 }
 
 /// The client's address as [`resolve_client_address`] found it; for rate limits only, never
@@ -359,51 +260,10 @@ pub(crate) fn set_device_cookie(secure: bool, token: &str) -> Result<HeaderValue
 }
 
 /// The hash of the device cookie a request carries, known or not.
-fn presented_device(state: &AppState, headers: &HeaderMap) -> Option<String> {
+pub(crate) fn presented_device(state: &AppState, headers: &HeaderMap) -> Option<String> {
     CookieJar::from_headers(headers)
         .get(device_cookie_name(state.config.secure_cookies))
-        .map(|cookie| secret::hash(cookie.value()))
-}
-
-/// The key a sign-in or recovery is limited by, beside its address: a device the account named
-/// by `username_key` has signed in from before is limited on its own (wrong attempts from
-/// elsewhere do not touch it, and its own wrong attempts still slow it down); any other request
-/// by the name.
-pub(crate) async fn limit_key(
-    state: &AppState,
-    headers: &HeaderMap,
-    username_key: &str,
-) -> Result<String, WebError> {
-    if let Some(hash) = presented_device(state, headers)
-        && state.store.is_known_device(&hash, username_key).await?
-    {
-        // Login names hold no ':', so a device's key never meets a name's.
-        return Ok(format!("device:{hash}"));
-    }
-    Ok(username_key.to_owned())
-}
-
-/// After a sign-in: a device already known for `person` is noted as used; any other gets a new
-/// device cookie, whose token this returns for the `Set-Cookie`.
-pub(crate) async fn remember_device(
-    state: &AppState,
-    person: PersonId,
-    username_key: &str,
-    headers: &HeaderMap,
-    now: Timestamp,
-) -> Result<Option<String>, WebError> {
-    if let Some(hash) = presented_device(state, headers)
-        && state.store.is_known_device(&hash, username_key).await?
-    {
-        state.store.touch_device(&hash, now).await?;
-        return Ok(None);
-    }
-    let fresh = secret::Secret::generate().map_err(|_| WebError::Randomness)?;
-    state
-        .store
-        .remember_device(&fresh.hash, person, now)
-        .await?;
-    Ok(Some(fresh.token))
+        .map(|cookie| secrets::hash(cookie.value()))
 }
 
 /// The cookies a sign-in sets: the session's, and the device's when it is new.

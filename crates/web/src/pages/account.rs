@@ -18,7 +18,7 @@ use super::Chrome;
 use crate::AppState;
 use crate::account_management::{self, OwnPasswordError, PasswordChangeError};
 use crate::auth::session::{self, Caller, SignedIn};
-use crate::error::WebError;
+use crate::error::{Say, WebError};
 use crate::notices;
 
 pub(crate) struct SessionLine {

@@ -13,10 +13,13 @@ use steadfast_core::account::GrammaticalForm;
 
 use super::Chrome;
 use crate::AppState;
-use crate::accounts::{self, FieldErrors, SignInError, SignUpError, SignUpInput};
+use crate::auth::doors;
 use crate::auth::session::{self, MaybeSignedIn};
-use crate::error::{WebError, crowded_form};
+use crate::error::{Say, WebError, crowded_form, status_for};
 use crate::pages::local_path;
+use steadfast_app::Failure;
+use steadfast_app::accounts::{FieldErrors, SignInError, SignUpError, SignUpInput};
+use steadfast_core::coach::AccountKind;
 
 /// Messages for the sign-up form's fields, in the page's language.
 pub(crate) struct FieldMessages {
@@ -131,7 +134,15 @@ pub(crate) async fn sign_up(
         email: Some(form.email.clone()),
         grammatical_form,
     };
-    match accounts::sign_up(&state, input, &parts.headers, &address).await {
+    let signed_up = doors::sign_up(
+        &state,
+        input,
+        AccountKind::Partner,
+        &parts.headers,
+        &address,
+    )
+    .await?;
+    match signed_up {
         Ok(signed_up) => {
             let cookies = session::sign_in_cookies(
                 state.config.secure_cookies,
@@ -149,7 +160,8 @@ pub(crate) async fn sign_up(
             };
             Ok((cookies, page).into_response())
         }
-        Err(SignUpError::Invalid(errors)) => {
+        Err(refused @ SignUpError::Invalid(errors)) => {
+            let status = status_for(&refused);
             let errors = FieldMessages::of(errors, &chrome);
             let page = SignUpPage {
                 chrome,
@@ -159,9 +171,9 @@ pub(crate) async fn sign_up(
                 next: local_path(form.next.as_deref()).to_owned(),
                 grammatical_form: grammatical_form.as_str().to_owned(),
             };
-            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+            Ok((status, page).into_response())
         }
-        Err(SignUpError::Failed(WebError::Crowded)) => {
+        Err(SignUpError::Failed(Failure::Crowded)) => {
             let errors = FieldMessages {
                 password: Some(chrome.t("error-crowded-text")),
                 ..FieldMessages::none()
@@ -176,8 +188,7 @@ pub(crate) async fn sign_up(
             };
             Ok(crowded_form(page))
         }
-        Err(SignUpError::TooMany(too_many)) => Err(WebError::TooMany(too_many)),
-        Err(SignUpError::Failed(error)) => Err(error),
+        Err(SignUpError::Failed(failure)) => Err(failure.into()),
     }
 }
 
@@ -215,15 +226,15 @@ pub(crate) async fn sign_in(
 ) -> Result<Response, WebError> {
     let address = session::client_address(&parts);
     let next = local_path(form.next.as_deref()).to_owned();
-    match accounts::sign_in(
+    let signed_in = doors::sign_in(
         &state,
         &form.username,
         &form.password,
         &parts.headers,
         &address,
     )
-    .await
-    {
+    .await?;
+    match signed_in {
         Ok(signed_in) => {
             let cookies = session::sign_in_cookies(
                 state.config.secure_cookies,
@@ -232,25 +243,24 @@ pub(crate) async fn sign_in(
             )?;
             Ok((cookies, Redirect::to(&next)).into_response())
         }
-        Err(SignInError::Mismatch) => {
+        Err(refused @ SignInError::Mismatch) => {
             let page = SignInPage {
-                failure: Some(chrome.t("sign-in-failed")),
+                failure: Some(refused.message(chrome.lang)),
                 username: form.username,
                 next,
                 notice: None,
                 chrome,
             };
-            Ok((axum::http::StatusCode::UNAUTHORIZED, page).into_response())
+            Ok((status_for(&refused), page).into_response())
         }
-        Err(SignInError::Failed(WebError::Crowded)) => Ok(crowded_form(SignInPage {
+        Err(SignInError::Failed(Failure::Crowded)) => Ok(crowded_form(SignInPage {
             failure: Some(chrome.t("error-crowded-text")),
             username: form.username,
             next,
             notice: None,
             chrome,
         })),
-        Err(SignInError::TooMany(too_many)) => Err(WebError::TooMany(too_many)),
-        Err(SignInError::Failed(error)) => Err(error),
+        Err(SignInError::Failed(failure)) => Err(failure.into()),
     }
 }
 
@@ -259,7 +269,7 @@ pub(crate) async fn sign_out(
     State(state): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, WebError> {
-    end_session(&state, &headers).await?;
+    session::end_session(&state, &headers).await?;
     let cookie = session::clear_cookie(state.config.secure_cookies);
     Ok((
         [(header::SET_COOKIE, cookie)],
@@ -274,7 +284,7 @@ pub(crate) async fn sign_out(
 /// beacon and replaces the page in history). It never shows an error: if the session cannot be
 /// deleted now, the person still leaves, and the cookie is cleared all the same.
 pub(crate) async fn quick_exit(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    if let Err(error) = end_session(&state, &headers).await {
+    if let Err(error) = session::end_session(&state, &headers).await {
         tracing::warn!(%error, "the quick exit could not delete its session");
     }
     let cookie = session::clear_cookie(state.config.secure_cookies);
@@ -286,11 +296,4 @@ pub(crate) async fn quick_exit(State(state): State<AppState>, headers: HeaderMap
         Redirect::to(&state.config.quick_exit_url),
     )
         .into_response()
-}
-
-pub(crate) async fn end_session(state: &AppState, headers: &HeaderMap) -> Result<(), WebError> {
-    if let Some(id_hash) = session::presented_session(state, headers) {
-        state.store.delete_session(&id_hash).await?;
-    }
-    Ok(())
 }

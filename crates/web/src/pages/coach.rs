@@ -19,13 +19,14 @@ use super::Chrome;
 use super::accounts::{FieldMessages, RecoveryCodesPage};
 use super::promises::Zone;
 use crate::AppState;
-use crate::accounts::{self, SignUpError, SignUpInput};
+use crate::auth::doors;
 use crate::auth::session::{self, MaybeSignedIn, SignedIn};
 use crate::chart::{self, ChartText};
 use crate::coach::{self, CoachError, Overview, ReadKind};
-use crate::error::WebError;
+use crate::error::{WebError, status_for};
 use crate::i18n::Lang;
 use crate::trend_chart::{self, Felt, TrendText};
+use steadfast_app::accounts::{SignUpError, SignUpInput};
 
 /// What a refusal becomes on a page: anything about a space the person may not see is "not
 /// found"; the rest keeps its status with its sentence.
@@ -374,19 +375,17 @@ pub(crate) async fn sign_up_through_invite(
         grammatical_form: Default::default(),
     };
     let signed_up =
-        match accounts::sign_up_as(&state, input, AccountKind::Coach, &parts.headers, &address)
-            .await
-        {
-            Ok(signed_up) => signed_up,
-            Err(SignUpError::Invalid(errors)) => {
-                let mut page = invite_page(chrome, &token, name, false);
-                page.errors = FieldMessages::of(errors, &page.chrome);
-                page.username = form.username;
-                return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
-            }
-            Err(SignUpError::TooMany(too_many)) => return Err(WebError::TooMany(too_many)),
-            Err(SignUpError::Failed(error)) => return Err(error),
-        };
+        doors::sign_up(&state, input, AccountKind::Coach, &parts.headers, &address).await?;
+    let signed_up = match signed_up {
+        Ok(signed_up) => signed_up,
+        Err(refused @ SignUpError::Invalid(errors)) => {
+            let mut page = invite_page(chrome, &token, name, false);
+            page.errors = FieldMessages::of(errors, &page.chrome);
+            page.username = form.username;
+            return Ok((status_for(&refused), page).into_response());
+        }
+        Err(SignUpError::Failed(failure)) => return Err(failure.into()),
+    };
     let accepted = coach::accept(
         &state,
         signed_up.person,

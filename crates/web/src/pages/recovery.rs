@@ -13,7 +13,7 @@ use serde::Deserialize;
 use super::Chrome;
 use crate::AppState;
 use crate::auth::session;
-use crate::error::{WebError, crowded_form};
+use crate::error::{Say, WebError, crowded_form};
 use crate::recovery::{self, RecoveryError, RecoveryInput};
 
 #[derive(Template, WebTemplate)]

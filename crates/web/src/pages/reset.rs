@@ -15,10 +15,10 @@ use steadfast_store::{LinkPurpose, LinkState};
 
 use super::Chrome;
 use crate::AppState;
-use crate::accounts;
 use crate::auth::session;
-use crate::error::{WebError, crowded_form};
+use crate::error::{Say, WebError, crowded_form};
 use crate::password_links::{self, SetError};
+use steadfast_app::accounts;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "set_password.html")]

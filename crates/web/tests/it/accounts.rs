@@ -443,6 +443,29 @@ async fn the_sign_up_page_advises_an_anonymous_name_and_keeps_what_was_typed() {
 }
 
 #[tokio::test]
+async fn a_taken_name_on_the_sign_up_page_is_a_conflict_like_in_the_api() {
+    let app = TestApp::sqlite().await;
+    app.sign_up("taken-name", PASSWORD).await;
+    let response = app
+        .post_form(
+            "/sign-up",
+            &[
+                ("username", "Taken-Name"),
+                ("password", PASSWORD),
+                ("email", ""),
+            ],
+        )
+        .await;
+    // One table from a refusal's kind to its status, for pages and the API alike.
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    assert!(response.headers().get(header::SET_COOKIE).is_none());
+    let html = response.text().await.unwrap();
+    assert!(html.contains(r#"value="Taken-Name""#), "the name is kept");
+    assert!(html.contains("taken"), "{html}");
+    app.stop().await;
+}
+
+#[tokio::test]
 async fn signing_up_on_the_page_shows_the_recovery_codes_once_and_signs_in() {
     let app = TestApp::sqlite().await;
     let response = app

@@ -482,6 +482,17 @@ async fn a_coach_joins_by_invite_once_and_is_never_a_member() {
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = response.text().await.unwrap();
     assert!(html.contains(r#"value="pat-coach""#), "{html}");
+    // A name someone has is a conflict, as in the API, and the invite stays good.
+    let response = app
+        .post_form(
+            &format!("{link}/sign-up"),
+            &[
+                ("username", "samwise"),
+                ("password", "a long coach password"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::CONFLICT);
     let coach = sign_up_coach(&app, &link, "pat-coach").await;
     // Used once: the link says it no longer works, for anyone.
     let response = app.get(&link).await;

@@ -297,9 +297,9 @@ async fn the_sign_up_form_asks_once_how_polish_speaks_to_the_person() {
         .await;
         assert_eq!(me["grammatical_form"], stored, "{username}");
     }
-    // A refused form keeps the choice.
+    // A refused form keeps the choice. (A taken name is a conflict, on pages as in the API.)
     let refused = post_sign_up(&app, "ola", &[("grammatical_form", "feminine")]).await;
-    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(refused.status(), StatusCode::CONFLICT);
     let html = refused.text().await.unwrap();
     assert!(html.contains(r#"value="feminine" checked"#));
     app.stop().await;

@@ -1,0 +1,76 @@
+//! The account use cases behind a rate-limited door (`limits`): each knock is counted by the
+//! client's address (and by the account name, or a known device, where the door keys on one)
+//! before the use case in `steadfast_app` runs, and a door that says "too many" answers before
+//! anything is looked up. Each answers the use case's own result, or [`TooMany`].
+
+use axum::http::HeaderMap;
+use steadfast_app::Failure;
+use steadfast_app::accounts::{
+    self, SignInError, SignUp, SignUpError, SignUpInput, SignedInNow, SignedUp,
+};
+use steadfast_app::passwords::Claimant;
+use steadfast_app::sessions;
+use steadfast_core::coach::AccountKind;
+
+use crate::AppState;
+use crate::auth::limits::{Door, TooMany};
+use crate::auth::session;
+
+/// A use case's own answer, once its door let the knock through.
+pub(crate) type Knocked<T, E> = Result<Result<T, E>, TooMany>;
+
+/// Creates an account of `kind`, its recovery codes and a first session. Every attempt counts
+/// lightly against the address; only one whose fields hold takes a place among the accounts
+/// made from it, given back when no account is made after all.
+pub(crate) async fn sign_up(
+    state: &AppState,
+    input: SignUpInput,
+    kind: AccountKind,
+    headers: &HeaderMap,
+    address: &str,
+) -> Knocked<SignedUp, SignUpError> {
+    state.limits.check(Door::SignUp, address, None)?;
+    let checked = match SignUp::check(input) {
+        Ok(checked) => checked,
+        Err(refused) => return Ok(Err(refused)),
+    };
+    state.limits.take_sign_up(address)?;
+    let claimant = Claimant::Address(address.to_owned());
+    let arrival = session::arrival(state, headers);
+    let made = accounts::sign_up(state, checked, kind, &claimant, &arrival).await;
+    if made.is_err() {
+        state.limits.give_back_sign_up(address);
+    }
+    Ok(made)
+}
+
+/// Checks a name and password and signs in. The knock counts against the address and the name
+/// (a device the account has signed in from before on its own, so wrong sign-ins under the name
+/// from elsewhere never lock its owner out of it).
+pub(crate) async fn sign_in(
+    state: &AppState,
+    username: &str,
+    password: &str,
+    headers: &HeaderMap,
+    address: &str,
+) -> Knocked<SignedInNow, SignInError> {
+    let key = match name_key(state, headers, username).await {
+        Ok(key) => key,
+        Err(failure) => return Ok(Err(failure.into())),
+    };
+    state.limits.check(Door::SignIn, address, key.as_deref())?;
+    let claimant = Claimant::Address(address.to_owned());
+    let arrival = session::arrival(state, headers);
+    Ok(accounts::sign_in(state, username, password, &claimant, &arrival).await)
+}
+
+/// The key a knock under `username` counts against beside the address, with the device the
+/// request presents (`steadfast_app::sessions::limit_key`).
+pub(crate) async fn name_key(
+    state: &AppState,
+    headers: &HeaderMap,
+    username: &str,
+) -> Result<Option<String>, Failure> {
+    let device = session::presented_device(state, headers);
+    sessions::limit_key(state, username, device.as_deref()).await
+}

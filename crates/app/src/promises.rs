@@ -167,6 +167,18 @@ pub struct NewPromise {
     pub made_at: Option<Timestamp>,
 }
 
+impl NewPromise {
+    /// What was typed, read into core's types: the terms and the trust area, if any.
+    fn read(&self) -> Result<(Terms, Option<TrustDomain>), PromiseError> {
+        let terms = Terms {
+            text: parse_text(&self.text)?,
+            stakes: parse_stakes(self.stakes)?,
+            due: self.due,
+        };
+        Ok((terms, parse_domain(&self.domain)?))
+    }
+}
+
 pub fn parse_text(text: &str) -> Result<PromiseText, PromiseError> {
     PromiseText::parse(text).map_err(|e| PromiseError::Invalid(Invalid::Text(e)))
 }
@@ -274,12 +286,7 @@ pub async fn make(
     space: SpaceId,
     input: NewPromise,
 ) -> Result<PromiseId, PromiseError> {
-    let terms = Terms {
-        text: parse_text(&input.text)?,
-        stakes: parse_stakes(input.stakes)?,
-        due: input.due,
-    };
-    let domain = parse_domain(&input.domain)?;
+    let (terms, domain) = input.read()?;
     let mut opened = open(app, person, space).await?;
     let id = PromiseId::from_uuid(uuid::Uuid::new_v4());
     opened
@@ -353,12 +360,7 @@ pub async fn offer(
     broken: PromiseId,
     input: NewPromise,
 ) -> Result<PromiseId, PromiseError> {
-    let terms = Terms {
-        text: parse_text(&input.text)?,
-        stakes: parse_stakes(input.stakes)?,
-        due: input.due,
-    };
-    let domain = parse_domain(&input.domain)?;
+    let (terms, domain) = input.read()?;
     let mut opened = open(app, person, space).await?;
     let id = PromiseId::from_uuid(uuid::Uuid::new_v4());
     opened

@@ -14,6 +14,7 @@ pub mod passwords;
 pub mod patterns;
 pub mod promises;
 pub mod refusal;
+pub mod rituals;
 pub mod spaces;
 
 use std::sync::Arc;

@@ -32,7 +32,6 @@ mod quota;
 mod recovery;
 mod reminders;
 mod repairs;
-mod rituals;
 mod security;
 mod spaces;
 mod times;

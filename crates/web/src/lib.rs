@@ -31,7 +31,6 @@ mod quota;
 mod recovery;
 mod reminders;
 mod repairs;
-mod rituals;
 mod routes;
 mod security;
 mod spaces;

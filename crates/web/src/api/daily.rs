@@ -8,11 +8,11 @@ use axum::http::HeaderMap;
 use serde::{Deserialize, Serialize};
 use steadfast_core::{PersonId, Visibility};
 
-use super::rituals::{refusal, space_id};
+use super::rituals::space_id;
 use super::{ApiCaller, ApiError, ApiJson, lang_of};
 use crate::AppState;
-use crate::rituals::{self, DailyInput, RitualError};
 use crate::times::rfc3339;
+use steadfast_app::rituals::{self, DailyInput, RitualError};
 
 /// Today's entry.
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -99,7 +99,7 @@ pub(crate) async fn list(
     listed(&state, caller.person, &space)
         .await
         .map(Json)
-        .map_err(|error| refusal(error, lang_of(&headers)))
+        .map_err(|error| ApiError::from_app(error, lang_of(&headers)))
 }
 
 #[utoipa::path(put, path = "/spaces/{id}/daily", tag = "daily", request_body = DailyBody, security(("session" = []), ("token" = [])),
@@ -132,5 +132,5 @@ pub(crate) async fn write(
     }
     .await
     .map(Json)
-    .map_err(|error| refusal(error, lang_of(&headers)))
+    .map_err(|error| ApiError::from_app(error, lang_of(&headers)))
 }

@@ -13,23 +13,8 @@ use steadfast_core::{PersonId, SpaceId};
 
 use super::{ApiCaller, ApiError, ApiJson, lang_of};
 use crate::AppState;
-use crate::i18n::Lang;
-use crate::rituals::{self, RitualError, RitualInput};
 use crate::times::rfc3339;
-
-/// The API's answer for anything a ritual, time zone or daily operation refused.
-pub(super) fn refusal(error: RitualError, lang: Lang) -> ApiError {
-    let status = match &error {
-        RitualError::NotFound => StatusCode::NOT_FOUND,
-        RitualError::Refused(_) => StatusCode::CONFLICT,
-        RitualError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
-        RitualError::Failed(_) => StatusCode::INTERNAL_SERVER_ERROR,
-    };
-    match error {
-        RitualError::Failed(web) => ApiError::from_web(web, lang),
-        refused => ApiError::new(status, refused.code(), refused.message(lang)),
-    }
-}
+use steadfast_app::rituals::{self, RitualError, RitualInput};
 
 pub(super) fn space_id(text: &str) -> Result<SpaceId, RitualError> {
     text.parse().map_err(|_| RitualError::NotFound)
@@ -167,7 +152,7 @@ pub(crate) async fn list(
     listed(&state, caller.person, &space)
         .await
         .map(Json)
-        .map_err(|error| refusal(error, lang_of(&headers)))
+        .map_err(|error| ApiError::from_app(error, lang_of(&headers)))
 }
 
 async fn listed(
@@ -213,7 +198,7 @@ pub(crate) async fn create(
         rituals::plan(&state, caller.person, space, &input).await
     }
     .await
-    .map_err(|error| refusal(error, lang_of(&headers)))?;
+    .map_err(|error| ApiError::from_app(error, lang_of(&headers)))?;
     let body = RitualCreated {
         id: planned.to_string(),
     };
@@ -247,7 +232,7 @@ pub(crate) async fn show(
     one(&state, caller.person, (&space, &ritual))
         .await
         .map(Json)
-        .map_err(|error| refusal(error, lang_of(&headers)))
+        .map_err(|error| ApiError::from_app(error, lang_of(&headers)))
 }
 
 #[utoipa::path(put, path = "/spaces/{id}/rituals/{ritual}", tag = "rituals", request_body = RitualBody, security(("session" = []), ("token" = [])),
@@ -277,7 +262,7 @@ pub(crate) async fn change(
     }
     .await
     .map(Json)
-    .map_err(|error| refusal(error, lang_of(&headers)))
+    .map_err(|error| ApiError::from_app(error, lang_of(&headers)))
 }
 
 #[utoipa::path(delete, path = "/spaces/{id}/rituals/{ritual}", tag = "rituals", security(("session" = []), ("token" = [])),
@@ -302,7 +287,7 @@ pub(crate) async fn end(
     }
     .await
     .map(|()| StatusCode::NO_CONTENT)
-    .map_err(|error| refusal(error, lang_of(&headers)))
+    .map_err(|error| ApiError::from_app(error, lang_of(&headers)))
 }
 
 /// The space's time zone.
@@ -339,5 +324,5 @@ pub(crate) async fn set_time_zone(
             time_zone: zone.to_string(),
         })
     })
-    .map_err(|error| refusal(error, lang_of(&headers)))
+    .map_err(|error| ApiError::from_app(error, lang_of(&headers)))
 }

@@ -6,7 +6,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use steadfast_core::daily::{DailyEntry, Mood};
@@ -17,9 +16,9 @@ use super::promises::{parse_space, partner_name, space_name};
 use crate::AppState;
 use crate::auth::session::SignedIn;
 use crate::dates;
-use crate::error::WebError;
+use crate::error::{Say, WebError, status_for};
 use crate::i18n::Lang;
-use crate::rituals::{self, DailyInput, RitualError};
+use steadfast_app::rituals::{self, DailyInput, RitualError};
 
 /// What the person typed, kept when it comes back.
 #[derive(Deserialize, Default)]
@@ -178,7 +177,7 @@ fn entry_line(
 
 fn page_error(error: RitualError) -> WebError {
     match error {
-        RitualError::Failed(error) => error,
+        RitualError::Failed(failure) => failure.into(),
         _ => WebError::NotFound,
     }
 }
@@ -210,7 +209,7 @@ pub(crate) async fn write(
                 Some(&error),
             )
             .await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+            Ok((status_for(&error), page).into_response())
         }
         Err(error) => Err(page_error(error)),
     }

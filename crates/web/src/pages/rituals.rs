@@ -8,7 +8,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use serde::Deserialize;
@@ -22,10 +22,10 @@ use crate::AppState;
 use crate::auth::session::SignedIn;
 use crate::calendar::kind_key;
 use crate::dates;
-use crate::error::WebError;
+use crate::error::{Say, WebError, status_for};
 use crate::i18n::Lang;
-use crate::rituals::{self, RitualError, RitualInput};
 use steadfast_app::ledger::Opened;
+use steadfast_app::rituals::{self, RitualError, RitualInput};
 
 /// How many next times a ritual's page lists.
 const NEXT_SHOWN: usize = 4;
@@ -367,15 +367,8 @@ fn zone_line(opened: &Opened, lang: Lang) -> String {
 /// A refusal with no form to come back to becomes an error page.
 fn ritual_page_error(error: RitualError) -> WebError {
     match error {
-        RitualError::Failed(error) => error,
+        RitualError::Failed(failure) => failure.into(),
         _ => WebError::NotFound,
-    }
-}
-
-fn form_status(error: &RitualError) -> StatusCode {
-    match error {
-        RitualError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
-        _ => StatusCode::CONFLICT,
     }
 }
 
@@ -395,7 +388,7 @@ pub(crate) async fn plan(
             Err(ritual_page_error(error))
         }
         Err(error) => {
-            let status = form_status(&error);
+            let status = status_for(&error);
             let page = list_page(
                 &state,
                 caller.person,
@@ -519,7 +512,7 @@ pub(crate) async fn change(
             Err(ritual_page_error(error))
         }
         Err(error) => {
-            let status = form_status(&error);
+            let status = status_for(&error);
             let page = ritual_page(
                 &state,
                 caller.person,
@@ -560,7 +553,7 @@ pub(crate) async fn end(
                 Some(&error),
             )
             .await?;
-            Ok((StatusCode::CONFLICT, page).into_response())
+            Ok((status_for(&error), page).into_response())
         }
         Err(error) => Err(ritual_page_error(error)),
     }
@@ -684,7 +677,7 @@ pub(crate) async fn set_zone(
                 Some(&error),
             )
             .await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+            Ok((status_for(&error), page).into_response())
         }
         Err(error) => Err(ritual_page_error(error)),
     }

@@ -1,5 +1,4 @@
-//! Rituals, the space's time zone and the daily ritual, shared by the pages and the JSON API:
-//! parse what a person gave, open the space's ledger, decide, append. The rules live in
+//! Rituals, the space's time zone and the daily ritual: parse what a person gave, open the space's ledger, decide, append. The rules live in
 //! `steadfast_core::ritual`, `steadfast_core::daily` and `steadfast_core::space::ZoneName`.
 
 use steadfast_core::daily::{DailyText, Mood, Written, decide_write};
@@ -9,28 +8,25 @@ use steadfast_core::ritual::{
 };
 use steadfast_core::space::{ZoneEvent, ZoneName};
 use steadfast_core::text::TextError;
-use steadfast_core::{EventId, PersonId, SpaceId, Timestamp, Visibility};
-use steadfast_store::StoreError;
+use steadfast_core::{PersonId, SpaceId, Timestamp, Visibility};
 
-use crate::AppState;
-use crate::error::WebError;
-use crate::i18n::Lang;
-use steadfast_app::ledger::Opened;
-use steadfast_app::promises::{self, PromiseError};
+use crate::App;
+use crate::ledger::{Opened, new_event_id, open_for};
+use crate::refusal::{Explain, Explained, Failure, Kind, Refused, Words};
 
 /// Why a ritual, time zone or daily operation did not happen.
 #[derive(Debug)]
-pub(crate) enum RitualError {
+pub enum RitualError {
     /// Not a current member, no such space, or no such ritual in it.
     NotFound,
     Refused(Refusal),
     Invalid(Invalid),
-    Failed(WebError),
+    Failed(Failure),
 }
 
 /// Which input was refused, and why.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Invalid {
+pub enum Invalid {
     Name(TextError),
     Kind,
     Schedule(ScheduleError),
@@ -40,49 +36,68 @@ pub(crate) enum Invalid {
     Plan(TextError),
 }
 
-impl From<StoreError> for RitualError {
-    fn from(error: StoreError) -> Self {
+impl<E: Into<Failure>> From<E> for RitualError {
+    fn from(error: E) -> Self {
         RitualError::Failed(error.into())
     }
 }
 
-impl From<steadfast_app::Failure> for RitualError {
-    fn from(failure: steadfast_app::Failure) -> Self {
-        RitualError::Failed(failure.into())
+impl Explain for RitualError {
+    fn explain(&self) -> Explained<'_> {
+        Explained::Refused(match self {
+            RitualError::NotFound => Refused::not_found(),
+            RitualError::Refused(Refusal::Ended) => Refused::new(
+                "ritual_ended",
+                Kind::NotNow,
+                Words::key("ritual-refused-ended"),
+            ),
+            RitualError::Refused(Refusal::TooMany { limit }) => Refused::new(
+                "too_many_rituals",
+                Kind::NotNow,
+                Words::key("ritual-refused-too-many").with("limit", limit),
+            ),
+            RitualError::Invalid(invalid) => {
+                Refused::new(invalid.code(), Kind::Invalid, invalid.words())
+            }
+            RitualError::Failed(failure) => return Explained::Failed(failure),
+        })
     }
 }
 
-impl From<PromiseError> for RitualError {
-    fn from(error: PromiseError) -> Self {
-        match error {
-            PromiseError::Failed(error) => RitualError::Failed(error.into()),
-            _ => RitualError::NotFound,
+impl Invalid {
+    fn code(self) -> &'static str {
+        match self {
+            Invalid::Name(_) => "name_invalid",
+            Invalid::Kind => "kind_invalid",
+            Invalid::Schedule(error) => schedule_code(error),
+            Invalid::Zone => "time_zone_invalid",
+            Invalid::Mood => "mood_invalid",
+            Invalid::Appreciation(_) => "appreciation_invalid",
+            Invalid::Plan(_) => "plan_invalid",
+        }
+    }
+
+    fn words(self) -> Words {
+        match self {
+            Invalid::Name(error) => Words::text("ritual-name", error),
+            Invalid::Kind => Words::key("ritual-kind-invalid"),
+            Invalid::Schedule(ScheduleError::BadDuration) => Words::key("ritual-duration-invalid")
+                .with("min", Minutes::MIN)
+                .with("max", Minutes::MAX),
+            Invalid::Schedule(error) => {
+                Words::key(format!("ritual-{}", schedule_code(error).replace('_', "-")))
+            }
+            Invalid::Zone => Words::key("time-zone-invalid"),
+            Invalid::Mood => Words::key("daily-mood-invalid"),
+            Invalid::Appreciation(error) => Words::text("daily-appreciation", error),
+            Invalid::Plan(error) => Words::text("daily-plan", error),
         }
     }
 }
 
 impl RitualError {
-    /// The stable code the API gives this refusal.
-    pub(crate) fn code(&self) -> &'static str {
-        match self {
-            RitualError::NotFound => "not_found",
-            RitualError::Refused(Refusal::Ended) => "ritual_ended",
-            RitualError::Refused(Refusal::TooMany { .. }) => "too_many_rituals",
-            RitualError::Invalid(invalid) => match invalid {
-                Invalid::Name(_) => "name_invalid",
-                Invalid::Kind => "kind_invalid",
-                Invalid::Schedule(error) => schedule_code(*error),
-                Invalid::Zone => "time_zone_invalid",
-                Invalid::Mood => "mood_invalid",
-                Invalid::Appreciation(_) => "appreciation_invalid",
-                Invalid::Plan(_) => "plan_invalid",
-            },
-            RitualError::Failed(_) => "internal",
-        }
-    }
-
     /// The form field a mistake is about; empty for one about the whole form.
-    pub(crate) fn field(&self) -> &'static str {
+    pub fn field(&self) -> &'static str {
         match self {
             RitualError::Invalid(invalid) => match invalid {
                 Invalid::Name(_) => "name",
@@ -103,43 +118,6 @@ impl RitualError {
             _ => "",
         }
     }
-
-    pub(crate) fn message(&self, lang: Lang) -> String {
-        let text = |field: &str, error: TextError| match error {
-            TextError::Empty => lang.t(&format!("{field}-empty")),
-            TextError::TooLong { max } => {
-                lang.t_with(&format!("{field}-too-long"), &[("max", max.to_string())])
-            }
-            TextError::BadCharacter => lang.t("text-bad-character"),
-        };
-        match self {
-            RitualError::NotFound => lang.t("error-not-found-title"),
-            RitualError::Refused(Refusal::Ended) => lang.t("ritual-refused-ended"),
-            RitualError::Refused(Refusal::TooMany { limit }) => {
-                lang.t_with("ritual-refused-too-many", &[("limit", limit.to_string())])
-            }
-            RitualError::Invalid(invalid) => match invalid {
-                Invalid::Name(error) => text("ritual-name", *error),
-                Invalid::Kind => lang.t("ritual-kind-invalid"),
-                Invalid::Schedule(ScheduleError::BadDuration) => lang.t_with(
-                    "ritual-duration-invalid",
-                    &[
-                        ("min", Minutes::MIN.to_string()),
-                        ("max", Minutes::MAX.to_string()),
-                    ],
-                ),
-                Invalid::Schedule(error) => lang.t(&format!(
-                    "ritual-{}",
-                    schedule_code(*error).replace('_', "-")
-                )),
-                Invalid::Zone => lang.t("time-zone-invalid"),
-                Invalid::Mood => lang.t("daily-mood-invalid"),
-                Invalid::Appreciation(error) => text("daily-appreciation", *error),
-                Invalid::Plan(error) => text("daily-plan", *error),
-            },
-            RitualError::Failed(_) => lang.t("error-internal-title"),
-        }
-    }
 }
 
 fn schedule_code(error: ScheduleError) -> &'static str {
@@ -154,22 +132,22 @@ fn schedule_code(error: ScheduleError) -> &'static str {
 }
 
 /// A ritual id from a path; anything that is not one is no ritual.
-pub(crate) fn parse_id(text: &str) -> Result<RitualId, RitualError> {
+pub fn parse_id(text: &str) -> Result<RitualId, RitualError> {
     text.parse().map_err(|_| RitualError::NotFound)
 }
 
 /// What a person gave to plan or change a ritual, before it is checked.
 #[derive(Debug, Default, Clone)]
-pub(crate) struct RitualInput {
-    pub(crate) name: String,
+pub struct RitualInput {
+    pub name: String,
     /// Blank means "other".
-    pub(crate) kind: String,
-    pub(crate) weekdays: Vec<String>,
-    pub(crate) start: String,
-    pub(crate) every: i64,
-    pub(crate) duration: i64,
+    pub kind: String,
+    pub weekdays: Vec<String>,
+    pub start: String,
+    pub every: i64,
+    pub duration: i64,
     /// `YYYY-MM-DD`; blank means today in the space's zone.
-    pub(crate) first_date: String,
+    pub first_date: String,
 }
 
 /// The checked parts of a ritual; the zone is added from the space when it is written.
@@ -235,36 +213,28 @@ impl Parsed {
     }
 }
 
-fn new_event_id() -> EventId {
-    EventId::from_uuid(uuid::Uuid::new_v4())
-}
-
-pub(crate) async fn open(
-    state: &AppState,
-    person: PersonId,
-    space: SpaceId,
-) -> Result<Opened, RitualError> {
-    Ok(promises::open(state, person, space).await?)
+pub async fn open(app: &App, person: PersonId, space: SpaceId) -> Result<Opened, RitualError> {
+    open_for(app, person, space, RitualError::NotFound).await
 }
 
 /// A ritual of the space the person may see (ended ones too).
-pub(crate) fn ritual(opened: &Opened, id: RitualId) -> Result<&Ritual, RitualError> {
+pub fn ritual(opened: &Opened, id: RitualId) -> Result<&Ritual, RitualError> {
     opened.ledger().rituals.get(id).ok_or(RitualError::NotFound)
 }
 
 /// Plans a ritual in the space's zone; answers its id. Input is checked before anything is
 /// read, so a stranger learns nothing from a mistake in it.
-pub(crate) async fn plan(
-    state: &AppState,
+pub async fn plan(
+    app: &App,
     person: PersonId,
     space: SpaceId,
     input: &RitualInput,
 ) -> Result<RitualId, RitualError> {
     let parsed = parse(input)?;
-    let mut opened = open(state, person, space).await?;
+    let mut opened = open(app, person, space).await?;
     let id = RitualId::from_uuid(uuid::Uuid::new_v4());
     opened
-        .write_all(state, |opened, now| {
+        .write_all(app, |opened, now| {
             let schedule = parsed.schedule(opened.ledger().zone.get(), now);
             let change = opened
                 .ledger()
@@ -282,17 +252,17 @@ pub(crate) async fn plan(
 }
 
 /// Changes a ritual's name and schedule; the schedule moves to the space's zone as it is now.
-pub(crate) async fn change(
-    state: &AppState,
+pub async fn change(
+    app: &App,
     person: PersonId,
     space: SpaceId,
     id: RitualId,
     input: &RitualInput,
 ) -> Result<(), RitualError> {
     let parsed = parse(input)?;
-    let mut opened = open(state, person, space).await?;
+    let mut opened = open(app, person, space).await?;
     opened
-        .write_all(state, |opened, now| {
+        .write_all(app, |opened, now| {
             let found = ritual(opened, id)?;
             let mut schedule = parsed.schedule(opened.ledger().zone.get(), now);
             if parsed.first_date.is_none() {
@@ -311,15 +281,15 @@ pub(crate) async fn change(
 }
 
 /// Ends a ritual, for both partners.
-pub(crate) async fn end(
-    state: &AppState,
+pub async fn end(
+    app: &App,
     person: PersonId,
     space: SpaceId,
     id: RitualId,
 ) -> Result<(), RitualError> {
-    let mut opened = open(state, person, space).await?;
+    let mut opened = open(app, person, space).await?;
     opened
-        .write_all(state, |opened, now| {
+        .write_all(app, |opened, now| {
             let change = ritual(opened, id)?
                 .decide_end()
                 .map_err(RitualError::Refused)?;
@@ -333,19 +303,19 @@ pub(crate) async fn end(
 }
 
 /// Sets the space's time zone. Setting the zone it already has records nothing.
-pub(crate) async fn set_zone(
-    state: &AppState,
+pub async fn set_zone(
+    app: &App,
     person: PersonId,
     space: SpaceId,
     name: &str,
 ) -> Result<ZoneName, RitualError> {
     let zone = ZoneName::parse(name).map_err(|_| RitualError::Invalid(Invalid::Zone))?;
-    let mut opened = open(state, person, space).await?;
+    let mut opened = open(app, person, space).await?;
     if opened.ledger().zone.is_set() && opened.ledger().zone.get() == zone {
         return Ok(zone);
     }
     opened
-        .write_all(state, |_, now| {
+        .write_all(app, |_, now| {
             Ok::<_, RitualError>(vec![ZoneEvent { zone: zone.clone() }.into_event(
                 new_event_id(),
                 person,
@@ -358,18 +328,18 @@ pub(crate) async fn set_zone(
 
 /// What a person gave for today's daily entry, before it is checked.
 #[derive(Debug, Default, Clone)]
-pub(crate) struct DailyInput {
-    pub(crate) mood: i64,
-    pub(crate) appreciation: String,
-    pub(crate) plan: String,
+pub struct DailyInput {
+    pub mood: i64,
+    pub appreciation: String,
+    pub plan: String,
     /// "Keep this one to myself".
-    pub(crate) private: bool,
+    pub private: bool,
 }
 
 /// Writes the person's entry for today (in the space's zone), replacing today's if there is
 /// one; answers the day.
-pub(crate) async fn write_daily(
-    state: &AppState,
+pub async fn write_daily(
+    app: &App,
     person: PersonId,
     space: SpaceId,
     input: &DailyInput,
@@ -390,10 +360,10 @@ pub(crate) async fn write_daily(
     } else {
         Visibility::Shared
     };
-    let mut opened = open(state, person, space).await?;
+    let mut opened = open(app, person, space).await?;
     let mut written_day = None;
     opened
-        .write_all(state, |opened, now| {
+        .write_all(app, |opened, now| {
             let day = today(opened, now);
             written_day = Some(day);
             let changes = decide_write(
@@ -415,7 +385,7 @@ pub(crate) async fn write_daily(
 }
 
 /// Today in the space's zone.
-pub(crate) fn today(opened: &Opened, now: Timestamp) -> jiff::civil::Date {
+pub fn today(opened: &Opened, now: Timestamp) -> jiff::civil::Date {
     opened
         .ledger()
         .zone
@@ -425,10 +395,10 @@ pub(crate) fn today(opened: &Opened, now: Timestamp) -> jiff::civil::Date {
 }
 
 /// How many days of daily entries are shown, today included.
-pub(crate) const DAILY_DAYS_SHOWN: i64 = 14;
+pub const DAILY_DAYS_SHOWN: i64 = 14;
 
 /// The first day whose entries are shown.
-pub(crate) fn daily_since(today: jiff::civil::Date) -> jiff::civil::Date {
+pub fn daily_since(today: jiff::civil::Date) -> jiff::civil::Date {
     today
         .checked_sub(jiff::Span::new().days(DAILY_DAYS_SHOWN - 1))
         .unwrap_or(today)

@@ -11,6 +11,7 @@ pub mod clock;
 pub mod ledger;
 pub mod passwords;
 pub mod promises;
+pub mod recovery;
 pub mod refusal;
 pub mod secrets;
 pub mod sessions;

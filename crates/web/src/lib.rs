@@ -31,7 +31,6 @@ mod pages;
 pub mod password_links;
 mod patterns;
 mod quota;
-mod recovery;
 mod reminders;
 mod repairs;
 mod rituals;

@@ -9,6 +9,8 @@
 pub mod accounts;
 pub mod clock;
 pub mod ledger;
+pub mod notices;
+pub mod password_links;
 pub mod passwords;
 pub mod promises;
 pub mod recovery;

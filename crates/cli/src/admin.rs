@@ -12,13 +12,12 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, bail};
 use clap::{Args, Subcommand};
-use steadfast_app::passwords::{Claimant, Passwords};
+use steadfast_app::password_links;
+use steadfast_app::passwords::{Claimant, PasswordCost, Passwords};
 use steadfast_core::account::Email;
 use steadfast_core::coach::AccountKind;
 use steadfast_core::{Password, PersonId, Timestamp, Username};
 use steadfast_store::{Account, LinkPurpose, NewAccount, Store, StoreError};
-use steadfast_web::PasswordCost;
-use steadfast_web::password_links;
 
 use crate::config::DatabaseArgs;
 use crate::database;

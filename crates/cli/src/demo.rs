@@ -11,11 +11,10 @@ use std::io::Write;
 use std::time::Duration;
 
 use anyhow::{Context, bail};
-use steadfast_app::passwords::{Claimant, Passwords};
+use steadfast_app::passwords::{Claimant, PasswordCost, Passwords};
 use steadfast_core::space::{self, InviteState};
 use steadfast_core::{Member, Password, PersonId, SpaceId, StreamId, Timestamp, Username};
 use steadfast_store::{AcceptOutcome, InviteRecord, NewAccount, NewSpace, Store};
-use steadfast_web::PasswordCost;
 
 use crate::config::DemoArgs;
 use crate::database;

@@ -16,8 +16,8 @@ use crate::AppState;
 use crate::auth::limits::{Door, TooMany};
 use crate::auth::session::Caller;
 use crate::error::WebError;
-use crate::notices;
 use steadfast_app::accounts::{self, FieldError};
+use steadfast_app::notices;
 use steadfast_app::passwords::{Claimant, Verified};
 
 /// Why a request that needs the current password was refused.

@@ -9,9 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{ApiError, ApiJson, lang_of};
 use crate::AppState;
-use crate::auth::session;
-use crate::error::{Say, WebError};
-use crate::recovery::{self, RecoveryError, RecoveryInput};
+use crate::auth::{doors, session};
+use steadfast_app::recovery::RecoveryInput;
 
 #[derive(Deserialize, utoipa::ToSchema)]
 pub(crate) struct RecoveryBody {
@@ -49,7 +48,10 @@ pub(crate) async fn recover(
         code: &body.code,
         new_password: &body.new_password,
     };
-    match recovery::recover(&state, input, &parts.headers, &address).await {
+    let recovered = doors::recover(&state, input, &parts.headers, &address)
+        .await
+        .map_err(|too_many| ApiError::too_many(too_many, lang))?;
+    match recovered {
         Ok(recovered) => {
             let cookies = session::sign_in_cookies(
                 state.config.secure_cookies,
@@ -63,19 +65,6 @@ pub(crate) async fn recover(
             };
             Ok((StatusCode::OK, cookies, Json(body)).into_response())
         }
-        Err(RecoveryError::Mismatch) => Err(ApiError::new(
-            StatusCode::UNAUTHORIZED,
-            "recovery_failed",
-            lang.t("recovery-failed"),
-        )),
-        Err(RecoveryError::Invalid(error)) => Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            error.code(),
-            error.message(lang),
-        )),
-        Err(RecoveryError::TooMany(too_many)) => {
-            Err(ApiError::from_web(WebError::TooMany(too_many), lang))
-        }
-        Err(RecoveryError::Failed(error)) => Err(ApiError::from_web(error, lang)),
+        Err(refused) => Err(ApiError::from_app(refused, lang)),
     }
 }

@@ -9,6 +9,7 @@ use steadfast_app::accounts::{
     self, SignInError, SignUp, SignUpError, SignUpInput, SignedInNow, SignedUp,
 };
 use steadfast_app::passwords::Claimant;
+use steadfast_app::recovery::{self, Recovered, RecoveryError, RecoveryInput};
 use steadfast_app::sessions;
 use steadfast_core::coach::AccountKind;
 
@@ -64,9 +65,31 @@ pub(crate) async fn sign_in(
     Ok(accounts::sign_in(state, username, password, &claimant, &arrival).await)
 }
 
+/// Sets a new password with a name and a recovery code, and signs in afresh. The knock counts
+/// against the address and the name, or a device the account has signed in from before on its
+/// own, so wrong attempts under the name from elsewhere never block its owner's recovery (the
+/// code must still be right).
+pub(crate) async fn recover(
+    state: &AppState,
+    input: RecoveryInput<'_>,
+    headers: &HeaderMap,
+    address: &str,
+) -> Knocked<Recovered, RecoveryError> {
+    let key = match name_key(state, headers, input.username).await {
+        Ok(key) => key,
+        Err(failure) => return Ok(Err(failure.into())),
+    };
+    state
+        .limits
+        .check(Door::Recovery, address, key.as_deref())?;
+    let claimant = Claimant::Address(address.to_owned());
+    let arrival = session::arrival(state, headers);
+    Ok(recovery::recover(state, input, &claimant, &arrival).await)
+}
+
 /// The key a knock under `username` counts against beside the address, with the device the
 /// request presents (`steadfast_app::sessions::limit_key`).
-pub(crate) async fn name_key(
+async fn name_key(
     state: &AppState,
     headers: &HeaderMap,
     username: &str,

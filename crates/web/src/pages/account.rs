@@ -19,7 +19,10 @@ use crate::AppState;
 use crate::account_management::{self, OwnPasswordError, PasswordChangeError};
 use crate::auth::session::{self, Caller, SignedIn};
 use crate::error::{Say, WebError};
-use crate::notices;
+use crate::i18n::Lang;
+use crate::pages::promises::Zone;
+use steadfast_app::notices::{self, NoticeError};
+use steadfast_store::{AccountNotice, NoticeKind};
 
 pub(crate) struct SessionLine {
     device: String,
@@ -40,6 +43,21 @@ pub(crate) struct TokenLine {
 pub(crate) struct NewTokenNotice {
     id: String,
     text: String,
+}
+
+/// A notice about the person's keys, in words.
+pub(crate) struct NoticeLine {
+    id: String,
+    text: String,
+}
+
+fn notice_words(notice: &AccountNotice, zone: &Zone, lang: Lang) -> String {
+    let key = match notice.kind {
+        NoticeKind::RecoveryCodeUsed => "notice-recovery-code-used",
+        NoticeKind::OperatorRecovery => "notice-operator-recovery",
+        NoticeKind::OperatorDisabled => "notice-operator-disabled",
+    };
+    lang.t_with(key, &[("when", zone.show(notice.at, lang))])
 }
 
 /// What a refused form on this page brings back: messages, and the typed text worth keeping.
@@ -67,7 +85,7 @@ pub(crate) struct AccountPage {
     tokens: Vec<TokenLine>,
     new_tokens: Vec<NewTokenNotice>,
     /// What happened to the person's keys: a recovery code used, the operator's actions.
-    notices: Vec<notices::NoticeLine>,
+    notices: Vec<NoticeLine>,
     /// A recovery started this session minutes ago: the codes renew without the password.
     freshly_recovered: bool,
     forms: AccountForms,
@@ -152,7 +170,14 @@ async fn account_page(
             id: record.id,
         })
         .collect();
-    let notices = notices::lines(state, caller, zone, lang).await?;
+    let notices = notices::waiting(state, caller)
+        .await?
+        .iter()
+        .map(|notice| NoticeLine {
+            id: notice.id.clone(),
+            text: notice_words(notice, zone, lang),
+        })
+        .collect();
     let freshly_recovered = notices::freshly_recovered(state, caller).await?;
     let codes_left = state.store.unused_recovery_codes(caller.person).await?;
     let reminders = super::reminders::email_choice(state, caller.person).await?;
@@ -206,7 +231,12 @@ pub(crate) async fn dismiss_notice(
     SignedIn(caller): SignedIn,
     axum::extract::Path(id): axum::extract::Path<String>,
 ) -> Result<Redirect, WebError> {
-    notices::dismiss(&state, &caller, &id).await?;
+    notices::dismiss(&state, &caller, &id)
+        .await
+        .map_err(|error| match error {
+            NoticeError::NotFound => WebError::NotFound,
+            NoticeError::Failed(failure) => failure.into(),
+        })?;
     Ok(Redirect::to("/account"))
 }
 

@@ -12,9 +12,10 @@ use serde::Deserialize;
 
 use super::Chrome;
 use crate::AppState;
-use crate::auth::session;
-use crate::error::{Say, WebError, crowded_form};
-use crate::recovery::{self, RecoveryError, RecoveryInput};
+use crate::auth::{doors, session};
+use crate::error::{Say, WebError, crowded_form, status_for};
+use steadfast_app::Failure;
+use steadfast_app::recovery::{RecoveryError, RecoveryInput};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "recovery.html")]
@@ -58,34 +59,33 @@ pub(crate) async fn recover(
         code: &form.code,
         new_password: &form.new_password,
     };
-    let (status, failure, password_error) =
-        match recovery::recover(&state, input, &parts.headers, &address).await {
-            Ok(recovered) => {
-                let cookies = session::sign_in_cookies(
-                    state.config.secure_cookies,
-                    &recovered.session_token,
-                    recovered.device_token.as_deref(),
-                )?;
-                return Ok((cookies, Redirect::to("/account?done=recovered")).into_response());
-            }
-            Err(RecoveryError::Mismatch) => (
-                StatusCode::UNAUTHORIZED,
-                Some(chrome.t("recovery-failed")),
-                None,
-            ),
-            Err(RecoveryError::Invalid(error)) => (
-                StatusCode::UNPROCESSABLE_ENTITY,
-                None,
-                Some(error.message(chrome.lang)),
-            ),
-            Err(RecoveryError::Failed(WebError::Crowded)) => (
-                StatusCode::TOO_MANY_REQUESTS,
-                Some(chrome.t("error-crowded-text")),
-                None,
-            ),
-            Err(RecoveryError::TooMany(too_many)) => return Err(WebError::TooMany(too_many)),
-            Err(RecoveryError::Failed(error)) => return Err(error),
-        };
+    let recovered = doors::recover(&state, input, &parts.headers, &address).await?;
+    let (status, failure, password_error) = match recovered {
+        Ok(recovered) => {
+            let cookies = session::sign_in_cookies(
+                state.config.secure_cookies,
+                &recovered.session_token,
+                recovered.device_token.as_deref(),
+            )?;
+            return Ok((cookies, Redirect::to("/account?done=recovered")).into_response());
+        }
+        Err(refused @ RecoveryError::Mismatch) => (
+            status_for(&refused),
+            Some(refused.message(chrome.lang)),
+            None,
+        ),
+        Err(refused @ RecoveryError::Invalid(_)) => (
+            status_for(&refused),
+            None,
+            Some(refused.message(chrome.lang)),
+        ),
+        Err(RecoveryError::Failed(Failure::Crowded)) => (
+            StatusCode::TOO_MANY_REQUESTS,
+            Some(chrome.t("error-crowded-text")),
+            None,
+        ),
+        Err(RecoveryError::Failed(failure)) => return Err(failure.into()),
+    };
     let page = RecoveryPage {
         chrome,
         username: form.username,

@@ -16,9 +16,11 @@ use steadfast_store::{LinkPurpose, LinkState};
 use super::Chrome;
 use crate::AppState;
 use crate::auth::session;
-use crate::error::{Say, WebError, crowded_form};
-use crate::password_links::{self, SetError};
+use crate::error::{Say, WebError, crowded_form, status_for};
+use steadfast_app::Failure;
 use steadfast_app::accounts;
+use steadfast_app::password_links::{self, SetError};
+use steadfast_app::passwords::Claimant;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "set_password.html")]
@@ -75,9 +77,10 @@ pub(crate) async fn set(
     Form(form): Form<SetPasswordForm>,
 ) -> Result<Response, WebError> {
     let address = session::client_address(&parts);
+    let claimant = Claimant::Address(address);
+    let arrival = session::arrival(&state, &parts.headers);
     let set =
-        password_links::set_password(&state, &token, &form.new_password, &parts.headers, &address)
-            .await;
+        password_links::set_password(&state, &token, &form.new_password, &claimant, &arrival).await;
     match set {
         Ok(set) => {
             let cookie = session::set_cookie(state.config.secure_cookies, &set.session_token)?;
@@ -108,14 +111,14 @@ pub(crate) async fn set(
                     .into_response()),
             }
         }
-        Err(SetError::Invalid(error)) => {
-            let message = error.message(chrome.lang);
+        Err(invalid @ SetError::Invalid(_)) => {
+            let message = invalid.message(chrome.lang);
             // The link was good a moment ago; look again for the words that go with it.
             match password_links::look_up(&state, &token).await? {
                 LinkState::Usable {
                     username, purpose, ..
                 } => Ok((
-                    StatusCode::UNPROCESSABLE_ENTITY,
+                    status_for(&invalid),
                     page(chrome, &token, username, purpose, Some(message)),
                 )
                     .into_response()),
@@ -123,7 +126,7 @@ pub(crate) async fn set(
                 LinkState::Unknown => Ok(refused(chrome, StatusCode::NOT_FOUND)),
             }
         }
-        Err(SetError::Failed(WebError::Crowded)) => {
+        Err(SetError::Failed(Failure::Crowded)) => {
             let message = chrome.t("error-crowded-text");
             match password_links::look_up(&state, &token).await? {
                 LinkState::Usable {
@@ -139,9 +142,10 @@ pub(crate) async fn set(
                 LinkState::Unknown => Ok(refused(chrome, StatusCode::NOT_FOUND)),
             }
         }
-        Err(SetError::Spent) => Ok(refused(chrome, StatusCode::GONE)),
-        Err(SetError::Unknown) => Ok(refused(chrome, StatusCode::NOT_FOUND)),
-        Err(SetError::Failed(error)) => Err(error),
+        Err(spent @ (SetError::Spent | SetError::Unknown)) => {
+            Ok(refused(chrome, status_for(&spent)))
+        }
+        Err(SetError::Failed(failure)) => Err(failure.into()),
     }
 }
 

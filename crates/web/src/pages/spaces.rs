@@ -67,7 +67,7 @@ async fn list_page(
     name: String,
     name_error: Option<String>,
 ) -> Result<SpacesPage, WebError> {
-    let account_notice = crate::notices::any(state, caller).await?;
+    let account_notice = steadfast_app::notices::any(state, caller).await?;
     let spaces = spaces::list(state, caller.person)
         .await?
         .into_iter()

@@ -6,9 +6,9 @@ use std::time::Instant;
 use reqwest::header::{self, HeaderMap};
 use reqwest::{Method, StatusCode};
 use serde_json::json;
+use steadfast_app::password_links::{self, LINK_LIFETIME_MS};
 use steadfast_core::{PersonId, Timestamp};
 use steadfast_store::{Backend, LinkPurpose, NewAccount};
-use steadfast_web::password_links::{self, LINK_LIFETIME_MS};
 use steadfast_web::{Clock, PasswordCost, WebConfig};
 
 use crate::support::app::{session_cookie, test_clock};

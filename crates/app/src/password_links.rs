@@ -9,12 +9,12 @@
 use steadfast_core::{Password, PersonId, Timestamp, Username};
 use steadfast_store::{LinkPurpose, LinkState, PasswordLink};
 
-use crate::AppState;
-use crate::auth::session;
-use crate::error::WebError;
-use steadfast_app::accounts::FieldError;
-use steadfast_app::passwords::Claimant;
-use steadfast_app::{secrets, sessions};
+use crate::App;
+use crate::accounts::FieldError;
+use crate::passwords::Claimant;
+use crate::refusal::{Explain, Explained, Failure, Kind, Refused, Words};
+use crate::secrets::{self, Secret};
+use crate::sessions::{self, Arrival};
 
 /// How long a link works.
 pub const LINK_LIFETIME_MS: i64 = 24 * 60 * 60 * 1000;
@@ -24,8 +24,8 @@ pub fn new_link(
     account: PersonId,
     purpose: LinkPurpose,
     now: Timestamp,
-) -> Result<(String, PasswordLink), steadfast_app::Failure> {
-    let fresh = secrets::Secret::generate()?;
+) -> Result<(String, PasswordLink), Failure> {
+    let fresh = Secret::generate()?;
     let link = PasswordLink {
         token_hash: fresh.hash,
         account,
@@ -42,71 +42,83 @@ pub fn link_path(token: &str) -> String {
 }
 
 /// What the link with `token` offers now.
-pub(crate) async fn look_up(state: &AppState, token: &str) -> Result<LinkState, WebError> {
-    Ok(state
+pub async fn look_up(app: &App, token: &str) -> Result<LinkState, Failure> {
+    Ok(app
         .store
-        .password_link(&secrets::hash(token), state.now())
+        .password_link(&secrets::hash(token), app.now())
         .await?)
 }
 
-pub(crate) enum SetError {
-    /// The link cannot be used (any reason; the page says one thing for all).
+#[derive(Debug)]
+pub enum SetError {
+    /// The link cannot be used (any reason: used, ran out, replaced; one answer for all).
     Spent,
+    /// No link has this token: the same words, as "not found".
     Unknown,
     /// The new password breaks the policy; the link is still good.
     Invalid(FieldError),
-    Failed(WebError),
+    Failed(Failure),
 }
 
-impl<E: Into<WebError>> From<E> for SetError {
+impl<E: Into<Failure>> From<E> for SetError {
     fn from(error: E) -> Self {
         SetError::Failed(error.into())
     }
 }
 
-pub(crate) struct PasswordSet {
-    pub(crate) person: PersonId,
-    pub(crate) purpose: LinkPurpose,
-    pub(crate) session_token: String,
+impl Explain for SetError {
+    fn explain(&self) -> Explained<'_> {
+        let spent = Words::key("set-password-link-spent");
+        Explained::Refused(match self {
+            SetError::Spent => Refused::new("link_spent", Kind::Gone, spent),
+            SetError::Unknown => Refused::new("not_found", Kind::NotFound, spent),
+            SetError::Invalid(error) => return error.explain(),
+            SetError::Failed(failure) => return Explained::Failed(failure),
+        })
+    }
+}
+
+pub struct PasswordSet {
+    pub person: PersonId,
+    pub purpose: LinkPurpose,
+    pub session_token: String,
 }
 
 /// Sets the password the person chose through the link, and signs them in.
-pub(crate) async fn set_password(
-    state: &AppState,
+pub async fn set_password(
+    app: &App,
     token: &str,
     new_password: &str,
-    headers: &axum::http::HeaderMap,
-    address: &str,
+    claimant: &Claimant,
+    arrival: &Arrival,
 ) -> Result<PasswordSet, SetError> {
-    let (username, purpose) = match look_up(state, token).await? {
+    let (username, purpose) = match look_up(app, token).await? {
         LinkState::Usable {
             username, purpose, ..
         } => (username, purpose),
         LinkState::Spent => return Err(SetError::Spent),
         LinkState::Unknown => return Err(SetError::Unknown),
     };
-    let username = Username::parse(&username).map_err(|_| WebError::BadRequest)?;
+    // A stored name is one the rules allowed when it was made; one they no longer read leaves
+    // nothing to check a password against, so the link cannot be used.
+    let username = Username::parse(&username).map_err(|_| SetError::Spent)?;
     let password = Password::new(new_password, &username)
         .map_err(|error| SetError::Invalid(FieldError::Password(error)))?;
-    let hash = state
+    let hash = app
         .passwords
-        .hash(
-            &Claimant::Address(address.to_owned()),
-            password.expose().to_owned(),
-        )
+        .hash(claimant, password.expose().to_owned())
         .await?;
-    let now = state.now();
+    let now = app.now();
     // The link is checked again, and used, in the same transaction as the password is set:
     // two submissions racing set one password, and the other finds the link spent.
-    let Some(person) = state
+    let Some(person) = app
         .store
         .use_password_link(&secrets::hash(token), &hash, now)
         .await?
     else {
         return Err(SetError::Spent);
     };
-    let session_token =
-        sessions::start(state, person, &session::arrival(state, headers), now).await?;
+    let session_token = sessions::start(app, person, arrival, now).await?;
     Ok(PasswordSet {
         person,
         purpose,

@@ -1,21 +1,15 @@
-//! Errors on the web side, mapped to HTTP in one place. Every error a person can meet on a page
-//! becomes a friendly page in their language: the status stays honest, internals never show, and
-//! an internal error carries a short reference that matches the server log.
+//! Errors on the web side, mapped to HTTP in one place: `WebError`, the kinds of error page, and
+//! the one table from a use case's kind of refusal to its status (`status_of`). The layer that
+//! dresses every error as a page in the person's language is `error_pages`.
 
-use askama::Template;
-use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::middleware::Next;
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use steadfast_app::{Explain, Explained, Failure, Kind, Words};
 use steadfast_store::StoreError;
 use thiserror::Error;
-use tracing::Instrument;
 
-use crate::AppState;
 use crate::auth::limits::TooMany;
 use crate::i18n::Lang;
-use crate::pages::Chrome;
 use steadfast_app::passwords::{CROWDED_RETRY_AFTER, HashingError};
 
 /// The kinds of error page; each has a status and its words in the locale files.
@@ -36,7 +30,7 @@ pub(crate) enum ErrorPage {
 }
 
 impl ErrorPage {
-    fn for_status(status: StatusCode) -> Self {
+    pub(crate) fn for_status(status: StatusCode) -> Self {
         match status {
             StatusCode::NOT_FOUND => ErrorPage::NotFound,
             StatusCode::METHOD_NOT_ALLOWED => ErrorPage::MethodNotAllowed,
@@ -65,7 +59,7 @@ impl ErrorPage {
     }
 
     /// The stable code the API gives this error.
-    fn code(self) -> &'static str {
+    pub(crate) fn code(self) -> &'static str {
         match self {
             ErrorPage::NotFound => "not_found",
             ErrorPage::MethodNotAllowed => "method_not_allowed",
@@ -80,7 +74,7 @@ impl ErrorPage {
         }
     }
 
-    fn message_keys(self) -> (&'static str, &'static str) {
+    pub(crate) fn message_keys(self) -> (&'static str, &'static str) {
         match self {
             ErrorPage::NotFound => ("error-not-found-title", "error-not-found-text"),
             ErrorPage::MethodNotAllowed => ("error-method-title", "error-method-text"),
@@ -261,138 +255,10 @@ impl From<HashingError> for WebError {
     }
 }
 
-/// A short random reference for one request, shown on internal-error pages and logged.
-#[derive(Clone, Debug)]
-pub(crate) struct RequestId(pub(crate) String);
-
-impl RequestId {
-    fn new() -> Self {
-        let id = uuid::Uuid::new_v4().simple().to_string();
-        RequestId(id[..12].to_owned())
-    }
-}
-
 /// Marks a response whose plain-text error body is meant for machines (`/readyz`), so it is
 /// left alone.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct PlainAnswer;
-
-#[derive(Template)]
-#[template(path = "error.html")]
-struct ErrorTemplate {
-    chrome: Chrome,
-    title: String,
-    text: String,
-    reference: Option<String>,
-}
-
-/// The one place errors become pages: gives each request its reference and a span, and turns
-/// any error response that is not already a page (ours, an extractor's rejection, the cross-site
-/// guard, a timeout, a panic) into the friendly page for its status.
-pub(crate) async fn error_pages(
-    State(state): State<AppState>,
-    mut request: Request,
-    next: Next,
-) -> Response {
-    let id = RequestId::new();
-    request.extensions_mut().insert(id.clone());
-    let (parts, body) = request.into_parts();
-    let path = parts.uri.path().to_owned();
-    let chrome = Chrome::new(&state, Lang::of_request(&parts), &path, false);
-    let span = tracing::info_span!("request", id = %id.0, method = %parts.method);
-    let response = next
-        .run(Request::from_parts(parts, body))
-        .instrument(span)
-        .await;
-
-    let status = response.status();
-    let is_error = status.is_client_error() || status.is_server_error();
-    // The API answers in JSON: its own errors pass; those of the layers around it (the
-    // cross-site guard, the body limit, a timeout, a panic) are put into the same shape.
-    if path.starts_with("/api/") {
-        let is_json = response
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .is_some_and(|value| value.as_bytes().starts_with(b"application/json"));
-        if !is_error || is_json {
-            return response;
-        }
-        let page = response
-            .extensions()
-            .get::<ErrorPage>()
-            .copied()
-            .unwrap_or_else(|| ErrorPage::for_status(status));
-        let text = page_text(&chrome, page, &response);
-        let (parts, _) = response.into_parts();
-        let mut answer = crate::api::ApiError::new(status, page.code(), text).into_response();
-        for (name, value) in parts.headers.iter() {
-            if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
-                answer.headers_mut().insert(name, value.clone());
-            }
-        }
-        return answer;
-    }
-    let is_page = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .is_some_and(|value| value.as_bytes().starts_with(b"text/html"));
-    if !is_error || is_page || response.extensions().get::<PlainAnswer>().is_some() {
-        return response;
-    }
-    let page = response
-        .extensions()
-        .get::<ErrorPage>()
-        .copied()
-        .unwrap_or_else(|| ErrorPage::for_status(status));
-    let text = page_text(&chrome, page, &response);
-    let template = ErrorTemplate {
-        title: chrome.t(page.message_keys().0),
-        text,
-        reference: (page == ErrorPage::Internal).then(|| {
-            chrome
-                .lang
-                .t_with("error-reference", &[("id", id.0.clone())])
-        }),
-        chrome,
-    };
-    let body = match template.render() {
-        Ok(html) => html,
-        Err(error) => {
-            tracing::error!(%error, "the error page failed to render");
-            String::from("<!doctype html><title>Steadfast</title><p>Error</p>")
-        }
-    };
-    // Keep headers such as Allow and Retry-After; replace the body and its type.
-    let (mut parts, _) = response.into_parts();
-    parts.headers.remove(header::CONTENT_LENGTH);
-    parts.headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/html; charset=utf-8"),
-    );
-    let mut dressed = Html(body).into_response();
-    *dressed.status_mut() = status;
-    for (name, value) in parts.headers.iter() {
-        dressed.headers_mut().insert(name, value.clone());
-    }
-    dressed
-}
-
-/// The words of an error page; a page that asks to wait says how long, from its Retry-After.
-fn page_text(chrome: &Chrome, page: ErrorPage, response: &Response) -> String {
-    let text_key = page.message_keys().1;
-    if page != ErrorPage::TooMany {
-        return chrome.t(text_key);
-    }
-    let seconds = response
-        .headers()
-        .get(header::RETRY_AFTER)
-        .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.parse::<u64>().ok())
-        .unwrap_or(60);
-    chrome
-        .lang
-        .t_count(text_key, crate::auth::limits::minutes_of(seconds))
-}
 
 /// A path as a query parameter value: only what a path may hold passes unescaped.
 fn encode_path(path: &str) -> String {

@@ -15,6 +15,7 @@ mod checkins;
 mod coach;
 mod dates;
 mod error;
+mod error_pages;
 mod export;
 #[cfg(feature = "fuzzing")]
 pub mod fuzzing;
@@ -567,7 +568,7 @@ fn shell(routes: Router<AppState>, state: AppState) -> Router {
         }))
         .layer(middleware::from_fn_with_state(
             state.clone(),
-            error::error_pages,
+            error_pages::error_pages,
         ));
     for layer in security::headers(&state.config.quick_exit_url) {
         router = router.layer(layer);

@@ -5,7 +5,7 @@
 use steadfast_core::landing::Landing;
 use steadfast_core::promise::Apology;
 
-use super::promises::Zone;
+use super::zone::Zone;
 use crate::i18n::Lang;
 
 /// One apology as a page shows it.

@@ -28,6 +28,7 @@ pub(crate) mod rituals;
 pub(crate) mod spaces;
 pub(crate) mod start;
 pub(crate) mod tokens;
+pub(crate) mod zone;
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;

@@ -5,16 +5,12 @@
 //! Times are shown and read in the person's time zone, which the page's script reports in the
 //! `tz` cookie; without it (no script yet, or none at all) they are in UTC and say so.
 
-use std::convert::Infallible;
-
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
-use axum::extract::{FromRequestParts, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum_extra::extract::CookieJar;
 use serde::Deserialize;
 use steadfast_core::promise::{
     Ask, Change, Command, LifecycleStep, NextStep, Nudge, Promise, Severity, Stakes, Status, Terms,
@@ -23,174 +19,18 @@ use steadfast_core::record::Params;
 use steadfast_core::{PersonId, PromiseId, SpaceId, Timestamp};
 
 use super::landing::{ApologyLine, apology_lines, landing_words};
+pub(crate) use super::zone::{ZONE_COOKIE, Zone};
 use super::{Chrome, ConfirmStep, PAGE_SIZE, PageQuery, Pager, confirmed, window};
 use crate::AppState;
-use crate::auth::session::{self, SignedIn};
-use crate::dates;
+use crate::auth::session::SignedIn;
 use crate::error::{Say, WebError};
 use crate::i18n::Lang;
 use crate::spaces;
-use crate::times;
 use steadfast_app::ledger::Opened;
 use steadfast_app::promises::{self, Invalid, NewPromise, PromiseError};
 
-/// The cookie in which the page's script reports the browser's IANA time zone.
-pub(crate) const ZONE_COOKIE: &str = "tz";
-
 /// How many settled promises each page of the list shows, newest first.
 const SETTLED_SHOWN: usize = 20;
-
-/// The person's time zone, from the `tz` cookie; UTC when there is none or it is unknown.
-#[derive(Clone)]
-pub(crate) struct Zone {
-    name: String,
-    zone: jiff::tz::TimeZone,
-    /// False when falling back to UTC: times then say "(UTC)".
-    reported: bool,
-    /// The zone is the space's, the browser having reported none (yet).
-    of_space: bool,
-    /// The request's time, so that a date says its year only when it is not this year.
-    now: Timestamp,
-}
-
-impl Zone {
-    /// UTC, saying so: for a page made without the request's cookies.
-    pub(crate) fn unreported(now: Timestamp) -> Zone {
-        Zone::from_name(None, now)
-    }
-
-    pub(crate) fn of_request(parts: &Parts, now: Timestamp) -> Zone {
-        let jar = CookieJar::from_headers(&parts.headers);
-        Zone::from_name(jar.get(ZONE_COOKIE).map(|c| c.value()), now)
-    }
-
-    fn from_name(name: Option<&str>, now: Timestamp) -> Zone {
-        let name = name.map(str::trim).unwrap_or_default();
-        let plausible = !name.is_empty()
-            && name.len() <= 64
-            && name
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"/_+-".contains(&b));
-        // Only a name that looks like one is looked up: the cookie is the browser's to set.
-        let zone = plausible
-            .then(|| jiff::tz::TimeZone::get(name).ok())
-            .flatten();
-        match zone {
-            Some(zone) => Zone {
-                name: name.to_owned(),
-                zone,
-                reported: true,
-                of_space: false,
-                now,
-            },
-            None => Zone {
-                name: String::new(),
-                zone: jiff::tz::TimeZone::UTC,
-                reported: false,
-                of_space: false,
-                now,
-            },
-        }
-    }
-
-    /// When the browser has not reported a zone (yet), the space's own zone, once a partner
-    /// has set it, reads better than UTC: it is where the couple live.
-    pub(crate) fn or_space(self, space: &steadfast_core::space::SpaceZone) -> Zone {
-        if self.reported || !space.is_set() {
-            return self;
-        }
-        let zone = space.get();
-        Zone {
-            name: zone.as_str().to_owned(),
-            zone: zone.zone().clone(),
-            reported: true,
-            of_space: true,
-            now: self.now,
-        }
-    }
-
-    /// An instant as the person reads it: "Mon 30 November, 6 pm", with "(UTC)" when their
-    /// zone is not known.
-    pub(crate) fn show(&self, at: Timestamp, lang: Lang) -> String {
-        let local = dates::when(at, &self.zone, self.now, lang);
-        if self.reported {
-            local
-        } else {
-            format!("{local} {}", lang.t("time-utc-note"))
-        }
-    }
-
-    /// The day of an instant in the person's zone: "Mon 30 November".
-    pub(crate) fn day(&self, at: Timestamp, lang: Lang) -> String {
-        dates::day(at, &self.zone, self.now, lang)
-    }
-
-    /// The day of an instant as a `date` field's value or a `<time datetime>`: `2026-11-30`.
-    pub(crate) fn iso_day(&self, at: Timestamp) -> String {
-        times::local_input(at, &self.zone)
-            .split('T')
-            .next()
-            .unwrap_or_default()
-            .to_owned()
-    }
-
-    /// An instant as a `datetime-local` field's value.
-    fn input(&self, at: Timestamp) -> String {
-        times::local_input(at, &self.zone)
-    }
-
-    /// A time from a `datetime-local` field; blank means none.
-    pub(crate) fn parse(&self, text: &str) -> Result<Option<Timestamp>, PromiseError> {
-        times::parse_local(text, &self.name).map_err(|_| PromiseError::Invalid(Invalid::Time))
-    }
-
-    /// When something that already happened did, from a `date` field: that day, as late in it
-    /// as has passed (today means now). A day still to come stays in the future, for the rules
-    /// to refuse.
-    fn past(&self, text: &str, now: Timestamp) -> Result<Option<Timestamp>, PromiseError> {
-        let Some(end) = self.parse(text)? else {
-            return Ok(None);
-        };
-        if end <= now || text.contains('T') {
-            return Ok(Some(end));
-        }
-        let start = self.parse(&format!("{}T00:00", text.trim()))?;
-        Ok(Some(match start {
-            Some(start) if start <= now => now,
-            _ => end,
-        }))
-    }
-}
-
-impl FromRequestParts<AppState> for Zone {
-    type Rejection = Infallible;
-
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        let zone = Zone::of_request(parts, state.now());
-        if zone.reported {
-            return Ok(zone);
-        }
-        // The first page a browser loads has no `tz` cookie yet: in a space, its zone reads
-        // better than UTC. Anyone who may not see the space gets UTC, and the handler refuses.
-        let space = parts
-            .uri
-            .path()
-            .strip_prefix("/spaces/")
-            .and_then(|rest| rest.split('/').next())
-            .and_then(|id| spaces::parse_id(id).ok());
-        let (Some(space), Ok(Some(caller))) = (space, session::page_caller(parts, state).await)
-        else {
-            return Ok(zone);
-        };
-        match promises::open(state, caller.person, space).await {
-            Ok(opened) => Ok(zone.or_space(&opened.ledger().zone)),
-            Err(_) => Ok(zone),
-        }
-    }
-}
 
 /// A refusal that has no form to come back to becomes an error page.
 pub(crate) fn page_error(error: PromiseError) -> WebError {
@@ -545,7 +385,7 @@ async fn list_page(
         domains,
         error,
         error_field,
-        zone_note: zone_note(&zone, lang),
+        zone_note: zone.note(lang),
         today: zone.iso_day(now),
         chrome,
     })
@@ -553,16 +393,6 @@ async fn list_page(
 
 fn count_of(count: usize) -> i64 {
     i64::try_from(count).unwrap_or(i64::MAX)
-}
-
-fn zone_note(zone: &Zone, lang: Lang) -> String {
-    if zone.of_space {
-        lang.t_with("time-zone-space-note", &[("zone", zone.name.clone())])
-    } else if zone.reported {
-        lang.t_with("time-zone-note", &[("zone", zone.name.clone())])
-    } else {
-        lang.t("time-zone-utc")
-    }
 }
 
 /// Makes a promise to the partner and shows it; a mistake or a refusal comes back in the form,
@@ -1258,7 +1088,7 @@ async fn promise_page(
         typed,
         error,
         error_form,
-        zone_note: zone_note(&zone, lang),
+        zone_note: zone.note(lang),
         today: zone.iso_day(now),
         now_input: zone.input(now),
         after,
@@ -1553,49 +1383,4 @@ fn command(
         // Made through `promises::offer`, never as a step on the broken promise.
         Step::Offer => return Err(PromiseError::NotFound),
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_reported_zone_is_used_and_anything_else_is_utc() {
-        let at = Timestamp::from_millis(1_796_058_000_000);
-        let warsaw = Zone::from_name(Some("Europe/Warsaw"), at);
-        assert!(warsaw.reported);
-        assert_eq!(warsaw.show(at, Lang::En), "Mon 30 November, 6 pm");
-        assert_eq!(warsaw.show(at, Lang::Pl), "pon., 30 listopada, 18:00");
-        for odd in [
-            None,
-            Some(""),
-            Some("Mars/Olympus"),
-            Some("../etc/passwd"),
-            Some("a b"),
-        ] {
-            let zone = Zone::from_name(odd, at);
-            assert!(!zone.reported, "{odd:?}");
-            assert_eq!(zone.show(at, Lang::En), "Mon 30 November, 5 pm (UTC)");
-        }
-    }
-
-    #[test]
-    fn a_past_day_means_as_late_in_it_as_has_passed() {
-        let now = times::parse_local("2026-11-30T10:00", "UTC")
-            .ok()
-            .flatten()
-            .unwrap();
-        let zone = Zone::from_name(Some("UTC"), now);
-        assert_eq!(
-            zone.past("2026-11-30", now).ok().flatten(),
-            Some(now),
-            "today is now"
-        );
-        let yesterday = zone.past("2026-11-29", now).ok().flatten().unwrap();
-        assert_eq!(zone.iso_day(yesterday), "2026-11-29");
-        let tomorrow = zone.past("2026-12-01", now).ok().flatten().unwrap();
-        assert!(tomorrow > now, "left for the rules to refuse");
-        assert_eq!(zone.past(" ", now).ok().flatten(), None);
-        assert!(zone.past("last week", now).is_err());
-    }
 }

@@ -7,6 +7,7 @@
 #![forbid(unsafe_code)]
 
 pub mod appreciations;
+pub mod boundaries;
 pub mod clock;
 pub mod journal;
 pub mod ledger;

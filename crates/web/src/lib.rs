@@ -9,7 +9,6 @@ mod accounts;
 mod api;
 mod assets;
 pub mod auth;
-mod boundaries;
 mod calendar;
 mod chart;
 mod checkins;

@@ -15,6 +15,7 @@ pub mod passwords;
 pub mod patterns;
 pub mod promises;
 pub mod refusal;
+pub mod repairs;
 pub mod rituals;
 pub mod spaces;
 

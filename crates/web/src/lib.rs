@@ -30,7 +30,6 @@ pub mod password_links;
 mod quota;
 mod recovery;
 mod reminders;
-mod repairs;
 mod security;
 mod spaces;
 mod times;

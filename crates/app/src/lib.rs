@@ -8,6 +8,7 @@
 
 pub mod appreciations;
 pub mod boundaries;
+pub mod checkins;
 pub mod clock;
 pub mod journal;
 pub mod ledger;

@@ -11,7 +11,6 @@ mod assets;
 pub mod auth;
 mod calendar;
 mod chart;
-mod checkins;
 mod coach;
 mod dates;
 mod error;

@@ -8,6 +8,8 @@
 
 pub mod accounts;
 pub mod appreciations;
+pub mod boundaries;
+pub mod checkins;
 pub mod clock;
 pub mod journal;
 pub mod ledger;
@@ -18,6 +20,7 @@ pub mod patterns;
 pub mod promises;
 pub mod recovery;
 pub mod refusal;
+pub mod repairs;
 pub mod rituals;
 pub mod secrets;
 pub mod sessions;

@@ -11,42 +11,14 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
-use steadfast_core::boundary::{Boundary, Command, Crossing, Refusal, Revision, Status};
-use steadfast_core::promise;
+use steadfast_core::boundary::{Boundary, Command, Crossing, Revision, Status};
 use steadfast_core::{BoundaryId, PersonId, SpaceId, Timestamp};
 
 use super::promises::space_id;
 use super::{ApiCaller, ApiError, ApiJson, OptionalJson, lang_of};
 use crate::AppState;
-use crate::boundaries::{self, BoundaryError, Invalid};
-use crate::i18n::Lang;
 use crate::times::{parse_rfc3339, rfc3339};
-
-/// The API's answer for anything a boundary operation refused. The one place these statuses are
-/// decided.
-fn refusal(error: BoundaryError, lang: Lang) -> ApiError {
-    let status = match &error {
-        BoundaryError::NotFound | BoundaryError::Refused(Refusal::NoSuchCrossing) => {
-            StatusCode::NOT_FOUND
-        }
-        BoundaryError::Refused(
-            Refusal::OnlyOwner | Refusal::OnlyPartner | Refusal::OnlyCrosser,
-        ) => StatusCode::FORBIDDEN,
-        BoundaryError::Refused(
-            Refusal::InFuture
-            | Refusal::TooLongAgo
-            | Refusal::Excusing
-            | Refusal::Promise(promise::Refusal::DueTooEarly),
-        )
-        | BoundaryError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
-        BoundaryError::Refused(_) => StatusCode::CONFLICT,
-        BoundaryError::Failed(_) => StatusCode::INTERNAL_SERVER_ERROR,
-    };
-    match error {
-        BoundaryError::Failed(web) => ApiError::from_web(web, lang),
-        refused => ApiError::new(status, refused.code(), refused.message(lang)),
-    }
-}
+use steadfast_app::boundaries::{self, BoundaryError, Invalid};
 
 fn ids(space: &str, boundary: &str) -> Result<(SpaceId, BoundaryId), BoundaryError> {
     let space = space_id(space).map_err(|_| BoundaryError::NotFound)?;
@@ -280,7 +252,7 @@ fn answer(
 ) -> Result<Json<BoundaryBody>, ApiError> {
     result
         .map(Json)
-        .map_err(|error| refusal(error, lang_of(headers)))
+        .map_err(|error| ApiError::from_app(error, lang_of(headers)))
 }
 
 #[utoipa::path(get, path = "/spaces/{id}/boundaries", tag = "boundaries", security(("session" = []), ("token" = [])),
@@ -312,7 +284,7 @@ pub(crate) async fn list(
     .await;
     listed
         .map(Json)
-        .map_err(|error| refusal(error, lang_of(&headers)))
+        .map_err(|error| ApiError::from_app(error, lang_of(&headers)))
 }
 
 #[utoipa::path(post, path = "/spaces/{id}/boundaries", tag = "boundaries", request_body = BoundaryWords, security(("session" = []), ("token" = [])),
@@ -339,7 +311,7 @@ pub(crate) async fn create(
         boundaries::propose(&state, caller.person, space, text, why).await
     }
     .await
-    .map_err(|error| refusal(error, lang_of(&headers)))?;
+    .map_err(|error| ApiError::from_app(error, lang_of(&headers)))?;
     let body = Created {
         id: made.to_string(),
     };
@@ -466,7 +438,7 @@ pub(crate) async fn report(
         boundaries::report(&state, caller.person, space, id, when).await
     }
     .await
-    .map_err(|error| refusal(error, lang_of(&headers)))?;
+    .map_err(|error| ApiError::from_app(error, lang_of(&headers)))?;
     let body = Created {
         id: reported.to_string(),
     };

@@ -12,41 +12,15 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
-use steadfast_core::checkin::{Answers, Checkin, FeltTrust, Refusal, TrendPoint};
+use steadfast_core::checkin::{Answers, Checkin, FeltTrust, TrendPoint};
 use steadfast_core::{CheckinId, PersonId, SpaceId};
 
 use super::promises::space_id;
 use super::{ApiCaller, ApiError, ApiJson, lang_of};
 use crate::AppState;
-use crate::checkins::{self, CheckinError, DraftInput, Standing};
-use crate::i18n::Lang;
 use crate::times::rfc3339;
+use steadfast_app::checkins::{self, CheckinError, DraftInput, Standing};
 use steadfast_app::ledger::Opened;
-
-/// The API's answer for anything a check-in operation refused. The one place these statuses
-/// are decided.
-fn refusal(error: CheckinError, lang: Lang) -> ApiError {
-    let status = match &error {
-        CheckinError::NotFound | CheckinError::Refused(Refusal::NotParticipant) => {
-            StatusCode::NOT_FOUND
-        }
-        CheckinError::Invalid(_) | CheckinError::Refused(Refusal::Incomplete(_)) => {
-            StatusCode::UNPROCESSABLE_ENTITY
-        }
-        CheckinError::Refused(Refusal::NotYourBreak) => StatusCode::FORBIDDEN,
-        CheckinError::Refused(_) => StatusCode::CONFLICT,
-        CheckinError::NeedsAnswersOf(_) | CheckinError::Failed(_) => {
-            StatusCode::INTERNAL_SERVER_ERROR
-        }
-    };
-    match error {
-        CheckinError::Failed(web) => ApiError::from_web(web, lang),
-        CheckinError::Refused(Refusal::NotParticipant) => {
-            ApiError::new(status, "not_found", lang.t("error-not-found-title"))
-        }
-        refused => ApiError::new(status, refused.code(), refused.message(lang)),
-    }
-}
 
 fn ids(space: &str, checkin: &str) -> Result<(SpaceId, CheckinId), CheckinError> {
     let space = space_id(space).map_err(|_| CheckinError::NotFound)?;
@@ -249,7 +223,7 @@ pub(crate) async fn list(
     .await;
     listed
         .map(Json)
-        .map_err(|error| refusal(error, lang_of(&headers)))
+        .map_err(|error| ApiError::from_app(error, lang_of(&headers)))
 }
 
 #[utoipa::path(post, path = "/spaces/{id}/checkins", tag = "checkins", security(("session" = []), ("token" = [])),
@@ -273,7 +247,7 @@ pub(crate) async fn create(
         checkins::start(&state, caller.person, space).await
     }
     .await
-    .map_err(|error| refusal(error, lang_of(&headers)))?;
+    .map_err(|error| ApiError::from_app(error, lang_of(&headers)))?;
     let body = CheckinCreated {
         id: started.to_string(),
     };
@@ -301,7 +275,7 @@ pub(crate) async fn show(
     };
     shown
         .map(Json)
-        .map_err(|error| refusal(error, lang_of(&headers)))
+        .map_err(|error| ApiError::from_app(error, lang_of(&headers)))
 }
 
 /// Part of the caller's answers. Fields left out (or null) stay as they were; an empty text
@@ -369,7 +343,7 @@ pub(crate) async fn save_draft(
     .await;
     saved
         .map(Json)
-        .map_err(|error| refusal(error, lang_of(&headers)))
+        .map_err(|error| ApiError::from_app(error, lang_of(&headers)))
 }
 
 /// Runs one state change and answers the check-in as it is after it.
@@ -411,7 +385,7 @@ pub(crate) async fn submit(
     })
     .await
     .map(Json)
-    .map_err(|error| refusal(error, lang_of(&headers)))
+    .map_err(|error| ApiError::from_app(error, lang_of(&headers)))
 }
 
 #[utoipa::path(post, path = "/spaces/{id}/checkins/{checkin}/break", tag = "checkins", security(("session" = []), ("token" = [])),
@@ -435,7 +409,7 @@ pub(crate) async fn call_break(
     })
     .await
     .map(Json)
-    .map_err(|error| refusal(error, lang_of(&headers)))
+    .map_err(|error| ApiError::from_app(error, lang_of(&headers)))
 }
 
 #[utoipa::path(delete, path = "/spaces/{id}/checkins/{checkin}/break", tag = "checkins", security(("session" = []), ("token" = [])),
@@ -460,7 +434,7 @@ pub(crate) async fn end_break(
     })
     .await
     .map(Json)
-    .map_err(|error| refusal(error, lang_of(&headers)))
+    .map_err(|error| ApiError::from_app(error, lang_of(&headers)))
 }
 
 /// Felt trust at one check-in, on the items' 0–6 scale.
@@ -597,5 +571,5 @@ pub(crate) async fn trend(
     .await;
     shown
         .map(Json)
-        .map_err(|error| refusal(error, lang_of(&headers)))
+        .map_err(|error| ApiError::from_app(error, lang_of(&headers)))
 }

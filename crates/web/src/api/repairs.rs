@@ -16,41 +16,17 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use steadfast_core::landing::Landing;
-use steadfast_core::promise::Refusal as PromiseRefusal;
 use steadfast_core::repair::{
-    Command, Forgiveness, Joint, Link, Part, Refusal, RepairPlan, Role, SafetyAct, SafetyAnswer,
+    Command, Forgiveness, Joint, Link, Part, RepairPlan, Role, SafetyAct, SafetyAnswer,
 };
 use steadfast_core::{CrossingId, PersonId, SpaceId};
 
 use super::{ApiCaller, ApiError, ApiJson, lang_of};
 use crate::AppState;
 use crate::i18n::Lang;
-use crate::repairs::{self, Invalid, PlanPromise, RepairError};
 use crate::times::{parse_rfc3339, rfc3339};
 use steadfast_app::ledger::Opened;
-
-/// The API's answer for anything a repair operation refused. The one place these statuses are
-/// decided.
-pub(super) fn refusal(error: RepairError, lang: Lang) -> ApiError {
-    let status = match &error {
-        RepairError::NotFound => StatusCode::NOT_FOUND,
-        RepairError::Refused(Refusal::OnlyHurt | Refusal::OnlyResponsible) => StatusCode::FORBIDDEN,
-        RepairError::Refused(
-            Refusal::HasBut
-            | Refusal::NeedsDue
-            | Refusal::LinkInvalid
-            | Refusal::Unchanged
-            | Refusal::Promise(PromiseRefusal::DueTooEarly),
-        )
-        | RepairError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
-        RepairError::Refused(_) => StatusCode::CONFLICT,
-        RepairError::Failed(_) => StatusCode::INTERNAL_SERVER_ERROR,
-    };
-    match error {
-        RepairError::Failed(web) => ApiError::from_web(web, lang),
-        refused => ApiError::new(status, refused.code(), refused.message(lang)),
-    }
-}
+use steadfast_app::repairs::{self, Invalid, PlanPromise, RepairError};
 
 fn space_id(text: &str) -> Result<SpaceId, RepairError> {
     text.parse().map_err(|_| RepairError::NotFound)
@@ -411,7 +387,7 @@ pub(crate) async fn list(
     listed
         .await
         .map(Json)
-        .map_err(|error| refusal(error, lang_of(&headers)))
+        .map_err(|error| ApiError::from_app(error, lang_of(&headers)))
 }
 
 #[utoipa::path(post, path = "/spaces/{id}/repairs", tag = "repairs", request_body = NewRepairBody, security(("session" = []), ("token" = [])),
@@ -443,7 +419,7 @@ pub(crate) async fn create(
     };
     let id = created
         .await
-        .map_err(|error| refusal(error, lang_of(&headers)))?;
+        .map_err(|error| ApiError::from_app(error, lang_of(&headers)))?;
     let body = RepairCreated { id: id.to_string() };
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
@@ -474,7 +450,7 @@ pub(crate) async fn show(
     shown
         .await
         .map(Json)
-        .map_err(|error| refusal(error, lang_of(&headers)))
+        .map_err(|error| ApiError::from_app(error, lang_of(&headers)))
 }
 
 /// Takes one step and answers the plan after it. Input is checked before anything is read.
@@ -520,7 +496,7 @@ macro_rules! step_route {
             let command = $command;
             step(&state, caller.person, path, command)
                 .await
-                .map_err(|error| refusal(error, lang_of(&headers)))
+                .map_err(|error| ApiError::from_app(error, lang_of(&headers)))
         }
     };
 }
@@ -545,7 +521,7 @@ macro_rules! bare_route {
         ) -> Result<Json<RepairBody>, ApiError> {
             step(&state, caller.person, path, Ok($command))
                 .await
-                .map_err(|error| refusal(error, lang_of(&headers)))
+                .map_err(|error| ApiError::from_app(error, lang_of(&headers)))
         }
     };
 }
@@ -686,7 +662,7 @@ pub(crate) async fn promise(
         });
     let made = make_promise(&state, caller.person, path, input, false)
         .await
-        .map_err(|error| refusal(error, lang_of(&headers)))?;
+        .map_err(|error| ApiError::from_app(error, lang_of(&headers)))?;
     Ok((StatusCode::CREATED, Json(made)).into_response())
 }
 
@@ -715,7 +691,7 @@ pub(crate) async fn transparency(
     });
     let made = make_promise(&state, caller.person, path, input, true)
         .await
-        .map_err(|error| refusal(error, lang_of(&headers)))?;
+        .map_err(|error| ApiError::from_app(error, lang_of(&headers)))?;
     Ok((StatusCode::CREATED, Json(made)).into_response())
 }
 
@@ -779,7 +755,7 @@ pub(crate) async fn log(
     shown
         .await
         .map(Json)
-        .map_err(|error| refusal(error, lang_of(&headers)))
+        .map_err(|error| ApiError::from_app(error, lang_of(&headers)))
 }
 
 #[utoipa::path(post, path = "/spaces/{id}/repairs/log", tag = "repairs", request_body = LogBody, security(("session" = []), ("token" = [])),
@@ -806,7 +782,7 @@ pub(crate) async fn write_log(
     };
     let log = written
         .await
-        .map_err(|error| refusal(error, lang_of(&headers)))?;
+        .map_err(|error| ApiError::from_app(error, lang_of(&headers)))?;
     Ok((StatusCode::CREATED, Json(log)).into_response())
 }
 
@@ -896,7 +872,7 @@ pub(crate) async fn safety(
     shown
         .await
         .map(Json)
-        .map_err(|error| refusal(error, lang_of(&headers)))
+        .map_err(|error| ApiError::from_app(error, lang_of(&headers)))
 }
 
 #[utoipa::path(put, path = "/spaces/{id}/safety", tag = "repairs", request_body = SafetyBody, security(("session" = []), ("token" = [])),
@@ -983,7 +959,7 @@ async fn act_on_safety(
     acted
         .await
         .map(Json)
-        .map_err(|error| refusal(error, lang_of(headers)))
+        .map_err(|error| ApiError::from_app(error, lang_of(headers)))
 }
 
 /// "This landed" or "not yet" on one of the plan's accountability steps.
@@ -1026,7 +1002,7 @@ pub(crate) async fn answer(
     })();
     step(&state, caller.person, path, command)
         .await
-        .map_err(|error| refusal(error, lang_of(&headers)))
+        .map_err(|error| ApiError::from_app(error, lang_of(&headers)))
 }
 
 /// A question asked, and the plan after it.
@@ -1067,7 +1043,7 @@ pub(crate) async fn ask(
     };
     let asked = asked
         .await
-        .map_err(|error| refusal(error, lang_of(&headers)))?;
+        .map_err(|error| ApiError::from_app(error, lang_of(&headers)))?;
     Ok((StatusCode::CREATED, Json(asked)).into_response())
 }
 
@@ -1098,7 +1074,7 @@ pub(crate) async fn reply(
     });
     step(&state, caller.person, (space, repair), command)
         .await
-        .map_err(|error| refusal(error, lang_of(&headers)))
+        .map_err(|error| ApiError::from_app(error, lang_of(&headers)))
 }
 
 /// Where the hurt partner is with forgiveness, and whether the partner sees it.
@@ -1147,5 +1123,5 @@ pub(crate) async fn forgiveness(
     noted
         .await
         .map(Json)
-        .map_err(|error| refusal(error, lang_of(&headers)))
+        .map_err(|error| ApiError::from_app(error, lang_of(&headers)))
 }

@@ -6,7 +6,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use serde::Deserialize;
@@ -20,11 +19,11 @@ use super::landing::{ApologyLine, apology_lines};
 use super::promises::{Zone, counterpart_name, parse_space, space_name, stakes_words};
 use crate::AppState;
 use crate::auth::session::SignedIn;
-use crate::boundaries::{self, BoundaryError, Invalid};
-use crate::error::WebError;
+use crate::error::{Say, WebError, status_for};
 use crate::gentle::{self, GentleHint};
 use crate::i18n::Lang;
 use crate::times;
+use steadfast_app::boundaries::{self, BoundaryError, Invalid};
 use steadfast_app::ledger::Opened;
 
 /// The cookie in which the page's script reports the browser's time zone.
@@ -32,22 +31,8 @@ const ZONE_COOKIE: &str = "tz";
 
 fn page_error(error: BoundaryError) -> WebError {
     match error {
-        BoundaryError::Failed(error) => error,
+        BoundaryError::Failed(failure) => failure.into(),
         _ => WebError::NotFound,
-    }
-}
-
-fn form_status(error: &BoundaryError) -> StatusCode {
-    match error {
-        BoundaryError::Invalid(_)
-        | BoundaryError::Refused(
-            steadfast_core::boundary::Refusal::InFuture
-            | steadfast_core::boundary::Refusal::TooLongAgo
-            | steadfast_core::boundary::Refusal::Promise(_),
-        ) => StatusCode::UNPROCESSABLE_ENTITY,
-        BoundaryError::Refused(_) => StatusCode::CONFLICT,
-        BoundaryError::NotFound => StatusCode::NOT_FOUND,
-        BoundaryError::Failed(_) => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }
 
@@ -234,7 +219,7 @@ pub(crate) async fn propose(
     match proposed {
         Ok(id) => Ok(Redirect::to(&format!("/spaces/{space}/boundaries/{id}")).into_response()),
         Err(error @ (BoundaryError::Invalid(_) | BoundaryError::Refused(_))) => {
-            let status = form_status(&error);
+            let status = status_for(&error);
             let page = list_page(&state, caller.person, space, chrome, form, Some(&error)).await?;
             Ok((status, page).into_response())
         }
@@ -764,7 +749,7 @@ async fn finish(
             Ok(Redirect::to(&format!("/spaces/{space}/boundaries/{id}{anchor}")).into_response())
         }
         Err(error @ (BoundaryError::Invalid(_) | BoundaryError::Refused(_))) => {
-            let status = form_status(&error);
+            let status = status_for(&error);
             let returned = Returned {
                 form: form_name,
                 crossing,

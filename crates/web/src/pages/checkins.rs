@@ -11,7 +11,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use steadfast_core::checkin::{
@@ -24,10 +23,10 @@ use super::help::Resource;
 use super::promises::{Zone, parse_space, partner_name, space_name};
 use crate::AppState;
 use crate::auth::session::SignedIn;
-use crate::checkins::{self, CheckinError, DraftInput, Standing};
-use crate::error::WebError;
+use crate::error::{Say, WebError, status_for};
 use crate::i18n::Lang;
 use crate::trend_chart::{self, Felt, TrendText};
+use steadfast_app::checkins::{self, CheckinError, DraftInput, Standing};
 use steadfast_app::ledger::Opened;
 
 /// How many appreciation fields a step shows at least.
@@ -35,7 +34,7 @@ const APPRECIATION_FIELDS: usize = 3;
 
 fn page_error(error: CheckinError) -> WebError {
     match error {
-        CheckinError::Failed(error) => error,
+        CheckinError::Failed(failure) => failure.into(),
         _ => WebError::NotFound,
     }
 }
@@ -374,7 +373,7 @@ pub(crate) async fn start(
         Err(error @ CheckinError::Refused(_)) => {
             let message = error.message(chrome.lang);
             let page = list_page(&state, caller.person, space, chrome, zone, Some(message)).await?;
-            Ok((StatusCode::CONFLICT, page).into_response())
+            Ok((status_for(&error), page).into_response())
         }
         Err(other) => Err(page_error(other)),
     }
@@ -795,7 +794,7 @@ pub(crate) async fn save_step(
                 Some(&error),
             )
             .await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+            Ok((status_for(&error), page).into_response())
         }
     }
 }
@@ -849,10 +848,7 @@ pub(crate) async fn submit(
             Refusal::OnBreak | Refusal::AlreadySubmitted | Refusal::Completed | Refusal::Lapsed,
         )) => Ok(Redirect::to(&checkin_href(space, id)).into_response()),
         Err(error) => {
-            let status = match error {
-                CheckinError::Refused(Refusal::Incomplete(_)) => StatusCode::UNPROCESSABLE_ENTITY,
-                _ => StatusCode::CONFLICT,
-            };
+            let status = status_for(&error);
             let page = render(
                 &state,
                 person,

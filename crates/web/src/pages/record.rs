@@ -107,7 +107,7 @@ pub(crate) async fn show(
         )
     };
     let felt = (!directions.is_empty()).then(|| {
-        let trend = crate::checkins::trend_of(&opened);
+        let trend = steadfast_app::checkins::trend_of(&opened);
         super::checkins::trend_view(
             &trend,
             opened.partner.map(|_| partner.as_str()),

@@ -21,7 +21,7 @@ use steadfast_core::id::RepairId;
 use steadfast_core::landing::Landing;
 use steadfast_core::promise::Status as PromiseStatus;
 use steadfast_core::repair::{
-    Command, Forgiveness, Joint, Link, Moves, Part, Phase, Refusal, RepairPlan, Role, SafetyAct,
+    Command, Forgiveness, Joint, Link, Moves, Part, Phase, RepairPlan, Role, SafetyAct,
     SafetyAnswer, Status,
 };
 use steadfast_core::{PersonId, SpaceId};
@@ -32,33 +32,16 @@ use super::rituals::{viewer_time, viewer_zone};
 use super::{Chrome, ConfirmStep, confirmed};
 use crate::AppState;
 use crate::auth::session::SignedIn;
-use crate::error::WebError;
+use crate::error::{Say, WebError, status_for};
 use crate::gentle::{self, GentleHint};
 use crate::i18n::Lang;
-use crate::repairs::{self, Invalid, PlanPromise, RepairError};
 use steadfast_app::ledger::Opened;
+use steadfast_app::repairs::{self, Invalid, PlanPromise, RepairError};
 
 fn page_error(error: RepairError) -> WebError {
     match error {
-        RepairError::Failed(error) => error,
+        RepairError::Failed(failure) => failure.into(),
         _ => WebError::NotFound,
-    }
-}
-
-/// The status a refused or mistyped form comes back with: 403 for a step that is the other
-/// partner's, 422 for a mistake in what was typed, 409 for a step the plan's state refuses.
-fn form_status(error: &RepairError) -> StatusCode {
-    match error {
-        RepairError::Refused(Refusal::OnlyHurt | Refusal::OnlyResponsible) => StatusCode::FORBIDDEN,
-        RepairError::Invalid(_)
-        | RepairError::Refused(
-            Refusal::HasBut
-            | Refusal::NeedsDue
-            | Refusal::LinkInvalid
-            | Refusal::Unchanged
-            | Refusal::Promise(_),
-        ) => StatusCode::UNPROCESSABLE_ENTITY,
-        _ => StatusCode::CONFLICT,
     }
 }
 
@@ -236,7 +219,7 @@ pub(crate) async fn open(
         Ok(id) => Ok(Redirect::to(&format!("/spaces/{space}/repairs/{id}")).into_response()),
         Err(error @ (RepairError::NotFound | RepairError::Failed(_))) => Err(page_error(error)),
         Err(error) => {
-            let status = form_status(&error);
+            let status = status_for(&error);
             let page = list_page(
                 &state,
                 caller.person,
@@ -955,7 +938,7 @@ pub(crate) async fn act(
         Ok(()) => Ok(Redirect::to(&format!("/spaces/{space}/repairs/{id}")).into_response()),
         Err(error @ (RepairError::NotFound | RepairError::Failed(_))) => Err(page_error(error)),
         Err(error) => {
-            let status = form_status(&error);
+            let status = status_for(&error);
             // Buttons without a form of their own show their message at the top.
             let shown_at = match action {
                 "accept" | "advance" | "close" => "",
@@ -1213,7 +1196,7 @@ pub(crate) async fn write_log(
         Ok(()) => Ok(Redirect::to(&format!("/spaces/{space}/repairs/log")).into_response()),
         Err(error @ (RepairError::NotFound | RepairError::Failed(_))) => Err(page_error(error)),
         Err(error) => {
-            let status = form_status(&error);
+            let status = status_for(&error);
             let page = log_page(
                 &state,
                 caller.person,

@@ -54,7 +54,7 @@ async fn a_crossing_goes_through_its_steps_by_form() {
 
     // A cannot acknowledge their own boundary: the page comes back with the refusal.
     let (status, body, _) = post(&app, &format!("{href}/acknowledge"), &[], &us.ash).await;
-    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(status, StatusCode::FORBIDDEN);
     assert!(body.contains("Only the partner asked to honour this boundary"));
     let (status, _, _) = post(&app, &format!("{href}/acknowledge"), &[], &us.bea).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
@@ -109,7 +109,7 @@ async fn a_crossing_goes_through_its_steps_by_form() {
     }
     // Only A resolves.
     let (status, _, _) = post(&app, &step("resolve"), &[], &us.bea).await;
-    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(status, StatusCode::FORBIDDEN);
     let (status, _, _) = post(&app, &step("resolve"), &[], &us.ash).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     let shown = boundary_json(&app, &us, &href).await;

@@ -1,5 +1,5 @@
-//! Repair plans, the private log and the safety check, shared by the pages and the JSON API:
-//! open the space's ledger, decide, append, and what each refusal tells the person. The rules,
+//! Repair plans, the private log and the safety check: open the space's ledger, decide, append,
+//! and what each refusal tells the person. The rules,
 //! and the threat model, are in `steadfast_core::repair`; this is the order of the steps.
 //!
 //! The dated promise and each transparency commitment are real promises: the plan's event and
@@ -14,26 +14,25 @@ use steadfast_core::repair::{
     decide_promise,
 };
 use steadfast_core::text::TextError;
-use steadfast_core::{CrossingId, EventId, PersonId, PromiseId, SpaceId, Timestamp, id::RepairId};
+use steadfast_core::{CrossingId, PersonId, PromiseId, SpaceId, Timestamp, id::RepairId};
 
-use crate::AppState;
-use crate::error::WebError;
-use crate::i18n::Lang;
-use steadfast_app::ledger::Opened;
+use crate::App;
+use crate::ledger::{Opened, new_event_id, open_for};
+use crate::refusal::{Explain, Explained, Failure, Kind, Refused, Words};
 
-/// Why a repair operation did not happen. Each has one status, one stable code and one message.
+/// Why a repair operation did not happen.
 #[derive(Debug)]
-pub(crate) enum RepairError {
+pub enum RepairError {
     /// Not a current member, no such space, or no such plan between the partners.
     NotFound,
     Refused(Refusal),
     Invalid(Invalid),
-    Failed(WebError),
+    Failed(Failure),
 }
 
 /// Which input was refused, and why.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Invalid {
+pub enum Invalid {
     Text(TextError),
     PromiseText(TextError),
     Stakes(ScaleError),
@@ -46,34 +45,78 @@ pub(crate) enum Invalid {
     Choice,
 }
 
-impl<E: Into<WebError>> From<E> for RepairError {
+impl<E: Into<Failure>> From<E> for RepairError {
     fn from(error: E) -> Self {
         RepairError::Failed(error.into())
     }
 }
 
-impl RepairError {
-    /// The stable code the API gives this refusal.
-    pub(crate) fn code(&self) -> &'static str {
+impl Explain for RepairError {
+    fn explain(&self) -> Explained<'_> {
+        Explained::Refused(match self {
+            RepairError::NotFound => Refused::not_found(),
+            RepairError::Refused(refusal) => {
+                let words = match refusal {
+                    Refusal::Promise(_) => Words::key("repair-refused-promise"),
+                    other => Words::key(format!("repair-refused-{}", refusal_code(*other))),
+                };
+                Refused::new(refusal_code(*refusal), refusal_kind(*refusal), words)
+            }
+            RepairError::Invalid(invalid) => {
+                Refused::new(invalid.code(), Kind::Invalid, invalid.words())
+            }
+            RepairError::Failed(failure) => return Explained::Failed(failure),
+        })
+    }
+}
+
+/// Whose mistake a refusal is: a step that is the other partner's, something in what was sent
+/// (an excusing but, a missing or too early due time, a link that does not fit, nothing
+/// changed), or a step that does not fit where the plan stands.
+fn refusal_kind(refusal: Refusal) -> Kind {
+    match refusal {
+        Refusal::OnlyHurt | Refusal::OnlyResponsible => Kind::NotYours,
+        Refusal::HasBut
+        | Refusal::NeedsDue
+        | Refusal::LinkInvalid
+        | Refusal::Unchanged
+        | Refusal::Promise(steadfast_core::promise::Refusal::DueTooEarly) => Kind::Invalid,
+        _ => Kind::NotNow,
+    }
+}
+
+impl Invalid {
+    fn code(self) -> &'static str {
         match self {
-            RepairError::NotFound => "not_found",
-            RepairError::Refused(refusal) => refusal_code(*refusal),
-            RepairError::Invalid(invalid) => match invalid {
-                Invalid::Text(_) => "text_invalid",
-                Invalid::PromiseText(_) => "promise_text_invalid",
-                Invalid::Stakes(_) => "stakes_invalid",
-                Invalid::Intensity(_) => "intensity_invalid",
-                Invalid::Time => "time_invalid",
-                Invalid::Link => "link_invalid",
-                Invalid::Word(_) => "word_invalid",
-                Invalid::Choice => "choice_invalid",
-            },
-            RepairError::Failed(_) => "internal",
+            Invalid::Text(_) => "text_invalid",
+            Invalid::PromiseText(_) => "promise_text_invalid",
+            Invalid::Stakes(_) => "stakes_invalid",
+            Invalid::Intensity(_) => "intensity_invalid",
+            Invalid::Time => "time_invalid",
+            Invalid::Link => "link_invalid",
+            Invalid::Word(_) => "word_invalid",
+            Invalid::Choice => "choice_invalid",
         }
     }
 
+    fn words(self) -> Words {
+        match self {
+            Invalid::Text(error) | Invalid::PromiseText(error) => Words::text("repair-text", error),
+            Invalid::Stakes(error) | Invalid::Intensity(error) => Words::scale("repair", error),
+            Invalid::Time => Words::key("time-unreadable"),
+            Invalid::Link => Words::key("repair-refused-link_invalid"),
+            Invalid::Word(TextError::TooLong { max }) => {
+                Words::key("repair-word-too-long").with("max", max)
+            }
+            Invalid::Word(error) => Words::text("repair-text", error),
+            Invalid::Choice => Words::key("repair-choice-invalid"),
+        }
+    }
+}
+
+impl RepairError {
     /// Which form field a mistake belongs to.
-    pub(crate) fn field(&self) -> &'static str {
+    pub fn field(&self) -> &'static str {
         match self {
             RepairError::Invalid(Invalid::PromiseText(_)) => "promise_text",
             RepairError::Invalid(Invalid::Stakes(_)) => "stakes",
@@ -87,47 +130,9 @@ impl RepairError {
             _ => "text",
         }
     }
-
-    pub(crate) fn message(&self, lang: Lang) -> String {
-        let text = |error: TextError| match error {
-            TextError::Empty => lang.t("repair-text-empty"),
-            TextError::TooLong { max } => {
-                lang.t_with("repair-text-too-long", &[("max", max.to_string())])
-            }
-            TextError::BadCharacter => lang.t("text-bad-character"),
-        };
-        let scale = |error: ScaleError| {
-            lang.t_with(
-                "repair-out-of-range",
-                &[
-                    ("min", error.min.to_string()),
-                    ("max", error.max.to_string()),
-                ],
-            )
-        };
-        match self {
-            RepairError::NotFound => lang.t("error-not-found-title"),
-            RepairError::Refused(Refusal::Promise(_)) => lang.t("repair-refused-promise"),
-            RepairError::Refused(refusal) => {
-                lang.t(&format!("repair-refused-{}", refusal_code(*refusal)))
-            }
-            RepairError::Invalid(invalid) => match *invalid {
-                Invalid::Text(error) | Invalid::PromiseText(error) => text(error),
-                Invalid::Stakes(error) | Invalid::Intensity(error) => scale(error),
-                Invalid::Time => lang.t("time-unreadable"),
-                Invalid::Link => lang.t("repair-refused-link_invalid"),
-                Invalid::Word(TextError::TooLong { max }) => {
-                    lang.t_with("repair-word-too-long", &[("max", max.to_string())])
-                }
-                Invalid::Word(error) => text(error),
-                Invalid::Choice => lang.t("repair-choice-invalid"),
-            },
-            RepairError::Failed(_) => lang.t("error-internal-title"),
-        }
-    }
 }
 
-pub(crate) fn refusal_code(refusal: Refusal) -> &'static str {
+fn refusal_code(refusal: Refusal) -> &'static str {
     match refusal {
         Refusal::NoPartner => "no_partner",
         Refusal::OnlyHurt => "only_hurt",
@@ -158,7 +163,7 @@ fn refused(refusal: Refusal) -> RepairError {
 }
 
 /// The optional word with "this landed" or "not yet"; blank is none.
-pub(crate) fn parse_word(text: &str) -> Result<Option<LandingWord>, RepairError> {
+pub fn parse_word(text: &str) -> Result<Option<LandingWord>, RepairError> {
     if text.trim().is_empty() {
         return Ok(None);
     }
@@ -167,45 +172,37 @@ pub(crate) fn parse_word(text: &str) -> Result<Option<LandingWord>, RepairError>
         .map_err(|e| RepairError::Invalid(Invalid::Word(e)))
 }
 
-pub(crate) fn parse_question(text: &str) -> Result<QuestionId, RepairError> {
+pub fn parse_question(text: &str) -> Result<QuestionId, RepairError> {
     text.trim().parse().map_err(|_| RepairError::NotFound)
 }
 
-pub(crate) fn parse_text(text: &str) -> Result<RepairText, RepairError> {
+pub fn parse_text(text: &str) -> Result<RepairText, RepairError> {
     RepairText::parse(text).map_err(|e| RepairError::Invalid(Invalid::Text(e)))
 }
 
-pub(crate) fn parse_id(text: &str) -> Result<RepairId, RepairError> {
+pub fn parse_id(text: &str) -> Result<RepairId, RepairError> {
     text.parse().map_err(|_| RepairError::NotFound)
 }
 
-pub(crate) fn parse_intensity(value: Option<i64>) -> Result<Option<Intensity>, RepairError> {
+pub fn parse_intensity(value: Option<i64>) -> Result<Option<Intensity>, RepairError> {
     value
         .map(|v| Intensity::from_i64(v).map_err(|e| RepairError::Invalid(Invalid::Intensity(e))))
         .transpose()
 }
 
-fn new_event_id() -> EventId {
-    EventId::from_uuid(uuid::Uuid::new_v4())
-}
-
 /// The space's ledger for one of its current members.
-pub(crate) async fn open(
-    state: &AppState,
-    person: PersonId,
-    space: SpaceId,
-) -> Result<Opened, RepairError> {
-    steadfast_app::ledger::open_for(state, person, space, RepairError::NotFound).await
+pub async fn open(app: &App, person: PersonId, space: SpaceId) -> Result<Opened, RepairError> {
+    open_for(app, person, space, RepairError::NotFound).await
 }
 
 /// A plan between the person and their current partner; any other is not found.
-pub(crate) fn plan(opened: &Opened, id: RepairId) -> Result<&RepairPlan, RepairError> {
+pub fn plan(opened: &Opened, id: RepairId) -> Result<&RepairPlan, RepairError> {
     plan_between(opened, id, opened.partner)
 }
 
 /// A plan between the person and their partner, current or former, to read: a former
 /// partner's stays the person's, read-only.
-pub(crate) fn plan_to_read(opened: &Opened, id: RepairId) -> Result<&RepairPlan, RepairError> {
+pub fn plan_to_read(opened: &Opened, id: RepairId) -> Result<&RepairPlan, RepairError> {
     plan_between(opened, id, opened.with())
 }
 
@@ -225,7 +222,7 @@ fn plan_between(
 
 /// The plans between the person and their partner, newest first: the current partner, or the
 /// one who left while the person stayed (read-only).
-pub(crate) fn plans(opened: &Opened) -> Vec<&RepairPlan> {
+pub fn plans(opened: &Opened) -> Vec<&RepairPlan> {
     match opened.with() {
         Some(partner) => {
             let mut plans: Vec<_> = opened
@@ -241,7 +238,7 @@ pub(crate) fn plans(opened: &Opened) -> Vec<&RepairPlan> {
 }
 
 /// The safety check as the person may see it.
-pub(crate) fn safety(opened: &Opened, now: Timestamp) -> SafetyView {
+pub fn safety(opened: &Opened, now: Timestamp) -> SafetyView {
     opened.ledger().safety(opened.members(), now)
 }
 
@@ -269,17 +266,17 @@ fn linked_crossing(opened: &Opened, id: CrossingId) -> Option<LinkedCrossing> {
 }
 
 /// Opens a plan (`hurt` = [`Role::Hurt`]: the person was hurt) or proposes one to the partner.
-pub(crate) async fn open_plan(
-    state: &AppState,
+pub async fn open_plan(
+    app: &App,
     person: PersonId,
     space: SpaceId,
     hurt: Role,
     link: Option<Link>,
 ) -> Result<RepairId, RepairError> {
-    let mut opened = open(state, person, space).await?;
+    let mut opened = open(app, person, space).await?;
     let id = RepairId::from_uuid(uuid::Uuid::new_v4());
     opened
-        .write_all(state, |opened, now| {
+        .write_all(app, |opened, now| {
             let linked = match link {
                 Some(Link::Promise { promise }) => opened.promise(promise).ok(),
                 _ => None,
@@ -301,16 +298,16 @@ pub(crate) async fn open_plan(
 }
 
 /// Takes one step on a plan between the person and their partner.
-pub(crate) async fn act(
-    state: &AppState,
+pub async fn act(
+    app: &App,
     person: PersonId,
     space: SpaceId,
     repair: RepairId,
     command: Command,
 ) -> Result<(), RepairError> {
-    let mut opened = open(state, person, space).await?;
+    let mut opened = open(app, person, space).await?;
     opened
-        .write_all(state, |opened, now| {
+        .write_all(app, |opened, now| {
             // A progress note names the check-in open at the time, if there is one.
             let command = match command.clone() {
                 Command::NoteProgress { text, .. } => Command::NoteProgress {
@@ -336,37 +333,30 @@ pub(crate) async fn act(
 }
 
 /// Asks a question in a plan; answers its id.
-pub(crate) async fn ask(
-    state: &AppState,
+pub async fn ask(
+    app: &App,
     person: PersonId,
     space: SpaceId,
     repair: RepairId,
     text: RepairText,
 ) -> Result<QuestionId, RepairError> {
     let question = QuestionId::from_uuid(uuid::Uuid::new_v4());
-    act(
-        state,
-        person,
-        space,
-        repair,
-        Command::Ask { question, text },
-    )
-    .await?;
+    act(app, person, space, repair, Command::Ask { question, text }).await?;
     Ok(question)
 }
 
 /// Notes where the hurt partner is with forgiveness, shared or private, as core decides it.
-pub(crate) async fn forgive(
-    state: &AppState,
+pub async fn forgive(
+    app: &App,
     person: PersonId,
     space: SpaceId,
     repair: RepairId,
     forgiveness: Forgiveness,
     share: bool,
 ) -> Result<(), RepairError> {
-    let mut opened = open(state, person, space).await?;
+    let mut opened = open(app, person, space).await?;
     opened
-        .write_all(state, |opened, now| {
+        .write_all(app, |opened, now| {
             let writes = plan(opened, repair)?
                 .decide_forgiveness(person, forgiveness, share)
                 .map_err(refused)?;
@@ -387,7 +377,7 @@ pub(crate) async fn forgive(
 
 /// The questions waiting for an answer in the plans between the person and their partner:
 /// what the weekly check-in shows both.
-pub(crate) fn waiting_questions(opened: &Opened) -> Vec<(&RepairPlan, &Question)> {
+pub fn waiting_questions(opened: &Opened) -> Vec<(&RepairPlan, &Question)> {
     match opened.partner {
         Some(partner) => opened
             .ledger()
@@ -400,16 +390,16 @@ pub(crate) fn waiting_questions(opened: &Opened) -> Vec<(&RepairPlan, &Question)
 
 /// What the person typed for a promise of the plan.
 #[derive(Debug, Default, Clone)]
-pub(crate) struct PlanPromise {
-    pub(crate) text: String,
-    pub(crate) stakes: u8,
-    pub(crate) due: Option<Timestamp>,
+pub struct PlanPromise {
+    pub text: String,
+    pub stakes: u8,
+    pub due: Option<Timestamp>,
 }
 
 /// The dated promise (`transparency` false) or a transparency commitment: the plan's step and
 /// the promise itself, in one append. Answers the promise's id.
-pub(crate) async fn promise(
-    state: &AppState,
+pub async fn promise(
+    app: &App,
     person: PersonId,
     space: SpaceId,
     repair: RepairId,
@@ -422,10 +412,10 @@ pub(crate) async fn promise(
         stakes: Stakes::new(input.stakes).map_err(|e| RepairError::Invalid(Invalid::Stakes(e)))?,
         due: input.due,
     };
-    let mut opened = open(state, person, space).await?;
+    let mut opened = open(app, person, space).await?;
     let id = PromiseId::from_uuid(uuid::Uuid::new_v4());
     opened
-        .write_all(state, |opened, now| {
+        .write_all(app, |opened, now| {
             let (change, made) = decide_promise(
                 plan(opened, repair)?,
                 person,
@@ -452,8 +442,8 @@ pub(crate) async fn promise(
 
 /// Writes an entry in the person's private log. Any current member keeps one; it is never seen
 /// by anyone else.
-pub(crate) async fn write_log(
-    state: &AppState,
+pub async fn write_log(
+    app: &App,
     person: PersonId,
     space: SpaceId,
     text: &str,
@@ -463,39 +453,39 @@ pub(crate) async fn write_log(
         text: parse_text(text)?,
         intensity: parse_intensity(intensity)?,
     };
-    let mut opened = open(state, person, space).await?;
+    let mut opened = open(app, person, space).await?;
     opened
-        .write_all(state, |_, now| {
+        .write_all(app, |_, now| {
             Ok::<_, RepairError>(vec![entry.clone().into_event(new_event_id(), person, now)])
         })
         .await
 }
 
 /// The safety check after an act of the person's own, and when that act takes effect.
-pub(crate) struct SafetyActed {
-    pub(crate) view: SafetyView,
-    pub(crate) takes_effect: Timestamp,
+pub struct SafetyActed {
+    pub view: SafetyView,
+    pub takes_effect: Timestamp,
 }
 
 /// Records the person's answer to the safety check, their pause or their "ready to go on": one
 /// private event, whose newest act counts from when core says it takes effect.
-pub(crate) async fn act_on_safety(
-    state: &AppState,
+pub async fn act_on_safety(
+    app: &App,
     person: PersonId,
     space: SpaceId,
     act: SafetyAct,
 ) -> Result<SafetyActed, RepairError> {
-    let mut opened = open(state, person, space).await?;
-    let mut takes_effect = state.now();
+    let mut opened = open(app, person, space).await?;
+    let mut takes_effect = app.now();
     opened
-        .write_all(state, |opened, now| {
+        .write_all(app, |opened, now| {
             let event = opened.ledger().decide_safety(act, opened.members(), now);
             takes_effect = event.from.unwrap_or(now);
             Ok::<_, RepairError>(vec![event.into_event(new_event_id(), person, now)])
         })
         .await?;
     Ok(SafetyActed {
-        view: safety(&opened, state.now()),
+        view: safety(&opened, app.now()),
         takes_effect,
     })
 }

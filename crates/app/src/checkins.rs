@@ -1,5 +1,5 @@
-//! The weekly check-in, shared by the pages and the JSON API: open the space's ledger, decide,
-//! append, and what each refusal tells the person. The rules are in `steadfast_core::checkin`;
+//! The weekly check-in: open the space's ledger, decide, append, and what each refusal tells the
+//! person. The rules are in `steadfast_core::checkin`;
 //! this is the order of the steps.
 //!
 //! Sealing needs nothing here: the events' visibility does it. What the edge adds is the one read
@@ -15,32 +15,29 @@ use steadfast_core::checkin::{
     TrustLevel, decide_start, trend,
 };
 use steadfast_core::text::TextError;
-use steadfast_core::{CheckinId, EventId, NewEvent, PersonId, SpaceId, Timestamp};
+use steadfast_core::{CheckinId, NewEvent, PersonId, SpaceId, Timestamp};
 use steadfast_store::StoreError;
 
-use crate::AppState;
-use crate::error::WebError;
-use crate::i18n::Lang;
-use steadfast_app::ledger::Opened;
+use crate::App;
+use crate::ledger::{Opened, new_event_id, open_for};
+use crate::refusal::{Explain, Explained, Failure, Kind, Refused, Words};
 
 /// How often a submission reads the partner's answers and decides again before giving up.
 const REVEAL_ATTEMPTS: usize = 4;
 
-/// Why a check-in operation did not happen. Each has one status, one stable code and one message.
+/// Why a check-in operation did not happen.
 #[derive(Debug)]
-pub(crate) enum CheckinError {
+pub enum CheckinError {
     /// Not a current member, no such space, or no such check-in of the person's.
     NotFound,
     Refused(Refusal),
     Invalid(Invalid),
-    /// The partner has submitted: their answers must be read first. Never leaves this module.
-    NeedsAnswersOf(PersonId),
-    Failed(WebError),
+    Failed(Failure),
 }
 
 /// Which input was refused, and why.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Invalid {
+pub enum Invalid {
     Appreciation(TextError),
     TooManyAppreciations,
     WentRight(TextError),
@@ -53,49 +50,82 @@ pub(crate) enum Invalid {
     Step,
 }
 
-impl<E: Into<WebError>> From<E> for CheckinError {
+impl<E: Into<Failure>> From<E> for CheckinError {
     fn from(error: E) -> Self {
         CheckinError::Failed(error.into())
     }
 }
 
-impl CheckinError {
-    /// The stable code the API gives this refusal.
-    pub(crate) fn code(&self) -> &'static str {
-        match self {
-            CheckinError::NotFound => "not_found",
-            CheckinError::Refused(refusal) => refusal_code(*refusal),
-            CheckinError::Invalid(invalid) => match invalid {
-                Invalid::Appreciation(_) => "appreciation_invalid",
-                Invalid::TooManyAppreciations => "too_many_appreciations",
-                Invalid::WentRight(_) => "went_right_invalid",
-                Invalid::Topic(_) => "topic_invalid",
-                Invalid::ListenerNotes(_) => "listener_notes_invalid",
-                Invalid::Requests(_) => "requests_invalid",
-                Invalid::Item => "item_unknown",
-                Invalid::Level(_) => "felt_trust_invalid",
-                Invalid::Feeling(_) => "how_it_went_invalid",
-                Invalid::Step => "step_unknown",
-            },
-            CheckinError::NeedsAnswersOf(_) | CheckinError::Failed(_) => "internal",
-        }
-    }
-
-    pub(crate) fn message(&self, lang: Lang) -> String {
-        match self {
-            CheckinError::NotFound => lang.t("error-not-found-title"),
+impl Explain for CheckinError {
+    fn explain(&self) -> Explained<'_> {
+        Explained::Refused(match self {
+            // A check-in between other people is no check-in of the person's.
+            CheckinError::NotFound | CheckinError::Refused(Refusal::NotParticipant) => {
+                Refused::not_found()
+            }
             CheckinError::Refused(refusal) => {
-                lang.t(&format!("checkin-refused-{}", refusal_code(*refusal)))
+                let code = refusal_code(*refusal);
+                Refused::new(
+                    code,
+                    refusal_kind(*refusal),
+                    Words::key(format!("checkin-refused-{code}")),
+                )
             }
-            CheckinError::Invalid(invalid) => invalid_message(*invalid, lang),
-            CheckinError::NeedsAnswersOf(_) | CheckinError::Failed(_) => {
-                lang.t("error-internal-title")
+            CheckinError::Invalid(invalid) => {
+                Refused::new(invalid.code(), Kind::Invalid, invalid.words())
             }
+            CheckinError::Failed(failure) => return Explained::Failed(failure),
+        })
+    }
+}
+
+/// Whose mistake a refusal is: a break that is the other partner's to end, answers that lack
+/// something, or a step that does not fit where the check-in stands.
+fn refusal_kind(refusal: Refusal) -> Kind {
+    match refusal {
+        Refusal::NotParticipant => Kind::NotFound,
+        Refusal::NotYourBreak => Kind::NotYours,
+        Refusal::Incomplete(_) => Kind::Invalid,
+        _ => Kind::NotNow,
+    }
+}
+
+impl Invalid {
+    fn code(self) -> &'static str {
+        match self {
+            Invalid::Appreciation(_) => "appreciation_invalid",
+            Invalid::TooManyAppreciations => "too_many_appreciations",
+            Invalid::WentRight(_) => "went_right_invalid",
+            Invalid::Topic(_) => "topic_invalid",
+            Invalid::ListenerNotes(_) => "listener_notes_invalid",
+            Invalid::Requests(_) => "requests_invalid",
+            Invalid::Item => "item_unknown",
+            Invalid::Level(_) => "felt_trust_invalid",
+            Invalid::Feeling(_) => "how_it_went_invalid",
+            Invalid::Step => "step_unknown",
         }
     }
 
+    fn words(self) -> Words {
+        match self {
+            Invalid::Appreciation(error) => Words::text("checkin-appreciation", error),
+            Invalid::TooManyAppreciations => {
+                Words::key("checkin-appreciations-too-many").with("max", MAX_APPRECIATIONS)
+            }
+            Invalid::WentRight(error)
+            | Invalid::Topic(error)
+            | Invalid::ListenerNotes(error)
+            | Invalid::Requests(error) => Words::text("checkin-note", error),
+            Invalid::Item => Words::key("checkin-item-unknown"),
+            Invalid::Level(error) | Invalid::Feeling(error) => Words::scale("checkin-scale", error),
+            Invalid::Step => Words::key("checkin-step-unknown"),
+        }
+    }
+}
+
+impl CheckinError {
     /// The form field a mistake is about, for a page to show it beside.
-    pub(crate) fn field(&self) -> &'static str {
+    pub fn field(&self) -> &'static str {
         match self {
             CheckinError::Invalid(invalid) => match invalid {
                 Invalid::Appreciation(_) | Invalid::TooManyAppreciations => "appreciations",
@@ -129,57 +159,24 @@ fn refusal_code(refusal: Refusal) -> &'static str {
     }
 }
 
-fn invalid_message(invalid: Invalid, lang: Lang) -> String {
-    let text = |field: &str, error: TextError| match error {
-        TextError::Empty => lang.t(&format!("{field}-empty")),
-        TextError::TooLong { max } => {
-            lang.t_with(&format!("{field}-too-long"), &[("max", max.to_string())])
-        }
-        TextError::BadCharacter => lang.t("text-bad-character"),
-    };
-    let scale = |error: ScaleError| {
-        lang.t_with(
-            "checkin-scale-out-of-range",
-            &[
-                ("min", error.min.to_string()),
-                ("max", error.max.to_string()),
-            ],
-        )
-    };
-    match invalid {
-        Invalid::Appreciation(error) => text("checkin-appreciation", error),
-        Invalid::TooManyAppreciations => lang.t_with(
-            "checkin-appreciations-too-many",
-            &[("max", MAX_APPRECIATIONS.to_string())],
-        ),
-        Invalid::WentRight(error)
-        | Invalid::Topic(error)
-        | Invalid::ListenerNotes(error)
-        | Invalid::Requests(error) => text("checkin-note", error),
-        Invalid::Item => lang.t("checkin-item-unknown"),
-        Invalid::Level(error) | Invalid::Feeling(error) => scale(error),
-        Invalid::Step => lang.t("checkin-step-unknown"),
-    }
-}
-
 /// What a person sent to save, before it is checked. `None` leaves a field as it was; a blank
 /// text clears it.
 #[derive(Debug, Default)]
-pub(crate) struct DraftInput {
-    pub(crate) appreciations: Option<Vec<String>>,
-    pub(crate) went_right: Option<String>,
+pub struct DraftInput {
+    pub appreciations: Option<Vec<String>>,
+    pub went_right: Option<String>,
     /// Item names and answers, as sent.
-    pub(crate) felt_trust: Vec<(String, i64)>,
-    pub(crate) topic: Option<String>,
-    pub(crate) listener_notes: Option<String>,
-    pub(crate) requests: Option<String>,
-    pub(crate) how_it_went: Option<i64>,
-    pub(crate) step: Option<String>,
+    pub felt_trust: Vec<(String, i64)>,
+    pub topic: Option<String>,
+    pub listener_notes: Option<String>,
+    pub requests: Option<String>,
+    pub how_it_went: Option<i64>,
+    pub step: Option<String>,
 }
 
 impl DraftInput {
     /// The patch this input makes, every field checked; blank appreciations are left out.
-    pub(crate) fn parse(&self) -> Result<Patch, CheckinError> {
+    pub fn parse(&self) -> Result<Patch, CheckinError> {
         let invalid = CheckinError::Invalid;
         let note = |text: &Option<String>, field: fn(TextError) -> Invalid| {
             text.as_deref()
@@ -232,21 +229,17 @@ impl DraftInput {
 }
 
 /// A check-in id from a path; anything that is not one is no check-in.
-pub(crate) fn parse_id(text: &str) -> Result<CheckinId, CheckinError> {
+pub fn parse_id(text: &str) -> Result<CheckinId, CheckinError> {
     text.parse().map_err(|_| CheckinError::NotFound)
 }
 
 /// The space's ledger for one of its current members.
-pub(crate) async fn open(
-    state: &AppState,
-    person: PersonId,
-    space: SpaceId,
-) -> Result<Opened, CheckinError> {
-    steadfast_app::ledger::open_for(state, person, space, CheckinError::NotFound).await
+pub async fn open(app: &App, person: PersonId, space: SpaceId) -> Result<Opened, CheckinError> {
+    open_for(app, person, space, CheckinError::NotFound).await
 }
 
 /// A check-in the person takes part in; any other is not found.
-pub(crate) fn find(opened: &Opened, id: CheckinId) -> Result<&Checkin, CheckinError> {
+pub fn find(opened: &Opened, id: CheckinId) -> Result<&Checkin, CheckinError> {
     opened
         .ledger()
         .checkins
@@ -256,7 +249,7 @@ pub(crate) fn find(opened: &Opened, id: CheckinId) -> Result<&Checkin, CheckinEr
 }
 
 /// The person's check-ins, newest first.
-pub(crate) fn list(opened: &Opened) -> Vec<&Checkin> {
+pub fn list(opened: &Opened) -> Vec<&Checkin> {
     let mut all: Vec<&Checkin> = opened
         .ledger()
         .checkins
@@ -270,7 +263,7 @@ pub(crate) fn list(opened: &Opened) -> Vec<&Checkin> {
 
 /// Where a check-in stands for the person looking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Standing {
+pub enum Standing {
     /// The person still has answers to give.
     Open,
     /// The person has submitted; the partner has not.
@@ -281,7 +274,7 @@ pub(crate) enum Standing {
 }
 
 impl Standing {
-    pub(crate) fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             Standing::Open => "open",
             Standing::Waiting => "waiting",
@@ -291,7 +284,7 @@ impl Standing {
     }
 }
 
-pub(crate) fn standing(checkin: &Checkin, person: PersonId, partner: Option<PersonId>) -> Standing {
+pub fn standing(checkin: &Checkin, person: PersonId, partner: Option<PersonId>) -> Standing {
     if checkin.is_complete() {
         Standing::Complete
     } else if !checkin.is_current_for(person, partner) {
@@ -306,10 +299,6 @@ pub(crate) fn standing(checkin: &Checkin, person: PersonId, partner: Option<Pers
     }
 }
 
-fn new_event_id() -> EventId {
-    EventId::from_uuid(uuid::Uuid::new_v4())
-}
-
 fn events(decided: Vec<Decided>, now: Timestamp) -> Vec<NewEvent> {
     decided
         .into_iter()
@@ -318,15 +307,11 @@ fn events(decided: Vec<Decided>, now: Timestamp) -> Vec<NewEvent> {
 }
 
 /// Starts a check-in; answers its id.
-pub(crate) async fn start(
-    state: &AppState,
-    person: PersonId,
-    space: SpaceId,
-) -> Result<CheckinId, CheckinError> {
-    let mut opened = open(state, person, space).await?;
+pub async fn start(app: &App, person: PersonId, space: SpaceId) -> Result<CheckinId, CheckinError> {
+    let mut opened = open(app, person, space).await?;
     let checkin = CheckinId::from_uuid(uuid::Uuid::new_v4());
     opened
-        .write_all(state, |opened, now| {
+        .write_all(app, |opened, now| {
             let change = decide_start(person, opened.partner, opened.ledger().checkins.all())
                 .map_err(CheckinError::Refused)?;
             Ok::<_, CheckinError>(vec![CheckinEvent { checkin, change }.into_event(
@@ -340,14 +325,14 @@ pub(crate) async fn start(
 }
 
 /// Saves part of the person's answers (and the step they reached) as their private draft.
-pub(crate) async fn save_draft(
-    state: &AppState,
+pub async fn save_draft(
+    app: &App,
     person: PersonId,
     space: SpaceId,
     id: CheckinId,
     patch: &Patch,
 ) -> Result<(), CheckinError> {
-    change(state, person, space, id, |checkin, partner, _| {
+    change(app, person, space, id, |checkin, partner, _| {
         checkin.decide_draft(person, partner, patch)
     })
     .await
@@ -356,15 +341,15 @@ pub(crate) async fn save_draft(
 /// Writes the one change `decide` makes to check-in `id`, from the check-in, the partner and
 /// the time.
 async fn change(
-    state: &AppState,
+    app: &App,
     person: PersonId,
     space: SpaceId,
     id: CheckinId,
     decide: impl Fn(&Checkin, Option<PersonId>, Timestamp) -> Result<Change, Refusal>,
 ) -> Result<(), CheckinError> {
-    let mut opened = open(state, person, space).await?;
+    let mut opened = open(app, person, space).await?;
     opened
-        .write_all(state, |opened, now| {
+        .write_all(app, |opened, now| {
             let change =
                 decide(find(opened, id)?, opened.partner, now).map_err(CheckinError::Refused)?;
             Ok(vec![
@@ -378,49 +363,64 @@ async fn change(
         .await
 }
 
+/// A submission's try: refused, or in need of the partner's answers first.
+enum Submitting {
+    Refused(CheckinError),
+    /// The partner has submitted: their answers must be read first.
+    NeedsAnswersOf(PersonId),
+}
+
+impl From<Failure> for Submitting {
+    fn from(failure: Failure) -> Self {
+        Submitting::Refused(CheckinError::Failed(failure))
+    }
+}
+
 /// Submits the person's draft; when the partner has submitted already, reveals both.
-pub(crate) async fn submit(
-    state: &AppState,
+pub async fn submit(
+    app: &App,
     person: PersonId,
     space: SpaceId,
     id: CheckinId,
 ) -> Result<(), CheckinError> {
     let mut theirs: Option<Answers> = None;
     for _ in 0..REVEAL_ATTEMPTS {
-        let mut opened = open(state, person, space).await?;
+        let mut opened = open(app, person, space).await?;
         let written = opened
-            .write_all(state, |opened, now| {
-                match find(opened, id)?
+            .write_all(app, |opened, now| {
+                match find(opened, id)
+                    .map_err(Submitting::Refused)?
                     .decide_submit(person, opened.partner, theirs.as_ref(), now)
-                    .map_err(CheckinError::Refused)?
+                    .map_err(|refusal| Submitting::Refused(CheckinError::Refused(refusal)))?
                 {
                     Submission::Events(decided) => Ok(events(decided, now)),
-                    Submission::NeedsAnswersOf(other) => Err(CheckinError::NeedsAnswersOf(other)),
+                    Submission::NeedsAnswersOf(other) => Err(Submitting::NeedsAnswersOf(other)),
                 }
             })
             .await;
         match written {
-            Err(CheckinError::NeedsAnswersOf(other)) => {
+            Ok(()) => return Ok(()),
+            Err(Submitting::Refused(error)) => return Err(error),
+            Err(Submitting::NeedsAnswersOf(other)) => {
                 // Let go of this person's fold before taking the partner's.
                 drop(opened);
-                theirs = Some(answers_of(state, other, space, id).await?);
+                theirs = Some(answers_of(app, other, space, id).await?);
             }
-            done => return done,
         }
     }
-    Err(CheckinError::Failed(WebError::Store(
+    Err(CheckinError::Failed(Failure::Store(
         StoreError::CommitFailed,
     )))
 }
 
 /// `other`'s submitted answers, read through their own fold.
 async fn answers_of(
-    state: &AppState,
+    app: &App,
     other: PersonId,
     space: SpaceId,
     id: CheckinId,
 ) -> Result<Answers, CheckinError> {
-    let opened = open(state, other, space).await?;
+    let opened = open(app, other, space).await?;
     let answers = opened
         .ledger()
         .checkins
@@ -429,40 +429,40 @@ async fn answers_of(
         .and_then(|s| s.answers.clone());
     // Their marker is in without their answers: the log is damaged, or they were just erased.
     answers.ok_or_else(|| {
-        CheckinError::Failed(WebError::Store(StoreError::Corrupt(
+        CheckinError::Failed(Failure::Store(StoreError::Corrupt(
             "a check-in marker without its answers".to_owned(),
         )))
     })
 }
 
 /// Calls a 20-minute break.
-pub(crate) async fn pause(
-    state: &AppState,
+pub async fn pause(
+    app: &App,
     person: PersonId,
     space: SpaceId,
     id: CheckinId,
 ) -> Result<(), CheckinError> {
-    change(state, person, space, id, |checkin, partner, now| {
+    change(app, person, space, id, |checkin, partner, now| {
         checkin.decide_break(person, partner, now)
     })
     .await
 }
 
 /// Ends a running break early.
-pub(crate) async fn resume(
-    state: &AppState,
+pub async fn resume(
+    app: &App,
     person: PersonId,
     space: SpaceId,
     id: CheckinId,
 ) -> Result<(), CheckinError> {
-    change(state, person, space, id, |checkin, partner, now| {
+    change(app, person, space, id, |checkin, partner, now| {
         checkin.decide_end_break(person, partner, now)
     })
     .await
 }
 
 /// Felt trust over the weeks, as the person may see it.
-pub(crate) fn trend_of(opened: &Opened) -> Trend {
+pub fn trend_of(opened: &Opened) -> Trend {
     trend::trend(
         opened.person,
         opened.partner,

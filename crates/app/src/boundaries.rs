@@ -1,5 +1,4 @@
-//! Boundaries, shared by the pages and the JSON API: open the space's ledger, decide, append, and
-//! what each refusal tells the person. The rules are in `steadfast_core::boundary`; this is the
+//! Boundaries: open the space's ledger, decide, append, and what each refusal tells the person. The rules are in `steadfast_core::boundary`; this is the
 //! order of the steps. A prevention step's promise is written in the same append as the
 //! crossing's note of it, so the two never part.
 
@@ -9,27 +8,25 @@ use steadfast_core::boundary::{
 use steadfast_core::landing::{Landing, LandingWord};
 use steadfast_core::promise::{self, PromiseText, ScaleError, Stakes, Terms};
 use steadfast_core::text::TextError;
-use steadfast_core::{BoundaryId, CrossingId, EventId, PersonId, PromiseId, SpaceId, Timestamp};
+use steadfast_core::{BoundaryId, CrossingId, PersonId, PromiseId, SpaceId, Timestamp};
 
-use crate::AppState;
-use crate::error::WebError;
-use crate::i18n::Lang;
-use steadfast_app::ledger::Opened;
+use crate::App;
+use crate::ledger::{Opened, new_event_id, open_for};
+use crate::refusal::{Explain, Explained, Failure, Kind, Refused, Words};
 
-/// Why a boundary operation did not happen. Each has one status, one stable code and one
-/// message.
+/// Why a boundary operation did not happen.
 #[derive(Debug)]
-pub(crate) enum BoundaryError {
+pub enum BoundaryError {
     /// Not a current member, no such space, or no such boundary between the partners.
     NotFound,
     Refused(Refusal),
     Invalid(Invalid),
-    Failed(WebError),
+    Failed(Failure),
 }
 
 /// Which input was refused, and why.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Invalid {
+pub enum Invalid {
     Text(TextError),
     Why(TextError),
     Apology(TextError),
@@ -41,52 +38,85 @@ pub(crate) enum Invalid {
     Word(TextError),
 }
 
-impl<E: Into<WebError>> From<E> for BoundaryError {
+impl<E: Into<Failure>> From<E> for BoundaryError {
     fn from(error: E) -> Self {
         BoundaryError::Failed(error.into())
     }
 }
 
+impl Explain for BoundaryError {
+    fn explain(&self) -> Explained<'_> {
+        Explained::Refused(match self {
+            BoundaryError::NotFound => Refused::not_found(),
+            BoundaryError::Refused(refusal) => Refused::new(
+                refusal_code(*refusal),
+                refusal_kind(*refusal),
+                refusal_words(*refusal),
+            ),
+            BoundaryError::Invalid(invalid) => {
+                Refused::new(invalid.code(), Kind::Invalid, invalid.words())
+            }
+            BoundaryError::Failed(failure) => return Explained::Failed(failure),
+        })
+    }
+}
+
+/// Whose mistake a refusal is: a step that is the other partner's, a time, an apology or a due
+/// time that does not fit what was sent, or a step that does not fit where things stand.
+fn refusal_kind(refusal: Refusal) -> Kind {
+    match refusal {
+        Refusal::NoSuchCrossing => Kind::NotFound,
+        Refusal::OnlyOwner | Refusal::OnlyPartner | Refusal::OnlyCrosser => Kind::NotYours,
+        Refusal::InFuture
+        | Refusal::TooLongAgo
+        | Refusal::Excusing
+        | Refusal::Promise(promise::Refusal::DueTooEarly) => Kind::Invalid,
+        _ => Kind::NotNow,
+    }
+}
+
+fn refusal_words(refusal: Refusal) -> Words {
+    match refusal {
+        Refusal::Promise(refusal) => Words::key(format!(
+            "boundary-promise-refused-{}",
+            promise_code(refusal)
+        )),
+        Refusal::TooMany { limit } => Words::key("boundary-refused-too_many").with("limit", limit),
+        refusal => Words::key(format!("boundary-refused-{}", refusal_code(refusal))),
+    }
+}
+
+impl Invalid {
+    fn code(self) -> &'static str {
+        match self {
+            Invalid::Text(_) => "text_invalid",
+            Invalid::Why(_) => "why_invalid",
+            Invalid::Apology(_) => "apology_invalid",
+            Invalid::Promise(_) => "promise_text_invalid",
+            Invalid::Stakes(_) => "stakes_invalid",
+            Invalid::Time => "time_invalid",
+            Invalid::Landing => "landing_invalid",
+            Invalid::Word(_) => "word_invalid",
+        }
+    }
+
+    fn words(self) -> Words {
+        match self {
+            Invalid::Text(error) => Words::text("boundary-text", error),
+            Invalid::Why(error) => Words::text("boundary-why", error),
+            Invalid::Apology(error) => Words::text("boundary-apology", error),
+            Invalid::Promise(error) => Words::text("promise-text", error),
+            Invalid::Stakes(error) => Words::scale("promise-stakes", error),
+            Invalid::Time => Words::key("time-unreadable"),
+            Invalid::Landing => Words::key("landing-choose"),
+            Invalid::Word(error) => Words::text("promise-word", error),
+        }
+    }
+}
+
 impl BoundaryError {
-    /// The stable code the API gives this refusal.
-    pub(crate) fn code(&self) -> &'static str {
-        match self {
-            BoundaryError::NotFound => "not_found",
-            BoundaryError::Refused(refusal) => refusal_code(*refusal),
-            BoundaryError::Invalid(invalid) => match invalid {
-                Invalid::Text(_) => "text_invalid",
-                Invalid::Why(_) => "why_invalid",
-                Invalid::Apology(_) => "apology_invalid",
-                Invalid::Promise(_) => "promise_text_invalid",
-                Invalid::Stakes(_) => "stakes_invalid",
-                Invalid::Time => "time_invalid",
-                Invalid::Landing => "landing_invalid",
-                Invalid::Word(_) => "word_invalid",
-            },
-            BoundaryError::Failed(_) => "internal",
-        }
-    }
-
-    pub(crate) fn message(&self, lang: Lang) -> String {
-        match self {
-            BoundaryError::NotFound => lang.t("error-not-found-title"),
-            BoundaryError::Refused(Refusal::Promise(refusal)) => lang.t(&format!(
-                "boundary-promise-refused-{}",
-                promise_code(*refusal)
-            )),
-            BoundaryError::Refused(Refusal::TooMany { limit }) => {
-                lang.t_with("boundary-refused-too_many", &[("limit", limit.to_string())])
-            }
-            BoundaryError::Refused(refusal) => {
-                lang.t(&format!("boundary-refused-{}", refusal_code(*refusal)))
-            }
-            BoundaryError::Invalid(invalid) => invalid_message(*invalid, lang),
-            BoundaryError::Failed(_) => lang.t("error-internal-title"),
-        }
-    }
-
     /// The form field a mistake is about, for a page to show it beside.
-    pub(crate) fn field(&self) -> &'static str {
+    pub fn field(&self) -> &'static str {
         match self {
             BoundaryError::Invalid(Invalid::Text(_)) => "text",
             BoundaryError::Invalid(Invalid::Why(_)) => "why",
@@ -102,7 +132,7 @@ impl BoundaryError {
     }
 }
 
-pub(crate) fn refusal_code(refusal: Refusal) -> &'static str {
+fn refusal_code(refusal: Refusal) -> &'static str {
     match refusal {
         Refusal::NoPartner => "no_partner",
         Refusal::OnlyOwner => "only_owner",
@@ -135,46 +165,20 @@ fn promise_code(refusal: promise::Refusal) -> &'static str {
     }
 }
 
-fn invalid_message(invalid: Invalid, lang: Lang) -> String {
-    let text = |field: &str, error: TextError| match error {
-        TextError::Empty => lang.t(&format!("{field}-empty")),
-        TextError::TooLong { max } => {
-            lang.t_with(&format!("{field}-too-long"), &[("max", max.to_string())])
-        }
-        TextError::BadCharacter => lang.t("text-bad-character"),
-    };
-    match invalid {
-        Invalid::Text(error) => text("boundary-text", error),
-        Invalid::Why(error) => text("boundary-why", error),
-        Invalid::Apology(error) => text("boundary-apology", error),
-        Invalid::Promise(error) => text("promise-text", error),
-        Invalid::Stakes(error) => lang.t_with(
-            "promise-stakes-out-of-range",
-            &[
-                ("min", error.min.to_string()),
-                ("max", error.max.to_string()),
-            ],
-        ),
-        Invalid::Time => lang.t("time-unreadable"),
-        Invalid::Landing => lang.t("landing-choose"),
-        Invalid::Word(error) => text("promise-word", error),
-    }
-}
-
-pub(crate) fn parse_text(text: &str) -> Result<BoundaryText, BoundaryError> {
+pub fn parse_text(text: &str) -> Result<BoundaryText, BoundaryError> {
     BoundaryText::parse(text).map_err(|e| BoundaryError::Invalid(Invalid::Text(e)))
 }
 
-pub(crate) fn parse_why(text: &str) -> Result<Option<BoundaryWhy>, BoundaryError> {
+pub fn parse_why(text: &str) -> Result<Option<BoundaryWhy>, BoundaryError> {
     BoundaryWhy::parse_optional(text).map_err(|e| BoundaryError::Invalid(Invalid::Why(e)))
 }
 
-pub(crate) fn parse_apology(text: &str) -> Result<ApologyText, BoundaryError> {
+pub fn parse_apology(text: &str) -> Result<ApologyText, BoundaryError> {
     ApologyText::parse(text).map_err(|e| BoundaryError::Invalid(Invalid::Apology(e)))
 }
 
 /// "this landed" or "not yet", and the optional word with it (blank means none).
-pub(crate) fn parse_landing(
+pub fn parse_landing(
     landing: &str,
     word: &str,
 ) -> Result<(Landing, Option<LandingWord>), BoundaryError> {
@@ -188,7 +192,7 @@ pub(crate) fn parse_landing(
 }
 
 /// The terms of a prevention step's promise.
-pub(crate) fn parse_terms(
+pub fn parse_terms(
     text: &str,
     stakes: i64,
     due: Option<Timestamp>,
@@ -201,26 +205,22 @@ pub(crate) fn parse_terms(
 }
 
 /// A boundary id from a path; anything that is not one is no boundary.
-pub(crate) fn parse_id(text: &str) -> Result<BoundaryId, BoundaryError> {
+pub fn parse_id(text: &str) -> Result<BoundaryId, BoundaryError> {
     text.parse().map_err(|_| BoundaryError::NotFound)
 }
 
 /// A crossing id from a path.
-pub(crate) fn parse_crossing(text: &str) -> Result<CrossingId, BoundaryError> {
+pub fn parse_crossing(text: &str) -> Result<CrossingId, BoundaryError> {
     text.parse().map_err(|_| BoundaryError::NotFound)
 }
 
 /// The space's ledger for one of its current members.
-pub(crate) async fn open(
-    state: &AppState,
-    person: PersonId,
-    space: SpaceId,
-) -> Result<Opened, BoundaryError> {
-    steadfast_app::ledger::open_for(state, person, space, BoundaryError::NotFound).await
+pub async fn open(app: &App, person: PersonId, space: SpaceId) -> Result<Opened, BoundaryError> {
+    open_for(app, person, space, BoundaryError::NotFound).await
 }
 
 /// A boundary between the person and their current partner; any other is not found.
-pub(crate) fn find(opened: &Opened, id: BoundaryId) -> Result<&Boundary, BoundaryError> {
+pub fn find(opened: &Opened, id: BoundaryId) -> Result<&Boundary, BoundaryError> {
     let partner = opened.partner.ok_or(BoundaryError::NotFound)?;
     opened
         .ledger()
@@ -235,7 +235,7 @@ pub(crate) fn find(opened: &Opened, id: BoundaryId) -> Result<&Boundary, Boundar
 
 /// A boundary between the person and their partner, current or former, to read: a former
 /// partner's stays the person's, read-only.
-pub(crate) fn find_to_read(opened: &Opened, id: BoundaryId) -> Result<&Boundary, BoundaryError> {
+pub fn find_to_read(opened: &Opened, id: BoundaryId) -> Result<&Boundary, BoundaryError> {
     let with = opened.with().ok_or(BoundaryError::NotFound)?;
     opened
         .ledger()
@@ -250,7 +250,7 @@ pub(crate) fn find_to_read(opened: &Opened, id: BoundaryId) -> Result<&Boundary,
 
 /// The boundaries between the person and their partner, oldest first: the current partner, or
 /// the one who left while the person stayed (read-only).
-pub(crate) fn list(opened: &Opened) -> Vec<&Boundary> {
+pub fn list(opened: &Opened) -> Vec<&Boundary> {
     match opened.with() {
         Some(partner) => opened
             .ledger()
@@ -261,22 +261,18 @@ pub(crate) fn list(opened: &Opened) -> Vec<&Boundary> {
     }
 }
 
-fn new_event_id() -> EventId {
-    EventId::from_uuid(uuid::Uuid::new_v4())
-}
-
 /// Proposes a boundary to the person's partner; answers its id.
-pub(crate) async fn propose(
-    state: &AppState,
+pub async fn propose(
+    app: &App,
     person: PersonId,
     space: SpaceId,
     text: BoundaryText,
     why: Option<BoundaryWhy>,
 ) -> Result<BoundaryId, BoundaryError> {
-    let mut opened = open(state, person, space).await?;
+    let mut opened = open(app, person, space).await?;
     let id = BoundaryId::from_uuid(uuid::Uuid::new_v4());
     opened
-        .write_all(state, |opened, now| {
+        .write_all(app, |opened, now| {
             let event = opened
                 .ledger()
                 .boundaries
@@ -289,16 +285,16 @@ pub(crate) async fn propose(
 }
 
 /// Takes one step on a boundary between the person and their partner.
-pub(crate) async fn act(
-    state: &AppState,
+pub async fn act(
+    app: &App,
     person: PersonId,
     space: SpaceId,
     boundary: BoundaryId,
     command: Command,
 ) -> Result<(), BoundaryError> {
-    let mut opened = open(state, person, space).await?;
+    let mut opened = open(app, person, space).await?;
     opened
-        .write_all(state, |opened, now| {
+        .write_all(app, |opened, now| {
             let decided = find(opened, boundary)?
                 .decide(person, command.clone(), now)
                 .map_err(BoundaryError::Refused)?;
@@ -313,8 +309,8 @@ pub(crate) async fn act(
 }
 
 /// Reports a crossing; answers its id.
-pub(crate) async fn report(
-    state: &AppState,
+pub async fn report(
+    app: &App,
     person: PersonId,
     space: SpaceId,
     boundary: BoundaryId,
@@ -322,7 +318,7 @@ pub(crate) async fn report(
 ) -> Result<CrossingId, BoundaryError> {
     let crossing = CrossingId::from_uuid(uuid::Uuid::new_v4());
     act(
-        state,
+        app,
         person,
         space,
         boundary,
@@ -333,8 +329,8 @@ pub(crate) async fn report(
 }
 
 /// Adds the prevention step: a promise from the crosser to the owner. Answers the promise's id.
-pub(crate) async fn prevent(
-    state: &AppState,
+pub async fn prevent(
+    app: &App,
     person: PersonId,
     space: SpaceId,
     boundary: BoundaryId,
@@ -343,7 +339,7 @@ pub(crate) async fn prevent(
 ) -> Result<PromiseId, BoundaryError> {
     let promise = PromiseId::from_uuid(uuid::Uuid::new_v4());
     act(
-        state,
+        app,
         person,
         space,
         boundary,

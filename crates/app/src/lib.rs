@@ -6,6 +6,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod account_management;
 pub mod accounts;
 pub mod clock;
 pub mod ledger;
@@ -18,6 +19,7 @@ pub mod refusal;
 pub mod secrets;
 pub mod sessions;
 pub mod spaces;
+pub mod tokens;
 
 use std::sync::Arc;
 

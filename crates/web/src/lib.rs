@@ -4,7 +4,6 @@
 
 #![forbid(unsafe_code)]
 
-mod account_management;
 mod api;
 mod appreciations;
 mod assets;
@@ -35,7 +34,6 @@ mod rituals;
 mod security;
 mod spaces;
 mod times;
-mod tokens;
 mod trend_chart;
 mod voice;
 

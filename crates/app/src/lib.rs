@@ -6,6 +6,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod account_management;
 pub mod accounts;
 pub mod appreciations;
 pub mod boundaries;
@@ -25,6 +26,7 @@ pub mod rituals;
 pub mod secrets;
 pub mod sessions;
 pub mod spaces;
+pub mod tokens;
 
 use std::sync::Arc;
 

@@ -27,11 +27,12 @@ use steadfast_core::{PersonId, SpaceId, Timestamp};
 use steadfast_store::FeedRecord;
 
 use crate::AppState;
-use crate::account_management::{OwnPasswordError, check_own_password};
+use crate::auth::doors;
 use crate::auth::session::Caller;
 use crate::error::WebError;
 use crate::i18n::Lang;
 use crate::spaces;
+use steadfast_app::account_management::OwnPasswordError;
 use steadfast_app::ledger::Opened;
 use steadfast_app::promises;
 use steadfast_app::secrets::{self, Secret};
@@ -126,11 +127,12 @@ pub(crate) enum DiscreetError {
     NoFeed,
     /// Turning them off needs the person's password (and a session), and it did not hold.
     Password(OwnPasswordError),
+    Failed(WebError),
 }
 
 impl<E: Into<WebError>> From<E> for DiscreetError {
     fn from(error: E) -> Self {
-        DiscreetError::Password(OwnPasswordError::Failed(error.into()))
+        DiscreetError::Failed(error.into())
     }
 }
 
@@ -148,8 +150,8 @@ pub(crate) async fn set_discreet(
         .await?
         .ok_or(DiscreetError::NoFeed)?;
     if feed.discreet && !discreet {
-        check_own_password(state, caller, password.unwrap_or_default(), address)
-            .await
+        doors::check_own_password(state, caller, password.unwrap_or_default(), address)
+            .await?
             .map_err(DiscreetError::Password)?;
     }
     if state

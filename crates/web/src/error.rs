@@ -183,6 +183,16 @@ pub(crate) fn crowded_form(form: impl IntoResponse) -> Response {
     response
 }
 
+/// A refused form sent back with the status of its refusal; one sent back because the
+/// password-hashing queue had no room (429) also says when to try again.
+pub(crate) fn form_answer(status: StatusCode, form: impl IntoResponse) -> Response {
+    if status == StatusCode::TOO_MANY_REQUESTS {
+        crowded_form(form)
+    } else {
+        (status, form).into_response()
+    }
+}
+
 impl From<TooMany> for WebError {
     fn from(too_many: TooMany) -> Self {
         WebError::TooMany(too_many)

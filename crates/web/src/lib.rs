@@ -4,7 +4,6 @@
 
 #![forbid(unsafe_code)]
 
-mod account_management;
 mod api;
 mod assets;
 pub mod auth;
@@ -30,7 +29,6 @@ mod routes;
 mod security;
 mod spaces;
 mod times;
-mod tokens;
 mod trend_chart;
 mod voice;
 

@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{ApiCaller, ApiError, ApiJson, lang_of};
 use crate::AppState;
-use crate::account_management;
 use crate::auth::{doors, session};
+use steadfast_app::account_management;
 use steadfast_app::accounts::SignUpInput;
 use steadfast_core::coach::AccountKind;
 
@@ -155,7 +155,7 @@ pub(crate) async fn me(
 ) -> Result<Json<Me>, ApiError> {
     let form = account_management::grammatical_form(&state, &caller)
         .await
-        .map_err(|error| ApiError::from_web(error, lang_of(&parts.headers)))?;
+        .map_err(|failure| ApiError::from_web(failure.into(), lang_of(&parts.headers)))?;
     Ok(Json(Me {
         id: caller.person.to_string(),
         username: caller.username,

@@ -9,7 +9,6 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
-use super::me::own_password_refused;
 use super::{ApiCaller, ApiError, ApiJson, lang_of};
 use crate::AppState;
 use crate::auth::session;
@@ -136,7 +135,8 @@ pub(crate) async fn update(
             discreet: body.discreet,
         })),
         Err(DiscreetError::NoFeed) => Err(no_feed(headers)),
-        Err(DiscreetError::Password(error)) => Err(own_password_refused(error, lang_of(headers))),
+        Err(DiscreetError::Password(refused)) => Err(ApiError::from_app(refused, lang_of(headers))),
+        Err(DiscreetError::Failed(error)) => Err(ApiError::from_web(error, lang_of(headers))),
     }
 }
 

@@ -12,35 +12,8 @@ use steadfast_core::account::GrammaticalForm;
 
 use super::{ApiCaller, ApiError, ApiJson, lang_of};
 use crate::AppState;
-use crate::account_management::{self, OwnPasswordError, PasswordChangeError};
-use crate::auth::session;
-use crate::error::{Say, WebError};
-use crate::i18n::Lang;
-
-/// The API's answer when the current password or the session did not hold.
-pub(crate) fn own_password_refused(error: OwnPasswordError, lang: Lang) -> ApiError {
-    match error {
-        OwnPasswordError::Wrong => ApiError::new(
-            StatusCode::FORBIDDEN,
-            "password_wrong",
-            lang.t("password-change-current-wrong"),
-        ),
-        OwnPasswordError::SessionNeeded => session_needed(lang),
-        OwnPasswordError::TooMany(too_many) => {
-            ApiError::from_web(WebError::TooMany(too_many), lang)
-        }
-        OwnPasswordError::Failed(error) => ApiError::from_web(error, lang),
-    }
-}
-
-/// Refusal of a request that came with an API token but needs a signed-in session.
-pub(crate) fn session_needed(lang: Lang) -> ApiError {
-    ApiError::new(
-        StatusCode::FORBIDDEN,
-        "session_required",
-        lang.t("token-session-needed"),
-    )
-}
+use crate::auth::{doors, session};
+use steadfast_app::account_management;
 
 #[derive(Deserialize, utoipa::ToSchema)]
 pub(crate) struct PasswordChangeBody {
@@ -66,7 +39,7 @@ pub(crate) async fn change_password(
 ) -> Result<StatusCode, ApiError> {
     let lang = lang_of(&parts.headers);
     let address = session::client_address(&parts);
-    match account_management::change_password(
+    doors::change_password(
         &state,
         &caller,
         &body.current_password,
@@ -74,15 +47,9 @@ pub(crate) async fn change_password(
         &address,
     )
     .await
-    {
-        Ok(()) => Ok(StatusCode::NO_CONTENT),
-        Err(PasswordChangeError::Invalid(error)) => Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            error.code(),
-            error.message(lang),
-        )),
-        Err(PasswordChangeError::Current(error)) => Err(own_password_refused(error, lang)),
-    }
+    .map_err(|too_many| ApiError::too_many(too_many, lang))?
+    .map_err(|refused| ApiError::from_app(refused, lang))?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -113,10 +80,10 @@ pub(crate) async fn renew_recovery_codes(
 ) -> Result<Response, ApiError> {
     let lang = lang_of(&parts.headers);
     let address = session::client_address(&parts);
-    let recovery_codes =
-        account_management::renew_recovery_codes(&state, &caller, &body.password, &address)
-            .await
-            .map_err(|error| own_password_refused(error, lang))?;
+    let recovery_codes = doors::renew_recovery_codes(&state, &caller, &body.password, &address)
+        .await
+        .map_err(|too_many| ApiError::too_many(too_many, lang))?
+        .map_err(|refused| ApiError::from_app(refused, lang))?;
     Ok((StatusCode::CREATED, Json(RecoveryCodes { recovery_codes })).into_response())
 }
 
@@ -138,9 +105,10 @@ pub(crate) async fn delete(
 ) -> Result<Response, ApiError> {
     let lang = lang_of(&parts.headers);
     let address = session::client_address(&parts);
-    account_management::delete_account(&state, &caller, &body.password, &address)
+    doors::delete_account(&state, &caller, &body.password, &address)
         .await
-        .map_err(|error| own_password_refused(error, lang))?;
+        .map_err(|too_many| ApiError::too_many(too_many, lang))?
+        .map_err(|refused| ApiError::from_app(refused, lang))?;
     let cookie = session::clear_cookie(state.config.secure_cookies);
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response())
 }
@@ -179,6 +147,6 @@ pub(crate) async fn set_grammatical_form(
         })?;
     account_management::set_grammatical_form(&state, &caller, form)
         .await
-        .map_err(|error| ApiError::from_web(error, lang))?;
+        .map_err(|error| ApiError::from_app(error, lang))?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -8,12 +8,12 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
-use super::me::{own_password_refused, session_needed};
 use super::{ApiCaller, ApiError, lang_of};
 use crate::AppState;
+use crate::auth::doors::{self, TokenRequest};
 use crate::auth::session;
 use crate::i18n::Lang;
-use crate::tokens::{self, TokenError, TokenRequest};
+use steadfast_app::tokens;
 
 #[derive(Deserialize, utoipa::ToSchema)]
 pub(crate) struct NewTokenBody {
@@ -52,24 +52,6 @@ pub(crate) struct TokenLine {
 #[derive(Serialize, utoipa::ToSchema)]
 pub(crate) struct TokenList {
     tokens: Vec<TokenLine>,
-}
-
-fn refused(error: TokenError, lang: Lang) -> ApiError {
-    match error {
-        TokenError::Label(error) => ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            tokens::label_error_code(error),
-            tokens::label_error_message(error, lang),
-        ),
-        TokenError::Lifetime(error) => ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "token_expiry_out_of_range",
-            tokens::lifetime_error_message(error, lang),
-        ),
-        TokenError::Password(error) => own_password_refused(error, lang),
-        TokenError::SessionNeeded => session_needed(lang),
-        TokenError::Failed(error) => ApiError::from_web(error, lang),
-    }
 }
 
 fn new_token_body(parts: &Parts, body: &Bytes, lang: Lang) -> Result<NewTokenBody, ApiError> {
@@ -120,18 +102,15 @@ pub(crate) async fn create(
     let lang = lang_of(&parts.headers);
     let body = new_token_body(&parts, &body, lang)?;
     let address = session::client_address(&parts);
-    let created = tokens::create(
-        &state,
-        &caller,
-        TokenRequest {
-            password: &body.password,
-            label: &body.label,
-            expires_in_days: body.expires_in_days,
-            address: &address,
-        },
-    )
-    .await
-    .map_err(|error| refused(error, lang))?;
+    let request = TokenRequest {
+        password: &body.password,
+        label: &body.label,
+        expires_in_days: body.expires_in_days,
+    };
+    let created = doors::create_token(&state, &caller, request, &address)
+        .await
+        .map_err(|too_many| ApiError::too_many(too_many, lang))?
+        .map_err(|refused| ApiError::from_app(refused, lang))?;
     let body = CreatedToken {
         id: created.id,
         token: created.token,
@@ -152,7 +131,7 @@ pub(crate) async fn list(
     let lang = lang_of(&parts.headers);
     let tokens = tokens::list(&state, &caller)
         .await
-        .map_err(|error| refused(error, lang))?
+        .map_err(|refused| ApiError::from_app(refused, lang))?
         .into_iter()
         .map(|record| TokenLine {
             id: record.id,
@@ -184,6 +163,6 @@ pub(crate) async fn revoke(
     let lang = lang_of(&parts.headers);
     tokens::revoke(&state, &caller, &id)
         .await
-        .map_err(|error| refused(error, lang))?;
+        .map_err(|refused| ApiError::from_app(refused, lang))?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -5,17 +5,20 @@
 
 use axum::http::HeaderMap;
 use steadfast_app::Failure;
+use steadfast_app::account_management::{self, OwnPasswordError, PasswordChangeError};
 use steadfast_app::accounts::{
     self, SignInError, SignUp, SignUpError, SignUpInput, SignedInNow, SignedUp,
 };
 use steadfast_app::passwords::Claimant;
 use steadfast_app::recovery::{self, Recovered, RecoveryError, RecoveryInput};
 use steadfast_app::sessions;
+use steadfast_app::tokens::{self, NewToken, TokenAsk, TokenError};
 use steadfast_core::coach::AccountKind;
 
 use crate::AppState;
 use crate::auth::limits::{Door, TooMany};
-use crate::auth::session;
+use crate::auth::session::{self, Caller};
+use steadfast_store::Account;
 
 /// A use case's own answer, once its door let the knock through.
 pub(crate) type Knocked<T, E> = Result<Result<T, E>, TooMany>;
@@ -85,6 +88,97 @@ pub(crate) async fn recover(
     let claimant = Claimant::Address(address.to_owned());
     let arrival = session::arrival(state, headers);
     Ok(recovery::recover(state, input, &claimant, &arrival).await)
+}
+
+/// Counts a check of the caller's own password against the sign-in door, by address only, never
+/// by the account's name: a partner must not be able to lock the person out of their own account
+/// page by knocking on the sign-in door with their name. A caller without a session is refused
+/// before any check, and so is not counted.
+pub(crate) fn own_password(
+    state: &AppState,
+    caller: &Caller,
+    address: &str,
+) -> Result<(), TooMany> {
+    if caller.session_hash().is_some() {
+        state.limits.check(Door::SignIn, address, None)?;
+    }
+    Ok(())
+}
+
+/// Checks the caller's own password, counted as [`own_password`] counts it.
+pub(crate) async fn check_own_password(
+    state: &AppState,
+    caller: &Caller,
+    attempt: &str,
+    address: &str,
+) -> Knocked<Account, OwnPasswordError> {
+    own_password(state, caller, address)?;
+    Ok(account_management::check_own_password(state, caller, attempt).await)
+}
+
+/// Sets a new password; the new one is checked first, so a mistyped one costs no knock.
+pub(crate) async fn change_password(
+    state: &AppState,
+    caller: &Caller,
+    current: &str,
+    new: &str,
+    address: &str,
+) -> Knocked<(), PasswordChangeError> {
+    let new = match account_management::new_password(caller, new) {
+        Ok(new) => new,
+        Err(refused) => return Ok(Err(refused)),
+    };
+    own_password(state, caller, address)?;
+    Ok(account_management::change_password(state, caller, current, &new).await)
+}
+
+/// A new set of recovery codes; only a renewal that asks for the password knocks.
+pub(crate) async fn renew_recovery_codes(
+    state: &AppState,
+    caller: &Caller,
+    password: &str,
+    address: &str,
+) -> Knocked<Vec<String>, OwnPasswordError> {
+    match account_management::renewal_asks_password(state, caller).await {
+        Ok(true) => own_password(state, caller, address)?,
+        Ok(false) => {}
+        Err(failure) => return Ok(Err(failure.into())),
+    }
+    Ok(account_management::renew_recovery_codes(state, caller, password).await)
+}
+
+/// Deletes the caller's account, with their password.
+pub(crate) async fn delete_account(
+    state: &AppState,
+    caller: &Caller,
+    password: &str,
+    address: &str,
+) -> Knocked<(), OwnPasswordError> {
+    own_password(state, caller, address)?;
+    Ok(account_management::delete_account(state, caller, password).await)
+}
+
+/// What the person asks for when they make an API token.
+pub(crate) struct TokenRequest<'a> {
+    pub(crate) password: &'a str,
+    pub(crate) label: &'a str,
+    pub(crate) expires_in_days: Option<i64>,
+}
+
+/// Makes an API token for the caller who typed their password again; the label and lifetime are
+/// checked first, so a mistyped form costs no knock.
+pub(crate) async fn create_token(
+    state: &AppState,
+    caller: &Caller,
+    request: TokenRequest<'_>,
+    address: &str,
+) -> Knocked<NewToken, TokenError> {
+    let ask = match TokenAsk::check(caller, request.label, request.expires_in_days) {
+        Ok(ask) => ask,
+        Err(refused) => return Ok(Err(refused)),
+    };
+    own_password(state, caller, address)?;
+    Ok(tokens::create(state, caller, request.password, ask).await)
 }
 
 /// The key a knock under `username` counts against beside the address, with the device the

@@ -16,12 +16,17 @@ use steadfast_core::account::GrammaticalForm;
 
 use super::Chrome;
 use crate::AppState;
-use crate::account_management::{self, OwnPasswordError, PasswordChangeError};
+use crate::auth::doors;
 use crate::auth::session::{self, Caller, SignedIn};
-use crate::error::{Say, WebError};
+use crate::error::{Say, WebError, form_answer, status_for};
 use crate::i18n::Lang;
 use crate::pages::promises::Zone;
+use steadfast_app::Failure;
+use steadfast_app::account_management::{
+    self, GrammaticalFormError, OwnPasswordError, PasswordChangeError,
+};
 use steadfast_app::notices::{self, NoticeError};
+use steadfast_app::sessions;
 use steadfast_store::{AccountNotice, NoticeKind};
 
 pub(crate) struct SessionLine {
@@ -103,7 +108,7 @@ pub(crate) async fn refused(
     status: StatusCode,
 ) -> Result<Response, WebError> {
     let page = account_page(state, caller, chrome, None, forms).await?;
-    Ok((status, page).into_response())
+    Ok(form_answer(status, page))
 }
 
 async fn account_page(
@@ -247,12 +252,7 @@ pub(crate) async fn sign_out_others(
     State(state): State<AppState>,
     SignedIn(caller): SignedIn,
 ) -> Result<Redirect, WebError> {
-    state
-        .store
-        .delete_sessions_of(caller.person, caller.session_hash())
-        .await?;
-    state.store.delete_api_tokens_of(caller.person).await?;
-    state.store.delete_calendar_feed(caller.person).await?;
+    sessions::end_others(&state, &caller).await?;
     Ok(Redirect::to("/account"))
 }
 
@@ -262,9 +262,7 @@ pub(crate) async fn sign_out_everywhere(
     State(state): State<AppState>,
     SignedIn(caller): SignedIn,
 ) -> Result<Response, WebError> {
-    state.store.delete_sessions_of(caller.person, None).await?;
-    state.store.delete_api_tokens_of(caller.person).await?;
-    state.store.delete_calendar_feed(caller.person).await?;
+    sessions::end_everywhere(&state, caller.person).await?;
     let cookie = session::clear_cookie(state.config.secure_cookies);
     Ok((
         [(header::SET_COOKIE, cookie)],
@@ -273,21 +271,24 @@ pub(crate) async fn sign_out_everywhere(
         .into_response())
 }
 
-/// How a page shows a refused current password: the message, or the error page it leads to.
-pub(crate) fn own_password_message(
+/// How a page answers a refused current password: the status and the words beside the field,
+/// or the error page it leads to.
+pub(crate) fn own_password_refusal(
     error: OwnPasswordError,
     chrome: &Chrome,
-) -> Result<String, WebError> {
+) -> Result<(StatusCode, String), WebError> {
     match error {
-        OwnPasswordError::Wrong => Ok(chrome.t("password-change-current-wrong")),
         // Pages are opened by session cookie only, so this cannot be reached from a page.
         OwnPasswordError::SessionNeeded => Err(WebError::SignInNeeded {
             next: "/account".to_owned(),
         }),
-        OwnPasswordError::TooMany(too_many) => Err(WebError::TooMany(too_many)),
         // The form again, with a word to try in a moment.
-        OwnPasswordError::Failed(WebError::Crowded) => Ok(chrome.t("error-crowded-text")),
-        OwnPasswordError::Failed(error) => Err(error),
+        OwnPasswordError::Failed(Failure::Crowded) => Ok((
+            StatusCode::TOO_MANY_REQUESTS,
+            chrome.t("error-crowded-text"),
+        )),
+        OwnPasswordError::Failed(failure) => Err(failure.into()),
+        wrong @ OwnPasswordError::Wrong => Ok((status_for(&wrong), wrong.message(chrome.lang))),
     }
 }
 
@@ -309,30 +310,36 @@ pub(crate) async fn change_password(
     Form(form): Form<PasswordChangeForm>,
 ) -> Result<Response, WebError> {
     let address = session::client_address(&parts);
-    let outcome = account_management::change_password(
+    let outcome = doors::change_password(
         &state,
         &caller,
         &form.current_password,
         &form.new_password,
         &address,
     )
-    .await;
+    .await?;
+    let current_refused = |error| {
+        own_password_refusal(error, &chrome).map(|(status, message)| {
+            let forms = AccountForms {
+                current_password_error: Some(message),
+                ..AccountForms::default()
+            };
+            (forms, status)
+        })
+    };
     let (forms, status) = match outcome {
         Ok(()) => return Ok(Redirect::to("/account?done=password").into_response()),
-        Err(PasswordChangeError::Invalid(error)) => (
+        Err(invalid @ PasswordChangeError::Invalid(_)) => (
             AccountForms {
-                new_password_error: Some(error.message(chrome.lang)),
+                new_password_error: Some(invalid.message(chrome.lang)),
                 ..AccountForms::default()
             },
-            StatusCode::UNPROCESSABLE_ENTITY,
+            status_for(&invalid),
         ),
-        Err(PasswordChangeError::Current(error)) => (
-            AccountForms {
-                current_password_error: Some(own_password_message(error, &chrome)?),
-                ..AccountForms::default()
-            },
-            StatusCode::FORBIDDEN,
-        ),
+        Err(PasswordChangeError::Current(error)) => current_refused(error)?,
+        Err(PasswordChangeError::Failed(failure)) => {
+            current_refused(OwnPasswordError::Failed(failure))?
+        }
     };
     refused(&state, &caller, chrome, forms, status).await
 }
@@ -354,7 +361,12 @@ pub(crate) async fn set_grammatical_form(
         .grammatical_form
         .parse::<GrammaticalForm>()
         .map_err(|_| WebError::BadRequest)?;
-    account_management::set_grammatical_form(&state, &caller, choice).await?;
+    account_management::set_grammatical_form(&state, &caller, choice)
+        .await
+        .map_err(|error| match error {
+            GrammaticalFormError::NotFound => WebError::NotFound,
+            GrammaticalFormError::Failed(failure) => failure.into(),
+        })?;
     Ok(Redirect::to("/account?done=grammatical-form"))
 }
 
@@ -381,8 +393,7 @@ pub(crate) async fn renew_recovery_codes(
     Form(form): Form<PasswordForm>,
 ) -> Result<Response, WebError> {
     let address = session::client_address(&parts);
-    match account_management::renew_recovery_codes(&state, &caller, &form.password, &address).await
-    {
+    match doors::renew_recovery_codes(&state, &caller, &form.password, &address).await? {
         Ok(codes) => Ok(NewRecoveryCodesPage {
             chrome,
             codes,
@@ -390,11 +401,12 @@ pub(crate) async fn renew_recovery_codes(
         }
         .into_response()),
         Err(error) => {
+            let (status, message) = own_password_refusal(error, &chrome)?;
             let forms = AccountForms {
-                recovery_codes_error: Some(own_password_message(error, &chrome)?),
+                recovery_codes_error: Some(message),
                 ..AccountForms::default()
             };
-            refused(&state, &caller, chrome, forms, StatusCode::FORBIDDEN).await
+            refused(&state, &caller, chrome, forms, status).await
         }
     }
 }

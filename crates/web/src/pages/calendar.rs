@@ -6,8 +6,8 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::State;
+use axum::http::HeaderMap;
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
@@ -15,8 +15,8 @@ use super::Chrome;
 use crate::AppState;
 use crate::auth::session::{self, SignedIn};
 use crate::calendar::{self, DiscreetError};
-use crate::error::WebError;
-use crate::pages::account::own_password_message;
+use crate::error::{WebError, form_answer};
+use crate::pages::account::own_password_refusal;
 use steadfast_store::FeedRecord;
 
 #[derive(Template, WebTemplate)]
@@ -128,18 +128,19 @@ pub(crate) async fn discreet(
         &address,
     )
     .await;
-    let message = match outcome {
+    let (status, message) = match outcome {
         // Without a feed there is nothing to switch: the page says so.
         Ok(()) | Err(DiscreetError::NoFeed) => {
             return Ok(Redirect::to("/account/calendar").into_response());
         }
-        Err(DiscreetError::Password(error)) => own_password_message(error, &chrome)?,
+        Err(DiscreetError::Password(error)) => own_password_refusal(error, &chrome)?,
+        Err(DiscreetError::Failed(error)) => return Err(error),
     };
     let mut page = show(State(state), SignedIn(caller), chrome).await?;
     // What they asked for stays on the form; the password is never echoed.
     page.discreet = false;
     page.password_error = Some(message);
-    Ok((StatusCode::FORBIDDEN, page).into_response())
+    Ok(form_answer(status, page))
 }
 
 pub(crate) async fn revoke(

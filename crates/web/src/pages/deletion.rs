@@ -6,16 +6,16 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::State;
+use axum::http::header;
 use axum::http::request::Parts;
-use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::Chrome;
-use super::account::{PasswordForm, own_password_message};
+use super::account::{PasswordForm, own_password_refusal};
 use crate::AppState;
-use crate::account_management;
+use crate::auth::doors;
 use crate::auth::session::{self, SignedIn};
-use crate::error::WebError;
+use crate::error::{WebError, form_answer};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "delete_account.html")]
@@ -48,7 +48,7 @@ pub(crate) async fn delete(
     Form(form): Form<PasswordForm>,
 ) -> Result<Response, WebError> {
     let address = session::client_address(&parts);
-    match account_management::delete_account(&state, &caller, &form.password, &address).await {
+    match doors::delete_account(&state, &caller, &form.password, &address).await? {
         Ok(()) => {
             let cookie = session::clear_cookie(state.config.secure_cookies);
             Ok((
@@ -58,11 +58,12 @@ pub(crate) async fn delete(
                 .into_response())
         }
         Err(error) => {
+            let (status, message) = own_password_refusal(error, &chrome)?;
             let page = ConfirmPage {
-                error: Some(own_password_message(error, &chrome)?),
+                error: Some(message),
                 chrome,
             };
-            Ok((StatusCode::FORBIDDEN, page).into_response())
+            Ok(form_answer(status, page))
         }
     }
 }

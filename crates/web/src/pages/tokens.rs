@@ -5,7 +5,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -13,9 +12,12 @@ use serde::Deserialize;
 use super::Chrome;
 use super::account::{self, AccountForms};
 use crate::AppState;
+use crate::auth::doors::{self, TokenRequest};
 use crate::auth::session::{self, SignedIn};
-use crate::error::WebError;
-use crate::tokens::{self, TokenError, TokenRequest};
+use crate::error::{Say, WebError, status_for};
+use steadfast_app::Failure;
+use steadfast_app::account_management::OwnPasswordError;
+use steadfast_app::tokens::{self, TokenError};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "token_created.html")]
@@ -44,7 +46,8 @@ fn page_error(error: TokenError) -> WebError {
         TokenError::Label(_) | TokenError::Lifetime(_) | TokenError::Password(_) => {
             WebError::BadRequest
         }
-        TokenError::Failed(error) => error,
+        TokenError::NotFound => WebError::NotFound,
+        TokenError::Failed(failure) => failure.into(),
     }
 }
 
@@ -68,14 +71,13 @@ pub(crate) async fn create(
         password: &form.password,
         label: &form.label,
         expires_in_days,
-        address: &address,
     };
     let mut forms = AccountForms {
         token_label: form.label.clone(),
         token_days: form.expires_in_days.clone(),
         ..AccountForms::default()
     };
-    let status = match tokens::create(&state, &caller, request).await {
+    let status = match doors::create_token(&state, &caller, request, &address).await? {
         Ok(created) => {
             return Ok(TokenCreatedPage {
                 chrome,
@@ -83,17 +85,24 @@ pub(crate) async fn create(
             }
             .into_response());
         }
-        Err(TokenError::Label(error)) => {
-            forms.token_label_error = Some(tokens::label_error_message(error, chrome.lang));
-            StatusCode::UNPROCESSABLE_ENTITY
+        Err(refused @ TokenError::Label(_)) => {
+            forms.token_label_error = Some(refused.message(chrome.lang));
+            status_for(&refused)
         }
-        Err(TokenError::Lifetime(error)) => {
-            forms.token_days_error = Some(tokens::lifetime_error_message(error, chrome.lang));
-            StatusCode::UNPROCESSABLE_ENTITY
+        Err(refused @ TokenError::Lifetime(_)) => {
+            forms.token_days_error = Some(refused.message(chrome.lang));
+            status_for(&refused)
         }
         Err(TokenError::Password(error)) => {
-            forms.token_password_error = Some(account::own_password_message(error, &chrome)?);
-            StatusCode::FORBIDDEN
+            let (status, message) = account::own_password_refusal(error, &chrome)?;
+            forms.token_password_error = Some(message);
+            status
+        }
+        Err(TokenError::Failed(Failure::Crowded)) => {
+            let (status, message) =
+                account::own_password_refusal(OwnPasswordError::Failed(Failure::Crowded), &chrome)?;
+            forms.token_password_error = Some(message);
+            status
         }
         Err(error) => return Err(page_error(error)),
     };

@@ -32,7 +32,6 @@ mod reminders;
 mod repairs;
 mod rituals;
 mod security;
-mod spaces;
 mod times;
 mod trend_chart;
 mod voice;

@@ -10,7 +10,7 @@ use steadfast_core::{PersonId, SpaceId, StreamId};
 use crate::AppState;
 use crate::error::WebError;
 use crate::i18n::Lang;
-use crate::spaces;
+use steadfast_app::spaces;
 
 /// The patterns that concern `person` in `space` now; `NotFound` for anyone not a current member.
 pub(crate) async fn of(

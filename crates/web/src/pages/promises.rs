@@ -29,10 +29,10 @@ use crate::auth::session::{self, SignedIn};
 use crate::dates;
 use crate::error::{Say, WebError};
 use crate::i18n::Lang;
-use crate::spaces;
 use crate::times;
 use steadfast_app::ledger::Opened;
 use steadfast_app::promises::{self, Invalid, NewPromise, PromiseError};
+use steadfast_app::spaces;
 
 /// The cookie in which the page's script reports the browser's IANA time zone.
 pub(crate) const ZONE_COOKIE: &str = "tz";

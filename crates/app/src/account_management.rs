@@ -2,7 +2,7 @@
 //! deleting the account, and how Polish speaks to them.
 //!
 //! Each of these asks for the current password, even of a person with a live session: the phone
-//! may be unlocked in someone else's hand (DESIGN, Principles 1), and whoever could set a new
+//! may be unlocked in someone else's hand (docs/PRINCIPLES.md, principle 1), and whoever could set a new
 //! password or new recovery codes could take the account over. Each also needs a session, not an
 //! API token: a token reaches the person's data, never the keys to the account. How often the
 //! password may be tried is counted by whoever calls (the web side counts these checks against

@@ -1,5 +1,5 @@
 //! Recovery: a forgotten password replaced with a login name and one unused recovery code. It
-//! never goes through the partner (DESIGN, Safety).
+//! never goes through the partner (docs/PRINCIPLES.md, Safety).
 //!
 //! Like sign-in, it gives one answer whether the account does not exist, the code is wrong or the
 //! code was used already — in status, body and closely in time: the new password is hashed in

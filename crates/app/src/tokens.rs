@@ -4,7 +4,7 @@
 //! signed-in session only: a token cannot make or revoke tokens.
 //!
 //! A token outlives the session it was made in, so it is a way to keep reading someone's words
-//! after a minute with their unlocked phone (DESIGN, Principles 1). Hence: making one asks for
+//! after a minute with their unlocked phone (docs/PRINCIPLES.md, principle 1). Hence: making one asks for
 //! the password again; every token expires (90 days unless chosen, at most a year); a password
 //! change, a recovery and "sign out everywhere" end them all; and a new token is announced on
 //! its owner's account page until they dismiss the notice.

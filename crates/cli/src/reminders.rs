@@ -1,5 +1,5 @@
-//! `steadfast rebuild-reminders`: recompute the reminders table from the event log (DESIGN:
-//! derived tables can be rebuilt from the log) — after restoring a backup, say, or if the table
+//! `steadfast rebuild-reminders`: recompute the reminders table from the event log (docs/ARCHITECTURE.md,
+//! The event log: derived tables can be rebuilt from the log) — after restoring a backup, say, or if the table
 //! is ever in doubt. What was already due is not sent again.
 
 use std::io::Write;

@@ -1,4 +1,4 @@
-//! The cost of the reliability record as a space's history grows (DESIGN, How we know it works:
+//! The cost of the reliability record as a space's history grows (CONTRIBUTING.md, Tests expected with a change:
 //! "cost as history grows"). Run with `cargo bench -p steadfast-core --bench record`.
 //!
 //! A space of N events, written through the core's own decisions: promises both ways, in a few

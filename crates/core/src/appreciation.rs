@@ -1,4 +1,4 @@
-//! Appreciations: a short thank-you or noticing from one partner to the other (DESIGN, The
+//! Appreciations: a short thank-you or noticing from one partner to the other (docs/PRINCIPLES.md, The
 //! domain: Appreciation), and what they feed — the balance of positive and negative moments and
 //! the moments of progress worth celebrating ([`balance`]).
 //!

@@ -1,4 +1,4 @@
-//! Boundaries: "Phone stays private" — one partner's line, which the other acknowledges (DESIGN,
+//! Boundaries: "Phone stays private" — one partner's line, which the other acknowledges (docs/PRINCIPLES.md,
 //! The domain: Boundary).
 //!
 //! ```text

@@ -1,6 +1,6 @@
 //! The weekly check-in, after Gottman's weekly "State of the Union" meeting: appreciations, what
 //! went right, nine felt-trust items, one topic in speaker and listener turns, requests for the
-//! coming week, and each partner's private "how did that go for me" (DESIGN, The domain:
+//! coming week, and each partner's private "how did that go for me" (docs/PRINCIPLES.md, The domain:
 //! Check-in).
 //!
 //! **Sealing** falls out of the visibility rule: drafts and submitted answers are private events

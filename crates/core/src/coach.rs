@@ -1,5 +1,5 @@
 //! Coaches: a therapist or coach a couple invites to follow their shared progress, read-only and
-//! with each partner's separate, time-limited, revocable consent (DESIGN, Who uses it: Providers;
+//! with each partner's separate, time-limited, revocable consent (docs/PRINCIPLES.md, Who it is for: Practices;
 //! The domain: Coach grant).
 //!
 //! **Where grants live.** A grant is access control, like a membership, not something a partner
@@ -8,7 +8,7 @@
 //! Each partner sees only their own grants. Whether the other partner has granted is not shown
 //! to them: consent to a coach is between each partner and the practice (which confirms it with
 //! each privately), and a partner who can see the other's consent can also pressure them about
-//! it (DESIGN, Principles 1). A grant is read on every request, so revoking takes effect on the
+//! it (docs/PRINCIPLES.md, principle 1). A grant is read on every request, so revoking takes effect on the
 //! next one.
 //!
 //! **What a coach sees.** Through [`crate::visibility::Viewer::Coach`]: the *shared* items of a
@@ -19,7 +19,7 @@
 //!
 //! **Whose grant covers a reliability record.** A record "of A's promises to B" is made of A's
 //! promises (A's items) and B's confirmations of how they went (B's items). It counts only what B
-//! confirmed (DESIGN, Principles 3), so it is as much B's testimony as A's conduct. A coach sees
+//! confirmed (docs/PRINCIPLES.md, principle 3), so it is as much B's testimony as A's conduct. A coach sees
 //! it only when *both* A and B have granted: folded through the coach's view, a record needs the
 //! promise and its confirmation, and with one grant missing the fold simply has nothing to count.
 //! That follows from the rule above with no special case, and no partner's data reaches the

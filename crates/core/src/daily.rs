@@ -1,10 +1,10 @@
 //! The daily ritual: a nightly minute — how I feel (1–5), one thing I appreciated, my plan for
-//! tomorrow (DESIGN, The domain: Daily ritual).
+//! tomorrow (docs/PRINCIPLES.md, The domain: Daily ritual).
 //!
 //! One entry per person per local day, the day counted in the space's time zone; writing again
 //! the same day replaces that day's entry. An entry is shared with the partner unless its
 //! author keeps it to themselves. Missing a day costs nothing: nothing here counts days written
-//! or missed, and nothing ever will — no streaks (DESIGN, Principles 4).
+//! or missed, and nothing ever will — no streaks (docs/PRINCIPLES.md, principle 4).
 
 mod book;
 mod entry;

@@ -59,7 +59,7 @@ impl From<StreamId> for String {
     }
 }
 
-/// Who may see an event besides its author. Private is the default everywhere (DESIGN, Principles):
+/// Who may see an event besides its author. Private is the default everywhere (docs/PRINCIPLES.md, Principles):
 /// sharing is a deliberate act.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -3,7 +3,7 @@
 //! leaves open — a person's own stream, and how an exported event names its author.
 //!
 //! An export shows events, never their place in a stream: sequence numbers have gaps where
-//! hidden items sit, and a gap is a count (DESIGN, Principles 2).
+//! hidden items sit, and a gap is a count (docs/PRINCIPLES.md, principle 2).
 
 use crate::event::{RecordedEvent, StreamId};
 use crate::id::{PersonId, SpaceId};

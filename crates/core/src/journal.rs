@@ -1,5 +1,5 @@
 //! The private journal: reflection with our own prompts, for inner work and for sorting out one's
-//! feelings after a hurt (DESIGN, The domain: Journal).
+//! feelings after a hurt (docs/PRINCIPLES.md, The domain: Journal).
 //!
 //! Entries live in the author's own stream (`StreamId::Person`), never in a space, as private
 //! events: nobody else reads that stream, so nobody else learns whether an entry exists, how

@@ -1,5 +1,5 @@
 //! A space as one viewer may see it: the fold of its events through the visibility rule, advanced
-//! with new events only, so its cost does not grow with history (DESIGN, Event log).
+//! with new events only, so its cost does not grow with history (docs/ARCHITECTURE.md, The event log).
 //!
 //! The fold depends on the members (who sees what); the edge keeps one per viewer and starts
 //! again from the first event when the members change.

@@ -1,4 +1,4 @@
-//! Patterns and red flags (DESIGN, Patterns and red flags): what repeats in a couple's history in
+//! Patterns and red flags (docs/PRINCIPLES.md, Patterns and red flags): what repeats in a couple's history in
 //! a way that hurts one of them, said to that person only, in plain words, with outside help.
 //!
 //! The five patterns, with their numbers in [`thresholds`]:
@@ -13,12 +13,12 @@
 //! - **hard check-ins**: in three of the last four completed check-ins with the partner, the
 //!   person's own private "how did that go for me" was ≤ −2.
 //!
-//! Windows end now: a pattern describes what is happening, and fades when it stops (DESIGN,
-//! Principles 4). Each pattern carries its evidence (event ids and times), so it can be traced.
+//! Windows end now: a pattern describes what is happening, and fades when it stops (docs/PRINCIPLES.md,
+//! principle 4). Each pattern carries its evidence (event ids and times), so it can be traced.
 //!
 //! # Threat model
 //!
-//! The partner is an authenticated adversary too (DESIGN, Principles 1). What is protected:
+//! The partner is an authenticated adversary too (docs/PRINCIPLES.md, principle 1). What is protected:
 //!
 //! - **The partner learns nothing.** Patterns are never stored: [`evaluate`] runs for one
 //!   person, on request, and its answer goes to that person only (their page, their API call,

@@ -1,5 +1,5 @@
 //! Promises: "I will call if I am late this week", from one partner to the other. Small promises,
-//! kept and seen, are how trust accumulates (DESIGN, The domain: Promise).
+//! kept and seen, are how trust accumulates (docs/PRINCIPLES.md, The domain: Promise).
 //!
 //! The edge parses what a person typed into [`Terms`] and the rest, asks [`decide_make`] or
 //! [`Promise::decide`] with the current time, and appends the [`Change`] it gets back as a

@@ -1,11 +1,11 @@
 //! Reminders: which nudges are due when, derived from the event log and nothing else, so the
 //! table that holds them is updated in the same transaction as each append and can be rebuilt
-//! from the log at any time (DESIGN, Event log).
+//! from the log at any time (docs/ARCHITECTURE.md, The event log).
 //!
 //! A reminder row carries no user text: a kind, the ids of the space, the item and the person,
 //! the item's author, visibility and time (so the visibility rule can be asked again when it is
 //! sent or shown), and times. What the reminder is about is looked up, through the visibility
-//! rule, only when it is shown in the app; an email never says (DESIGN, Feeds and mail).
+//! rule, only when it is shown in the app; an email never says (docs/PRINCIPLES.md, Feeds and mail).
 //!
 //! What a couple gets, and why:
 //!
@@ -13,7 +13,7 @@
 //!   and not marked done: enough time to still keep it, not so early that it is forgotten again.
 //!   A promise made less than an hour before it is due gets none — it was just made.
 //! - **The receiver**, at the due time, while the promise is not settled: it is their
-//!   confirmation that makes it count (DESIGN, Principles 3), and once it is overdue only they
+//!   confirmation that makes it count (docs/PRINCIPLES.md, principle 3), and once it is overdue only they
 //!   decide what becomes of it. One reminder, never repeated: no nagging.
 //! - **Every current member** who may see a ritual, [`RITUAL_LEAD`] (an hour) before each
 //!   occurrence. A ritual's row names no person: the members are read when it is sent, so a

@@ -1,4 +1,4 @@
-//! Repair plans: what a couple works through after a breach or a betrayal (DESIGN, The domain:
+//! Repair plans: what a couple works through after a breach or a betrayal (docs/PRINCIPLES.md, The domain:
 //! Repair plan). The phases are Atone → Attune → Attach, after Gottman & Gottman's model of
 //! recovery from an affair, which builds on Shirley Glass's work; the steps and words here are
 //! our own.
@@ -10,7 +10,7 @@
 //!   responsibility with no "but", apologise, one dated promise and plan (a real promise, made in
 //!   the same append), transparency commitments (each a promise), and a progress note at each
 //!   weekly check-in (by either partner, naming the check-in open at the time).
-//! - **Only the hurt partner** advances a phase or closes the plan (DESIGN, Principles 3).
+//! - **Only the hurt partner** advances a phase or closes the plan (docs/PRINCIPLES.md, principle 3).
 //! - **The repair bonus.** Acceptance is the moment the reliability record counts the
 //!   responsible partner's kept promises more, for a while ([`crate::record::RecordBook::
 //!   note_repair_accepted`]); the ledger passes [`Accepted`] on.
@@ -28,7 +28,7 @@
 //! # Threat model: the controlling partner holding the unlocked phone
 //!
 //! Design for the loving couple and for the partner who controls, checks the other's phone and
-//! punishes what they find (DESIGN, Principles 1). What such a partner can learn here:
+//! punishes what they find (docs/PRINCIPLES.md, principle 1). What such a partner can learn here:
 //!
 //! - **Their own view**, on their own device: every shared repair step (they are part of it), and
 //!   one bit, "joint steps are paused", the same bit for both partners. It never says why

@@ -1,4 +1,4 @@
-//! Rituals: recurring shared time — a date night, a walk, the weekly check-in itself (DESIGN,
+//! Rituals: recurring shared time — a date night, a walk, the weekly check-in itself (docs/PRINCIPLES.md,
 //! The domain: Ritual). A ritual has a name, a kind and a [`Schedule`] in a time zone; its
 //! occurrences are computed from the schedule, never stored.
 //!

@@ -1,6 +1,6 @@
 //! Spaces and pairing: a space holds one couple, or one person in solo mode. A person creates a
 //! space, invites their partner with a single-use link, and either partner may leave alone and at
-//! once (DESIGN, Safety).
+//! once (docs/PRINCIPLES.md, Safety).
 //!
 //! The functions here decide; the edge loads the space's members and invites, calls one of them
 //! with the current time, and records the outcome.

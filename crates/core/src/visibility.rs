@@ -9,7 +9,7 @@
 //!   and leaves no count or trace behind;
 //! - a shared item is seen by another person while both that person and the author are current
 //!   members of the space;
-//! - **leaving never takes shared history away from the one who stays** (DESIGN, Safety): when the
+//! - **leaving never takes shared history away from the one who stays** (docs/PRINCIPLES.md, Safety): when the
 //!   author leaves, whoever was in the space at that moment and is still in it keeps, read-only,
 //!   every shared item of the author's they could see then — promises made to them and how they
 //!   went, apologies, boundaries, the repair plan, the record. Nothing new comes after: the author
@@ -29,7 +29,7 @@
 //! A coach sees nothing of a former member.
 //!
 //! **Nothing about a private item reaches anyone but its author**: no count, title, timestamp,
-//! size, "last updated" or position in a list (DESIGN, Principles 2). So the filter comes first,
+//! size, "last updated" or position in a list (docs/PRINCIPLES.md, principle 2). So the filter comes first,
 //! before anything is counted, sorted, paginated, summed or turned into a chart — never count a
 //! space's items and then hide some of them.
 //!

@@ -1,5 +1,5 @@
 //! Coaches: coach accounts, the coach invites a couple makes, which coach follows which space,
-//! each partner's grants, and the log of every read a coach made (DESIGN, The domain: Coach
+//! each partner's grants, and the log of every read a coach made (docs/PRINCIPLES.md, The domain: Coach
 //! grant). The rules are in `steadfast_core::coach`; the writes here are conditional all the same,
 //! so two requests deciding at once cannot both go through.
 

@@ -1,7 +1,7 @@
 //! Notices to a person about their own keys, shown the next time they are in until they dismiss
 //! them: a recovery code was used, the operator started a password reset, the operator disabled
 //! the account. A partner holding a code, or an operator acting on the account, leaves a trace
-//! its owner sees (DESIGN, Principles 1).
+//! its owner sees (docs/PRINCIPLES.md, principle 1).
 
 use sqlx::AnyConnection;
 use steadfast_core::{PersonId, Timestamp};

@@ -1,6 +1,6 @@
 // Progressive enhancement only: every page works without this file.
 //
-// The quick exit (DESIGN, Safety): end the session and leave for an ordinary page at once,
+// The quick exit (docs/PRINCIPLES.md, Safety): end the session and leave for an ordinary page at once,
 // replacing this page in the tab's history so the Back button does not return here. Also on
 // Shift pressed three times in quick succession, for when there is no time to find the button.
 // Without this file the button posts the same form, which ends the session and redirects.

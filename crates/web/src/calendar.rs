@@ -31,11 +31,11 @@ use crate::auth::doors;
 use crate::auth::session::Caller;
 use crate::error::WebError;
 use crate::i18n::Lang;
-use crate::spaces;
 use steadfast_app::account_management::OwnPasswordError;
 use steadfast_app::ledger::Opened;
 use steadfast_app::promises;
 use steadfast_app::secrets::{self, Secret};
+use steadfast_app::spaces;
 
 /// How far back and ahead ritual occurrences are listed.
 const PAST: Duration = Duration::from_secs(14 * 24 * 60 * 60);

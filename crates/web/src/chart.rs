@@ -1,5 +1,5 @@
-//! The reliability record over time as a small SVG drawn on the server (DESIGN, Architecture:
-//! charts are server-rendered SVG): the expected value as a line, its credible band as a shaded
+//! The reliability record over time as a small SVG drawn on the server (docs/PRINCIPLES.md,
+//! principle 7: pages made on the server, no script needed): the expected value as a line, its credible band as a shaded
 //! area, the 50 % base rate as a dashed guide, and the first and last date under it.
 //!
 //! Colours come from classes in `app.css` (the content security policy allows no inline styles),

@@ -34,7 +34,7 @@ use crate::auth::session::{self, Caller};
 use crate::error::WebError;
 use crate::i18n::Lang;
 use crate::routes::WriteRules;
-use crate::spaces;
+use steadfast_app::spaces;
 
 /// Why a coach operation did not happen. Each has one status, one stable code and one message.
 #[derive(Debug)]

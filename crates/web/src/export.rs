@@ -21,8 +21,8 @@ use steadfast_store::{MemberRecord, SpaceRecord, StoreError};
 
 use crate::AppState;
 use crate::error::WebError;
-use crate::spaces;
 use crate::times::rfc3339;
+use steadfast_app::spaces;
 
 /// Offered for download, under the name browsers save it as.
 const DISPOSITION: &str = "attachment; filename=\"steadfast-export.json\"";

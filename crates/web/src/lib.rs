@@ -27,7 +27,6 @@ mod quota;
 mod reminders;
 mod routes;
 mod security;
-mod spaces;
 mod times;
 mod trend_chart;
 mod voice;

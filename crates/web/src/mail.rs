@@ -1,5 +1,5 @@
 //! Email, for reminders only, over SMTP with rustls. A message says that there is a reminder and
-//! where the app is — never what it is about, nor anyone's name (DESIGN, Feeds and mail): mail is
+//! where the app is — never what it is about, nor anyone's name (docs/PRINCIPLES.md, Feeds and mail): mail is
 //! read on lock screens, in shared inboxes and by whoever holds the phone.
 
 use std::fmt;

@@ -53,7 +53,7 @@ pub(crate) async fn readyz(State(state): State<AppState>) -> Response {
 /// The operator's metrics, as a router of its own: `/metrics` and nothing else, for a listener
 /// the operator chooses (`--metrics-listen`), never the public one. The partner is an adversary
 /// too, and at home one of the two partners is often the operator: what is counted here must not
-/// tell them what the other did (DESIGN, principle 1), so requests are counted only under the
+/// tell them what the other did (docs/PRINCIPLES.md, principle 1), so requests are counted only under the
 /// coarse labels of `RequestCounts`.
 pub(crate) fn router(counts: Arc<RequestCounts>) -> Router {
     Router::new()

@@ -26,9 +26,10 @@ use crate::error::WebError;
 use crate::i18n::Lang;
 use crate::mail::{MailError, Mailer};
 use crate::pages::promises::Zone;
-use crate::{AppState, WebConfig, spaces};
+use crate::{AppState, WebConfig};
 use steadfast_app::clock::Clock;
 use steadfast_app::promises::{self, PromiseError};
+use steadfast_app::spaces;
 
 /// How far ahead the space's page looks.
 const COMING_UP_WINDOW: Duration = Duration::from_secs(7 * 24 * 60 * 60);

@@ -53,7 +53,7 @@ pub(crate) fn headers(quick_exit_url: &str) -> Vec<SetResponseHeaderLayer<Header
             HeaderName::from_static("cross-origin-resource-policy"),
             "same-origin",
         ),
-        // No location, camera or microphone, ever (DESIGN, Principles).
+        // No location, camera or microphone, ever (docs/PRINCIPLES.md, Principles).
         (
             HeaderName::from_static("permissions-policy"),
             "geolocation=(), camera=(), microphone=(), interest-cohort=()",

@@ -1,6 +1,6 @@
 //! Felt trust over the weeks as a small SVG drawn on the server: each partner's mean of the nine
 //! items (0–6) at each completed check-in, the viewer's as a solid line, the partner's as a
-//! dashed one, so the two never merge into one number (DESIGN, The trust model).
+//! dashed one, so the two never merge into one number (docs/PRINCIPLES.md, The trust model).
 //!
 //! Colours come from classes in `app.css`; the chart carries no user text, and the words it does
 //! carry are escaped all the same.

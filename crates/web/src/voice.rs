@@ -18,7 +18,7 @@ use steadfast_core::{PersonId, SpaceId};
 use crate::AppState;
 use crate::auth::session;
 use crate::i18n::Voice;
-use crate::spaces;
+use steadfast_app::spaces;
 
 /// Runs the rest of the request in the voice of its reader and their partner.
 pub(crate) async fn speak(State(state): State<AppState>, request: Request, next: Next) -> Response {

@@ -1,4 +1,4 @@
-//! Recovery codes: the way back into an account that never goes through the partner (DESIGN,
+//! Recovery codes: the way back into an account that never goes through the partner (docs/PRINCIPLES.md,
 //! Safety). Each is 80 random bits, shown once, stored hashed by the edge, used once.
 
 use std::fmt;

@@ -3,7 +3,7 @@
 //! and hashed at the edge.
 //!
 //! A token always ends: one made in a minute with someone else's unlocked phone must not read
-//! the person's words for ever (DESIGN, Principles 1).
+//! the person's words for ever (docs/PRINCIPLES.md, principle 1).
 
 use std::fmt;
 use std::time::Duration;

@@ -1,4 +1,4 @@
-//! Every threshold of the patterns, in one place (DESIGN, Patterns and red flags). A change here
+//! Every threshold of the patterns, in one place (docs/PRINCIPLES.md, Patterns and red flags). A change here
 //! changes what people are told about their relationship: change it with the tests at the edges
 //! (`pattern::tests`) and the help text.
 
@@ -36,7 +36,7 @@ pub struct Thresholds {
     pub hard_of_last: usize,
 }
 
-/// The thresholds DESIGN lists.
+/// The thresholds docs/PRINCIPLES.md lists.
 pub const THRESHOLDS: Thresholds = Thresholds {
     breaches: 3,
     breach_severity: 2,

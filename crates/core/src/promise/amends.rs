@@ -1,4 +1,4 @@
-//! After a miss there is always a next step (DESIGN, After a miss). Once the receiver records a
+//! After a miss there is always a next step (docs/PRINCIPLES.md, After a miss). Once the receiver records a
 //! promise broken, the promiser may acknowledge it, apologise, offer a smaller promise in its
 //! place or propose a repair plan; the receiver may ask for any of these, and answers an apology
 //! "this landed" or "not yet". None of it is required, and none of it is evidence: the record

@@ -1,4 +1,4 @@
-//! One promise's lifecycle: who may take which step from which state (DESIGN, The domain:
+//! One promise's lifecycle: who may take which step from which state (docs/PRINCIPLES.md, The domain:
 //! Promise), and the state its events fold into.
 //!
 //! ```text
@@ -255,7 +255,7 @@ pub enum Refusal {
 }
 
 /// What a settled step tells the reliability record. Only steps the receiver took are evidence
-/// (DESIGN, Principles 3).
+/// (docs/PRINCIPLES.md, principle 3).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Outcome {
     pub promise: PromiseId,

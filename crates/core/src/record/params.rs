@@ -1,4 +1,4 @@
-//! Every number of the trust model, in one place (DESIGN, The trust model). Change one here and
+//! Every number of the trust model, in one place (docs/PRINCIPLES.md, The trust model). Change one here and
 //! the tests of `crate::record` say what that does to the properties the design promises, and
 //! the calibration scenarios (`crates/core/tests/it/record_calibration.rs`) say what a couple would read.
 

@@ -47,7 +47,7 @@ pub enum InviteRefusal {
     AlreadyUsed,
     /// Withdrawn by a member, or its issuer has left the space. The edge should word this
     /// exactly as [`InviteRefusal::Expired`]: whether the inviter changed their mind is not the
-    /// invitee's to know (DESIGN, Principles 1).
+    /// invitee's to know (docs/PRINCIPLES.md, principle 1).
     #[error("this invite was withdrawn")]
     Revoked,
     #[error("this invite has expired")]

@@ -127,7 +127,7 @@ pub fn pairing_ended(members: &[Member], person: PersonId) -> bool {
         .any(|m| m.person != person && m.left.is_some_and(|left| left >= mine.joined))
 }
 
-/// Leaving is unilateral and immediate: nobody's consent is asked and nothing is delayed (DESIGN,
+/// Leaving is unilateral and immediate: nobody's consent is asked and nothing is delayed (docs/PRINCIPLES.md,
 /// Safety), so the only refusal is that the person is not in the space. The edge records the
 /// time it was called as `left`; from that request on, visibility (`crate::visibility`) hides
 /// each partner's items from the other.

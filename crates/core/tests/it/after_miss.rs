@@ -1,4 +1,4 @@
-//! After a miss there is always a next step (DESIGN, After a miss): who may take which step
+//! After a miss there is always a next step (docs/PRINCIPLES.md, After a miss): who may take which step
 //! when, the landed/not-yet answer to an apology (for a promise and for a boundary crossing),
 //! and that none of it is evidence for the record.
 

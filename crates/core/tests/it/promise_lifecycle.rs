@@ -1,5 +1,5 @@
 //! Every step of a promise's lifecycle, allowed and refused, and who may take it, against a
-//! reference written from DESIGN ("The domain: Promise") rather than from the code:
+//! reference written from docs/PRINCIPLES.md ("The domain: Promise") rather than from the code:
 //!
 //! > open → done (only the promiser) → kept (confirmed by the receiver, who may also confirm
 //! > without a "done") · renegotiated before due (new terms + reason; receiver accepts) · broken,
@@ -7,7 +7,7 @@
 //! > broken, extended, or let go · released by the receiver · backdated when it was kept but not
 //! > logged.
 //!
-//! Where DESIGN is silent the reference says what it assumes, in a comment.
+//! Where docs/PRINCIPLES.md is silent the reference says what it assumes, in a comment.
 
 use proptest::prelude::*;
 use steadfast_core::promise::{
@@ -22,9 +22,9 @@ use crate::support::{A, B, C, MS_PER_DAY, day, millis, plus, reason, stakes, ter
 const HOUR_MS: i64 = 60 * 60 * 1000;
 
 // ---------------------------------------------------------------------------------------------
-// The reference: states, roles and commands as DESIGN names them.
+// The reference: states, roles and commands as docs/PRINCIPLES.md names them.
 
-/// Where a promise stands, as DESIGN's words tell states apart.
+/// Where a promise stands, as the words of docs/PRINCIPLES.md tell states apart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum State {
     Open,
@@ -132,7 +132,7 @@ fn whose(kind: Kind) -> Role {
     }
 }
 
-/// Whether DESIGN allows the step, by the right person, from this state (times given valid).
+/// Whether docs/PRINCIPLES.md allows the step, by the right person, from this state (times given valid).
 fn allowed(state: State, kind: Kind) -> bool {
     if state.settled() {
         return false;
@@ -142,7 +142,7 @@ fn allowed(state: State, kind: Kind) -> bool {
         // "who may also confirm without a done"; broken "whenever it happened"; released at
         // any time.
         Kind::ConfirmKept | Kind::RecordBroken | Kind::Release => true,
-        // Assumed (DESIGN is silent): the receiver may say "not yet" to a done only.
+        // Assumed (docs/PRINCIPLES.md is silent): the receiver may say "not yet" to a done only.
         Kind::NotYet => state.done(),
         // "before due"; one request at a time; assumed: not once the promiser says it is done.
         Kind::AskRenegotiation => !state.done() && !state.pending() && !state.overdue(),
@@ -175,7 +175,7 @@ fn after(state: State, kind: Kind) -> State {
 }
 
 /// What a step tells the record, if anything: only the receiver's settling steps (kept, broken,
-/// let go), and an accepted renegotiation (DESIGN, the trust model).
+/// let go), and an accepted renegotiation (docs/PRINCIPLES.md, The trust model).
 fn evidence_of(kind: Kind) -> Option<Effect> {
     match kind {
         Kind::ConfirmKept => Some(Effect::Kept),
@@ -677,7 +677,7 @@ fn change_of(command: &Command, promise: &Promise) -> Change {
     }
 }
 
-/// Whether the time arguments are ones DESIGN accepts: a step's time in the past, within the
+/// Whether the time arguments are ones docs/PRINCIPLES.md accepts: a step's time in the past, within the
 /// backdating limit and not before the promise; new due times later than now.
 fn times_ok(command: &Command, made_at: Timestamp, now: Timestamp) -> bool {
     let past = |when: &Option<Timestamp>| {

@@ -1,6 +1,6 @@
-//! The reliability record against what DESIGN ("The trust model") promises of it.
+//! The reliability record against what docs/PRINCIPLES.md ("The trust model") promises of it.
 //!
-//! DESIGN states its properties in a few words. Read too broadly, some of them are false for the
+//! docs/PRINCIPLES.md states its properties in a few words. Read too broadly, some of them are false for the
 //! model it specifies; where that is so, a comment says why and the test checks the statement
 //! that is true, next to a small example of the broad reading failing. The properties are tested
 //! through the public API: [`Evidence`] for the arithmetic, [`RecordBook`] for what a person sees.
@@ -83,7 +83,7 @@ fn close(a: f64, b: f64, tolerance: f64) -> bool {
     (a - b).abs() <= tolerance
 }
 
-/// The Beta distribution DESIGN draws the band from, for evidence `(r, s, d)`.
+/// The Beta distribution docs/PRINCIPLES.md draws the band from, for evidence `(r, s, d)`.
 fn beta_of(r: f64, s: f64, d: f64) -> Beta {
     let (w, a) = (P.prior_weight, P.base_rate);
     Beta::new(r + w * a, s + d + w * (1.0 - a)).unwrap()
@@ -427,7 +427,7 @@ proptest! {
     // -----------------------------------------------------------------------------------------
     // The stakes ladder.
 
-    /// Against a reference written from DESIGN: a bigger promise (one above the highest stakes
+    /// Against a reference written from docs/PRINCIPLES.md: a bigger promise (one above the highest stakes
     /// with enough kept promises at or above it) is suggested exactly when the lower bound at the
     /// ladder's quantile reaches its threshold and enough promises were kept.
     #[test]

@@ -1,5 +1,5 @@
 //! The reliability record over JSON: each partner switches their consent on or off, and once
-//! both have it on, the record shows how each one's promises to the other went (DESIGN, The trust
+//! both have it on, the record shows how each one's promises to the other went (docs/PRINCIPLES.md, The trust
 //! model), with its uncertainty and the outcomes that moved it. Never one score about a person:
 //! one object per direction.
 

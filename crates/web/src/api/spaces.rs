@@ -12,36 +12,9 @@ use steadfast_core::space::Standing;
 
 use super::{ApiCaller, ApiError, ApiJson, lang_of};
 use crate::AppState;
-use crate::auth::session;
-use crate::error::WebError;
-use crate::i18n::Lang;
-use crate::spaces::{self, Opened, SpaceError};
+use crate::auth::{doors, session};
 use crate::times::rfc3339;
-
-/// The API's answer for a refusal: its status, its stable code, its message.
-fn refusal(error: SpaceError, lang: Lang) -> ApiError {
-    let status = match &error {
-        SpaceError::NotFound | SpaceError::InviteUnknown => StatusCode::NOT_FOUND,
-        SpaceError::Name(_) | SpaceError::Zone => StatusCode::UNPROCESSABLE_ENTITY,
-        SpaceError::Full | SpaceError::InviteUsed | SpaceError::AlreadyMember(_) => {
-            StatusCode::CONFLICT
-        }
-        SpaceError::InviteInvalid => StatusCode::GONE,
-        SpaceError::TooMany(_) | SpaceError::Failed(_) => {
-            let web = match error {
-                SpaceError::TooMany(too_many) => WebError::TooMany(too_many),
-                SpaceError::Failed(web) => web,
-                _ => WebError::NotFound,
-            };
-            return ApiError::from_web(web, lang);
-        }
-    };
-    ApiError::new(status, error.code(), error.message(lang))
-}
-
-fn failed(error: WebError, lang: Lang) -> ApiError {
-    ApiError::from_web(error, lang)
-}
+use steadfast_app::spaces::{self, Opened, SpaceError};
 
 #[derive(Deserialize, utoipa::ToSchema)]
 pub(crate) struct NewSpaceBody {
@@ -68,7 +41,7 @@ pub(crate) async fn create(
     let lang = lang_of(&headers);
     let id = spaces::create(&state, caller.person, &body.name, body.time_zone.as_deref())
         .await
-        .map_err(|error| refusal(error, lang))?;
+        .map_err(|error| ApiError::from_app(error, lang))?;
     let body = Created { id: id.to_string() };
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
@@ -97,7 +70,7 @@ pub(crate) async fn list(
     let lang = lang_of(&headers);
     let spaces = spaces::list(&state, caller.person)
         .await
-        .map_err(|error| failed(error, lang))?
+        .map_err(|failure| ApiError::from_app(SpaceError::from(failure), lang))?
         .into_iter()
         .map(|line| ListedSpace {
             id: line.id.to_string(),
@@ -132,10 +105,10 @@ pub(crate) async fn show(
     Path(id): Path<String>,
 ) -> Result<Json<Space>, ApiError> {
     let lang = lang_of(&headers);
-    let id = spaces::parse_id(&id).map_err(|error| refusal(error, lang))?;
+    let id = spaces::parse_id(&id).map_err(|error| ApiError::from_app(error, lang))?;
     match spaces::open(&state, caller.person, id)
         .await
-        .map_err(|error| refusal(error, lang))?
+        .map_err(|error| ApiError::from_app(error, lang))?
     {
         Opened::Current(view) => Ok(Json(Space {
             id: view.id.to_string(),
@@ -151,7 +124,7 @@ pub(crate) async fn show(
         })),
         // Only the pages tell a former member that the pairing ended; the API's contract is 200
         // for current members and 404 for everyone else.
-        Opened::Former { .. } => Err(refusal(SpaceError::NotFound, lang)),
+        Opened::Former { .. } => Err(ApiError::from_app(SpaceError::NotFound, lang)),
     }
 }
 
@@ -174,10 +147,10 @@ pub(crate) async fn invite(
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     let lang = lang_of(&headers);
-    let id = spaces::parse_id(&id).map_err(|error| refusal(error, lang))?;
+    let id = spaces::parse_id(&id).map_err(|error| ApiError::from_app(error, lang))?;
     let issued = spaces::issue_invite(&state, caller.person, id)
         .await
-        .map_err(|error| refusal(error, lang))?;
+        .map_err(|error| ApiError::from_app(error, lang))?;
     let body = Invite {
         token: issued.token,
         id: issued.id,
@@ -197,10 +170,10 @@ pub(crate) async fn revoke(
     Path((id, invite)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
     let lang = lang_of(&headers);
-    let id = spaces::parse_id(&id).map_err(|error| refusal(error, lang))?;
+    let id = spaces::parse_id(&id).map_err(|error| ApiError::from_app(error, lang))?;
     spaces::revoke_invite(&state, caller.person, id, &invite)
         .await
-        .map_err(|error| refusal(error, lang))?;
+        .map_err(|error| ApiError::from_app(error, lang))?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -221,9 +194,10 @@ pub(crate) async fn accept(
 ) -> Result<Json<Joined>, ApiError> {
     let lang = lang_of(&parts.headers);
     let address = session::client_address(&parts);
-    let space = spaces::accept(&state, caller.person, &token, &address)
+    let space = doors::accept_invite(&state, caller.person, &token, &address)
         .await
-        .map_err(|error| refusal(error, lang))?;
+        .map_err(|too_many| ApiError::too_many(too_many, lang))?
+        .map_err(|error| ApiError::from_app(error, lang))?;
     Ok(Json(Joined {
         space: space.to_string(),
     }))
@@ -244,9 +218,9 @@ pub(crate) async fn leave(
     Path(id): Path<String>,
 ) -> Result<Json<Left>, ApiError> {
     let lang = lang_of(&headers);
-    let id = spaces::parse_id(&id).map_err(|error| refusal(error, lang))?;
+    let id = spaces::parse_id(&id).map_err(|error| ApiError::from_app(error, lang))?;
     spaces::leave(&state, caller.person, id)
         .await
-        .map_err(|error| refusal(error, lang))?;
+        .map_err(|error| ApiError::from_app(error, lang))?;
     Ok(Json(Left { left: true }))
 }

@@ -12,8 +12,10 @@ use steadfast_app::accounts::{
 use steadfast_app::passwords::Claimant;
 use steadfast_app::recovery::{self, Recovered, RecoveryError, RecoveryInput};
 use steadfast_app::sessions;
+use steadfast_app::spaces::{self, SpaceError};
 use steadfast_app::tokens::{self, NewToken, TokenAsk, TokenError};
 use steadfast_core::coach::AccountKind;
+use steadfast_core::{PersonId, SpaceId};
 
 use crate::AppState;
 use crate::auth::limits::{Door, TooMany};
@@ -179,6 +181,18 @@ pub(crate) async fn create_token(
     };
     own_password(state, caller, address)?;
     Ok(tokens::create(state, caller, request.password, ask).await)
+}
+
+/// Accepts a partner's invite: counted by the client's address, since a flood of guesses at
+/// tokens would come from there.
+pub(crate) async fn accept_invite(
+    state: &AppState,
+    person: PersonId,
+    token: &str,
+    address: &str,
+) -> Knocked<SpaceId, SpaceError> {
+    state.limits.check(Door::InviteAcceptance, address, None)?;
+    Ok(spaces::accept(state, person, token).await)
 }
 
 /// The key a knock under `username` counts against beside the address, with the device the

@@ -278,7 +278,7 @@ pub(crate) async fn sign_out(
         .into_response())
 }
 
-/// The quick exit (DESIGN, Safety): ends this session and sends the browser on to the ordinary
+/// The quick exit (docs/PRINCIPLES.md, Safety): ends this session and sends the browser on to the ordinary
 /// page the operator chose. A form post, so no reading request ever changes state and another
 /// site cannot sign anyone out; it works without JavaScript (app.js sends the same post as a
 /// beacon and replaces the page in history). It never shows an error: if the session cannot be

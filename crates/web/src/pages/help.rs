@@ -1,4 +1,4 @@
-//! The help page: open to everyone and leaving no record (DESIGN, Safety). It does not sign
+//! The help page: open to everyone and leaving no record (docs/PRINCIPLES.md, Safety). It does not sign
 //! anyone in, set a cookie, record a session's activity or store anything; the request metrics
 //! count it by route name only, like every other route.
 

@@ -7,7 +7,7 @@ use super::Chrome;
 use crate::AppState;
 use crate::auth::session::MaybeSignedIn;
 use crate::error::WebError;
-use crate::spaces::{self, Landing};
+use steadfast_app::spaces::{self, Landing};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "home.html")]

@@ -5,16 +5,16 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::Chrome;
 use super::spaces::page_error;
 use crate::AppState;
+use crate::auth::doors;
 use crate::auth::session::{self, MaybeSignedIn};
-use crate::error::WebError;
-use crate::spaces::{self, SpaceError};
+use crate::error::{Say, WebError, status_for};
+use steadfast_app::spaces::{self, SpaceError};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "invite_welcome.html")]
@@ -88,7 +88,7 @@ pub(crate) async fn accept(
         return Err(WebError::SignInNeeded { next });
     };
     let address = session::client_address(&parts);
-    match spaces::accept(&state, caller.person, &token, &address).await {
+    match doors::accept_invite(&state, caller.person, &token, &address).await? {
         Ok(space) => Ok(Redirect::to(&format!("/spaces/{space}")).into_response()),
         Err(refusal) => refused(chrome, refusal),
     }
@@ -96,15 +96,14 @@ pub(crate) async fn accept(
 
 /// The answer to an invite that cannot be used; a person already in the space is taken there.
 fn refused(chrome: Chrome, refusal: SpaceError) -> Result<Response, WebError> {
-    let status = match &refusal {
+    match &refusal {
         SpaceError::AlreadyMember(space) => {
             return Ok(Redirect::to(&format!("/spaces/{space}")).into_response());
         }
-        SpaceError::InviteUnknown => StatusCode::NOT_FOUND,
-        SpaceError::InviteInvalid => StatusCode::GONE,
-        SpaceError::Full => StatusCode::CONFLICT,
+        SpaceError::InviteUnknown | SpaceError::InviteInvalid | SpaceError::Full => {}
         _ => return Err(page_error(refusal)),
-    };
+    }
+    let status = status_for(&refusal);
     let hint = (!matches!(refusal, SpaceError::Full)).then(|| chrome.t("invite-invalid-hint"));
     let page = RefusedPage {
         message: refusal.message(chrome.lang),

@@ -25,9 +25,9 @@ use crate::AppState;
 use crate::auth::session::SignedIn;
 use crate::error::{Say, WebError};
 use crate::i18n::Lang;
-use crate::spaces;
 use steadfast_app::ledger::Opened;
 use steadfast_app::promises::{self, Invalid, NewPromise, PromiseError};
+use steadfast_app::spaces;
 
 /// How many settled promises each page of the list shows, newest first.
 const SETTLED_SHOWN: usize = 20;

@@ -1,4 +1,4 @@
-//! The reliability record as a page (DESIGN, The trust model): what it is and who has switched it
+//! The reliability record as a page (docs/PRINCIPLES.md, The trust model): what it is and who has switched it
 //! on until both have; then, per direction, the expected reliability with its band and its
 //! uncertainty in words, the counts, a chart over time, the events that moved it most, the trust
 //! domains, and — to the receiving partner only — a gentle word about a bigger promise.

@@ -8,7 +8,7 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::header::{HOST, ORIGIN, SET_COOKIE};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::http::{HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::CookieJar;
 use serde::Deserialize;
@@ -19,14 +19,13 @@ use super::Chrome;
 use super::rituals::viewer_zone;
 use crate::AppState;
 use crate::auth::session::{Caller, SignedIn};
-use crate::error::WebError;
-use crate::spaces::{self, InviteLine, Opened, SpaceError, SpaceView};
+use crate::error::{Say, WebError, status_for};
+use steadfast_app::spaces::{self, InviteLine, Opened, SpaceError, SpaceView};
 
 /// A refusal that has no form to come back to becomes an error page.
 pub(crate) fn page_error(error: SpaceError) -> WebError {
     match error {
-        SpaceError::TooMany(too_many) => WebError::TooMany(too_many),
-        SpaceError::Failed(error) => error,
+        SpaceError::Failed(failure) => failure.into(),
         SpaceError::Name(_) => WebError::BadRequest,
         // Never a membership's detail: whatever else went wrong with a space the person cannot
         // see is "not found".
@@ -111,10 +110,10 @@ pub(crate) async fn create(
     .await
     {
         Ok(id) => Ok(Redirect::to(&format!("/spaces/{id}")).into_response()),
-        Err(SpaceError::Name(error)) => {
-            let message = spaces::name_message(error, chrome.lang);
+        Err(refused @ SpaceError::Name(_)) => {
+            let message = refused.message(chrome.lang);
             let page = list_page(&state, &caller, chrome, form.name, Some(message)).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+            Ok((status_for(&refused), page).into_response())
         }
         Err(other) => Err(page_error(other)),
     }

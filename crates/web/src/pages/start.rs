@@ -16,8 +16,8 @@ use super::rituals::viewer_zone;
 use super::spaces::{page_error, to_invite_page};
 use crate::AppState;
 use crate::auth::session::{Caller, SignedIn};
-use crate::error::WebError;
-use crate::spaces::{self, Landing, SpaceError};
+use crate::error::{Say, WebError, status_for};
+use steadfast_app::spaces::{self, Landing, SpaceError};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "start.html")]
@@ -96,14 +96,14 @@ pub(crate) async fn begin(
     .await
     {
         Ok(space) => space,
-        Err(SpaceError::Name(error)) => {
-            let message = spaces::name_message(error, chrome.lang);
+        Err(refused @ SpaceError::Name(_)) => {
+            let message = refused.message(chrome.lang);
             let page = StartPage {
                 name: form.name,
                 name_error: Some(message),
                 ..StartPage::new(chrome)
             };
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+            return Ok((status_for(&refused), page).into_response());
         }
         Err(other) => return Err(page_error(other)),
     };

@@ -13,8 +13,8 @@ use crate::AppState;
 use crate::auth::session;
 use crate::dates;
 use crate::i18n::Lang;
-use crate::spaces;
 use crate::times;
+use steadfast_app::spaces;
 
 /// The cookie in which the page's script reports the browser's IANA time zone.
 pub(crate) const ZONE_COOKIE: &str = "tz";

@@ -1,8 +1,8 @@
 //! The weekly check-in: open the space's ledger, decide, append, and what each refusal tells the
-//! person. The rules are in `steadfast_core::checkin`;
+//! person. The rules, and which steps a person may take now, are in `steadfast_core::checkin`;
 //! this is the order of the steps.
 //!
-//! Sealing needs nothing here: the events' visibility does it. What the edge adds is the one read
+//! Sealing needs nothing here: the events' visibility does it. What this adds is the one read
 //! a reveal needs — the second partner's submission carries the first partner's answers into a
 //! shared event, and those answers are private to the first partner. They are read from the
 //! first partner's own cached fold, after this person's fold is let go, so two partners

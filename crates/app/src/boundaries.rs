@@ -1,6 +1,7 @@
-//! Boundaries: open the space's ledger, decide, append, and what each refusal tells the person. The rules are in `steadfast_core::boundary`; this is the
-//! order of the steps. A prevention step's promise is written in the same append as the
-//! crossing's note of it, so the two never part.
+//! Boundaries: open the space's ledger, decide, append, and what each refusal tells the person.
+//! The rules are in `steadfast_core::boundary`; this is the order of the steps. A prevention
+//! step's promise is written in the same append as the crossing's note of it, so the two never
+//! part.
 
 use steadfast_core::boundary::{
     ApologyText, Boundary, BoundaryText, BoundaryWhy, Command, Refusal,

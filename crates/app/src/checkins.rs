@@ -1,8 +1,8 @@
 //! The weekly check-in: open the space's ledger, decide, append, and what each refusal tells the
-//! person. The rules are in `steadfast_core::checkin`;
+//! person. The rules, and which steps a person may take now, are in `steadfast_core::checkin`;
 //! this is the order of the steps.
 //!
-//! Sealing needs nothing here: the events' visibility does it. What the edge adds is the one read
+//! Sealing needs nothing here: the events' visibility does it. What this adds is the one read
 //! a reveal needs — the second partner's submission carries the first partner's answers into a
 //! shared event, and those answers are private to the first partner. They are read from the
 //! first partner's own cached fold, after this person's fold is let go, so two partners
@@ -261,44 +261,6 @@ pub fn list(opened: &Opened) -> Vec<&Checkin> {
     all
 }
 
-/// Where a check-in stands for the person looking.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Standing {
-    /// The person still has answers to give.
-    Open,
-    /// The person has submitted; the partner has not.
-    Waiting,
-    Complete,
-    /// Not complete, and with a former partner: it can go on no more.
-    Lapsed,
-}
-
-impl Standing {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Standing::Open => "open",
-            Standing::Waiting => "waiting",
-            Standing::Complete => "complete",
-            Standing::Lapsed => "lapsed",
-        }
-    }
-}
-
-pub fn standing(checkin: &Checkin, person: PersonId, partner: Option<PersonId>) -> Standing {
-    if checkin.is_complete() {
-        Standing::Complete
-    } else if !checkin.is_current_for(person, partner) {
-        Standing::Lapsed
-    } else if checkin
-        .side(person)
-        .is_some_and(|s| s.submitted_at.is_some())
-    {
-        Standing::Waiting
-    } else {
-        Standing::Open
-    }
-}
-
 fn events(decided: Vec<Decided>, now: Timestamp) -> Vec<NewEvent> {
     decided
         .into_iter()
@@ -332,8 +294,8 @@ pub async fn save_draft(
     id: CheckinId,
     patch: &Patch,
 ) -> Result<(), CheckinError> {
-    change(app, person, space, id, |checkin, partner, _| {
-        checkin.decide_draft(person, partner, patch)
+    change(app, person, space, id, |checkin, partner, now| {
+        checkin.decide_draft(person, partner, patch, now)
     })
     .await
 }

@@ -1,6 +1,6 @@
 //! Repair plans, the private log and the safety check: open the space's ledger, decide, append,
-//! and what each refusal tells the person. The rules,
-//! and the threat model, are in `steadfast_core::repair`; this is the order of the steps.
+//! and what each refusal tells the person. The rules, and the threat model, are in
+//! `steadfast_core::repair`; this is the order of the steps.
 //!
 //! The dated promise and each transparency commitment are real promises: the plan's event and
 //! the `promise.made` are decided together and written in one append.

@@ -1,5 +1,6 @@
-//! Rituals, the space's time zone and the daily ritual: parse what a person gave, open the space's ledger, decide, append. The rules live in
-//! `steadfast_core::ritual`, `steadfast_core::daily` and `steadfast_core::space::ZoneName`.
+//! Rituals, the space's time zone and the daily ritual: parse what a person gave, open the
+//! space's ledger, decide, append. The rules live in `steadfast_core::ritual`,
+//! `steadfast_core::daily` and `steadfast_core::space::ZoneName`.
 
 use steadfast_core::daily::{DailyText, Mood, Written, decide_write};
 use steadfast_core::ritual::{

@@ -9,8 +9,10 @@
 //! person's own submission, nothing of the partner's answers is in any event they may see.
 //!
 //! The edge parses input into [`Patch`], asks [`decide_start`] or a [`Checkin`]'s `decide_*`
-//! with the current time, and appends what it gets back. State is the fold ([`CheckinBook`]);
-//! felt trust over time is [`trend::trend`].
+//! with the current time, and appends what it gets back. Which steps a person may take now, and
+//! so which page they meet, is [`Checkin::steps`] and [`Checkin::stage_for`]; `decide_*` checks
+//! the same rule. State is the fold ([`CheckinBook`]); felt trust over time is
+//! [`trend::trend`].
 
 mod answers;
 mod book;
@@ -24,5 +26,8 @@ pub use answers::{
 };
 pub use book::CheckinBook;
 pub use change::{Change, CheckinEvent, Decided};
-pub use lifecycle::{BREAK_LENGTH, Break, Checkin, Refusal, Side, Submission, decide_start};
+pub use lifecycle::{
+    BREAK_LENGTH, Break, Checkin, CheckinStep, Refusal, Side, Stage, Standing, Submission,
+    decide_start,
+};
 pub use trend::{RciParams, Trend, TrendPoint};

@@ -493,7 +493,7 @@ impl<'a> Stage<'a> {
                 .ledger(person)
                 .checkins
                 .get(checkin)
-                .map(|c| c.decide_draft(person, Some(self.other(person)), &patch));
+                .map(|c| c.decide_draft(person, Some(self.other(person)), &patch, at));
             let Some(Ok(change)) = decided else {
                 self.refused.push(line!());
                 return;

@@ -87,6 +87,67 @@ impl Break {
     }
 }
 
+/// Where a check-in stands for the person looking, whatever the time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Standing {
+    /// The person still has answers to give.
+    Open,
+    /// The person has submitted; the partner has not.
+    Waiting,
+    /// Every participant has submitted.
+    Complete,
+    /// Not complete, and with a former partner: it can go on no more.
+    Lapsed,
+}
+
+impl Standing {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Standing::Open => "open",
+            Standing::Waiting => "waiting",
+            Standing::Complete => "complete",
+            Standing::Lapsed => "lapsed",
+        }
+    }
+}
+
+/// What the person meets on a check-in now: its standing, with a running break in front of
+/// anything still going.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// Giving their answers, step by step.
+    Answering,
+    /// A break runs, for both partners.
+    Break,
+    /// Submitted; the partner has not yet.
+    Waiting,
+    /// Every participant has submitted: the answers are open to both.
+    Results,
+    /// With a former partner and not complete: there only to read.
+    Lapsed,
+}
+
+/// A step on a check-in by its kind alone: what a page offers a button for. The answers a draft
+/// carries are checked when it is saved, and a submission's completeness when it is submitted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CheckinStep {
+    /// Save answers as the person's private draft.
+    SaveDraft,
+    Submit,
+    CallBreak,
+    /// End the running break early.
+    EndBreak,
+}
+
+impl CheckinStep {
+    pub const ALL: [CheckinStep; 4] = [
+        CheckinStep::SaveDraft,
+        CheckinStep::Submit,
+        CheckinStep::CallBreak,
+        CheckinStep::EndBreak,
+    ];
+}
+
 /// A check-in as the viewer's events made it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Checkin {
@@ -178,6 +239,82 @@ impl Checkin {
             .unwrap_or_default()
     }
 
+    /// Where the check-in stands for `person`, whose current partner is `partner`.
+    pub fn standing(&self, person: PersonId, partner: Option<PersonId>) -> Standing {
+        if self.is_complete() {
+            Standing::Complete
+        } else if !self.is_current_for(person, partner) {
+            Standing::Lapsed
+        } else if self.side(person).is_some_and(|s| s.submitted_at.is_some()) {
+            Standing::Waiting
+        } else {
+            Standing::Open
+        }
+    }
+
+    /// What `person` meets on the check-in at `now`.
+    pub fn stage_for(&self, person: PersonId, partner: Option<PersonId>, now: Timestamp) -> Stage {
+        match self.standing(person, partner) {
+            Standing::Complete => Stage::Results,
+            Standing::Lapsed => Stage::Lapsed,
+            _ if self.break_at(now).is_some() => Stage::Break,
+            Standing::Waiting => Stage::Waiting,
+            Standing::Open => Stage::Answering,
+        }
+    }
+
+    /// Which steps `person` may take at `now`, in the order a page offers them. What the steps
+    /// carry is checked when they are taken (`decide_*`); this answers who and when.
+    pub fn steps(
+        &self,
+        person: PersonId,
+        partner: Option<PersonId>,
+        now: Timestamp,
+    ) -> Vec<CheckinStep> {
+        CheckinStep::ALL
+            .into_iter()
+            .filter(|&step| self.may_take(person, partner, step, now).is_ok())
+            .collect()
+    }
+
+    /// Whether `person` may take a step of this kind at `now`, and why not.
+    pub fn may_take(
+        &self,
+        person: PersonId,
+        partner: Option<PersonId>,
+        step: CheckinStep,
+        now: Timestamp,
+    ) -> Result<(), Refusal> {
+        match step {
+            // Allowed during a break: saving never loses what was typed.
+            CheckinStep::SaveDraft => self.writable_by(person, partner).map(|_| ()),
+            CheckinStep::Submit => {
+                self.writable_by(person, partner)?;
+                if self.break_at(now).is_some() {
+                    return Err(Refusal::OnBreak);
+                }
+                Ok(())
+            }
+            CheckinStep::CallBreak => {
+                self.open_to(person, partner)?;
+                if self.break_at(now).is_some() {
+                    return Err(Refusal::OnBreak);
+                }
+                Ok(())
+            }
+            // Only the partner who asked for it: a break is for the one who needed it, and the
+            // other cannot cut it short.
+            CheckinStep::EndBreak => {
+                self.open_to(person, partner)?;
+                match self.break_at(now) {
+                    None => Err(Refusal::NoBreak),
+                    Some(pause) if pause.by != person => Err(Refusal::NotYourBreak),
+                    Some(_) => Ok(()),
+                }
+            }
+        }
+    }
+
     /// Checks that `person` may still write answers in this check-in.
     fn writable_by(&self, person: PersonId, partner: Option<PersonId>) -> Result<&Side, Refusal> {
         let side = self.side(person).ok_or(Refusal::NotParticipant)?;
@@ -200,8 +337,9 @@ impl Checkin {
         person: PersonId,
         partner: Option<PersonId>,
         patch: &Patch,
+        now: Timestamp,
     ) -> Result<Change, Refusal> {
-        self.writable_by(person, partner)?;
+        self.may_take(person, partner, CheckinStep::SaveDraft, now)?;
         let current = self.draft_of(person);
         let step = patch.step.unwrap_or_else(|| self.step_of(person));
         Ok(Change::Draft {
@@ -230,10 +368,7 @@ impl Checkin {
         partner_answers: Option<&Answers>,
         now: Timestamp,
     ) -> Result<Submission, Refusal> {
-        self.writable_by(person, partner)?;
-        if self.break_at(now).is_some() {
-            return Err(Refusal::OnBreak);
-        }
+        self.may_take(person, partner, CheckinStep::Submit, now)?;
         let answers = self.draft_of(person);
         if let Some(missing) = answers.missing() {
             return Err(Refusal::Incomplete(missing));
@@ -281,30 +416,20 @@ impl Checkin {
         partner: Option<PersonId>,
         now: Timestamp,
     ) -> Result<Change, Refusal> {
-        self.open_to(person, partner)?;
-        if self.break_at(now).is_some() {
-            return Err(Refusal::OnBreak);
-        }
+        self.may_take(person, partner, CheckinStep::CallBreak, now)?;
         Ok(Change::Break {
             until: now.saturating_add(BREAK_LENGTH),
         })
     }
 
-    /// Ends a running break early. Only the partner who asked for it may: a break is for the one
-    /// who needed it, and the other cannot cut it short.
+    /// Ends a running break early; only the partner who asked for it may.
     pub fn decide_end_break(
         &self,
         person: PersonId,
         partner: Option<PersonId>,
         now: Timestamp,
     ) -> Result<Change, Refusal> {
-        self.open_to(person, partner)?;
-        let Some(pause) = self.break_at(now) else {
-            return Err(Refusal::NoBreak);
-        };
-        if pause.by != person {
-            return Err(Refusal::NotYourBreak);
-        }
+        self.may_take(person, partner, CheckinStep::EndBreak, now)?;
         Ok(Change::BreakEnded)
     }
 

@@ -74,9 +74,9 @@ impl Story {
     }
 
     fn draft(&mut self, person: PersonId, id: CheckinId, patch: &Patch) -> Result<(), Refusal> {
-        let change = self
-            .checkin(person, id)
-            .decide_draft(person, self.partner(person), patch)?;
+        let change =
+            self.checkin(person, id)
+                .decide_draft(person, self.partner(person), patch, self.now)?;
         self.append(
             person,
             CheckinEvent {
@@ -212,12 +212,12 @@ fn a_third_person_and_a_former_partner_cannot_write() {
     let id = story.start(A).unwrap();
     let checkin = story.checkin(A, id);
     assert_eq!(
-        checkin.decide_draft(C, None, &Patch::default()),
+        checkin.decide_draft(C, None, &Patch::default(), T0),
         Err(Refusal::NotParticipant)
     );
     // B has left and A is alone now: the check-in with B can go on no more, nor block a new one.
     assert_eq!(
-        checkin.decide_draft(A, None, &Patch::default()),
+        checkin.decide_draft(A, None, &Patch::default(), T0),
         Err(Refusal::Lapsed)
     );
     assert!(decide_start(A, None, [&checkin]).is_ok());

@@ -10,6 +10,7 @@ mod boundary_lifecycle;
 mod boundary_steps;
 mod caps;
 mod checkin_lifecycle;
+mod checkin_steps;
 mod coach_grants;
 mod first_kept;
 mod gentle_words;

@@ -12,14 +12,14 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
-use steadfast_core::checkin::{Answers, Checkin, FeltTrust, TrendPoint};
+use steadfast_core::checkin::{Answers, Checkin, FeltTrust, Standing, TrendPoint};
 use steadfast_core::{CheckinId, PersonId, SpaceId};
 
 use super::promises::space_id;
 use super::{ApiCaller, ApiError, ApiJson, lang_of};
 use crate::AppState;
 use crate::times::rfc3339;
-use steadfast_app::checkins::{self, CheckinError, DraftInput, Standing};
+use steadfast_app::checkins::{self, CheckinError, DraftInput};
 use steadfast_app::ledger::Opened;
 
 fn ids(space: &str, checkin: &str) -> Result<(SpaceId, CheckinId), CheckinError> {
@@ -85,7 +85,7 @@ impl CheckinSummary {
         };
         CheckinSummary {
             id: checkin.id.to_string(),
-            status: checkins::standing(checkin, person, opened.partner).into(),
+            status: checkin.standing(person, opened.partner).into(),
             started_at: rfc3339(checkin.started_at),
             started_by_you: checkin.started_by == person,
             with_partner: other.is_some(),

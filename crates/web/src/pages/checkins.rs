@@ -14,7 +14,8 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use steadfast_core::checkin::{
-    Answers, Checkin, Facet, FeltTrust, MAX_APPRECIATIONS, Refusal, Step, Trend, TrustItem,
+    Answers, Checkin, CheckinStep, Facet, FeltTrust, MAX_APPRECIATIONS, Refusal, Stage, Standing,
+    Step, Trend, TrustItem,
 };
 use steadfast_core::{CheckinId, PersonId, SpaceId};
 
@@ -26,7 +27,7 @@ use crate::auth::session::SignedIn;
 use crate::error::{Say, WebError, status_for};
 use crate::i18n::Lang;
 use crate::trend_chart::{self, Felt, TrendText};
-use steadfast_app::checkins::{self, CheckinError, DraftInput, Standing};
+use steadfast_app::checkins::{self, CheckinError, DraftInput};
 use steadfast_app::ledger::Opened;
 
 /// How many appreciation fields a step shows at least.
@@ -269,7 +270,7 @@ pub(crate) struct CheckinsPage {
 }
 
 fn line(checkin: &Checkin, opened: &Opened, partner: &str, zone: &Zone, lang: Lang) -> CheckinLine {
-    let standing = checkins::standing(checkin, opened.person, opened.partner);
+    let standing = checkin.standing(opened.person, opened.partner);
     let partner_done = checkin
         .other(opened.person)
         .and_then(|p| checkin.side(p))
@@ -379,16 +380,6 @@ pub(crate) async fn start(
     }
 }
 
-/// What a check-in page shows.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Mode {
-    Step,
-    Break,
-    Waiting,
-    Results,
-    Lapsed,
-}
-
 /// One step's fields, filled with what the person typed or saved.
 #[derive(Default)]
 pub(crate) struct Fields {
@@ -414,7 +405,8 @@ pub(crate) struct CheckinPage {
     chrome: Chrome,
     list_href: String,
     base: String,
-    mode: Mode,
+    /// What the person meets now, from the check-in's rule.
+    stage: Stage,
     step: &'static str,
     step_title: String,
     step_hint: String,
@@ -429,6 +421,10 @@ pub(crate) struct CheckinPage {
     /// "About 17 minutes left", while a break runs.
     break_left: String,
     break_by_you: bool,
+    /// The steps the person may take now, from the check-in's rule.
+    may_submit: bool,
+    may_pause: bool,
+    may_end_break: bool,
     error: Option<String>,
     error_field: &'static str,
     first_step: bool,
@@ -515,15 +511,9 @@ async fn render(
     let checkin = checkins::find(&opened, id).map_err(page_error)?;
     let other = checkin.other(person);
     let partner = partner_name(state, other.or(opened.partner), lang).await?;
-    let standing = checkins::standing(checkin, person, opened.partner);
     let pause = checkin.break_at(now);
-    let mode = match standing {
-        Standing::Complete => Mode::Results,
-        Standing::Lapsed => Mode::Lapsed,
-        _ if pause.is_some() => Mode::Break,
-        Standing::Waiting => Mode::Waiting,
-        Standing::Open => Mode::Step,
-    };
+    let stage = checkin.stage_for(person, opened.partner, now);
+    let may = checkin.steps(person, opened.partner, now);
     let step = asked.unwrap_or_else(|| checkin.step_of(person));
     let draft = checkin.draft_of(person);
     let mine_side = checkin.side(person);
@@ -531,22 +521,24 @@ async fn render(
         .and_then(|o| checkin.side(o))
         .is_some_and(|s| s.submitted_at.is_some());
     let partner_line = other.map(|_| {
-        let key = match (mode, partner_done) {
-            (Mode::Results, _) => "checkin-partner-revealed",
+        let key = match (stage, partner_done) {
+            (Stage::Results, _) => "checkin-partner-revealed",
             (_, true) => "checkin-partner-finished",
             (_, false) => "checkin-partner-answering",
         };
         lang.t_with(key, &[("name", partner.clone())])
     });
     let you = lang.t("checkin-you");
-    let mine = match mode {
-        Mode::Step if step == Step::Review => Some(answers_view(you.clone(), &draft, true, lang)),
-        Mode::Step | Mode::Break => None,
+    let mine = match stage {
+        Stage::Answering if step == Step::Review => {
+            Some(answers_view(you.clone(), &draft, true, lang))
+        }
+        Stage::Answering | Stage::Break => None,
         _ => mine_side
             .and_then(|s| s.answers.as_ref().or(s.draft.as_ref().map(|(a, _)| a)))
             .map(|a| answers_view(you.clone(), a, true, lang)),
     };
-    let theirs = (mode == Mode::Results)
+    let theirs = (stage == Stage::Results)
         .then(|| {
             other
                 .and_then(|o| checkin.side(o))
@@ -569,7 +561,7 @@ async fn render(
     };
     Ok(CheckinPage {
         list_href: format!("/spaces/{space}/checkins"),
-        mode,
+        stage,
         step: step.as_str(),
         step_title: lang.t(&format!("checkin-step-{}", step.as_str())),
         step_hint: lang.t_with(
@@ -596,10 +588,13 @@ async fn render(
             })
             .unwrap_or_default(),
         break_by_you: pause.is_some_and(|b| b.by == person),
+        may_submit: may.contains(&CheckinStep::Submit),
+        may_pause: may.contains(&CheckinStep::CallBreak),
+        may_end_break: may.contains(&CheckinStep::EndBreak),
         error: error_text,
         error_field,
         first_step: step == Step::Appreciations,
-        repair_questions: if matches!(mode, Mode::Step | Mode::Waiting | Mode::Break) {
+        repair_questions: if matches!(stage, Stage::Answering | Stage::Waiting | Stage::Break) {
             super::repairs::waiting_questions(&opened, space)
         } else {
             Vec::new()

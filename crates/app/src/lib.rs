@@ -12,6 +12,7 @@ pub mod appreciations;
 pub mod boundaries;
 pub mod checkins;
 pub mod clock;
+pub mod coach;
 pub mod journal;
 pub mod ledger;
 pub mod notices;

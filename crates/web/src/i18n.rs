@@ -187,6 +187,11 @@ impl Lang {
         }
     }
 
+    /// An account's username, or "someone" for an account that is gone.
+    pub(crate) fn name_or_someone(self, name: Option<String>) -> String {
+        name.unwrap_or_else(|| self.t("coach-someone"))
+    }
+
     /// How long ago `then` was, in words.
     pub fn ago(self, then: Timestamp, now: Timestamp) -> String {
         let minutes = now.as_millis().saturating_sub(then.as_millis()) / 60_000;

@@ -9,7 +9,7 @@ mod assets;
 pub mod auth;
 mod calendar;
 mod chart;
-mod coach;
+mod coach_guard;
 mod dates;
 mod error;
 mod error_pages;
@@ -221,7 +221,7 @@ pub fn app_with_metrics(store: Store, config: WebConfig) -> Result<Routers, Star
         // A coach's account writes nothing: refused before any handler (`coach`).
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
-            coach::refuse_writes,
+            coach_guard::refuse_writes,
         ))
         // Texts speak to the reader and about their partner in the forms each chose (`voice`).
         .route_layer(middleware::from_fn_with_state(state.clone(), voice::speak))

@@ -10,19 +10,9 @@ use steadfast_core::coach::{AccountKind, DEFAULT_GRANT_DAYS};
 
 use super::{ApiCaller, ApiError, OptionalJson, lang_of};
 use crate::AppState;
-use crate::coach::{self, CoachError, ReadKind};
 use crate::i18n::Lang;
 use crate::times::rfc3339;
-
-fn refusal(error: CoachError, lang: Lang) -> ApiError {
-    match error {
-        CoachError::Failed(web) => ApiError::from_web(web, lang),
-        CoachError::TooMany(too_many) => {
-            ApiError::from_web(crate::error::WebError::TooMany(too_many), lang)
-        }
-        other => ApiError::new(other.status(), other.code(), other.message(lang)),
-    }
-}
+use steadfast_app::coach::{self, CoachError, ReadKind};
 
 /// A space's coach as one partner sees them, with that partner's own grant only.
 #[derive(Serialize, utoipa::ToSchema)]
@@ -69,17 +59,17 @@ pub(crate) async fn partner(
     let lang = lang_of(&headers);
     let view = async {
         let space = coach::parse_space(&space)?;
-        coach::partner_view(&state, caller.person, space, lang).await
+        coach::partner_view(&state, caller.person, space).await
     }
     .await
-    .map_err(|error| refusal(error, lang))?;
+    .map_err(|error| ApiError::from_app(error, lang))?;
     Ok(Json(PartnerCoaching {
         coaches: view
             .coaches
             .into_iter()
             .map(|line| CoachEntry {
                 id: line.id.to_string(),
-                username: line.username,
+                username: lang.name_or_someone(line.username),
                 since: rfc3339(line.since),
                 granted_until: line.granted_until.map(rfc3339),
             })
@@ -88,7 +78,7 @@ pub(crate) async fn partner(
             .reads
             .into_iter()
             .map(|read| ReadEntry {
-                coach: read.coach,
+                coach: lang.name_or_someone(read.coach),
                 view: read.view,
                 at: rfc3339(read.at),
             })
@@ -124,7 +114,7 @@ pub(crate) async fn invite(
         coach::issue_invite(&state, caller.person, space).await
     }
     .await
-    .map_err(|error| refusal(error, lang))?;
+    .map_err(|error| ApiError::from_app(error, lang))?;
     Ok((
         axum::http::StatusCode::CREATED,
         Json(CoachInvite {
@@ -172,7 +162,7 @@ pub(crate) async fn grant(
         coach::grant(&state, caller.person, space, coach_id, days).await
     }
     .await
-    .map_err(|error| refusal(error, lang))?;
+    .map_err(|error| ApiError::from_app(error, lang))?;
     Ok(Json(Granted {
         expires_at: rfc3339(expires_at),
     }))
@@ -201,7 +191,7 @@ pub(crate) async fn revoke(
         coach::revoke(&state, caller.person, space, coach_id).await
     }
     .await
-    .map_err(|error| refusal(error, lang))?;
+    .map_err(|error| ApiError::from_app(error, lang))?;
     Ok(axum::http::StatusCode::NO_CONTENT)
 }
 
@@ -215,7 +205,7 @@ fn coach_only(kind: AccountKind, lang: Lang) -> Result<(), ApiError> {
     if kind == AccountKind::Coach {
         Ok(())
     } else {
-        Err(refusal(CoachError::NotFound, lang))
+        Err(ApiError::from_app(CoachError::NotFound, lang))
     }
 }
 
@@ -235,7 +225,7 @@ pub(crate) async fn coached(
     coach_only(caller.kind, lang)?;
     let lines = coach::coached(&state, caller.person)
         .await
-        .map_err(|error| refusal(error, lang))?;
+        .map_err(|error| ApiError::from_app(error, lang))?;
     Ok(Json(
         lines
             .into_iter()
@@ -314,10 +304,10 @@ pub(crate) async fn overview(
     coach_only(caller.kind, lang)?;
     let view = async {
         let space = coach::parse_space(&space)?;
-        coach::overview(&state, caller.person, space, ReadKind::Overview, lang).await
+        coach::overview(&state, caller.person, space, ReadKind::Overview).await
     }
     .await
-    .map_err(|error| refusal(error, lang))?;
+    .map_err(|error| ApiError::from_app(error, lang))?;
     Ok(Json(CoachOverview {
         id: view.id.to_string(),
         name: view.name,
@@ -325,7 +315,7 @@ pub(crate) async fn overview(
             .partners
             .into_iter()
             .map(|partner| PartnerEntry {
-                username: partner.username,
+                username: lang.name_or_someone(partner.username),
                 felt_trust: partner
                     .felt
                     .into_iter()
@@ -352,8 +342,8 @@ pub(crate) async fn overview(
             .record
             .into_iter()
             .map(|line| RecordEntry {
-                promiser: line.promiser,
-                receiver: line.receiver,
+                promiser: lang.name_or_someone(line.promiser),
+                receiver: lang.name_or_someone(line.receiver),
                 expected: line.view.opinion.expected,
                 lower: line.view.opinion.lower,
                 upper: line.view.opinion.upper,

@@ -2,7 +2,7 @@
 //! access to one's own shared data in one click, and the list of who read it. For a coach: the
 //! spaces they follow, each space's progress, and a printable report for a session. Every page a
 //! coach opens is read-only; every state-changing request of theirs is refused before it gets
-//! here (`crate::coach::refuse_writes`).
+//! here (`crate::coach_guard`).
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -20,29 +20,30 @@ use super::accounts::{FieldMessages, RecoveryCodesPage};
 use super::promises::Zone;
 use crate::AppState;
 use crate::auth::doors;
+use crate::auth::limits::{Door, TooMany};
 use crate::auth::session::{self, MaybeSignedIn, SignedIn};
 use crate::chart::{self, ChartText};
-use crate::coach::{self, CoachError, Overview, ReadKind};
-use crate::error::{WebError, status_for};
+use crate::error::{Say, WebError, status_for};
 use crate::i18n::Lang;
 use crate::trend_chart::{self, Felt, TrendText};
 use steadfast_app::accounts::{SignUpError, SignUpInput};
+use steadfast_app::coach::{self, CoachError, Overview, ReadKind};
+use steadfast_core::coach::GrantRefusal;
+use steadfast_core::repair::Phase;
 
 /// What a refusal becomes on a page: anything about a space the person may not see is "not
 /// found"; the rest keeps its status with its sentence.
 fn page_error(error: CoachError, chrome: Chrome) -> Result<Response, WebError> {
     match error {
-        CoachError::Failed(error) => Err(error),
-        CoachError::TooMany(too_many) => Err(WebError::TooMany(too_many)),
-        CoachError::NotFound
-        | CoachError::Grant(steadfast_core::coach::GrantRefusal::NotAMember) => {
+        CoachError::Failed(failure) => Err(failure.into()),
+        CoachError::NotFound | CoachError::Grant(GrantRefusal::NotAMember) => {
             Err(WebError::NotFound)
         }
         CoachError::AlreadyCoach(space) => {
             Ok(Redirect::to(&format!("/coach/spaces/{space}")).into_response())
         }
         other => {
-            let status = other.status();
+            let status = status_for(&other);
             let page = NoticePage {
                 title: chrome.t("coach-notice-title"),
                 message: other.message(chrome.lang),
@@ -59,6 +60,25 @@ pub(crate) struct NoticePage {
     chrome: Chrome,
     title: String,
     message: String,
+}
+
+/// Coach invites are tried at a rate-limited door of their own, as space invites are.
+fn knock(state: &AppState, address: &str) -> Result<(), TooMany> {
+    state.limits.check(Door::InviteAcceptance, address, None)
+}
+
+/// The words for a logged view, in the reader's language.
+fn read_kind_label(view: &str, lang: Lang) -> String {
+    match view {
+        "overview" => lang.t("coach-read-overview"),
+        "report" => lang.t("coach-read-report"),
+        _ => lang.t("coach-read-other"),
+    }
+}
+
+/// The phase's word key.
+fn phase_key(phase: Phase) -> String {
+    format!("repair-phase-{}", phase.as_str())
 }
 
 /// The answer to a coach's attempt to change something: 403, in plain words.
@@ -117,7 +137,7 @@ pub(crate) async fn settings(
     let lang = chrome.lang;
     let view = match async {
         let id = coach::parse_space(&id)?;
-        coach::partner_view(&state, caller.person, id, lang).await
+        coach::partner_view(&state, caller.person, id).await
     }
     .await
     {
@@ -137,7 +157,7 @@ pub(crate) async fn settings(
                 granted_until: line.granted_until.map(|at| zone.day(at, lang)),
                 grant_action: format!("{base}/{}/grant", line.id),
                 revoke_action: format!("{base}/{}/revoke", line.id),
-                name: line.username,
+                name: lang.name_or_someone(line.username),
             })
             .collect(),
         invites: view
@@ -152,9 +172,9 @@ pub(crate) async fn settings(
             .reads
             .into_iter()
             .map(|read| ReadRow {
-                view: coach::read_kind_label(&read.view, lang),
+                view: read_kind_label(&read.view, lang),
                 at: zone.show(read.at, lang),
-                coach: read.coach,
+                coach: lang.name_or_someone(read.coach),
             })
             .collect(),
         default_days: DEFAULT_GRANT_DAYS,
@@ -332,8 +352,8 @@ pub(crate) async fn accept_invite(
             next: format!("/coach-invites/{}", token_in_path(&token)),
         });
     };
-    let address = session::client_address(&parts);
-    match coach::accept(&state, caller.person, caller.kind, &token, &address).await {
+    knock(&state, &session::client_address(&parts))?;
+    match coach::accept(&state, caller.person, caller.kind, &token).await {
         Ok(space) => Ok(Redirect::to(&format!("/coach/spaces/{space}")).into_response()),
         Err(error) => page_error(error, chrome),
     }
@@ -386,19 +406,15 @@ pub(crate) async fn sign_up_through_invite(
         }
         Err(SignUpError::Failed(failure)) => return Err(failure.into()),
     };
-    let accepted = coach::accept(
-        &state,
-        signed_up.person,
-        AccountKind::Coach,
-        &token,
-        &address,
-    )
-    .await;
+    let accepted = match knock(&state, &address) {
+        Ok(()) => Some(coach::accept(&state, signed_up.person, AccountKind::Coach, &token).await),
+        Err(_) => None,
+    };
     let continue_to = match accepted {
-        Ok(space) => format!("/coach/spaces/{space}"),
+        Some(Ok(space)) => format!("/coach/spaces/{space}"),
         // The account exists either way; the list says what came of the invite.
-        Err(CoachError::Failed(error)) => return Err(error),
-        Err(_) => "/coach".to_owned(),
+        Some(Err(CoachError::Failed(failure))) => return Err(failure.into()),
+        Some(Err(_)) | None => "/coach".to_owned(),
     };
     let cookies = session::sign_in_cookies(
         state.config.secure_cookies,
@@ -524,7 +540,8 @@ fn sections(overview: &Overview, zone: &Zone, lang: Lang) -> (Vec<PartnerSection
             let first = partner.felt.first().map(|p| date(p.at)).unwrap_or_default();
             let last = partner.felt.last().map(|p| date(p.at)).unwrap_or_default();
             let id = format!("coach-felt-{n}");
-            let title = lang.t_with("coach-felt-title", &[("name", partner.username.clone())]);
+            let name = lang.name_or_someone(partner.username.clone());
+            let title = lang.t_with("coach-felt-title", &[("name", name.clone())]);
             let desc = lang.t_count("coach-felt-desc", i64::try_from(points.len()).unwrap_or(0));
             let chart = trend_chart::render(
                 &points,
@@ -551,7 +568,7 @@ fn sections(overview: &Overview, zone: &Zone, lang: Lang) -> (Vec<PartnerSection
             };
             PartnerSection {
                 repairs_shown: partner.repairs_shown,
-                name: partner.username.clone(),
+                name,
                 chart,
                 felt_summary,
                 checkins: lang.t_count(
@@ -563,7 +580,7 @@ fn sections(overview: &Overview, zone: &Zone, lang: Lang) -> (Vec<PartnerSection
                     .iter()
                     .map(|repair| RepairRow {
                         opened: date(repair.opened_at),
-                        phase: lang.t(&coach::phase_key(repair.phase)),
+                        phase: lang.t(&phase_key(repair.phase)),
                         status: lang.t(&format!("repair-status-{}", repair.status)),
                         role: if repair.hurt {
                             lang.t("coach-repair-hurt")
@@ -583,8 +600,8 @@ fn sections(overview: &Overview, zone: &Zone, lang: Lang) -> (Vec<PartnerSection
             let title = lang.t_with(
                 "coach-record-direction",
                 &[
-                    ("promiser", line.promiser.clone()),
-                    ("receiver", line.receiver.clone()),
+                    ("promiser", lang.name_or_someone(line.promiser.clone())),
+                    ("receiver", lang.name_or_someone(line.receiver.clone())),
                 ],
             );
             let view = &line.view;
@@ -633,7 +650,7 @@ async fn space_page(
     let lang = chrome.lang;
     let overview = match async {
         let id = coach::parse_space(&id)?;
-        coach::overview(&state, caller.person, id, kind, lang).await
+        coach::overview(&state, caller.person, id, kind).await
     }
     .await
     {

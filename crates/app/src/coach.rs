@@ -1,49 +1,40 @@
-//! Coaches, shared by the pages and the JSON API: a partner invites a coach to their space and
-//! grants or revokes access to their own shared data; a coach reads the spaces they follow,
-//! read-only. The rules are in `steadfast_core::coach` (and the visibility rule's coach viewer);
-//! this is the order of the steps — load, decide, write — and what each refusal tells the person.
+//! Coaches: a partner invites a coach to their space and grants or revokes access to their own
+//! shared data; a coach reads the spaces they follow, read-only. The rules are in
+//! `steadfast_core::coach` (and the visibility rule's coach viewer); this is the order of the
+//! steps — load, decide, write.
 //!
 //! - **Reads**: every view a coach opens is folded fresh through `Viewer::Coach`, with the grants
 //!   read on that request, so a revoked grant counts from the next request on. Each partner whose
 //!   data went into a view gets one line in their "who read my data" list: which coach, which
 //!   view, when — never what was seen.
-//! - **Writes**: a coach's account writes nothing in any space. [`refuse_writes`] answers every
-//!   state-changing request of a coach with 403 before any handler runs, except the few that are
-//!   about the coach's own account (signing out, the password, joining through a coach invite).
+//! - **Writes**: a coach's account writes nothing in any space; the web side refuses every
+//!   app-changing request of a coach before any use case runs.
 //! - Whoever is not a member (for partners) or not attached (for coaches) gets "not found" for
 //!   everything about a space, whether it exists or not.
 
-use std::sync::Arc;
-
-use axum::Extension;
-use axum::extract::{Request, State};
-use axum::http::StatusCode;
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
-use steadfast_app::secrets;
-use steadfast_core::coach::{self, AccountKind, Grant, GrantRefusal, Granted, RevokeGrantRefusal};
+use steadfast_core::coach::{
+    self, AccountKind, Grant, GrantRefusal, Granted, MAX_GRANT_DAYS, RevokeGrantRefusal,
+};
 use steadfast_core::record::{Params, RecordView, TrackKey};
 use steadfast_core::repair::{Phase, Status};
 use steadfast_core::space::{self, INVITE_LIFETIME, InviteState, Member, Standing};
 use steadfast_core::{Ledger, PersonId, RecordedEvent, SpaceId, StreamId, Timestamp};
-use steadfast_store::{CoachAcceptOutcome, CoachReadRecord, InviteRecord, SpaceRecord};
+use steadfast_store::{
+    CoachAcceptOutcome, CoachReadRecord, GrantRecord, InviteRecord, SpaceRecord,
+};
 
-use crate::AppState;
-use crate::auth::limits::{Door, TooMany};
-use crate::auth::session::{self, Caller};
-use crate::error::WebError;
-use crate::i18n::Lang;
-use crate::routes::WriteRules;
-use steadfast_app::spaces;
+use crate::App;
+use crate::refusal::{Explain, Explained, Failure, Kind, Refused, Words};
+use crate::{secrets, spaces};
 
-/// Why a coach operation did not happen. Each has one status, one stable code and one message.
+/// Why a coach operation did not happen.
 #[derive(Debug)]
-pub(crate) enum CoachError {
+pub enum CoachError {
     /// Not a member / not this space's coach, no such space, coach or invite: indistinguishable.
     NotFound,
     /// Used, withdrawn or expired: one answer, so the holder cannot tell which.
     InviteInvalid,
-    /// No coach invite has this token: the same words, status 404.
+    /// No coach invite has this token: the same words, as "not found".
     InviteUnknown,
     /// A partner's account opened a coach invite.
     NotACoach,
@@ -51,77 +42,60 @@ pub(crate) enum CoachError {
     AlreadyCoach(SpaceId),
     /// A partner asked for a grant the rules do not allow.
     Grant(GrantRefusal),
-    TooMany(TooMany),
-    Failed(WebError),
+    Failed(Failure),
 }
 
-impl<E: Into<WebError>> From<E> for CoachError {
+impl<E: Into<Failure>> From<E> for CoachError {
     fn from(error: E) -> Self {
         CoachError::Failed(error.into())
     }
 }
 
-impl CoachError {
-    pub(crate) fn code(&self) -> &'static str {
-        match self {
-            CoachError::NotFound => "not_found",
-            CoachError::InviteInvalid | CoachError::InviteUnknown => "invite_invalid",
-            CoachError::NotACoach => "not_a_coach",
-            CoachError::AlreadyCoach(_) => "already_coach",
-            CoachError::Grant(GrantRefusal::NotAMember) => "not_found",
-            CoachError::Grant(GrantRefusal::NoCoach) => "no_coach",
-            CoachError::Grant(GrantRefusal::InvalidLength) => "days_invalid",
-            CoachError::TooMany(_) => "too_many_requests",
-            CoachError::Failed(_) => "internal",
-        }
-    }
-
-    pub(crate) fn status(&self) -> StatusCode {
-        match self {
-            CoachError::NotFound
-            | CoachError::InviteUnknown
-            | CoachError::Grant(GrantRefusal::NotAMember) => StatusCode::NOT_FOUND,
-            CoachError::InviteInvalid => StatusCode::GONE,
-            CoachError::NotACoach => StatusCode::FORBIDDEN,
-            CoachError::AlreadyCoach(_) | CoachError::Grant(GrantRefusal::NoCoach) => {
-                StatusCode::CONFLICT
-            }
-            CoachError::Grant(GrantRefusal::InvalidLength) => StatusCode::UNPROCESSABLE_ENTITY,
-            CoachError::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,
-            CoachError::Failed(_) => StatusCode::INTERNAL_SERVER_ERROR,
-        }
-    }
-
-    pub(crate) fn message(&self, lang: Lang) -> String {
-        match self {
+impl Explain for CoachError {
+    fn explain(&self) -> Explained<'_> {
+        let invite_invalid = || Words::key("invite-invalid");
+        Explained::Refused(match self {
             CoachError::NotFound | CoachError::Grant(GrantRefusal::NotAMember) => {
-                lang.t("error-not-found-title")
+                Refused::not_found()
             }
-            CoachError::InviteInvalid | CoachError::InviteUnknown => lang.t("invite-invalid"),
-            CoachError::NotACoach => lang.t("coach-invite-not-a-coach"),
-            CoachError::AlreadyCoach(_) => lang.t("coach-invite-already"),
-            CoachError::Grant(GrantRefusal::NoCoach) => lang.t("coach-grant-no-coach"),
-            CoachError::Grant(GrantRefusal::InvalidLength) => lang.t_with(
-                "coach-grant-days-invalid",
-                &[("max", coach::MAX_GRANT_DAYS.to_string())],
+            CoachError::InviteInvalid => {
+                Refused::new("invite_invalid", Kind::Gone, invite_invalid())
+            }
+            CoachError::InviteUnknown => {
+                Refused::new("invite_invalid", Kind::NotFound, invite_invalid())
+            }
+            CoachError::NotACoach => Refused::new(
+                "not_a_coach",
+                Kind::NotYours,
+                Words::key("coach-invite-not-a-coach"),
             ),
-            CoachError::TooMany(too_many) => {
-                lang.t_count("error-too-many-text", too_many.minutes())
+            CoachError::AlreadyCoach(_) => Refused::new(
+                "already_coach",
+                Kind::NotNow,
+                Words::key("coach-invite-already"),
+            ),
+            CoachError::Grant(GrantRefusal::NoCoach) => {
+                Refused::new("no_coach", Kind::NotNow, Words::key("coach-grant-no-coach"))
             }
-            CoachError::Failed(_) => lang.t("error-internal-title"),
-        }
+            CoachError::Grant(GrantRefusal::InvalidLength) => Refused::new(
+                "days_invalid",
+                Kind::Invalid,
+                Words::key("coach-grant-days-invalid").with("max", MAX_GRANT_DAYS),
+            ),
+            CoachError::Failed(failure) => return Explained::Failed(failure),
+        })
     }
 }
 
 /// The views a coach opens, as logged for the partners (a fixed word, never content).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum ReadKind {
+pub enum ReadKind {
     Overview,
     Report,
 }
 
 impl ReadKind {
-    pub(crate) fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             ReadKind::Overview => "overview",
             ReadKind::Report => "report",
@@ -129,103 +103,61 @@ impl ReadKind {
     }
 }
 
-/// The words for a logged view, in the reader's language.
-pub(crate) fn read_kind_label(view: &str, lang: Lang) -> String {
-    match view {
-        "overview" => lang.t("coach-read-overview"),
-        "report" => lang.t("coach-read-report"),
-        _ => lang.t("coach-read-other"),
-    }
+/// A space id from a path; anything else is an id of no space.
+pub fn parse_space(text: &str) -> Result<SpaceId, CoachError> {
+    text.parse().map_err(|_| CoachError::NotFound)
 }
 
-// ---------------------------------------------------------------------------------------------
-// Refusing a coach's writes.
-
-/// Answers every state-changing request of a signed-in coach with 403 and a plain message, on
-/// pages and in the API, before any handler runs; anything else passes untouched.
-pub(crate) async fn refuse_writes(
-    State(state): State<AppState>,
-    Extension(rules): Extension<Arc<WriteRules>>,
-    request: Request,
-    next: Next,
-) -> Response {
-    if rules.of(&request).is_none_or(|write| write.coach_may) {
-        return next.run(request).await;
-    }
-    let (mut parts, body) = request.into_parts();
-    let is_api = parts.uri.path().starts_with("/api/");
-    // The same lookup the handler would make, remembered for it in the request's extensions.
-    let caller = if is_api {
-        session::caller(&mut parts, &state).await
-    } else {
-        session::page_caller(&mut parts, &state).await
-    };
-    match caller {
-        Ok(Some(Caller {
-            kind: AccountKind::Coach,
-            ..
-        })) => {}
-        Ok(_) => return next.run(Request::from_parts(parts, body)).await,
-        Err(error) => return error.into_response(),
-    }
-    if is_api {
-        let lang = crate::api::lang_of(&parts.headers);
-        crate::api::ApiError::new(
-            StatusCode::FORBIDDEN,
-            "coach_read_only",
-            lang.t("coach-read-only-text"),
-        )
-        .into_response()
-    } else {
-        let chrome =
-            crate::pages::Chrome::new(&state, Lang::of_request(&parts), parts.uri.path(), true);
-        crate::pages::coach::read_only(chrome)
-    }
+/// A coach's id from a path.
+pub fn parse_person(text: &str) -> Result<PersonId, CoachError> {
+    text.parse().map_err(|_| CoachError::NotFound)
 }
 
 // ---------------------------------------------------------------------------------------------
 // The partner's side.
 
 /// A coach of the space, as one partner sees them: with that partner's own grant only.
-pub(crate) struct CoachLine {
-    pub(crate) id: PersonId,
-    pub(crate) username: String,
-    pub(crate) since: Timestamp,
+pub struct CoachLine {
+    pub id: PersonId,
+    /// `None` when the account is gone.
+    pub username: Option<String>,
+    pub since: Timestamp,
     /// When the partner's own grant ends, while one is in force.
-    pub(crate) granted_until: Option<Timestamp>,
+    pub granted_until: Option<Timestamp>,
 }
 
 /// An open coach invite the partner made.
-pub(crate) struct InviteLine {
-    pub(crate) id: String,
-    pub(crate) expires_at: Timestamp,
+pub struct InviteLine {
+    pub id: String,
+    pub expires_at: Timestamp,
 }
 
 /// One read of the partner's data by a coach.
-pub(crate) struct ReadLine {
-    pub(crate) coach: String,
-    pub(crate) view: String,
-    pub(crate) space: SpaceId,
-    pub(crate) at: Timestamp,
+pub struct ReadLine {
+    /// `None` when the coach's account is gone.
+    pub coach: Option<String>,
+    pub view: String,
+    pub space: SpaceId,
+    pub at: Timestamp,
 }
 
 /// What a partner sees on their space's coach settings.
-pub(crate) struct PartnerView {
-    pub(crate) space: SpaceId,
-    pub(crate) name: String,
-    pub(crate) coaches: Vec<CoachLine>,
-    pub(crate) open_invites: Vec<InviteLine>,
+pub struct PartnerView {
+    pub space: SpaceId,
+    pub name: String,
+    pub coaches: Vec<CoachLine>,
+    pub open_invites: Vec<InviteLine>,
     /// Reads of this partner's data in this space, newest first.
-    pub(crate) reads: Vec<ReadLine>,
+    pub reads: Vec<ReadLine>,
 }
 
 async fn load_as_member(
-    state: &AppState,
+    app: &App,
     person: PersonId,
     id: SpaceId,
 ) -> Result<(SpaceRecord, Vec<Member>), CoachError> {
-    let space = state.store.space(id).await?.ok_or(CoachError::NotFound)?;
-    let members: Vec<Member> = state
+    let space = app.store.space(id).await?.ok_or(CoachError::NotFound)?;
+    let members: Vec<Member> = app
         .store
         .members(id)
         .await?
@@ -240,11 +172,11 @@ async fn load_as_member(
 
 /// The current stay of `coach` with the space, if they follow it.
 async fn coach_since(
-    state: &AppState,
+    app: &App,
     space: SpaceId,
     coach: PersonId,
 ) -> Result<Option<Timestamp>, CoachError> {
-    Ok(state
+    Ok(app
         .store
         .coaches_of_space(space)
         .await?
@@ -253,33 +185,29 @@ async fn coach_since(
         .map(|stay| stay.joined_at))
 }
 
-fn grants(records: &[steadfast_store::GrantRecord]) -> Vec<Grant> {
-    records
-        .iter()
-        .map(steadfast_store::GrantRecord::grant)
-        .collect()
+fn grants(records: &[GrantRecord]) -> Vec<Grant> {
+    records.iter().map(GrantRecord::grant).collect()
 }
 
-/// Username of an account, or a neutral placeholder for one that is gone.
-async fn username(state: &AppState, person: PersonId, lang: Lang) -> Result<String, CoachError> {
-    Ok(state
+/// Username of an account; `None` for one that is gone (the reader is shown a neutral word).
+async fn username(app: &App, person: PersonId) -> Result<Option<String>, CoachError> {
+    Ok(app
         .store
         .account(person)
         .await?
-        .map_or_else(|| lang.t("coach-someone"), |account| account.username))
+        .map(|account| account.username))
 }
 
-pub(crate) async fn partner_view(
-    state: &AppState,
+pub async fn partner_view(
+    app: &App,
     person: PersonId,
     id: SpaceId,
-    lang: Lang,
 ) -> Result<PartnerView, CoachError> {
-    let (space, members) = load_as_member(state, person, id).await?;
-    let now = state.now();
-    let mine = grants(&state.store.coach_grants_by(id, person).await?);
+    let (space, members) = load_as_member(app, person, id).await?;
+    let now = app.now();
+    let mine = grants(&app.store.coach_grants_by(id, person).await?);
     let mut coaches = Vec::new();
-    for stay in state.store.coaches_of_space(id).await? {
+    for stay in app.store.coaches_of_space(id).await? {
         if !stay.is_current() {
             continue;
         }
@@ -293,12 +221,12 @@ pub(crate) async fn partner_view(
         });
         coaches.push(CoachLine {
             id: stay.coach,
-            username: username(state, stay.coach, lang).await?,
+            username: username(app, stay.coach).await?,
             since: stay.joined_at,
             granted_until: granted_until.flatten(),
         });
     }
-    let open_invites = state
+    let open_invites = app
         .store
         .coach_invites_of_space(id)
         .await?
@@ -309,7 +237,7 @@ pub(crate) async fn partner_view(
             expires_at: invite.expires_at,
         })
         .collect();
-    let reads = reads_of(state, person, lang)
+    let reads = reads_of(app, person)
         .await?
         .into_iter()
         .filter(|read| read.space == id)
@@ -324,18 +252,14 @@ pub(crate) async fn partner_view(
 }
 
 /// Every coach read of the person's data, newest first, in every space (for their export too).
-pub(crate) async fn reads_of(
-    state: &AppState,
-    person: PersonId,
-    lang: Lang,
-) -> Result<Vec<ReadLine>, CoachError> {
+pub async fn reads_of(app: &App, person: PersonId) -> Result<Vec<ReadLine>, CoachError> {
     let mut lines = Vec::new();
-    let mut names: Vec<(PersonId, String)> = Vec::new();
-    for read in state.store.coach_reads_of(person).await? {
+    let mut names: Vec<(PersonId, Option<String>)> = Vec::new();
+    for read in app.store.coach_reads_of(person).await? {
         let coach = match names.iter().find(|(id, _)| *id == read.coach) {
             Some((_, name)) => name.clone(),
             None => {
-                let name = username(state, read.coach, lang).await?;
+                let name = username(app, read.coach).await?;
                 names.push((read.coach, name.clone()));
                 name
             }
@@ -351,22 +275,21 @@ pub(crate) async fn reads_of(
 }
 
 /// A fresh coach invite: the token goes to the partner once and is never stored.
-pub(crate) struct IssuedInvite {
-    pub(crate) token: String,
-    pub(crate) expires_at: Timestamp,
+pub struct IssuedInvite {
+    pub token: String,
+    pub expires_at: Timestamp,
 }
 
-pub(crate) async fn issue_invite(
-    state: &AppState,
+pub async fn issue_invite(
+    app: &App,
     person: PersonId,
     id: SpaceId,
 ) -> Result<IssuedInvite, CoachError> {
-    load_as_member(state, person, id).await?;
-    let now = state.now();
+    load_as_member(app, person, id).await?;
+    let now = app.now();
     let expires_at = now.saturating_add(INVITE_LIFETIME);
     let fresh = secrets::Secret::generate()?;
-    state
-        .store
+    app.store
         .create_coach_invite(&InviteRecord {
             id: uuid::Uuid::new_v4().to_string(),
             space: id,
@@ -387,14 +310,14 @@ pub(crate) async fn issue_invite(
 
 /// Withdraws the partner's own coach invite; one already used, withdrawn or expired is left as
 /// it is, quietly.
-pub(crate) async fn revoke_invite(
-    state: &AppState,
+pub async fn revoke_invite(
+    app: &App,
     person: PersonId,
     id: SpaceId,
     invite: &str,
 ) -> Result<(), CoachError> {
-    load_as_member(state, person, id).await?;
-    let known = state
+    load_as_member(app, person, id).await?;
+    let known = app
         .store
         .coach_invites_of_space(id)
         .await?
@@ -403,33 +326,29 @@ pub(crate) async fn revoke_invite(
     if !known {
         return Err(CoachError::NotFound);
     }
-    state
-        .store
-        .revoke_coach_invite(id, invite, state.now())
-        .await?;
+    app.store.revoke_coach_invite(id, invite, app.now()).await?;
     Ok(())
 }
 
 /// Grants `coach` access to the partner's own shared data for `days` days.
-pub(crate) async fn grant(
-    state: &AppState,
+pub async fn grant(
+    app: &App,
     person: PersonId,
     id: SpaceId,
     coach: PersonId,
     days: u32,
 ) -> Result<Timestamp, CoachError> {
-    let (_, members) = load_as_member(state, person, id).await?;
-    let since = coach_since(state, id, coach).await?;
+    let (_, members) = load_as_member(app, person, id).await?;
+    let since = coach_since(app, id, coach).await?;
     if since.is_none() {
         // Not this space's coach: the same answer as an unknown one.
         return Err(CoachError::NotFound);
     }
-    let now = state.now();
+    let now = app.now();
     let expires_at =
         coach::decide_grant(&members, person, since, now, days).map_err(CoachError::Grant)?;
-    state
-        .store
-        .create_coach_grant(&steadfast_store::GrantRecord {
+    app.store
+        .create_coach_grant(&GrantRecord {
             id: uuid::Uuid::new_v4().to_string(),
             space: id,
             coach,
@@ -444,15 +363,15 @@ pub(crate) async fn grant(
 
 /// Withdraws every grant of the partner's to `coach` in the space that is in force: one click,
 /// effective on the coach's next request. Nothing in force is a quiet success.
-pub(crate) async fn revoke(
-    state: &AppState,
+pub async fn revoke(
+    app: &App,
     person: PersonId,
     id: SpaceId,
     coach: PersonId,
 ) -> Result<(), CoachError> {
     // A partner who has left may still withdraw: only that the space exists for them matters.
-    let space = state.store.space(id).await?.ok_or(CoachError::NotFound)?;
-    let members: Vec<Member> = state
+    let space = app.store.space(id).await?.ok_or(CoachError::NotFound)?;
+    let members: Vec<Member> = app
         .store
         .members(id)
         .await?
@@ -462,15 +381,14 @@ pub(crate) async fn revoke(
     if space::standing(&members, person) == Standing::Stranger {
         return Err(CoachError::NotFound);
     }
-    let now = state.now();
-    for record in state.store.coach_grants_by(space.id, person).await? {
+    let now = app.now();
+    for record in app.store.coach_grants_by(space.id, person).await? {
         if record.coach != coach {
             continue;
         }
         match coach::decide_revoke_grant(&record.grant(), person, now) {
             Ok(()) => {
-                state
-                    .store
+                app.store
                     .revoke_coach_grant(id, person, &record.id, now)
                     .await?;
             }
@@ -492,63 +410,55 @@ fn invite_state(record: &InviteRecord) -> InviteState {
     }
 }
 
-async fn load_invite(
-    state: &AppState,
-    token: &str,
-) -> Result<(InviteRecord, SpaceRecord), CoachError> {
+async fn load_invite(app: &App, token: &str) -> Result<(InviteRecord, SpaceRecord), CoachError> {
     if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(CoachError::InviteUnknown);
     }
-    let invite = state
+    let invite = app
         .store
         .coach_invite_by_token_hash(&secrets::hash(token))
         .await?
         .ok_or(CoachError::InviteUnknown)?;
-    let space = state
+    let space = app
         .store
         .space(invite.space)
         .await?
         .ok_or(CoachError::InviteUnknown)?;
-    let members: Vec<Member> = state
+    let members: Vec<Member> = app
         .store
         .members(invite.space)
         .await?
         .iter()
         .map(spaces::member)
         .collect();
-    if !invite_state(&invite).is_open(&members, state.now()) {
+    if !invite_state(&invite).is_open(&members, app.now()) {
         return Err(CoachError::InviteInvalid);
     }
     Ok((invite, space))
 }
 
 /// The space a coach invite would attach its holder to; checked, not accepted.
-pub(crate) async fn offer(state: &AppState, token: &str) -> Result<String, CoachError> {
-    Ok(load_invite(state, token).await?.1.name)
+pub async fn offer(app: &App, token: &str) -> Result<String, CoachError> {
+    Ok(load_invite(app, token).await?.1.name)
 }
 
 /// Attaches the signed-in coach to the invite's space. A partner's account is refused.
-pub(crate) async fn accept(
-    state: &AppState,
+pub async fn accept(
+    app: &App,
     person: PersonId,
     kind: AccountKind,
     token: &str,
-    address: &str,
 ) -> Result<SpaceId, CoachError> {
-    state
-        .limits
-        .check(Door::InviteAcceptance, address, None)
-        .map_err(CoachError::TooMany)?;
-    let (invite, space) = load_invite(state, token).await?;
+    let (invite, space) = load_invite(app, token).await?;
     if kind != AccountKind::Coach {
         return Err(CoachError::NotACoach);
     }
-    if coach_since(state, space.id, person).await?.is_some() {
+    if coach_since(app, space.id, person).await?.is_some() {
         return Err(CoachError::AlreadyCoach(space.id));
     }
-    match state
+    match app
         .store
-        .accept_coach_invite(&invite.id, person, state.now())
+        .accept_coach_invite(&invite.id, person, app.now())
         .await?
     {
         CoachAcceptOutcome::Accepted => Ok(space.id),
@@ -562,16 +472,13 @@ pub(crate) async fn accept(
 // The coach's side.
 
 /// A space the coach follows.
-pub(crate) struct CoachedLine {
-    pub(crate) id: SpaceId,
-    pub(crate) name: String,
+pub struct CoachedLine {
+    pub id: SpaceId,
+    pub name: String,
 }
 
-pub(crate) async fn coached(
-    state: &AppState,
-    coach: PersonId,
-) -> Result<Vec<CoachedLine>, CoachError> {
-    Ok(state
+pub async fn coached(app: &App, coach: PersonId) -> Result<Vec<CoachedLine>, CoachError> {
+    Ok(app
         .store
         .spaces_coached_by(coach)
         .await?
@@ -584,54 +491,56 @@ pub(crate) async fn coached(
 }
 
 /// One point of a partner's felt trust: when, and the mean of the nine items (0–6).
-pub(crate) struct FeltPoint {
-    pub(crate) at: Timestamp,
-    pub(crate) mean: f64,
+pub struct FeltPoint {
+    pub at: Timestamp,
+    pub mean: f64,
 }
 
 /// A repair plan the coach may see: its phase and status only, never its words.
-pub(crate) struct RepairLine {
-    pub(crate) opened_at: Timestamp,
-    pub(crate) phase: Phase,
-    pub(crate) status: &'static str,
+pub struct RepairLine {
+    pub opened_at: Timestamp,
+    pub phase: Phase,
+    pub status: &'static str,
     /// Whether the granted partner is the hurt one in it.
-    pub(crate) hurt: bool,
+    pub hurt: bool,
 }
 
 /// What a coach sees of one granted partner.
-pub(crate) struct PartnerProgress {
-    pub(crate) username: String,
-    pub(crate) felt: Vec<FeltPoint>,
+pub struct PartnerProgress {
+    /// `None` when the account is gone.
+    pub username: Option<String>,
+    pub felt: Vec<FeltPoint>,
     /// Check-ins this partner finished (submitted) with their current partner.
-    pub(crate) checkins_done: usize,
-    pub(crate) repairs: Vec<RepairLine>,
+    pub checkins_done: usize,
+    pub repairs: Vec<RepairLine>,
     /// Whether both partners' data is in the view, which repair plans need.
-    pub(crate) repairs_shown: bool,
+    pub repairs_shown: bool,
 }
 
 /// One direction of the reliability record, shown only when both partners granted.
-pub(crate) struct RecordLine {
-    pub(crate) promiser: String,
-    pub(crate) receiver: String,
-    pub(crate) view: RecordView,
+pub struct RecordLine {
+    /// `None` when the account is gone.
+    pub promiser: Option<String>,
+    pub receiver: Option<String>,
+    pub view: RecordView,
 }
 
 /// A space as a coach sees it at one request.
-pub(crate) struct Overview {
-    pub(crate) id: SpaceId,
-    pub(crate) name: String,
-    pub(crate) now: Timestamp,
+pub struct Overview {
+    pub id: SpaceId,
+    pub name: String,
+    pub now: Timestamp,
     /// The space's time zone: a coach reads the couple's times in it when their own browser
     /// has not reported one.
-    pub(crate) zone: steadfast_core::space::SpaceZone,
+    pub zone: steadfast_core::space::SpaceZone,
     /// The partners whose grants are in force, by name; only they appear.
-    pub(crate) partners: Vec<PartnerProgress>,
-    pub(crate) record: Vec<RecordLine>,
+    pub partners: Vec<PartnerProgress>,
+    pub record: Vec<RecordLine>,
 }
 
 /// The space's events folded through the coach's view, with the grants in force right now.
 async fn fold(
-    state: &AppState,
+    app: &App,
     coach: PersonId,
     id: SpaceId,
 ) -> Result<
@@ -644,19 +553,19 @@ async fn fold(
     ),
     CoachError,
 > {
-    let since = coach_since(state, id, coach)
+    let since = coach_since(app, id, coach)
         .await?
         .ok_or(CoachError::NotFound)?;
-    let space = state.store.space(id).await?.ok_or(CoachError::NotFound)?;
-    let members: Vec<Member> = state
+    let space = app.store.space(id).await?.ok_or(CoachError::NotFound)?;
+    let members: Vec<Member> = app
         .store
         .members(id)
         .await?
         .iter()
         .map(spaces::member)
         .collect();
-    let records = state.store.coach_grants_for(id, coach).await?;
-    let now = state.now();
+    let records = app.store.coach_grants_for(id, coach).await?;
+    let now = app.now();
     let granted = coach::granted(&grants(&records), &members, Some(since), now);
     // Folded fresh on each request rather than cached: a coach's reads are few, and the grants
     // (hence what may be seen) can change between any two of them.
@@ -664,22 +573,21 @@ async fn fold(
     let events = if granted.is_empty() {
         Vec::new()
     } else {
-        state.store.read(StreamId::Space(id), 1).await?
+        app.store.read(StreamId::Space(id), 1).await?
     };
     ledger.advance(&events, &members);
     Ok((space, members, granted, ledger, events))
 }
 
 /// The coach's view of the space, logged as one read for each partner whose data is in it.
-pub(crate) async fn overview(
-    state: &AppState,
+pub async fn overview(
+    app: &App,
     coach: PersonId,
     id: SpaceId,
     kind: ReadKind,
-    lang: Lang,
 ) -> Result<Overview, CoachError> {
-    let (space, members, granted, mut ledger, events) = fold(state, coach, id).await?;
-    let now = state.now();
+    let (space, members, granted, mut ledger, events) = fold(app, coach, id).await?;
+    let now = app.now();
     let mut partners = Vec::new();
     for progress in coach::progress(coach, granted, &events, &members, &ledger) {
         let repairs_shown = progress.repairs.is_some();
@@ -699,7 +607,7 @@ pub(crate) async fn overview(
             })
             .collect();
         partners.push(PartnerProgress {
-            username: username(state, progress.person, lang).await?,
+            username: username(app, progress.person).await?,
             felt: progress
                 .felt
                 .into_iter()
@@ -724,16 +632,15 @@ pub(crate) async fn overview(
                     domain: None,
                 };
                 record.push(RecordLine {
-                    promiser: username(state, promiser, lang).await?,
-                    receiver: username(state, receiver, lang).await?,
+                    promiser: username(app, promiser).await?,
+                    receiver: username(app, receiver).await?,
                     view: book.view(&key, now),
                 });
             }
         }
     }
     for owner in granted.people() {
-        state
-            .store
+        app.store
             .log_coach_read(&CoachReadRecord {
                 id: uuid::Uuid::new_v4().to_string(),
                 space: id,
@@ -752,19 +659,4 @@ pub(crate) async fn overview(
         partners,
         record,
     })
-}
-
-/// A space id from a path; anything else is an id of no space.
-pub(crate) fn parse_space(text: &str) -> Result<SpaceId, CoachError> {
-    text.parse().map_err(|_| CoachError::NotFound)
-}
-
-/// A coach's id from a path.
-pub(crate) fn parse_person(text: &str) -> Result<PersonId, CoachError> {
-    text.parse().map_err(|_| CoachError::NotFound)
-}
-
-/// The phase's word key.
-pub(crate) fn phase_key(phase: Phase) -> String {
-    format!("repair-phase-{}", phase.as_str())
 }

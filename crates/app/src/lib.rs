@@ -13,6 +13,7 @@ pub mod boundaries;
 pub mod checkins;
 pub mod clock;
 pub mod coach;
+pub mod export;
 pub mod journal;
 pub mod ledger;
 pub mod notices;

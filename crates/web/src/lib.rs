@@ -13,7 +13,6 @@ mod coach_guard;
 mod dates;
 mod error;
 mod error_pages;
-mod export;
 #[cfg(feature = "fuzzing")]
 pub mod fuzzing;
 mod gentle;

@@ -7,11 +7,16 @@ use axum::response::Response;
 use crate::AppState;
 use crate::auth::session::SignedIn;
 use crate::error::WebError;
-use crate::export;
+use steadfast_app::export::ExportError;
 
 pub(crate) async fn download(
     State(state): State<AppState>,
     SignedIn(caller): SignedIn,
 ) -> Result<Response, WebError> {
-    export::download(&state, caller.person).await
+    crate::api::export::download(&state, caller.person)
+        .await
+        .map_err(|error| match error {
+            ExportError::NotFound => WebError::NotFound,
+            ExportError::Failed(failure) => failure.into(),
+        })
 }

@@ -20,6 +20,6 @@ pub use book::{MAX_OPEN, Nudge, PromiseBook};
 pub use change::{Change, PromiseEvent};
 pub use lifecycle::{
     Command, Effect, LifecycleStep, MAX_BACKDATE, Outcome, Promise, Refusal, Renegotiation, Status,
-    Step, decide_make,
+    Step, decide_make, open_and_settled,
 };
 pub use terms::{PromiseText, Reason, ScaleError, Severity, Stakes, Terms, TrustDomain};

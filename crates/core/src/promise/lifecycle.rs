@@ -55,6 +55,17 @@ impl Status {
         !matches!(self, Status::Open | Status::Done)
     }
 
+    /// When it settled; `None` while it is open or done.
+    pub const fn settled_at(self) -> Option<Timestamp> {
+        match self {
+            Status::Kept { at, .. }
+            | Status::Broken { at, .. }
+            | Status::Released { at }
+            | Status::LetGo { at } => Some(at),
+            Status::Open | Status::Done => None,
+        }
+    }
+
     pub const fn as_str(self) -> &'static str {
         match self {
             Status::Open => "open",
@@ -103,6 +114,20 @@ pub struct Promise {
     pub amends: Amends,
     /// The broken promise this smaller one was offered in place of.
     pub in_place_of: Option<PromiseId>,
+}
+
+/// Promises as every list shows them: the open ones (not yet settled) soonest due first, those
+/// without a due time after them, oldest first; then, apart, the settled ones, the most recently
+/// settled first. Ties keep the order they came in.
+pub fn open_and_settled<'a>(
+    promises: impl IntoIterator<Item = &'a Promise>,
+) -> (Vec<&'a Promise>, Vec<&'a Promise>) {
+    let (mut settled, mut open): (Vec<&Promise>, Vec<&Promise>) = promises
+        .into_iter()
+        .partition(|promise| promise.status.is_settled());
+    open.sort_by_key(|p| (p.terms.due.is_none(), p.terms.due, p.made_at));
+    settled.sort_by_key(|p| std::cmp::Reverse(p.status.settled_at()));
+    (open, settled)
 }
 
 /// A step a partner asks to take on an existing promise.

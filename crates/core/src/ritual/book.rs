@@ -168,6 +168,17 @@ impl RitualBook {
         self.rituals.iter().filter(|r| r.is_active())
     }
 
+    /// The rituals that have not ended, the one that comes next first; those with no occurrence
+    /// left after `now` come last, in the order they were planned.
+    pub fn active_by_next(&self, now: Timestamp) -> Vec<&Ritual> {
+        let mut active: Vec<&Ritual> = self.active().collect();
+        active.sort_by_key(|r| {
+            let next = r.next_after(now);
+            (next.is_none(), next)
+        });
+        active
+    }
+
     /// Plans a ritual by `planner` ([`decide_plan`]), unless they have [`MAX_ACTIVE`] planned
     /// and not ended already. The partner's rituals do not count against them.
     pub fn decide_plan(
@@ -289,6 +300,24 @@ mod tests {
         assert_eq!(ended.next_after(Timestamp::from_millis(0)), None);
         assert_eq!(book.active().count(), 0);
         assert_eq!(book.all().len(), 1);
+    }
+
+    #[test]
+    fn the_ritual_that_comes_next_is_listed_first_and_ended_ones_not_at_all() {
+        let mut book = RitualBook::default();
+        let ids = [7, 8, 9].map(|n| RitualId::from_uuid(Uuid::from_u128(n)));
+        for (at, (id, start)) in ids.into_iter().zip(["21:00", "08:00", "12:00"]).enumerate() {
+            let plan = decide_plan(name("walk"), RitualKind::Walk, schedule(start));
+            through_the_log(&mut book, id, person(1), at as i64, plan);
+        }
+        let end = book.get(ids[2]).unwrap().decide_end().unwrap();
+        through_the_log(&mut book, ids[2], person(2), 3, end);
+        let order: Vec<RitualId> = book
+            .active_by_next(Timestamp::from_millis(4))
+            .iter()
+            .map(|r| r.id)
+            .collect();
+        assert_eq!(order, [ids[1], ids[0]]);
     }
 
     #[test]

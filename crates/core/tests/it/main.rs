@@ -20,6 +20,7 @@ mod journal_words;
 mod ledger;
 mod patterns;
 mod promise_lifecycle;
+mod promise_lists;
 mod record_calibration;
 mod record_model;
 mod repair_answers;

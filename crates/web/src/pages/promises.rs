@@ -13,7 +13,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use steadfast_core::promise::{
-    Ask, Change, Command, LifecycleStep, NextStep, Nudge, Promise, Severity, Stakes, Status, Terms,
+    self, Ask, Change, Command, LifecycleStep, NextStep, Nudge, Promise, Severity, Stakes, Status,
+    Terms,
 };
 use steadfast_core::record::Params;
 use steadfast_core::{PersonId, PromiseId, SpaceId, Timestamp};
@@ -95,17 +96,6 @@ fn severity_words(level: u8, lang: Lang) -> String {
 
 fn status_words(status: Status, lang: Lang) -> String {
     lang.t(&format!("promise-status-{}", status.as_str()))
-}
-
-/// When a settled promise settled.
-fn settled_at(status: Status) -> Option<Timestamp> {
-    match status {
-        Status::Kept { at, .. }
-        | Status::Broken { at, .. }
-        | Status::Released { at }
-        | Status::LetGo { at } => Some(at),
-        Status::Open | Status::Done => None,
-    }
 }
 
 /// One radio button of a scale.
@@ -311,13 +301,7 @@ async fn list_page(
         .partner_left()
         .then(|| lang.t("promises-former-note"));
     let all = opened.promises();
-    let mut open: Vec<&Promise> = all
-        .iter()
-        .copied()
-        .filter(|p| !p.status.is_settled())
-        .collect();
-    // Soonest due first; those without a due time after them, oldest first.
-    open.sort_by_key(|p| (p.terms.due.is_none(), p.terms.due, p.made_at));
+    let (open, settled) = promise::open_and_settled(all.iter().copied());
     let line = |p: &Promise| promise_line(p, &opened, &name, &zone, now, lang);
     // Each list shows one page of its own; the page's links lead on while any has more.
     let (yours, more_yours) = window(
@@ -332,12 +316,6 @@ async fn list_page(
     );
     let yours = yours.into_iter().map(|p| line(p)).collect();
     let theirs = theirs.into_iter().map(|p| line(p)).collect();
-    let mut settled: Vec<&Promise> = all
-        .iter()
-        .copied()
-        .filter(|p| p.status.is_settled())
-        .collect();
-    settled.sort_by_key(|p| std::cmp::Reverse(settled_at(p.status)));
     let (settled, more_settled) = window(settled, page, SETTLED_SHOWN);
     let settled = settled.into_iter().map(line).collect();
     let pager = Pager::new(

@@ -337,8 +337,7 @@ async fn list_page(
         .map_err(ritual_page_error)?;
     let book = &opened.ledger().rituals;
     let line = |r: &Ritual| ritual_line(r, space, viewer.as_ref(), now, lang);
-    let mut active: Vec<&Ritual> = book.active().collect();
-    active.sort_by_key(|r| r.next_after(now));
+    let active = book.active_by_next(now);
     Ok(RitualsPage {
         space_href: format!("/spaces/{space}"),
         space_name: space_name(state, space).await?,

@@ -138,11 +138,9 @@ async fn write(
 pub async fn add(
     app: &App,
     person: PersonId,
-    prompt: &str,
-    text: &str,
+    prompt: Option<Prompt>,
+    text: JournalText,
 ) -> Result<JournalEntryId, JournalError> {
-    let prompt = parse_prompt(prompt)?;
-    let text = parse_text(text)?;
     let entry = JournalEntryId::from_uuid(uuid::Uuid::new_v4());
     write(app, person, |_| {
         Ok(decide_write(entry, prompt, text.clone()))
@@ -155,9 +153,8 @@ pub async fn edit(
     app: &App,
     person: PersonId,
     entry: JournalEntryId,
-    text: &str,
+    text: JournalText,
 ) -> Result<JournalEntryId, JournalError> {
-    let text = parse_text(text)?;
     write(app, person, |book| {
         book.decide_edit(entry, text.clone()).map_err(Into::into)
     })

@@ -158,7 +158,7 @@ fn refusal_code(refusal: Refusal) -> &'static str {
 /// What a person typed to make a promise, before it is checked. Times are already read from
 /// their format (RFC 3339 in the API, the person's zone on pages).
 #[derive(Debug, Default)]
-pub struct NewPromise {
+pub struct PromiseInput {
     pub text: String,
     pub stakes: u8,
     pub due: Option<Timestamp>,
@@ -167,16 +167,29 @@ pub struct NewPromise {
     pub made_at: Option<Timestamp>,
 }
 
-impl NewPromise {
-    /// What was typed, read into core's types: the terms and the trust area, if any.
-    fn read(&self) -> Result<(Terms, Option<TrustDomain>), PromiseError> {
-        let terms = Terms {
-            text: parse_text(&self.text)?,
-            stakes: parse_stakes(self.stakes)?,
-            due: self.due,
-        };
-        Ok((terms, parse_domain(&self.domain)?))
+impl PromiseInput {
+    /// What was typed, read into core's types, as the request is read.
+    pub fn read(self) -> Result<NewPromise, PromiseError> {
+        Ok(NewPromise {
+            terms: Terms {
+                text: parse_text(&self.text)?,
+                stakes: parse_stakes(self.stakes)?,
+                due: self.due,
+            },
+            domain: parse_domain(&self.domain)?,
+            made_at: self.made_at,
+        })
     }
+}
+
+/// A promise to make, in core's types.
+#[derive(Clone, Debug)]
+pub struct NewPromise {
+    pub terms: Terms,
+    /// The area of trust it belongs to, if any.
+    pub domain: Option<TrustDomain>,
+    /// Set to log a promise made earlier.
+    pub made_at: Option<Timestamp>,
 }
 
 pub fn parse_text(text: &str) -> Result<PromiseText, PromiseError> {
@@ -286,7 +299,11 @@ pub async fn make(
     space: SpaceId,
     input: NewPromise,
 ) -> Result<PromiseId, PromiseError> {
-    let (terms, domain) = input.read()?;
+    let NewPromise {
+        terms,
+        domain,
+        made_at,
+    } = input;
     let mut opened = open(app, person, space).await?;
     let id = PromiseId::from_uuid(uuid::Uuid::new_v4());
     opened
@@ -299,7 +316,7 @@ pub async fn make(
                     opened.partner,
                     terms.clone(),
                     domain.clone(),
-                    input.made_at,
+                    made_at,
                     now,
                 )
                 .map_err(PromiseError::Refused)?;
@@ -360,7 +377,8 @@ pub async fn offer(
     broken: PromiseId,
     input: NewPromise,
 ) -> Result<PromiseId, PromiseError> {
-    let (terms, domain) = input.read()?;
+    // A smaller promise is made now: a time it was made earlier does not apply.
+    let NewPromise { terms, domain, .. } = input;
     let mut opened = open(app, person, space).await?;
     let id = PromiseId::from_uuid(uuid::Uuid::new_v4());
     opened

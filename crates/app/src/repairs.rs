@@ -446,13 +446,10 @@ pub async fn write_log(
     app: &App,
     person: PersonId,
     space: SpaceId,
-    text: &str,
-    intensity: Option<i64>,
+    text: RepairText,
+    intensity: Option<Intensity>,
 ) -> Result<(), RepairError> {
-    let entry = LogEvent {
-        text: parse_text(text)?,
-        intensity: parse_intensity(intensity)?,
-    };
+    let entry = LogEvent { text, intensity };
     let mut opened = open(app, person, space).await?;
     opened
         .write_all(app, |_, now| {

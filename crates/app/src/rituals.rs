@@ -151,18 +151,28 @@ pub struct RitualInput {
     pub first_date: String,
 }
 
-/// The checked parts of a ritual; the zone is added from the space when it is written.
-struct Parsed {
+/// A ritual to plan or change, in core's types; the zone is added from the space when it is
+/// written.
+#[derive(Clone, Debug)]
+pub struct RitualPlan {
     name: RitualName,
     kind: RitualKind,
     weekdays: Weekdays,
     start: StartTime,
     every: EveryWeeks,
     duration: Minutes,
+    /// `None`: today in the space's zone when planned, unchanged when changed.
     first_date: Option<jiff::civil::Date>,
 }
 
-fn parse(input: &RitualInput) -> Result<Parsed, RitualError> {
+impl RitualInput {
+    /// What was given, read into core's types, as the request is read.
+    pub fn read(&self) -> Result<RitualPlan, RitualError> {
+        parse(self)
+    }
+}
+
+fn parse(input: &RitualInput) -> Result<RitualPlan, RitualError> {
     let invalid = |e| RitualError::Invalid(Invalid::Schedule(e));
     let name =
         RitualName::parse(&input.name).map_err(|e| RitualError::Invalid(Invalid::Name(e)))?;
@@ -186,7 +196,7 @@ fn parse(input: &RitualInput) -> Result<Parsed, RitualError> {
     } else {
         Some(ritual::parse_date(&input.first_date).map_err(invalid)?)
     };
-    Ok(Parsed {
+    Ok(RitualPlan {
         name,
         kind,
         weekdays,
@@ -197,7 +207,7 @@ fn parse(input: &RitualInput) -> Result<Parsed, RitualError> {
     })
 }
 
-impl Parsed {
+impl RitualPlan {
     /// The schedule in the space's zone as it is now; no first date means today there.
     fn schedule(&self, zone: ZoneName, now: Timestamp) -> Schedule {
         let today = zone
@@ -223,15 +233,14 @@ pub fn ritual(opened: &Opened, id: RitualId) -> Result<&Ritual, RitualError> {
     opened.ledger().rituals.get(id).ok_or(RitualError::NotFound)
 }
 
-/// Plans a ritual in the space's zone; answers its id. Input is checked before anything is
-/// read, so a stranger learns nothing from a mistake in it.
+/// Plans a ritual in the space's zone; answers its id. The plan was read when the request was,
+/// before anything of the space, so a stranger learns nothing from a mistake in it.
 pub async fn plan(
     app: &App,
     person: PersonId,
     space: SpaceId,
-    input: &RitualInput,
+    parsed: RitualPlan,
 ) -> Result<RitualId, RitualError> {
-    let parsed = parse(input)?;
     let mut opened = open(app, person, space).await?;
     let id = RitualId::from_uuid(uuid::Uuid::new_v4());
     opened
@@ -258,9 +267,8 @@ pub async fn change(
     person: PersonId,
     space: SpaceId,
     id: RitualId,
-    input: &RitualInput,
+    parsed: RitualPlan,
 ) -> Result<(), RitualError> {
-    let parsed = parse(input)?;
     let mut opened = open(app, person, space).await?;
     opened
         .write_all(app, |opened, now| {
@@ -308,9 +316,8 @@ pub async fn set_zone(
     app: &App,
     person: PersonId,
     space: SpaceId,
-    name: &str,
+    zone: ZoneName,
 ) -> Result<ZoneName, RitualError> {
-    let zone = ZoneName::parse(name).map_err(|_| RitualError::Invalid(Invalid::Zone))?;
     let mut opened = open(app, person, space).await?;
     if opened.ledger().zone.is_set() && opened.ledger().zone.get() == zone {
         return Ok(zone);
@@ -327,6 +334,11 @@ pub async fn set_zone(
     Ok(zone)
 }
 
+/// A time zone by its name.
+pub fn parse_zone(name: &str) -> Result<ZoneName, RitualError> {
+    ZoneName::parse(name).map_err(|_| RitualError::Invalid(Invalid::Zone))
+}
+
 /// What a person gave for today's daily entry, before it is checked.
 #[derive(Debug, Default, Clone)]
 pub struct DailyInput {
@@ -337,30 +349,51 @@ pub struct DailyInput {
     pub private: bool,
 }
 
+/// Today's daily entry in core's types.
+#[derive(Clone, Debug)]
+pub struct DailyEntry {
+    written: Written,
+    visibility: Visibility,
+}
+
+impl DailyInput {
+    /// What was given, read into core's types, as the request is read.
+    pub fn read(&self) -> Result<DailyEntry, RitualError> {
+        let mood = u8::try_from(self.mood)
+            .ok()
+            .and_then(|m| Mood::new(m).ok())
+            .ok_or(RitualError::Invalid(Invalid::Mood))?;
+        let written = Written {
+            mood,
+            appreciation: DailyText::parse_optional(&self.appreciation)
+                .map_err(|e| RitualError::Invalid(Invalid::Appreciation(e)))?,
+            plan: DailyText::parse_optional(&self.plan)
+                .map_err(|e| RitualError::Invalid(Invalid::Plan(e)))?,
+        };
+        let visibility = if self.private {
+            Visibility::Private
+        } else {
+            Visibility::Shared
+        };
+        Ok(DailyEntry {
+            written,
+            visibility,
+        })
+    }
+}
+
 /// Writes the person's entry for today (in the space's zone), replacing today's if there is
 /// one; answers the day.
 pub async fn write_daily(
     app: &App,
     person: PersonId,
     space: SpaceId,
-    input: &DailyInput,
+    entry: DailyEntry,
 ) -> Result<jiff::civil::Date, RitualError> {
-    let mood = u8::try_from(input.mood)
-        .ok()
-        .and_then(|m| Mood::new(m).ok())
-        .ok_or(RitualError::Invalid(Invalid::Mood))?;
-    let written = Written {
-        mood,
-        appreciation: DailyText::parse_optional(&input.appreciation)
-            .map_err(|e| RitualError::Invalid(Invalid::Appreciation(e)))?,
-        plan: DailyText::parse_optional(&input.plan)
-            .map_err(|e| RitualError::Invalid(Invalid::Plan(e)))?,
-    };
-    let visibility = if input.private {
-        Visibility::Private
-    } else {
-        Visibility::Shared
-    };
+    let DailyEntry {
+        written,
+        visibility,
+    } = entry;
     let mut opened = open(app, person, space).await?;
     let mut written_day = None;
     opened

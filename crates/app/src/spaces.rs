@@ -88,19 +88,25 @@ pub fn parse_id(text: &str) -> Result<SpaceId, SpaceError> {
     text.parse().map_err(|_| SpaceError::NotFound)
 }
 
+/// A space's name as typed.
+pub fn parse_name(name: &str) -> Result<SpaceName, SpaceError> {
+    SpaceName::parse(name).map_err(SpaceError::Name)
+}
+
+/// A time zone by its name, as a browser or a client reports it.
+pub fn parse_zone(name: &str) -> Result<ZoneName, SpaceError> {
+    ZoneName::parse(name).map_err(|_| SpaceError::Zone)
+}
+
 /// Creates a space with the person as its only member (solo mode), in `zone` (the creator's own,
 /// as their browser reports it) when one is given: a couple's days, rituals and reminders then
 /// begin where they live, not in UTC. Nothing is created when the name or the zone is refused.
 pub async fn create(
     app: &App,
     person: PersonId,
-    name: &str,
-    zone: Option<&str>,
+    name: SpaceName,
+    zone: Option<ZoneName>,
 ) -> Result<SpaceId, SpaceError> {
-    let name = SpaceName::parse(name).map_err(SpaceError::Name)?;
-    let zone = zone
-        .map(|zone| ZoneName::parse(zone).map_err(|_| SpaceError::Zone))
-        .transpose()?;
     let id = SpaceId::from_uuid(uuid::Uuid::new_v4());
     app.store
         .create_space(&NewSpace {

@@ -1,18 +1,20 @@
 //! Promises through the use cases: who may take which step, what a stranger meets, two partners
 //! at once, the record's consent, and a smaller promise after a miss.
 
-use steadfast_app::promises::{self, NewPromise, PromiseError};
+use steadfast_app::promises::{self, NewPromise, PromiseError, PromiseInput};
 use steadfast_app::{Explain, Explained, Kind};
 use steadfast_core::promise::{Command, Refusal, Severity, Status};
 
 use crate::support::World;
 
 fn small(text: &str) -> NewPromise {
-    NewPromise {
+    PromiseInput {
         text: text.to_owned(),
         stakes: 1,
-        ..NewPromise::default()
+        ..PromiseInput::default()
     }
+    .read()
+    .expect("a promise as anyone would type it")
 }
 
 #[track_caller]

@@ -127,7 +127,7 @@ pub(crate) async fn write(
     };
     async {
         let id = space_id(&space)?;
-        rituals::write_daily(&state, caller.person, id, &input).await?;
+        rituals::write_daily(&state, caller.person, id, input.read()?).await?;
         listed(&state, caller.person, &space).await
     }
     .await

@@ -116,8 +116,9 @@ pub(crate) async fn create(
     ApiJson(body): ApiJson<NewEntryBody>,
 ) -> Result<(StatusCode, Json<EntryView>), ApiError> {
     async {
-        let prompt = body.prompt.unwrap_or_default();
-        let id = journal::add(&state, caller.person, &prompt, &body.text).await?;
+        let prompt = journal::parse_prompt(body.prompt.as_deref().unwrap_or_default())?;
+        let text = journal::parse_text(&body.text)?;
+        let id = journal::add(&state, caller.person, prompt, text).await?;
         one(&state, caller.person, id).await
     }
     .await
@@ -187,7 +188,8 @@ pub(crate) async fn edit(
 ) -> Result<Json<EntryView>, ApiError> {
     async {
         let id = journal::parse_entry(&entry)?;
-        journal::edit(&state, caller.person, id, &body.text).await?;
+        let text = journal::parse_text(&body.text)?;
+        journal::edit(&state, caller.person, id, text).await?;
         one(&state, caller.person, id).await
     }
     .await

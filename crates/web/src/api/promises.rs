@@ -19,7 +19,7 @@ use super::{ApiCaller, ApiError, ApiJson, OptionalJson, Paging, lang_of};
 use crate::AppState;
 use crate::i18n::Lang;
 use crate::times::{parse_rfc3339, rfc3339};
-use steadfast_app::promises::{self, Invalid, NewPromise, PromiseError};
+use steadfast_app::promises::{self, Invalid, PromiseError, PromiseInput};
 
 /// The API's answer for anything a promise or record operation refused.
 pub(super) fn refusal(error: PromiseError, lang: Lang) -> ApiError {
@@ -453,13 +453,14 @@ async fn make(
     space: &str,
     body: NewPromiseBody,
 ) -> Result<PromiseId, PromiseError> {
-    let input = NewPromise {
+    let input = PromiseInput {
         stakes: stakes(body.stakes)?.get(),
         due: time(body.due.as_deref())?,
         made_at: time(body.made_at.as_deref())?,
         domain: body.domain.unwrap_or_default(),
         text: body.text,
-    };
+    }
+    .read()?;
     promises::make(state, person, space_id(space)?, input).await
 }
 
@@ -948,13 +949,14 @@ pub(crate) async fn offer(
     ApiJson(body): ApiJson<NewPromiseBody>,
 ) -> Result<Response, ApiError> {
     let offered = async {
-        let input = NewPromise {
+        let input = PromiseInput {
             stakes: stakes(body.stakes)?.get(),
             due: time(body.due.as_deref())?,
             made_at: None,
             domain: body.domain.unwrap_or_default(),
             text: body.text,
-        };
+        }
+        .read()?;
         let space = space_id(&space)?;
         let broken = promises::parse_id(&promise)?;
         promises::offer(&state, caller.person, space, broken, input).await

@@ -776,7 +776,9 @@ pub(crate) async fn write_log(
 ) -> Result<Response, ApiError> {
     let written = async {
         let space = space_id(&space)?;
-        repairs::write_log(&state, caller.person, space, &body.text, body.intensity).await?;
+        let text = repairs::parse_text(&body.text)?;
+        let intensity = repairs::parse_intensity(body.intensity)?;
+        repairs::write_log(&state, caller.person, space, text, intensity).await?;
         let opened = repairs::open(&state, caller.person, space).await?;
         Ok::<_, RepairError>(log_of(&opened))
     };

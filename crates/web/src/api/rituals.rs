@@ -195,7 +195,7 @@ pub(crate) async fn create(
     let input = RitualInput::from(body);
     let planned = async {
         let space = space_id(&space)?;
-        rituals::plan(&state, caller.person, space, &input).await
+        rituals::plan(&state, caller.person, space, input.read()?).await
     }
     .await
     .map_err(|error| ApiError::from_app(error, lang_of(&headers)))?;
@@ -257,7 +257,7 @@ pub(crate) async fn change(
     async {
         let space_id = space_id(&space)?;
         let id = rituals::parse_id(&ritual)?;
-        rituals::change(&state, caller.person, space_id, id, &input).await?;
+        rituals::change(&state, caller.person, space_id, id, input.read()?).await?;
         one(&state, caller.person, (&space, &ritual)).await
     }
     .await
@@ -316,7 +316,8 @@ pub(crate) async fn set_time_zone(
 ) -> Result<Json<TimeZoneBody>, ApiError> {
     async {
         let space = space_id(&space)?;
-        rituals::set_zone(&state, caller.person, space, &body.time_zone).await
+        let zone = rituals::parse_zone(&body.time_zone)?;
+        rituals::set_zone(&state, caller.person, space, zone).await
     }
     .await
     .map(|zone| {

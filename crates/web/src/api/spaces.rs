@@ -39,9 +39,17 @@ pub(crate) async fn create(
     ApiJson(body): ApiJson<NewSpaceBody>,
 ) -> Result<Response, ApiError> {
     let lang = lang_of(&headers);
-    let id = spaces::create(&state, caller.person, &body.name, body.time_zone.as_deref())
-        .await
-        .map_err(|error| ApiError::from_app(error, lang))?;
+    let id = async {
+        let name = spaces::parse_name(&body.name)?;
+        let zone = body
+            .time_zone
+            .as_deref()
+            .map(spaces::parse_zone)
+            .transpose()?;
+        spaces::create(&state, caller.person, name, zone).await
+    }
+    .await
+    .map_err(|error| ApiError::from_app(error, lang))?;
     let body = Created { id: id.to_string() };
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }

@@ -197,7 +197,11 @@ pub(crate) async fn write(
         plan: form.plan.clone(),
         private: form.private.is_some(),
     };
-    match rituals::write_daily(&state, caller.person, space, &input).await {
+    let written = match input.read() {
+        Ok(entry) => rituals::write_daily(&state, caller.person, space, entry).await,
+        Err(error) => Err(error),
+    };
+    match written {
         Ok(_) => Ok(Redirect::to(&format!("/spaces/{space}/daily")).into_response()),
         Err(error @ RitualError::Invalid(_)) => {
             let page = daily_page(

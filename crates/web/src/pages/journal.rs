@@ -170,7 +170,13 @@ pub(crate) async fn write(
     zone: Zone,
     Form(form): Form<EntryForm>,
 ) -> Result<Response, WebError> {
-    match journal::add(&state, caller.person, &form.prompt, &form.text).await {
+    let written = async {
+        let prompt = journal::parse_prompt(&form.prompt)?;
+        let text = journal::parse_text(&form.text)?;
+        journal::add(&state, caller.person, prompt, text).await
+    }
+    .await;
+    match written {
         Ok(_) => Ok(Redirect::to("/journal").into_response()),
         Err(error @ (JournalError::Text(_) | JournalError::Prompt)) => {
             let page =
@@ -226,7 +232,11 @@ pub(crate) async fn edit(
     Form(form): Form<EntryForm>,
 ) -> Result<Response, WebError> {
     let entry = journal::parse_entry(&id).map_err(page_error)?;
-    match journal::edit(&state, caller.person, entry, &form.text).await {
+    let edited = match journal::parse_text(&form.text) {
+        Ok(text) => journal::edit(&state, caller.person, entry, text).await,
+        Err(error) => Err(error),
+    };
+    match edited {
         Ok(_) => Ok(Redirect::to("/journal").into_response()),
         Err(error @ JournalError::Text(_)) => {
             let page = entry_page(

@@ -27,7 +27,7 @@ use crate::auth::session::SignedIn;
 use crate::error::{Say, WebError};
 use crate::i18n::Lang;
 use steadfast_app::ledger::Opened;
-use steadfast_app::promises::{self, Invalid, NewPromise, PromiseError};
+use steadfast_app::promises::{self, Invalid, PromiseError, PromiseInput};
 use steadfast_app::spaces;
 
 /// How many settled promises each page of the list shows, newest first.
@@ -390,13 +390,15 @@ pub(crate) async fn make(
         let made_at = zone
             .past(&form.made_on, state.now())
             .map_err(|e| ("made_on", e))?;
-        let input = NewPromise {
+        let input = PromiseInput {
             text: form.text.clone(),
             stakes: scale_value(&form.stakes),
             due,
             domain: form.domain.clone(),
             made_at,
-        };
+        }
+        .read()
+        .map_err(|e| (make_field(&e), e))?;
         promises::make(&state, caller.person, space, input)
             .await
             .map_err(|e| (make_field(&e), e))
@@ -1289,13 +1291,14 @@ async fn offer(
     zone: &Zone,
 ) -> Result<(), PromiseError> {
     let field = |value: &Option<String>| value.clone().unwrap_or_default();
-    let input = NewPromise {
+    let input = PromiseInput {
         text: field(&form.text),
         stakes: scale_value(&field(&form.stakes)),
         due: zone.parse(&field(&form.due))?,
         domain: field(&form.domain),
         made_at: None,
-    };
+    }
+    .read()?;
     promises::offer(state, person, space, id, input)
         .await
         .map(|_| ())

@@ -1192,7 +1192,13 @@ pub(crate) async fn write_log(
         // Not a number stays out of range for the rules to refuse.
         text => Some(text.parse().unwrap_or(0)),
     };
-    match repairs::write_log(&state, caller.person, space, &form.text, intensity).await {
+    let written = async {
+        let text = repairs::parse_text(&form.text)?;
+        let intensity = repairs::parse_intensity(intensity)?;
+        repairs::write_log(&state, caller.person, space, text, intensity).await
+    }
+    .await;
+    match written {
         Ok(()) => Ok(Redirect::to(&format!("/spaces/{space}/repairs/log")).into_response()),
         Err(error @ (RepairError::NotFound | RepairError::Failed(_))) => Err(page_error(error)),
         Err(error) => {

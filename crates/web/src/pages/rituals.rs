@@ -381,7 +381,11 @@ pub(crate) async fn plan(
     Form(form): Form<RitualForm>,
 ) -> Result<Response, WebError> {
     let space = parse_space(&space)?;
-    match rituals::plan(&state, caller.person, space, &form.input()).await {
+    let planned = match form.input().read() {
+        Ok(plan) => rituals::plan(&state, caller.person, space, plan).await,
+        Err(error) => Err(error),
+    };
+    match planned {
         Ok(_) => Ok(Redirect::to(&format!("/spaces/{space}/rituals")).into_response()),
         Err(error @ (RitualError::NotFound | RitualError::Failed(_))) => {
             Err(ritual_page_error(error))
@@ -505,7 +509,11 @@ pub(crate) async fn change(
 ) -> Result<Response, WebError> {
     let space = parse_space(&space)?;
     let id = rituals::parse_id(&ritual).map_err(ritual_page_error)?;
-    match rituals::change(&state, caller.person, space, id, &form.input()).await {
+    let changed = match form.input().read() {
+        Ok(plan) => rituals::change(&state, caller.person, space, id, plan).await,
+        Err(error) => Err(error),
+    };
+    match changed {
         Ok(()) => Ok(Redirect::to(&format!("/spaces/{space}/rituals/{id}")).into_response()),
         Err(error @ (RitualError::NotFound | RitualError::Failed(_))) => {
             Err(ritual_page_error(error))
@@ -663,7 +671,11 @@ pub(crate) async fn set_zone(
     Form(form): Form<ZoneForm>,
 ) -> Result<Response, WebError> {
     let space = parse_space(&space)?;
-    match rituals::set_zone(&state, caller.person, space, &form.zone).await {
+    let set = match rituals::parse_zone(&form.zone) {
+        Ok(zone) => rituals::set_zone(&state, caller.person, space, zone).await,
+        Err(error) => Err(error),
+    };
+    match set {
         Ok(_) => Ok(Redirect::to(&format!("/spaces/{space}/settings?saved=zone")).into_response()),
         Err(error @ RitualError::Invalid(_)) => {
             let page = settings_page(

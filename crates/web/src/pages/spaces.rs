@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::CookieJar;
 use serde::Deserialize;
 use steadfast_core::promise::LifecycleStep;
-use steadfast_core::space::{Standing, ZoneName};
+use steadfast_core::space::Standing;
 
 use super::Chrome;
 use super::rituals::viewer_zone;
@@ -101,14 +101,11 @@ pub(crate) async fn create(
 ) -> Result<Response, WebError> {
     // The creator's own zone, as their browser reported it; none means UTC until someone sets it.
     let zone = viewer_zone(&headers);
-    match spaces::create(
-        &state,
-        caller.person,
-        &form.name,
-        zone.as_ref().map(ZoneName::as_str),
-    )
-    .await
-    {
+    let created = match spaces::parse_name(&form.name) {
+        Ok(name) => spaces::create(&state, caller.person, name, zone).await,
+        Err(error) => Err(error),
+    };
+    match created {
         Ok(id) => Ok(Redirect::to(&format!("/spaces/{id}")).into_response()),
         Err(refused @ SpaceError::Name(_)) => {
             let message = refused.message(chrome.lang);

@@ -9,7 +9,6 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use steadfast_core::space::ZoneName;
 
 use super::Chrome;
 use super::rituals::viewer_zone;
@@ -87,14 +86,11 @@ pub(crate) async fn begin(
         _ => return Err(WebError::BadRequest),
     };
     let zone = viewer_zone(&headers);
-    let space = match spaces::create(
-        &state,
-        caller.person,
-        &form.name,
-        zone.as_ref().map(ZoneName::as_str),
-    )
-    .await
-    {
+    let created = match spaces::parse_name(&form.name) {
+        Ok(name) => spaces::create(&state, caller.person, name, zone).await,
+        Err(error) => Err(error),
+    };
+    let space = match created {
         Ok(space) => space,
         Err(refused @ SpaceError::Name(_)) => {
             let message = refused.message(chrome.lang);

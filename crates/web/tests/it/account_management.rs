@@ -141,7 +141,7 @@ async fn count_and_end_every_session(app: &TestApp) -> u64 {
 #[tokio::test]
 async fn changing_the_password_ends_other_sessions_and_the_old_password_stops_working() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let phone = sign_up(&app, "changing-one").await;
@@ -218,7 +218,7 @@ async fn changing_the_password_ends_other_sessions_and_the_old_password_stops_wo
 
 #[tokio::test]
 async fn a_wrong_current_password_is_refused_with_the_form_kept() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let phone = sign_up(&app, "careful-changer").await;
     let laptop = another_session(&app, "careful-changer").await;
 
@@ -297,7 +297,7 @@ async fn a_wrong_current_password_is_refused_with_the_form_kept() {
 #[tokio::test]
 async fn recovery_with_a_valid_code_works_once_and_ends_every_session() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let person = sign_up(&app, "forgetful").await;
@@ -355,7 +355,7 @@ async fn recovery_with_a_valid_code_works_once_and_ends_every_session() {
 #[tokio::test]
 async fn recovery_answers_identically_for_unknown_names_wrong_codes_and_used_codes() {
     let clock = test_clock();
-    let app = TestApp::with_config(TestApp::test_config(&clock)).await;
+    let app = TestApp::builder().clock(&clock).start().await;
     let person = sign_up(&app, "known-person").await;
     let used = recover(&app, "known-person", &person.codes[0], NEW_PASSWORD).await;
     assert_eq!(used.status(), StatusCode::OK);
@@ -412,11 +412,14 @@ async fn recovery_answers_identically_for_unknown_names_wrong_codes_and_used_cod
 #[tokio::test]
 async fn recovery_takes_about_as_long_for_unknown_names_as_for_wrong_codes() {
     let clock = test_clock();
-    let app = TestApp::alone(WebConfig {
-        password_cost: PasswordCost::Production,
-        ..TestApp::test_config(&clock)
-    })
-    .await;
+    let app = TestApp::builder()
+        .config(WebConfig {
+            password_cost: PasswordCost::Production,
+            ..TestApp::test_config(&clock)
+        })
+        .alone()
+        .start()
+        .await;
     sign_up(&app, "known-person").await;
     let attempt = |username: &'static str| {
         let app = &app;
@@ -442,7 +445,7 @@ async fn recovery_takes_about_as_long_for_unknown_names_as_for_wrong_codes() {
 
 #[tokio::test]
 async fn a_flood_of_recovery_attempts_gets_429_with_retry_after() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let person = sign_up(&app, "targeted").await;
     let mut statuses = Vec::new();
     for _ in 0..7 {
@@ -494,7 +497,7 @@ async fn a_flood_of_recovery_attempts_gets_429_with_retry_after() {
 
 #[tokio::test]
 async fn the_recovery_page_works_signed_out_and_signs_in_afresh() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let person = sign_up(&app, "page-recoverer").await;
     let sign_in_page = app.get("/sign-in").await.text().await.unwrap();
     assert!(sign_in_page.contains(r#"href="/recovery""#));
@@ -553,7 +556,7 @@ async fn the_recovery_page_works_signed_out_and_signs_in_afresh() {
 #[tokio::test]
 async fn after_the_last_recovery_code_the_account_page_suggests_new_ones() {
     let clock = test_clock();
-    let app = TestApp::with_config(TestApp::test_config(&clock)).await;
+    let app = TestApp::builder().clock(&clock).start().await;
     let person = sign_up(&app, "code-spender").await;
     let mut cookie = person.cookie.clone();
     for code in &person.codes {
@@ -628,7 +631,7 @@ async fn after_the_last_recovery_code_the_account_page_suggests_new_ones() {
 /// cookie: an API call never falls back to the cookie behind a broken `Authorization` header.
 #[tokio::test]
 async fn an_authorization_header_that_is_not_a_bearer_token_signs_no_one_in() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let person = sign_up(&app, "header-tester").await;
     let fine = app
         .api(Method::GET, "/api/v1/me", None, Some(&person.cookie))
@@ -657,7 +660,7 @@ async fn an_authorization_header_that_is_not_a_bearer_token_signs_no_one_in() {
 #[tokio::test]
 async fn a_token_works_as_a_bearer_until_it_is_revoked() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let person = sign_up(&app, "script-writer").await;
@@ -719,7 +722,7 @@ async fn a_token_works_as_a_bearer_until_it_is_revoked() {
 
 #[tokio::test]
 async fn someone_elses_token_id_is_not_found_and_nothing_is_revoked() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let owner = sign_up(&app, "token-owner").await;
     let other = sign_up(&app, "token-thief").await;
     let (id, token) = new_token(&app, &owner.cookie, Some("mine")).await;
@@ -762,7 +765,7 @@ async fn someone_elses_token_id_is_not_found_and_nothing_is_revoked() {
 
 #[tokio::test]
 async fn a_token_does_not_open_pages_nor_manage_the_account() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let person = sign_up(&app, "token-holder").await;
     let (_, token) = new_token(&app, &person.cookie, None).await;
 
@@ -825,7 +828,7 @@ async fn a_token_does_not_open_pages_nor_manage_the_account() {
 
 #[tokio::test]
 async fn tokens_on_the_account_page_are_shown_once_listed_and_revoked() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let person = sign_up(&app, "page-tokens").await;
 
     let response = app
@@ -897,7 +900,7 @@ async fn tokens_on_the_account_page_are_shown_once_listed_and_revoked() {
 async fn deleting_the_account_ends_every_session_and_token_and_sign_in_then_answers_like_an_unknown_name()
  {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let person = sign_up(&app, "leaving-for-good").await;
@@ -952,7 +955,7 @@ async fn deleting_the_account_ends_every_session_and_token_and_sign_in_then_answ
 
 #[tokio::test]
 async fn the_delete_page_asks_for_the_password_then_deletes_and_signs_out() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let person = sign_up(&app, "page-leaver").await;
     let account = app
         .get_as("/account", &person.cookie)
@@ -1020,7 +1023,7 @@ async fn the_help_page_works_signed_out_and_leaves_no_record() {
         ],
         ..TestApp::test_config(&test_clock())
     };
-    let app = TestApp::with_config(config).await;
+    let app = TestApp::builder().config(config).start().await;
     sign_up(&app, "someone-here").await;
 
     let home = app.get("/").await.text().await.unwrap();
@@ -1072,7 +1075,7 @@ async fn the_help_page_works_signed_out_and_leaves_no_record() {
 #[tokio::test]
 async fn the_help_page_does_not_touch_a_signed_in_visitors_session() {
     let clock = test_clock();
-    let app = TestApp::with_config(TestApp::test_config(&clock)).await;
+    let app = TestApp::builder().clock(&clock).start().await;
     let person = sign_up(&app, "quiet-reader").await;
     let last_seen = || {
         let app = &app;

@@ -81,13 +81,14 @@ async fn api_token(app: &TestApp, cookie: &str) -> String {
 
 #[tokio::test]
 async fn a_new_account_link_lets_its_person_choose_a_password_once_and_shows_their_codes() {
-    welcome_link_journey(TestApp::sqlite().await).await;
+    welcome_link_journey(TestApp::builder().start().await).await;
 }
 
 #[tokio::test]
 #[ignore = "needs PostgreSQL (STEADFAST_TEST_DATABASE_URL): scripts/test runs it"]
 async fn a_new_account_link_works_the_same_on_postgres() {
-    let app = TestApp::on(Backend::Postgres)
+    let app = TestApp::builder()
+        .start_on(Backend::Postgres)
         .await
         .expect("STEADFAST_TEST_DATABASE_URL names the PostgreSQL test server");
     welcome_link_journey(app).await;
@@ -162,7 +163,7 @@ async fn welcome_link_journey(app: TestApp) {
 
 #[tokio::test]
 async fn a_recovery_link_sets_a_new_password_and_ends_every_other_session_and_token() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let old_cookie = app.sign_up("forgetful", PASSWORD).await;
     let token = api_token(&app, &old_cookie).await;
     let person: PersonId = json(
@@ -221,7 +222,7 @@ async fn a_recovery_link_sets_a_new_password_and_ends_every_other_session_and_to
 #[tokio::test]
 async fn expired_replaced_wrong_and_malformed_links_get_a_clear_page_never_an_error() {
     let clock = test_clock();
-    let app = TestApp::with_config(TestApp::test_config(&clock)).await;
+    let app = TestApp::builder().clock(&clock).start().await;
     let person = operator_account(&app, "late-opener").await;
 
     // Expired: a day and a moment later.
@@ -290,11 +291,14 @@ async fn a_disabled_account_signing_in_gets_the_wrong_password_answer_in_the_sam
     // Real hashing costs, so that the time comparison means something, and no other test
     // competing for the processors.
     let clock = test_clock();
-    let app = TestApp::alone(WebConfig {
-        password_cost: PasswordCost::Production,
-        ..TestApp::test_config(&clock)
-    })
-    .await;
+    let app = TestApp::builder()
+        .config(WebConfig {
+            password_cost: PasswordCost::Production,
+            ..TestApp::test_config(&clock)
+        })
+        .alone()
+        .start()
+        .await;
     let cookie = app.sign_up("kept-out", PASSWORD).await;
     app.sign_up("still-here", PASSWORD).await;
     let person: PersonId = json(
@@ -368,7 +372,7 @@ async fn a_disabled_account_signing_in_gets_the_wrong_password_answer_in_the_sam
 #[tokio::test]
 async fn disabling_ends_sessions_and_tokens_at_the_next_request_and_enabling_lets_sign_in_again() {
     let clock = test_clock();
-    let app = TestApp::with_config(TestApp::test_config(&clock)).await;
+    let app = TestApp::builder().clock(&clock).start().await;
     let signed_up = app
         .api(
             Method::POST,
@@ -449,7 +453,7 @@ async fn a_session_that_outlived_the_disabling_is_refused_at_its_first_use() {
     use sha2::{Digest, Sha256};
 
     let clock = test_clock();
-    let app = TestApp::with_config(TestApp::test_config(&clock)).await;
+    let app = TestApp::builder().clock(&clock).start().await;
     let signed_up = app
         .api(
             Method::POST,

@@ -122,7 +122,7 @@ async fn crossing(app: &TestApp, c: &Couple) -> String {
 #[tokio::test]
 async fn a_concessive_apology_is_taken_and_an_excusing_but_is_refused_kindly() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let c = couple(&app, "ada", "bram").await;

@@ -76,7 +76,7 @@ impl Couple {
 
 #[tokio::test]
 async fn a_boundary_is_proposed_acknowledged_revised_and_withdrawn_with_its_history() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = couple(&app, "ada", "ben").await;
     let id = us.propose(&app, "Phone stays private").await;
     let shown = us.show(&app, &us.b, &id).await;
@@ -170,7 +170,7 @@ async fn a_boundary_is_proposed_acknowledged_revised_and_withdrawn_with_its_hist
 
 #[tokio::test]
 async fn a_self_reported_crossing_asks_for_three_steps_and_the_owner_resolves_it() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = couple(&app, "ada", "ben").await;
     let (id, crossing) = us.crossed(&app).await;
     let path = |step: &str| format!("{id}/crossings/{crossing}/{step}");
@@ -317,7 +317,7 @@ async fn a_self_reported_crossing_asks_for_three_steps_and_the_owner_resolves_it
 
 #[tokio::test]
 async fn the_owner_may_report_a_crossing_and_times_are_checked() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = couple(&app, "ada", "ben").await;
     let id = us.agreed(&app).await;
     us.on(
@@ -353,7 +353,7 @@ async fn the_owner_may_report_a_crossing_and_times_are_checked() {
 
 #[tokio::test]
 async fn alone_there_is_no_one_to_propose_to_or_thank() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let a = person(&app, "ada").await;
     let space = solo_space(&app, &a).await;
     call(
@@ -381,7 +381,7 @@ async fn alone_there_is_no_one_to_propose_to_or_thank() {
 
 #[tokio::test]
 async fn another_couple_reaches_none_of_it() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = couple(&app, "ada", "ben").await;
     let them = couple(&app, "cyd", "dee").await;
     let (id, crossing) = us.crossed(&app).await;
@@ -455,7 +455,7 @@ async fn another_couple_reaches_none_of_it() {
 
 #[tokio::test]
 async fn appreciations_and_crossings_show_in_the_balance() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = couple(&app, "ada", "ben").await;
     let path = format!("/api/v1/spaces/{}/appreciations", us.space);
     call(
@@ -509,7 +509,7 @@ async fn appreciations_and_crossings_show_in_the_balance() {
 
 #[tokio::test]
 async fn after_a_partner_leaves_the_boundaries_stay_read_only_and_the_balance_starts_over() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = couple(&app, "ada", "ben").await;
     let (id, _) = us.crossed(&app).await;
     let thanks = format!("/api/v1/spaces/{}/appreciations", us.space);

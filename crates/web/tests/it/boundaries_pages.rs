@@ -23,7 +23,7 @@ async fn boundary_json(app: &TestApp, pair: &Pair, href: &str) -> Value {
 
 #[tokio::test]
 async fn a_crossing_goes_through_its_steps_by_form() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = pair_up(&app, "ash", "bea").await;
     let list = format!("/spaces/{}/boundaries", us.space);
 
@@ -137,7 +137,7 @@ async fn a_crossing_goes_through_its_steps_by_form() {
 
 #[tokio::test]
 async fn the_appreciations_page_shows_the_balance_as_a_guide() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = pair_up(&app, "ash", "bea").await;
     let path = format!("/spaces/{}/appreciations", us.space);
     let (_, empty) = page(&app, &path, &us.ash).await;
@@ -160,7 +160,7 @@ async fn the_appreciations_page_shows_the_balance_as_a_guide() {
 
 #[tokio::test]
 async fn another_couple_gets_not_found_on_every_page() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = pair_up(&app, "ash", "bea").await;
     let them = pair_up(&app, "cyd", "dee").await;
     let list = format!("/spaces/{}/boundaries", us.space);

@@ -75,7 +75,7 @@ async fn three_weeks(app: &TestApp, us: &Couple, clock: &steadfast_web::ManualCl
 #[ignore = "drives Chromium through chromedriver: scripts/test runs it"]
 async fn a_coach_reads_a_granted_space_and_the_partner_revokes() {
     let clock = test_clock();
-    let app = TestApp::with_config(TestApp::test_config(&clock)).await;
+    let app = TestApp::builder().clock(&clock).start().await;
     let us = couple(&app, "alexandra", "samwise").await;
     three_weeks(&app, &us, &clock).await;
     let (alex, coach) = (Browser::start().await, Browser::start().await);

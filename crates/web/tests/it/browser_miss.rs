@@ -79,7 +79,7 @@ async fn step(
 #[tokio::test]
 #[ignore = "drives Chromium through chromedriver: scripts/test runs it"]
 async fn a_hard_first_week_in_polish_on_a_phone() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     // Ola was hurt; Tomek hid something.
     let c = couple(&app, "ola", "tomek").await;
     let (ola, tomek) = (&c.a, &c.b);

@@ -74,7 +74,7 @@ async fn write_daily(browser: &Browser, mood: u8, appreciation: &str, plan: &str
 #[ignore = "drives Chromium through chromedriver: scripts/test runs it"]
 async fn rituals_the_daily_minute_and_the_feed_across_two_time_zones() {
     let clock = test_clock();
-    let app = TestApp::with_config(TestApp::test_config(&clock)).await;
+    let app = TestApp::builder().clock(&clock).start().await;
     // Alex's device is in Warsaw, Sam's in New York: six hours apart in November.
     let (alex, sam) = (
         Browser::start_in_zone("Europe/Warsaw").await,

@@ -277,7 +277,7 @@ async fn the_coach_sees_exactly_each_granted_partners_shared_data(
 #[tokio::test]
 async fn the_coach_sees_exactly_each_granted_partners_shared_data_on_sqlite() {
     let clock = test_clock();
-    let app = TestApp::with_config(TestApp::test_config(&clock)).await;
+    let app = TestApp::builder().clock(&clock).start().await;
     the_coach_sees_exactly_each_granted_partners_shared_data(app, clock).await;
 }
 
@@ -285,7 +285,9 @@ async fn the_coach_sees_exactly_each_granted_partners_shared_data_on_sqlite() {
 #[ignore = "needs PostgreSQL (STEADFAST_TEST_DATABASE_URL): scripts/test runs it"]
 async fn the_coach_sees_exactly_each_granted_partners_shared_data_on_postgres() {
     let clock = test_clock();
-    let app = TestApp::on_with(Backend::Postgres, TestApp::test_config(&clock))
+    let app = TestApp::builder()
+        .clock(&clock)
+        .start_on(Backend::Postgres)
         .await
         .expect("STEADFAST_TEST_DATABASE_URL names the PostgreSQL test server");
     the_coach_sees_exactly_each_granted_partners_shared_data(app, clock).await;
@@ -317,7 +319,7 @@ fn own_account(path: &str) -> bool {
 
 #[tokio::test]
 async fn every_write_a_coach_attempts_is_refused_and_changes_nothing() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let (us, coach) = coached_couple(&app).await;
     grant(&app, &us.a, &us.space, &coach, None).await;
     let space: SpaceId = us.space.parse().unwrap();
@@ -395,7 +397,7 @@ async fn every_write_a_coach_attempts_is_refused_and_changes_nothing() {
 
 #[tokio::test]
 async fn a_coach_of_one_couple_gets_not_found_for_another() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let (us, coach) = coached_couple(&app).await;
     let them = couple(&app, "jordan", "riley").await;
     grant(&app, &us.a, &us.space, &coach, None).await;
@@ -455,7 +457,7 @@ async fn a_coach_of_one_couple_gets_not_found_for_another() {
 
 #[tokio::test]
 async fn a_coach_joins_by_invite_once_and_is_never_a_member() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = couple(&app, "alexandra", "samwise").await;
     let link = coach_invite(&app, &us.a, &us.space).await;
     // Signed out: the invitation names the space and offers a coach account.
@@ -538,7 +540,7 @@ async fn a_coach_joins_by_invite_once_and_is_never_a_member() {
 
 #[tokio::test]
 async fn granting_and_revoking_by_page_is_one_click_with_the_consent_note() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let (us, coach) = coached_couple(&app).await;
     let settings = format!("/spaces/{}/coach", us.space);
     let (status, html) = page(&app, &settings, &us.a.cookie).await;
@@ -602,7 +604,7 @@ async fn granting_and_revoking_by_page_is_one_click_with_the_consent_note() {
 
 #[tokio::test]
 async fn reads_are_in_the_owners_export_and_not_in_the_partners() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let (us, coach) = coached_couple(&app).await;
     grant(&app, &us.a, &us.space, &coach, None).await;
     let (status, html) = page(

@@ -171,7 +171,7 @@ async fn write_both_partners_items(app: &TestApp, pair: &Couple) {
 #[tokio::test]
 async fn the_export_holds_the_persons_account_but_no_password_hash_session_or_token_secret() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let person = sign_up(&app, "keeps-records", Some("me@example.org")).await;
@@ -244,7 +244,7 @@ async fn the_export_holds_the_persons_account_but_no_password_hash_session_or_to
 #[tokio::test]
 async fn a_partners_private_items_never_reach_the_export_and_their_shared_ones_do() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let pair = couple(&app, "export-alex", "export-blake", "Alex and Blake").await;
@@ -304,7 +304,7 @@ async fn a_partners_private_items_never_reach_the_export_and_their_shared_ones_d
 async fn after_the_partner_leaves_the_one_who_stays_keeps_what_was_shared_and_the_leaver_only_their_own()
  {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let pair = couple(&app, "stays-avery", "leaves-blair", "Avery and Blair").await;
@@ -384,7 +384,7 @@ async fn after_the_partner_leaves_the_one_who_stays_keeps_what_was_shared_and_th
 #[tokio::test]
 async fn someone_who_joins_later_never_sees_what_was_shared_with_the_partner_before() {
     let clock = test_clock();
-    let app = TestApp::with_config(TestApp::test_config(&clock)).await;
+    let app = TestApp::builder().clock(&clock).start().await;
     let pair = couple(&app, "stays-avery", "before-blair", "Avery's place").await;
     let (space, avery) = (pair.space, pair.first.id);
     let stream = StreamId::Space(space);
@@ -460,7 +460,7 @@ async fn someone_who_joins_later_never_sees_what_was_shared_with_the_partner_bef
 
 #[tokio::test]
 async fn someone_outside_the_couple_exports_nothing_of_the_couple() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = couple(&app, "inside-alex", "inside-blake", "Our hidden garden").await;
     write_both_partners_items(&app, &pair).await;
     let outsider = sign_up(&app, "outside-casey", None).await;
@@ -498,7 +498,7 @@ async fn someone_outside_the_couple_exports_nothing_of_the_couple() {
 
 #[tokio::test]
 async fn the_download_page_needs_a_session_and_gives_the_same_document() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let person = sign_up(&app, "page-downloader", None).await;
     let response = app
         .api(
@@ -558,7 +558,7 @@ async fn the_download_page_needs_a_session_and_gives_the_same_document() {
 #[tokio::test]
 async fn an_api_token_can_export_through_the_api() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let pair = couple(&app, "token-alex", "token-blake", "Tokens and us").await;
@@ -602,7 +602,7 @@ async fn an_api_token_can_export_through_the_api() {
 
 #[tokio::test]
 async fn the_export_is_in_the_api_document() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let document: Value = app.get("/api/v1/openapi.json").await.json().await.unwrap();
     let operation = &document["paths"]["/api/v1/export"]["get"];
     assert!(

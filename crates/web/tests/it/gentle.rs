@@ -13,7 +13,7 @@ use crate::support::api::{self, Person};
 
 #[tokio::test]
 async fn the_api_notices_harsh_openings_in_both_languages() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let alex = person(&app, "alex").await;
     let english = call(
         &app,
@@ -66,7 +66,7 @@ async fn the_api_notices_harsh_openings_in_both_languages() {
 
 #[tokio::test]
 async fn the_api_refuses_bad_input_and_strangers() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let alex = person(&app, "alex").await;
     call(
         &app,
@@ -109,7 +109,7 @@ async fn the_api_refuses_bad_input_and_strangers() {
 
 #[tokio::test]
 async fn check_my_words_shows_findings_keeps_the_text_and_saves_nothing() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let Couple { a, space, .. } = couple(&app, "alex", "sam").await;
     let id = start(&app, &a, &space).await;
     let base = format!("/spaces/{space}/checkins/{id}");
@@ -177,7 +177,7 @@ async fn check_my_words_shows_findings_keeps_the_text_and_saves_nothing() {
 
 #[tokio::test]
 async fn a_clear_text_is_said_to_be_clear_in_polish_too() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let Couple { a, space, .. } = couple(&app, "alex", "sam").await;
     let id = start(&app, &a, &space).await;
     let checked = app
@@ -268,7 +268,7 @@ async fn share_as_written(app: &TestApp, space: &str, check: &Check<'_>) {
 
 #[tokio::test]
 async fn the_boundary_forms_check_the_words_and_still_send_them_as_written() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = api::couple(&app, "ash", "bea").await;
     let space = us.space.clone();
     let list = format!("/spaces/{space}/boundaries");
@@ -356,7 +356,7 @@ async fn the_boundary_forms_check_the_words_and_still_send_them_as_written() {
 
 #[tokio::test]
 async fn the_repair_messages_check_the_words_and_still_send_them_as_written() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = api::couple(&app, "ada", "bea").await;
     let space = us.space.clone();
     let opened = call(
@@ -419,7 +419,7 @@ async fn the_repair_messages_check_the_words_and_still_send_them_as_written() {
 
 #[tokio::test]
 async fn checks_are_refused_to_another_couple_and_for_forms_without_one() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = api::couple(&app, "ash", "bea").await;
     let them = api::couple(&app, "cyd", "dee").await;
     let space = us.space.clone();
@@ -473,7 +473,7 @@ async fn on_an_apology_the_helper_offers_an_apology_never_an_accusation() {
         steadfast_store::Backend::Sqlite,
         steadfast_store::Backend::Postgres,
     ] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let alex = person(&app, "alex").await;

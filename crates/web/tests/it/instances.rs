@@ -10,7 +10,6 @@ use tokio::task::JoinSet;
 
 use crate::support::TestApp;
 use crate::support::api::{Person, call, couple};
-use crate::support::app::test_clock;
 use crate::support::pages::page;
 
 /// How many promises each partner makes at once, each through their own instance.
@@ -54,12 +53,11 @@ async fn listed(app: &TestApp, who: &Person, space: &str) -> Vec<String> {
 #[tokio::test]
 #[ignore = "needs PostgreSQL (STEADFAST_TEST_DATABASE_URL): scripts/test runs it"]
 async fn partners_on_two_instances_lose_no_update_and_see_each_other_at_once() {
-    let one = TestApp::on(Backend::Postgres)
+    let one = TestApp::builder()
+        .start_on(Backend::Postgres)
         .await
         .expect("STEADFAST_TEST_DATABASE_URL names the PostgreSQL test server");
-    let two = one
-        .second_instance(TestApp::test_config(&test_clock()))
-        .await;
+    let two = TestApp::builder().beside(&one).start().await;
     let couple = couple(&one, "ash", "bea").await;
     let space = couple.space.as_str();
     let promises_page = format!("/spaces/{space}/promises");

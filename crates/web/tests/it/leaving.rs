@@ -302,7 +302,7 @@ async fn hana_keeps_the_history(app: &TestApp, us: &Couple, h: &History, name: &
 async fn the_partner_who_stays_keeps_the_shared_history_after_a_leave_and_after_a_deletion() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
         let clock = test_clock();
-        let Some(app) = TestApp::on_with(backend, TestApp::test_config(&clock)).await else {
+        let Some(app) = TestApp::builder().clock(&clock).start_on(backend).await else {
             continue;
         };
         let us = couple(&app, "hana", "piotrek").await;
@@ -358,7 +358,7 @@ async fn the_partner_who_stays_keeps_the_shared_history_after_a_leave_and_after_
 async fn the_leaver_cannot_keep_watching_and_coming_back_takes_a_new_invite() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
         let clock = test_clock();
-        let Some(app) = TestApp::on_with(backend, TestApp::test_config(&clock)).await else {
+        let Some(app) = TestApp::builder().clock(&clock).start_on(backend).await else {
             continue;
         };
         let us = couple(&app, "mira", "jonas").await;

@@ -223,7 +223,7 @@ fn polish(session: &str) -> String {
 
 #[tokio::test]
 async fn every_page_and_the_feed_read_in_polish_for_a_polish_couple() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = couple(&app, "ola", "kuba").await;
     let space = us.space.clone();
     let base = format!("/api/v1/spaces/{space}");

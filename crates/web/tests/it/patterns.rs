@@ -59,7 +59,7 @@ fn helped_app_config() -> WebConfig {
 
 #[tokio::test]
 async fn repeated_hurt_shows_to_the_receiver_and_leaves_no_trace_for_the_partner() {
-    let app = TestApp::with_config(helped_app_config()).await;
+    let app = TestApp::builder().config(helped_app_config()).start().await;
     let Couple { a, b, space } = couple(&app, "alex", "sam").await;
     // Sam broke promises to Alex; Alex recorded them.
     breach(&app, &b, &a, &space, false).await;
@@ -133,7 +133,7 @@ async fn repeated_hurt_shows_to_the_receiver_and_leaves_no_trace_for_the_partner
 
 #[tokio::test]
 async fn another_couple_and_strangers_are_refused() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let ours = couple(&app, "alex", "sam").await;
     let other = couple(&app, "kim", "lee").await;
     let path = format!("/api/v1/spaces/{}/patterns", ours.space);
@@ -165,7 +165,7 @@ async fn another_couple_and_strangers_are_refused() {
 
 #[tokio::test]
 async fn a_boundary_crossed_twice_shows_to_its_owner_from_the_boundaries_own_events() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let Couple { a, b, space } = couple(&app, "alex", "sam").await;
     let proposed = call(
         &app,
@@ -209,7 +209,7 @@ async fn a_boundary_crossed_twice_shows_to_its_owner_from_the_boundaries_own_eve
 #[tokio::test]
 async fn hard_check_ins_read_only_the_persons_own_answers_and_tell_no_values() {
     use crate::checkins_api as checkins;
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = checkins::couple(&app, "alex", "sam").await;
     complete_check_ins(&app, &us, &[(-3, 4); 3]).await;
     let path = format!("/api/v1/spaces/{}/patterns", us.space);

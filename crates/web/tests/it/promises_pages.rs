@@ -73,7 +73,7 @@ fn offered(html: &str, promise: &str) -> Vec<String> {
 
 #[tokio::test]
 async fn a_promise_made_by_form_shows_for_both_partners_in_their_own_direction() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
     let list = format!("/spaces/{}/promises", pair.space);
 
@@ -132,7 +132,7 @@ async fn a_promise_made_by_form_shows_for_both_partners_in_their_own_direction()
 
 #[tokio::test]
 async fn times_typed_are_read_in_the_persons_zone() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
     let warsaw = format!("{}; tz=Europe/Warsaw", pair.ash);
     let path = promise(
@@ -155,7 +155,7 @@ async fn times_typed_are_read_in_the_persons_zone() {
 
 #[tokio::test]
 async fn before_the_browser_reports_a_zone_a_space_shows_its_own_rather_than_utc() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
     let path = promise(
         &app,
@@ -192,7 +192,7 @@ async fn before_the_browser_reports_a_zone_a_space_shows_its_own_rather_than_utc
 
 #[tokio::test]
 async fn a_person_alone_is_told_a_promise_is_made_to_a_partner() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let cookie = app.sign_up("alone", PASSWORD).await;
     let space = create_space(&app, &cookie, "Mine").await;
     let list = format!("/spaces/{space}/promises");
@@ -220,7 +220,7 @@ async fn a_person_alone_is_told_a_promise_is_made_to_a_partner() {
 
 #[tokio::test]
 async fn a_mistake_in_the_form_comes_back_with_everything_typed_and_nothing_made() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
     let list = format!("/spaces/{}/promises", pair.space);
     let cases: [(Fields, StatusCode, &str, &str); 7] = [
@@ -332,7 +332,7 @@ async fn a_mistake_in_the_form_comes_back_with_everything_typed_and_nothing_made
 
 #[tokio::test]
 async fn each_partner_is_offered_only_the_steps_that_are_theirs_now() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
     let path = promise(
         &app,
@@ -375,7 +375,7 @@ async fn each_partner_is_offered_only_the_steps_that_are_theirs_now() {
 
 #[tokio::test]
 async fn done_then_kept_with_new_stakes_settles_the_promise_with_its_history() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
     let path = small_promise(&app, &pair.ash, &pair.space, "Fix the bike light").await;
     step(&app, &path, "done", &[], &pair.ash).await;
@@ -428,7 +428,7 @@ async fn done_then_kept_with_new_stakes_settles_the_promise_with_its_history() {
 
 #[tokio::test]
 async fn a_step_by_the_wrong_partner_or_at_the_wrong_time_is_refused_and_changes_nothing() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
     let path = small_promise(&app, &pair.ash, &pair.space, "Call mum back").await;
     let before = events(&app, &pair.space).await;
@@ -549,7 +549,7 @@ async fn a_step_by_the_wrong_partner_or_at_the_wrong_time_is_refused_and_changes
 
 #[tokio::test]
 async fn a_renegotiation_is_asked_before_the_due_time_and_the_receiver_answers() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
     let path = promise(
         &app,
@@ -654,7 +654,7 @@ async fn a_renegotiation_is_asked_before_the_due_time_and_the_receiver_answers()
 #[tokio::test]
 async fn when_an_open_promise_is_overdue_the_receiver_extends_it_or_lets_it_go() {
     let clock = test_clock();
-    let app = TestApp::with_config(TestApp::test_config(&clock)).await;
+    let app = TestApp::builder().clock(&clock).start().await;
     let pair = pair(&app).await;
     // The clock stands at 2026-11-18 11:06:40 UTC.
     let due = [("stakes", "2"), ("due", "2026-11-18T11:20")];
@@ -743,7 +743,7 @@ async fn when_an_open_promise_is_overdue_the_receiver_extends_it_or_lets_it_go()
 
 #[tokio::test]
 async fn a_breach_is_recorded_by_the_receiver_with_its_severity() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
     let path = small_promise(
         &app,
@@ -795,7 +795,7 @@ async fn a_breach_is_recorded_by_the_receiver_with_its_severity() {
 
 #[tokio::test]
 async fn a_promise_logged_afterwards_says_so() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
     let path = promise(
         &app,
@@ -865,7 +865,7 @@ async fn a_promise_logged_afterwards_says_so() {
 
 #[tokio::test]
 async fn many_open_promises_bring_a_gentle_word_that_blocks_nothing() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
     let list = format!("/spaces/{}/promises", pair.space);
     for n in 0..4 {
@@ -887,7 +887,7 @@ async fn many_open_promises_bring_a_gentle_word_that_blocks_nothing() {
 
 #[tokio::test]
 async fn what_a_partner_typed_is_shown_as_text_never_as_markup() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
     let text = r#"<script>alert("x")</script> & <b>bold</b>"#;
     let path = small_promise(&app, &pair.ash, &pair.space, text).await;
@@ -918,7 +918,7 @@ async fn what_a_partner_typed_is_shown_as_text_never_as_markup() {
 
 #[tokio::test]
 async fn someone_from_another_couple_finds_nothing_on_any_promise_or_record_page() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
     let other = pair_up(&app, "cyd", "dia").await;
     let path = small_promise(&app, &pair.ash, &pair.space, "Our own business").await;
@@ -988,7 +988,7 @@ async fn someone_from_another_couple_finds_nothing_on_any_promise_or_record_page
 
 #[tokio::test]
 async fn a_former_partner_no_longer_reaches_the_promises_and_the_one_who_stayed_keeps_them() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
     let path = small_promise(&app, &pair.ash, &pair.space, "Before we parted").await;
     let (status, _, _) = post(
@@ -1024,7 +1024,7 @@ fn shows_figures(html: &str) -> bool {
 
 #[tokio::test]
 async fn the_record_shows_nothing_until_both_switch_it_on_and_hides_when_either_switches_off() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
     let record = format!("/spaces/{}/record", pair.space);
     let consent = format!("{record}/consent");
@@ -1104,7 +1104,7 @@ async fn the_record_shows_nothing_until_both_switch_it_on_and_hides_when_either_
 
 #[tokio::test]
 async fn the_stakes_ladder_is_offered_to_the_receiving_partner_only() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
     for n in 0..5 {
         let path = promise(
@@ -1143,7 +1143,7 @@ async fn the_stakes_ladder_is_offered_to_the_receiving_partner_only() {
 
 #[tokio::test]
 async fn the_pages_speak_polish_too() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
     let path = small_promise(&app, &pair.ash, &pair.space, "Zadzwonię").await;
     let polish = |cookie: &str| format!("{cookie}; lang=pl");
@@ -1169,7 +1169,7 @@ async fn the_pages_speak_polish_too() {
 
 #[tokio::test]
 async fn the_space_page_leads_to_the_promises_and_the_record() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
     let (_, html) = page(&app, &format!("/spaces/{}", pair.space), &pair.ash).await;
     assert!(html.contains(&format!(r#"href="/spaces/{}/promises""#, pair.space)));
@@ -1186,7 +1186,7 @@ async fn the_space_page_leads_to_the_promises_and_the_record() {
 /// model runs with, as each language writes numbers.
 #[tokio::test]
 async fn how_the_record_is_worked_out_names_the_formula_and_the_research() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
     let how = format!("/spaces/{}/record/how", pair.space);
     let (status, html) = page(&app, &how, &pair.ash).await;
@@ -1233,7 +1233,7 @@ fn visible_text(html: &str) -> String {
 /// Plain words everywhere else: no page a couple reads day to day names the model.
 #[tokio::test]
 async fn the_record_and_help_pages_speak_plainly() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
     let record = format!("/spaces/{}/record", pair.space);
     for cookie in [&pair.ash, &pair.bea] {
@@ -1255,7 +1255,7 @@ async fn the_record_and_help_pages_speak_plainly() {
 
 #[tokio::test]
 async fn the_first_promise_kept_between_two_is_marked_warmly_once_and_no_other() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
     let first = small_promise(&app, &pair.bea, &pair.space, "Call at lunch").await;
     let second = small_promise(&app, &pair.ash, &pair.space, "Walk the dog").await;

@@ -20,7 +20,7 @@ async fn app_on(backend: Backend) -> Option<TestApp> {
         quick_exit_url: EXIT_TO.to_owned(),
         ..TestApp::test_config(&test_clock())
     };
-    TestApp::on_with(backend, config).await
+    TestApp::builder().config(config).start_on(backend).await
 }
 
 /// Signs someone up; their session cookie and id.

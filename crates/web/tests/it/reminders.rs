@@ -246,7 +246,7 @@ async fn a_due_reminder_is_emailed_once_to_the_person_who_wants_it_and_says_noth
     let smtp = SmtpServer::start();
     let clock = test_clock();
     let config = mail_config(&clock, smtp.url());
-    let app = TestApp::with_config(config.clone()).await;
+    let app = TestApp::builder().config(config.clone()).start().await;
     let us = couple(&app).await;
     opt_in(&app, &us.ash).await;
     // Bea does not switch emails on: she gets none.
@@ -305,7 +305,7 @@ async fn a_reminder_that_could_not_be_sent_is_sent_later() {
     let clock = test_clock();
     let config = mail_config(&clock, format!("smtp://127.0.0.1:{port}"));
     drop(reserved);
-    let app = TestApp::with_config(config.clone()).await;
+    let app = TestApp::builder().config(config.clone()).start().await;
     let us = couple(&app).await;
     opt_in(&app, &us.ash).await;
     let due = promise_due_in_two_days(&app, &clock, &us).await;
@@ -334,7 +334,7 @@ async fn the_email_is_written_in_the_language_the_person_chose_it_in() {
     let smtp = SmtpServer::start();
     let clock = test_clock();
     let config = mail_config(&clock, smtp.url());
-    let app = TestApp::with_config(config.clone()).await;
+    let app = TestApp::builder().config(config.clone()).start().await;
     let us = couple(&app).await;
     let saved = app
         .client
@@ -373,7 +373,7 @@ async fn without_an_address_or_without_mail_there_is_no_email_choice_and_no_emai
     let clock = test_clock();
     // No mail configured: the account page says so, and the sender still moves reminders on.
     let config = TestApp::test_config(&clock);
-    let app = TestApp::with_config(config.clone()).await;
+    let app = TestApp::builder().config(config.clone()).start().await;
     let us = couple(&app).await;
     let page = app.get_as("/account", &us.ash).await.text().await.unwrap();
     assert!(page.contains("does not send email"), "{page}");
@@ -389,7 +389,7 @@ async fn without_an_address_or_without_mail_there_is_no_email_choice_and_no_emai
     // Mail configured, but an account without an address: nothing to switch on.
     let smtp = SmtpServer::start();
     let config = mail_config(&clock, smtp.url());
-    let app = TestApp::with_config(config).await;
+    let app = TestApp::builder().config(config).start().await;
     let lone = app.sign_up("noaddress", PASSWORD).await;
     let page = app.get_as("/account", &lone).await.text().await.unwrap();
     assert!(page.contains("has no email address"), "{page}");
@@ -405,7 +405,7 @@ async fn without_an_address_or_without_mail_there_is_no_email_choice_and_no_emai
 #[tokio::test]
 async fn the_space_page_shows_what_is_coming_up_for_each_partner_and_nothing_after_a_leave() {
     let clock = test_clock();
-    let app = TestApp::with_config(TestApp::test_config(&clock)).await;
+    let app = TestApp::builder().clock(&clock).start().await;
     let us = couple(&app).await;
     promise_due_in_two_days(&app, &clock, &us).await;
     let path = format!("/spaces/{}", us.space);
@@ -433,7 +433,10 @@ async fn the_space_page_shows_what_is_coming_up_for_each_partner_and_nothing_aft
 async fn the_api_lists_what_is_coming_up_and_switches_emails_like_the_pages() {
     let smtp = SmtpServer::start();
     let clock = test_clock();
-    let app = TestApp::with_config(mail_config(&clock, smtp.url())).await;
+    let app = TestApp::builder()
+        .config(mail_config(&clock, smtp.url()))
+        .start()
+        .await;
     let us = couple(&app).await;
     let due = promise_due_in_two_days(&app, &clock, &us).await;
     let path = format!("/api/v1/spaces/{}/reminders", us.space);
@@ -488,7 +491,7 @@ async fn a_ritual_reminds_both_partners_without_its_name_and_shows_on_the_page()
     let smtp = SmtpServer::start();
     let clock = test_clock();
     let config = mail_config(&clock, smtp.url());
-    let app = TestApp::with_config(config.clone()).await;
+    let app = TestApp::builder().config(config.clone()).start().await;
     let us = couple(&app).await;
     opt_in(&app, &us.ash).await;
     opt_in(&app, &us.bea).await;

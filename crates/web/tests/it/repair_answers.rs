@@ -65,7 +65,7 @@ async fn forgive(
 #[tokio::test]
 async fn only_the_hurt_partner_answers_a_step_and_not_yet_lets_the_other_try_again() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let us = couple(&app, "ada", "bea").await;
@@ -237,7 +237,7 @@ async fn only_the_hurt_partner_answers_a_step_and_not_yet_lets_the_other_try_aga
 #[tokio::test]
 async fn questions_are_answered_on_the_plan_and_a_changed_answer_keeps_its_earlier_words() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let us = couple(&app, "ada", "bea").await;
@@ -392,7 +392,7 @@ async fn partners_view(app: &TestApp, us: &Couple, id: &str) -> Vec<String> {
 #[tokio::test]
 async fn forgiveness_is_the_hurt_partners_alone_and_leaves_no_trace_for_the_partner_until_shared() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let us = couple(&app, "ada", "bea").await;
@@ -487,7 +487,7 @@ async fn forgiveness_is_the_hurt_partners_alone_and_leaves_no_trace_for_the_part
 #[tokio::test]
 async fn another_couple_reaches_no_answer_question_or_forgiveness() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let us = couple(&app, "ada", "bea").await;

@@ -51,7 +51,7 @@ fn redact(value: &mut Value) {
 
 #[tokio::test]
 async fn the_openapi_document_is_the_reviewed_one() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let response = app.get("/api/v1/openapi.json").await;
     assert_eq!(response.status(), StatusCode::OK);
     let document: Value = response.json().await.unwrap();
@@ -61,7 +61,7 @@ async fn the_openapi_document_is_the_reviewed_one() {
 
 #[tokio::test]
 async fn representative_answers_are_the_reviewed_ones() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let c = couple(&app, "ola", "jan").await;
     let space = call(
         &app,

@@ -124,7 +124,7 @@ fn token_in(html: &str) -> String {
 
 #[tokio::test]
 async fn a_person_creates_a_space_on_the_page_and_uses_it_alone() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let cookie = app.sign_up("solo-starter", PASSWORD).await;
 
     let (status, html) = page(&app, "/spaces", &cookie).await;
@@ -171,7 +171,7 @@ async fn a_person_creates_a_space_on_the_page_and_uses_it_alone() {
 
 #[tokio::test]
 async fn a_space_created_over_the_api_answers_with_its_id() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let cookie = app.sign_up("api-starter", PASSWORD).await;
     let response = app
         .api(
@@ -209,7 +209,7 @@ async fn a_space_created_over_the_api_answers_with_its_id() {
 
 #[tokio::test]
 async fn an_invited_partner_accepts_on_the_pages_and_both_see_the_space_with_both_names() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let alex = app.sign_up("alex-here", PASSWORD).await;
     let sam = app.sign_up("sam-there", PASSWORD).await;
     let response = app
@@ -297,7 +297,7 @@ async fn an_invited_partner_accepts_on_the_pages_and_both_see_the_space_with_bot
 
 #[tokio::test]
 async fn a_signed_out_invitee_is_sent_to_sign_in_or_sign_up_and_back() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let alex = app.sign_up("inviting-one", PASSWORD).await;
     let space = create_space(&app, &alex, "A very private name").await;
     let (token, _) = invite(&app, &alex, &space).await;
@@ -371,7 +371,7 @@ async fn a_signed_out_invitee_is_sent_to_sign_in_or_sign_up_and_back() {
 
 #[tokio::test]
 async fn an_invite_link_works_once() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let alex = app.sign_up("once-inviter", PASSWORD).await;
     let sam = app.sign_up("once-partner", PASSWORD).await;
     let other = app.sign_up("once-latecomer", PASSWORD).await;
@@ -415,7 +415,7 @@ async fn an_invite_link_works_once() {
 #[tokio::test]
 async fn an_invite_expires_after_72_hours() {
     let clock = test_clock();
-    let app = TestApp::with_config(TestApp::test_config(&clock)).await;
+    let app = TestApp::builder().clock(&clock).start().await;
     let alex = app.sign_up("patient-one", PASSWORD).await;
     app.sign_up("just-in-time", PASSWORD).await;
     app.sign_up("a-bit-late", PASSWORD).await;
@@ -449,7 +449,7 @@ async fn an_invite_expires_after_72_hours() {
 #[tokio::test]
 async fn revoked_and_expired_invites_are_refused_in_the_same_words() {
     let clock = test_clock();
-    let app = TestApp::with_config(TestApp::test_config(&clock)).await;
+    let app = TestApp::builder().clock(&clock).start().await;
     let alex = app.sign_up("changing-mind", PASSWORD).await;
     app.sign_up("invited-twice", PASSWORD).await;
     let revoked_space = create_space(&app, &alex, "Revoked").await;
@@ -509,7 +509,7 @@ async fn revoked_and_expired_invites_are_refused_in_the_same_words() {
 
 #[tokio::test]
 async fn an_invite_is_revoked_over_the_api_and_a_used_one_cannot_be() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let alex = app.sign_up("api-reviser", PASSWORD).await;
     let sam = app.sign_up("api-joiner", PASSWORD).await;
     let space = create_space(&app, &alex, "Revisions").await;
@@ -553,7 +553,7 @@ async fn an_invite_is_revoked_over_the_api_and_a_used_one_cannot_be() {
 
 #[tokio::test]
 async fn a_third_person_cannot_join_a_full_space() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let alex = app.sign_up("full-inviter", PASSWORD).await;
     let sam = app.sign_up("full-partner", PASSWORD).await;
     let third = app.sign_up("full-third", PASSWORD).await;
@@ -598,7 +598,7 @@ async fn a_third_person_cannot_join_a_full_space() {
 #[tokio::test]
 async fn a_space_has_at_most_two_partners_even_when_two_invites_are_accepted_at_once() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let alex = app.sign_up("race-host", PASSWORD).await;
@@ -626,7 +626,7 @@ async fn a_space_has_at_most_two_partners_even_when_two_invites_are_accepted_at_
 
 #[tokio::test]
 async fn leaving_is_immediate_and_the_partner_learns_only_that_the_pairing_ended() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = couple(&app, "staying-one", "leaving-one", "Was ours").await;
     let path = format!("/spaces/{}", pair.space);
 
@@ -698,7 +698,7 @@ async fn leaving_is_immediate_and_the_partner_learns_only_that_the_pairing_ended
 
 #[tokio::test]
 async fn leaving_over_the_api_takes_the_leavers_open_invites_with_them() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = couple(&app, "api-stayer", "api-leaver", "Short").await;
     let newcomer = app.sign_up("api-newcomer", PASSWORD).await;
     // The partner leaves; the one who stayed invites someone new, then leaves too.
@@ -801,7 +801,7 @@ async fn snapshot(app: &TestApp, space: &str) -> String {
 #[tokio::test]
 async fn another_couple_gets_404_for_every_space_route_and_changes_nothing() {
     let clock = test_clock();
-    let app = TestApp::with_config(TestApp::test_config(&clock)).await;
+    let app = TestApp::builder().clock(&clock).start().await;
     // Each couple's first partner keeps an open invite made before the space filled up.
     let a = app.sign_up("couple-a-alex", PASSWORD).await;
     let b = app.sign_up("couple-a-blake", PASSWORD).await;
@@ -916,7 +916,7 @@ fn uuid_like(n: u8) -> String {
 #[tokio::test]
 async fn a_flood_of_invite_acceptances_gets_429_with_retry_after() {
     let clock = test_clock();
-    let app = TestApp::with_config(TestApp::test_config(&clock)).await;
+    let app = TestApp::builder().clock(&clock).start().await;
     let cookie = app.sign_up("eager-guesser", PASSWORD).await;
     let mut statuses = Vec::new();
     for n in 0..14_u8 {
@@ -967,7 +967,7 @@ async fn a_flood_of_invite_acceptances_gets_429_with_retry_after() {
 
 #[tokio::test]
 async fn a_bad_space_name_comes_back_in_the_form_or_as_422_never_a_500() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let cookie = app.sign_up("name-tester", PASSWORD).await;
     let too_long = "ż".repeat(81);
     for (typed, message) in [
@@ -1032,7 +1032,7 @@ async fn a_bad_space_name_comes_back_in_the_form_or_as_422_never_a_500() {
 #[tokio::test]
 async fn pairing_works_the_same_on_both_backends() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let pair = couple(&app, "backend-one", "backend-two", "Both").await;
@@ -1067,7 +1067,7 @@ async fn pairing_works_the_same_on_both_backends() {
 
 #[tokio::test]
 async fn a_new_space_keeps_its_creators_time_and_puts_the_invite_first() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let cookie = app.sign_up("warsaw-starter", PASSWORD).await;
     // The browser reports its zone in the `tz` cookie; the new space takes it.
     let response = app
@@ -1132,7 +1132,7 @@ async fn a_new_space_keeps_its_creators_time_and_puts_the_invite_first() {
 
 #[tokio::test]
 async fn an_invite_page_shows_the_same_link_on_reload_with_a_qr_code_and_only_on_its_device() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let cookie = app.sign_up("inviter", PASSWORD).await;
     let space = create_space(&app, &cookie, "Our place").await;
     let made = app

@@ -18,7 +18,7 @@ const KEPT: &str = "a-plain-day-nothing-to-hide";
 #[tokio::test]
 async fn a_deleted_entrys_words_are_not_in_the_database() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let hana = person(&app, "hana").await;

@@ -74,7 +74,7 @@ async fn laptop(app: &TestApp, sam: &Sam) -> String {
 #[tokio::test]
 async fn the_feed_alex_made_on_sams_phone_ends_when_sam_recovers_the_account() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let sam = sam(&app, "sam-feed-recovers").await;
@@ -104,7 +104,7 @@ async fn the_feed_alex_made_on_sams_phone_ends_when_sam_recovers_the_account() {
 #[tokio::test]
 async fn the_feed_alex_made_on_sams_phone_ends_when_sam_changes_the_password() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let sam = sam(&app, "sam-feed-changes").await;
@@ -133,7 +133,7 @@ async fn the_feed_alex_made_on_sams_phone_ends_when_sam_changes_the_password() {
 #[tokio::test]
 async fn the_feed_alex_made_on_sams_phone_ends_when_sam_signs_out_everywhere() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let sam = sam(&app, "sam-feed-signs-out").await;
@@ -183,7 +183,7 @@ async fn still_discreet(app: &TestApp, sam: &Sam) -> Value {
 #[tokio::test]
 async fn alex_cannot_switch_the_discreet_titles_off_without_sams_password() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let sam = sam(&app, "sam-feed-discreet").await;
@@ -252,7 +252,7 @@ async fn alex_cannot_switch_the_discreet_titles_off_without_sams_password() {
 async fn sams_page_shows_when_the_feed_was_made_and_last_fetched() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
         let clock: ManualClock = test_clock();
-        let Some(app) = TestApp::on_with(backend, TestApp::test_config(&clock)).await else {
+        let Some(app) = TestApp::builder().clock(&clock).start_on(backend).await else {
             continue;
         };
         // 2026-11-18 11:06 UTC.
@@ -320,7 +320,7 @@ async fn walk(app: &TestApp, cookie: &str, space: &str, name: &str) {
 #[tokio::test]
 async fn the_feed_alex_made_does_not_follow_sam_into_a_later_space() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let sam = sam(&app, "sam-feed-later").await;

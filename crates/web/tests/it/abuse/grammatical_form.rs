@@ -12,7 +12,7 @@ use crate::support::pages::page;
 
 #[tokio::test]
 async fn nobody_but_the_person_sets_their_form_and_another_space_lends_no_form() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let Couple {
         a: ola,
         b: tomek,

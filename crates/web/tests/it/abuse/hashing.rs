@@ -104,7 +104,7 @@ async fn a_flood_of_wrong_sign_ins_from_many_addresses_is_refused_at_once_and_an
             client_address_header: Some(header::HeaderName::from_static("x-forwarded-for")),
             ..TestApp::test_config(&clock)
         };
-        let Some(app) = TestApp::on_with(backend, config).await else {
+        let Some(app) = TestApp::builder().config(config).start_on(backend).await else {
             continue;
         };
         let app = Arc::new(app);

@@ -115,7 +115,7 @@ async fn flood(app: &TestApp, path: &str, body: Value) {
 async fn sams_flood_of_wrong_sign_ins_does_not_keep_alex_off_his_own_phone() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
         let clock = test_clock();
-        let Some(app) = TestApp::on_with(backend, TestApp::test_config(&clock)).await else {
+        let Some(app) = TestApp::builder().clock(&clock).start_on(backend).await else {
             continue;
         };
         let (_, phone) = alex_with_phone(&app).await;
@@ -177,7 +177,7 @@ async fn sams_flood_of_wrong_sign_ins_does_not_keep_alex_off_his_own_phone() {
 async fn sams_flood_of_wrong_recoveries_does_not_block_alexs_code_on_his_phone() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
         let clock = test_clock();
-        let Some(app) = TestApp::on_with(backend, TestApp::test_config(&clock)).await else {
+        let Some(app) = TestApp::builder().clock(&clock).start_on(backend).await else {
             continue;
         };
         let (codes, phone) = alex_with_phone(&app).await;
@@ -202,7 +202,7 @@ async fn sams_flood_of_wrong_recoveries_does_not_block_alexs_code_on_his_phone()
 async fn after_alex_recovers_the_laptop_sam_signed_in_on_as_alex_is_a_stranger_again() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
         let clock = test_clock();
-        let Some(app) = TestApp::on_with(backend, TestApp::test_config(&clock)).await else {
+        let Some(app) = TestApp::builder().clock(&clock).start_on(backend).await else {
             continue;
         };
         let (codes, phone) = alex_with_phone(&app).await;
@@ -252,7 +252,7 @@ async fn sign_up(app: &TestApp, name: &str, password: &str) -> reqwest::Response
 async fn refused_sign_ups_on_a_shared_home_network_do_not_block_the_next_one() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
         let clock = test_clock();
-        let Some(app) = TestApp::on_with(backend, TestApp::test_config(&clock)).await else {
+        let Some(app) = TestApp::builder().clock(&clock).start_on(backend).await else {
             continue;
         };
         // Sam signs up; then, from the same home address, a name already taken and a password

@@ -68,7 +68,7 @@ async fn ordinary_visits(app: &TestApp, us: &Couple) {
 #[tokio::test]
 async fn the_public_address_has_no_metrics_signed_out_or_in() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         assert_eq!(app.get("/metrics").await.status(), StatusCode::NOT_FOUND);
@@ -97,9 +97,10 @@ async fn the_public_address_has_no_metrics_signed_out_or_in() {
 #[tokio::test]
 async fn the_metrics_cannot_tell_private_visits_from_ordinary_ones() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let (Some(watched), Some(ordinary)) =
-            (TestApp::on(backend).await, TestApp::on(backend).await)
-        else {
+        let (Some(watched), Some(ordinary)) = (
+            TestApp::builder().start_on(backend).await,
+            TestApp::builder().start_on(backend).await,
+        ) else {
             continue;
         };
         let us_watched = couple(&watched, "hana", "piotr").await;

@@ -10,7 +10,7 @@ use crate::support::TestApp;
 
 /// Alex's patterns after three completed check-ins where he answered −5 and Sam `sams`.
 async fn alex_after(sams: [i64; 3]) -> Value {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = checkins::couple(&app, "alex", "sam").await;
     let feelings: Vec<(i64, i64)> = sams.iter().map(|&sam| (-5, sam)).collect();
     crate::patterns::complete_check_ins(&app, &us, &feelings).await;

@@ -57,7 +57,7 @@ async fn a_flood_of_writes_is_refused_after_the_burst_never_a_500_and_nothing_ha
             WriteQuota::HUMAN,
             "the production quota"
         );
-        let Some(app) = TestApp::on_with(backend, config).await else {
+        let Some(app) = TestApp::builder().config(config).start_on(backend).await else {
             continue;
         };
         let c = couple(&app, "alex", "sam").await;
@@ -134,7 +134,7 @@ async fn a_flood_of_writes_is_refused_after_the_burst_never_a_500_and_nothing_ha
 async fn the_open_promise_cap_holds_however_patiently_a_partner_writes() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
         let clock = test_clock();
-        let Some(app) = TestApp::on_with(backend, TestApp::test_config(&clock)).await else {
+        let Some(app) = TestApp::builder().clock(&clock).start_on(backend).await else {
             continue;
         };
         let c = couple(&app, "alex", "sam").await;
@@ -186,7 +186,7 @@ async fn the_partners_promises_page_stays_bounded_and_the_export_completes_while
 {
     for backend in [Backend::Sqlite, Backend::Postgres] {
         let clock = test_clock();
-        let Some(app) = TestApp::on_with(backend, TestApp::test_config(&clock)).await else {
+        let Some(app) = TestApp::builder().clock(&clock).start_on(backend).await else {
             continue;
         };
         let c = couple(&app, "alex", "sam").await;

@@ -94,7 +94,7 @@ fn dismiss_path(page: &str) -> String {
 #[tokio::test]
 async fn sam_is_told_that_alex_used_a_recovery_code_and_when() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let sam = sam(&app, "sam-codes-taken").await;
@@ -159,7 +159,7 @@ async fn sam_is_told_that_alex_used_a_recovery_code_and_when() {
 async fn a_just_recovered_session_renews_the_codes_alex_holds_without_the_password() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
         let clock: ManualClock = test_clock();
-        let Some(app) = TestApp::on_with(backend, TestApp::test_config(&clock)).await else {
+        let Some(app) = TestApp::builder().clock(&clock).start_on(backend).await else {
             continue;
         };
         let sam = sam(&app, "sam-renews").await;
@@ -195,7 +195,7 @@ async fn a_just_recovered_session_renews_the_codes_alex_holds_without_the_passwo
 #[tokio::test]
 async fn sam_is_told_the_operator_started_a_password_reset() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let sam = sam(&app, "sam-operator-reset").await;
@@ -245,7 +245,7 @@ async fn sam_is_told_the_operator_started_a_password_reset() {
 #[tokio::test]
 async fn sam_is_told_the_operator_disabled_the_account_once_back_in() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let sam = sam(&app, "sam-operator-disabled").await;

@@ -78,7 +78,7 @@ async fn reads_journal(app: &TestApp, token: &str) -> StatusCode {
 #[tokio::test]
 async fn alex_with_sams_phone_but_not_the_password_gets_no_token() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let sam = sam(&app, "sam-phone-only").await;
@@ -115,7 +115,7 @@ async fn alex_with_sams_phone_but_not_the_password_gets_no_token() {
 
 #[tokio::test]
 async fn alex_guessing_the_password_on_sams_phone_does_not_lock_sam_out_of_signing_in() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let sam = sam(&app, "sam-guessed-at").await;
     // More wrong guesses than the sign-in limit per name allows in a burst (10).
     for guess in 0..12 {
@@ -142,7 +142,7 @@ async fn alex_guessing_the_password_on_sams_phone_does_not_lock_sam_out_of_signi
 #[tokio::test]
 async fn a_token_alex_made_on_sams_phone_ends_when_sam_changes_the_password() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let sam = sam(&app, "sam-changes").await;
@@ -188,7 +188,7 @@ async fn a_token_alex_made_on_sams_phone_ends_when_sam_changes_the_password() {
 #[tokio::test]
 async fn a_token_alex_made_on_sams_phone_ends_when_sam_signs_out_everywhere() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let sam = sam(&app, "sam-signs-out").await;
@@ -243,7 +243,7 @@ async fn a_token_alex_made_on_sams_phone_ends_when_sam_signs_out_everywhere() {
 #[tokio::test]
 async fn a_token_alex_made_on_sams_phone_ends_when_sam_recovers_the_account() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let sam = sam(&app, "sam-recovers").await;
@@ -274,7 +274,7 @@ async fn a_token_alex_made_on_sams_phone_ends_when_sam_recovers_the_account() {
 async fn a_token_alex_made_on_sams_phone_stops_at_its_expiry() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
         let clock: ManualClock = test_clock();
-        let Some(app) = TestApp::on_with(backend, TestApp::test_config(&clock)).await else {
+        let Some(app) = TestApp::builder().clock(&clock).start_on(backend).await else {
             continue;
         };
         let sam = sam(&app, "sam-waits").await;
@@ -336,7 +336,7 @@ async fn a_token_alex_made_on_sams_phone_stops_at_its_expiry() {
 #[tokio::test]
 async fn sam_is_told_of_the_token_alex_made_until_sam_dismisses_the_notice() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let sam = sam(&app, "sam-is-told").await;
@@ -427,7 +427,7 @@ async fn sam_is_told_of_the_token_alex_made_until_sam_dismisses_the_notice() {
 
 #[tokio::test]
 async fn the_polish_notice_names_no_gender() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let sam = sam(&app, "sam-po-polsku").await;
     minted(&app, &sam.phone).await;
     let page = app

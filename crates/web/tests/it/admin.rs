@@ -13,9 +13,9 @@ use steadfast_web::{Clock, PasswordCost, WebConfig};
 
 use crate::support::app::{session_cookie, test_clock};
 use crate::support::pages::{json, location};
+use crate::support::people::{PASSWORD, try_sign_in};
 use crate::support::{TestApp, assert_same_time};
 
-const PASSWORD: &str = "correct horse battery staple";
 const NEW_PASSWORD: &str = "a lighthouse keeps its own hours";
 
 /// An account as `steadfast admin create-account` makes it: no password anyone knows.
@@ -44,12 +44,6 @@ async fn link(app: &TestApp, person: PersonId, purpose: LinkPurpose, now: Timest
         .await
         .expect("the link is stored");
     password_links::link_path(&token)
-}
-
-async fn sign_in(app: &TestApp, username: &str, password: &str) -> reqwest::Response {
-    let body = json!({ "username": username, "password": password });
-    app.api(Method::POST, "/api/v1/sessions", Some(body), None)
-        .await
 }
 
 async fn me(app: &TestApp, cookie: Option<&str>, token: Option<&str>) -> StatusCode {
@@ -100,7 +94,7 @@ async fn welcome_link_journey(app: TestApp) {
 
     // Nobody can sign in before the password is set.
     assert_eq!(
-        sign_in(&app, "new-client", "").await.status(),
+        try_sign_in(&app, "new-client", "").await.status(),
         StatusCode::UNAUTHORIZED
     );
 
@@ -136,7 +130,7 @@ async fn welcome_link_journey(app: TestApp) {
         10
     );
     assert_eq!(
-        sign_in(&app, "new-client", NEW_PASSWORD).await.status(),
+        try_sign_in(&app, "new-client", NEW_PASSWORD).await.status(),
         StatusCode::CREATED
     );
 
@@ -155,7 +149,7 @@ async fn welcome_link_journey(app: TestApp) {
         .await;
     assert_eq!(again.status(), StatusCode::GONE);
     assert_eq!(
-        sign_in(&app, "new-client", NEW_PASSWORD).await.status(),
+        try_sign_in(&app, "new-client", NEW_PASSWORD).await.status(),
         StatusCode::CREATED
     );
     app.stop().await;
@@ -201,11 +195,11 @@ async fn a_recovery_link_sets_a_new_password_and_ends_every_other_session_and_to
     );
     assert_eq!(me(&app, None, Some(&token)).await, StatusCode::UNAUTHORIZED);
     assert_eq!(
-        sign_in(&app, "forgetful", PASSWORD).await.status(),
+        try_sign_in(&app, "forgetful", PASSWORD).await.status(),
         StatusCode::UNAUTHORIZED
     );
     assert_eq!(
-        sign_in(&app, "forgetful", NEW_PASSWORD).await.status(),
+        try_sign_in(&app, "forgetful", NEW_PASSWORD).await.status(),
         StatusCode::CREATED
     );
     let account = app.get_as("/account?done=recovered", &cookie).await;
@@ -319,7 +313,7 @@ async fn a_disabled_account_signing_in_gets_the_wrong_password_answer_in_the_sam
         let app = &app;
         async move {
             let started = Instant::now();
-            let response = sign_in(app, username, password).await;
+            let response = try_sign_in(app, username, password).await;
             let elapsed = started.elapsed();
             let (status, headers) = (response.status(), response.headers().clone());
             (
@@ -415,7 +409,7 @@ async fn disabling_ends_sessions_and_tokens_at_the_next_request_and_enabling_let
         "pages send it to sign in"
     );
     assert_eq!(
-        sign_in(&app, "to-be-paused", PASSWORD).await.status(),
+        try_sign_in(&app, "to-be-paused", PASSWORD).await.status(),
         StatusCode::UNAUTHORIZED
     );
 
@@ -440,7 +434,7 @@ async fn disabling_ends_sessions_and_tokens_at_the_next_request_and_enabling_let
         "the old session stays ended"
     );
     assert_eq!(
-        sign_in(&app, "to-be-paused", PASSWORD).await.status(),
+        try_sign_in(&app, "to-be-paused", PASSWORD).await.status(),
         StatusCode::CREATED
     );
     app.stop().await;

@@ -8,7 +8,8 @@ use serde_json::{Value, json};
 use steadfast_store::Backend;
 
 use crate::support::TestApp;
-use crate::support::api::{Answer, Couple, Person, call, couple};
+use crate::support::api::{Answer, call};
+use crate::support::people::{Couple, Person, couple};
 
 fn promises(space: &str) -> String {
     format!("/api/v1/spaces/{space}/promises")

@@ -7,7 +7,8 @@ use serde_json::{Value, json};
 use steadfast_store::Backend;
 
 use crate::support::TestApp;
-use crate::support::api::{Answer, Couple, Person, answer, call, couple};
+use crate::support::api::{Answer, answer, call};
+use crate::support::people::{Couple, Person, couple};
 
 async fn post(app: &TestApp, who: &Person, path: &str, body: Value) -> Answer {
     call(app, who, Method::POST, path, Some(body)).await
@@ -18,7 +19,7 @@ async fn post_pl(app: &TestApp, who: &Person, path: &str, body: Value) -> Answer
     let response = app
         .client
         .post(app.url(path))
-        .bearer_auth(&who.token)
+        .bearer_auth(who.token())
         .header("accept-language", "pl")
         .json(&body)
         .send()

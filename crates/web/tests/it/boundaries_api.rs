@@ -7,7 +7,8 @@ use serde_json::{Value, json};
 
 use crate::support::TestApp;
 
-use crate::support::api::{Answer, Couple, NO_SUCH_ID, Person, call, couple, person, solo_space};
+use crate::support::api::{Answer, NO_SUCH_ID, call, solo_space};
+use crate::support::people::{Couple, Person, couple, person};
 
 fn boundaries(space: &str) -> String {
     format!("/api/v1/spaces/{space}/boundaries")

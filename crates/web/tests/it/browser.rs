@@ -10,6 +10,7 @@ use steadfast_web::WebConfig;
 use crate::support::TestApp;
 use crate::support::app::test_clock;
 use crate::support::browser::Browser;
+use crate::support::people::PASSWORD;
 
 #[tokio::test]
 #[ignore = "drives Chromium through chromedriver: scripts/test runs it"]
@@ -1266,19 +1267,11 @@ async fn a_broken_promise_leads_to_a_repair_plan_at_the_hurt_partners_pace() {
     app.stop().await;
 }
 
-/// Signs `name` in on the sign-in page (accounts made through the API in the tests' helpers).
-async fn sign_in_as(browser: &Browser, app: &TestApp, name: &str) {
+/// Signs `name` in with `password` on the sign-in page, and waits until the page is signed in.
+pub(super) async fn sign_in(browser: &Browser, app: &TestApp, name: &str, password: &str) {
     browser.client.goto(&app.url("/sign-in")).await.unwrap();
-    wait_for(browser, "#username")
-        .await
-        .send_keys(name)
-        .await
-        .unwrap();
-    wait_for(browser, "#password")
-        .await
-        .send_keys(crate::rituals::PASSWORD)
-        .await
-        .unwrap();
+    type_into(browser, "#username", name).await;
+    type_into(browser, "#password", password).await;
     click(browser, "form button[type=submit]").await;
     wait_for_text(browser, "body", "Sign out").await;
 }
@@ -1286,7 +1279,9 @@ async fn sign_in_as(browser: &Browser, app: &TestApp, name: &str) {
 #[tokio::test]
 #[ignore = "drives Chromium through chromedriver: scripts/test runs it"]
 async fn words_are_checked_before_sharing_and_patterns_show_only_to_the_hurt_partner() {
-    use crate::checkins_api::{call, couple, start};
+    use crate::checkins_api::start;
+    use crate::support::api::call;
+    use crate::support::people::couple;
     let app = TestApp::builder()
         .config(WebConfig {
             help_resources: vec![("Safe line".to_owned(), "+48 800 000 000".to_owned())],
@@ -1321,7 +1316,7 @@ async fn words_are_checked_before_sharing_and_patterns_show_only_to_the_hurt_par
         .await;
     }
     let browser = Browser::start().await;
-    sign_in_as(&browser, &app, "alex").await;
+    sign_in(&browser, &app, "alex", PASSWORD).await;
     let page = format!("/spaces/{}/checkins/{checkin}?step=topic", us.space);
     browser.client.goto(&app.url(&page)).await.unwrap();
     wait_for(&browser, "#topic")
@@ -1359,7 +1354,7 @@ async fn words_are_checked_before_sharing_and_patterns_show_only_to_the_hurt_par
     browser.close().await;
 
     let sam = Browser::start().await;
-    sign_in_as(&sam, &app, "sam").await;
+    sign_in(&sam, &app, "sam", PASSWORD).await;
     sam.client
         .goto(&app.url(&format!("/spaces/{}/patterns", us.space)))
         .await
@@ -1396,7 +1391,7 @@ async fn on_a_phone_the_quick_exit_stays_in_view_and_back_shows_nothing_of_the_a
         })
         .start()
         .await;
-    let us = crate::support::api::couple(&app, "ada", "bram").await;
+    let us = crate::support::people::couple(&app, "ada", "bram").await;
     // A long page: many promises from Bram to Ada.
     for n in 1..=14 {
         crate::support::api::call(
@@ -1413,7 +1408,7 @@ async fn on_a_phone_the_quick_exit_stays_in_view_and_back_shows_nothing_of_the_a
     let browser = Browser::start().await;
     browser.client.set_window_size(390, 844).await.unwrap();
     browser.client.goto("about:blank").await.unwrap();
-    sign_in_as(&browser, &app, "ada").await;
+    sign_in(&browser, &app, "ada", PASSWORD).await;
     let promises = app.url(&format!("/spaces/{}/promises", us.space));
     browser.client.goto(&promises).await.unwrap();
     wait_for_text(&browser, "main", "Call before nine, week 14").await;

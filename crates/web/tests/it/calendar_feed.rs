@@ -7,9 +7,11 @@ use std::io::BufReader;
 use reqwest::{Method, StatusCode, header};
 use serde_json::json;
 
-use crate::rituals::{Couple, PASSWORD, Person, call, couple, date_night, set_zone};
+use crate::rituals::{date_night, set_zone};
 use crate::support::TestApp;
 use crate::support::api::answer;
+use crate::support::api::call;
+use crate::support::people::{Couple, PASSWORD, Person, couple};
 
 /// One VEVENT's properties, by name.
 #[derive(Debug)]

@@ -10,8 +10,8 @@ use steadfast_web::{ManualClock, WebConfig};
 use crate::support::TestApp;
 use crate::support::app::test_clock;
 
-pub(crate) use crate::support::api::{Answer, Couple, Person, call, couple, person, solo_space};
-use crate::support::api::{NO_SUCH_ID, PASSWORD};
+use crate::support::api::{Answer, NO_SUCH_ID, call, solo_space};
+use crate::support::people::{Couple, PASSWORD, Person, couple, person};
 
 const MINUTE_MS: i64 = 60 * 1000;
 

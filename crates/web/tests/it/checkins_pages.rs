@@ -4,9 +4,10 @@
 
 use reqwest::{StatusCode, header};
 
-use crate::checkins_api::{Couple, ITEMS, couple};
+use crate::checkins_api::ITEMS;
 use crate::support::TestApp;
 use crate::support::pages::location;
+use crate::support::people::{Couple, couple};
 
 async fn text(response: reqwest::Response) -> String {
     response.text().await.unwrap()

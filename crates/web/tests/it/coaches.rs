@@ -12,60 +12,12 @@ use steadfast_web::ManualClock;
 use crate::checkins_api::{act, draft, full_answers, start};
 use crate::shell::STATE_CHANGING_ROUTES;
 use crate::support::TestApp;
-use crate::support::api::{Couple, PASSWORD, Person, call, couple, export};
-use crate::support::app::{session_cookie, test_clock};
+use crate::support::api::{call, export};
+use crate::support::app::test_clock;
 use crate::support::pages::{page, post};
+use crate::support::people::{Coach, Couple, Person, coach_invite, couple, sign_in, sign_up_coach};
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
-
-/// A coach's session cookie and account id.
-struct Coach {
-    cookie: String,
-    id: String,
-}
-
-/// `by` makes a coach invite for the space; the link's path.
-async fn coach_invite(app: &TestApp, by: &Person, space: &str) -> String {
-    let made = call(
-        app,
-        by,
-        Method::POST,
-        &format!("/api/v1/spaces/{space}/coach/invites"),
-        None,
-    )
-    .await;
-    made.created()["path"].as_str().unwrap().to_owned()
-}
-
-/// Signs a coach up through the invite link's form; their cookie.
-async fn sign_up_coach(app: &TestApp, link: &str, name: &str) -> String {
-    let response = app
-        .post_form(
-            &format!("{link}/sign-up"),
-            &[("username", name), ("password", PASSWORD)],
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
-    let cookie = session_cookie(&response).expect("signed in");
-    let html = response.text().await.unwrap();
-    // The recovery codes page, continuing to the coached space.
-    assert!(html.contains("/coach/spaces/"), "{html}");
-    cookie
-}
-
-/// A fresh session for `name`: after the clock moves, an old one has timed out.
-async fn sign_in(app: &TestApp, name: &str) -> String {
-    let response = app
-        .api(
-            Method::POST,
-            "/api/v1/sessions",
-            Some(json!({ "username": name, "password": PASSWORD })),
-            None,
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::CREATED);
-    session_cookie(&response).expect("signed in")
-}
 
 /// A couple `alexandra` and `samwise`, and their coach `pat-coach`, attached by Alexandra's link.
 async fn coached_couple(app: &TestApp) -> (Couple, Coach) {

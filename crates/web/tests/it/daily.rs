@@ -5,10 +5,12 @@
 use reqwest::{Method, StatusCode, header};
 use serde_json::{Value, json};
 
-use crate::rituals::{Answer, Couple, DAY_MS, Person, call, couple, set_zone, sign_in};
+use crate::rituals::{DAY_MS, set_zone};
 use crate::support::TestApp;
 use crate::support::api::export;
+use crate::support::api::{Answer, call};
 use crate::support::app::test_clock;
+use crate::support::people::{Couple, Person, couple, sign_in};
 
 async fn write(app: &TestApp, who: &Person, space: &str, body: Value) -> Answer {
     call(
@@ -236,7 +238,7 @@ async fn the_daily_pages_never_speak_of_streaks_or_missed_days() {
         write(&app, &b, &space, json!({ "mood": 4 })).await.ok();
     }
     let path = format!("/spaces/{space}/daily");
-    let cookie = sign_in(&app, &a).await;
+    let cookie = sign_in(&app, &a.name).await;
     for lang in ["en", "pl"] {
         let response = app
             .client

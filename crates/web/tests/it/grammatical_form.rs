@@ -9,8 +9,9 @@ use steadfast_store::Backend;
 
 use crate::checkins_pages::{answer_everything, start};
 use crate::support::TestApp;
-use crate::support::api::{Couple, PASSWORD, call, couple};
+use crate::support::api::call;
 use crate::support::pages::page;
+use crate::support::people::{Couple, PASSWORD, couple};
 
 fn polish(cookie: &str) -> String {
     format!("{cookie}; lang=pl")

@@ -8,8 +8,9 @@ use steadfast_store::Backend;
 use steadfast_web::{HelpDefaults, WebConfig};
 
 use crate::support::TestApp;
-use crate::support::api::{Couple, call, couple};
+use crate::support::api::call;
 use crate::support::app::test_clock;
+use crate::support::people::{Couple, couple};
 
 /// A page in `lang`, signed out (`cookie` empty) or in.
 async fn page_in(app: &TestApp, path: &str, cookie: &str, lang: &str) -> String {
@@ -84,7 +85,7 @@ async fn with_no_set_up_the_help_and_patterns_pages_list_help_for_each_language(
         let listed = app
             .client
             .get(app.url(&format!("/api/v1/spaces/{space}/patterns")))
-            .bearer_auth(&a.token)
+            .bearer_auth(a.token())
             .header(header::ACCEPT_LANGUAGE, "pl")
             .send()
             .await

@@ -9,8 +9,9 @@ use steadfast_store::Backend;
 use tokio::task::JoinSet;
 
 use crate::support::TestApp;
-use crate::support::api::{Person, call, couple};
+use crate::support::api::call;
 use crate::support::pages::page;
+use crate::support::people::{Person, couple};
 
 /// How many promises each partner makes at once, each through their own instance.
 const EACH: usize = 20;
@@ -81,7 +82,7 @@ async fn partners_on_two_instances_lose_no_update_and_see_each_other_at_once() {
             let request = app
                 .client
                 .post(app.url(&format!("/api/v1/spaces/{space}/promises")))
-                .bearer_auth(&who.token)
+                .bearer_auth(who.token())
                 .json(&json!({
                     "text": format!("{name} keeps word {n:02}"),
                     "stakes": 2,

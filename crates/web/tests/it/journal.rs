@@ -5,7 +5,8 @@
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use crate::rituals::{Answer, Couple, Person, call, couple, person};
+use crate::support::api::{Answer, call};
+use crate::support::people::{Couple, Person, couple, person};
 use crate::support::{TestApp, api};
 
 async fn write(app: &TestApp, who: &Person, body: Value) -> Answer {
@@ -186,7 +187,7 @@ async fn prompts_come_in_both_languages_in_three_groups() {
     let polish = app
         .client
         .get(app.url("/api/v1/journal/prompts"))
-        .bearer_auth(&alex.token)
+        .bearer_auth(alex.token())
         .header("accept-language", "pl")
         .send()
         .await

@@ -12,9 +12,10 @@ use steadfast_store::Backend;
 use steadfast_web::ManualClock;
 
 use crate::support::TestApp;
-use crate::support::api::{Couple, PASSWORD, Person, call, couple, export};
+use crate::support::api::{call, export};
 use crate::support::app::test_clock;
 use crate::support::pages::page;
+use crate::support::people::{Couple, PASSWORD, Person, couple};
 
 /// The leaver's words that are theirs alone: they must never reach the one who stays.
 const PRIVATE_LOG: &str = "piotr-private-log-words";

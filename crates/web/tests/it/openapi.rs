@@ -261,7 +261,8 @@ async fn request_schemas_state_the_servers_rules() {
 /// `integer`; a fraction is still refused, and so is a number where text belongs.
 #[tokio::test]
 async fn whole_numbers_with_a_point_are_integers() {
-    use crate::support::api::{call, couple};
+    use crate::support::api::call;
+    use crate::support::people::couple;
     let app = TestApp::builder().start().await;
     let us = couple(&app, "ada", "bella").await;
     let path = format!("/api/v1/spaces/{}/promises", us.space);
@@ -293,12 +294,12 @@ async fn whole_numbers_with_a_point_are_integers() {
 #[tokio::test]
 async fn a_token_body_with_only_the_password_makes_an_unnamed_token() {
     let app = TestApp::builder().start().await;
-    let cookie = app.sign_up("ada", crate::support::api::PASSWORD).await;
+    let cookie = app.sign_up("ada", crate::support::people::PASSWORD).await;
     let made = app
         .api(
             Method::POST,
             "/api/v1/tokens",
-            Some(serde_json::json!({ "password": crate::support::api::PASSWORD })),
+            Some(serde_json::json!({ "password": crate::support::people::PASSWORD })),
             Some(&cookie),
         )
         .await;

@@ -10,8 +10,9 @@ use steadfast_web::Clock;
 use steadfast_web::ManualClock;
 
 use crate::support::TestApp;
-use crate::support::api::{Answer, NO_SUCH_ID, Person, answer, call, couple, person, solo_space};
+use crate::support::api::{Answer, NO_SUCH_ID, answer, call, solo_space};
 use crate::support::app::test_clock;
+use crate::support::people::{Person, couple, person};
 
 const HOUR_MS: i64 = 60 * 60 * 1000;
 const DAY_MS: i64 = 24 * HOUR_MS;
@@ -656,7 +657,7 @@ async fn bad_input_to_a_new_promise_is_422_with_a_clear_message_and_nothing_is_w
     let polish = app
         .client
         .post(app.url(&promises_path(&c.space)))
-        .bearer_auth(&c.a.token)
+        .bearer_auth(c.a.token())
         .header(header::ACCEPT_LANGUAGE, "pl")
         .json(&json!({ "text": "call", "stakes": 7 }))
         .send()
@@ -782,7 +783,7 @@ async fn optional_bodies_may_be_left_out_empty_null_or_an_empty_object() {
     let empty = app
         .client
         .post(app.url(&format!("{}/{second}/kept", promises_path(&c.space))))
-        .bearer_auth(&c.b.token)
+        .bearer_auth(c.b.token())
         .header(header::CONTENT_TYPE, "application/json")
         .send()
         .await
@@ -798,7 +799,7 @@ async fn optional_bodies_may_be_left_out_empty_null_or_an_empty_object() {
     let text = app
         .client
         .post(app.url(&format!("{}/{third}/done", promises_path(&c.space))))
-        .bearer_auth(&c.a.token)
+        .bearer_auth(c.a.token())
         .header(header::CONTENT_TYPE, "text/plain")
         .body("done!")
         .send()
@@ -810,7 +811,7 @@ async fn optional_bodies_may_be_left_out_empty_null_or_an_empty_object() {
     let broken_json = app
         .client
         .post(app.url(&format!("{}/{third}/done", promises_path(&c.space))))
-        .bearer_auth(&c.a.token)
+        .bearer_auth(c.a.token())
         .header(header::CONTENT_TYPE, "application/json")
         .body("{")
         .send()

@@ -8,7 +8,8 @@ use serde_json::{Value, json};
 use steadfast_store::Backend;
 
 use crate::support::TestApp;
-use crate::support::api::{Answer, Couple, NO_SUCH_ID, Person, call, couple};
+use crate::support::api::{Answer, NO_SUCH_ID, call};
+use crate::support::people::{Couple, Person, couple};
 
 const FORGIVENESS_WORDS: [&str; 3] = ["working_on_it", "Working on it", "Pracuję nad tym"];
 

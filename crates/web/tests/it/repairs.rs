@@ -9,8 +9,9 @@ use steadfast_web::Clock;
 use steadfast_web::ManualClock;
 
 use crate::support::TestApp;
-use crate::support::api::{Answer, Couple, NO_SUCH_ID, Person, call, couple, person};
+use crate::support::api::{Answer, NO_SUCH_ID, call};
 use crate::support::app::{test_clock, to_next_morning};
+use crate::support::people::{Couple, Person, couple, person};
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 const LOG_TEXT: &str = "The phone lit up at dinner and my chest went tight";

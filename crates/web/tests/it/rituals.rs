@@ -8,19 +8,11 @@ use serde_json::{Value, json};
 use crate::support::TestApp;
 
 use crate::support::api::NO_SUCH_ID;
-pub use crate::support::api::{Answer, Couple, PASSWORD, Person, call, couple, person};
+use crate::support::api::call;
+use crate::support::people::{Person, couple};
 
 pub const HOUR_MS: i64 = 60 * 60 * 1000;
 pub const DAY_MS: i64 = 24 * HOUR_MS;
-
-/// A fresh session cookie for `who` (after the clock moved past the old one's end).
-pub async fn sign_in(app: &TestApp, who: &Person) -> String {
-    let body = json!({ "username": who.name, "password": PASSWORD });
-    let response = app
-        .api(Method::POST, "/api/v1/sessions", Some(body), None)
-        .await;
-    crate::support::app::session_cookie(&response).expect("a session cookie")
-}
 
 pub async fn set_zone(app: &TestApp, who: &Person, space: &str, zone: &str) {
     call(

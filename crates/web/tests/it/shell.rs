@@ -930,13 +930,13 @@ async fn the_home_page_offers_an_account_first_and_someone_signed_in_lands_on_th
     assert!(home.contains(r#"href="/sign-in""#));
 
     // Never had a space: the guided start.
-    let alone = crate::support::api::person(&app, "someone-new").await;
+    let alone = crate::support::people::person(&app, "someone-new").await;
     let response = app.get_as("/", &alone.cookie).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(response.headers()[header::LOCATION], "/start");
 
     // One space: straight to it, for both partners.
-    let us = crate::support::api::couple(&app, "ada", "bea").await;
+    let us = crate::support::people::couple(&app, "ada", "bea").await;
     for who in [&us.a, &us.b] {
         let response = app.get_as("/", &who.cookie).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);

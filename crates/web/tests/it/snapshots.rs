@@ -7,7 +7,8 @@ use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use crate::support::TestApp;
-use crate::support::api::{call, couple};
+use crate::support::api::call;
+use crate::support::people::couple;
 
 /// Ids and instants vary from run to run; everything else in an answer is the contract.
 fn settings() -> insta::Settings {

@@ -13,8 +13,8 @@ use steadfast_store::Backend;
 use crate::support::TestApp;
 use crate::support::app::{session_cookie, test_clock};
 use crate::support::pages::{create_space, json, location, page};
+use crate::support::people::{PASSWORD, couple_without_tokens, sign_in};
 
-const PASSWORD: &str = "correct horse battery staple";
 const HOUR_MS: i64 = 60 * 60 * 1000;
 
 fn space_id(text: &str) -> SpaceId {
@@ -57,39 +57,6 @@ async fn get_space(app: &TestApp, cookie: &str, space: &str) -> reqwest::Respons
         Some(cookie),
     )
     .await
-}
-
-/// Signs in again (after the test clock moved past a session's life) and returns the cookie.
-async fn sign_in(app: &TestApp, username: &str) -> String {
-    let body = json!({ "username": username, "password": PASSWORD });
-    let response = app
-        .api(Method::POST, "/api/v1/sessions", Some(body), None)
-        .await;
-    assert_eq!(response.status(), StatusCode::CREATED);
-    session_cookie(&response).unwrap()
-}
-
-/// Two people sharing a space: their cookies and the space's id.
-struct Couple {
-    first: String,
-    second: String,
-    space: String,
-}
-
-async fn couple(app: &TestApp, first: &str, second: &str, space_name: &str) -> Couple {
-    let first_cookie = app.sign_up(first, PASSWORD).await;
-    let second_cookie = app.sign_up(second, PASSWORD).await;
-    let space = create_space(app, &first_cookie, space_name).await;
-    let (token, _) = invite(app, &first_cookie, &space).await;
-    assert_eq!(
-        accept(app, &second_cookie, &token).await.status(),
-        StatusCode::OK
-    );
-    Couple {
-        first: first_cookie,
-        second: second_cookie,
-        space,
-    }
 }
 
 /// The members of a space as its API shows them to `cookie`: `(username, you)`, by name.
@@ -627,36 +594,36 @@ async fn a_space_has_at_most_two_partners_even_when_two_invites_are_accepted_at_
 #[tokio::test]
 async fn leaving_is_immediate_and_the_partner_learns_only_that_the_pairing_ended() {
     let app = TestApp::builder().start().await;
-    let pair = couple(&app, "staying-one", "leaving-one", "Was ours").await;
+    let pair = couple_without_tokens(&app, "staying-one", "leaving-one", "Was ours").await;
     let path = format!("/spaces/{}", pair.space);
 
     // A confirmation first; looking at it changes nothing.
-    let (status, html) = page(&app, &format!("{path}/leave"), &pair.second).await;
+    let (status, html) = page(&app, &format!("{path}/leave"), &pair.b.cookie).await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("Leave this space?"));
     assert!(html.contains(&format!(r#"action="{path}/leave""#)));
-    assert_eq!(members(&app, &pair.first, &pair.space).await.len(), 2);
+    assert_eq!(members(&app, &pair.a.cookie, &pair.space).await.len(), 2);
 
     let response = app
-        .post_form_as(&format!("{path}/leave"), &[], &pair.second)
+        .post_form_as(&format!("{path}/leave"), &[], &pair.b.cookie)
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&response), path);
 
     // The leaver: a read-only page that the pairing ended, nothing of the partner.
-    let (status, html) = page(&app, &path, &pair.second).await;
+    let (status, html) = page(&app, &path, &pair.b.cookie).await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("The pairing has ended"));
     assert!(!html.contains("staying-one"));
     assert!(!html.contains("<form method=\"post\" action=\"/spaces/"));
-    let (_, list) = page(&app, "/spaces", &pair.second).await;
+    let (_, list) = page(&app, "/spaces", &pair.b.cookie).await;
     assert!(list.contains("You left"));
     assert_eq!(
-        get_space(&app, &pair.second, &pair.space).await.status(),
+        get_space(&app, &pair.b.cookie, &pair.space).await.status(),
         StatusCode::NOT_FOUND
     );
     let listed = json(
-        app.api(Method::GET, "/api/v1/spaces", None, Some(&pair.second))
+        app.api(Method::GET, "/api/v1/spaces", None, Some(&pair.b.cookie))
             .await,
     )
     .await;
@@ -667,15 +634,15 @@ async fn leaving_is_immediate_and_the_partner_learns_only_that_the_pairing_ended
         ("POST", format!("{path}/invites")),
     ] {
         let response = if method == "GET" {
-            app.get_as(&route, &pair.second).await
+            app.get_as(&route, &pair.b.cookie).await
         } else {
-            app.post_form_as(&route, &[], &pair.second).await
+            app.post_form_as(&route, &[], &pair.b.cookie).await
         };
         assert_eq!(response.status(), StatusCode::NOT_FOUND, "{method} {route}");
     }
 
     // The one who stayed: solo mode, told the pairing ended, nothing about the leaver.
-    let (_, html) = page(&app, &path, &pair.first).await;
+    let (_, html) = page(&app, &path, &pair.a.cookie).await;
     assert!(html.contains("The pairing in this space has ended"));
     assert!(html.contains("Waiting for your partner"));
     assert!(
@@ -684,10 +651,10 @@ async fn leaving_is_immediate_and_the_partner_learns_only_that_the_pairing_ended
     );
     assert!(!html.contains("leaving-one"));
     assert_eq!(
-        members(&app, &pair.first, &pair.space).await,
+        members(&app, &pair.a.cookie, &pair.space).await,
         [("staying-one".to_owned(), true)]
     );
-    let body = get_space(&app, &pair.first, &pair.space)
+    let body = get_space(&app, &pair.a.cookie, &pair.space)
         .await
         .text()
         .await
@@ -699,7 +666,7 @@ async fn leaving_is_immediate_and_the_partner_learns_only_that_the_pairing_ended
 #[tokio::test]
 async fn leaving_over_the_api_takes_the_leavers_open_invites_with_them() {
     let app = TestApp::builder().start().await;
-    let pair = couple(&app, "api-stayer", "api-leaver", "Short").await;
+    let pair = couple_without_tokens(&app, "api-stayer", "api-leaver", "Short").await;
     let newcomer = app.sign_up("api-newcomer", PASSWORD).await;
     // The partner leaves; the one who stayed invites someone new, then leaves too.
     let response = app
@@ -707,18 +674,18 @@ async fn leaving_over_the_api_takes_the_leavers_open_invites_with_them() {
             Method::POST,
             &format!("/api/v1/spaces/{}/leave", pair.space),
             None,
-            Some(&pair.second),
+            Some(&pair.b.cookie),
         )
         .await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(json(response).await, json!({ "left": true }));
-    let (token, _) = invite(&app, &pair.first, &pair.space).await;
+    let (token, _) = invite(&app, &pair.a.cookie, &pair.space).await;
     let response = app
         .api(
             Method::POST,
             &format!("/api/v1/spaces/{}/leave", pair.space),
             None,
-            Some(&pair.first),
+            Some(&pair.a.cookie),
         )
         .await;
     assert_eq!(response.status(), StatusCode::OK);
@@ -744,7 +711,7 @@ async fn leaving_over_the_api_takes_the_leavers_open_invites_with_them() {
             Method::POST,
             &format!("/api/v1/spaces/{}/leave", pair.space),
             None,
-            Some(&pair.first),
+            Some(&pair.a.cookie),
         )
         .await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND, "gone already");
@@ -1035,9 +1002,9 @@ async fn pairing_works_the_same_on_both_backends() {
         let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
-        let pair = couple(&app, "backend-one", "backend-two", "Both").await;
+        let pair = couple_without_tokens(&app, "backend-one", "backend-two", "Both").await;
         assert_eq!(
-            members(&app, &pair.second, &pair.space).await,
+            members(&app, &pair.b.cookie, &pair.space).await,
             [
                 ("backend-one".to_owned(), false),
                 ("backend-two".to_owned(), true)
@@ -1049,16 +1016,16 @@ async fn pairing_works_the_same_on_both_backends() {
                 Method::POST,
                 &format!("/api/v1/spaces/{}/leave", pair.space),
                 None,
-                Some(&pair.first),
+                Some(&pair.a.cookie),
             )
             .await;
         assert_eq!(response.status(), StatusCode::OK);
         assert_eq!(
-            get_space(&app, &pair.first, &pair.space).await.status(),
+            get_space(&app, &pair.a.cookie, &pair.space).await.status(),
             StatusCode::NOT_FOUND
         );
         assert_eq!(
-            members(&app, &pair.second, &pair.space).await,
+            members(&app, &pair.b.cookie, &pair.space).await,
             [("backend-two".to_owned(), true)]
         );
         app.stop().await;

@@ -9,8 +9,7 @@ use serde_json::Value;
 use crate::support::TestApp;
 use crate::support::app::session_cookie;
 use crate::support::pages::{json, location, page, post};
-
-const PASSWORD: &str = "correct horse battery staple";
+use crate::support::people::PASSWORD;
 
 /// Posts the sign-up form as a person fills it, with `more` of its fields.
 async fn post_sign_up(app: &TestApp, username: &str, more: &[(&str, &str)]) -> reqwest::Response {

@@ -9,7 +9,8 @@ use steadfast_core::{PersonId, StreamId};
 use steadfast_store::Backend;
 
 use crate::support::TestApp;
-use crate::support::api::{call, export, person};
+use crate::support::api::{call, export};
+use crate::support::people::person;
 
 const WRITTEN: &str = "i-am-planning-to-leave-in-spring";
 const EDITED: &str = "i-have-found-a-flat-near-my-sister";

@@ -15,8 +15,8 @@ use steadfast_web::{PasswordCost, WebConfig};
 use tokio::task::JoinSet;
 
 use crate::support::TestApp;
-use crate::support::api::PASSWORD;
 use crate::support::app::test_clock;
+use crate::support::people::PASSWORD;
 
 const FLOODING_ADDRESSES: u8 = 60;
 /// Requests each flooding address keeps in flight at once.
@@ -35,6 +35,8 @@ struct Tally {
     other: AtomicUsize,
 }
 
+/// Kept here, not in `support::people`: it signs in from a given forwarded address and gives up
+/// after `PATIENCE`, which only the flood needs.
 async fn sign_in_from(
     app: &TestApp,
     address: &str,

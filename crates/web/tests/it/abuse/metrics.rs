@@ -8,7 +8,8 @@ use serde_json::json;
 use steadfast_store::Backend;
 
 use crate::support::TestApp;
-use crate::support::api::{Couple, call, couple};
+use crate::support::api::call;
+use crate::support::people::{Couple, couple};
 
 /// The lines counting requests: what this app counted, nothing another test's app did.
 fn request_counts(metrics: &str) -> String {

@@ -11,8 +11,9 @@ use steadfast_store::Backend;
 use steadfast_web::WriteQuota;
 
 use crate::support::TestApp;
-use crate::support::api::{Couple, Person, answer, call, couple, export};
+use crate::support::api::{answer, call, export};
 use crate::support::app::test_clock;
+use crate::support::people::{Couple, Person, couple};
 
 /// The most open promises one partner may have to the other (`steadfast_core::promise`).
 const MAX_OPEN: usize = 100;
@@ -68,7 +69,7 @@ async fn a_flood_of_writes_is_refused_after_the_burst_never_a_500_and_nothing_ha
             let request = app
                 .client
                 .post(app.url(&path))
-                .bearer_auth(&c.a.token)
+                .bearer_auth(c.a.token())
                 .json(&promise(n));
             flood.spawn(async move { answer(request.send().await.unwrap()).await });
         }
@@ -92,7 +93,7 @@ async fn a_flood_of_writes_is_refused_after_the_burst_never_a_500_and_nothing_ha
         let refused = app
             .client
             .post(app.url(&path))
-            .bearer_auth(&c.a.token)
+            .bearer_auth(c.a.token())
             .json(&promise(999))
             .send()
             .await

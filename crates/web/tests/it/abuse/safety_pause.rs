@@ -10,8 +10,9 @@ use serde_json::json;
 
 use crate::repairs::{answer_safety, open_plan};
 use crate::support::TestApp;
-use crate::support::api::{Couple, Person, call, couple};
+use crate::support::api::call;
 use crate::support::app::{test_clock, to_next_morning};
+use crate::support::people::{Couple, Person, couple};
 use steadfast_web::{ManualClock, SessionPolicy, WebConfig};
 
 /// How the pause was asked for.

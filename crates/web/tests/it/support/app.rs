@@ -191,16 +191,9 @@ impl TestApp {
 
     /// Creates an account over the API and returns its session cookie (`name=value`).
     pub async fn sign_up(&self, username: &str, password: &str) -> String {
-        let body = serde_json::json!({ "username": username, "password": password });
-        let response = self
-            .api(reqwest::Method::POST, "/api/v1/accounts", Some(body), None)
-            .await;
-        assert_eq!(
-            response.status(),
-            reqwest::StatusCode::CREATED,
-            "sign-up of {username}"
-        );
-        session_cookie(&response).expect("a session cookie")
+        super::people::sign_up_as(self, username, password, None)
+            .await
+            .cookie
     }
 
     /// A page request from a browser holding `cookie`.

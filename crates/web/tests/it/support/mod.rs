@@ -5,6 +5,7 @@ pub mod api;
 pub mod app;
 pub mod browser;
 pub mod pages;
+pub mod people;
 
 pub use app::TestApp;
 

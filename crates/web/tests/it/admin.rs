@@ -13,9 +13,9 @@ use steadfast_web::{Clock, PasswordCost, WebConfig};
 
 use crate::support::app::{session_cookie, test_clock};
 use crate::support::pages::{json, location};
+use crate::support::people::{PASSWORD, try_sign_in};
 use crate::support::{TestApp, assert_same_time};
 
-const PASSWORD: &str = "correct horse battery staple";
 const NEW_PASSWORD: &str = "a lighthouse keeps its own hours";
 
 /// An account as `steadfast admin create-account` makes it: no password anyone knows.
@@ -44,12 +44,6 @@ async fn link(app: &TestApp, person: PersonId, purpose: LinkPurpose, now: Timest
         .await
         .expect("the link is stored");
     password_links::link_path(&token)
-}
-
-async fn sign_in(app: &TestApp, username: &str, password: &str) -> reqwest::Response {
-    let body = json!({ "username": username, "password": password });
-    app.api(Method::POST, "/api/v1/sessions", Some(body), None)
-        .await
 }
 
 async fn me(app: &TestApp, cookie: Option<&str>, token: Option<&str>) -> StatusCode {
@@ -81,13 +75,14 @@ async fn api_token(app: &TestApp, cookie: &str) -> String {
 
 #[tokio::test]
 async fn a_new_account_link_lets_its_person_choose_a_password_once_and_shows_their_codes() {
-    welcome_link_journey(TestApp::sqlite().await).await;
+    welcome_link_journey(TestApp::builder().start().await).await;
 }
 
 #[tokio::test]
 #[ignore = "needs PostgreSQL (STEADFAST_TEST_DATABASE_URL): scripts/test runs it"]
 async fn a_new_account_link_works_the_same_on_postgres() {
-    let app = TestApp::on(Backend::Postgres)
+    let app = TestApp::builder()
+        .start_on(Backend::Postgres)
         .await
         .expect("STEADFAST_TEST_DATABASE_URL names the PostgreSQL test server");
     welcome_link_journey(app).await;
@@ -99,7 +94,7 @@ async fn welcome_link_journey(app: TestApp) {
 
     // Nobody can sign in before the password is set.
     assert_eq!(
-        sign_in(&app, "new-client", "").await.status(),
+        try_sign_in(&app, "new-client", "").await.status(),
         StatusCode::UNAUTHORIZED
     );
 
@@ -135,7 +130,7 @@ async fn welcome_link_journey(app: TestApp) {
         10
     );
     assert_eq!(
-        sign_in(&app, "new-client", NEW_PASSWORD).await.status(),
+        try_sign_in(&app, "new-client", NEW_PASSWORD).await.status(),
         StatusCode::CREATED
     );
 
@@ -154,7 +149,7 @@ async fn welcome_link_journey(app: TestApp) {
         .await;
     assert_eq!(again.status(), StatusCode::GONE);
     assert_eq!(
-        sign_in(&app, "new-client", NEW_PASSWORD).await.status(),
+        try_sign_in(&app, "new-client", NEW_PASSWORD).await.status(),
         StatusCode::CREATED
     );
     app.stop().await;
@@ -162,7 +157,7 @@ async fn welcome_link_journey(app: TestApp) {
 
 #[tokio::test]
 async fn a_recovery_link_sets_a_new_password_and_ends_every_other_session_and_token() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let old_cookie = app.sign_up("forgetful", PASSWORD).await;
     let token = api_token(&app, &old_cookie).await;
     let person: PersonId = json(
@@ -200,11 +195,11 @@ async fn a_recovery_link_sets_a_new_password_and_ends_every_other_session_and_to
     );
     assert_eq!(me(&app, None, Some(&token)).await, StatusCode::UNAUTHORIZED);
     assert_eq!(
-        sign_in(&app, "forgetful", PASSWORD).await.status(),
+        try_sign_in(&app, "forgetful", PASSWORD).await.status(),
         StatusCode::UNAUTHORIZED
     );
     assert_eq!(
-        sign_in(&app, "forgetful", NEW_PASSWORD).await.status(),
+        try_sign_in(&app, "forgetful", NEW_PASSWORD).await.status(),
         StatusCode::CREATED
     );
     let account = app.get_as("/account?done=recovered", &cookie).await;
@@ -221,7 +216,7 @@ async fn a_recovery_link_sets_a_new_password_and_ends_every_other_session_and_to
 #[tokio::test]
 async fn expired_replaced_wrong_and_malformed_links_get_a_clear_page_never_an_error() {
     let clock = test_clock();
-    let app = TestApp::with_config(TestApp::test_config(&clock)).await;
+    let app = TestApp::builder().clock(&clock).start().await;
     let person = operator_account(&app, "late-opener").await;
 
     // Expired: a day and a moment later.
@@ -290,11 +285,14 @@ async fn a_disabled_account_signing_in_gets_the_wrong_password_answer_in_the_sam
     // Real hashing costs, so that the time comparison means something, and no other test
     // competing for the processors.
     let clock = test_clock();
-    let app = TestApp::alone(WebConfig {
-        password_cost: PasswordCost::Production,
-        ..TestApp::test_config(&clock)
-    })
-    .await;
+    let app = TestApp::builder()
+        .config(WebConfig {
+            password_cost: PasswordCost::Production,
+            ..TestApp::test_config(&clock)
+        })
+        .alone()
+        .start()
+        .await;
     let cookie = app.sign_up("kept-out", PASSWORD).await;
     app.sign_up("still-here", PASSWORD).await;
     let person: PersonId = json(
@@ -315,7 +313,7 @@ async fn a_disabled_account_signing_in_gets_the_wrong_password_answer_in_the_sam
         let app = &app;
         async move {
             let started = Instant::now();
-            let response = sign_in(app, username, password).await;
+            let response = try_sign_in(app, username, password).await;
             let elapsed = started.elapsed();
             let (status, headers) = (response.status(), response.headers().clone());
             (
@@ -368,7 +366,7 @@ async fn a_disabled_account_signing_in_gets_the_wrong_password_answer_in_the_sam
 #[tokio::test]
 async fn disabling_ends_sessions_and_tokens_at_the_next_request_and_enabling_lets_sign_in_again() {
     let clock = test_clock();
-    let app = TestApp::with_config(TestApp::test_config(&clock)).await;
+    let app = TestApp::builder().clock(&clock).start().await;
     let signed_up = app
         .api(
             Method::POST,
@@ -411,7 +409,7 @@ async fn disabling_ends_sessions_and_tokens_at_the_next_request_and_enabling_let
         "pages send it to sign in"
     );
     assert_eq!(
-        sign_in(&app, "to-be-paused", PASSWORD).await.status(),
+        try_sign_in(&app, "to-be-paused", PASSWORD).await.status(),
         StatusCode::UNAUTHORIZED
     );
 
@@ -436,7 +434,7 @@ async fn disabling_ends_sessions_and_tokens_at_the_next_request_and_enabling_let
         "the old session stays ended"
     );
     assert_eq!(
-        sign_in(&app, "to-be-paused", PASSWORD).await.status(),
+        try_sign_in(&app, "to-be-paused", PASSWORD).await.status(),
         StatusCode::CREATED
     );
     app.stop().await;
@@ -449,7 +447,7 @@ async fn a_session_that_outlived_the_disabling_is_refused_at_its_first_use() {
     use sha2::{Digest, Sha256};
 
     let clock = test_clock();
-    let app = TestApp::with_config(TestApp::test_config(&clock)).await;
+    let app = TestApp::builder().clock(&clock).start().await;
     let signed_up = app
         .api(
             Method::POST,

@@ -8,7 +8,8 @@ use serde_json::{Value, json};
 use steadfast_store::Backend;
 
 use crate::support::TestApp;
-use crate::support::api::{Answer, Couple, Person, call, couple};
+use crate::support::api::{Answer, call};
+use crate::support::people::{Couple, Person, couple};
 
 fn promises(space: &str) -> String {
     format!("/api/v1/spaces/{space}/promises")
@@ -52,7 +53,7 @@ fn steps(body: &Value) -> Vec<&str> {
 #[tokio::test]
 async fn after_a_miss_each_partner_is_offered_their_own_steps_and_only_the_hurt_one_answers() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let c = couple(&app, "ada", "bram").await;
@@ -288,7 +289,7 @@ async fn after_a_miss_each_partner_is_offered_their_own_steps_and_only_the_hurt_
 
 #[tokio::test]
 async fn steps_after_a_miss_need_a_broken_promise() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let c = couple(&app, "ada", "bram").await;
     let id = post(
         &app,
@@ -323,7 +324,7 @@ async fn steps_after_a_miss_need_a_broken_promise() {
 #[tokio::test]
 async fn a_crossings_apology_is_answered_by_the_boundarys_owner_only() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let c = couple(&app, "ada", "bram").await;
@@ -432,7 +433,7 @@ async fn a_crossings_apology_is_answered_by_the_boundarys_owner_only() {
 #[tokio::test]
 async fn pages_offer_the_next_step_on_the_promise_and_the_space_and_keep_an_excusing_apology() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let c = couple(&app, "ada", "bram").await;

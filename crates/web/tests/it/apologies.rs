@@ -7,7 +7,8 @@ use serde_json::{Value, json};
 use steadfast_store::Backend;
 
 use crate::support::TestApp;
-use crate::support::api::{Answer, Couple, Person, answer, call, couple};
+use crate::support::api::{Answer, answer, call};
+use crate::support::people::{Couple, Person, couple};
 
 async fn post(app: &TestApp, who: &Person, path: &str, body: Value) -> Answer {
     call(app, who, Method::POST, path, Some(body)).await
@@ -18,7 +19,7 @@ async fn post_pl(app: &TestApp, who: &Person, path: &str, body: Value) -> Answer
     let response = app
         .client
         .post(app.url(path))
-        .bearer_auth(&who.token)
+        .bearer_auth(who.token())
         .header("accept-language", "pl")
         .json(&body)
         .send()
@@ -122,7 +123,7 @@ async fn crossing(app: &TestApp, c: &Couple) -> String {
 #[tokio::test]
 async fn a_concessive_apology_is_taken_and_an_excusing_but_is_refused_kindly() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let c = couple(&app, "ada", "bram").await;

@@ -7,7 +7,8 @@ use serde_json::{Value, json};
 
 use crate::support::TestApp;
 
-use crate::support::api::{Answer, Couple, NO_SUCH_ID, Person, call, couple, person, solo_space};
+use crate::support::api::{Answer, NO_SUCH_ID, call, solo_space};
+use crate::support::people::{Couple, Person, couple, person};
 
 fn boundaries(space: &str) -> String {
     format!("/api/v1/spaces/{space}/boundaries")
@@ -76,7 +77,7 @@ impl Couple {
 
 #[tokio::test]
 async fn a_boundary_is_proposed_acknowledged_revised_and_withdrawn_with_its_history() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = couple(&app, "ada", "ben").await;
     let id = us.propose(&app, "Phone stays private").await;
     let shown = us.show(&app, &us.b, &id).await;
@@ -170,7 +171,7 @@ async fn a_boundary_is_proposed_acknowledged_revised_and_withdrawn_with_its_hist
 
 #[tokio::test]
 async fn a_self_reported_crossing_asks_for_three_steps_and_the_owner_resolves_it() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = couple(&app, "ada", "ben").await;
     let (id, crossing) = us.crossed(&app).await;
     let path = |step: &str| format!("{id}/crossings/{crossing}/{step}");
@@ -317,7 +318,7 @@ async fn a_self_reported_crossing_asks_for_three_steps_and_the_owner_resolves_it
 
 #[tokio::test]
 async fn the_owner_may_report_a_crossing_and_times_are_checked() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = couple(&app, "ada", "ben").await;
     let id = us.agreed(&app).await;
     us.on(
@@ -353,7 +354,7 @@ async fn the_owner_may_report_a_crossing_and_times_are_checked() {
 
 #[tokio::test]
 async fn alone_there_is_no_one_to_propose_to_or_thank() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let a = person(&app, "ada").await;
     let space = solo_space(&app, &a).await;
     call(
@@ -381,7 +382,7 @@ async fn alone_there_is_no_one_to_propose_to_or_thank() {
 
 #[tokio::test]
 async fn another_couple_reaches_none_of_it() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = couple(&app, "ada", "ben").await;
     let them = couple(&app, "cyd", "dee").await;
     let (id, crossing) = us.crossed(&app).await;
@@ -455,7 +456,7 @@ async fn another_couple_reaches_none_of_it() {
 
 #[tokio::test]
 async fn appreciations_and_crossings_show_in_the_balance() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = couple(&app, "ada", "ben").await;
     let path = format!("/api/v1/spaces/{}/appreciations", us.space);
     call(
@@ -509,7 +510,7 @@ async fn appreciations_and_crossings_show_in_the_balance() {
 
 #[tokio::test]
 async fn after_a_partner_leaves_the_boundaries_stay_read_only_and_the_balance_starts_over() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = couple(&app, "ada", "ben").await;
     let (id, _) = us.crossed(&app).await;
     let thanks = format!("/api/v1/spaces/{}/appreciations", us.space);

@@ -10,11 +10,12 @@ use steadfast_web::WebConfig;
 use crate::support::TestApp;
 use crate::support::app::test_clock;
 use crate::support::browser::Browser;
+use crate::support::people::PASSWORD;
 
 #[tokio::test]
 #[ignore = "drives Chromium through chromedriver: scripts/test runs it"]
 async fn home_page_switches_to_polish_and_is_accessible() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let browser = Browser::start().await;
     let client = &browser.client;
 
@@ -83,13 +84,15 @@ async fn home_page_switches_to_polish_and_is_accessible() {
 async fn shift_pressed_three_times_leaves_without_a_way_back() {
     // Another local server stands in for the ordinary website: the test machine has no
     // outside network.
-    let landing = TestApp::sqlite().await;
+    let landing = TestApp::builder().start().await;
     let exit_to = landing.url("/healthz");
-    let app = TestApp::with_config(WebConfig {
-        quick_exit_url: exit_to.clone(),
-        ..TestApp::test_config(&test_clock())
-    })
-    .await;
+    let app = TestApp::builder()
+        .config(WebConfig {
+            quick_exit_url: exit_to.clone(),
+            ..TestApp::test_config(&test_clock())
+        })
+        .start()
+        .await;
 
     let browser = Browser::start().await;
     let client = &browser.client;
@@ -146,7 +149,7 @@ async fn shift_pressed_three_times_leaves_without_a_way_back() {
 #[tokio::test]
 #[ignore = "drives Chromium through chromedriver: scripts/test runs it"]
 async fn a_person_signs_up_in_the_browser_and_stays_signed_in() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let browser = Browser::start().await;
     let client = &browser.client;
 
@@ -397,7 +400,7 @@ pub(super) async fn assert_accessible(browser: &Browser, page: &str) {
 #[tokio::test]
 #[ignore = "drives Chromium through chromedriver: scripts/test runs it"]
 async fn two_partners_pair_in_two_browsers_and_one_leaves() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let (alex, sam) = (Browser::start().await, Browser::start().await);
 
     // Alex signs up, creates a space and invites a partner.
@@ -644,7 +647,7 @@ async fn expected_percent(browser: &Browser) -> u32 {
 #[tokio::test]
 #[ignore = "drives Chromium through chromedriver: scripts/test runs it"]
 async fn a_kept_promise_moves_the_record_both_partners_switched_on() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let (alex, sam) = (Browser::start().await, Browser::start().await);
     let space = pair_in_browsers(&app, &alex, &sam).await;
     let record = format!("{space}/record");
@@ -870,7 +873,7 @@ async fn answer_check_in(browser: &Browser, who: &str, level: &str, feeling: &st
 #[tokio::test]
 #[ignore = "drives Chromium through chromedriver: scripts/test runs it"]
 async fn both_partners_complete_a_check_in_sealed_until_both_finished() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let (alex, sam) = (Browser::start().await, Browser::start().await);
     for phone in [&alex, &sam] {
         phone.client.set_window_size(390, 844).await.unwrap();
@@ -970,7 +973,7 @@ async fn both_partners_complete_a_check_in_sealed_until_both_finished() {
 #[tokio::test]
 #[ignore = "drives Chromium through chromedriver: scripts/test runs it"]
 async fn a_self_reported_boundary_crossing_ends_in_a_prevention_promise() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let (alex, sam) = (Browser::start().await, Browser::start().await);
     let space = pair_in_browsers(&app, &alex, &sam).await;
     let list = format!("{space}/boundaries");
@@ -1110,7 +1113,7 @@ async fn open_all_details(browser: &Browser) {
 #[ignore = "drives Chromium through chromedriver: scripts/test runs it"]
 async fn a_broken_promise_leads_to_a_repair_plan_at_the_hurt_partners_pace() {
     const LOG: &str = "Saw the phone face down again and felt sick for an hour";
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let (alex, sam) = (Browser::start().await, Browser::start().await);
     let space = pair_in_browsers(&app, &alex, &sam).await;
 
@@ -1264,19 +1267,11 @@ async fn a_broken_promise_leads_to_a_repair_plan_at_the_hurt_partners_pace() {
     app.stop().await;
 }
 
-/// Signs `name` in on the sign-in page (accounts made through the API in the tests' helpers).
-async fn sign_in_as(browser: &Browser, app: &TestApp, name: &str) {
+/// Signs `name` in with `password` on the sign-in page, and waits until the page is signed in.
+pub(super) async fn sign_in(browser: &Browser, app: &TestApp, name: &str, password: &str) {
     browser.client.goto(&app.url("/sign-in")).await.unwrap();
-    wait_for(browser, "#username")
-        .await
-        .send_keys(name)
-        .await
-        .unwrap();
-    wait_for(browser, "#password")
-        .await
-        .send_keys(crate::rituals::PASSWORD)
-        .await
-        .unwrap();
+    type_into(browser, "#username", name).await;
+    type_into(browser, "#password", password).await;
     click(browser, "form button[type=submit]").await;
     wait_for_text(browser, "body", "Sign out").await;
 }
@@ -1284,12 +1279,16 @@ async fn sign_in_as(browser: &Browser, app: &TestApp, name: &str) {
 #[tokio::test]
 #[ignore = "drives Chromium through chromedriver: scripts/test runs it"]
 async fn words_are_checked_before_sharing_and_patterns_show_only_to_the_hurt_partner() {
-    use crate::checkins_api::{call, couple, start};
-    let app = TestApp::with_config(WebConfig {
-        help_resources: vec![("Safe line".to_owned(), "+48 800 000 000".to_owned())],
-        ..TestApp::test_config(&test_clock())
-    })
-    .await;
+    use crate::checkins_api::start;
+    use crate::support::api::call;
+    use crate::support::people::couple;
+    let app = TestApp::builder()
+        .config(WebConfig {
+            help_resources: vec![("Safe line".to_owned(), "+48 800 000 000".to_owned())],
+            ..TestApp::test_config(&test_clock())
+        })
+        .start()
+        .await;
     let us = couple(&app, "alex", "sam").await;
     let checkin = start(&app, &us.a, &us.space).await;
     // Sam broke three promises to Alex, and Alex recorded them.
@@ -1317,7 +1316,7 @@ async fn words_are_checked_before_sharing_and_patterns_show_only_to_the_hurt_par
         .await;
     }
     let browser = Browser::start().await;
-    sign_in_as(&browser, &app, "alex").await;
+    sign_in(&browser, &app, "alex", PASSWORD).await;
     let page = format!("/spaces/{}/checkins/{checkin}?step=topic", us.space);
     browser.client.goto(&app.url(&page)).await.unwrap();
     wait_for(&browser, "#topic")
@@ -1355,7 +1354,7 @@ async fn words_are_checked_before_sharing_and_patterns_show_only_to_the_hurt_par
     browser.close().await;
 
     let sam = Browser::start().await;
-    sign_in_as(&sam, &app, "sam").await;
+    sign_in(&sam, &app, "sam", PASSWORD).await;
     sam.client
         .goto(&app.url(&format!("/spaces/{}/patterns", us.space)))
         .await
@@ -1383,14 +1382,16 @@ async fn words_are_checked_before_sharing_and_patterns_show_only_to_the_hurt_par
 #[tokio::test]
 #[ignore = "drives Chromium through chromedriver: scripts/test runs it"]
 async fn on_a_phone_the_quick_exit_stays_in_view_and_back_shows_nothing_of_the_account() {
-    let landing = TestApp::sqlite().await;
+    let landing = TestApp::builder().start().await;
     let exit_to = landing.url("/healthz");
-    let app = TestApp::with_config(WebConfig {
-        quick_exit_url: exit_to.clone(),
-        ..TestApp::test_config(&test_clock())
-    })
-    .await;
-    let us = crate::support::api::couple(&app, "ada", "bram").await;
+    let app = TestApp::builder()
+        .config(WebConfig {
+            quick_exit_url: exit_to.clone(),
+            ..TestApp::test_config(&test_clock())
+        })
+        .start()
+        .await;
+    let us = crate::support::people::couple(&app, "ada", "bram").await;
     // A long page: many promises from Bram to Ada.
     for n in 1..=14 {
         crate::support::api::call(
@@ -1407,7 +1408,7 @@ async fn on_a_phone_the_quick_exit_stays_in_view_and_back_shows_nothing_of_the_a
     let browser = Browser::start().await;
     browser.client.set_window_size(390, 844).await.unwrap();
     browser.client.goto("about:blank").await.unwrap();
-    sign_in_as(&browser, &app, "ada").await;
+    sign_in(&browser, &app, "ada", PASSWORD).await;
     let promises = app.url(&format!("/spaces/{}/promises", us.space));
     browser.client.goto(&promises).await.unwrap();
     wait_for_text(&browser, "main", "Call before nine, week 14").await;

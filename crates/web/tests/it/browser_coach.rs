@@ -6,14 +6,15 @@
 use reqwest::Method;
 
 use crate::browser::{
-    assert_accessible, click, type_into, wait_for, wait_for_text, whole_page_screenshot,
+    assert_accessible, click, sign_in, type_into, wait_for, wait_for_text, whole_page_screenshot,
 };
 use crate::checkins_api::{act, draft, full_answers, start};
 use crate::support::TestApp;
-use crate::support::api::{Couple, PASSWORD, call, couple};
+use crate::support::api::call;
 use crate::support::app::{session_cookie, test_clock};
 use crate::support::browser::Browser;
 use crate::support::pages::page;
+use crate::support::people::{Couple, PASSWORD, couple};
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 
@@ -33,14 +34,6 @@ async fn check_page(browser: &Browser, page: &str) {
         Some(0),
         "{page} scrolls sideways on a phone"
     );
-}
-
-async fn sign_in(browser: &Browser, app: &TestApp, name: &str) {
-    browser.client.goto(&app.url("/sign-in")).await.unwrap();
-    type_into(browser, "#username", name).await;
-    type_into(browser, "#password", PASSWORD).await;
-    click(browser, "form button[type=submit]").await;
-    wait_for_text(browser, "body", "Sign out").await;
 }
 
 /// Three weekly check-ins over the API, Alexandra's felt trust rising, Samwise's steady.
@@ -75,14 +68,14 @@ async fn three_weeks(app: &TestApp, us: &Couple, clock: &steadfast_web::ManualCl
 #[ignore = "drives Chromium through chromedriver: scripts/test runs it"]
 async fn a_coach_reads_a_granted_space_and_the_partner_revokes() {
     let clock = test_clock();
-    let app = TestApp::with_config(TestApp::test_config(&clock)).await;
+    let app = TestApp::builder().clock(&clock).start().await;
     let us = couple(&app, "alexandra", "samwise").await;
     three_weeks(&app, &us, &clock).await;
     let (alex, coach) = (Browser::start().await, Browser::start().await);
     let settings = app.url(&format!("/spaces/{}/coach", us.space));
 
     // 1. Alexandra opens her space's coaching page and makes an invitation link.
-    sign_in(&alex, &app, "alexandra").await;
+    sign_in(&alex, &app, "alexandra", PASSWORD).await;
     alex.client.goto(&settings).await.unwrap();
     wait_for_text(&alex, "main", "confirms your consent with you privately").await;
     check_page(&alex, "the coaching page, no coach yet").await;

@@ -97,7 +97,7 @@ pub(super) async fn assert_fits(browser: &Browser, name: &str) {
 }
 
 async fn walk(words: &Words, width: u32, height: u32, shots: &str) -> u32 {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let (first, second) = (
         Browser::start_in_zone("Europe/Warsaw").await,
         Browser::start_in_zone("Europe/Warsaw").await,

@@ -7,8 +7,9 @@ use serde_json::json;
 
 use crate::browser::{assert_accessible, click, wait_for_text, whole_page_screenshot};
 use crate::support::TestApp;
-use crate::support::api::{Couple, PASSWORD, Person, call, couple};
+use crate::support::api::call;
 use crate::support::browser::Browser;
+use crate::support::people::{Couple, PASSWORD, Person, couple};
 
 /// A phone's window, the person's language Polish, signed in as `name`.
 async fn phone_in_polish(app: &TestApp, name: &str) -> Browser {
@@ -79,7 +80,7 @@ async fn step(
 #[tokio::test]
 #[ignore = "drives Chromium through chromedriver: scripts/test runs it"]
 async fn a_hard_first_week_in_polish_on_a_phone() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     // Ola was hurt; Tomek hid something.
     let c = couple(&app, "ola", "tomek").await;
     let (ola, tomek) = (&c.a, &c.b);

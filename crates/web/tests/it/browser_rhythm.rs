@@ -7,8 +7,8 @@ use std::io::BufReader;
 use fantoccini::Locator;
 
 use crate::browser::{
-    assert_accessible, click, pair_in_browsers, scroll_to, type_into, wait_for, wait_for_text,
-    whole_page_screenshot,
+    assert_accessible, click, pair_in_browsers, scroll_to, sign_in, type_into, wait_for,
+    wait_for_text, whole_page_screenshot,
 };
 use crate::rituals::DAY_MS;
 use crate::support::TestApp;
@@ -17,15 +17,6 @@ use crate::support::browser::Browser;
 
 /// The password `pair_in_browsers` signs both partners up with.
 const BROWSER_PASSWORD: &str = "a long and private phrase";
-
-/// Signs `name` in again (after the clock moved past the session's end).
-async fn sign_in_again(browser: &Browser, app: &TestApp, name: &str) {
-    browser.client.goto(&app.url("/sign-in")).await.unwrap();
-    type_into(browser, "#username", name).await;
-    type_into(browser, "#password", BROWSER_PASSWORD).await;
-    click(browser, "form button[type=submit]").await;
-    wait_for_text(browser, "body", "Sign out").await;
-}
 
 /// Sets the value of the field `css` directly: a time input's typing depends on the browser's
 /// locale.
@@ -74,7 +65,7 @@ async fn write_daily(browser: &Browser, mood: u8, appreciation: &str, plan: &str
 #[ignore = "drives Chromium through chromedriver: scripts/test runs it"]
 async fn rituals_the_daily_minute_and_the_feed_across_two_time_zones() {
     let clock = test_clock();
-    let app = TestApp::with_config(TestApp::test_config(&clock)).await;
+    let app = TestApp::builder().clock(&clock).start().await;
     // Alex's device is in Warsaw, Sam's in New York: six hours apart in November.
     let (alex, sam) = (
         Browser::start_in_zone("Europe/Warsaw").await,
@@ -195,7 +186,7 @@ async fn rituals_the_daily_minute_and_the_feed_across_two_time_zones() {
 
     // 4. The next day, Sam keeps one to himself: Alex sees nothing of it.
     clock.advance_millis(DAY_MS);
-    sign_in_again(&sam, &app, "sam-south").await;
+    sign_in(&sam, &app, "sam-south", BROWSER_PASSWORD).await;
     sam.client.goto(&format!("{space}/daily")).await.unwrap();
     wait_for_text(&sam, "main", "Thu 19 November").await;
     write_daily(
@@ -213,7 +204,7 @@ async fn rituals_the_daily_minute_and_the_feed_across_two_time_zones() {
     scroll_to(&sam, "#recent-heading").await;
     sam.screenshot("rhythm-11-daily-sam-private").await;
 
-    sign_in_again(&alex, &app, "alex-north").await;
+    sign_in(&alex, &app, "alex-north", BROWSER_PASSWORD).await;
     alex.client.goto(&format!("{space}/daily")).await.unwrap();
     let seen = wait_for_text(&alex, ".promise-list", "the soup you left on the stove").await;
     let page = wait_for(&alex, "body").await.html(false).await.unwrap();

@@ -7,9 +7,11 @@ use std::io::BufReader;
 use reqwest::{Method, StatusCode, header};
 use serde_json::json;
 
-use crate::rituals::{Couple, PASSWORD, Person, call, couple, date_night, set_zone};
+use crate::rituals::{date_night, set_zone};
 use crate::support::TestApp;
 use crate::support::api::answer;
+use crate::support::api::call;
+use crate::support::people::{Couple, PASSWORD, Person, couple};
 
 /// One VEVENT's properties, by name.
 #[derive(Debug)]
@@ -111,7 +113,7 @@ async fn our_calendar(app: &TestApp) -> Couple {
 
 #[tokio::test]
 async fn the_feed_holds_ritual_times_and_promise_due_times_a_parser_reads() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = our_calendar(&app).await;
     let path = make_feed(&app, &us.a).await;
     set_discreet(&app, &us.a, false).await;
@@ -162,7 +164,7 @@ async fn the_feed_holds_ritual_times_and_promise_due_times_a_parser_reads() {
 
 #[tokio::test]
 async fn discreet_titles_say_only_plans_with_no_descriptions() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = our_calendar(&app).await;
     let path = make_feed(&app, &us.a).await;
     let (_, text) = fetch(&app, &path).await;
@@ -188,7 +190,7 @@ async fn discreet_titles_say_only_plans_with_no_descriptions() {
 
 #[tokio::test]
 async fn the_feed_speaks_the_language_its_owner_made_it_in_not_the_calendar_apps() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = our_calendar(&app).await;
     // Made from a Polish page; a calendar app asks in English.
     let made = app
@@ -245,7 +247,7 @@ async fn the_feed_speaks_the_language_its_owner_made_it_in_not_the_calendar_apps
 
 #[tokio::test]
 async fn a_new_address_replaces_the_old_and_a_revoked_one_is_gone() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = our_calendar(&app).await;
     let first = make_feed(&app, &us.a).await;
     assert_eq!(fetch(&app, &first).await.0, StatusCode::OK);
@@ -288,7 +290,7 @@ async fn a_new_address_replaces_the_old_and_a_revoked_one_is_gone() {
 
 #[tokio::test]
 async fn a_feed_never_holds_a_partners_private_items_or_another_couples() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = our_calendar(&app).await;
     let them = couple(&app, "kim", "lee").await;
     call(
@@ -339,7 +341,7 @@ async fn a_feed_never_holds_a_partners_private_items_or_another_couples() {
 
 #[tokio::test]
 async fn the_feed_page_shows_the_address_once_and_switches_it() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = our_calendar(&app).await;
     let page = app.get_as("/account/calendar", &us.a.cookie).await;
     assert_eq!(page.status(), StatusCode::OK);
@@ -432,7 +434,7 @@ async fn the_feed_works_on_both_backends_and_sets_no_cookie() {
         steadfast_store::Backend::Sqlite,
         steadfast_store::Backend::Postgres,
     ] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let us = our_calendar(&app).await;

@@ -10,8 +10,8 @@ use steadfast_web::{ManualClock, WebConfig};
 use crate::support::TestApp;
 use crate::support::app::test_clock;
 
-pub(crate) use crate::support::api::{Answer, Couple, Person, call, couple, person, solo_space};
-use crate::support::api::{NO_SUCH_ID, PASSWORD};
+use crate::support::api::{Answer, NO_SUCH_ID, call, solo_space};
+use crate::support::people::{Couple, PASSWORD, Person, couple, person};
 
 const MINUTE_MS: i64 = 60 * 1000;
 
@@ -124,7 +124,7 @@ async fn all_readable(app: &TestApp, who: &Person, space: &str, id: &str) -> Str
 #[tokio::test]
 async fn answers_stay_sealed_by_api_and_export_until_ones_own_submission() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let Couple { a, b, space } = couple(&app, "alex", "sam").await;
@@ -198,7 +198,7 @@ async fn answers_stay_sealed_by_api_and_export_until_ones_own_submission() {
 
 #[tokio::test]
 async fn a_draft_saved_in_one_session_resumes_in_another() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let Couple { a, space, .. } = couple(&app, "alex", "sam").await;
     let id = start(&app, &a, &space).await;
     draft(
@@ -258,7 +258,7 @@ async fn a_break_is_seen_by_both_blocks_submitting_and_ends_early_or_by_itself()
             help_resources: Vec::new(),
             ..TestApp::test_config(&clock)
         };
-        let Some(app) = TestApp::on_with(backend, config).await else {
+        let Some(app) = TestApp::builder().config(config).start_on(backend).await else {
             continue;
         };
         let Couple { a, b, space } = couple(&app, "alex", "sam").await;
@@ -314,7 +314,7 @@ fn advance(clock: &ManualClock, minutes: i64) {
 
 #[tokio::test]
 async fn refusals_are_clear_and_change_nothing() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let Couple { a, b, space } = couple(&app, "alex", "sam").await;
     let id = start(&app, &a, &space).await;
     let again = call(&app, &b, Method::POST, &checkins_path(&space), None).await;
@@ -379,7 +379,7 @@ async fn refusals_are_clear_and_change_nothing() {
 
 #[tokio::test]
 async fn another_couple_gets_not_found_everywhere() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let ours = couple(&app, "alex", "sam").await;
     let theirs = couple(&app, "kim", "lee").await;
     let id = start(&app, &ours.a, &ours.space).await;
@@ -417,7 +417,7 @@ async fn another_couple_gets_not_found_everywhere() {
 
 #[tokio::test]
 async fn solo_check_ins_complete_alone_and_draw_a_trend() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let a = person(&app, "alex").await;
     let space = solo_space(&app, &a).await;
     for level in [1, 2, 3, 2] {
@@ -448,11 +448,13 @@ async fn solo_check_ins_complete_alone_and_draw_a_trend() {
 #[tokio::test]
 async fn the_trend_shows_the_partners_felt_trust_only_once_revealed_and_suggests_help_when_stuck() {
     let clock = test_clock();
-    let app = TestApp::with_config(WebConfig {
-        help_resources: vec![("Couples clinic".to_owned(), "+48 22 000 00 00".to_owned())],
-        ..TestApp::test_config(&clock)
-    })
-    .await;
+    let app = TestApp::builder()
+        .config(WebConfig {
+            help_resources: vec![("Couples clinic".to_owned(), "+48 22 000 00 00".to_owned())],
+            ..TestApp::test_config(&clock)
+        })
+        .start()
+        .await;
     let Couple { a, b, space } = couple(&app, "alex", "sam").await;
     let trend_path = format!("{}/trend", checkins_path(&space));
     for week in 0..4 {
@@ -513,7 +515,7 @@ async fn the_trend_shows_the_partners_felt_trust_only_once_revealed_and_suggests
 #[tokio::test]
 async fn two_partners_submitting_at_once_both_get_revealed() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let Couple { a, b, space } = couple(&app, "alex", "sam").await;
@@ -543,7 +545,7 @@ async fn two_partners_submitting_at_once_both_get_revealed() {
 
 #[tokio::test]
 async fn a_check_in_with_a_partner_who_left_lapses_and_blocks_nothing() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let Couple { a, b, space } = couple(&app, "alex", "sam").await;
     let id = start(&app, &a, &space).await;
     draft(&app, &b, &space, &id, full_answers("bravo", 3, 0))

@@ -4,9 +4,10 @@
 
 use reqwest::{StatusCode, header};
 
-use crate::checkins_api::{Couple, ITEMS, couple};
+use crate::checkins_api::ITEMS;
 use crate::support::TestApp;
 use crate::support::pages::location;
+use crate::support::people::{Couple, couple};
 
 async fn text(response: reqwest::Response) -> String {
     response.text().await.unwrap()
@@ -76,7 +77,7 @@ pub(crate) async fn answer_everything(
 
 #[tokio::test]
 async fn answers_stay_sealed_by_page_until_ones_own_submission() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let Couple { a, b, space } = couple(&app, "alex", "sam").await;
     let checkin = start(&app, &a.cookie, &space).await;
     answer_everything(&app, &a.cookie, &checkin, "alphasecret", "-5").await;
@@ -115,7 +116,7 @@ async fn answers_stay_sealed_by_page_until_ones_own_submission() {
 
 #[tokio::test]
 async fn a_break_called_by_one_is_seen_by_the_other_and_each_resumes_at_their_step() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let Couple { a, b, space } = couple(&app, "alex", "sam").await;
     let checkin = start(&app, &a.cookie, &space).await;
     step(
@@ -179,7 +180,7 @@ async fn a_break_called_by_one_is_seen_by_the_other_and_each_resumes_at_their_st
 
 #[tokio::test]
 async fn calling_a_break_from_a_step_saves_what_was_typed_first() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let Couple { a, b, space } = couple(&app, "alex", "sam").await;
     let checkin = start(&app, &a.cookie, &space).await;
     let called = app
@@ -205,7 +206,7 @@ async fn calling_a_break_from_a_step_saves_what_was_typed_first() {
 
 #[tokio::test]
 async fn a_mistake_comes_back_with_everything_typed() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let Couple { a, space, .. } = couple(&app, "alex", "sam").await;
     let checkin = start(&app, &a.cookie, &space).await;
     let long = "ł".repeat(281);
@@ -254,7 +255,7 @@ async fn a_mistake_comes_back_with_everything_typed() {
 
 #[tokio::test]
 async fn starting_while_one_is_open_says_so_and_links_to_it() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let Couple { a, b, space } = couple(&app, "alex", "sam").await;
     let checkin = start(&app, &a.cookie, &space).await;
     let again = app
@@ -271,7 +272,7 @@ async fn starting_while_one_is_open_says_so_and_links_to_it() {
 
 #[tokio::test]
 async fn another_couple_gets_not_found_pages() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let ours = couple(&app, "alex", "sam").await;
     let theirs = couple(&app, "kim", "lee").await;
     let checkin = start(&app, &ours.a.cookie, &ours.space).await;
@@ -309,7 +310,7 @@ async fn another_couple_gets_not_found_pages() {
 
 #[tokio::test]
 async fn the_steps_speak_polish() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let Couple { a, space, .. } = couple(&app, "alex", "sam").await;
     let checkin = start(&app, &a.cookie, &space).await;
     let page = app
@@ -328,14 +329,16 @@ async fn the_steps_speak_polish() {
 
 #[tokio::test]
 async fn felt_trust_is_drawn_on_the_list_and_beside_the_record_when_it_is_on() {
-    let app = TestApp::with_config(steadfast_web::WebConfig {
-        help_resources: vec![(
-            "Couples clinic".to_owned(),
-            "https://clinic.example".to_owned(),
-        )],
-        ..TestApp::test_config(&crate::support::app::test_clock())
-    })
-    .await;
+    let app = TestApp::builder()
+        .config(steadfast_web::WebConfig {
+            help_resources: vec![(
+                "Couples clinic".to_owned(),
+                "https://clinic.example".to_owned(),
+            )],
+            ..TestApp::test_config(&crate::support::app::test_clock())
+        })
+        .start()
+        .await;
     let Couple { a, b, space } = couple(&app, "alex", "sam").await;
     let record = format!("/spaces/{space}/record");
     let list = format!("/spaces/{space}/checkins");

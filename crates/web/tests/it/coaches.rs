@@ -12,60 +12,12 @@ use steadfast_web::ManualClock;
 use crate::checkins_api::{act, draft, full_answers, start};
 use crate::shell::STATE_CHANGING_ROUTES;
 use crate::support::TestApp;
-use crate::support::api::{Couple, PASSWORD, Person, call, couple, export};
-use crate::support::app::{session_cookie, test_clock};
+use crate::support::api::{call, export};
+use crate::support::app::test_clock;
 use crate::support::pages::{page, post};
+use crate::support::people::{Coach, Couple, Person, coach_invite, couple, sign_in, sign_up_coach};
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
-
-/// A coach's session cookie and account id.
-struct Coach {
-    cookie: String,
-    id: String,
-}
-
-/// `by` makes a coach invite for the space; the link's path.
-async fn coach_invite(app: &TestApp, by: &Person, space: &str) -> String {
-    let made = call(
-        app,
-        by,
-        Method::POST,
-        &format!("/api/v1/spaces/{space}/coach/invites"),
-        None,
-    )
-    .await;
-    made.created()["path"].as_str().unwrap().to_owned()
-}
-
-/// Signs a coach up through the invite link's form; their cookie.
-async fn sign_up_coach(app: &TestApp, link: &str, name: &str) -> String {
-    let response = app
-        .post_form(
-            &format!("{link}/sign-up"),
-            &[("username", name), ("password", PASSWORD)],
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
-    let cookie = session_cookie(&response).expect("signed in");
-    let html = response.text().await.unwrap();
-    // The recovery codes page, continuing to the coached space.
-    assert!(html.contains("/coach/spaces/"), "{html}");
-    cookie
-}
-
-/// A fresh session for `name`: after the clock moves, an old one has timed out.
-async fn sign_in(app: &TestApp, name: &str) -> String {
-    let response = app
-        .api(
-            Method::POST,
-            "/api/v1/sessions",
-            Some(json!({ "username": name, "password": PASSWORD })),
-            None,
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::CREATED);
-    session_cookie(&response).expect("signed in")
-}
 
 /// A couple `alexandra` and `samwise`, and their coach `pat-coach`, attached by Alexandra's link.
 async fn coached_couple(app: &TestApp) -> (Couple, Coach) {
@@ -277,7 +229,7 @@ async fn the_coach_sees_exactly_each_granted_partners_shared_data(
 #[tokio::test]
 async fn the_coach_sees_exactly_each_granted_partners_shared_data_on_sqlite() {
     let clock = test_clock();
-    let app = TestApp::with_config(TestApp::test_config(&clock)).await;
+    let app = TestApp::builder().clock(&clock).start().await;
     the_coach_sees_exactly_each_granted_partners_shared_data(app, clock).await;
 }
 
@@ -285,7 +237,9 @@ async fn the_coach_sees_exactly_each_granted_partners_shared_data_on_sqlite() {
 #[ignore = "needs PostgreSQL (STEADFAST_TEST_DATABASE_URL): scripts/test runs it"]
 async fn the_coach_sees_exactly_each_granted_partners_shared_data_on_postgres() {
     let clock = test_clock();
-    let app = TestApp::on_with(Backend::Postgres, TestApp::test_config(&clock))
+    let app = TestApp::builder()
+        .clock(&clock)
+        .start_on(Backend::Postgres)
         .await
         .expect("STEADFAST_TEST_DATABASE_URL names the PostgreSQL test server");
     the_coach_sees_exactly_each_granted_partners_shared_data(app, clock).await;
@@ -317,7 +271,7 @@ fn own_account(path: &str) -> bool {
 
 #[tokio::test]
 async fn every_write_a_coach_attempts_is_refused_and_changes_nothing() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let (us, coach) = coached_couple(&app).await;
     grant(&app, &us.a, &us.space, &coach, None).await;
     let space: SpaceId = us.space.parse().unwrap();
@@ -395,7 +349,7 @@ async fn every_write_a_coach_attempts_is_refused_and_changes_nothing() {
 
 #[tokio::test]
 async fn a_coach_of_one_couple_gets_not_found_for_another() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let (us, coach) = coached_couple(&app).await;
     let them = couple(&app, "jordan", "riley").await;
     grant(&app, &us.a, &us.space, &coach, None).await;
@@ -455,7 +409,7 @@ async fn a_coach_of_one_couple_gets_not_found_for_another() {
 
 #[tokio::test]
 async fn a_coach_joins_by_invite_once_and_is_never_a_member() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = couple(&app, "alexandra", "samwise").await;
     let link = coach_invite(&app, &us.a, &us.space).await;
     // Signed out: the invitation names the space and offers a coach account.
@@ -538,7 +492,7 @@ async fn a_coach_joins_by_invite_once_and_is_never_a_member() {
 
 #[tokio::test]
 async fn granting_and_revoking_by_page_is_one_click_with_the_consent_note() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let (us, coach) = coached_couple(&app).await;
     let settings = format!("/spaces/{}/coach", us.space);
     let (status, html) = page(&app, &settings, &us.a.cookie).await;
@@ -602,7 +556,7 @@ async fn granting_and_revoking_by_page_is_one_click_with_the_consent_note() {
 
 #[tokio::test]
 async fn reads_are_in_the_owners_export_and_not_in_the_partners() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let (us, coach) = coached_couple(&app).await;
     grant(&app, &us.a, &us.space, &coach, None).await;
     let (status, html) = page(

@@ -5,10 +5,12 @@
 use reqwest::{Method, StatusCode, header};
 use serde_json::{Value, json};
 
-use crate::rituals::{Answer, Couple, DAY_MS, Person, call, couple, set_zone, sign_in};
+use crate::rituals::{DAY_MS, set_zone};
 use crate::support::TestApp;
 use crate::support::api::export;
+use crate::support::api::{Answer, call};
 use crate::support::app::test_clock;
+use crate::support::people::{Couple, Person, couple, sign_in};
 
 async fn write(app: &TestApp, who: &Person, space: &str, body: Value) -> Answer {
     call(
@@ -36,7 +38,7 @@ async fn entries(app: &TestApp, who: &Person, space: &str) -> Value {
 #[tokio::test]
 async fn todays_entry_is_written_and_replaced_the_same_day() {
     let clock = test_clock();
-    let app = TestApp::with_config(TestApp::test_config(&clock)).await;
+    let app = TestApp::builder().clock(&clock).start().await;
     let Couple { a, b, space } = couple(&app, "alex", "sam").await;
     let first = write(
         &app,
@@ -78,7 +80,7 @@ async fn todays_entry_is_written_and_replaced_the_same_day() {
 
 #[tokio::test]
 async fn the_day_is_counted_in_the_space_time_zone() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let Couple { a, space, .. } = couple(&app, "alex", "sam").await;
     // 11:06 UTC on the 18th is already the 19th at UTC+14.
     set_zone(&app, &a, &space, "Pacific/Kiritimati").await;
@@ -91,7 +93,7 @@ async fn the_day_is_counted_in_the_space_time_zone() {
 
 #[tokio::test]
 async fn a_private_entry_never_reaches_the_partner() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let Couple { a, b, space } = couple(&app, "alex", "sam").await;
     write(
         &app,
@@ -130,7 +132,7 @@ async fn a_private_entry_never_reaches_the_partner() {
 
 #[tokio::test]
 async fn rewriting_a_shared_entry_privately_takes_it_back_from_the_partner() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let Couple { a, b, space } = couple(&app, "alex", "sam").await;
     write(
         &app,
@@ -168,7 +170,7 @@ async fn rewriting_a_shared_entry_privately_takes_it_back_from_the_partner() {
 
 #[tokio::test]
 async fn bad_entries_are_refused_and_the_form_keeps_what_was_typed() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let Couple { a, space, .. } = couple(&app, "alex", "sam").await;
     for (body, code) in [
         (json!({ "mood": 0 }), "mood_invalid"),
@@ -226,7 +228,7 @@ async fn bad_entries_are_refused_and_the_form_keeps_what_was_typed() {
 #[tokio::test]
 async fn the_daily_pages_never_speak_of_streaks_or_missed_days() {
     let clock = test_clock();
-    let app = TestApp::with_config(TestApp::test_config(&clock)).await;
+    let app = TestApp::builder().clock(&clock).start().await;
     let Couple { a, b, space } = couple(&app, "alex", "sam").await;
     for day in [0, 1, 4, 9] {
         clock.advance_millis(if day == 0 { 0 } else { DAY_MS * 2 });
@@ -236,7 +238,7 @@ async fn the_daily_pages_never_speak_of_streaks_or_missed_days() {
         write(&app, &b, &space, json!({ "mood": 4 })).await.ok();
     }
     let path = format!("/spaces/{space}/daily");
-    let cookie = sign_in(&app, &a).await;
+    let cookie = sign_in(&app, &a.name).await;
     for lang in ["en", "pl"] {
         let response = app
             .client
@@ -274,7 +276,7 @@ async fn the_daily_pages_never_speak_of_streaks_or_missed_days() {
 
 #[tokio::test]
 async fn another_couple_cannot_read_or_write_the_daily_ritual() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = couple(&app, "alex", "sam").await;
     let them = couple(&app, "kim", "lee").await;
     write(

@@ -9,60 +9,11 @@ use steadfast_store::Backend;
 use steadfast_web::Clock;
 
 use crate::support::TestApp;
-use crate::support::app::{session_cookie, test_clock};
-use crate::support::pages::{create_space, join, json};
-
-const PASSWORD: &str = "correct horse battery staple";
-
-/// Someone who just signed up over the API.
-struct Person {
-    cookie: String,
-    id: PersonId,
-    recovery_codes: Vec<String>,
-}
-
-async fn sign_up(app: &TestApp, username: &str, email: Option<&str>) -> Person {
-    let body = json!({ "username": username, "password": PASSWORD, "email": email });
-    let response = app
-        .api(Method::POST, "/api/v1/accounts", Some(body), None)
-        .await;
-    assert_eq!(
-        response.status(),
-        StatusCode::CREATED,
-        "sign-up of {username}"
-    );
-    let cookie = session_cookie(&response).unwrap();
-    let created = json(response).await;
-    Person {
-        cookie,
-        id: created["id"].as_str().unwrap().parse().unwrap(),
-        recovery_codes: created["recovery_codes"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|code| code.as_str().unwrap().to_owned())
-            .collect(),
-    }
-}
-
-/// Two people sharing a space, and its id.
-struct Couple {
-    first: Person,
-    second: Person,
-    space: SpaceId,
-}
-
-async fn couple(app: &TestApp, first: &str, second: &str, space_name: &str) -> Couple {
-    let first = sign_up(app, first, None).await;
-    let second = sign_up(app, second, None).await;
-    let space = create_space(app, &first.cookie, space_name).await;
-    join(app, &first.cookie, &second.cookie, &space).await;
-    Couple {
-        first,
-        second,
-        space: space.parse().unwrap(),
-    }
-}
+use crate::support::app::test_clock;
+use crate::support::pages::json;
+use crate::support::people::{
+    Couple, PASSWORD, couple_without_tokens, sign_up, sign_up_with_email,
+};
 
 /// Writes one event straight into the log, at the end of `stream`. `marker` is in its payload
 /// and nowhere else, so a search of an export's text finds exactly this event.
@@ -144,8 +95,8 @@ fn markers(events: &Value) -> Vec<String> {
 /// Two partners' events: in the space, two each (one private, one shared), and one private in
 /// each person's own stream.
 async fn write_both_partners_items(app: &TestApp, pair: &Couple) {
-    let space = StreamId::Space(pair.space);
-    let (a, b) = (pair.first.id, pair.second.id);
+    let space = StreamId::Space(pair.space_id());
+    let (a, b) = (pair.a.id, pair.b.id);
     write(app, space, a, Visibility::Shared, "a-shared-marker").await;
     write(app, space, b, Visibility::Private, "b-private-marker").await;
     write(app, space, b, Visibility::Shared, "b-shared-marker").await;
@@ -171,10 +122,10 @@ async fn write_both_partners_items(app: &TestApp, pair: &Couple) {
 #[tokio::test]
 async fn the_export_holds_the_persons_account_but_no_password_hash_session_or_token_secret() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
-        let person = sign_up(&app, "keeps-records", Some("me@example.org")).await;
+        let person = sign_up_with_email(&app, "keeps-records", Some("me@example.org")).await;
         let response = app
             .api(
                 Method::POST,
@@ -244,18 +195,19 @@ async fn the_export_holds_the_persons_account_but_no_password_hash_session_or_to
 #[tokio::test]
 async fn a_partners_private_items_never_reach_the_export_and_their_shared_ones_do() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
-        let pair = couple(&app, "export-alex", "export-blake", "Alex and Blake").await;
+        let pair =
+            couple_without_tokens(&app, "export-alex", "export-blake", "Alex and Blake").await;
         write_both_partners_items(&app, &pair).await;
 
-        let text = export_text(&app, &pair.first.cookie).await;
+        let text = export_text(&app, &pair.a.cookie).await;
         for private in ["b-private-marker", "b-journal-marker"] {
             assert_eq!(text.matches(private).count(), 0, "{backend:?} {private}");
         }
         let export = parse(&text);
-        let space = space_in(&export, pair.space);
+        let space = space_in(&export, pair.space_id());
         assert_eq!(space["name"], "Alex and Blake");
         assert_eq!(space["current"], true);
         assert_eq!(space["partner"], "export-blake");
@@ -279,17 +231,17 @@ async fn a_partners_private_items_never_reach_the_export_and_their_shared_ones_d
         assert_eq!(markers(&export["personal_events"]), ["a-journal-marker"]);
         // No place in the stream, whose gaps would count the hidden items; no person's id.
         assert!(!text.contains("\"seq\""), "{text}");
-        for id in [pair.first.id, pair.second.id] {
+        for id in [pair.a.id, pair.b.id] {
             assert!(!text.contains(&id.to_string()));
         }
 
         // The same from the other side.
-        let text = export_text(&app, &pair.second.cookie).await;
+        let text = export_text(&app, &pair.b.cookie).await;
         for private in ["a-private-marker", "a-journal-marker"] {
             assert_eq!(text.matches(private).count(), 0, "{backend:?} {private}");
         }
         let export = parse(&text);
-        let space = space_in(&export, pair.space);
+        let space = space_in(&export, pair.space_id());
         assert_eq!(space["partner"], "export-alex");
         assert_eq!(
             markers(&space["events"]),
@@ -304,14 +256,15 @@ async fn a_partners_private_items_never_reach_the_export_and_their_shared_ones_d
 async fn after_the_partner_leaves_the_one_who_stays_keeps_what_was_shared_and_the_leaver_only_their_own()
  {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
-        let pair = couple(&app, "stays-avery", "leaves-blair", "Avery and Blair").await;
+        let pair =
+            couple_without_tokens(&app, "stays-avery", "leaves-blair", "Avery and Blair").await;
         write_both_partners_items(&app, &pair).await;
-        let before = parse(&export_text(&app, &pair.first.cookie).await);
+        let before = parse(&export_text(&app, &pair.a.cookie).await);
         assert_eq!(
-            space_in(&before, pair.space)["events"]
+            space_in(&before, pair.space_id())["events"]
                 .as_array()
                 .unwrap()
                 .len(),
@@ -323,14 +276,14 @@ async fn after_the_partner_leaves_the_one_who_stays_keeps_what_was_shared_and_th
                 Method::POST,
                 &format!("/api/v1/spaces/{}/leave", pair.space),
                 None,
-                Some(&pair.second.cookie),
+                Some(&pair.b.cookie),
             )
             .await;
         assert_eq!(response.status(), StatusCode::OK);
 
         // The one left behind: their own items, that the pairing ended, and what Blair shared
         // with them, from a former partner; nothing private of Blair's.
-        let text = export_text(&app, &pair.first.cookie).await;
+        let text = export_text(&app, &pair.a.cookie).await;
         for gone in ["b-private-marker", "b-journal-marker"] {
             assert!(!text.contains(gone), "{backend:?} {gone}");
         }
@@ -339,7 +292,7 @@ async fn after_the_partner_leaves_the_one_who_stays_keeps_what_was_shared_and_th
             "the ex-partner's name stays out"
         );
         let export = parse(&text);
-        let space = space_in(&export, pair.space);
+        let space = space_in(&export, pair.space_id());
         assert_eq!(space["current"], true);
         assert!(space["partner"].is_null());
         assert_eq!(space["pairing_ended"], true);
@@ -359,13 +312,13 @@ async fn after_the_partner_leaves_the_one_who_stays_keeps_what_was_shared_and_th
         assert_eq!(markers(&export["personal_events"]), ["a-journal-marker"]);
 
         // The leaver keeps what they wrote there, and nothing of Avery.
-        let text = export_text(&app, &pair.second.cookie).await;
+        let text = export_text(&app, &pair.b.cookie).await;
         for gone in ["a-shared-marker", "a-private-marker", "a-journal-marker"] {
             assert!(!text.contains(gone), "{backend:?} {gone}");
         }
         assert!(!text.contains("stays-avery"));
         let export = parse(&text);
-        let space = space_in(&export, pair.space);
+        let space = space_in(&export, pair.space_id());
         assert_eq!(space["name"], "Avery and Blair");
         assert_eq!(space["current"], false);
         assert!(space["partner"].is_null());
@@ -384,9 +337,9 @@ async fn after_the_partner_leaves_the_one_who_stays_keeps_what_was_shared_and_th
 #[tokio::test]
 async fn someone_who_joins_later_never_sees_what_was_shared_with_the_partner_before() {
     let clock = test_clock();
-    let app = TestApp::with_config(TestApp::test_config(&clock)).await;
-    let pair = couple(&app, "stays-avery", "before-blair", "Avery's place").await;
-    let (space, avery) = (pair.space, pair.first.id);
+    let app = TestApp::builder().clock(&clock).start().await;
+    let pair = couple_without_tokens(&app, "stays-avery", "before-blair", "Avery's place").await;
+    let (space, avery) = (pair.space_id(), pair.a.id);
     let stream = StreamId::Space(space);
     let shared = Visibility::Shared;
     clock.advance_millis(1_000);
@@ -405,20 +358,20 @@ async fn someone_who_joins_later_never_sees_what_was_shared_with_the_partner_bef
             Method::POST,
             &format!("/api/v1/spaces/{space}/leave"),
             None,
-            Some(&pair.second.cookie),
+            Some(&pair.b.cookie),
         )
         .await;
     assert_eq!(response.status(), StatusCode::OK);
     clock.advance_millis(1_000);
     write_at(&app, stream, avery, shared, "shared-alone", clock.now()).await;
     clock.advance_millis(1_000);
-    let casey = sign_up(&app, "later-casey", None).await;
+    let casey = sign_up(&app, "later-casey").await;
     let response = app
         .api(
             Method::POST,
             &format!("/api/v1/spaces/{space}/invites"),
             None,
-            Some(&pair.first.cookie),
+            Some(&pair.a.cookie),
         )
         .await;
     let token = json(response).await["token"].as_str().unwrap().to_owned();
@@ -450,7 +403,7 @@ async fn someone_who_joins_later_never_sees_what_was_shared_with_the_partner_bef
         ["shared-alone", "shared-with-casey"]
     );
     // Avery, who wrote all three, keeps all three.
-    let export = parse(&export_text(&app, &pair.first.cookie).await);
+    let export = parse(&export_text(&app, &pair.a.cookie).await);
     assert_eq!(
         markers(&space_in(&export, space)["events"]),
         ["shared-with-blair", "shared-alone", "shared-with-casey"]
@@ -460,10 +413,11 @@ async fn someone_who_joins_later_never_sees_what_was_shared_with_the_partner_bef
 
 #[tokio::test]
 async fn someone_outside_the_couple_exports_nothing_of_the_couple() {
-    let app = TestApp::sqlite().await;
-    let pair = couple(&app, "inside-alex", "inside-blake", "Our hidden garden").await;
+    let app = TestApp::builder().start().await;
+    let pair =
+        couple_without_tokens(&app, "inside-alex", "inside-blake", "Our hidden garden").await;
     write_both_partners_items(&app, &pair).await;
-    let outsider = sign_up(&app, "outside-casey", None).await;
+    let outsider = sign_up(&app, "outside-casey").await;
     let response = app
         .api(
             Method::POST,
@@ -498,8 +452,8 @@ async fn someone_outside_the_couple_exports_nothing_of_the_couple() {
 
 #[tokio::test]
 async fn the_download_page_needs_a_session_and_gives_the_same_document() {
-    let app = TestApp::sqlite().await;
-    let person = sign_up(&app, "page-downloader", None).await;
+    let app = TestApp::builder().start().await;
+    let person = sign_up(&app, "page-downloader").await;
     let response = app
         .api(
             Method::POST,
@@ -558,17 +512,19 @@ async fn the_download_page_needs_a_session_and_gives_the_same_document() {
 #[tokio::test]
 async fn an_api_token_can_export_through_the_api() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
-        let pair = couple(&app, "token-alex", "token-blake", "Tokens and us").await;
+        let pair = couple_without_tokens(&app, "token-alex", "token-blake", "Tokens and us").await;
         write_both_partners_items(&app, &pair).await;
         let response = app
             .api(
                 Method::POST,
                 "/api/v1/tokens",
-                Some(json!({ "label": "my exporter", "password": crate::support::api::PASSWORD })),
-                Some(&pair.first.cookie),
+                Some(
+                    json!({ "label": "my exporter", "password": crate::support::people::PASSWORD }),
+                ),
+                Some(&pair.a.cookie),
             )
             .await;
         let token = json(response).await["token"].as_str().unwrap().to_owned();
@@ -588,7 +544,7 @@ async fn an_api_token_can_export_through_the_api() {
         assert_eq!(export["account"]["username"], "token-alex", "{backend:?}");
         assert_eq!(export["tokens"][0]["label"], "my exporter");
         assert_eq!(
-            markers(&space_in(&export, pair.space)["events"]),
+            markers(&space_in(&export, pair.space_id())["events"]),
             ["a-shared-marker", "b-shared-marker", "a-private-marker"]
         );
 
@@ -602,7 +558,7 @@ async fn an_api_token_can_export_through_the_api() {
 
 #[tokio::test]
 async fn the_export_is_in_the_api_document() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let document: Value = app.get("/api/v1/openapi.json").await.json().await.unwrap();
     let operation = &document["paths"]["/api/v1/export"]["get"];
     assert!(

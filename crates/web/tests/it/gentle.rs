@@ -6,14 +6,15 @@ use reqwest::{Method, StatusCode};
 use serde_json::json;
 use steadfast_core::{SpaceId, StreamId};
 
-use crate::checkins_api::{self as checkins, Couple, couple, start};
-use crate::rituals::{call, person};
+use crate::checkins_api::start;
 use crate::support::TestApp;
-use crate::support::api::{self, Person};
+use crate::support::api;
+use crate::support::api::call;
+use crate::support::people::{Couple, Person, couple, person};
 
 #[tokio::test]
 async fn the_api_notices_harsh_openings_in_both_languages() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let alex = person(&app, "alex").await;
     let english = call(
         &app,
@@ -66,7 +67,7 @@ async fn the_api_notices_harsh_openings_in_both_languages() {
 
 #[tokio::test]
 async fn the_api_refuses_bad_input_and_strangers() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let alex = person(&app, "alex").await;
     call(
         &app,
@@ -109,7 +110,7 @@ async fn the_api_refuses_bad_input_and_strangers() {
 
 #[tokio::test]
 async fn check_my_words_shows_findings_keeps_the_text_and_saves_nothing() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let Couple { a, space, .. } = couple(&app, "alex", "sam").await;
     let id = start(&app, &a, &space).await;
     let base = format!("/spaces/{space}/checkins/{id}");
@@ -135,7 +136,7 @@ async fn check_my_words_shows_findings_keeps_the_text_and_saves_nothing() {
     assert!(html.contains("I feel … when you leave the dishes for me, and I need …"));
     assert!(html.contains("you can always share what you wrote as it is"));
     // Nothing was saved by checking.
-    let shown = checkins::call(
+    let shown = call(
         &app,
         &a,
         Method::GET,
@@ -153,7 +154,7 @@ async fn check_my_words_shows_findings_keeps_the_text_and_saves_nothing() {
         )
         .await;
     assert_eq!(saved.status(), StatusCode::SEE_OTHER);
-    let shown = checkins::call(
+    let shown = call(
         &app,
         &a,
         Method::GET,
@@ -177,7 +178,7 @@ async fn check_my_words_shows_findings_keeps_the_text_and_saves_nothing() {
 
 #[tokio::test]
 async fn a_clear_text_is_said_to_be_clear_in_polish_too() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let Couple { a, space, .. } = couple(&app, "alex", "sam").await;
     let id = start(&app, &a, &space).await;
     let checked = app
@@ -268,8 +269,8 @@ async fn share_as_written(app: &TestApp, space: &str, check: &Check<'_>) {
 
 #[tokio::test]
 async fn the_boundary_forms_check_the_words_and_still_send_them_as_written() {
-    let app = TestApp::sqlite().await;
-    let us = api::couple(&app, "ash", "bea").await;
+    let app = TestApp::builder().start().await;
+    let us = couple(&app, "ash", "bea").await;
     let space = us.space.clone();
     let list = format!("/spaces/{space}/boundaries");
     let api_list = format!("/api/v1/spaces/{space}/boundaries");
@@ -356,8 +357,8 @@ async fn the_boundary_forms_check_the_words_and_still_send_them_as_written() {
 
 #[tokio::test]
 async fn the_repair_messages_check_the_words_and_still_send_them_as_written() {
-    let app = TestApp::sqlite().await;
-    let us = api::couple(&app, "ada", "bea").await;
+    let app = TestApp::builder().start().await;
+    let us = couple(&app, "ada", "bea").await;
     let space = us.space.clone();
     let opened = call(
         &app,
@@ -419,9 +420,9 @@ async fn the_repair_messages_check_the_words_and_still_send_them_as_written() {
 
 #[tokio::test]
 async fn checks_are_refused_to_another_couple_and_for_forms_without_one() {
-    let app = TestApp::sqlite().await;
-    let us = api::couple(&app, "ash", "bea").await;
-    let them = api::couple(&app, "cyd", "dee").await;
+    let app = TestApp::builder().start().await;
+    let us = couple(&app, "ash", "bea").await;
+    let them = couple(&app, "cyd", "dee").await;
     let space = us.space.clone();
     let made = app
         .post_form_as(
@@ -473,7 +474,7 @@ async fn on_an_apology_the_helper_offers_an_apology_never_an_accusation() {
         steadfast_store::Backend::Sqlite,
         steadfast_store::Backend::Postgres,
     ] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let alex = person(&app, "alex").await;
@@ -520,7 +521,7 @@ async fn on_an_apology_the_helper_offers_an_apology_never_an_accusation() {
             .refused(StatusCode::UNPROCESSABLE_ENTITY, "field_invalid");
 
         // The same on the repair plan's apology form.
-        let us = api::couple(&app, "ada", "bea").await;
+        let us = couple(&app, "ada", "bea").await;
         let space = us.space.clone();
         let id = call(
             &app,

@@ -9,8 +9,9 @@ use steadfast_store::Backend;
 
 use crate::checkins_pages::{answer_everything, start};
 use crate::support::TestApp;
-use crate::support::api::{Couple, PASSWORD, call, couple};
+use crate::support::api::call;
 use crate::support::pages::page;
+use crate::support::people::{Couple, PASSWORD, couple};
 
 fn polish(cookie: &str) -> String {
     format!("{cookie}; lang=pl")
@@ -65,7 +66,7 @@ async fn new_codes_page(app: &TestApp, cookie: &str) -> String {
 #[tokio::test]
 async fn a_person_is_spoken_to_without_gender_until_they_choose_and_then_in_their_form() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let cookie = app.sign_up("ola", PASSWORD).await;
@@ -111,7 +112,7 @@ async fn a_person_is_spoken_to_without_gender_until_they_choose_and_then_in_thei
 
 #[tokio::test]
 async fn a_form_the_page_never_offers_is_refused_and_changes_nothing() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let cookie = app.sign_up("ola", PASSWORD).await;
     choose(&app, &cookie, "feminine").await;
     let refused = app
@@ -130,7 +131,7 @@ async fn a_form_the_page_never_offers_is_refused_and_changes_nothing() {
 #[tokio::test]
 async fn the_api_reads_and_sets_the_callers_own_form() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let Couple { a, b, .. } = couple(&app, "ola", "tomek").await;
@@ -179,7 +180,7 @@ async fn the_api_reads_and_sets_the_callers_own_form() {
 #[tokio::test]
 async fn a_break_she_asked_for_reads_in_her_form_and_without_gender_before_she_chose() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let Couple { a, b, space } = couple(&app, "tomek", "ola").await;
@@ -226,7 +227,7 @@ async fn a_break_she_asked_for_reads_in_her_form_and_without_gender_before_she_c
 
 #[tokio::test]
 async fn the_partners_name_stands_in_the_nominative_and_their_form_is_used_about_them() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let Couple { a, b, space } = couple(&app, "tomek", "ola").await;
     let checkin = start(&app, &a.cookie, &space).await;
     answer_everything(&app, &b.cookie, &checkin, "olasays", "3").await;
@@ -253,7 +254,7 @@ async fn the_partners_name_stands_in_the_nominative_and_their_form_is_used_about
 
 #[tokio::test]
 async fn each_card_of_the_check_in_speaks_in_its_own_partners_voice() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let Couple { a, b, space } = couple(&app, "tomek", "ola").await;
     let checkin = start(&app, &a.cookie, &space).await;
     answer_everything(&app, &a.cookie, &checkin, "tomeksays", "2").await;

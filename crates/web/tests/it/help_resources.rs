@@ -8,8 +8,9 @@ use steadfast_store::Backend;
 use steadfast_web::{HelpDefaults, WebConfig};
 
 use crate::support::TestApp;
-use crate::support::api::{Couple, call, couple};
+use crate::support::api::call;
 use crate::support::app::test_clock;
+use crate::support::people::{Couple, couple};
 
 /// A page in `lang`, signed out (`cookie` empty) or in.
 async fn page_in(app: &TestApp, path: &str, cookie: &str, lang: &str) -> String {
@@ -54,7 +55,7 @@ const ENGLISH_DEFAULTS: [&str; 3] = [
 #[tokio::test]
 async fn with_no_set_up_the_help_and_patterns_pages_list_help_for_each_language() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let Couple { a, space, .. } = couple(&app, "ada", "bram").await;
@@ -84,7 +85,7 @@ async fn with_no_set_up_the_help_and_patterns_pages_list_help_for_each_language(
         let listed = app
             .client
             .get(app.url(&format!("/api/v1/spaces/{space}/patterns")))
-            .bearer_auth(&a.token)
+            .bearer_auth(a.token())
             .header(header::ACCEPT_LANGUAGE, "pl")
             .send()
             .await
@@ -122,7 +123,10 @@ async fn the_operators_entries_extend_the_defaults_or_replace_them() {
         r#"<a href="tel:+48220000000" rel="noreferrer noopener">+48 22 000 00 00</a>"#;
 
     // keep: the operator's entry first, then the defaults.
-    let app = TestApp::with_config(config(&[shelter], HelpDefaults::Keep)).await;
+    let app = TestApp::builder()
+        .config(config(&[shelter], HelpDefaults::Keep))
+        .start()
+        .await;
     let help = page_in(&app, "/help", "", "pl").await;
     let at = |needle: &str| {
         help.find(needle)
@@ -133,7 +137,10 @@ async fn the_operators_entries_extend_the_defaults_or_replace_them() {
     app.stop().await;
 
     // off: the operator's entry alone.
-    let app = TestApp::with_config(config(&[shelter], HelpDefaults::Off)).await;
+    let app = TestApp::builder()
+        .config(config(&[shelter], HelpDefaults::Off))
+        .start()
+        .await;
     let Couple { a, space, .. } = couple(&app, "ada", "bram").await;
     for (path, cookie) in [
         ("/help".to_owned(), String::new()),
@@ -149,7 +156,10 @@ async fn the_operators_entries_extend_the_defaults_or_replace_them() {
     app.stop().await;
 
     // off, and nothing of the operator's: no lead-in stands before an empty list.
-    let app = TestApp::with_config(config(&[], HelpDefaults::Off)).await;
+    let app = TestApp::builder()
+        .config(config(&[], HelpDefaults::Off))
+        .start()
+        .await;
     let Couple { a, space, .. } = couple(&app, "ada", "bram").await;
     let help = page_in(&app, "/help", "", "en").await;
     assert!(!help.contains("Where you can turn"), "{help}");

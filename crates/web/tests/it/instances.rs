@@ -9,9 +9,9 @@ use steadfast_store::Backend;
 use tokio::task::JoinSet;
 
 use crate::support::TestApp;
-use crate::support::api::{Person, call, couple};
-use crate::support::app::test_clock;
+use crate::support::api::call;
 use crate::support::pages::page;
+use crate::support::people::{Person, couple};
 
 /// How many promises each partner makes at once, each through their own instance.
 const EACH: usize = 20;
@@ -54,12 +54,11 @@ async fn listed(app: &TestApp, who: &Person, space: &str) -> Vec<String> {
 #[tokio::test]
 #[ignore = "needs PostgreSQL (STEADFAST_TEST_DATABASE_URL): scripts/test runs it"]
 async fn partners_on_two_instances_lose_no_update_and_see_each_other_at_once() {
-    let one = TestApp::on(Backend::Postgres)
+    let one = TestApp::builder()
+        .start_on(Backend::Postgres)
         .await
         .expect("STEADFAST_TEST_DATABASE_URL names the PostgreSQL test server");
-    let two = one
-        .second_instance(TestApp::test_config(&test_clock()))
-        .await;
+    let two = TestApp::builder().beside(&one).start().await;
     let couple = couple(&one, "ash", "bea").await;
     let space = couple.space.as_str();
     let promises_page = format!("/spaces/{space}/promises");
@@ -83,7 +82,7 @@ async fn partners_on_two_instances_lose_no_update_and_see_each_other_at_once() {
             let request = app
                 .client
                 .post(app.url(&format!("/api/v1/spaces/{space}/promises")))
-                .bearer_auth(&who.token)
+                .bearer_auth(who.token())
                 .json(&json!({
                     "text": format!("{name} keeps word {n:02}"),
                     "stakes": 2,

@@ -5,7 +5,8 @@
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use crate::rituals::{Answer, Couple, Person, call, couple, person};
+use crate::support::api::{Answer, call};
+use crate::support::people::{Couple, Person, couple, person};
 use crate::support::{TestApp, api};
 
 async fn write(app: &TestApp, who: &Person, body: Value) -> Answer {
@@ -18,7 +19,7 @@ async fn export(app: &TestApp, who: &Person) -> Value {
 
 #[tokio::test]
 async fn the_author_writes_reads_edits_and_deletes_entries() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let alex = person(&app, "alex").await;
     let first = write(
         &app,
@@ -77,7 +78,7 @@ async fn the_author_writes_reads_edits_and_deletes_entries() {
 
 #[tokio::test]
 async fn nobody_else_reaches_an_entry_or_learns_that_it_exists() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let Couple { a, b, space } = couple(&app, "alex", "sam").await;
     let secret = "SECRET-JOURNAL-WORDS";
     let written = write(&app, &a, json!({ "text": secret, "prompt": "how_deep" })).await;
@@ -133,7 +134,7 @@ async fn nobody_else_reaches_an_entry_or_learns_that_it_exists() {
 
 #[tokio::test]
 async fn the_api_refuses_bad_input_and_strangers_without_writing() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let alex = person(&app, "alex").await;
     write(&app, &alex, json!({ "text": "   " }))
         .await
@@ -167,7 +168,7 @@ async fn the_api_refuses_bad_input_and_strangers_without_writing() {
 
 #[tokio::test]
 async fn prompts_come_in_both_languages_in_three_groups() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let alex = person(&app, "alex").await;
     let listed = call(&app, &alex, Method::GET, "/api/v1/journal/prompts", None).await;
     let prompts = listed.ok()["prompts"].as_array().unwrap().clone();
@@ -186,7 +187,7 @@ async fn prompts_come_in_both_languages_in_three_groups() {
     let polish = app
         .client
         .get(app.url("/api/v1/journal/prompts"))
-        .bearer_auth(&alex.token)
+        .bearer_auth(alex.token())
         .header("accept-language", "pl")
         .send()
         .await
@@ -207,7 +208,7 @@ async fn prompts_come_in_both_languages_in_three_groups() {
 
 #[tokio::test]
 async fn the_pages_write_edit_and_delete_and_keep_words_after_a_mistake() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let alex = person(&app, "alex").await;
     let page = app
         .get_as("/journal?prompt=not_ready_for", &alex.cookie)

@@ -12,9 +12,10 @@ use steadfast_store::Backend;
 use steadfast_web::ManualClock;
 
 use crate::support::TestApp;
-use crate::support::api::{Couple, PASSWORD, Person, call, couple, export};
+use crate::support::api::{call, export};
 use crate::support::app::test_clock;
 use crate::support::pages::page;
+use crate::support::people::{Couple, PASSWORD, Person, couple};
 
 /// The leaver's words that are theirs alone: they must never reach the one who stays.
 const PRIVATE_LOG: &str = "piotr-private-log-words";
@@ -302,7 +303,7 @@ async fn hana_keeps_the_history(app: &TestApp, us: &Couple, h: &History, name: &
 async fn the_partner_who_stays_keeps_the_shared_history_after_a_leave_and_after_a_deletion() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
         let clock = test_clock();
-        let Some(app) = TestApp::on_with(backend, TestApp::test_config(&clock)).await else {
+        let Some(app) = TestApp::builder().clock(&clock).start_on(backend).await else {
             continue;
         };
         let us = couple(&app, "hana", "piotrek").await;
@@ -358,7 +359,7 @@ async fn the_partner_who_stays_keeps_the_shared_history_after_a_leave_and_after_
 async fn the_leaver_cannot_keep_watching_and_coming_back_takes_a_new_invite() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
         let clock = test_clock();
-        let Some(app) = TestApp::on_with(backend, TestApp::test_config(&clock)).await else {
+        let Some(app) = TestApp::builder().clock(&clock).start_on(backend).await else {
             continue;
         };
         let us = couple(&app, "mira", "jonas").await;

@@ -10,8 +10,9 @@ use serde_json::json;
 
 use crate::checkins_api::{act, draft, full_answers, start};
 use crate::support::TestApp;
-use crate::support::api::{Person, call, couple};
+use crate::support::api::call;
 use crate::support::app::session_cookie;
+use crate::support::people::{Person, couple};
 
 /// The router's source: its GET routes are the pages to visit.
 const ROUTER: &str = include_str!("../../src/lib.rs");
@@ -223,7 +224,7 @@ fn polish(session: &str) -> String {
 
 #[tokio::test]
 async fn every_page_and_the_feed_read_in_polish_for_a_polish_couple() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = couple(&app, "ola", "kuba").await;
     let space = us.space.clone();
     let base = format!("/api/v1/spaces/{space}");
@@ -390,7 +391,7 @@ async fn every_page_and_the_feed_read_in_polish_for_a_polish_couple() {
         &us.a,
         Method::PUT,
         "/api/v1/calendar-feed",
-        Some(json!({ "discreet": false, "password": crate::support::api::PASSWORD })),
+        Some(json!({ "discreet": false, "password": crate::support::people::PASSWORD })),
     )
     .await;
     // A coach, granted by both, and the pages an invitation leads to.
@@ -415,7 +416,7 @@ async fn every_page_and_the_feed_read_in_polish_for_a_polish_couple() {
         .header(header::COOKIE, "lang=pl")
         .form(&[
             ("username", "trenerka"),
-            ("password", crate::support::api::PASSWORD),
+            ("password", crate::support::people::PASSWORD),
         ])
         .send()
         .await
@@ -481,7 +482,7 @@ async fn every_page_and_the_feed_read_in_polish_for_a_polish_couple() {
         .to_owned();
 
     // Someone new, with no space yet, for the guided start.
-    let newcomer = polish(&crate::support::api::person(&app, "nowa").await.cookie);
+    let newcomer = polish(&crate::support::people::person(&app, "nowa").await.cookie);
 
     // Every page, as the one who can see it.
     let ola = polish(&us.a.cookie);

@@ -7,7 +7,7 @@ use crate::support::TestApp;
 
 #[tokio::test]
 async fn the_document_describes_the_minimum_contract() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let response = app.get("/api/v1/openapi.json").await;
     assert_eq!(response.status(), StatusCode::OK);
     let document: Value = response.json().await.unwrap();
@@ -138,7 +138,7 @@ async fn the_document_describes_the_minimum_contract() {
 
 #[tokio::test]
 async fn every_documented_operation_is_routed() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let document: Value = app.get("/api/v1/openapi.json").await.json().await.unwrap();
     let paths = document["paths"].as_object().unwrap();
     assert!(paths.len() >= 12, "{} paths", paths.len());
@@ -181,7 +181,7 @@ async fn every_documented_operation_is_routed() {
 /// operation's own rules: too large, not JSON, not of the documented shape.
 #[tokio::test]
 async fn every_body_refusal_is_documented() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let document: Value = app.get("/api/v1/openapi.json").await.json().await.unwrap();
     let mut with_body = 0;
     for (path, operations) in document["paths"].as_object().unwrap() {
@@ -207,7 +207,7 @@ async fn every_body_refusal_is_documented() {
 /// client (or a test generator such as schemathesis) reads them.
 #[tokio::test]
 async fn request_schemas_state_the_servers_rules() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let document: Value = app.get("/api/v1/openapi.json").await.json().await.unwrap();
     let schemas = &document["components"]["schemas"];
     let pattern = |schema: &str, property: &str| {
@@ -261,8 +261,9 @@ async fn request_schemas_state_the_servers_rules() {
 /// `integer`; a fraction is still refused, and so is a number where text belongs.
 #[tokio::test]
 async fn whole_numbers_with_a_point_are_integers() {
-    use crate::support::api::{call, couple};
-    let app = TestApp::sqlite().await;
+    use crate::support::api::call;
+    use crate::support::people::couple;
+    let app = TestApp::builder().start().await;
     let us = couple(&app, "ada", "bella").await;
     let path = format!("/api/v1/spaces/{}/promises", us.space);
     let made = call(
@@ -292,13 +293,13 @@ async fn whole_numbers_with_a_point_are_integers() {
 /// and no body or `null` is refused.
 #[tokio::test]
 async fn a_token_body_with_only_the_password_makes_an_unnamed_token() {
-    let app = TestApp::sqlite().await;
-    let cookie = app.sign_up("ada", crate::support::api::PASSWORD).await;
+    let app = TestApp::builder().start().await;
+    let cookie = app.sign_up("ada", crate::support::people::PASSWORD).await;
     let made = app
         .api(
             Method::POST,
             "/api/v1/tokens",
-            Some(serde_json::json!({ "password": crate::support::api::PASSWORD })),
+            Some(serde_json::json!({ "password": crate::support::people::PASSWORD })),
             Some(&cookie),
         )
         .await;

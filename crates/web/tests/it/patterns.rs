@@ -6,8 +6,9 @@ use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use steadfast_web::WebConfig;
 
-use crate::rituals::{Couple, Person, call, couple};
+use crate::support::api::call;
 use crate::support::app::test_clock;
+use crate::support::people::{Couple, Person, couple};
 use crate::support::{TestApp, api};
 
 /// `promiser` makes a promise to their partner, who records it broken.
@@ -59,7 +60,7 @@ fn helped_app_config() -> WebConfig {
 
 #[tokio::test]
 async fn repeated_hurt_shows_to_the_receiver_and_leaves_no_trace_for_the_partner() {
-    let app = TestApp::with_config(helped_app_config()).await;
+    let app = TestApp::builder().config(helped_app_config()).start().await;
     let Couple { a, b, space } = couple(&app, "alex", "sam").await;
     // Sam broke promises to Alex; Alex recorded them.
     breach(&app, &b, &a, &space, false).await;
@@ -133,7 +134,7 @@ async fn repeated_hurt_shows_to_the_receiver_and_leaves_no_trace_for_the_partner
 
 #[tokio::test]
 async fn another_couple_and_strangers_are_refused() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let ours = couple(&app, "alex", "sam").await;
     let other = couple(&app, "kim", "lee").await;
     let path = format!("/api/v1/spaces/{}/patterns", ours.space);
@@ -165,7 +166,7 @@ async fn another_couple_and_strangers_are_refused() {
 
 #[tokio::test]
 async fn a_boundary_crossed_twice_shows_to_its_owner_from_the_boundaries_own_events() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let Couple { a, b, space } = couple(&app, "alex", "sam").await;
     let proposed = call(
         &app,
@@ -208,12 +209,11 @@ async fn a_boundary_crossed_twice_shows_to_its_owner_from_the_boundaries_own_eve
 
 #[tokio::test]
 async fn hard_check_ins_read_only_the_persons_own_answers_and_tell_no_values() {
-    use crate::checkins_api as checkins;
-    let app = TestApp::sqlite().await;
-    let us = checkins::couple(&app, "alex", "sam").await;
+    let app = TestApp::builder().start().await;
+    let us = couple(&app, "alex", "sam").await;
     complete_check_ins(&app, &us, &[(-3, 4); 3]).await;
     let path = format!("/api/v1/spaces/{}/patterns", us.space);
-    let alex = checkins::call(&app, &us.a, Method::GET, &path, None).await;
+    let alex = call(&app, &us.a, Method::GET, &path, None).await;
     let body = alex.ok().clone();
     assert_eq!(body["patterns"][0]["kind"], "hard_check_ins");
     // Only what it is and Alex's own answers as evidence: never a value.
@@ -224,17 +224,13 @@ async fn hard_check_ins_read_only_the_persons_own_answers_and_tell_no_values() {
         assert_eq!(keys, ["at", "event"]);
     }
     assert!(!body.to_string().contains("how_it_went"));
-    let sam = checkins::call(&app, &us.b, Method::GET, &path, None).await;
+    let sam = call(&app, &us.b, Method::GET, &path, None).await;
     assert_eq!(sam.ok()["patterns"], json!([]));
     app.stop().await;
 }
 
 /// Check-ins both partners complete, one per pair of "how did that go" answers (a's, b's).
-pub(crate) async fn complete_check_ins(
-    app: &TestApp,
-    us: &crate::checkins_api::Couple,
-    feelings: &[(i64, i64)],
-) {
+pub(crate) async fn complete_check_ins(app: &TestApp, us: &Couple, feelings: &[(i64, i64)]) {
     use crate::checkins_api::{self as checkins, full_answers};
     for &(a, b) in feelings {
         let id = checkins::start(app, &us.a, &us.space).await;
@@ -242,7 +238,7 @@ pub(crate) async fn complete_check_ins(
             let drafted =
                 checkins::draft(app, who, &us.space, &id, full_answers("w", 4, feeling)).await;
             assert!(drafted.status.is_success(), "{}", drafted.body);
-            let submitted = checkins::call(
+            let submitted = call(
                 app,
                 who,
                 Method::POST,

@@ -10,8 +10,9 @@ use steadfast_web::Clock;
 use steadfast_web::ManualClock;
 
 use crate::support::TestApp;
-use crate::support::api::{Answer, NO_SUCH_ID, Person, answer, call, couple, person, solo_space};
+use crate::support::api::{Answer, NO_SUCH_ID, answer, call, solo_space};
 use crate::support::app::test_clock;
+use crate::support::people::{Person, couple, person};
 
 const HOUR_MS: i64 = 60 * 60 * 1000;
 const DAY_MS: i64 = 24 * HOUR_MS;
@@ -132,7 +133,7 @@ fn history_types(promise: &Value) -> Vec<String> {
 #[tokio::test]
 async fn the_minimum_contract_holds_on_both_backends() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let c = couple(&app, "ada", "bram").await;
@@ -197,7 +198,7 @@ async fn the_minimum_contract_holds_on_both_backends() {
 
 #[tokio::test]
 async fn a_promise_reads_the_same_for_both_partners_but_whose_it_is() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let clock = test_clock();
     let c = couple(&app, "ada", "bram").await;
     let made = make(
@@ -256,7 +257,7 @@ async fn a_promise_reads_the_same_for_both_partners_but_whose_it_is() {
 
 #[tokio::test]
 async fn only_the_promiser_marks_done_and_asks_to_renegotiate() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let c = couple(&app, "ada", "bram").await;
     let id = promise(&app, &c.a, &c.space, "call if I am late").await;
     act(&app, &c.b, &c.space, &id, "done", None)
@@ -279,7 +280,7 @@ async fn only_the_promiser_marks_done_and_asks_to_renegotiate() {
 
 #[tokio::test]
 async fn only_the_receiver_confirms_answers_records_breaches_and_decides() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let clock = test_clock();
     let c = couple(&app, "ada", "bram").await;
     let id = promise(&app, &c.a, &c.space, "call if I am late").await;
@@ -307,7 +308,7 @@ async fn only_the_receiver_confirms_answers_records_breaches_and_decides() {
 
 #[tokio::test]
 async fn the_receiver_may_confirm_kept_without_a_done_and_settle_other_stakes() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let c = couple(&app, "ada", "bram").await;
     let id = promise(&app, &c.a, &c.space, "call if I am late").await;
     let kept = act(
@@ -334,7 +335,7 @@ async fn the_receiver_may_confirm_kept_without_a_done_and_settle_other_stakes() 
 
 #[tokio::test]
 async fn a_settled_promise_refuses_every_further_step_with_409() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let clock = test_clock();
     let c = couple(&app, "ada", "bram").await;
     let kept = promise(&app, &c.a, &c.space, "call if I am late").await;
@@ -384,7 +385,7 @@ async fn a_settled_promise_refuses_every_further_step_with_409() {
 
 #[tokio::test]
 async fn not_yet_answers_a_done_and_opens_the_promise_again() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let c = couple(&app, "ada", "bram").await;
     let id = promise(&app, &c.a, &c.space, "call if I am late").await;
     act(&app, &c.b, &c.space, &id, "not-yet", None)
@@ -413,7 +414,7 @@ async fn not_yet_answers_a_done_and_opens_the_promise_again() {
 
 #[tokio::test]
 async fn a_renegotiation_waits_for_one_answer_and_a_declined_one_changes_no_terms() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let c = couple(&app, "ada", "bram").await;
     let id = promise(&app, &c.a, &c.space, "call if I am late").await;
     for answer in ["renegotiation/accept", "renegotiation/decline"] {
@@ -445,7 +446,7 @@ async fn a_renegotiation_waits_for_one_answer_and_a_declined_one_changes_no_term
 #[tokio::test]
 async fn extend_and_let_go_wait_for_the_due_time_and_a_renegotiation_comes_before_it() {
     let clock = test_clock();
-    let app = TestApp::with_config(TestApp::test_config(&clock)).await;
+    let app = TestApp::builder().clock(&clock).start().await;
     let c = couple(&app, "ada", "bram").await;
     let made = make(
         &app,
@@ -538,7 +539,7 @@ async fn extend_and_let_go_wait_for_the_due_time_and_a_renegotiation_comes_befor
 
 #[tokio::test]
 async fn a_refused_step_changes_nothing() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let clock = test_clock();
     let c = couple(&app, "ada", "bram").await;
     let id = promise(&app, &c.a, &c.space, "call if I am late").await;
@@ -586,7 +587,7 @@ async fn a_refused_step_changes_nothing() {
 
 #[tokio::test]
 async fn bad_input_to_a_new_promise_is_422_with_a_clear_message_and_nothing_is_written() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let clock = test_clock();
     let c = couple(&app, "ada", "bram").await;
     let cases = [
@@ -656,7 +657,7 @@ async fn bad_input_to_a_new_promise_is_422_with_a_clear_message_and_nothing_is_w
     let polish = app
         .client
         .post(app.url(&promises_path(&c.space)))
-        .bearer_auth(&c.a.token)
+        .bearer_auth(c.a.token())
         .header(header::ACCEPT_LANGUAGE, "pl")
         .json(&json!({ "text": "call", "stakes": 7 }))
         .send()
@@ -673,7 +674,7 @@ async fn bad_input_to_a_new_promise_is_422_with_a_clear_message_and_nothing_is_w
 
 #[tokio::test]
 async fn bad_input_to_a_step_is_422_and_nothing_is_written() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let clock = test_clock();
     let c = couple(&app, "ada", "bram").await;
     let id = promise(&app, &c.a, &c.space, "call if I am late").await;
@@ -761,7 +762,7 @@ async fn bad_input_to_a_step_is_422_and_nothing_is_written() {
 
 #[tokio::test]
 async fn optional_bodies_may_be_left_out_empty_null_or_an_empty_object() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let c = couple(&app, "ada", "bram").await;
     let first = promise(&app, &c.a, &c.space, "call if I am late").await;
     let second = promise(&app, &c.a, &c.space, "fix the shelf").await;
@@ -782,7 +783,7 @@ async fn optional_bodies_may_be_left_out_empty_null_or_an_empty_object() {
     let empty = app
         .client
         .post(app.url(&format!("{}/{second}/kept", promises_path(&c.space))))
-        .bearer_auth(&c.b.token)
+        .bearer_auth(c.b.token())
         .header(header::CONTENT_TYPE, "application/json")
         .send()
         .await
@@ -798,7 +799,7 @@ async fn optional_bodies_may_be_left_out_empty_null_or_an_empty_object() {
     let text = app
         .client
         .post(app.url(&format!("{}/{third}/done", promises_path(&c.space))))
-        .bearer_auth(&c.a.token)
+        .bearer_auth(c.a.token())
         .header(header::CONTENT_TYPE, "text/plain")
         .body("done!")
         .send()
@@ -810,7 +811,7 @@ async fn optional_bodies_may_be_left_out_empty_null_or_an_empty_object() {
     let broken_json = app
         .client
         .post(app.url(&format!("{}/{third}/done", promises_path(&c.space))))
-        .bearer_auth(&c.a.token)
+        .bearer_auth(c.a.token())
         .header(header::CONTENT_TYPE, "application/json")
         .body("{")
         .send()
@@ -828,7 +829,7 @@ async fn optional_bodies_may_be_left_out_empty_null_or_an_empty_object() {
 
 #[tokio::test]
 async fn a_promise_kept_but_not_logged_is_backdated_and_confirmed_for_its_time() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let clock = test_clock();
     let c = couple(&app, "ada", "bram").await;
     // Made three days ago, due yesterday: a backdated promise may have been due any time since.
@@ -874,7 +875,7 @@ async fn a_promise_kept_but_not_logged_is_backdated_and_confirmed_for_its_time()
 
 #[tokio::test]
 async fn a_solo_person_has_no_one_to_promise_to_and_no_record() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let alone = person(&app, "ada").await;
     let space = solo_space(&app, &alone).await;
     make(&app, &alone, &space, json!({ "text": "call", "stakes": 2 }))
@@ -894,7 +895,7 @@ async fn a_solo_person_has_no_one_to_promise_to_and_no_record() {
 
 #[tokio::test]
 async fn the_record_is_shown_only_while_both_partners_consent() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let c = couple(&app, "ada", "bram").await;
     for who in [&c.a, &c.b] {
         record(&app, who, &c.space)
@@ -968,7 +969,7 @@ async fn the_record_is_shown_only_while_both_partners_consent() {
 
 #[tokio::test]
 async fn a_confirmed_kept_promise_raises_its_direction_and_a_broken_one_lowers_it() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let c = couple(&app, "ada", "bram").await;
     consent(&app, &c.a, &c.space, true).await.ok();
     consent(&app, &c.b, &c.space, true).await.ok();
@@ -1033,7 +1034,7 @@ async fn a_confirmed_kept_promise_raises_its_direction_and_a_broken_one_lowers_i
 #[tokio::test]
 async fn steps_taken_at_once_are_each_decided_on_what_the_other_left() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let c = couple(&app, "ada", "bram").await;
@@ -1079,7 +1080,7 @@ async fn steps_taken_at_once_are_each_decided_on_what_the_other_left() {
 #[tokio::test]
 async fn another_couple_gets_404_for_every_promise_and_record_route_and_changes_nothing() {
     let clock = test_clock();
-    let app = TestApp::with_config(TestApp::test_config(&clock)).await;
+    let app = TestApp::builder().clock(&clock).start().await;
     let c = couple(&app, "ada", "bram").await;
     let other = couple(&app, "cyril", "dora").await;
     let id = promise(&app, &c.a, &c.space, "call if I am late").await;
@@ -1188,7 +1189,7 @@ async fn another_couple_gets_404_for_every_promise_and_record_route_and_changes_
 #[tokio::test]
 async fn promises_with_a_partner_who_left_stay_with_the_one_who_stayed_read_only_and_reach_the_leaver_no_more()
  {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let c = couple(&app, "ada", "bram").await;
     let id = promise(&app, &c.a, &c.space, "call if I am late").await;
     let left = call(
@@ -1224,7 +1225,7 @@ async fn promises_with_a_partner_who_left_stay_with_the_one_who_stayed_read_only
 #[tokio::test]
 async fn a_hard_first_week_reads_low_and_too_early_to_say_on_both_backends() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let c = couple(&app, "ola", "tomek").await;
@@ -1297,7 +1298,7 @@ async fn a_hard_first_week_reads_low_and_too_early_to_say_on_both_backends() {
 /// Twenty kept promises: a high figure, and a word above "too early".
 #[tokio::test]
 async fn twenty_kept_promises_read_high_and_past_too_early() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let c = couple(&app, "ada", "bram").await;
     consent(&app, &c.a, &c.space, true).await.ok();
     consent(&app, &c.b, &c.space, true).await.ok();

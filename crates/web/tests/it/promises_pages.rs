@@ -7,17 +7,17 @@ use reqwest::StatusCode;
 use steadfast_core::{SpaceId, StreamId};
 
 use crate::support::TestApp;
-use crate::support::api::PASSWORD;
 use crate::support::app::test_clock;
-use crate::support::pages::{Pair, create_space, page, pair_up, post};
+use crate::support::pages::{create_space, page, post};
+use crate::support::people::{Couple, PASSWORD, couple_without_tokens};
 
 const MINUTE_MS: i64 = 60 * 1000;
 
 /// A form's fields, as a test posts them.
 type Fields<'a> = &'a [(&'a str, &'a str)];
 
-async fn pair(app: &TestApp) -> Pair {
-    pair_up(app, "ash", "bea").await
+async fn pair(app: &TestApp) -> Couple {
+    couple_without_tokens(app, "ash", "bea", "Our place").await
 }
 
 /// Makes a promise by the page's form and returns its page's path.
@@ -73,11 +73,11 @@ fn offered(html: &str, promise: &str) -> Vec<String> {
 
 #[tokio::test]
 async fn a_promise_made_by_form_shows_for_both_partners_in_their_own_direction() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
     let list = format!("/spaces/{}/promises", pair.space);
 
-    let (status, html) = page(&app, &list, &pair.ash).await;
+    let (status, html) = page(&app, &list, &pair.a.cookie).await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("Your promises to bea"), "{html}");
     assert!(html.contains("Promises from bea to you"));
@@ -90,7 +90,7 @@ async fn a_promise_made_by_form_shows_for_both_partners_in_their_own_direction()
 
     let path = promise(
         &app,
-        &pair.ash,
+        &pair.a.cookie,
         &pair.space,
         &[
             ("text", "I will call if I am late this week"),
@@ -102,7 +102,7 @@ async fn a_promise_made_by_form_shows_for_both_partners_in_their_own_direction()
     )
     .await;
 
-    let (_, mine) = page(&app, &list, &pair.ash).await;
+    let (_, mine) = page(&app, &list, &pair.a.cookie).await;
     let yours =
         &mine[mine.find("Your promises to bea").unwrap()..mine.find("Promises from bea").unwrap()];
     assert!(
@@ -115,7 +115,7 @@ async fn a_promise_made_by_form_shows_for_both_partners_in_their_own_direction()
         "stakes in words, the due time in UTC, the area as one word whatever its case: {yours}"
     );
 
-    let (_, theirs) = page(&app, &list, &pair.bea).await;
+    let (_, theirs) = page(&app, &list, &pair.b.cookie).await;
     let from = &theirs[theirs.find("Promises from ash to you").unwrap()..];
     assert!(
         from.contains("I will call if I am late this week"),
@@ -123,7 +123,7 @@ async fn a_promise_made_by_form_shows_for_both_partners_in_their_own_direction()
     );
 
     // In the person's own time zone, as the page's script reports it.
-    let (_, warsaw) = page(&app, &list, &format!("{}; tz=Europe/Warsaw", pair.bea)).await;
+    let (_, warsaw) = page(&app, &list, &format!("{}; tz=Europe/Warsaw", pair.b.cookie)).await;
     assert!(warsaw.contains("due Fri 20 November, 7 pm"), "{warsaw}");
     assert!(!warsaw.contains("7 pm (UTC)"));
     assert!(warsaw.contains("Times are in your time zone (Europe/Warsaw)."));
@@ -132,9 +132,9 @@ async fn a_promise_made_by_form_shows_for_both_partners_in_their_own_direction()
 
 #[tokio::test]
 async fn times_typed_are_read_in_the_persons_zone() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
-    let warsaw = format!("{}; tz=Europe/Warsaw", pair.ash);
+    let warsaw = format!("{}; tz=Europe/Warsaw", pair.a.cookie);
     let path = promise(
         &app,
         &warsaw,
@@ -146,7 +146,7 @@ async fn times_typed_are_read_in_the_persons_zone() {
         ],
     )
     .await;
-    let (_, utc) = page(&app, &path, &pair.ash).await;
+    let (_, utc) = page(&app, &path, &pair.a.cookie).await;
     assert!(utc.contains("Fri 20 November, 5 pm (UTC)"), "{utc}");
     let (_, local) = page(&app, &path, &warsaw).await;
     assert!(local.contains("Fri 20 November, 6 pm"), "{local}");
@@ -155,11 +155,11 @@ async fn times_typed_are_read_in_the_persons_zone() {
 
 #[tokio::test]
 async fn before_the_browser_reports_a_zone_a_space_shows_its_own_rather_than_utc() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
     let path = promise(
         &app,
-        &format!("{}; tz=Europe/Warsaw", pair.ash),
+        &format!("{}; tz=Europe/Warsaw", pair.a.cookie),
         &pair.space,
         &[
             ("text", "Book the train"),
@@ -173,16 +173,16 @@ async fn before_the_browser_reports_a_zone_a_space_shows_its_own_rather_than_utc
             reqwest::Method::PUT,
             &format!("/api/v1/spaces/{}/time-zone", pair.space),
             Some(serde_json::json!({ "time_zone": "Europe/Warsaw" })),
-            Some(&pair.bea),
+            Some(&pair.b.cookie),
         )
         .await;
     assert_eq!(zone_set.status(), StatusCode::OK);
     // No `tz` cookie: the first page a phone loads, before its script has run.
-    let (_, html) = page(&app, &path, &pair.bea).await;
+    let (_, html) = page(&app, &path, &pair.b.cookie).await;
     assert!(html.contains("Fri 20 November, 6 pm"), "{html}");
     assert!(!html.contains("(UTC)"), "{html}");
     let list = format!("/spaces/{}/promises", pair.space);
-    let (_, html) = page(&app, &list, &pair.bea).await;
+    let (_, html) = page(&app, &list, &pair.b.cookie).await;
     assert!(
         html.contains("Times are in your space’s time zone (Europe/Warsaw)."),
         "{html}"
@@ -192,7 +192,7 @@ async fn before_the_browser_reports_a_zone_a_space_shows_its_own_rather_than_utc
 
 #[tokio::test]
 async fn a_person_alone_is_told_a_promise_is_made_to_a_partner() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let cookie = app.sign_up("alone", PASSWORD).await;
     let space = create_space(&app, &cookie, "Mine").await;
     let list = format!("/spaces/{space}/promises");
@@ -220,7 +220,7 @@ async fn a_person_alone_is_told_a_promise_is_made_to_a_partner() {
 
 #[tokio::test]
 async fn a_mistake_in_the_form_comes_back_with_everything_typed_and_nothing_made() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
     let list = format!("/spaces/{}/promises", pair.space);
     let cases: [(Fields, StatusCode, &str, &str); 7] = [
@@ -296,7 +296,7 @@ async fn a_mistake_in_the_form_comes_back_with_everything_typed_and_nothing_made
         ),
     ];
     for (form, status, message, field) in cases {
-        let (got, html, _) = post(&app, &list, form, &pair.ash).await;
+        let (got, html, _) = post(&app, &list, form, &pair.a.cookie).await;
         assert_eq!(got, status, "{form:?}");
         assert!(html.contains(message), "{form:?}: {html}");
         assert!(
@@ -319,7 +319,7 @@ async fn a_mistake_in_the_form_comes_back_with_everything_typed_and_nothing_made
         &app,
         &list,
         &[("text", "Pay the rent"), ("stakes", "4"), ("due", "bad")],
-        &pair.ash,
+        &pair.a.cookie,
     )
     .await;
     assert!(
@@ -332,11 +332,11 @@ async fn a_mistake_in_the_form_comes_back_with_everything_typed_and_nothing_made
 
 #[tokio::test]
 async fn each_partner_is_offered_only_the_steps_that_are_theirs_now() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
     let path = promise(
         &app,
-        &pair.ash,
+        &pair.a.cookie,
         &pair.space,
         &[
             ("text", "Cook on Sunday"),
@@ -346,7 +346,7 @@ async fn each_partner_is_offered_only_the_steps_that_are_theirs_now() {
     )
     .await;
 
-    let (status, promiser) = page(&app, &path, &pair.ash).await;
+    let (status, promiser) = page(&app, &path, &pair.a.cookie).await;
     assert_eq!(status, StatusCode::OK);
     assert!(
         promiser.contains("<h1>Your promise to bea</h1>"),
@@ -354,17 +354,17 @@ async fn each_partner_is_offered_only_the_steps_that_are_theirs_now() {
     );
     assert_eq!(offered(&promiser, &path), ["done", "renegotiate"]);
 
-    let (_, receiver) = page(&app, &path, &pair.bea).await;
+    let (_, receiver) = page(&app, &path, &pair.b.cookie).await;
     assert!(receiver.contains("<h1>A promise from ash</h1>"));
     assert_eq!(offered(&receiver, &path), ["kept", "broken", "release"]);
     assert!(receiver.contains("It stung a little") && receiver.contains("It shook my trust"));
 
     // Done: the receiver may now also say "not yet"; the promiser waits.
-    step(&app, &path, "done", &[], &pair.ash).await;
-    let (_, promiser) = page(&app, &path, &pair.ash).await;
+    step(&app, &path, "done", &[], &pair.a.cookie).await;
+    let (_, promiser) = page(&app, &path, &pair.a.cookie).await;
     assert!(offered(&promiser, &path).is_empty(), "{promiser}");
     assert!(promiser.contains("Waiting for bea to confirm it."));
-    let (_, receiver) = page(&app, &path, &pair.bea).await;
+    let (_, receiver) = page(&app, &path, &pair.b.cookie).await;
     assert_eq!(
         offered(&receiver, &path),
         ["kept", "not-yet", "broken", "release"]
@@ -375,25 +375,25 @@ async fn each_partner_is_offered_only_the_steps_that_are_theirs_now() {
 
 #[tokio::test]
 async fn done_then_kept_with_new_stakes_settles_the_promise_with_its_history() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
-    let path = small_promise(&app, &pair.ash, &pair.space, "Fix the bike light").await;
-    step(&app, &path, "done", &[], &pair.ash).await;
-    step(&app, &path, "not-yet", &[], &pair.bea).await;
-    let (_, html) = page(&app, &path, &pair.ash).await;
+    let path = small_promise(&app, &pair.a.cookie, &pair.space, "Fix the bike light").await;
+    step(&app, &path, "done", &[], &pair.a.cookie).await;
+    step(&app, &path, "not-yet", &[], &pair.b.cookie).await;
+    let (_, html) = page(&app, &path, &pair.a.cookie).await;
     assert!(html.contains("said “not yet”"), "{html}");
     assert_eq!(offered(&html, &path), ["done", "renegotiate"], "open again");
-    step(&app, &path, "done", &[], &pair.ash).await;
+    step(&app, &path, "done", &[], &pair.a.cookie).await;
     step(
         &app,
         &path,
         "kept",
         &[("stakes", "4"), ("when", "")],
-        &pair.bea,
+        &pair.b.cookie,
     )
     .await;
 
-    let (_, html) = page(&app, &path, &pair.ash).await;
+    let (_, html) = page(&app, &path, &pair.a.cookie).await;
     assert!(html.contains(r#"<span class="tag">Kept</span>"#), "{html}");
     assert!(
         html.contains("Matters a lot"),
@@ -417,7 +417,12 @@ async fn done_then_kept_with_new_stakes_settles_the_promise_with_its_history() {
     assert!(history.contains(r#"<span class="history-who">You</span>"#));
     assert!(history.contains(r#"<span class="history-who">bea</span>"#));
 
-    let (_, list) = page(&app, &format!("/spaces/{}/promises", pair.space), &pair.bea).await;
+    let (_, list) = page(
+        &app,
+        &format!("/spaces/{}/promises", pair.space),
+        &pair.b.cookie,
+    )
+    .await;
     let settled = &list[list.find("Recently settled").unwrap()..];
     assert!(
         settled.contains("Fix the bike light") && settled.contains("from ash"),
@@ -428,56 +433,56 @@ async fn done_then_kept_with_new_stakes_settles_the_promise_with_its_history() {
 
 #[tokio::test]
 async fn a_step_by_the_wrong_partner_or_at_the_wrong_time_is_refused_and_changes_nothing() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
-    let path = small_promise(&app, &pair.ash, &pair.space, "Call mum back").await;
+    let path = small_promise(&app, &pair.a.cookie, &pair.space, "Call mum back").await;
     let before = events(&app, &pair.space).await;
     let refusals: [(&str, &str, Fields, &str, StatusCode); 7] = [
         (
             "done",
-            &pair.bea,
+            &pair.b.cookie,
             &[],
             "Only the partner who made this promise can do that.",
             StatusCode::FORBIDDEN,
         ),
         (
             "kept",
-            &pair.ash,
+            &pair.a.cookie,
             &[("stakes", "2")],
             "Only the partner this promise was made to can do that.",
             StatusCode::FORBIDDEN,
         ),
         (
             "release",
-            &pair.ash,
+            &pair.a.cookie,
             &[],
             "Only the partner this promise was made to can do that.",
             StatusCode::FORBIDDEN,
         ),
         (
             "not-yet",
-            &pair.bea,
+            &pair.b.cookie,
             &[],
             "This promise is not marked done",
             StatusCode::CONFLICT,
         ),
         (
             "let-go",
-            &pair.bea,
+            &pair.b.cookie,
             &[],
             "This promise is not overdue yet.",
             StatusCode::CONFLICT,
         ),
         (
             "renegotiation/accept",
-            &pair.bea,
+            &pair.b.cookie,
             &[],
             "No renegotiation is waiting for an answer.",
             StatusCode::CONFLICT,
         ),
         (
             "extend",
-            &pair.bea,
+            &pair.b.cookie,
             &[("due", "2026-12-01T10:00")],
             "This promise is not overdue yet.",
             StatusCode::CONFLICT,
@@ -503,7 +508,7 @@ async fn a_step_by_the_wrong_partner_or_at_the_wrong_time_is_refused_and_changes
             ("deception", "yes"),
             ("when", "2026-11-17"),
         ],
-        &pair.bea,
+        &pair.b.cookie,
     )
     .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -526,7 +531,7 @@ async fn a_step_by_the_wrong_partner_or_at_the_wrong_time_is_refused_and_changes
             ("deception", "no"),
             ("when", "2027-02-01"),
         ],
-        &pair.bea,
+        &pair.b.cookie,
     )
     .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -539,8 +544,8 @@ async fn a_step_by_the_wrong_partner_or_at_the_wrong_time_is_refused_and_changes
         "nothing was recorded"
     );
     // Settled: nothing more changes.
-    step(&app, &path, "release", &[], &pair.bea).await;
-    let (status, html, _) = post(&app, &format!("{path}/kept"), &[], &pair.bea).await;
+    step(&app, &path, "release", &[], &pair.b.cookie).await;
+    let (status, html, _) = post(&app, &format!("{path}/kept"), &[], &pair.b.cookie).await;
     assert_eq!(status, StatusCode::CONFLICT);
     assert!(html.contains("This promise is settled already"));
     assert!(html.contains(r#"<span class="tag">Released</span>"#));
@@ -549,11 +554,11 @@ async fn a_step_by_the_wrong_partner_or_at_the_wrong_time_is_refused_and_changes
 
 #[tokio::test]
 async fn a_renegotiation_is_asked_before_the_due_time_and_the_receiver_answers() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
     let path = promise(
         &app,
-        &pair.ash,
+        &pair.a.cookie,
         &pair.space,
         &[
             ("text", "Run together on Saturday"),
@@ -572,7 +577,7 @@ async fn a_renegotiation_is_asked_before_the_due_time_and_the_receiver_answers()
             ("due", "2026-11-22T09:00"),
             ("reason", ""),
         ],
-        &pair.ash,
+        &pair.a.cookie,
     )
     .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -597,15 +602,15 @@ async fn a_renegotiation_is_asked_before_the_due_time_and_the_receiver_answers()
             ("due", "2026-11-22T09:00"),
             ("reason", "My knee needs a day"),
         ],
-        &pair.ash,
+        &pair.a.cookie,
     )
     .await;
-    let (_, promiser) = page(&app, &path, &pair.ash).await;
+    let (_, promiser) = page(&app, &path, &pair.a.cookie).await;
     assert!(
         promiser.contains("Waiting for bea to answer the new terms."),
         "{promiser}"
     );
-    let (_, receiver) = page(&app, &path, &pair.bea).await;
+    let (_, receiver) = page(&app, &path, &pair.b.cookie).await;
     assert!(receiver.contains("New terms asked for"));
     assert!(receiver.contains("My knee needs a day"));
     assert!(receiver.contains(&format!(r#"action="{path}/renegotiation/accept""#)));
@@ -616,14 +621,14 @@ async fn a_renegotiation_is_asked_before_the_due_time_and_the_receiver_answers()
         &app,
         &format!("{path}/renegotiation/accept"),
         &[],
-        &pair.ash,
+        &pair.a.cookie,
     )
     .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert!(html.contains("Only the partner this promise was made to can do that."));
 
-    step(&app, &path, "renegotiation/accept", &[], &pair.bea).await;
-    let (_, html) = page(&app, &path, &pair.bea).await;
+    step(&app, &path, "renegotiation/accept", &[], &pair.b.cookie).await;
+    let (_, html) = page(&app, &path, &pair.b.cookie).await;
     assert!(
         html.contains(r#"<p class="promise-quote">Run together on Sunday</p>"#),
         "{html}"
@@ -641,11 +646,11 @@ async fn a_renegotiation_is_asked_before_the_due_time_and_the_receiver_answers()
             ("stakes", "1"),
             ("reason", "Still sore"),
         ],
-        &pair.ash,
+        &pair.a.cookie,
     )
     .await;
-    step(&app, &path, "renegotiation/decline", &[], &pair.bea).await;
-    let (_, html) = page(&app, &path, &pair.bea).await;
+    step(&app, &path, "renegotiation/decline", &[], &pair.b.cookie).await;
+    let (_, html) = page(&app, &path, &pair.b.cookie).await;
     assert!(html.contains(r#"<p class="promise-quote">Run together on Sunday</p>"#));
     assert!(html.contains("kept the old terms"));
     app.stop().await;
@@ -654,33 +659,33 @@ async fn a_renegotiation_is_asked_before_the_due_time_and_the_receiver_answers()
 #[tokio::test]
 async fn when_an_open_promise_is_overdue_the_receiver_extends_it_or_lets_it_go() {
     let clock = test_clock();
-    let app = TestApp::with_config(TestApp::test_config(&clock)).await;
+    let app = TestApp::builder().clock(&clock).start().await;
     let pair = pair(&app).await;
     // The clock stands at 2026-11-18 11:06:40 UTC.
     let due = [("stakes", "2"), ("due", "2026-11-18T11:20")];
     let first = promise(
         &app,
-        &pair.ash,
+        &pair.a.cookie,
         &pair.space,
         &[&[("text", "Send the form")][..], &due[..]].concat(),
     )
     .await;
     let second = promise(
         &app,
-        &pair.ash,
+        &pair.a.cookie,
         &pair.space,
         &[&[("text", "Ring the plumber")][..], &due[..]].concat(),
     )
     .await;
     clock.advance_millis(15 * MINUTE_MS);
 
-    let (_, receiver) = page(&app, &first, &pair.bea).await;
+    let (_, receiver) = page(&app, &first, &pair.b.cookie).await;
     assert!(receiver.contains("The due time has passed"), "{receiver}");
     assert_eq!(
         offered(&receiver, &first),
         ["extend", "let-go", "kept", "broken", "release"]
     );
-    let (_, promiser) = page(&app, &first, &pair.ash).await;
+    let (_, promiser) = page(&app, &first, &pair.a.cookie).await;
     assert!(promiser.contains("Past its due time"));
     assert_eq!(
         offered(&promiser, &first),
@@ -695,20 +700,26 @@ async fn when_an_open_promise_is_overdue_the_receiver_extends_it_or_lets_it_go()
             ("stakes", "2"),
             ("reason", "Forgot"),
         ],
-        &pair.ash,
+        &pair.a.cookie,
     )
     .await;
     assert_eq!(status, StatusCode::CONFLICT);
     assert!(html.contains("The due time has passed."), "{html}");
 
-    let (status, html, _) = post(&app, &format!("{first}/extend"), &[("due", "")], &pair.bea).await;
+    let (status, html, _) = post(
+        &app,
+        &format!("{first}/extend"),
+        &[("due", "")],
+        &pair.b.cookie,
+    )
+    .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains(r#"id="extend-error""#), "{html}");
     let (status, html, _) = post(
         &app,
         &format!("{first}/extend"),
         &[("due", "2026-11-18T11:00")],
-        &pair.bea,
+        &pair.b.cookie,
     )
     .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -722,18 +733,18 @@ async fn when_an_open_promise_is_overdue_the_receiver_extends_it_or_lets_it_go()
         &first,
         "extend",
         &[("due", "2026-11-25T11:00")],
-        &pair.bea,
+        &pair.b.cookie,
     )
     .await;
-    let (_, html) = page(&app, &first, &pair.bea).await;
+    let (_, html) = page(&app, &first, &pair.b.cookie).await;
     assert!(
         html.contains("gave more time, until Wed 25 November, 11 am"),
         "{html}"
     );
     assert!(!html.contains("Past its due time"));
 
-    step(&app, &second, "let-go", &[], &pair.bea).await;
-    let (_, html) = page(&app, &second, &pair.ash).await;
+    step(&app, &second, "let-go", &[], &pair.b.cookie).await;
+    let (_, html) = page(&app, &second, &pair.a.cookie).await;
     assert!(
         html.contains(r#"<span class="tag">Let go</span>"#),
         "{html}"
@@ -743,11 +754,11 @@ async fn when_an_open_promise_is_overdue_the_receiver_extends_it_or_lets_it_go()
 
 #[tokio::test]
 async fn a_breach_is_recorded_by_the_receiver_with_its_severity() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
     let path = small_promise(
         &app,
-        &pair.bea,
+        &pair.b.cookie,
         &pair.space,
         "Tell me before spending savings",
     )
@@ -756,7 +767,8 @@ async fn a_breach_is_recorded_by_the_receiver_with_its_severity() {
     // and nothing written until then.
     let before = events(&app, &pair.space).await;
     let answers = [("severity", "3"), ("deception", "yes"), ("when", "")];
-    let (status, confirm, _) = post(&app, &format!("{path}/broken"), &answers, &pair.ash).await;
+    let (status, confirm, _) =
+        post(&app, &format!("{path}/broken"), &answers, &pair.a.cookie).await;
     assert_eq!(status, StatusCode::OK);
     assert!(confirm.contains("Record that this promise was not kept?"));
     assert!(confirm.contains("It hurt a lot"));
@@ -770,13 +782,13 @@ async fn a_breach_is_recorded_by_the_receiver_with_its_severity() {
         "nothing recorded yet"
     );
     // The promiser cannot record it: refused at once, not after "are you sure?".
-    let (status, html, _) = post(&app, &format!("{path}/broken"), &answers, &pair.bea).await;
+    let (status, html, _) = post(&app, &format!("{path}/broken"), &answers, &pair.b.cookie).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert!(!html.contains(r#"name="confirmed""#));
 
     let confirmed = [answers.as_slice(), &[("confirmed", "yes")]].concat();
-    step(&app, &path, "broken", &confirmed, &pair.ash).await;
-    for viewer in [&pair.bea, &pair.ash] {
+    step(&app, &path, "broken", &confirmed, &pair.a.cookie).await;
+    for viewer in [&pair.b.cookie, &pair.a.cookie] {
         let (_, html) = page(&app, &path, viewer).await;
         assert!(
             html.contains(r#"<span class="tag">Not kept</span>"#),
@@ -795,11 +807,11 @@ async fn a_breach_is_recorded_by_the_receiver_with_its_severity() {
 
 #[tokio::test]
 async fn a_promise_logged_afterwards_says_so() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
     let path = promise(
         &app,
-        &pair.ash,
+        &pair.a.cookie,
         &pair.space,
         &[
             ("text", "Pick up the kids"),
@@ -808,7 +820,7 @@ async fn a_promise_logged_afterwards_says_so() {
         ],
     )
     .await;
-    let (_, html) = page(&app, &path, &pair.bea).await;
+    let (_, html) = page(&app, &path, &pair.b.cookie).await;
     assert!(
         html.contains("Made on Tue 17 November, and logged afterwards."),
         "{html}"
@@ -818,7 +830,7 @@ async fn a_promise_logged_afterwards_says_so() {
         &app,
         &format!("{path}/kept"),
         &[("stakes", "2"), ("when", "2026-11-16")],
-        &pair.bea,
+        &pair.b.cookie,
     )
     .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -835,10 +847,10 @@ async fn a_promise_logged_afterwards_says_so() {
         &path,
         "kept",
         &[("stakes", "2"), ("when", "2026-11-17")],
-        &pair.bea,
+        &pair.b.cookie,
     )
     .await;
-    let (_, html) = page(&app, &path, &pair.ash).await;
+    let (_, html) = page(&app, &path, &pair.a.cookie).await;
     assert!(
         html.contains("confirmed it was kept (Matters somewhat) — it happened on Tue 17 November"),
         "{html}"
@@ -846,7 +858,7 @@ async fn a_promise_logged_afterwards_says_so() {
     // Made today: as late today as has passed, which is now.
     let path = promise(
         &app,
-        &pair.ash,
+        &pair.a.cookie,
         &pair.space,
         &[
             ("text", "Fill the car"),
@@ -855,7 +867,7 @@ async fn a_promise_logged_afterwards_says_so() {
         ],
     )
     .await;
-    let (_, html) = page(&app, &path, &pair.bea).await;
+    let (_, html) = page(&app, &path, &pair.b.cookie).await;
     assert!(
         html.contains("Made on Wed 18 November, and logged afterwards."),
         "{html}"
@@ -865,34 +877,40 @@ async fn a_promise_logged_afterwards_says_so() {
 
 #[tokio::test]
 async fn many_open_promises_bring_a_gentle_word_that_blocks_nothing() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
     let list = format!("/spaces/{}/promises", pair.space);
     for n in 0..4 {
-        small_promise(&app, &pair.ash, &pair.space, &format!("Little thing {n}")).await;
+        small_promise(
+            &app,
+            &pair.a.cookie,
+            &pair.space,
+            &format!("Little thing {n}"),
+        )
+        .await;
     }
-    let (_, html) = page(&app, &list, &pair.ash).await;
+    let (_, html) = page(&app, &list, &pair.a.cookie).await;
     assert!(!html.contains("class=\"nudge\""), "four is fine");
-    small_promise(&app, &pair.ash, &pair.space, "Little thing 4").await;
-    let (_, html) = page(&app, &list, &pair.ash).await;
+    small_promise(&app, &pair.a.cookie, &pair.space, "Little thing 4").await;
+    let (_, html) = page(&app, &list, &pair.a.cookie).await;
     assert!(html.contains("You already have 5 open promises."), "{html}");
-    let (_, theirs) = page(&app, &list, &pair.bea).await;
+    let (_, theirs) = page(&app, &list, &pair.b.cookie).await;
     assert!(
         !theirs.contains("class=\"nudge\""),
         "it is about one's own promises"
     );
-    small_promise(&app, &pair.ash, &pair.space, "Little thing 5").await;
+    small_promise(&app, &pair.a.cookie, &pair.space, "Little thing 5").await;
     app.stop().await;
 }
 
 #[tokio::test]
 async fn what_a_partner_typed_is_shown_as_text_never_as_markup() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
     let text = r#"<script>alert("x")</script> & <b>bold</b>"#;
-    let path = small_promise(&app, &pair.ash, &pair.space, text).await;
-    step(&app, &path, "kept", &[], &pair.bea).await;
-    for cookie in [&pair.ash, &pair.bea] {
+    let path = small_promise(&app, &pair.a.cookie, &pair.space, text).await;
+    step(&app, &path, "kept", &[], &pair.b.cookie).await;
+    for cookie in [&pair.a.cookie, &pair.b.cookie] {
         post(
             &app,
             &format!("/spaces/{}/record/consent", pair.space),
@@ -906,7 +924,7 @@ async fn what_a_partner_typed_is_shown_as_text_never_as_markup() {
         format!("/spaces/{}/promises", pair.space),
         format!("/spaces/{}/record", pair.space),
     ] {
-        let (_, html) = page(&app, &page_path, &pair.bea).await;
+        let (_, html) = page(&app, &page_path, &pair.b.cookie).await;
         assert!(
             !html.contains("<script>") && !html.contains("<b>"),
             "{page_path}: {html}"
@@ -918,10 +936,10 @@ async fn what_a_partner_typed_is_shown_as_text_never_as_markup() {
 
 #[tokio::test]
 async fn someone_from_another_couple_finds_nothing_on_any_promise_or_record_page() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
-    let other = pair_up(&app, "cyd", "dia").await;
-    let path = small_promise(&app, &pair.ash, &pair.space, "Our own business").await;
+    let other = couple_without_tokens(&app, "cyd", "dia", "Our place").await;
+    let path = small_promise(&app, &pair.a.cookie, &pair.space, "Our own business").await;
     let promise_id = path.rsplit('/').next().unwrap();
     let before = events(&app, &pair.space).await;
     let space = &pair.space;
@@ -936,7 +954,7 @@ async fn someone_from_another_couple_finds_nothing_on_any_promise_or_record_page
         "/spaces/not-a-space/promises".to_owned(),
     ];
     for read in &reads {
-        let (status, html) = page(&app, read, &other.ash).await;
+        let (status, html) = page(&app, read, &other.a.cookie).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{read}");
         assert!(!html.contains("Our own business"), "{read}");
     }
@@ -969,14 +987,20 @@ async fn someone_from_another_couple_finds_nothing_on_any_promise_or_record_page
         (format!("/spaces/{space}/record/consent"), &[("on", "1")]),
     ];
     for (write, form) in &writes {
-        let (status, html, _) = post(&app, write, form, &other.ash).await;
+        let (status, html, _) = post(&app, write, form, &other.a.cookie).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{write}");
         assert!(!html.contains("Our own business"), "{write}");
     }
     // An unknown step is no page at all, for the partners too.
-    let (status, _, _) = post(&app, &format!("{path}/shred"), &[], &pair.bea).await;
+    let (status, _, _) = post(&app, &format!("{path}/shred"), &[], &pair.b.cookie).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    let (status, _, _) = post(&app, &format!("{path}/renegotiation/maybe"), &[], &pair.bea).await;
+    let (status, _, _) = post(
+        &app,
+        &format!("{path}/renegotiation/maybe"),
+        &[],
+        &pair.b.cookie,
+    )
+    .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert_eq!(events(&app, &pair.space).await, before);
 
@@ -988,31 +1012,41 @@ async fn someone_from_another_couple_finds_nothing_on_any_promise_or_record_page
 
 #[tokio::test]
 async fn a_former_partner_no_longer_reaches_the_promises_and_the_one_who_stayed_keeps_them() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
-    let path = small_promise(&app, &pair.ash, &pair.space, "Before we parted").await;
+    let path = small_promise(&app, &pair.a.cookie, &pair.space, "Before we parted").await;
     let (status, _, _) = post(
         &app,
         &format!("/spaces/{}/leave", pair.space),
         &[],
-        &pair.bea,
+        &pair.b.cookie,
     )
     .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
-    let (status, _) = page(&app, &path, &pair.bea).await;
+    let (status, _) = page(&app, &path, &pair.b.cookie).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    let (status, _) = page(&app, &format!("/spaces/{}/record", pair.space), &pair.bea).await;
+    let (status, _) = page(
+        &app,
+        &format!("/spaces/{}/record", pair.space),
+        &pair.b.cookie,
+    )
+    .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     // The one who stayed keeps them to read, with a former partner, and can make no new one.
-    let (status, html) = page(&app, &format!("/spaces/{}/promises", pair.space), &pair.ash).await;
+    let (status, html) = page(
+        &app,
+        &format!("/spaces/{}/promises", pair.space),
+        &pair.a.cookie,
+    )
+    .await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("Before we parted"), "{html}");
     assert!(html.contains("former partner"), "{html}");
     assert!(!html.contains(r#"name="stakes""#), "{html}");
-    let (status, html) = page(&app, &path, &pair.ash).await;
+    let (status, html) = page(&app, &path, &pair.a.cookie).await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("Ended when your partner left"), "{html}");
-    let (status, _, _) = post(&app, &format!("{path}/done"), &[], &pair.ash).await;
+    let (status, _, _) = post(&app, &format!("{path}/done"), &[], &pair.a.cookie).await;
     assert_eq!(status, StatusCode::NOT_FOUND, "nothing can be done with it");
     app.stop().await;
 }
@@ -1024,15 +1058,15 @@ fn shows_figures(html: &str) -> bool {
 
 #[tokio::test]
 async fn the_record_shows_nothing_until_both_switch_it_on_and_hides_when_either_switches_off() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
     let record = format!("/spaces/{}/record", pair.space);
     let consent = format!("{record}/consent");
-    let path = small_promise(&app, &pair.bea, &pair.space, "Bring flowers").await;
-    step(&app, &path, "done", &[], &pair.bea).await;
-    step(&app, &path, "kept", &[("stakes", "1")], &pair.ash).await;
+    let path = small_promise(&app, &pair.b.cookie, &pair.space, "Bring flowers").await;
+    step(&app, &path, "done", &[], &pair.b.cookie).await;
+    step(&app, &path, "kept", &[("stakes", "1")], &pair.a.cookie).await;
 
-    let (status, html) = page(&app, &record, &pair.ash).await;
+    let (status, html) = page(&app, &record, &pair.a.cookie).await;
     assert_eq!(status, StatusCode::OK);
     assert!(!shows_figures(&html), "{html}");
     assert!(html.contains("never a score about a person"));
@@ -1043,26 +1077,26 @@ async fn the_record_shows_nothing_until_both_switch_it_on_and_hides_when_either_
     assert!(html.contains("bea has not switched it on."));
     assert!(html.contains(r#"name="on" value="1""#));
 
-    let (status, _, location) = post(&app, &consent, &[("on", "1")], &pair.ash).await;
+    let (status, _, location) = post(&app, &consent, &[("on", "1")], &pair.a.cookie).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert_eq!(location.as_deref(), Some(record.as_str()));
-    let (_, html) = page(&app, &record, &pair.ash).await;
+    let (_, html) = page(&app, &record, &pair.a.cookie).await;
     assert!(!shows_figures(&html));
     assert!(html.contains("You have switched it on."));
-    let (_, html) = page(&app, &record, &pair.bea).await;
+    let (_, html) = page(&app, &record, &pair.b.cookie).await;
     assert!(!shows_figures(&html), "one switch is not enough");
     assert!(
         html.contains("ash has switched it on."),
         "the partner's choice is visible"
     );
 
-    post(&app, &consent, &[("on", "1")], &pair.bea).await;
-    for cookie in [&pair.ash, &pair.bea] {
+    post(&app, &consent, &[("on", "1")], &pair.b.cookie).await;
+    for cookie in [&pair.a.cookie, &pair.b.cookie] {
         let (_, html) = page(&app, &record, cookie).await;
         assert!(shows_figures(&html), "{html}");
         assert!(html.contains(r#"role="img""#));
     }
-    let (_, html) = page(&app, &record, &pair.ash).await;
+    let (_, html) = page(&app, &record, &pair.a.cookie).await;
     let theirs = &html[html.find("How promises from bea to you have gone").unwrap()..];
     // One kept promise: the counts lead, and no percentage is the headline.
     assert!(theirs.contains("Too early to say."), "{theirs}");
@@ -1088,28 +1122,28 @@ async fn the_record_shows_nothing_until_both_switch_it_on_and_hides_when_either_
     );
 
     // Either switches off alone, effective on the next request, for both.
-    let (status, _, _) = post(&app, &consent, &[("on", "0")], &pair.bea).await;
+    let (status, _, _) = post(&app, &consent, &[("on", "0")], &pair.b.cookie).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
-    for cookie in [&pair.ash, &pair.bea] {
+    for cookie in [&pair.a.cookie, &pair.b.cookie] {
         let (_, html) = page(&app, &record, cookie).await;
         assert!(!shows_figures(&html), "{html}");
     }
-    let (_, html) = page(&app, &record, &pair.ash).await;
+    let (_, html) = page(&app, &record, &pair.a.cookie).await;
     assert!(html.contains("bea has not switched it on."));
 
-    let (status, _, _) = post(&app, &consent, &[("on", "maybe")], &pair.ash).await;
+    let (status, _, _) = post(&app, &consent, &[("on", "maybe")], &pair.a.cookie).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     app.stop().await;
 }
 
 #[tokio::test]
 async fn the_stakes_ladder_is_offered_to_the_receiving_partner_only() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
     for n in 0..5 {
         let path = promise(
             &app,
-            &pair.bea,
+            &pair.b.cookie,
             &pair.space,
             &[
                 ("text", &format!("Walk the dog {n}")),
@@ -1118,13 +1152,13 @@ async fn the_stakes_ladder_is_offered_to_the_receiving_partner_only() {
             ],
         )
         .await;
-        step(&app, &path, "kept", &[], &pair.ash).await;
+        step(&app, &path, "kept", &[], &pair.a.cookie).await;
     }
     let record = format!("/spaces/{}/record", pair.space);
-    for cookie in [&pair.ash, &pair.bea] {
+    for cookie in [&pair.a.cookie, &pair.b.cookie] {
         post(&app, &format!("{record}/consent"), &[("on", "1")], cookie).await;
     }
-    let (_, receiver) = page(&app, &record, &pair.ash).await;
+    let (_, receiver) = page(&app, &record, &pair.a.cookie).await;
     assert!(
         receiver.contains("bea has kept 5 promises to you")
             && receiver.contains("(“Matters a lot”)"),
@@ -1132,7 +1166,7 @@ async fn the_stakes_ladder_is_offered_to_the_receiving_partner_only() {
     );
     assert!(receiver.contains("By area"));
     assert!(receiver.contains("home: about"), "{receiver}");
-    let (_, promiser) = page(&app, &record, &pair.bea).await;
+    let (_, promiser) = page(&app, &record, &pair.b.cookie).await;
     assert!(shows_figures(&promiser));
     assert!(
         !promiser.contains("could invite a bigger promise"),
@@ -1143,24 +1177,24 @@ async fn the_stakes_ladder_is_offered_to_the_receiving_partner_only() {
 
 #[tokio::test]
 async fn the_pages_speak_polish_too() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
-    let path = small_promise(&app, &pair.ash, &pair.space, "Zadzwonię").await;
+    let path = small_promise(&app, &pair.a.cookie, &pair.space, "Zadzwonię").await;
     let polish = |cookie: &str| format!("{cookie}; lang=pl");
     let (_, html) = page(
         &app,
         &format!("/spaces/{}/promises", pair.space),
-        &polish(&pair.ash),
+        &polish(&pair.a.cookie),
     )
     .await;
     assert!(html.contains("Twoje obietnice dla: bea"), "{html}");
-    let (_, html) = page(&app, &path, &polish(&pair.bea)).await;
+    let (_, html) = page(&app, &path, &polish(&pair.b.cookie)).await;
     assert!(html.contains("Obietnica od: ash"), "{html}");
     assert!(html.contains("Potwierdź, że dotrzymana"));
     let (_, html) = page(
         &app,
         &format!("/spaces/{}/record", pair.space),
-        &polish(&pair.bea),
+        &polish(&pair.b.cookie),
     )
     .await;
     assert!(html.contains("Rejestr obietnic"), "{html}");
@@ -1169,12 +1203,12 @@ async fn the_pages_speak_polish_too() {
 
 #[tokio::test]
 async fn the_space_page_leads_to_the_promises_and_the_record() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
-    let (_, html) = page(&app, &format!("/spaces/{}", pair.space), &pair.ash).await;
+    let (_, html) = page(&app, &format!("/spaces/{}", pair.space), &pair.a.cookie).await;
     assert!(html.contains(&format!(r#"href="/spaces/{}/promises""#, pair.space)));
     assert!(html.contains(&format!(r#"href="/spaces/{}/record""#, pair.space)));
-    let (_, help) = page(&app, "/help", &pair.ash).await;
+    let (_, help) = page(&app, "/help", &pair.a.cookie).await;
     assert!(help.contains(r#"id="promises-heading""#));
     assert!(help.contains("90 days") && help.contains("180"), "{help}");
     // The help page speaks plainly; the formula is on the record's own page.
@@ -1186,10 +1220,10 @@ async fn the_space_page_leads_to_the_promises_and_the_record() {
 /// model runs with, as each language writes numbers.
 #[tokio::test]
 async fn how_the_record_is_worked_out_names_the_formula_and_the_research() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
     let how = format!("/spaces/{}/record/how", pair.space);
-    let (status, html) = page(&app, &how, &pair.ash).await;
+    let (status, html) = page(&app, &how, &pair.a.cookie).await;
     assert_eq!(status, StatusCode::OK);
     for words in [
         "Jøsang",
@@ -1208,7 +1242,7 @@ async fn how_the_record_is_worked_out_names_the_formula_and_the_research() {
     ] {
         assert!(html.contains(words), "{words}: {html}");
     }
-    let (_, html) = page(&app, &how, &format!("{}; lang=pl", pair.bea)).await;
+    let (_, html) = page(&app, &how, &format!("{}; lang=pl", pair.b.cookie)).await;
     assert!(html.contains("Jak liczony jest rejestr"), "{html}");
     assert!(html.contains("W = 2, a a = 0,5"), "{html}");
     assert!(html.contains("liczą się 1,25 raza"), "{html}");
@@ -1233,17 +1267,17 @@ fn visible_text(html: &str) -> String {
 /// Plain words everywhere else: no page a couple reads day to day names the model.
 #[tokio::test]
 async fn the_record_and_help_pages_speak_plainly() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
     let record = format!("/spaces/{}/record", pair.space);
-    for cookie in [&pair.ash, &pair.bea] {
+    for cookie in [&pair.a.cookie, &pair.b.cookie] {
         post(&app, &format!("{record}/consent"), &[("on", "1")], cookie).await;
     }
-    let path = small_promise(&app, &pair.bea, &pair.space, "Bring flowers").await;
-    step(&app, &path, "kept", &[("stakes", "1")], &pair.ash).await;
+    let path = small_promise(&app, &pair.b.cookie, &pair.space, "Bring flowers").await;
+    step(&app, &path, "kept", &[("stakes", "1")], &pair.a.cookie).await;
     for lang in ["en", "pl"] {
         for read in [record.as_str(), "/help"] {
-            let (_, html) = page(&app, read, &format!("{}; lang={lang}", pair.ash)).await;
+            let (_, html) = page(&app, read, &format!("{}; lang={lang}", pair.a.cookie)).await;
             let lower = visible_text(&html).to_lowercase();
             for word in ["beta", "jøsang", "index", "noise", "wskaźnik", "szum"] {
                 assert!(!lower.contains(word), "{read} ({lang}) says {word}");
@@ -1255,25 +1289,25 @@ async fn the_record_and_help_pages_speak_plainly() {
 
 #[tokio::test]
 async fn the_first_promise_kept_between_two_is_marked_warmly_once_and_no_other() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let pair = pair(&app).await;
-    let first = small_promise(&app, &pair.bea, &pair.space, "Call at lunch").await;
-    let second = small_promise(&app, &pair.ash, &pair.space, "Walk the dog").await;
-    step(&app, &first, "kept", &[], &pair.ash).await;
-    let (_, html) = page(&app, &format!("{first}?kept=1"), &pair.ash).await;
+    let first = small_promise(&app, &pair.b.cookie, &pair.space, "Call at lunch").await;
+    let second = small_promise(&app, &pair.a.cookie, &pair.space, "Walk the dog").await;
+    step(&app, &first, "kept", &[], &pair.a.cookie).await;
+    let (_, html) = page(&app, &format!("{first}?kept=1"), &pair.a.cookie).await;
     assert!(
         html.contains("Your first promise kept, together."),
         "{html}"
     );
     // Afterwards, and for the one who kept it, a quiet line: no fanfare on every visit.
-    for viewer in [&pair.ash, &pair.bea] {
+    for viewer in [&pair.a.cookie, &pair.b.cookie] {
         let (_, html) = page(&app, &first, viewer).await;
         assert!(!html.contains("Your first promise kept, together."));
         assert!(html.contains("The first promise kept between you."));
     }
     // The next one kept is simply kept: no streak, no count.
-    step(&app, &second, "kept", &[], &pair.bea).await;
-    let (_, html) = page(&app, &format!("{second}?kept=1"), &pair.bea).await;
+    step(&app, &second, "kept", &[], &pair.b.cookie).await;
+    let (_, html) = page(&app, &format!("{second}?kept=1"), &pair.b.cookie).await;
     assert!(!html.contains("first promise kept"), "{html}");
     assert!(!html.contains("The first promise kept between you."));
     app.stop().await;

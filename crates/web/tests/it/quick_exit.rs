@@ -4,14 +4,13 @@
 //! signed out or in.
 
 use reqwest::{Method, StatusCode, header};
-use serde_json::{Value, json};
-use steadfast_core::PersonId;
+use serde_json::json;
 use steadfast_store::Backend;
 use steadfast_web::WebConfig;
 
 use crate::support::TestApp;
-use crate::support::api::{Couple, couple};
 use crate::support::app::{session_cookie, test_clock};
+use crate::support::people::{Couple, Person, couple, sign_up};
 
 const EXIT_TO: &str = "https://weather.example/today";
 
@@ -20,19 +19,7 @@ async fn app_on(backend: Backend) -> Option<TestApp> {
         quick_exit_url: EXIT_TO.to_owned(),
         ..TestApp::test_config(&test_clock())
     };
-    TestApp::on_with(backend, config).await
-}
-
-/// Signs someone up; their session cookie and id.
-async fn someone(app: &TestApp, name: &str) -> (String, PersonId) {
-    let body = json!({ "username": name, "password": "correct horse battery staple" });
-    let response = app
-        .api(Method::POST, "/api/v1/accounts", Some(body), None)
-        .await;
-    assert_eq!(response.status(), StatusCode::CREATED);
-    let cookie = session_cookie(&response).unwrap();
-    let created: Value = response.json().await.unwrap();
-    (cookie, created["id"].as_str().unwrap().parse().unwrap())
+    TestApp::builder().config(config).start_on(backend).await
 }
 
 async fn me(app: &TestApp, cookie: &str) -> StatusCode {
@@ -47,7 +34,7 @@ async fn the_quick_exit_ends_the_session_as_it_leaves_without_javascript() {
         let Some(app) = app_on(backend).await else {
             continue;
         };
-        let (cookie, id) = someone(&app, "leaving-quietly").await;
+        let Person { cookie, id, .. } = sign_up(&app, "leaving-quietly").await;
         let (other_device, _) = {
             let body = json!({ "username": "leaving-quietly", "password": "correct horse battery staple" });
             let response = app
@@ -113,7 +100,7 @@ async fn another_site_cannot_set_off_the_quick_exit() {
     let Some(app) = app_on(Backend::Sqlite).await else {
         return;
     };
-    let (cookie, _) = someone(&app, "staying-in").await;
+    let cookie = sign_up(&app, "staying-in").await.cookie;
     let forged = app
         .client
         .post(app.url("/exit"))
@@ -179,7 +166,7 @@ async fn the_help_page_sets_no_cookie_and_writes_nothing_signed_out_or_in() {
         let Some(app) = app_on(backend).await else {
             continue;
         };
-        let (cookie, id) = someone(&app, "reading-help").await;
+        let Person { cookie, id, .. } = sign_up(&app, "reading-help").await;
         let sessions = app.store.sessions_of(id).await.unwrap();
         let appends = app.store.write_stats().appends();
         for (who, cookie) in [("signed out", ""), ("signed in", cookie.as_str())] {

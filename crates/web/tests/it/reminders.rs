@@ -15,8 +15,8 @@ use steadfast_web::{MailConfig, ManualClock, RETRY_AFTER, ReminderSender, WebCon
 use crate::support::TestApp;
 use crate::support::app::test_clock;
 use crate::support::pages::{create_space, join, json};
+use crate::support::people::{Couple, PASSWORD, sign_up_with_email};
 
-const PASSWORD: &str = "correct horse battery staple";
 const HOUR_MS: i64 = 60 * 60 * 1000;
 /// Words that must never reach an email: the promise, both login names, the partner's address.
 const PROMISE: &str = "water the secret garden";
@@ -156,35 +156,13 @@ fn mail_config(clock: &ManualClock, smtp_url: String) -> WebConfig {
     }
 }
 
-async fn sign_up_with_email(app: &TestApp, username: &str, email: &str) -> String {
-    let response = app
-        .api(
-            Method::POST,
-            "/api/v1/accounts",
-            Some(json!({ "username": username, "password": PASSWORD, "email": email })),
-            None,
-        )
-        .await;
-    assert_eq!(
-        response.status(),
-        StatusCode::CREATED,
-        "sign-up of {username}"
-    );
-    crate::support::app::session_cookie(&response).expect("a session cookie")
-}
-
-struct Couple {
-    ash: String,
-    bea: String,
-    space: String,
-}
-
-async fn couple(app: &TestApp) -> Couple {
-    let ash = sign_up_with_email(app, PROMISER, PROMISER_EMAIL).await;
-    let bea = sign_up_with_email(app, RECEIVER, RECEIVER_EMAIL).await;
-    let space = create_space(app, &ash, "Our garden").await;
-    join(app, &ash, &bea, &space).await;
-    Couple { ash, bea, space }
+/// Ash and Bea, each with an email address for reminders, sharing "Our garden".
+async fn couple_with_emails(app: &TestApp) -> Couple {
+    let a = sign_up_with_email(app, PROMISER, Some(PROMISER_EMAIL)).await;
+    let b = sign_up_with_email(app, RECEIVER, Some(RECEIVER_EMAIL)).await;
+    let space = create_space(app, &a.cookie, "Our garden").await;
+    join(app, &a.cookie, &b.cookie, &space).await;
+    Couple { a, b, space }
 }
 
 /// Ash promises Bea something due two days from the clock's now; answers the due time.
@@ -198,7 +176,7 @@ async fn promise_due_in_two_days(app: &TestApp, clock: &ManualClock, us: &Couple
             Method::POST,
             &format!("/api/v1/spaces/{}/promises", us.space),
             Some(json!({ "text": PROMISE, "stakes": 2, "due": due_text })),
-            Some(&us.ash),
+            Some(&us.a.cookie),
         )
         .await;
     assert_eq!(made.status(), StatusCode::CREATED);
@@ -246,9 +224,9 @@ async fn a_due_reminder_is_emailed_once_to_the_person_who_wants_it_and_says_noth
     let smtp = SmtpServer::start();
     let clock = test_clock();
     let config = mail_config(&clock, smtp.url());
-    let app = TestApp::with_config(config.clone()).await;
-    let us = couple(&app).await;
-    opt_in(&app, &us.ash).await;
+    let app = TestApp::builder().config(config.clone()).start().await;
+    let us = couple_with_emails(&app).await;
+    opt_in(&app, &us.a.cookie).await;
     // Bea does not switch emails on: she gets none.
     let due = promise_due_in_two_days(&app, &clock, &us).await;
     let sender = ReminderSender::new(app.store.clone(), &config).expect("the sender");
@@ -305,9 +283,9 @@ async fn a_reminder_that_could_not_be_sent_is_sent_later() {
     let clock = test_clock();
     let config = mail_config(&clock, format!("smtp://127.0.0.1:{port}"));
     drop(reserved);
-    let app = TestApp::with_config(config.clone()).await;
-    let us = couple(&app).await;
-    opt_in(&app, &us.ash).await;
+    let app = TestApp::builder().config(config.clone()).start().await;
+    let us = couple_with_emails(&app).await;
+    opt_in(&app, &us.a.cookie).await;
     let due = promise_due_in_two_days(&app, &clock, &us).await;
     let sender = ReminderSender::new(app.store.clone(), &config).expect("the sender");
 
@@ -334,13 +312,13 @@ async fn the_email_is_written_in_the_language_the_person_chose_it_in() {
     let smtp = SmtpServer::start();
     let clock = test_clock();
     let config = mail_config(&clock, smtp.url());
-    let app = TestApp::with_config(config.clone()).await;
-    let us = couple(&app).await;
+    let app = TestApp::builder().config(config.clone()).start().await;
+    let us = couple_with_emails(&app).await;
     let saved = app
         .client
         .post(app.url("/account/reminders"))
         .header("sec-fetch-site", "same-origin")
-        .header(reqwest::header::COOKIE, &us.ash)
+        .header(reqwest::header::COOKIE, &us.a.cookie)
         .header(reqwest::header::ACCEPT_LANGUAGE, "pl")
         .form(&[("email", "on")])
         .send()
@@ -373,9 +351,14 @@ async fn without_an_address_or_without_mail_there_is_no_email_choice_and_no_emai
     let clock = test_clock();
     // No mail configured: the account page says so, and the sender still moves reminders on.
     let config = TestApp::test_config(&clock);
-    let app = TestApp::with_config(config.clone()).await;
-    let us = couple(&app).await;
-    let page = app.get_as("/account", &us.ash).await.text().await.unwrap();
+    let app = TestApp::builder().config(config.clone()).start().await;
+    let us = couple_with_emails(&app).await;
+    let page = app
+        .get_as("/account", &us.a.cookie)
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(page.contains("does not send email"), "{page}");
     assert!(!page.contains("name=\"email\""), "{page}");
     let due = promise_due_in_two_days(&app, &clock, &us).await;
@@ -389,7 +372,7 @@ async fn without_an_address_or_without_mail_there_is_no_email_choice_and_no_emai
     // Mail configured, but an account without an address: nothing to switch on.
     let smtp = SmtpServer::start();
     let config = mail_config(&clock, smtp.url());
-    let app = TestApp::with_config(config).await;
+    let app = TestApp::builder().config(config).start().await;
     let lone = app.sign_up("noaddress", PASSWORD).await;
     let page = app.get_as("/account", &lone).await.text().await.unwrap();
     assert!(page.contains("has no email address"), "{page}");
@@ -405,25 +388,25 @@ async fn without_an_address_or_without_mail_there_is_no_email_choice_and_no_emai
 #[tokio::test]
 async fn the_space_page_shows_what_is_coming_up_for_each_partner_and_nothing_after_a_leave() {
     let clock = test_clock();
-    let app = TestApp::with_config(TestApp::test_config(&clock)).await;
-    let us = couple(&app).await;
+    let app = TestApp::builder().clock(&clock).start().await;
+    let us = couple_with_emails(&app).await;
     promise_due_in_two_days(&app, &clock, &us).await;
     let path = format!("/spaces/{}", us.space);
 
-    let ash = app.get_as(&path, &us.ash).await.text().await.unwrap();
+    let ash = app.get_as(&path, &us.a.cookie).await.text().await.unwrap();
     assert!(ash.contains("Coming up this week"), "{ash}");
     assert!(ash.contains(&format!("Your promise: {PROMISE}")), "{ash}");
-    let bea = app.get_as(&path, &us.bea).await.text().await.unwrap();
+    let bea = app.get_as(&path, &us.b.cookie).await.text().await.unwrap();
     assert!(
         bea.contains(&format!("Yours to confirm: {PROMISE}")),
         "{bea}"
     );
 
     let left = app
-        .post_form_as(&format!("/spaces/{}/leave", us.space), &[], &us.bea)
+        .post_form_as(&format!("/spaces/{}/leave", us.space), &[], &us.b.cookie)
         .await;
     assert_eq!(left.status(), StatusCode::SEE_OTHER);
-    let ash = app.get_as(&path, &us.ash).await.text().await.unwrap();
+    let ash = app.get_as(&path, &us.a.cookie).await.text().await.unwrap();
     assert!(!ash.contains("Coming up this week"), "{ash}");
     assert!(!ash.contains(PROMISE), "{ash}");
     app.stop().await;
@@ -433,18 +416,21 @@ async fn the_space_page_shows_what_is_coming_up_for_each_partner_and_nothing_aft
 async fn the_api_lists_what_is_coming_up_and_switches_emails_like_the_pages() {
     let smtp = SmtpServer::start();
     let clock = test_clock();
-    let app = TestApp::with_config(mail_config(&clock, smtp.url())).await;
-    let us = couple(&app).await;
+    let app = TestApp::builder()
+        .config(mail_config(&clock, smtp.url()))
+        .start()
+        .await;
+    let us = couple_with_emails(&app).await;
     let due = promise_due_in_two_days(&app, &clock, &us).await;
     let path = format!("/api/v1/spaces/{}/reminders", us.space);
 
-    let ash = json(app.api(Method::GET, &path, None, Some(&us.ash)).await).await;
+    let ash = json(app.api(Method::GET, &path, None, Some(&us.a.cookie)).await).await;
     assert_eq!(ash["coming_up"][0]["kind"], "promise_due");
     assert_eq!(ash["coming_up"][0]["label"], PROMISE);
     let at = ash["coming_up"][0]["at"].as_str().unwrap();
     let at: jiff::Timestamp = at.parse().unwrap();
     assert_eq!(at.as_millisecond(), due.as_millis());
-    let bea = json(app.api(Method::GET, &path, None, Some(&us.bea)).await).await;
+    let bea = json(app.api(Method::GET, &path, None, Some(&us.b.cookie)).await).await;
     assert_eq!(bea["coming_up"][0]["kind"], "promise_confirm");
 
     let stranger = app.sign_up("stranger", PASSWORD).await;
@@ -466,7 +452,7 @@ async fn the_api_lists_what_is_coming_up_and_switches_emails_like_the_pages() {
             Method::PUT,
             "/api/v1/me/reminder-email",
             None,
-            Some(&us.ash),
+            Some(&us.a.cookie),
         )
         .await;
     assert_eq!(on.status(), StatusCode::OK);
@@ -476,7 +462,7 @@ async fn the_api_lists_what_is_coming_up_and_switches_emails_like_the_pages() {
             Method::DELETE,
             "/api/v1/me/reminder-email",
             None,
-            Some(&us.ash),
+            Some(&us.a.cookie),
         )
         .await;
     assert_eq!(json(off).await["on"], false);
@@ -488,10 +474,10 @@ async fn a_ritual_reminds_both_partners_without_its_name_and_shows_on_the_page()
     let smtp = SmtpServer::start();
     let clock = test_clock();
     let config = mail_config(&clock, smtp.url());
-    let app = TestApp::with_config(config.clone()).await;
-    let us = couple(&app).await;
-    opt_in(&app, &us.ash).await;
-    opt_in(&app, &us.bea).await;
+    let app = TestApp::builder().config(config.clone()).start().await;
+    let us = couple_with_emails(&app).await;
+    opt_in(&app, &us.a.cookie).await;
+    opt_in(&app, &us.b.cookie).await;
     let planned = app
         .api(
             Method::POST,
@@ -502,7 +488,7 @@ async fn a_ritual_reminds_both_partners_without_its_name_and_shows_on_the_page()
                 "start": "21:00",
                 "duration_minutes": 60,
             })),
-            Some(&us.bea),
+            Some(&us.b.cookie),
         )
         .await;
     assert_eq!(
@@ -513,7 +499,7 @@ async fn a_ritual_reminds_both_partners_without_its_name_and_shows_on_the_page()
     );
 
     let page = app
-        .get_as(&format!("/spaces/{}", us.space), &us.ash)
+        .get_as(&format!("/spaces/{}", us.space), &us.a.cookie)
         .await
         .text()
         .await

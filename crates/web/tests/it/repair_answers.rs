@@ -8,7 +8,8 @@ use serde_json::{Value, json};
 use steadfast_store::Backend;
 
 use crate::support::TestApp;
-use crate::support::api::{Answer, Couple, NO_SUCH_ID, Person, call, couple};
+use crate::support::api::{Answer, NO_SUCH_ID, call};
+use crate::support::people::{Couple, Person, couple};
 
 const FORGIVENESS_WORDS: [&str; 3] = ["working_on_it", "Working on it", "Pracuję nad tym"];
 
@@ -65,7 +66,7 @@ async fn forgive(
 #[tokio::test]
 async fn only_the_hurt_partner_answers_a_step_and_not_yet_lets_the_other_try_again() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let us = couple(&app, "ada", "bea").await;
@@ -237,7 +238,7 @@ async fn only_the_hurt_partner_answers_a_step_and_not_yet_lets_the_other_try_aga
 #[tokio::test]
 async fn questions_are_answered_on_the_plan_and_a_changed_answer_keeps_its_earlier_words() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let us = couple(&app, "ada", "bea").await;
@@ -392,7 +393,7 @@ async fn partners_view(app: &TestApp, us: &Couple, id: &str) -> Vec<String> {
 #[tokio::test]
 async fn forgiveness_is_the_hurt_partners_alone_and_leaves_no_trace_for_the_partner_until_shared() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let us = couple(&app, "ada", "bea").await;
@@ -487,7 +488,7 @@ async fn forgiveness_is_the_hurt_partners_alone_and_leaves_no_trace_for_the_part
 #[tokio::test]
 async fn another_couple_reaches_no_answer_question_or_forgiveness() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let us = couple(&app, "ada", "bea").await;

@@ -9,8 +9,9 @@ use steadfast_web::Clock;
 use steadfast_web::ManualClock;
 
 use crate::support::TestApp;
-use crate::support::api::{Answer, Couple, NO_SUCH_ID, Person, call, couple, person};
+use crate::support::api::{Answer, NO_SUCH_ID, call};
 use crate::support::app::{test_clock, to_next_morning};
+use crate::support::people::{Couple, Person, couple, person};
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 const LOG_TEXT: &str = "The phone lit up at dinner and my chest went tight";
@@ -112,7 +113,7 @@ fn history(plan: &Value) -> usize {
 
 #[tokio::test]
 async fn a_plan_goes_through_every_step_and_only_the_right_partner_takes_each() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = couple(&app, "ada", "bea").await;
     let space = us.space.clone();
     let promise = broken_promise(&app, &us).await;
@@ -381,7 +382,7 @@ async fn a_plan_goes_through_every_step_and_only_the_right_partner_takes_each() 
 
 #[tokio::test]
 async fn a_proposal_waits_for_the_hurt_partner_and_links_are_checked() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = couple(&app, "ada", "bea").await;
     let space = us.space.clone();
     let proposed = call(
@@ -472,7 +473,7 @@ async fn a_proposal_waits_for_the_hurt_partner_and_links_are_checked() {
 
 #[tokio::test]
 async fn a_plan_can_answer_a_crossed_boundary() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = couple(&app, "ada", "bea").await;
     let space = us.space.clone();
     let boundaries = format!("/api/v1/spaces/{space}/boundaries");
@@ -531,7 +532,7 @@ async fn a_plan_can_answer_a_crossed_boundary() {
 
 #[tokio::test]
 async fn another_couple_reaches_nothing() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = couple(&app, "ada", "bea").await;
     let them = couple(&app, "cal", "dee").await;
     let id = open_plan(&app, &us, None).await;
@@ -665,7 +666,7 @@ fn without_export_time(text: &str) -> String {
 
 #[tokio::test]
 async fn the_private_log_and_safety_answers_leave_no_trace_for_the_partner() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = couple(&app, "ada", "bea").await;
     let space = us.space.clone();
     let id = open_plan(&app, &us, None).await;
@@ -782,15 +783,17 @@ async fn the_private_log_and_safety_answers_leave_no_trace_for_the_partner() {
 async fn a_worrying_answer_pauses_joint_steps_for_both_from_the_next_morning_without_a_reason() {
     let clock = test_clock();
     // Pages are read across several mornings: sessions that last the whole test.
-    let app = TestApp::with_config(steadfast_web::WebConfig {
-        help_resources: vec![("Helpline".to_owned(), "+48 800 000 000".to_owned())],
-        session_policy: steadfast_web::SessionPolicy {
-            idle: std::time::Duration::from_secs(30 * 86_400),
-            absolute: std::time::Duration::from_secs(30 * 86_400),
-        },
-        ..TestApp::test_config(&clock)
-    })
-    .await;
+    let app = TestApp::builder()
+        .config(steadfast_web::WebConfig {
+            help_resources: vec![("Helpline".to_owned(), "+48 800 000 000".to_owned())],
+            session_policy: steadfast_web::SessionPolicy {
+                idle: std::time::Duration::from_secs(30 * 86_400),
+                absolute: std::time::Duration::from_secs(30 * 86_400),
+            },
+            ..TestApp::test_config(&clock)
+        })
+        .start()
+        .await;
     let us = couple(&app, "ada", "bea").await;
     let space = us.space.clone();
     let id = open_plan(&app, &us, None).await;
@@ -924,7 +927,7 @@ async fn a_worrying_answer_pauses_joint_steps_for_both_from_the_next_morning_wit
 
 #[tokio::test]
 async fn the_pages_take_each_step_and_bring_mistakes_back_in_the_form() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = couple(&app, "ada", "bea").await;
     let space = us.space.clone();
     let promise = broken_promise(&app, &us).await;

@@ -8,19 +8,11 @@ use serde_json::{Value, json};
 use crate::support::TestApp;
 
 use crate::support::api::NO_SUCH_ID;
-pub use crate::support::api::{Answer, Couple, PASSWORD, Person, call, couple, person};
+use crate::support::api::call;
+use crate::support::people::{Person, couple};
 
 pub const HOUR_MS: i64 = 60 * 60 * 1000;
 pub const DAY_MS: i64 = 24 * HOUR_MS;
-
-/// A fresh session cookie for `who` (after the clock moved past the old one's end).
-pub async fn sign_in(app: &TestApp, who: &Person) -> String {
-    let body = json!({ "username": who.name, "password": PASSWORD });
-    let response = app
-        .api(Method::POST, "/api/v1/sessions", Some(body), None)
-        .await;
-    crate::support::app::session_cookie(&response).expect("a session cookie")
-}
 
 pub async fn set_zone(app: &TestApp, who: &Person, space: &str, zone: &str) {
     call(
@@ -72,7 +64,7 @@ pub async fn page_in_zone(
 
 #[tokio::test]
 async fn a_ritual_is_planned_changed_and_ended_by_either_partner() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = couple(&app, "alex", "sam").await;
     let rituals = format!("/api/v1/spaces/{}/rituals", us.space);
     let listed = call(&app, &us.a, Method::GET, &rituals, None).await;
@@ -128,7 +120,7 @@ async fn a_ritual_is_planned_changed_and_ended_by_either_partner() {
 
 #[tokio::test]
 async fn bad_rituals_are_refused_with_their_code_and_write_nothing() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = couple(&app, "alex", "sam").await;
     let rituals = format!("/api/v1/spaces/{}/rituals", us.space);
     let cases = [
@@ -181,7 +173,7 @@ async fn bad_rituals_are_refused_with_their_code_and_write_nothing() {
 
 #[tokio::test]
 async fn another_couple_and_strangers_find_nothing() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = couple(&app, "alex", "sam").await;
     let them = couple(&app, "kim", "lee").await;
     let id = date_night(&app, &us.a, &us.space).await;
@@ -269,7 +261,7 @@ async fn another_couple_and_strangers_find_nothing() {
 
 #[tokio::test]
 async fn rituals_keep_their_zone_when_the_space_moves_until_changed() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = couple(&app, "alex", "sam").await;
     set_zone(&app, &us.a, &us.space, "Europe/Warsaw").await;
     let id = date_night(&app, &us.a, &us.space).await;
@@ -302,7 +294,7 @@ async fn rituals_keep_their_zone_when_the_space_moves_until_changed() {
 
 #[tokio::test]
 async fn each_partner_sees_the_next_time_in_their_own_zone_labelled() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = couple(&app, "alex", "sam").await;
     set_zone(&app, &us.a, &us.space, "Europe/Warsaw").await;
     date_night(&app, &us.a, &us.space).await;
@@ -330,7 +322,7 @@ async fn each_partner_sees_the_next_time_in_their_own_zone_labelled() {
 
 #[tokio::test]
 async fn ritual_pages_plan_change_and_end_with_post_redirect_get() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = couple(&app, "alex", "sam").await;
     let list = format!("/spaces/{}/rituals", us.space);
     let page = app.get_as(&list, &us.a.cookie).await;
@@ -460,7 +452,7 @@ async fn ritual_pages_plan_change_and_end_with_post_redirect_get() {
 
 #[tokio::test]
 async fn the_space_time_zone_is_set_on_its_settings_page() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let us = couple(&app, "alex", "sam").await;
     let settings = format!("/spaces/{}/settings", us.space);
     let page = page_in_zone(&app, &settings, &us.a.cookie, "Europe/Warsaw").await;
@@ -518,7 +510,7 @@ async fn rituals_work_on_both_backends() {
         steadfast_store::Backend::Sqlite,
         steadfast_store::Backend::Postgres,
     ] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let us = couple(&app, "alex", "sam").await;

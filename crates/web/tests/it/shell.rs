@@ -47,7 +47,7 @@ fn assert_is_page(headers: &HeaderMap) {
 
 #[tokio::test]
 async fn home_page_is_served_in_english_by_default() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let response = app.get("/").await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_is_page(response.headers());
@@ -64,7 +64,7 @@ async fn every_page_has_the_quick_exit_to_the_configured_address() {
         quick_exit_url: "https://weather.example/today".into(),
         ..TestApp::test_config(&test_clock())
     };
-    let app = TestApp::with_config(config).await;
+    let app = TestApp::builder().config(config).start().await;
     for path in ["/", "/no-such-page"] {
         let html = app.get(path).await.text().await.unwrap();
         // A form, so it ends the session as it leaves, then goes to the configured address.
@@ -81,7 +81,7 @@ async fn every_page_has_the_quick_exit_to_the_configured_address() {
 
 #[tokio::test]
 async fn pages_carry_no_inline_script_or_style_the_policy_would_block() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     for path in ["/", "/missing"] {
         let html = app.get(path).await.text().await.unwrap();
         assert!(!html.contains("<script>"), "{path} has an inline script");
@@ -93,7 +93,7 @@ async fn pages_carry_no_inline_script_or_style_the_policy_would_block() {
 
 #[tokio::test]
 async fn accept_language_chooses_polish() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let response = app
         .client
         .get(app.url("/"))
@@ -110,7 +110,7 @@ async fn accept_language_chooses_polish() {
 
 #[tokio::test]
 async fn the_language_switch_remembers_the_choice_on_this_device() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let response = app
         .post_form("/language", &[("lang", "pl"), ("next", "/")])
         .await;
@@ -144,7 +144,7 @@ async fn the_language_switch_remembers_the_choice_on_this_device() {
 
 #[tokio::test]
 async fn the_language_switch_only_returns_to_pages_of_this_site() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     for next in [
         "//evil.example/",
         "https://evil.example/",
@@ -161,7 +161,7 @@ async fn the_language_switch_only_returns_to_pages_of_this_site() {
 
 #[tokio::test]
 async fn an_unknown_language_is_a_clear_error_page() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     for form in [&[("lang", "xx"), ("next", "/")][..], &[("next", "/")][..]] {
         let response = app.post_form("/language", form).await;
         assert!(response.status().is_client_error(), "{}", response.status());
@@ -608,7 +608,7 @@ pub const STATE_CHANGING_ROUTES: &[(&str, &str)] = &[
 
 #[tokio::test]
 async fn every_state_changing_route_refuses_requests_from_another_site() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let cookie = app
         .sign_up("guarded-person", "correct horse battery staple")
         .await;
@@ -667,7 +667,7 @@ async fn every_state_changing_route_refuses_requests_from_another_site() {
 async fn reading_routes_change_nothing() {
     // GET and HEAD never change state: a signed-in person's session survives a tour of every
     // page, and no page sets a session cookie.
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let cookie = app.sign_up("reader", "correct horse battery staple").await;
     let space_pages = space_pages(&app, &cookie).await;
     let fixed = [
@@ -807,7 +807,7 @@ async fn space_pages(app: &TestApp, cookie: &str) -> Vec<String> {
 
 #[tokio::test]
 async fn unknown_pages_get_a_friendly_not_found_page() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let response = app.get("/spaces/../../etc/passwd?x=<script>").await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
     assert_is_page(response.headers());
@@ -823,7 +823,7 @@ async fn unknown_pages_get_a_friendly_not_found_page() {
 
 #[tokio::test]
 async fn a_wrong_method_gets_a_page_and_keeps_the_allow_header() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let response = app.get("/language").await;
     assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
     assert!(
@@ -839,7 +839,7 @@ async fn a_wrong_method_gets_a_page_and_keeps_the_allow_header() {
 
 #[tokio::test]
 async fn an_oversized_body_is_refused_with_a_page() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let huge = "x".repeat(256 * 1024);
     let response = app
         .post_form("/language", &[("lang", "pl"), ("next", &huge)])
@@ -851,7 +851,7 @@ async fn an_oversized_body_is_refused_with_a_page() {
 
 #[tokio::test]
 async fn assets_are_cacheable_and_typed() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let html = app.get("/").await.text().await.unwrap();
     for (prefix, kind) in [
         ("/static/app.css?v=", "text/css"),
@@ -883,7 +883,7 @@ async fn assets_are_cacheable_and_typed() {
 #[tokio::test]
 async fn health_readiness_and_metrics_answer() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         assert_eq!(app.get("/healthz").await.status(), StatusCode::OK);
@@ -899,7 +899,7 @@ async fn health_readiness_and_metrics_answer() {
 
 #[tokio::test]
 async fn readiness_fails_plainly_when_the_database_is_gone() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     app.store.close().await;
     let response = app.get("/readyz").await;
     assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
@@ -922,7 +922,7 @@ async fn readiness_fails_plainly_when_the_database_is_gone() {
 
 #[tokio::test]
 async fn the_home_page_offers_an_account_first_and_someone_signed_in_lands_on_their_space() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let home = app.get("/").await.text().await.unwrap();
     let sign_up = home.find(r#"href="/sign-up""#).expect("a sign-up button");
     let first_card = home.find(r#"class="cards""#).unwrap();
@@ -930,13 +930,13 @@ async fn the_home_page_offers_an_account_first_and_someone_signed_in_lands_on_th
     assert!(home.contains(r#"href="/sign-in""#));
 
     // Never had a space: the guided start.
-    let alone = crate::support::api::person(&app, "someone-new").await;
+    let alone = crate::support::people::person(&app, "someone-new").await;
     let response = app.get_as("/", &alone.cookie).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(response.headers()[header::LOCATION], "/start");
 
     // One space: straight to it, for both partners.
-    let us = crate::support::api::couple(&app, "ada", "bea").await;
+    let us = crate::support::people::couple(&app, "ada", "bea").await;
     for who in [&us.a, &us.b] {
         let response = app.get_as("/", &who.cookie).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);

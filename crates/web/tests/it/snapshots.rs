@@ -7,7 +7,8 @@ use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use crate::support::TestApp;
-use crate::support::api::{call, couple};
+use crate::support::api::call;
+use crate::support::people::couple;
 
 /// Ids and instants vary from run to run; everything else in an answer is the contract.
 fn settings() -> insta::Settings {
@@ -51,7 +52,7 @@ fn redact(value: &mut Value) {
 
 #[tokio::test]
 async fn the_openapi_document_is_the_reviewed_one() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let response = app.get("/api/v1/openapi.json").await;
     assert_eq!(response.status(), StatusCode::OK);
     let document: Value = response.json().await.unwrap();
@@ -61,7 +62,7 @@ async fn the_openapi_document_is_the_reviewed_one() {
 
 #[tokio::test]
 async fn representative_answers_are_the_reviewed_ones() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let c = couple(&app, "ola", "jan").await;
     let space = call(
         &app,

@@ -13,8 +13,8 @@ use steadfast_store::Backend;
 use crate::support::TestApp;
 use crate::support::app::{session_cookie, test_clock};
 use crate::support::pages::{create_space, json, location, page};
+use crate::support::people::{PASSWORD, couple_without_tokens, sign_in};
 
-const PASSWORD: &str = "correct horse battery staple";
 const HOUR_MS: i64 = 60 * 60 * 1000;
 
 fn space_id(text: &str) -> SpaceId {
@@ -59,39 +59,6 @@ async fn get_space(app: &TestApp, cookie: &str, space: &str) -> reqwest::Respons
     .await
 }
 
-/// Signs in again (after the test clock moved past a session's life) and returns the cookie.
-async fn sign_in(app: &TestApp, username: &str) -> String {
-    let body = json!({ "username": username, "password": PASSWORD });
-    let response = app
-        .api(Method::POST, "/api/v1/sessions", Some(body), None)
-        .await;
-    assert_eq!(response.status(), StatusCode::CREATED);
-    session_cookie(&response).unwrap()
-}
-
-/// Two people sharing a space: their cookies and the space's id.
-struct Couple {
-    first: String,
-    second: String,
-    space: String,
-}
-
-async fn couple(app: &TestApp, first: &str, second: &str, space_name: &str) -> Couple {
-    let first_cookie = app.sign_up(first, PASSWORD).await;
-    let second_cookie = app.sign_up(second, PASSWORD).await;
-    let space = create_space(app, &first_cookie, space_name).await;
-    let (token, _) = invite(app, &first_cookie, &space).await;
-    assert_eq!(
-        accept(app, &second_cookie, &token).await.status(),
-        StatusCode::OK
-    );
-    Couple {
-        first: first_cookie,
-        second: second_cookie,
-        space,
-    }
-}
-
 /// The members of a space as its API shows them to `cookie`: `(username, you)`, by name.
 async fn members(app: &TestApp, cookie: &str, space: &str) -> Vec<(String, bool)> {
     let response = get_space(app, cookie, space).await;
@@ -124,7 +91,7 @@ fn token_in(html: &str) -> String {
 
 #[tokio::test]
 async fn a_person_creates_a_space_on_the_page_and_uses_it_alone() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let cookie = app.sign_up("solo-starter", PASSWORD).await;
 
     let (status, html) = page(&app, "/spaces", &cookie).await;
@@ -171,7 +138,7 @@ async fn a_person_creates_a_space_on_the_page_and_uses_it_alone() {
 
 #[tokio::test]
 async fn a_space_created_over_the_api_answers_with_its_id() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let cookie = app.sign_up("api-starter", PASSWORD).await;
     let response = app
         .api(
@@ -209,7 +176,7 @@ async fn a_space_created_over_the_api_answers_with_its_id() {
 
 #[tokio::test]
 async fn an_invited_partner_accepts_on_the_pages_and_both_see_the_space_with_both_names() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let alex = app.sign_up("alex-here", PASSWORD).await;
     let sam = app.sign_up("sam-there", PASSWORD).await;
     let response = app
@@ -297,7 +264,7 @@ async fn an_invited_partner_accepts_on_the_pages_and_both_see_the_space_with_bot
 
 #[tokio::test]
 async fn a_signed_out_invitee_is_sent_to_sign_in_or_sign_up_and_back() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let alex = app.sign_up("inviting-one", PASSWORD).await;
     let space = create_space(&app, &alex, "A very private name").await;
     let (token, _) = invite(&app, &alex, &space).await;
@@ -371,7 +338,7 @@ async fn a_signed_out_invitee_is_sent_to_sign_in_or_sign_up_and_back() {
 
 #[tokio::test]
 async fn an_invite_link_works_once() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let alex = app.sign_up("once-inviter", PASSWORD).await;
     let sam = app.sign_up("once-partner", PASSWORD).await;
     let other = app.sign_up("once-latecomer", PASSWORD).await;
@@ -415,7 +382,7 @@ async fn an_invite_link_works_once() {
 #[tokio::test]
 async fn an_invite_expires_after_72_hours() {
     let clock = test_clock();
-    let app = TestApp::with_config(TestApp::test_config(&clock)).await;
+    let app = TestApp::builder().clock(&clock).start().await;
     let alex = app.sign_up("patient-one", PASSWORD).await;
     app.sign_up("just-in-time", PASSWORD).await;
     app.sign_up("a-bit-late", PASSWORD).await;
@@ -449,7 +416,7 @@ async fn an_invite_expires_after_72_hours() {
 #[tokio::test]
 async fn revoked_and_expired_invites_are_refused_in_the_same_words() {
     let clock = test_clock();
-    let app = TestApp::with_config(TestApp::test_config(&clock)).await;
+    let app = TestApp::builder().clock(&clock).start().await;
     let alex = app.sign_up("changing-mind", PASSWORD).await;
     app.sign_up("invited-twice", PASSWORD).await;
     let revoked_space = create_space(&app, &alex, "Revoked").await;
@@ -509,7 +476,7 @@ async fn revoked_and_expired_invites_are_refused_in_the_same_words() {
 
 #[tokio::test]
 async fn an_invite_is_revoked_over_the_api_and_a_used_one_cannot_be() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let alex = app.sign_up("api-reviser", PASSWORD).await;
     let sam = app.sign_up("api-joiner", PASSWORD).await;
     let space = create_space(&app, &alex, "Revisions").await;
@@ -553,7 +520,7 @@ async fn an_invite_is_revoked_over_the_api_and_a_used_one_cannot_be() {
 
 #[tokio::test]
 async fn a_third_person_cannot_join_a_full_space() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let alex = app.sign_up("full-inviter", PASSWORD).await;
     let sam = app.sign_up("full-partner", PASSWORD).await;
     let third = app.sign_up("full-third", PASSWORD).await;
@@ -598,7 +565,7 @@ async fn a_third_person_cannot_join_a_full_space() {
 #[tokio::test]
 async fn a_space_has_at_most_two_partners_even_when_two_invites_are_accepted_at_once() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let alex = app.sign_up("race-host", PASSWORD).await;
@@ -626,37 +593,37 @@ async fn a_space_has_at_most_two_partners_even_when_two_invites_are_accepted_at_
 
 #[tokio::test]
 async fn leaving_is_immediate_and_the_partner_learns_only_that_the_pairing_ended() {
-    let app = TestApp::sqlite().await;
-    let pair = couple(&app, "staying-one", "leaving-one", "Was ours").await;
+    let app = TestApp::builder().start().await;
+    let pair = couple_without_tokens(&app, "staying-one", "leaving-one", "Was ours").await;
     let path = format!("/spaces/{}", pair.space);
 
     // A confirmation first; looking at it changes nothing.
-    let (status, html) = page(&app, &format!("{path}/leave"), &pair.second).await;
+    let (status, html) = page(&app, &format!("{path}/leave"), &pair.b.cookie).await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("Leave this space?"));
     assert!(html.contains(&format!(r#"action="{path}/leave""#)));
-    assert_eq!(members(&app, &pair.first, &pair.space).await.len(), 2);
+    assert_eq!(members(&app, &pair.a.cookie, &pair.space).await.len(), 2);
 
     let response = app
-        .post_form_as(&format!("{path}/leave"), &[], &pair.second)
+        .post_form_as(&format!("{path}/leave"), &[], &pair.b.cookie)
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&response), path);
 
     // The leaver: a read-only page that the pairing ended, nothing of the partner.
-    let (status, html) = page(&app, &path, &pair.second).await;
+    let (status, html) = page(&app, &path, &pair.b.cookie).await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("The pairing has ended"));
     assert!(!html.contains("staying-one"));
     assert!(!html.contains("<form method=\"post\" action=\"/spaces/"));
-    let (_, list) = page(&app, "/spaces", &pair.second).await;
+    let (_, list) = page(&app, "/spaces", &pair.b.cookie).await;
     assert!(list.contains("You left"));
     assert_eq!(
-        get_space(&app, &pair.second, &pair.space).await.status(),
+        get_space(&app, &pair.b.cookie, &pair.space).await.status(),
         StatusCode::NOT_FOUND
     );
     let listed = json(
-        app.api(Method::GET, "/api/v1/spaces", None, Some(&pair.second))
+        app.api(Method::GET, "/api/v1/spaces", None, Some(&pair.b.cookie))
             .await,
     )
     .await;
@@ -667,15 +634,15 @@ async fn leaving_is_immediate_and_the_partner_learns_only_that_the_pairing_ended
         ("POST", format!("{path}/invites")),
     ] {
         let response = if method == "GET" {
-            app.get_as(&route, &pair.second).await
+            app.get_as(&route, &pair.b.cookie).await
         } else {
-            app.post_form_as(&route, &[], &pair.second).await
+            app.post_form_as(&route, &[], &pair.b.cookie).await
         };
         assert_eq!(response.status(), StatusCode::NOT_FOUND, "{method} {route}");
     }
 
     // The one who stayed: solo mode, told the pairing ended, nothing about the leaver.
-    let (_, html) = page(&app, &path, &pair.first).await;
+    let (_, html) = page(&app, &path, &pair.a.cookie).await;
     assert!(html.contains("The pairing in this space has ended"));
     assert!(html.contains("Waiting for your partner"));
     assert!(
@@ -684,10 +651,10 @@ async fn leaving_is_immediate_and_the_partner_learns_only_that_the_pairing_ended
     );
     assert!(!html.contains("leaving-one"));
     assert_eq!(
-        members(&app, &pair.first, &pair.space).await,
+        members(&app, &pair.a.cookie, &pair.space).await,
         [("staying-one".to_owned(), true)]
     );
-    let body = get_space(&app, &pair.first, &pair.space)
+    let body = get_space(&app, &pair.a.cookie, &pair.space)
         .await
         .text()
         .await
@@ -698,8 +665,8 @@ async fn leaving_is_immediate_and_the_partner_learns_only_that_the_pairing_ended
 
 #[tokio::test]
 async fn leaving_over_the_api_takes_the_leavers_open_invites_with_them() {
-    let app = TestApp::sqlite().await;
-    let pair = couple(&app, "api-stayer", "api-leaver", "Short").await;
+    let app = TestApp::builder().start().await;
+    let pair = couple_without_tokens(&app, "api-stayer", "api-leaver", "Short").await;
     let newcomer = app.sign_up("api-newcomer", PASSWORD).await;
     // The partner leaves; the one who stayed invites someone new, then leaves too.
     let response = app
@@ -707,18 +674,18 @@ async fn leaving_over_the_api_takes_the_leavers_open_invites_with_them() {
             Method::POST,
             &format!("/api/v1/spaces/{}/leave", pair.space),
             None,
-            Some(&pair.second),
+            Some(&pair.b.cookie),
         )
         .await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(json(response).await, json!({ "left": true }));
-    let (token, _) = invite(&app, &pair.first, &pair.space).await;
+    let (token, _) = invite(&app, &pair.a.cookie, &pair.space).await;
     let response = app
         .api(
             Method::POST,
             &format!("/api/v1/spaces/{}/leave", pair.space),
             None,
-            Some(&pair.first),
+            Some(&pair.a.cookie),
         )
         .await;
     assert_eq!(response.status(), StatusCode::OK);
@@ -744,7 +711,7 @@ async fn leaving_over_the_api_takes_the_leavers_open_invites_with_them() {
             Method::POST,
             &format!("/api/v1/spaces/{}/leave", pair.space),
             None,
-            Some(&pair.first),
+            Some(&pair.a.cookie),
         )
         .await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND, "gone already");
@@ -801,7 +768,7 @@ async fn snapshot(app: &TestApp, space: &str) -> String {
 #[tokio::test]
 async fn another_couple_gets_404_for_every_space_route_and_changes_nothing() {
     let clock = test_clock();
-    let app = TestApp::with_config(TestApp::test_config(&clock)).await;
+    let app = TestApp::builder().clock(&clock).start().await;
     // Each couple's first partner keeps an open invite made before the space filled up.
     let a = app.sign_up("couple-a-alex", PASSWORD).await;
     let b = app.sign_up("couple-a-blake", PASSWORD).await;
@@ -916,7 +883,7 @@ fn uuid_like(n: u8) -> String {
 #[tokio::test]
 async fn a_flood_of_invite_acceptances_gets_429_with_retry_after() {
     let clock = test_clock();
-    let app = TestApp::with_config(TestApp::test_config(&clock)).await;
+    let app = TestApp::builder().clock(&clock).start().await;
     let cookie = app.sign_up("eager-guesser", PASSWORD).await;
     let mut statuses = Vec::new();
     for n in 0..14_u8 {
@@ -967,7 +934,7 @@ async fn a_flood_of_invite_acceptances_gets_429_with_retry_after() {
 
 #[tokio::test]
 async fn a_bad_space_name_comes_back_in_the_form_or_as_422_never_a_500() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let cookie = app.sign_up("name-tester", PASSWORD).await;
     let too_long = "ż".repeat(81);
     for (typed, message) in [
@@ -1032,12 +999,12 @@ async fn a_bad_space_name_comes_back_in_the_form_or_as_422_never_a_500() {
 #[tokio::test]
 async fn pairing_works_the_same_on_both_backends() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
-        let pair = couple(&app, "backend-one", "backend-two", "Both").await;
+        let pair = couple_without_tokens(&app, "backend-one", "backend-two", "Both").await;
         assert_eq!(
-            members(&app, &pair.second, &pair.space).await,
+            members(&app, &pair.b.cookie, &pair.space).await,
             [
                 ("backend-one".to_owned(), false),
                 ("backend-two".to_owned(), true)
@@ -1049,16 +1016,16 @@ async fn pairing_works_the_same_on_both_backends() {
                 Method::POST,
                 &format!("/api/v1/spaces/{}/leave", pair.space),
                 None,
-                Some(&pair.first),
+                Some(&pair.a.cookie),
             )
             .await;
         assert_eq!(response.status(), StatusCode::OK);
         assert_eq!(
-            get_space(&app, &pair.first, &pair.space).await.status(),
+            get_space(&app, &pair.a.cookie, &pair.space).await.status(),
             StatusCode::NOT_FOUND
         );
         assert_eq!(
-            members(&app, &pair.second, &pair.space).await,
+            members(&app, &pair.b.cookie, &pair.space).await,
             [("backend-two".to_owned(), true)]
         );
         app.stop().await;
@@ -1067,7 +1034,7 @@ async fn pairing_works_the_same_on_both_backends() {
 
 #[tokio::test]
 async fn a_new_space_keeps_its_creators_time_and_puts_the_invite_first() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let cookie = app.sign_up("warsaw-starter", PASSWORD).await;
     // The browser reports its zone in the `tz` cookie; the new space takes it.
     let response = app
@@ -1132,7 +1099,7 @@ async fn a_new_space_keeps_its_creators_time_and_puts_the_invite_first() {
 
 #[tokio::test]
 async fn an_invite_page_shows_the_same_link_on_reload_with_a_qr_code_and_only_on_its_device() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let cookie = app.sign_up("inviter", PASSWORD).await;
     let space = create_space(&app, &cookie, "Our place").await;
     let made = app

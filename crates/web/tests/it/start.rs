@@ -9,8 +9,7 @@ use serde_json::Value;
 use crate::support::TestApp;
 use crate::support::app::session_cookie;
 use crate::support::pages::{json, location, page, post};
-
-const PASSWORD: &str = "correct horse battery staple";
+use crate::support::people::PASSWORD;
 
 /// Posts the sign-up form as a person fills it, with `more` of its fields.
 async fn post_sign_up(app: &TestApp, username: &str, more: &[(&str, &str)]) -> reqwest::Response {
@@ -43,7 +42,7 @@ async fn spaces_of(app: &TestApp, cookie: &str) -> Vec<Value> {
 
 #[tokio::test]
 async fn a_new_account_is_guided_to_start_together_in_one_step_and_never_twice() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let (cookie, codes) = sign_up_on_the_page(&app, "new-here").await;
     // The codes page offers starting together in one tap, and the other ways a link away.
     assert!(
@@ -115,7 +114,7 @@ async fn a_new_account_is_guided_to_start_together_in_one_step_and_never_twice()
 
 #[tokio::test]
 async fn starting_alone_makes_a_space_without_an_invite_and_a_bad_name_keeps_the_form() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let (cookie, _) = sign_up_on_the_page(&app, "on-my-own").await;
     let (status, html, _) = post(
         &app,
@@ -163,7 +162,7 @@ async fn starting_alone_makes_a_space_without_an_invite_and_a_bad_name_keeps_the
 
 #[tokio::test]
 async fn a_pasted_link_opens_the_partners_invite_and_anything_else_is_explained() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let (cookie, _) = sign_up_on_the_page(&app, "joining").await;
     let token = "ab".repeat(32);
     for pasted in [
@@ -196,7 +195,7 @@ async fn a_pasted_link_opens_the_partners_invite_and_anything_else_is_explained(
 #[tokio::test]
 async fn a_partner_signing_up_from_an_invite_joins_from_the_codes_page_and_confirms_from_the_space()
 {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let (ola, _) = sign_up_on_the_page(&app, "ola").await;
     let (_, _, invite_page) = post(
         &app,
@@ -275,7 +274,7 @@ async fn a_partner_signing_up_from_an_invite_joins_from_the_codes_page_and_confi
 
 #[tokio::test]
 async fn the_sign_up_form_asks_once_how_polish_speaks_to_the_person() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let form = app.get("/sign-up").await.text().await.unwrap();
     assert!(
         form.contains(r#"name="grammatical_form" value="neutral" checked"#),

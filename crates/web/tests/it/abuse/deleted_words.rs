@@ -9,7 +9,8 @@ use steadfast_core::{PersonId, StreamId};
 use steadfast_store::Backend;
 
 use crate::support::TestApp;
-use crate::support::api::{call, export, person};
+use crate::support::api::{call, export};
+use crate::support::people::person;
 
 const WRITTEN: &str = "i-am-planning-to-leave-in-spring";
 const EDITED: &str = "i-have-found-a-flat-near-my-sister";
@@ -18,7 +19,7 @@ const KEPT: &str = "a-plain-day-nothing-to-hide";
 #[tokio::test]
 async fn a_deleted_entrys_words_are_not_in_the_database() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let hana = person(&app, "hana").await;

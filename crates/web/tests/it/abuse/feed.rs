@@ -9,44 +9,16 @@ use steadfast_store::Backend;
 use steadfast_web::ManualClock;
 
 use crate::support::TestApp;
-use crate::support::api::PASSWORD;
-use crate::support::app::{session_cookie, test_clock};
+use crate::support::app::test_clock;
 use crate::support::pages::{create_space, json};
+use crate::support::people::{PASSWORD, Person, sign_in, sign_up};
 
 const NEW_PASSWORD: &str = "a quiet harbour at dawn";
 
-/// Sam, signed in on the phone Alex picks up.
-struct Sam {
-    name: &'static str,
-    phone: String,
-    codes: Vec<String>,
-}
-
-async fn sam(app: &TestApp, name: &'static str) -> Sam {
-    let body = json!({ "username": name, "password": PASSWORD });
-    let response = app
-        .api(Method::POST, "/api/v1/accounts", Some(body), None)
-        .await;
-    assert_eq!(response.status(), StatusCode::CREATED);
-    let phone = session_cookie(&response).expect("signed in");
-    let codes = json(response).await["recovery_codes"]
-        .as_array()
-        .expect("codes")
-        .iter()
-        .filter_map(|code| code.as_str().map(str::to_owned))
-        .collect();
-    Sam { name, phone, codes }
-}
-
 /// Alex, with Sam's phone, makes Sam's feed and keeps its address: the path it is served at.
-async fn alex_makes_the_feed(app: &TestApp, sam: &Sam) -> String {
+async fn alex_makes_the_feed(app: &TestApp, phone: &str) -> String {
     let made = app
-        .api(
-            Method::POST,
-            "/api/v1/calendar-feed",
-            None,
-            Some(&sam.phone),
-        )
+        .api(Method::POST, "/api/v1/calendar-feed", None, Some(phone))
         .await;
     assert_eq!(made.status(), StatusCode::CREATED);
     let path = json(made).await["path"]
@@ -57,35 +29,21 @@ async fn alex_makes_the_feed(app: &TestApp, sam: &Sam) -> String {
     path
 }
 
-/// Sam signs in on the laptop: the session cookie.
-async fn laptop(app: &TestApp, sam: &Sam) -> String {
-    let signed_in = app
-        .api(
-            Method::POST,
-            "/api/v1/sessions",
-            Some(json!({ "username": sam.name, "password": PASSWORD })),
-            None,
-        )
-        .await;
-    assert_eq!(signed_in.status(), StatusCode::CREATED);
-    session_cookie(&signed_in).expect("signed in on the laptop")
-}
-
 #[tokio::test]
 async fn the_feed_alex_made_on_sams_phone_ends_when_sam_recovers_the_account() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
-        let sam = sam(&app, "sam-feed-recovers").await;
-        let feed = alex_makes_the_feed(&app, &sam).await;
+        let sam = sign_up(&app, "sam-feed-recovers").await;
+        let feed = alex_makes_the_feed(&app, &sam.cookie).await;
         let recovered = app
             .api(
                 Method::POST,
                 "/api/v1/recovery",
                 Some(json!({
                     "username": sam.name,
-                    "code": sam.codes[0],
+                    "code": sam.recovery_codes[0],
                     "new_password": NEW_PASSWORD,
                 })),
                 None,
@@ -104,12 +62,12 @@ async fn the_feed_alex_made_on_sams_phone_ends_when_sam_recovers_the_account() {
 #[tokio::test]
 async fn the_feed_alex_made_on_sams_phone_ends_when_sam_changes_the_password() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
-        let sam = sam(&app, "sam-feed-changes").await;
-        let feed = alex_makes_the_feed(&app, &sam).await;
-        let laptop = laptop(&app, &sam).await;
+        let sam = sign_up(&app, "sam-feed-changes").await;
+        let feed = alex_makes_the_feed(&app, &sam.cookie).await;
+        let laptop = sign_in(&app, &sam.name).await;
         let changed = app
             .post_form_as(
                 "/account/password",
@@ -133,14 +91,14 @@ async fn the_feed_alex_made_on_sams_phone_ends_when_sam_changes_the_password() {
 #[tokio::test]
 async fn the_feed_alex_made_on_sams_phone_ends_when_sam_signs_out_everywhere() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
-        let sam = sam(&app, "sam-feed-signs-out").await;
+        let sam = sign_up(&app, "sam-feed-signs-out").await;
 
         // "Everywhere else", from the laptop.
-        let feed = alex_makes_the_feed(&app, &sam).await;
-        let laptop = laptop(&app, &sam).await;
+        let feed = alex_makes_the_feed(&app, &sam.cookie).await;
+        let laptop = sign_in(&app, &sam.name).await;
         let others = app
             .post_form_as("/account/sign-out-others", &[], &laptop)
             .await;
@@ -152,12 +110,7 @@ async fn the_feed_alex_made_on_sams_phone_ends_when_sam_signs_out_everywhere() {
         );
 
         // "Everywhere", this session too.
-        let again = Sam {
-            name: sam.name,
-            phone: laptop.clone(),
-            codes: Vec::new(),
-        };
-        let feed = alex_makes_the_feed(&app, &again).await;
+        let feed = alex_makes_the_feed(&app, &laptop).await;
         let everywhere = app
             .post_form_as("/account/sign-out-everywhere", &[], &laptop)
             .await;
@@ -172,9 +125,14 @@ async fn the_feed_alex_made_on_sams_phone_ends_when_sam_signs_out_everywhere() {
 }
 
 /// Whether Sam's feed still has discreet titles, as Sam's settings say.
-async fn still_discreet(app: &TestApp, sam: &Sam) -> Value {
+async fn still_discreet(app: &TestApp, sam: &Person) -> Value {
     let settings = app
-        .api(Method::GET, "/api/v1/calendar-feed", None, Some(&sam.phone))
+        .api(
+            Method::GET,
+            "/api/v1/calendar-feed",
+            None,
+            Some(&sam.cookie),
+        )
         .await;
     assert_eq!(settings.status(), StatusCode::OK);
     json(settings).await["discreet"].clone()
@@ -183,11 +141,11 @@ async fn still_discreet(app: &TestApp, sam: &Sam) -> Value {
 #[tokio::test]
 async fn alex_cannot_switch_the_discreet_titles_off_without_sams_password() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
-        let sam = sam(&app, "sam-feed-discreet").await;
-        let feed = alex_makes_the_feed(&app, &sam).await;
+        let sam = sign_up(&app, "sam-feed-discreet").await;
+        let feed = alex_makes_the_feed(&app, &sam.cookie).await;
 
         // Over the API: no password, a guess, an empty one.
         for body in [
@@ -200,7 +158,7 @@ async fn alex_cannot_switch_the_discreet_titles_off_without_sams_password() {
                     Method::PUT,
                     "/api/v1/calendar-feed",
                     Some(body.clone()),
-                    Some(&sam.phone),
+                    Some(&sam.cookie),
                 )
                 .await;
             assert_eq!(
@@ -213,7 +171,7 @@ async fn alex_cannot_switch_the_discreet_titles_off_without_sams_password() {
         // The page's form, unticked, with and without a guess.
         for form in [vec![], vec![("password", "sam1234567")]] {
             let page = app
-                .post_form_as("/account/calendar/discreet", &form, &sam.phone)
+                .post_form_as("/account/calendar/discreet", &form, &sam.cookie)
                 .await;
             assert_eq!(page.status(), StatusCode::FORBIDDEN, "{backend:?}");
             let html = page.text().await.expect("a page");
@@ -230,7 +188,7 @@ async fn alex_cannot_switch_the_discreet_titles_off_without_sams_password() {
                 Method::PUT,
                 "/api/v1/calendar-feed",
                 Some(json!({ "discreet": false, "password": PASSWORD })),
-                Some(&sam.phone),
+                Some(&sam.cookie),
             )
             .await;
         assert_eq!(off.status(), StatusCode::OK, "{backend:?}");
@@ -239,7 +197,7 @@ async fn alex_cannot_switch_the_discreet_titles_off_without_sams_password() {
             .post_form_as(
                 "/account/calendar/discreet",
                 &[("discreet", "on")],
-                &sam.phone,
+                &sam.cookie,
             )
             .await;
         assert_eq!(on.status(), StatusCode::SEE_OTHER);
@@ -252,17 +210,17 @@ async fn alex_cannot_switch_the_discreet_titles_off_without_sams_password() {
 async fn sams_page_shows_when_the_feed_was_made_and_last_fetched() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
         let clock: ManualClock = test_clock();
-        let Some(app) = TestApp::on_with(backend, TestApp::test_config(&clock)).await else {
+        let Some(app) = TestApp::builder().clock(&clock).start_on(backend).await else {
             continue;
         };
         // 2026-11-18 11:06 UTC.
-        let sam = sam(&app, "sam-feed-times").await;
+        let sam = sign_up(&app, "sam-feed-times").await;
         let made = app
             .api(
                 Method::POST,
                 "/api/v1/calendar-feed",
                 None,
-                Some(&sam.phone),
+                Some(&sam.cookie),
             )
             .await;
         let feed = json(made).await["path"]
@@ -277,7 +235,7 @@ async fn sams_page_shows_when_the_feed_was_made_and_last_fetched() {
                 response.text().await.expect("a page")
             }
         };
-        let before = page(sam.phone.clone()).await;
+        let before = page(sam.cookie.clone()).await;
         assert!(
             before.contains("Wed 18 November, 11:06 am (UTC)"),
             "made: {before}"
@@ -288,7 +246,7 @@ async fn sams_page_shows_when_the_feed_was_made_and_last_fetched() {
         clock.advance_millis(3 * 60 * 60 * 1_000 + 10 * 60 * 1_000);
         assert_eq!(app.get(&feed).await.status(), StatusCode::OK);
         // Sam looks later, signed in afresh (the phone's session may have lapsed meanwhile).
-        let laptop = laptop(&app, &sam).await;
+        let laptop = sign_in(&app, &sam.name).await;
         let after = page(laptop).await;
         assert!(
             after.contains("Last fetched by a calendar app")
@@ -320,26 +278,26 @@ async fn walk(app: &TestApp, cookie: &str, space: &str, name: &str) {
 #[tokio::test]
 async fn the_feed_alex_made_does_not_follow_sam_into_a_later_space() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
-        let sam = sam(&app, "sam-feed-later").await;
-        let ours = create_space(&app, &sam.phone, "Ours").await;
-        walk(&app, &sam.phone, &ours, "Saturday walk together").await;
-        let feed = alex_makes_the_feed(&app, &sam).await;
+        let sam = sign_up(&app, "sam-feed-later").await;
+        let ours = create_space(&app, &sam.cookie, "Ours").await;
+        walk(&app, &sam.cookie, &ours, "Saturday walk together").await;
+        let feed = alex_makes_the_feed(&app, &sam.cookie).await;
         let off = app
             .api(
                 Method::PUT,
                 "/api/v1/calendar-feed",
                 Some(json!({ "discreet": false, "password": PASSWORD })),
-                Some(&sam.phone),
+                Some(&sam.cookie),
             )
             .await;
         assert_eq!(off.status(), StatusCode::OK);
 
         // Later, Sam starts a new space (after a break-up, say) with its own rituals.
-        let later = create_space(&app, &sam.phone, "A fresh start").await;
-        walk(&app, &sam.phone, &later, "Morning run alone").await;
+        let later = create_space(&app, &sam.cookie, "A fresh start").await;
+        walk(&app, &sam.cookie, &later, "Morning run alone").await;
         let text = app.get(&feed).await.text().await.expect("the feed");
         assert!(
             text.contains("Saturday walk together"),
@@ -348,7 +306,7 @@ async fn the_feed_alex_made_does_not_follow_sam_into_a_later_space() {
         assert!(!text.contains("Morning run alone"), "{backend:?}: {text}");
 
         // Sam's own new address covers the spaces Sam is in when making it.
-        let renewed = alex_makes_the_feed(&app, &sam).await;
+        let renewed = alex_makes_the_feed(&app, &sam.cookie).await;
         let text = app.get(&renewed).await.text().await.expect("the feed");
         assert!(text.contains("Morning run alone"), "{backend:?}");
         app.stop().await;

@@ -7,12 +7,13 @@ use reqwest::{Method, StatusCode};
 use serde_json::json;
 
 use crate::support::TestApp;
-use crate::support::api::{Couple, call, couple, person, solo_space};
+use crate::support::api::{call, solo_space};
 use crate::support::pages::page;
+use crate::support::people::{Couple, couple, person};
 
 #[tokio::test]
 async fn nobody_but_the_person_sets_their_form_and_another_space_lends_no_form() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let Couple {
         a: ola,
         b: tomek,

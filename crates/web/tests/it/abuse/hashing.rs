@@ -15,8 +15,8 @@ use steadfast_web::{PasswordCost, WebConfig};
 use tokio::task::JoinSet;
 
 use crate::support::TestApp;
-use crate::support::api::PASSWORD;
 use crate::support::app::test_clock;
+use crate::support::people::PASSWORD;
 
 const FLOODING_ADDRESSES: u8 = 60;
 /// Requests each flooding address keeps in flight at once.
@@ -35,6 +35,8 @@ struct Tally {
     other: AtomicUsize,
 }
 
+/// Kept here, not in `support::people`: it signs in from a given forwarded address and gives up
+/// after `PATIENCE`, which only the flood needs.
 async fn sign_in_from(
     app: &TestApp,
     address: &str,
@@ -104,7 +106,7 @@ async fn a_flood_of_wrong_sign_ins_from_many_addresses_is_refused_at_once_and_an
             client_address_header: Some(header::HeaderName::from_static("x-forwarded-for")),
             ..TestApp::test_config(&clock)
         };
-        let Some(app) = TestApp::on_with(backend, config).await else {
+        let Some(app) = TestApp::builder().config(config).start_on(backend).await else {
             continue;
         };
         let app = Arc::new(app);

@@ -10,9 +10,9 @@ use serde_json::{Value, json};
 use steadfast_store::Backend;
 
 use crate::support::TestApp;
-use crate::support::api::PASSWORD;
 use crate::support::app::test_clock;
 use crate::support::pages::json;
+use crate::support::people::{PASSWORD, try_sign_in_on_device, try_sign_up};
 
 const WRONG: &str = "sam guesses this one";
 const ALEXS_NEW_PASSWORD: &str = "alex takes it back now";
@@ -33,21 +33,6 @@ fn device_cookie(response: &reqwest::Response) -> Option<(String, String)> {
                 .next()
                 .map(|pair| (pair.to_owned(), value.to_owned()))
         })
-}
-
-async fn sign_in(
-    app: &TestApp,
-    name: &str,
-    password: &str,
-    device: Option<&str>,
-) -> reqwest::Response {
-    app.api(
-        Method::POST,
-        "/api/v1/sessions",
-        Some(json!({ "username": name, "password": password })),
-        device,
-    )
-    .await
 }
 
 async fn recover(app: &TestApp, name: &str, code: &str, device: Option<&str>) -> reqwest::Response {
@@ -79,14 +64,14 @@ async fn alex_with_phone(app: &TestApp) -> (Vec<String>, String) {
         .iter()
         .filter_map(|code| code.as_str().map(str::to_owned))
         .collect();
-    let signed_in = sign_in(app, "alex", PASSWORD, None).await;
+    let signed_in = try_sign_in_on_device(app, "alex", PASSWORD, None).await;
     assert_eq!(signed_in.status(), StatusCode::CREATED);
     let (phone, header) = device_cookie(&signed_in).expect("a device cookie");
     for attribute in ["HttpOnly", "SameSite=Lax", "Max-Age="] {
         assert!(header.contains(attribute), "{attribute} in {header}");
     }
     // A device already known gets no second cookie.
-    let again = sign_in(app, "alex", PASSWORD, Some(&phone)).await;
+    let again = try_sign_in_on_device(app, "alex", PASSWORD, Some(&phone)).await;
     assert_eq!(again.status(), StatusCode::CREATED);
     assert_eq!(device_cookie(&again), None);
     (codes, phone)
@@ -115,12 +100,12 @@ async fn flood(app: &TestApp, path: &str, body: Value) {
 async fn sams_flood_of_wrong_sign_ins_does_not_keep_alex_off_his_own_phone() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
         let clock = test_clock();
-        let Some(app) = TestApp::on_with(backend, TestApp::test_config(&clock)).await else {
+        let Some(app) = TestApp::builder().clock(&clock).start_on(backend).await else {
             continue;
         };
         let (_, phone) = alex_with_phone(&app).await;
         app.sign_up("sam", PASSWORD).await;
-        let sams_phone = sign_in(&app, "sam", PASSWORD, None).await;
+        let sams_phone = try_sign_in_on_device(&app, "sam", PASSWORD, None).await;
         let (sams_device, _) = device_cookie(&sams_phone).expect("sam's device cookie");
 
         flood(
@@ -139,10 +124,10 @@ async fn sams_flood_of_wrong_sign_ins_does_not_keep_alex_off_his_own_phone() {
         .await;
 
         // Alex, on his own phone, signs in.
-        let on_phone = sign_in(&app, "alex", PASSWORD, Some(&phone)).await;
+        let on_phone = try_sign_in_on_device(&app, "alex", PASSWORD, Some(&phone)).await;
         assert_eq!(on_phone.status(), StatusCode::CREATED, "{backend:?}");
         // A device never seen before is still held back, even with the right password...
-        let new_device = sign_in(&app, "alex", PASSWORD, None).await;
+        let new_device = try_sign_in_on_device(&app, "alex", PASSWORD, None).await;
         assert_eq!(new_device.status(), StatusCode::TOO_MANY_REQUESTS);
         assert!(
             new_device
@@ -150,18 +135,20 @@ async fn sams_flood_of_wrong_sign_ins_does_not_keep_alex_off_his_own_phone() {
                 .contains_key(reqwest::header::RETRY_AFTER)
         );
         // ...and Sam's own known device counts for Sam's account only.
-        let sams_device_as_alex = sign_in(&app, "alex", WRONG, Some(&sams_device)).await;
+        let sams_device_as_alex =
+            try_sign_in_on_device(&app, "alex", WRONG, Some(&sams_device)).await;
         assert_eq!(sams_device_as_alex.status(), StatusCode::TOO_MANY_REQUESTS);
         // A cookie made up by Sam is no known device either.
-        let made_up = sign_in(&app, "alex", WRONG, Some("steadfast-device=00ff")).await;
+        let made_up =
+            try_sign_in_on_device(&app, "alex", WRONG, Some("steadfast-device=00ff")).await;
         assert_eq!(made_up.status(), StatusCode::TOO_MANY_REQUESTS);
         // The phone still checks the password.
-        let wrong_on_phone = sign_in(&app, "alex", WRONG, Some(&phone)).await;
+        let wrong_on_phone = try_sign_in_on_device(&app, "alex", WRONG, Some(&phone)).await;
         assert_eq!(wrong_on_phone.status(), StatusCode::UNAUTHORIZED);
         // A known device is limited on its own: whoever holds it cannot guess at speed either.
         let mut refused = false;
         for _ in 0..12 {
-            let guess = sign_in(&app, "alex", WRONG, Some(&phone)).await;
+            let guess = try_sign_in_on_device(&app, "alex", WRONG, Some(&phone)).await;
             if guess.status() == StatusCode::TOO_MANY_REQUESTS {
                 refused = true;
                 break;
@@ -177,7 +164,7 @@ async fn sams_flood_of_wrong_sign_ins_does_not_keep_alex_off_his_own_phone() {
 async fn sams_flood_of_wrong_recoveries_does_not_block_alexs_code_on_his_phone() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
         let clock = test_clock();
-        let Some(app) = TestApp::on_with(backend, TestApp::test_config(&clock)).await else {
+        let Some(app) = TestApp::builder().clock(&clock).start_on(backend).await else {
             continue;
         };
         let (codes, phone) = alex_with_phone(&app).await;
@@ -192,7 +179,7 @@ async fn sams_flood_of_wrong_recoveries_does_not_block_alexs_code_on_his_phone()
         assert_eq!(from_new_device.status(), StatusCode::TOO_MANY_REQUESTS);
         let on_phone = recover(&app, "alex", &codes[0], Some(&phone)).await;
         assert_eq!(on_phone.status(), StatusCode::OK, "{backend:?}");
-        let signed_in = sign_in(&app, "alex", ALEXS_NEW_PASSWORD, Some(&phone)).await;
+        let signed_in = try_sign_in_on_device(&app, "alex", ALEXS_NEW_PASSWORD, Some(&phone)).await;
         assert_eq!(signed_in.status(), StatusCode::CREATED);
         app.stop().await;
     }
@@ -202,13 +189,13 @@ async fn sams_flood_of_wrong_recoveries_does_not_block_alexs_code_on_his_phone()
 async fn after_alex_recovers_the_laptop_sam_signed_in_on_as_alex_is_a_stranger_again() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
         let clock = test_clock();
-        let Some(app) = TestApp::on_with(backend, TestApp::test_config(&clock)).await else {
+        let Some(app) = TestApp::builder().clock(&clock).start_on(backend).await else {
             continue;
         };
         let (codes, phone) = alex_with_phone(&app).await;
         // Sam knew Alex's password and signed in as Alex on Sam's laptop, which so became one of
         // Alex's known devices.
-        let on_laptop = sign_in(&app, "alex", PASSWORD, None).await;
+        let on_laptop = try_sign_in_on_device(&app, "alex", PASSWORD, None).await;
         assert_eq!(on_laptop.status(), StatusCode::CREATED);
         let (laptop, _) = device_cookie(&on_laptop).expect("the laptop's device cookie");
 
@@ -226,54 +213,45 @@ async fn after_alex_recovers_the_laptop_sam_signed_in_on_as_alex_is_a_stranger_a
             json!({ "username": "alex", "password": WRONG }),
         )
         .await;
-        let from_laptop = sign_in(&app, "alex", WRONG, Some(&laptop)).await;
+        let from_laptop = try_sign_in_on_device(&app, "alex", WRONG, Some(&laptop)).await;
         assert_eq!(
             from_laptop.status(),
             StatusCode::TOO_MANY_REQUESTS,
             "{backend:?}: the laptop is no longer one of Alex's devices"
         );
-        let on_phone = sign_in(&app, "alex", ALEXS_NEW_PASSWORD, Some(&phone_again)).await;
+        let on_phone =
+            try_sign_in_on_device(&app, "alex", ALEXS_NEW_PASSWORD, Some(&phone_again)).await;
         assert_eq!(on_phone.status(), StatusCode::CREATED, "{backend:?}");
         app.stop().await;
     }
-}
-
-async fn sign_up(app: &TestApp, name: &str, password: &str) -> reqwest::Response {
-    app.api(
-        Method::POST,
-        "/api/v1/accounts",
-        Some(json!({ "username": name, "password": password })),
-        None,
-    )
-    .await
 }
 
 #[tokio::test]
 async fn refused_sign_ups_on_a_shared_home_network_do_not_block_the_next_one() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
         let clock = test_clock();
-        let Some(app) = TestApp::on_with(backend, TestApp::test_config(&clock)).await else {
+        let Some(app) = TestApp::builder().clock(&clock).start_on(backend).await else {
             continue;
         };
         // Sam signs up; then, from the same home address, a name already taken and a password
         // too short, again and again, more often than the address may make accounts.
         assert_eq!(
-            sign_up(&app, "sam", PASSWORD).await.status(),
+            try_sign_up(&app, "sam", PASSWORD).await.status(),
             StatusCode::CREATED
         );
         for _ in 0..4 {
-            let taken = sign_up(&app, "sam", PASSWORD).await;
+            let taken = try_sign_up(&app, "sam", PASSWORD).await;
             assert_eq!(taken.status(), StatusCode::CONFLICT);
-            let short = sign_up(&app, "alex", "short").await;
+            let short = try_sign_up(&app, "alex", "short").await;
             assert_eq!(short.status(), StatusCode::UNPROCESSABLE_ENTITY);
         }
         // Alex's sign-up from the same address goes through, and so do three more.
         for name in ["alex", "robin", "kimberly", "jordan"] {
-            let made = sign_up(&app, name, PASSWORD).await;
+            let made = try_sign_up(&app, name, PASSWORD).await;
             assert_eq!(made.status(), StatusCode::CREATED, "{name} on {backend:?}");
         }
         // Accounts made still count: a sixth waits, and is told for how long.
-        let api = sign_up(&app, "lee", PASSWORD).await;
+        let api = try_sign_up(&app, "lee", PASSWORD).await;
         assert_eq!(api.status(), StatusCode::TOO_MANY_REQUESTS);
         assert_eq!(api.headers()[reqwest::header::RETRY_AFTER], "600");
         let body = json(api).await;

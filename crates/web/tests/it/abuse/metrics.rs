@@ -8,7 +8,8 @@ use serde_json::json;
 use steadfast_store::Backend;
 
 use crate::support::TestApp;
-use crate::support::api::{Couple, call, couple};
+use crate::support::api::call;
+use crate::support::people::{Couple, couple};
 
 /// The lines counting requests: what this app counted, nothing another test's app did.
 fn request_counts(metrics: &str) -> String {
@@ -68,7 +69,7 @@ async fn ordinary_visits(app: &TestApp, us: &Couple) {
 #[tokio::test]
 async fn the_public_address_has_no_metrics_signed_out_or_in() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         assert_eq!(app.get("/metrics").await.status(), StatusCode::NOT_FOUND);
@@ -97,9 +98,10 @@ async fn the_public_address_has_no_metrics_signed_out_or_in() {
 #[tokio::test]
 async fn the_metrics_cannot_tell_private_visits_from_ordinary_ones() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let (Some(watched), Some(ordinary)) =
-            (TestApp::on(backend).await, TestApp::on(backend).await)
-        else {
+        let (Some(watched), Some(ordinary)) = (
+            TestApp::builder().start_on(backend).await,
+            TestApp::builder().start_on(backend).await,
+        ) else {
             continue;
         };
         let us_watched = couple(&watched, "hana", "piotr").await;

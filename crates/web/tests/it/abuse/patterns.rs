@@ -5,17 +5,18 @@
 use reqwest::Method;
 use serde_json::Value;
 
-use crate::checkins_api as checkins;
 use crate::support::TestApp;
+use crate::support::api::call;
+use crate::support::people::couple;
 
 /// Alex's patterns after three completed check-ins where he answered −5 and Sam `sams`.
 async fn alex_after(sams: [i64; 3]) -> Value {
-    let app = TestApp::sqlite().await;
-    let us = checkins::couple(&app, "alex", "sam").await;
+    let app = TestApp::builder().start().await;
+    let us = couple(&app, "alex", "sam").await;
     let feelings: Vec<(i64, i64)> = sams.iter().map(|&sam| (-5, sam)).collect();
     crate::patterns::complete_check_ins(&app, &us, &feelings).await;
     let path = format!("/api/v1/spaces/{}/patterns", us.space);
-    let alex = checkins::call(&app, &us.a, Method::GET, &path, None).await;
+    let alex = call(&app, &us.a, Method::GET, &path, None).await;
     let mut body = alex.ok().clone();
     app.stop().await;
     // Ids and times differ between the two runs; what is told must not.

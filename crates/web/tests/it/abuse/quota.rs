@@ -11,8 +11,9 @@ use steadfast_store::Backend;
 use steadfast_web::WriteQuota;
 
 use crate::support::TestApp;
-use crate::support::api::{Couple, Person, answer, call, couple, export};
+use crate::support::api::{answer, call, export};
 use crate::support::app::test_clock;
+use crate::support::people::{Couple, Person, couple};
 
 /// The most open promises one partner may have to the other (`steadfast_core::promise`).
 const MAX_OPEN: usize = 100;
@@ -57,7 +58,7 @@ async fn a_flood_of_writes_is_refused_after_the_burst_never_a_500_and_nothing_ha
             WriteQuota::HUMAN,
             "the production quota"
         );
-        let Some(app) = TestApp::on_with(backend, config).await else {
+        let Some(app) = TestApp::builder().config(config).start_on(backend).await else {
             continue;
         };
         let c = couple(&app, "alex", "sam").await;
@@ -68,7 +69,7 @@ async fn a_flood_of_writes_is_refused_after_the_burst_never_a_500_and_nothing_ha
             let request = app
                 .client
                 .post(app.url(&path))
-                .bearer_auth(&c.a.token)
+                .bearer_auth(c.a.token())
                 .json(&promise(n));
             flood.spawn(async move { answer(request.send().await.unwrap()).await });
         }
@@ -92,7 +93,7 @@ async fn a_flood_of_writes_is_refused_after_the_burst_never_a_500_and_nothing_ha
         let refused = app
             .client
             .post(app.url(&path))
-            .bearer_auth(&c.a.token)
+            .bearer_auth(c.a.token())
             .json(&promise(999))
             .send()
             .await
@@ -134,7 +135,7 @@ async fn a_flood_of_writes_is_refused_after_the_burst_never_a_500_and_nothing_ha
 async fn the_open_promise_cap_holds_however_patiently_a_partner_writes() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
         let clock = test_clock();
-        let Some(app) = TestApp::on_with(backend, TestApp::test_config(&clock)).await else {
+        let Some(app) = TestApp::builder().clock(&clock).start_on(backend).await else {
             continue;
         };
         let c = couple(&app, "alex", "sam").await;
@@ -186,7 +187,7 @@ async fn the_partners_promises_page_stays_bounded_and_the_export_completes_while
 {
     for backend in [Backend::Sqlite, Backend::Postgres] {
         let clock = test_clock();
-        let Some(app) = TestApp::on_with(backend, TestApp::test_config(&clock)).await else {
+        let Some(app) = TestApp::builder().clock(&clock).start_on(backend).await else {
             continue;
         };
         let c = couple(&app, "alex", "sam").await;

@@ -6,46 +6,15 @@
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 use steadfast_app::password_links;
-use steadfast_core::PersonId;
 use steadfast_store::{Backend, LinkPurpose};
 use steadfast_web::{Clock, ManualClock};
 
 use crate::support::TestApp;
-use crate::support::api::PASSWORD;
 use crate::support::app::{session_cookie, test_clock};
-use crate::support::pages::json;
+use crate::support::people::{PASSWORD, sign_in_with, sign_up};
 
 const ALEXS_PASSWORD: &str = "alex chose this one";
 const SAMS_NEW_PASSWORD: &str = "sam takes it back now";
-
-struct Sam {
-    phone: String,
-    id: PersonId,
-    codes: Vec<String>,
-}
-
-async fn sam(app: &TestApp, name: &str) -> Sam {
-    let body = json!({ "username": name, "password": PASSWORD });
-    let response = app
-        .api(Method::POST, "/api/v1/accounts", Some(body), None)
-        .await;
-    assert_eq!(response.status(), StatusCode::CREATED);
-    let phone = session_cookie(&response).expect("signed in");
-    let body = json(response).await;
-    let codes = body["recovery_codes"]
-        .as_array()
-        .expect("codes")
-        .iter()
-        .filter_map(|code| code.as_str().map(str::to_owned))
-        .collect();
-    let me = json(app.api(Method::GET, "/api/v1/me", None, Some(&phone)).await).await;
-    let id = me["id"]
-        .as_str()
-        .expect("an id")
-        .parse()
-        .expect("a person id");
-    Sam { phone, id, codes }
-}
 
 async fn recover(app: &TestApp, name: &str, code: &str, password: &str) -> reqwest::Response {
     app.api(
@@ -69,19 +38,6 @@ async fn spaces_page(app: &TestApp, cookie: &str) -> String {
     page.text().await.expect("a page")
 }
 
-async fn sign_in(app: &TestApp, name: &str, password: &str) -> String {
-    let response = app
-        .api(
-            Method::POST,
-            "/api/v1/sessions",
-            Some(json!({ "username": name, "password": password })),
-            None,
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::CREATED, "{name}");
-    session_cookie(&response).expect("signed in")
-}
-
 /// The dismiss form's path for the first notice on the page.
 fn dismiss_path(page: &str) -> String {
     let start = page
@@ -94,25 +50,37 @@ fn dismiss_path(page: &str) -> String {
 #[tokio::test]
 async fn sam_is_told_that_alex_used_a_recovery_code_and_when() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
-        let sam = sam(&app, "sam-codes-taken").await;
+        let sam = sign_up(&app, "sam-codes-taken").await;
 
         // Alex uses a photographed code, and sets a password of Alex's choosing.
-        let taken = recover(&app, "sam-codes-taken", &sam.codes[0], ALEXS_PASSWORD).await;
+        let taken = recover(
+            &app,
+            "sam-codes-taken",
+            &sam.recovery_codes[0],
+            ALEXS_PASSWORD,
+        )
+        .await;
         assert_eq!(taken.status(), StatusCode::OK, "{backend:?}");
         assert_eq!(
-            app.get_as("/account", &sam.phone).await.status(),
+            app.get_as("/account", &sam.cookie).await.status(),
             StatusCode::SEE_OTHER,
             "Sam's phone is signed out"
         );
 
         // Sam, signed out by it, takes the account back with another code; next visit, Sam
         // is told a code was used, and when (the test clock's moment).
-        let back = recover(&app, "sam-codes-taken", &sam.codes[1], SAMS_NEW_PASSWORD).await;
+        let back = recover(
+            &app,
+            "sam-codes-taken",
+            &sam.recovery_codes[1],
+            SAMS_NEW_PASSWORD,
+        )
+        .await;
         assert_eq!(back.status(), StatusCode::OK);
-        let laptop = sign_in(&app, "sam-codes-taken", SAMS_NEW_PASSWORD).await;
+        let laptop = sign_in_with(&app, "sam-codes-taken", SAMS_NEW_PASSWORD).await;
         let page = account_page(&app, &laptop).await;
         assert!(
             page.contains(
@@ -159,11 +127,17 @@ async fn sam_is_told_that_alex_used_a_recovery_code_and_when() {
 async fn a_just_recovered_session_renews_the_codes_alex_holds_without_the_password() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
         let clock: ManualClock = test_clock();
-        let Some(app) = TestApp::on_with(backend, TestApp::test_config(&clock)).await else {
+        let Some(app) = TestApp::builder().clock(&clock).start_on(backend).await else {
             continue;
         };
-        let sam = sam(&app, "sam-renews").await;
-        let recovered = recover(&app, "sam-renews", &sam.codes[0], SAMS_NEW_PASSWORD).await;
+        let sam = sign_up(&app, "sam-renews").await;
+        let recovered = recover(
+            &app,
+            "sam-renews",
+            &sam.recovery_codes[0],
+            SAMS_NEW_PASSWORD,
+        )
+        .await;
         assert_eq!(recovered.status(), StatusCode::OK);
         let fresh = session_cookie(&recovered).expect("signed in by the recovery");
 
@@ -174,11 +148,11 @@ async fn a_just_recovered_session_renews_the_codes_alex_holds_without_the_passwo
             .await;
         assert_eq!(renewed.status(), StatusCode::OK, "{backend:?}");
         // The codes Alex photographed are worthless now.
-        let with_old = recover(&app, "sam-renews", &sam.codes[1], ALEXS_PASSWORD).await;
+        let with_old = recover(&app, "sam-renews", &sam.recovery_codes[1], ALEXS_PASSWORD).await;
         assert_eq!(with_old.status(), StatusCode::UNAUTHORIZED, "{backend:?}");
 
         // Another session of Sam's, or this one later, still needs the password.
-        let laptop = sign_in(&app, "sam-renews", SAMS_NEW_PASSWORD).await;
+        let laptop = sign_in_with(&app, "sam-renews", SAMS_NEW_PASSWORD).await;
         let other = app
             .post_form_as("/account/recovery-codes", &[("password", "")], &laptop)
             .await;
@@ -195,10 +169,10 @@ async fn a_just_recovered_session_renews_the_codes_alex_holds_without_the_passwo
 #[tokio::test]
 async fn sam_is_told_the_operator_started_a_password_reset() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
-        let sam = sam(&app, "sam-operator-reset").await;
+        let sam = sign_up(&app, "sam-operator-reset").await;
         // What `steadfast admin start-recovery` stores.
         let (token, record) =
             password_links::new_link(sam.id, LinkPurpose::Recovery, test_clock().now())
@@ -245,10 +219,10 @@ async fn sam_is_told_the_operator_started_a_password_reset() {
 #[tokio::test]
 async fn sam_is_told_the_operator_disabled_the_account_once_back_in() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
-        let sam = sam(&app, "sam-operator-disabled").await;
+        let sam = sign_up(&app, "sam-operator-disabled").await;
         // What `steadfast admin disable-account` and `enable-account` do.
         let at = test_clock().now();
         assert!(
@@ -260,7 +234,7 @@ async fn sam_is_told_the_operator_disabled_the_account_once_back_in() {
         assert!(app.store.disable_account(sam.id, at).await.expect("again"));
         assert!(app.store.enable_account(sam.id).await.expect("enable"));
 
-        let laptop = sign_in(&app, "sam-operator-disabled", PASSWORD).await;
+        let laptop = sign_in_with(&app, "sam-operator-disabled", PASSWORD).await;
         let page = account_page(&app, &laptop).await;
         assert!(
             page.contains(

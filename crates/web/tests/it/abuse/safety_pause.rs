@@ -10,8 +10,9 @@ use serde_json::json;
 
 use crate::repairs::{answer_safety, open_plan};
 use crate::support::TestApp;
-use crate::support::api::{Couple, Person, call, couple};
+use crate::support::api::call;
 use crate::support::app::{test_clock, to_next_morning};
+use crate::support::people::{Couple, Person, couple};
 use steadfast_web::{ManualClock, SessionPolicy, WebConfig};
 
 /// How the pause was asked for.
@@ -86,14 +87,16 @@ struct Run {
 
 async fn run(sam_pauses: bool, asked: Asked) -> Run {
     let clock: ManualClock = test_clock();
-    let app = TestApp::with_config(WebConfig {
-        session_policy: SessionPolicy {
-            idle: std::time::Duration::from_secs(7 * 86_400),
-            absolute: std::time::Duration::from_secs(7 * 86_400),
-        },
-        ..TestApp::test_config(&clock)
-    })
-    .await;
+    let app = TestApp::builder()
+        .config(WebConfig {
+            session_policy: SessionPolicy {
+                idle: std::time::Duration::from_secs(7 * 86_400),
+                absolute: std::time::Duration::from_secs(7 * 86_400),
+            },
+            ..TestApp::test_config(&clock)
+        })
+        .start()
+        .await;
     let us = couple(&app, "alex", "sam").await;
     let plan = open_plan(&app, &us, None).await;
     answer_safety(&app, &us.a, &us.space, false).await.ok();
@@ -188,7 +191,7 @@ async fn the_moment_of_a_pause_and_who_asked_for_it_show_nowhere() {
 #[tokio::test]
 async fn alex_cannot_lift_sams_pause() {
     let clock = test_clock();
-    let app = TestApp::with_config(TestApp::test_config(&clock)).await;
+    let app = TestApp::builder().clock(&clock).start().await;
     let us = couple(&app, "alex", "sam").await;
     let plan = open_plan(&app, &us, None).await;
     answer_safety(&app, &us.a, &us.space, false).await.ok();

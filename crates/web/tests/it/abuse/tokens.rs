@@ -10,42 +10,26 @@ use steadfast_store::Backend;
 use steadfast_web::{Clock, ManualClock};
 
 use crate::support::TestApp;
-use crate::support::api::PASSWORD;
 use crate::support::app::{session_cookie, test_clock};
 use crate::support::pages::json;
+use crate::support::people::{PASSWORD, Person, sign_up};
 
 const NEW_PASSWORD: &str = "a quiet harbour at dawn";
 const DAY_MS: i64 = 24 * 60 * 60 * 1_000;
 
 /// Sam, signed in on the phone Alex picks up, with a journal entry and recovery codes.
-struct Sam {
-    phone: String,
-    codes: Vec<String>,
-}
-
-async fn sam(app: &TestApp, name: &str) -> Sam {
-    let body = json!({ "username": name, "password": PASSWORD });
-    let response = app
-        .api(Method::POST, "/api/v1/accounts", Some(body), None)
-        .await;
-    assert_eq!(response.status(), StatusCode::CREATED);
-    let phone = session_cookie(&response).expect("signed in");
-    let codes = json(response).await["recovery_codes"]
-        .as_array()
-        .expect("codes")
-        .iter()
-        .filter_map(|code| code.as_str().map(str::to_owned))
-        .collect();
+async fn sam(app: &TestApp, name: &str) -> Person {
+    let sam = sign_up(app, name).await;
     let entry = app
         .api(
             Method::POST,
             "/api/v1/journal",
             Some(json!({ "text": "what I cannot say out loud yet" })),
-            Some(&phone),
+            Some(&sam.cookie),
         )
         .await;
     assert_eq!(entry.status(), StatusCode::CREATED);
-    Sam { phone, codes }
+    sam
 }
 
 /// What Alex tries with Sam's phone: a token, over the API, with this body.
@@ -78,18 +62,18 @@ async fn reads_journal(app: &TestApp, token: &str) -> StatusCode {
 #[tokio::test]
 async fn alex_with_sams_phone_but_not_the_password_gets_no_token() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let sam = sam(&app, "sam-phone-only").await;
 
         // As the API took it before: a label alone, or no body at all.
-        let label_only = mint(&app, &sam.phone, Some(json!({ "label": "mine now" }))).await;
+        let label_only = mint(&app, &sam.cookie, Some(json!({ "label": "mine now" }))).await;
         assert_eq!(label_only.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        let no_body = mint(&app, &sam.phone, None).await;
+        let no_body = mint(&app, &sam.cookie, None).await;
         assert_eq!(no_body.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
         // A guess.
-        let guessed = mint(&app, &sam.phone, Some(json!({ "password": "sam1234567" }))).await;
+        let guessed = mint(&app, &sam.cookie, Some(json!({ "password": "sam1234567" }))).await;
         assert_eq!(guessed.status(), StatusCode::FORBIDDEN, "{backend:?}");
         assert_eq!(json(guessed).await["error"], "password_wrong");
         // The account page's form, the same.
@@ -97,7 +81,7 @@ async fn alex_with_sams_phone_but_not_the_password_gets_no_token() {
             .post_form_as(
                 "/account/tokens",
                 &[("label", "mine now"), ("password", "sam1234567")],
-                &sam.phone,
+                &sam.cookie,
             )
             .await;
         assert_eq!(page.status(), StatusCode::FORBIDDEN);
@@ -106,7 +90,7 @@ async fn alex_with_sams_phone_but_not_the_password_gets_no_token() {
         assert!(!html.contains("sam1234567"), "the password is never echoed");
 
         let listed = app
-            .api(Method::GET, "/api/v1/tokens", None, Some(&sam.phone))
+            .api(Method::GET, "/api/v1/tokens", None, Some(&sam.cookie))
             .await;
         assert_eq!(json(listed).await["tokens"], json!([]), "{backend:?}");
         app.stop().await;
@@ -115,13 +99,13 @@ async fn alex_with_sams_phone_but_not_the_password_gets_no_token() {
 
 #[tokio::test]
 async fn alex_guessing_the_password_on_sams_phone_does_not_lock_sam_out_of_signing_in() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let sam = sam(&app, "sam-guessed-at").await;
     // More wrong guesses than the sign-in limit per name allows in a burst (10).
     for guess in 0..12 {
         let response = mint(
             &app,
-            &sam.phone,
+            &sam.cookie,
             Some(json!({ "password": format!("guess number {guess}") })),
         )
         .await;
@@ -142,11 +126,11 @@ async fn alex_guessing_the_password_on_sams_phone_does_not_lock_sam_out_of_signi
 #[tokio::test]
 async fn a_token_alex_made_on_sams_phone_ends_when_sam_changes_the_password() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let sam = sam(&app, "sam-changes").await;
-        let token = minted(&app, &sam.phone).await;
+        let token = minted(&app, &sam.cookie).await;
         assert_eq!(reads_journal(&app, &token).await, StatusCode::OK);
 
         let laptop = app
@@ -175,7 +159,7 @@ async fn a_token_alex_made_on_sams_phone_ends_when_sam_changes_the_password() {
             StatusCode::UNAUTHORIZED,
             "{backend:?}"
         );
-        let phone = app.get_as("/account", &sam.phone).await;
+        let phone = app.get_as("/account", &sam.cookie).await;
         assert_eq!(
             phone.status(),
             StatusCode::SEE_OTHER,
@@ -188,12 +172,12 @@ async fn a_token_alex_made_on_sams_phone_ends_when_sam_changes_the_password() {
 #[tokio::test]
 async fn a_token_alex_made_on_sams_phone_ends_when_sam_signs_out_everywhere() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let sam = sam(&app, "sam-signs-out").await;
-        let token = minted(&app, &sam.phone).await;
-        let second = minted(&app, &sam.phone).await;
+        let token = minted(&app, &sam.cookie).await;
+        let second = minted(&app, &sam.cookie).await;
 
         // "Everywhere else", from a fresh session: every token ends, this session stays.
         let laptop = app
@@ -243,18 +227,18 @@ async fn a_token_alex_made_on_sams_phone_ends_when_sam_signs_out_everywhere() {
 #[tokio::test]
 async fn a_token_alex_made_on_sams_phone_ends_when_sam_recovers_the_account() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let sam = sam(&app, "sam-recovers").await;
-        let token = minted(&app, &sam.phone).await;
+        let token = minted(&app, &sam.cookie).await;
         let recovered = app
             .api(
                 Method::POST,
                 "/api/v1/recovery",
                 Some(json!({
                     "username": "sam-recovers",
-                    "code": sam.codes[0],
+                    "code": sam.recovery_codes[0],
                     "new_password": NEW_PASSWORD,
                 })),
                 None,
@@ -274,7 +258,7 @@ async fn a_token_alex_made_on_sams_phone_ends_when_sam_recovers_the_account() {
 async fn a_token_alex_made_on_sams_phone_stops_at_its_expiry() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
         let clock: ManualClock = test_clock();
-        let Some(app) = TestApp::on_with(backend, TestApp::test_config(&clock)).await else {
+        let Some(app) = TestApp::builder().clock(&clock).start_on(backend).await else {
             continue;
         };
         let sam = sam(&app, "sam-waits").await;
@@ -284,7 +268,7 @@ async fn a_token_alex_made_on_sams_phone_stops_at_its_expiry() {
         for days in [json!(0), json!(366), json!(-1), json!(100_000)] {
             let refused = mint(
                 &app,
-                &sam.phone,
+                &sam.cookie,
                 Some(json!({ "password": PASSWORD, "expires_in_days": days })),
             )
             .await;
@@ -293,7 +277,7 @@ async fn a_token_alex_made_on_sams_phone_stops_at_its_expiry() {
         }
         let not_a_number = mint(
             &app,
-            &sam.phone,
+            &sam.cookie,
             Some(json!({ "password": PASSWORD, "expires_in_days": "forever" })),
         )
         .await;
@@ -301,7 +285,7 @@ async fn a_token_alex_made_on_sams_phone_stops_at_its_expiry() {
 
         let year = mint(
             &app,
-            &sam.phone,
+            &sam.cookie,
             Some(json!({ "password": PASSWORD, "expires_in_days": 365 })),
         )
         .await;
@@ -309,7 +293,7 @@ async fn a_token_alex_made_on_sams_phone_stops_at_its_expiry() {
         let year = json(year).await;
         assert_eq!(year["expires_at"], json!(made_at + 365 * DAY_MS));
 
-        let made = mint(&app, &sam.phone, Some(json!({ "password": PASSWORD }))).await;
+        let made = mint(&app, &sam.cookie, Some(json!({ "password": PASSWORD }))).await;
         let made = json(made).await;
         assert_eq!(made["expires_at"], json!(made_at + 90 * DAY_MS), "90 days");
         let token = made["token"].as_str().expect("a token").to_owned();
@@ -336,7 +320,7 @@ async fn a_token_alex_made_on_sams_phone_stops_at_its_expiry() {
 #[tokio::test]
 async fn sam_is_told_of_the_token_alex_made_until_sam_dismisses_the_notice() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(app) = TestApp::on(backend).await else {
+        let Some(app) = TestApp::builder().start_on(backend).await else {
             continue;
         };
         let sam = sam(&app, "sam-is-told").await;
@@ -349,7 +333,7 @@ async fn sam_is_told_of_the_token_alex_made_until_sam_dismisses_the_notice() {
                     ("password", PASSWORD),
                     ("expires_in_days", "30"),
                 ],
-                &sam.phone,
+                &sam.cookie,
             )
             .await;
         assert_eq!(made.status(), StatusCode::OK, "{backend:?}");
@@ -357,7 +341,7 @@ async fn sam_is_told_of_the_token_alex_made_until_sam_dismisses_the_notice() {
             .store
             .api_tokens_of(
                 json(
-                    app.api(Method::GET, "/api/v1/me", None, Some(&sam.phone))
+                    app.api(Method::GET, "/api/v1/me", None, Some(&sam.cookie))
                         .await,
                 )
                 .await["id"]
@@ -374,7 +358,7 @@ async fn sam_is_told_of_the_token_alex_made_until_sam_dismisses_the_notice() {
         // Sam's next visit to the account page: the notice, with when it was made and when it
         // ends (2026-11-18 11:06 UTC is the test clock's moment).
         let page = app
-            .get_as("/account", &sam.phone)
+            .get_as("/account", &sam.cookie)
             .await
             .text()
             .await
@@ -395,7 +379,7 @@ async fn sam_is_told_of_the_token_alex_made_until_sam_dismisses_the_notice() {
         let by_alex = app.post_form_as(&dismiss, &[], &alex).await;
         assert_eq!(by_alex.status(), StatusCode::NOT_FOUND, "{backend:?}");
         let page = app
-            .get_as("/account", &sam.phone)
+            .get_as("/account", &sam.cookie)
             .await
             .text()
             .await
@@ -403,7 +387,7 @@ async fn sam_is_told_of_the_token_alex_made_until_sam_dismisses_the_notice() {
         assert!(page.contains("A personal API token was made"));
 
         // Sam dismisses it; the token stays listed, the notice goes.
-        let by_sam = app.post_form_as(&dismiss, &[], &sam.phone).await;
+        let by_sam = app.post_form_as(&dismiss, &[], &sam.cookie).await;
         assert_eq!(by_sam.status(), StatusCode::SEE_OTHER);
         assert!(
             by_sam.headers()[header::LOCATION]
@@ -411,7 +395,7 @@ async fn sam_is_told_of_the_token_alex_made_until_sam_dismisses_the_notice() {
                 .is_ok_and(|to| to.starts_with("/account"))
         );
         let page = app
-            .get_as("/account", &sam.phone)
+            .get_as("/account", &sam.cookie)
             .await
             .text()
             .await
@@ -427,13 +411,13 @@ async fn sam_is_told_of_the_token_alex_made_until_sam_dismisses_the_notice() {
 
 #[tokio::test]
 async fn the_polish_notice_names_no_gender() {
-    let app = TestApp::sqlite().await;
+    let app = TestApp::builder().start().await;
     let sam = sam(&app, "sam-po-polsku").await;
-    minted(&app, &sam.phone).await;
+    minted(&app, &sam.cookie).await;
     let page = app
         .client
         .get(app.url("/account"))
-        .header(header::COOKIE, &sam.phone)
+        .header(header::COOKIE, &sam.cookie)
         .header(header::ACCEPT_LANGUAGE, "pl")
         .send()
         .await

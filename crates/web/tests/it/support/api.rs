@@ -1,28 +1,13 @@
-//! The JSON API as a person uses it: someone with a session cookie and a personal API token,
-//! requests sent with that token, answers read as status and JSON, and a couple sharing a space.
+//! The JSON API as a person uses it: requests sent with their personal API token, and answers
+//! read as status and JSON. The people themselves are in `people`.
 
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use super::TestApp;
+use super::people::Person;
 
-pub const PASSWORD: &str = "correct horse battery staple";
 pub const NO_SUCH_ID: &str = "00000000-0000-4000-8000-00000000abcd";
-
-/// Someone with an account, a session cookie and a personal API token. Requests go with the
-/// token: tests move the clock, and a session ends after half an hour without activity.
-pub struct Person {
-    pub name: String,
-    pub cookie: String,
-    pub token: String,
-}
-
-/// Two partners sharing a space.
-pub struct Couple {
-    pub a: Person,
-    pub b: Person,
-    pub space: String,
-}
 
 /// A JSON answer.
 #[derive(Debug)]
@@ -65,26 +50,6 @@ impl Answer {
     }
 }
 
-/// Signs `name` up and gives them a personal API token.
-pub async fn person(app: &TestApp, name: &str) -> Person {
-    let cookie = app.sign_up(name, PASSWORD).await;
-    let response = app
-        .api(
-            Method::POST,
-            "/api/v1/tokens",
-            Some(json!({ "label": "tests", "password": PASSWORD })),
-            Some(&cookie),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::CREATED);
-    let body: Value = response.json().await.unwrap();
-    Person {
-        name: name.to_owned(),
-        cookie,
-        token: body["token"].as_str().unwrap().to_owned(),
-    }
-}
-
 /// A request with `who`'s token.
 pub async fn call(
     app: &TestApp,
@@ -96,7 +61,7 @@ pub async fn call(
     let mut request = app
         .client
         .request(method, app.url(path))
-        .bearer_auth(&who.token);
+        .bearer_auth(who.token());
     if let Some(body) = body {
         request = request.json(&body);
     }
@@ -115,7 +80,7 @@ pub async fn export(app: &TestApp, who: &Person) -> String {
     let response = app
         .client
         .get(app.url("/api/v1/export"))
-        .bearer_auth(&who.token)
+        .bearer_auth(who.token())
         .send()
         .await
         .unwrap();
@@ -134,30 +99,4 @@ pub async fn solo_space(app: &TestApp, who: &Person) -> String {
     )
     .await
     .created_id()
-}
-
-/// `a` makes a space and invites `b`, who accepts.
-pub async fn couple(app: &TestApp, a: &str, b: &str) -> Couple {
-    let a = person(app, a).await;
-    let space = solo_space(app, &a).await;
-    let b = person(app, b).await;
-    let invite = call(
-        app,
-        &a,
-        Method::POST,
-        &format!("/api/v1/spaces/{space}/invites"),
-        None,
-    )
-    .await;
-    let token = invite.created()["token"].as_str().unwrap().to_owned();
-    call(
-        app,
-        &b,
-        Method::POST,
-        &format!("/api/v1/invites/{token}/accept"),
-        None,
-    )
-    .await
-    .ok();
-    Couple { a, b, space }
 }

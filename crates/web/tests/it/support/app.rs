@@ -60,26 +60,14 @@ pub struct TestApp {
 }
 
 impl TestApp {
-    /// On SQLite, which is always there.
-    pub async fn sqlite() -> TestApp {
-        Self::start(TestDatabase::sqlite(), Self::test_config(&test_clock())).await
-    }
-
-    /// On the given backend; `None` for PostgreSQL when no test server is configured.
-    pub async fn on(backend: Backend) -> Option<TestApp> {
-        let database = TestDatabase::new(backend).await?;
-        Some(Self::start(database, Self::test_config(&test_clock())).await)
-    }
-
-    /// On the given backend with these settings; `None` for PostgreSQL when no test server is
-    /// configured.
-    pub async fn on_with(backend: Backend, config: WebConfig) -> Option<TestApp> {
-        let database = TestDatabase::new(backend).await?;
-        Some(Self::start(database, config).await)
-    }
-
-    pub async fn with_config(config: WebConfig) -> TestApp {
-        Self::start(TestDatabase::sqlite(), config).await
+    /// The one way tests start the application: say what differs from the usual (SQLite, the
+    /// test settings at `test_clock()`, sharing the machine), then `start` or `start_on`.
+    pub fn builder() -> TestAppBuilder {
+        TestAppBuilder {
+            config: None,
+            alone: false,
+            beside: None,
+        }
     }
 
     /// The settings tests use: cheap password hashes and a clock the test moves.
@@ -91,30 +79,7 @@ impl TestApp {
         }
     }
 
-    /// With no other test app running at the same time, for tests that compare timings.
-    pub async fn alone(config: WebConfig) -> TestApp {
-        let machine = MachineGuard::Alone(Arc::clone(&MACHINE).write_owned().await);
-        Self::start_holding(TestDatabase::sqlite(), config, machine).await
-    }
-
-    async fn start(database: TestDatabase, config: WebConfig) -> TestApp {
-        let machine = MachineGuard::Shared(Arc::clone(&MACHINE).read_owned().await);
-        Self::start_holding(database, config, machine).await
-    }
-
-    /// A second instance of the application on this app's database: its own store (its own
-    /// connections), its own caches and its own port, as a second server process would have.
-    /// Stop or drop it before the app whose database it uses.
-    pub async fn second_instance(&self, config: WebConfig) -> TestApp {
-        let machine = MachineGuard::Shared(Arc::clone(&MACHINE).read_owned().await);
-        Self::serve(self.database_url.clone(), None, config, machine).await
-    }
-
-    async fn start_holding(
-        database: TestDatabase,
-        config: WebConfig,
-        machine: MachineGuard,
-    ) -> TestApp {
+    async fn serve_on(database: TestDatabase, config: WebConfig, machine: MachineGuard) -> TestApp {
         Self::serve(database.url().clone(), Some(database), config, machine).await
     }
 
@@ -226,16 +191,9 @@ impl TestApp {
 
     /// Creates an account over the API and returns its session cookie (`name=value`).
     pub async fn sign_up(&self, username: &str, password: &str) -> String {
-        let body = serde_json::json!({ "username": username, "password": password });
-        let response = self
-            .api(reqwest::Method::POST, "/api/v1/accounts", Some(body), None)
-            .await;
-        assert_eq!(
-            response.status(),
-            reqwest::StatusCode::CREATED,
-            "sign-up of {username}"
-        );
-        session_cookie(&response).expect("a session cookie")
+        super::people::sign_up_as(self, username, password, None)
+            .await
+            .cookie
     }
 
     /// A page request from a browser holding `cookie`.
@@ -274,6 +232,78 @@ impl TestApp {
             let _ = server.await;
         }
         self.store.close().await;
+    }
+}
+
+/// How a test app starts; made by [`TestApp::builder`].
+#[must_use = "a builder starts nothing until `start` or `start_on`"]
+pub struct TestAppBuilder {
+    config: Option<WebConfig>,
+    alone: bool,
+    beside: Option<steadfast_store::DatabaseUrl>,
+}
+
+impl TestAppBuilder {
+    /// These settings instead of the test settings.
+    pub fn config(mut self, config: WebConfig) -> Self {
+        self.config = Some(config);
+        self
+    }
+
+    /// The test settings, with time told by `clock`, which the test moves.
+    pub fn clock(self, clock: &ManualClock) -> Self {
+        self.config(TestApp::test_config(clock))
+    }
+
+    /// With no other test app running at the same time, for tests that compare timings.
+    pub fn alone(mut self) -> Self {
+        self.alone = true;
+        self
+    }
+
+    /// A second instance of the application on `other`'s database: its own store (its own
+    /// connections), its own caches and its own port, as a second server process would have.
+    /// Stop or drop it before `other`.
+    pub fn beside(mut self, other: &TestApp) -> Self {
+        self.beside = Some(other.database_url.clone());
+        self
+    }
+
+    /// On a new SQLite database, which is always there (or beside the app given to `beside`).
+    pub async fn start(mut self) -> TestApp {
+        let machine = self.machine().await;
+        let config = self.config_or_default();
+        match self.beside {
+            Some(url) => TestApp::serve(url, None, config, machine).await,
+            None => TestApp::serve_on(TestDatabase::sqlite(), config, machine).await,
+        }
+    }
+
+    /// On a new database of `backend`; `None` for PostgreSQL when no test server is configured
+    /// (`STEADFAST_TEST_DATABASE_URL` unset), and the test skips that backend.
+    pub async fn start_on(mut self, backend: Backend) -> Option<TestApp> {
+        assert!(
+            self.beside.is_none(),
+            "a second instance uses the other app's database: start it with `start`"
+        );
+        let database = TestDatabase::new(backend).await?;
+        let machine = self.machine().await;
+        let config = self.config_or_default();
+        Some(TestApp::serve_on(database, config, machine).await)
+    }
+
+    fn config_or_default(&mut self) -> WebConfig {
+        self.config
+            .take()
+            .unwrap_or_else(|| TestApp::test_config(&test_clock()))
+    }
+
+    async fn machine(&self) -> MachineGuard {
+        if self.alone {
+            MachineGuard::Alone(Arc::clone(&MACHINE).write_owned().await)
+        } else {
+            MachineGuard::Shared(Arc::clone(&MACHINE).read_owned().await)
+        }
     }
 }
 

@@ -5,11 +5,12 @@ pub mod api;
 pub mod app;
 pub mod browser;
 pub mod pages;
+pub mod people;
 
 pub use app::TestApp;
 
 /// Asserts that answers for known and unknown accounts take the same time: their medians within
-/// a factor of 1.5 of each other. Run with `TestApp::alone`, so no other test competes.
+/// a factor of 1.5 of each other. Start with `TestApp::builder().alone()`, so no other test competes.
 pub fn assert_same_time(
     mut known: Vec<std::time::Duration>,
     mut unknown: Vec<std::time::Duration>,

@@ -1,11 +1,10 @@
 //! The application as a browser without JavaScript uses it: session cookies, pages fetched and
-//! forms posted, and a couple paired over the API with those cookies.
+//! forms posted, and spaces made and joined over the API with those cookies.
 
 use reqwest::{Method, StatusCode, header};
 use serde_json::{Value, json};
 
 use super::TestApp;
-use super::api::PASSWORD;
 
 /// A response's JSON body.
 pub async fn json(response: reqwest::Response) -> Value {
@@ -55,22 +54,6 @@ pub async fn join(app: &TestApp, owner: &str, partner: &str, space: &str) {
         )
         .await;
     assert_eq!(accepted.status(), StatusCode::OK);
-}
-
-/// Two partners sharing a space, by their session cookies: `ash` (first) and `bea` (second).
-pub struct Pair {
-    pub ash: String,
-    pub bea: String,
-    pub space: String,
-}
-
-/// Signs up `first` and `second`; `first` makes "Our place" and `second` joins it.
-pub async fn pair_up(app: &TestApp, first: &str, second: &str) -> Pair {
-    let ash = app.sign_up(first, PASSWORD).await;
-    let bea = app.sign_up(second, PASSWORD).await;
-    let space = create_space(app, &ash, "Our place").await;
-    join(app, &ash, &bea, &space).await;
-    Pair { ash, bea, space }
 }
 
 /// A page as `cookie` sees it: its status and text.

@@ -29,11 +29,7 @@ pub enum OwnPasswordError {
     Failed(Failure),
 }
 
-impl<E: Into<Failure>> From<E> for OwnPasswordError {
-    fn from(error: E) -> Self {
-        OwnPasswordError::Failed(error.into())
-    }
-}
+crate::failed_underneath!(OwnPasswordError);
 
 impl Explain for OwnPasswordError {
     /// Both are the caller's to put right, not something to prove again from scratch: the API
@@ -100,11 +96,7 @@ pub enum PasswordChangeError {
     Failed(Failure),
 }
 
-impl<E: Into<Failure>> From<E> for PasswordChangeError {
-    fn from(error: E) -> Self {
-        PasswordChangeError::Failed(error.into())
-    }
-}
+crate::failed_underneath!(PasswordChangeError);
 
 impl PasswordChangeError {
     /// A refused current password, or the failure underneath its check.
@@ -207,11 +199,7 @@ pub enum GrammaticalFormError {
     Failed(Failure),
 }
 
-impl<E: Into<Failure>> From<E> for GrammaticalFormError {
-    fn from(error: E) -> Self {
-        GrammaticalFormError::Failed(error.into())
-    }
-}
+crate::failed_underneath!(GrammaticalFormError);
 
 impl Explain for GrammaticalFormError {
     fn explain(&self) -> Explained<'_> {

@@ -108,11 +108,7 @@ pub enum SignUpError {
     Failed(Failure),
 }
 
-impl<E: Into<Failure>> From<E> for SignUpError {
-    fn from(error: E) -> Self {
-        SignUpError::Failed(error.into())
-    }
-}
+crate::failed_underneath!(SignUpError);
 
 impl Explain for SignUpError {
     /// The first field's refusal: one answer for the whole form.
@@ -244,11 +240,7 @@ pub enum SignInError {
     Failed(Failure),
 }
 
-impl<E: Into<Failure>> From<E> for SignInError {
-    fn from(error: E) -> Self {
-        SignInError::Failed(error.into())
-    }
-}
+crate::failed_underneath!(SignInError);
 
 impl Explain for SignInError {
     fn explain(&self) -> Explained<'_> {

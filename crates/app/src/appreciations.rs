@@ -21,11 +21,7 @@ pub enum AppreciationError {
     Failed(Failure),
 }
 
-impl<E: Into<Failure>> From<E> for AppreciationError {
-    fn from(error: E) -> Self {
-        AppreciationError::Failed(error.into())
-    }
-}
+crate::failed_underneath!(AppreciationError);
 
 impl Explain for AppreciationError {
     fn explain(&self) -> Explained<'_> {

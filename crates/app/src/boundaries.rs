@@ -39,11 +39,7 @@ pub enum Invalid {
     Word(TextError),
 }
 
-impl<E: Into<Failure>> From<E> for BoundaryError {
-    fn from(error: E) -> Self {
-        BoundaryError::Failed(error.into())
-    }
-}
+crate::failed_underneath!(BoundaryError);
 
 impl Explain for BoundaryError {
     fn explain(&self) -> Explained<'_> {

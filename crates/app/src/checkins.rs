@@ -50,11 +50,7 @@ pub enum Invalid {
     Step,
 }
 
-impl<E: Into<Failure>> From<E> for CheckinError {
-    fn from(error: E) -> Self {
-        CheckinError::Failed(error.into())
-    }
-}
+crate::failed_underneath!(CheckinError);
 
 impl Explain for CheckinError {
     fn explain(&self) -> Explained<'_> {

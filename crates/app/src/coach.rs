@@ -45,11 +45,7 @@ pub enum CoachError {
     Failed(Failure),
 }
 
-impl<E: Into<Failure>> From<E> for CoachError {
-    fn from(error: E) -> Self {
-        CoachError::Failed(error.into())
-    }
-}
+crate::failed_underneath!(CoachError);
 
 impl Explain for CoachError {
     fn explain(&self) -> Explained<'_> {

@@ -29,11 +29,7 @@ pub enum ExportError {
     Failed(Failure),
 }
 
-impl<E: Into<Failure>> From<E> for ExportError {
-    fn from(error: E) -> Self {
-        ExportError::Failed(error.into())
-    }
-}
+crate::failed_underneath!(ExportError);
 
 impl Explain for ExportError {
     fn explain(&self) -> Explained<'_> {

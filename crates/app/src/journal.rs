@@ -26,11 +26,7 @@ pub enum JournalError {
     Failed(Failure),
 }
 
-impl<E: Into<Failure>> From<E> for JournalError {
-    fn from(error: E) -> Self {
-        JournalError::Failed(error.into())
-    }
-}
+crate::failed_underneath!(JournalError);
 
 impl From<journal::JournalError> for JournalError {
     fn from(error: journal::JournalError) -> Self {

@@ -21,11 +21,7 @@ pub enum NoticeError {
     Failed(Failure),
 }
 
-impl<E: Into<Failure>> From<E> for NoticeError {
-    fn from(error: E) -> Self {
-        NoticeError::Failed(error.into())
-    }
-}
+crate::failed_underneath!(NoticeError);
 
 impl Explain for NoticeError {
     fn explain(&self) -> Explained<'_> {

@@ -60,11 +60,7 @@ pub enum SetError {
     Failed(Failure),
 }
 
-impl<E: Into<Failure>> From<E> for SetError {
-    fn from(error: E) -> Self {
-        SetError::Failed(error.into())
-    }
-}
+crate::failed_underneath!(SetError);
 
 impl Explain for SetError {
     fn explain(&self) -> Explained<'_> {

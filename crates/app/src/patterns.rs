@@ -18,11 +18,7 @@ pub enum PatternError {
     Failed(Failure),
 }
 
-impl<E: Into<Failure>> From<E> for PatternError {
-    fn from(error: E) -> Self {
-        PatternError::Failed(error.into())
-    }
-}
+crate::failed_underneath!(PatternError);
 
 impl Explain for PatternError {
     fn explain(&self) -> Explained<'_> {

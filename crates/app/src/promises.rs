@@ -47,11 +47,7 @@ pub enum Invalid {
     Ask,
 }
 
-impl<E: Into<Failure>> From<E> for PromiseError {
-    fn from(error: E) -> Self {
-        PromiseError::Failed(error.into())
-    }
-}
+crate::failed_underneath!(PromiseError);
 
 impl Explain for PromiseError {
     fn explain(&self) -> Explained<'_> {

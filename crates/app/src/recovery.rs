@@ -32,11 +32,7 @@ pub enum RecoveryError {
     Failed(Failure),
 }
 
-impl<E: Into<Failure>> From<E> for RecoveryError {
-    fn from(error: E) -> Self {
-        RecoveryError::Failed(error.into())
-    }
-}
+crate::failed_underneath!(RecoveryError);
 
 impl Explain for RecoveryError {
     fn explain(&self) -> Explained<'_> {

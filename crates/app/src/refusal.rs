@@ -47,6 +47,19 @@ impl Failure {
     }
 }
 
+/// Lets a use case's error take any failure underneath (`?` on the store, the hashing, the
+/// random generator) as its `Failed` variant, which every such error has.
+#[macro_export]
+macro_rules! failed_underneath {
+    ($error:ident) => {
+        impl<E: Into<$crate::Failure>> From<E> for $error {
+            fn from(error: E) -> Self {
+                $error::Failed(error.into())
+            }
+        }
+    };
+}
+
 /// What sort of refusal it is; each kind is answered the same way wherever it shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {

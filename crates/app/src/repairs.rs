@@ -45,11 +45,7 @@ pub enum Invalid {
     Choice,
 }
 
-impl<E: Into<Failure>> From<E> for RepairError {
-    fn from(error: E) -> Self {
-        RepairError::Failed(error.into())
-    }
-}
+crate::failed_underneath!(RepairError);
 
 impl Explain for RepairError {
     fn explain(&self) -> Explained<'_> {

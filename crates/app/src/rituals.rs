@@ -37,11 +37,7 @@ pub enum Invalid {
     Plan(TextError),
 }
 
-impl<E: Into<Failure>> From<E> for RitualError {
-    fn from(error: E) -> Self {
-        RitualError::Failed(error.into())
-    }
-}
+crate::failed_underneath!(RitualError);
 
 impl Explain for RitualError {
     fn explain(&self) -> Explained<'_> {

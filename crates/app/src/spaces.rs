@@ -36,11 +36,7 @@ pub enum SpaceError {
     Failed(Failure),
 }
 
-impl<E: Into<Failure>> From<E> for SpaceError {
-    fn from(error: E) -> Self {
-        SpaceError::Failed(error.into())
-    }
-}
+crate::failed_underneath!(SpaceError);
 
 impl Explain for SpaceError {
     fn explain(&self) -> Explained<'_> {

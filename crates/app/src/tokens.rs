@@ -31,11 +31,7 @@ pub enum TokenError {
     Failed(Failure),
 }
 
-impl<E: Into<Failure>> From<E> for TokenError {
-    fn from(error: E) -> Self {
-        TokenError::Failed(error.into())
-    }
-}
+crate::failed_underneath!(TokenError);
 
 impl TokenError {
     /// A refused password check, or the failure underneath it.

@@ -153,13 +153,7 @@ async fn load_as_member(
     id: SpaceId,
 ) -> Result<(SpaceRecord, Vec<Member>), CoachError> {
     let space = app.store.space(id).await?.ok_or(CoachError::NotFound)?;
-    let members: Vec<Member> = app
-        .store
-        .members(id)
-        .await?
-        .iter()
-        .map(spaces::member)
-        .collect();
+    let members: Vec<Member> = spaces::members(app, id).await?;
     if space::standing(&members, person) != Standing::Current {
         return Err(CoachError::NotFound);
     }
@@ -284,24 +278,9 @@ pub async fn issue_invite(
     load_as_member(app, person, id).await?;
     let now = app.now();
     let expires_at = now.saturating_add(INVITE_LIFETIME);
-    let fresh = secrets::Secret::generate()?;
-    app.store
-        .create_coach_invite(&InviteRecord {
-            id: uuid::Uuid::new_v4().to_string(),
-            space: id,
-            token_hash: fresh.hash,
-            created_by: person,
-            created_at: now,
-            expires_at,
-            accepted_by: None,
-            accepted_at: None,
-            revoked_at: None,
-        })
-        .await?;
-    Ok(IssuedInvite {
-        token: fresh.token,
-        expires_at,
-    })
+    let (token, record) = spaces::fresh_invite(id, person, now, expires_at)?;
+    app.store.create_coach_invite(&record).await?;
+    Ok(IssuedInvite { token, expires_at })
 }
 
 /// Withdraws the partner's own coach invite; one already used, withdrawn or expired is left as
@@ -367,13 +346,7 @@ pub async fn revoke(
 ) -> Result<(), CoachError> {
     // A partner who has left may still withdraw: only that the space exists for them matters.
     let space = app.store.space(id).await?.ok_or(CoachError::NotFound)?;
-    let members: Vec<Member> = app
-        .store
-        .members(id)
-        .await?
-        .iter()
-        .map(spaces::member)
-        .collect();
+    let members: Vec<Member> = spaces::members(app, id).await?;
     if space::standing(&members, person) == Standing::Stranger {
         return Err(CoachError::NotFound);
     }
@@ -420,13 +393,7 @@ async fn load_invite(app: &App, token: &str) -> Result<(InviteRecord, SpaceRecor
         .space(invite.space)
         .await?
         .ok_or(CoachError::InviteUnknown)?;
-    let members: Vec<Member> = app
-        .store
-        .members(invite.space)
-        .await?
-        .iter()
-        .map(spaces::member)
-        .collect();
+    let members: Vec<Member> = spaces::members(app, invite.space).await?;
     if !invite_state(&invite).is_open(&members, app.now()) {
         return Err(CoachError::InviteInvalid);
     }
@@ -553,13 +520,7 @@ async fn fold(
         .await?
         .ok_or(CoachError::NotFound)?;
     let space = app.store.space(id).await?.ok_or(CoachError::NotFound)?;
-    let members: Vec<Member> = app
-        .store
-        .members(id)
-        .await?
-        .iter()
-        .map(spaces::member)
-        .collect();
+    let members: Vec<Member> = spaces::members(app, id).await?;
     let records = app.store.coach_grants_for(id, coach).await?;
     let now = app.now();
     let granted = coach::granted(&grants(&records), &members, Some(since), now);

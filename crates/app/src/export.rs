@@ -139,13 +139,7 @@ pub async fn space(
     person: PersonId,
     record: SpaceRecord,
 ) -> Result<SpacePart, ExportError> {
-    let members: Vec<Member> = app
-        .store
-        .members(record.id)
-        .await?
-        .iter()
-        .map(spaces::member)
-        .collect();
+    let members: Vec<Member> = spaces::members(app, record.id).await?;
     let partner = match space::partner_of(&members, person) {
         Some(partner) => app
             .store

@@ -36,13 +36,7 @@ pub fn parse_space(text: &str) -> Result<SpaceId, PatternError> {
 
 /// The patterns that concern `person` in `space` now; `NotFound` for anyone not a current member.
 pub async fn of(app: &App, person: PersonId, space: SpaceId) -> Result<Vec<Pattern>, PatternError> {
-    let members: Vec<Member> = app
-        .store
-        .members(space)
-        .await?
-        .iter()
-        .map(spaces::member)
-        .collect();
+    let members: Vec<Member> = spaces::members(app, space).await?;
     if space::standing(&members, person) != Standing::Current {
         return Err(PatternError::NotFound);
     }

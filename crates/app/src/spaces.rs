@@ -313,26 +313,36 @@ pub async fn issue_invite(
             IssueRefusal::NotAMember => SpaceError::NotFound,
             IssueRefusal::SpaceFull => SpaceError::Full,
         })?;
-    let fresh = secrets::Secret::generate()?;
-    let invite_id = uuid::Uuid::new_v4().to_string();
-    app.store
-        .create_invite(&InviteRecord {
-            id: invite_id.clone(),
-            space: id,
-            token_hash: fresh.hash,
-            created_by: person,
-            created_at: now,
-            expires_at,
-            accepted_by: None,
-            accepted_at: None,
-            revoked_at: None,
-        })
-        .await?;
+    let (token, record) = fresh_invite(id, person, now, expires_at)?;
+    app.store.create_invite(&record).await?;
     Ok(IssuedInvite {
-        id: invite_id,
-        token: fresh.token,
+        id: record.id,
+        token,
         expires_at,
     })
+}
+
+/// A new, open invite to `space` by `person` (a partner's or a coach's), and the token for its
+/// link: the token goes to the person once, the store keeps its hash alone.
+pub fn fresh_invite(
+    space: SpaceId,
+    person: PersonId,
+    now: Timestamp,
+    expires_at: Timestamp,
+) -> Result<(String, InviteRecord), Failure> {
+    let fresh = secrets::Secret::generate()?;
+    let record = InviteRecord {
+        id: uuid::Uuid::new_v4().to_string(),
+        space,
+        token_hash: fresh.hash,
+        created_by: person,
+        created_at: now,
+        expires_at,
+        accepted_by: None,
+        accepted_at: None,
+        revoked_at: None,
+    };
+    Ok((fresh.token, record))
 }
 
 /// An invite's link may be shown again only with its token, which only the device that made it
@@ -484,6 +494,11 @@ pub async fn leave(app: &App, person: PersonId, id: SpaceId) -> Result<(), Space
 }
 
 /// A stored stay as the domain's rules read it.
+/// Every stay in the space, as core's rules read them.
+pub async fn members(app: &App, space: SpaceId) -> Result<Vec<Member>, Failure> {
+    Ok(app.store.members(space).await?.iter().map(member).collect())
+}
+
 pub fn member(record: &MemberRecord) -> Member {
     Member {
         person: record.person,

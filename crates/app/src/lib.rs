@@ -10,6 +10,7 @@ pub mod account_management;
 pub mod accounts;
 pub mod appreciations;
 pub mod boundaries;
+pub mod calendar;
 pub mod checkins;
 pub mod clock;
 pub mod journal;

@@ -22,6 +22,7 @@ pub mod patterns;
 pub mod promises;
 pub mod recovery;
 pub mod refusal;
+pub mod reminders;
 pub mod repairs;
 pub mod rituals;
 pub mod secrets;

@@ -49,7 +49,7 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         burst: args.write_burst,
         one_per: Duration::from_millis(args.write_interval_ms),
     };
-    web.session_policy = steadfast_web::SessionPolicy {
+    web.session_policy = steadfast_core::SessionPolicy {
         idle: Duration::from_secs(args.session_idle_minutes * 60),
         absolute: Duration::from_secs(args.session_max_hours * 60 * 60),
     };

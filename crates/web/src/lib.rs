@@ -38,7 +38,10 @@ use axum::routing::get;
 use axum::{Router, middleware};
 use routes::{PageRoutes, Write};
 use steadfast_app::App;
+use steadfast_app::clock::{Clock, SystemClock};
+use steadfast_app::passwords::{HashingError, PasswordCost};
 use steadfast_app::reminders::{Courier, ReminderSender};
+use steadfast_core::SessionPolicy;
 use steadfast_store::Store;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -49,9 +52,6 @@ pub use i18n::Lang;
 pub use mail::{MailConfig, MailError};
 pub use ops::metrics_handle;
 pub use quota::WriteQuota;
-pub use steadfast_app::clock::{Clock, ManualClock, SystemClock};
-pub use steadfast_app::passwords::{HashingError, PasswordCost};
-pub use steadfast_core::SessionPolicy;
 
 /// Settings of the web side that an operator may change.
 #[derive(Clone, Debug)]

@@ -9,9 +9,10 @@ use std::sync::{Arc, Mutex};
 use mailin::{Action, Handler, Response, SessionBuilder, response};
 use reqwest::{Method, StatusCode};
 use serde_json::json;
+use steadfast_app::clock::ManualClock;
 use steadfast_app::reminders::RETRY_AFTER;
 use steadfast_core::Timestamp;
-use steadfast_web::{MailConfig, ManualClock, WebConfig, reminder_sender};
+use steadfast_web::{MailConfig, WebConfig, reminder_sender};
 
 use crate::support::TestApp;
 use crate::support::app::test_clock;
@@ -207,7 +208,7 @@ async fn promise_due_in_two_days(app: &TestApp, clock: &ManualClock, us: &Couple
 }
 
 fn clock_now(clock: &ManualClock) -> Timestamp {
-    steadfast_web::Clock::now(clock)
+    steadfast_app::clock::Clock::now(clock)
 }
 
 /// Moves the clock to `at` (never back).

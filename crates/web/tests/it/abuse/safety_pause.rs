@@ -12,7 +12,9 @@ use crate::repairs::{answer_safety, open_plan};
 use crate::support::TestApp;
 use crate::support::api::{Couple, Person, call, couple};
 use crate::support::app::{test_clock, to_next_morning};
-use steadfast_web::{ManualClock, SessionPolicy, WebConfig};
+use steadfast_app::clock::ManualClock;
+use steadfast_core::SessionPolicy;
+use steadfast_web::WebConfig;
 
 /// How the pause was asked for.
 #[derive(Clone, Copy)]

@@ -142,7 +142,7 @@ pub(crate) struct SpacePage {
     pairing_ended: bool,
     can_invite: bool,
     open_invites: Vec<InviteItem>,
-    /// What is coming up for the viewer this week (`crate::reminders`).
+    /// What is coming up for the viewer this week (`super::reminders::coming_up`).
     coming_up: Vec<super::reminders::ComingUp>,
     /// Broken promises with a next step for the viewer (`Promise::attention`).
     after_miss: Vec<AfterMissCard>,

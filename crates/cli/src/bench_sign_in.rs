@@ -19,7 +19,8 @@ use anyhow::{Context, bail};
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use steadfast_web::{PasswordCost, WebConfig};
+use steadfast_app::passwords::PasswordCost;
+use steadfast_web::WebConfig;
 use tokio::task::JoinSet;
 use tower::Service;
 

@@ -49,7 +49,7 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         burst: args.write_burst,
         one_per: Duration::from_millis(args.write_interval_ms),
     };
-    web.session_policy = steadfast_web::SessionPolicy {
+    web.session_policy = steadfast_core::SessionPolicy {
         idle: Duration::from_secs(args.session_idle_minutes * 60),
         absolute: Duration::from_secs(args.session_max_hours * 60 * 60),
     };
@@ -58,13 +58,13 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         .unwrap_or_else(|| address.ip().is_loopback());
     web.mail = mail_config(args.smtp_url, args.mail_from, args.public_url)?;
     let store = database::open(&url).await?;
-    // Due reminders are sent (or, without mail, moved on) by a task of their own, stopped
-    // before the store closes.
-    let reminders = match steadfast_web::ReminderSender::new(store.clone(), &web) {
-        Ok(sender) => sender,
+    // The application; due reminders are sent (or, without mail, moved on) by a task of its own,
+    // started beside the server and stopped before the store closes.
+    let routers = match steadfast_web::app_with_metrics(store.clone(), web) {
+        Ok(routers) => routers,
         Err(error) => {
             store.close().await;
-            return Err(anyhow::Error::new(error).context("cannot set up reminder emails"));
+            return Err(error.into());
         }
     };
 
@@ -92,13 +92,6 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         );
         let _ = stopping.send(());
     };
-    let routers = match steadfast_web::app_with_metrics(store.clone(), web) {
-        Ok(routers) => routers,
-        Err(error) => {
-            store.close().await;
-            return Err(error.into());
-        }
-    };
     let app = routers
         .public
         .into_make_service_with_connect_info::<SocketAddr>();
@@ -110,7 +103,7 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
             }
         })
     });
-    let reminders = reminders.start();
+    let reminders = routers.reminders.start();
     let server = async move {
         axum::serve(listener, app)
             .with_graceful_shutdown(graceful)

@@ -23,12 +23,14 @@ use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Method, Request, StatusCode, header};
 use serde_json::{Value, json};
+use steadfast_app::clock::ManualClock;
+use steadfast_app::passwords::PasswordCost;
 use steadfast_core::Timestamp;
 use steadfast_store::Store;
 use steadfast_store::testing::TestDatabase;
 use tower::ServiceExt;
 
-use crate::{ManualClock, PasswordCost, WebConfig};
+use crate::WebConfig;
 
 /// Routes left out: they end the harness's own standing (its password, its place in the space),
 /// after which every other route would only answer 401 or 404.

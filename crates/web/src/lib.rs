@@ -23,7 +23,6 @@ mod maintenance;
 mod ops;
 mod pages;
 mod quota;
-mod reminders;
 mod routes;
 mod security;
 mod times;
@@ -38,6 +37,10 @@ use axum::routing::get;
 use axum::{Router, middleware};
 use routes::{PageRoutes, Write};
 use steadfast_app::App;
+use steadfast_app::clock::{Clock, SystemClock};
+use steadfast_app::passwords::{HashingError, PasswordCost};
+use steadfast_app::reminders::{Courier, ReminderSender};
+use steadfast_core::SessionPolicy;
 use steadfast_store::Store;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -48,10 +51,6 @@ pub use i18n::Lang;
 pub use mail::{MailConfig, MailError};
 pub use ops::metrics_handle;
 pub use quota::WriteQuota;
-pub use reminders::{RETRY_AFTER, ReminderSender, RunningSender, SendReport};
-pub use steadfast_app::clock::{Clock, ManualClock, SystemClock};
-pub use steadfast_app::passwords::{HashingError, PasswordCost};
-pub use steadfast_core::SessionPolicy;
 
 /// Settings of the web side that an operator may change.
 #[derive(Clone, Debug)]
@@ -176,25 +175,58 @@ impl std::ops::Deref for Services {
 pub enum StartError {
     #[error("cannot set up password hashing: {0}")]
     Passwords(#[from] HashingError),
+    #[error("cannot set up reminder emails")]
+    Mail(#[from] MailError),
 }
 
 /// The whole application as one router, ready for `axum::serve` (with connect info, so rate
-/// limits can tell clients apart). It has no `/metrics`: see `app_with_metrics`.
+/// limits can tell clients apart). It has no `/metrics` and sends no reminders: see
+/// `app_with_metrics`.
 pub fn app(store: Store, config: WebConfig) -> Result<Router, StartError> {
-    Ok(app_with_metrics(store, config)?.public)
+    Ok(routers(store, config)?.0)
 }
 
-/// The two routers of one running application.
+/// The two routers of one running application, and its reminder sender.
 pub struct Routers {
     /// Everything people use; `/metrics` answers 404 here.
     pub public: Router,
     /// `/metrics` alone, for a listener only the operator reaches (`--metrics-listen`).
     pub metrics: Router,
+    /// Sends due reminders by email, with this side's mailer when mail is configured, and in any
+    /// case moves them on. Not running yet: start it beside the server, and stop it before the
+    /// store closes.
+    pub reminders: ReminderSender,
 }
 
 /// The application and, apart, its operator's metrics: serve `metrics` on another address than
-/// `public`, one the people using the app cannot reach.
+/// `public`, one the people using the app cannot reach. Mail settings that cannot be used stop it
+/// before anything starts.
 pub fn app_with_metrics(store: Store, config: WebConfig) -> Result<Routers, StartError> {
+    let reminders = reminder_sender(store.clone(), &config)?;
+    let (public, metrics) = routers(store, config)?;
+    Ok(Routers {
+        public,
+        metrics,
+        reminders,
+    })
+}
+
+/// The reminder sender over `store`, on the configuration's clock, emailing through a mailer
+/// made from its mail settings; without them it sends no email, and still moves reminders on.
+pub fn reminder_sender(store: Store, config: &WebConfig) -> Result<ReminderSender, MailError> {
+    let courier = match &config.mail {
+        Some(mail) => Some(Arc::new(mail::Mailer::new(mail)?) as Arc<dyn Courier>),
+        None => None,
+    };
+    Ok(ReminderSender::new(
+        store,
+        Arc::clone(&config.clock),
+        courier,
+    ))
+}
+
+/// The public router and the metrics router.
+fn routers(store: Store, config: WebConfig) -> Result<(Router, Router), StartError> {
     // Install the recorder before the first request, so nothing counted is lost.
     metrics_handle();
     let requests = Arc::new(ops::RequestCounts::default());
@@ -226,10 +258,10 @@ pub fn app_with_metrics(store: Store, config: WebConfig) -> Result<Routers, Star
         .route_layer(middleware::from_fn_with_state(state.clone(), voice::speak))
         // The guards above read the rule of the route a request matched.
         .layer(axum::Extension(rules));
-    Ok(Routers {
-        public: shell(routes, state).layer(axum::Extension(alive)),
-        metrics: ops::router(requests),
-    })
+    Ok((
+        shell(routes, state).layer(axum::Extension(alive)),
+        ops::router(requests),
+    ))
 }
 
 /// Every page route, each form's target with its rule (`routes::Write`).

@@ -1,6 +1,10 @@
 //! Email, for reminders only, over SMTP with rustls. A message says that there is a reminder and
-//! where the app is — never what it is about, nor anyone's name (docs/PRINCIPLES.md, Feeds and mail): mail is
-//! read on lock screens, in shared inboxes and by whoever holds the phone.
+//! where the app is — never what it is about, nor anyone's name (docs/PRINCIPLES.md, Feeds and
+//! mail): mail is read on lock screens, in shared inboxes and by whoever holds the phone.
+//!
+//! The mailer is the courier the reminder sender in `steadfast-app` hands due reminders to
+//! (`crates/app/src/reminders.rs`): it decides when and to whom; this writes the message in the
+//! person's language and sends it.
 
 use std::fmt;
 use std::time::Duration;
@@ -8,6 +12,8 @@ use std::time::Duration;
 use lettre::message::Mailbox;
 use lettre::message::header::ContentType;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use steadfast_app::reminders::{Courier, Delivery, Undelivered};
+use steadfast_core::reminder::ReminderKind;
 use thiserror::Error;
 
 use crate::i18n::Lang;
@@ -118,6 +124,26 @@ impl Mailer {
             .await
             .map(|_| ())
             .map_err(|error| MailError::Send(describe(&error)))
+    }
+}
+
+impl Courier for Mailer {
+    /// The one message, in the language whose code the person chose emails in; it says nothing
+    /// of the reminder's kind, nor of what it is about.
+    fn deliver<'a>(&'a self, address: &'a str, lang: &'a str, _kind: ReminderKind) -> Delivery<'a> {
+        Box::pin(async move {
+            let lang = Lang::from_code(lang).unwrap_or_default();
+            let message = self.reminder(address, lang).map_err(undelivered)?;
+            self.send(message).await.map_err(undelivered)
+        })
+    }
+}
+
+/// A mail error as the sender weighs it: an address no server will take is not tried again.
+fn undelivered(error: MailError) -> Undelivered {
+    match error {
+        MailError::BadRecipient => Undelivered::Unusable,
+        other => Undelivered::Failed(other.to_string()),
     }
 }
 

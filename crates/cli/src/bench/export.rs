@@ -11,10 +11,11 @@ use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Method, Request, StatusCode, header};
 use futures_util::StreamExt;
+use steadfast_app::clock::{Clock, SystemClock};
 use steadfast_core::promise::{PromiseEvent, PromiseText, Stakes, Terms, decide_make};
 use steadfast_core::{EventId, PersonId, PromiseId, SpaceId, StreamId, Timestamp, Username};
 use steadfast_store::Store;
-use steadfast_web::{SystemClock, WebConfig};
+use steadfast_web::WebConfig;
 use tower::ServiceExt;
 use uuid::Uuid;
 
@@ -31,7 +32,7 @@ const RUNS: usize = 3;
 pub async fn run(args: BenchExportArgs) -> anyhow::Result<()> {
     let url = database::parse_url(&args.database_url)?;
     let store = database::open(&url).await?;
-    let now = steadfast_web::Clock::now(&SystemClock);
+    let now = SystemClock.now();
     let seeded = demo::seed(&store, 1, 1, 7, now).await?;
     let (a_name, b_name) = seeded
         .usernames

@@ -9,11 +9,12 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
+use steadfast_app::calendar::{self, CalendarError};
+
 use super::{ApiCaller, ApiError, ApiJson, lang_of};
 use crate::AppState;
-use crate::auth::session;
-use crate::calendar::{self, DiscreetError};
-use crate::error::WebError;
+use crate::auth::{doors, session};
+use crate::calendar::{feed_path, feed_url};
 
 /// A new feed address.
 #[derive(Serialize, utoipa::ToSchema)]
@@ -32,16 +33,8 @@ pub(crate) struct FeedSettings {
     discreet: bool,
 }
 
-fn no_feed(headers: &HeaderMap) -> ApiError {
-    ApiError::new(
-        StatusCode::NOT_FOUND,
-        "no_feed",
-        lang_of(headers).t("calendar-feed-none"),
-    )
-}
-
-fn failed(error: WebError, headers: &HeaderMap) -> ApiError {
-    ApiError::from_web(error, lang_of(headers))
+fn refusal(error: CalendarError, headers: &HeaderMap) -> ApiError {
+    ApiError::from_app(error, lang_of(headers))
 }
 
 #[utoipa::path(get, path = "/calendar-feed", tag = "calendar", security(("session" = []), ("token" = [])),
@@ -58,8 +51,8 @@ pub(crate) async fn show(
 ) -> Result<Json<FeedSettings>, ApiError> {
     let feed = calendar::settings(&state, caller.person)
         .await
-        .map_err(|e| failed(e, &headers))?
-        .ok_or_else(|| no_feed(&headers))?;
+        .map_err(|e| refusal(e, &headers))?
+        .ok_or_else(|| refusal(CalendarError::NoFeed, &headers))?;
     Ok(Json(FeedSettings {
         discreet: feed.discreet,
     }))
@@ -77,16 +70,16 @@ pub(crate) async fn create(
     headers: HeaderMap,
     ApiCaller(caller): ApiCaller,
 ) -> Result<Response, ApiError> {
-    let token = calendar::create(&state, caller.person, lang_of(&headers))
+    let token = calendar::create(&state, caller.person, lang_of(&headers).code())
         .await
-        .map_err(|e| failed(e, &headers))?;
+        .map_err(|e| refusal(e, &headers))?;
     let discreet = calendar::settings(&state, caller.person)
         .await
-        .map_err(|e| failed(e, &headers))?
+        .map_err(|e| refusal(e, &headers))?
         .is_none_or(|feed| feed.discreet);
     let body = FeedCreated {
-        url: calendar::feed_url(&headers, &token),
-        path: calendar::feed_path(&token),
+        url: feed_url(&headers, &token),
+        path: feed_path(&token),
         discreet,
     };
     Ok((StatusCode::CREATED, Json(body)).into_response())
@@ -122,7 +115,7 @@ pub(crate) async fn update(
 ) -> Result<Json<FeedSettings>, ApiError> {
     let headers = &parts.headers;
     let address = session::client_address(&parts);
-    match calendar::set_discreet(
+    match doors::set_feed_discreet(
         &state,
         &caller,
         body.discreet,
@@ -131,12 +124,11 @@ pub(crate) async fn update(
     )
     .await
     {
-        Ok(()) => Ok(Json(FeedSettings {
+        Ok(Ok(())) => Ok(Json(FeedSettings {
             discreet: body.discreet,
         })),
-        Err(DiscreetError::NoFeed) => Err(no_feed(headers)),
-        Err(DiscreetError::Password(refused)) => Err(ApiError::from_app(refused, lang_of(headers))),
-        Err(DiscreetError::Failed(error)) => Err(ApiError::from_web(error, lang_of(headers))),
+        Ok(Err(error)) => Err(refusal(error, headers)),
+        Err(too_many) => Err(ApiError::too_many(too_many, lang_of(headers))),
     }
 }
 
@@ -152,12 +144,8 @@ pub(crate) async fn revoke(
     headers: HeaderMap,
     ApiCaller(caller): ApiCaller,
 ) -> Result<StatusCode, ApiError> {
-    let found = calendar::revoke(&state, caller.person)
+    calendar::revoke(&state, caller.person)
         .await
-        .map_err(|e| failed(e, &headers))?;
-    if found {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(no_feed(&headers))
-    }
+        .map_err(|e| refusal(e, &headers))?;
+    Ok(StatusCode::NO_CONTENT)
 }

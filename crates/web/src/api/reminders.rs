@@ -5,6 +5,7 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use serde::Serialize;
+use steadfast_app::reminders;
 use steadfast_core::PersonId;
 use steadfast_store::EmailReminders;
 
@@ -12,7 +13,6 @@ use super::promises::{refusal, space_id};
 use super::{ApiCaller, ApiError, lang_of};
 use crate::AppState;
 use crate::pages::reminders::email_choice;
-use crate::reminders;
 use crate::times::rfc3339;
 
 /// Something coming up for the caller.

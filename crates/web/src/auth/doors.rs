@@ -9,6 +9,7 @@ use steadfast_app::account_management::{self, OwnPasswordError, PasswordChangeEr
 use steadfast_app::accounts::{
     self, SignInError, SignUp, SignUpError, SignUpInput, SignedInNow, SignedUp,
 };
+use steadfast_app::calendar::{self, CalendarError};
 use steadfast_app::passwords::Claimant;
 use steadfast_app::recovery::{self, Recovered, RecoveryError, RecoveryInput};
 use steadfast_app::sessions;
@@ -20,7 +21,6 @@ use steadfast_core::{PersonId, SpaceId};
 use crate::AppState;
 use crate::auth::limits::{Door, TooMany};
 use crate::auth::session::{self, Caller};
-use steadfast_store::Account;
 
 /// A use case's own answer, once its door let the knock through.
 pub(crate) type Knocked<T, E> = Result<Result<T, E>, TooMany>;
@@ -107,17 +107,6 @@ pub(crate) fn own_password(
     Ok(())
 }
 
-/// Checks the caller's own password, counted as [`own_password`] counts it.
-pub(crate) async fn check_own_password(
-    state: &AppState,
-    caller: &Caller,
-    attempt: &str,
-    address: &str,
-) -> Knocked<Account, OwnPasswordError> {
-    own_password(state, caller, address)?;
-    Ok(account_management::check_own_password(state, caller, attempt).await)
-}
-
 /// Sets a new password; the new one is checked first, so a mistyped one costs no knock.
 pub(crate) async fn change_password(
     state: &AppState,
@@ -147,6 +136,23 @@ pub(crate) async fn renew_recovery_codes(
         Err(failure) => return Ok(Err(failure.into())),
     }
     Ok(account_management::renew_recovery_codes(state, caller, password).await)
+}
+
+/// Switches the calendar feed's discreet titles; only turning them off checks the password, and
+/// only that knocks.
+pub(crate) async fn set_feed_discreet(
+    state: &AppState,
+    caller: &Caller,
+    discreet: bool,
+    password: Option<&str>,
+    address: &str,
+) -> Knocked<(), CalendarError> {
+    match calendar::discreet_asks_password(state, caller.person, discreet).await {
+        Ok(true) => own_password(state, caller, address)?,
+        Ok(false) => {}
+        Err(failure) => return Ok(Err(failure.into())),
+    }
+    Ok(calendar::set_discreet(state, caller, discreet, password).await)
 }
 
 /// Deletes the caller's account, with their password.

@@ -13,10 +13,12 @@ use serde::Deserialize;
 
 use super::Chrome;
 use crate::AppState;
+use crate::auth::doors;
 use crate::auth::session::{self, SignedIn};
-use crate::calendar::{self, DiscreetError};
+use crate::calendar::feed_url;
 use crate::error::{WebError, form_answer};
 use crate::pages::account::own_password_refusal;
+use steadfast_app::calendar::{self, CalendarError};
 use steadfast_store::FeedRecord;
 
 #[derive(Template, WebTemplate)]
@@ -35,6 +37,15 @@ pub(crate) struct CalendarPage {
     asks_password: bool,
     /// Why turning discreet titles off was refused.
     password_error: Option<String>,
+}
+
+/// A step on the feed a page cannot answer with itself: the failure underneath, or no such
+/// thing.
+fn page_error(error: CalendarError) -> WebError {
+    match error {
+        CalendarError::Failed(failure) => failure.into(),
+        _ => WebError::NotFound,
+    }
 }
 
 /// When the feed was made, as the page says it.
@@ -64,7 +75,9 @@ pub(crate) async fn show(
     SignedIn(caller): SignedIn,
     chrome: Chrome,
 ) -> Result<CalendarPage, WebError> {
-    let feed = calendar::settings(&state, caller.person).await?;
+    let feed = calendar::settings(&state, caller.person)
+        .await
+        .map_err(page_error)?;
     let discreet = feed.as_ref().is_none_or(|f| f.discreet);
     Ok(CalendarPage {
         exists: feed.is_some(),
@@ -85,8 +98,12 @@ pub(crate) async fn create(
     chrome: Chrome,
     headers: HeaderMap,
 ) -> Result<CalendarPage, WebError> {
-    let token = calendar::create(&state, caller.person, chrome.lang).await?;
-    let feed = calendar::settings(&state, caller.person).await?;
+    let token = calendar::create(&state, caller.person, chrome.lang.code())
+        .await
+        .map_err(page_error)?;
+    let feed = calendar::settings(&state, caller.person)
+        .await
+        .map_err(page_error)?;
     let discreet = feed.as_ref().is_none_or(|f| f.discreet);
     Ok(CalendarPage {
         exists: true,
@@ -95,7 +112,7 @@ pub(crate) async fn create(
         chrome,
         discreet,
         asks_password: discreet,
-        url: Some(calendar::feed_url(&headers, &token)),
+        url: Some(feed_url(&headers, &token)),
         password_error: None,
     })
 }
@@ -120,21 +137,21 @@ pub(crate) async fn discreet(
     Form(form): Form<DiscreetForm>,
 ) -> Result<Response, WebError> {
     let address = session::client_address(&parts);
-    let outcome = calendar::set_discreet(
+    let outcome = doors::set_feed_discreet(
         &state,
         &caller,
         form.discreet.is_some(),
         Some(&form.password),
         &address,
     )
-    .await;
+    .await?;
     let (status, message) = match outcome {
         // Without a feed there is nothing to switch: the page says so.
-        Ok(()) | Err(DiscreetError::NoFeed) => {
+        Ok(()) | Err(CalendarError::NoFeed) => {
             return Ok(Redirect::to("/account/calendar").into_response());
         }
-        Err(DiscreetError::Password(error)) => own_password_refusal(error, &chrome)?,
-        Err(DiscreetError::Failed(error)) => return Err(error),
+        Err(CalendarError::Password(error)) => own_password_refusal(error, &chrome)?,
+        Err(error) => return Err(page_error(error)),
     };
     let mut page = show(State(state), SignedIn(caller), chrome).await?;
     // What they asked for stays on the form; the password is never echoed.
@@ -147,6 +164,9 @@ pub(crate) async fn revoke(
     State(state): State<AppState>,
     SignedIn(caller): SignedIn,
 ) -> Result<Redirect, WebError> {
-    calendar::revoke(&state, caller.person).await?;
-    Ok(Redirect::to("/account/calendar"))
+    match calendar::revoke(&state, caller.person).await {
+        // Switched off, or there was nothing to switch off: the page says which.
+        Ok(()) | Err(CalendarError::NoFeed) => Ok(Redirect::to("/account/calendar")),
+        Err(error) => Err(page_error(error)),
+    }
 }

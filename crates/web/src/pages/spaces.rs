@@ -139,8 +139,8 @@ pub(crate) struct SpacePage {
     pairing_ended: bool,
     can_invite: bool,
     open_invites: Vec<InviteItem>,
-    /// What is coming up for the viewer this week (`crate::reminders`).
-    coming_up: Vec<crate::reminders::ComingUp>,
+    /// What is coming up for the viewer this week (`super::reminders::coming_up`).
+    coming_up: Vec<super::reminders::ComingUp>,
     /// Broken promises with a next step for the viewer (`Promise::attention`).
     after_miss: Vec<AfterMissCard>,
     /// "Days here follow Europe/Warsaw time.", or a nudge to set it while it is UTC by default.
@@ -241,7 +241,7 @@ pub(crate) async fn show(
     {
         Opened::Current(view) => {
             let coming_up =
-                crate::reminders::coming_up(&state, caller.person, id, chrome.lang, &zone).await?;
+                super::reminders::coming_up(&state, caller.person, id, chrome.lang, &zone).await?;
             let partner = view
                 .members
                 .iter()

@@ -6,9 +6,10 @@ use std::time::Instant;
 use reqwest::header::{self, HeaderMap};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
+use steadfast_app::passwords::PasswordCost;
 use steadfast_core::Timestamp;
 use steadfast_store::Backend;
-use steadfast_web::{PasswordCost, WebConfig};
+use steadfast_web::WebConfig;
 
 use crate::support::app::{session_cookie, test_clock};
 use crate::support::pages::json;

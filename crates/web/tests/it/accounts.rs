@@ -6,7 +6,8 @@ use std::time::Instant;
 use reqwest::header::{self, HeaderMap};
 use reqwest::{Method, StatusCode};
 use serde_json::json;
-use steadfast_web::{PasswordCost, WebConfig};
+use steadfast_app::passwords::PasswordCost;
+use steadfast_web::WebConfig;
 
 use crate::support::app::{session_cookie, test_clock};
 use crate::support::pages::json;

@@ -6,10 +6,12 @@ use std::time::Instant;
 use reqwest::header::{self, HeaderMap};
 use reqwest::{Method, StatusCode};
 use serde_json::json;
+use steadfast_app::clock::Clock;
 use steadfast_app::password_links::{self, LINK_LIFETIME_MS};
+use steadfast_app::passwords::PasswordCost;
 use steadfast_core::{PersonId, Timestamp};
 use steadfast_store::{Backend, LinkPurpose, NewAccount};
-use steadfast_web::{Clock, PasswordCost, WebConfig};
+use steadfast_web::WebConfig;
 
 use crate::support::app::{session_cookie, test_clock};
 use crate::support::pages::{json, location};

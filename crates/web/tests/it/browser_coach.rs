@@ -37,7 +37,7 @@ async fn check_page(browser: &Browser, page: &str) {
 }
 
 /// Three weekly check-ins over the API, Alexandra's felt trust rising, Samwise's steady.
-async fn three_weeks(app: &TestApp, us: &Couple, clock: &steadfast_web::ManualClock) {
+async fn three_weeks(app: &TestApp, us: &Couple, clock: &steadfast_app::clock::ManualClock) {
     for (week, level) in [2, 3, 5].into_iter().enumerate() {
         let id = start(app, &us.a, &us.space).await;
         draft(

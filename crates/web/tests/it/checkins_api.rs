@@ -4,8 +4,9 @@
 
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
+use steadfast_app::clock::ManualClock;
 use steadfast_store::Backend;
-use steadfast_web::{ManualClock, WebConfig};
+use steadfast_web::WebConfig;
 
 use crate::support::TestApp;
 use crate::support::app::test_clock;

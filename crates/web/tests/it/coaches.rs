@@ -5,9 +5,9 @@
 
 use reqwest::{Method, StatusCode, header};
 use serde_json::{Value, json};
+use steadfast_app::clock::ManualClock;
 use steadfast_core::{SpaceId, StreamId};
 use steadfast_store::Backend;
-use steadfast_web::ManualClock;
 
 use crate::checkins_api::{act, draft, full_answers, start};
 use crate::shell::STATE_CHANGING_ROUTES;

@@ -4,9 +4,9 @@
 use reqwest::header;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
+use steadfast_app::clock::Clock;
 use steadfast_core::{EventId, EventKind, NewEvent, PersonId, SpaceId, StreamId, Visibility};
 use steadfast_store::Backend;
-use steadfast_web::Clock;
 
 use crate::support::TestApp;
 use crate::support::app::test_clock;

@@ -7,9 +7,9 @@
 
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
+use steadfast_app::clock::ManualClock;
 use steadfast_core::{SpaceId, StreamId, Visibility};
 use steadfast_store::Backend;
-use steadfast_web::ManualClock;
 
 use crate::support::TestApp;
 use crate::support::api::{call, export};

@@ -5,9 +5,8 @@
 
 use reqwest::{Method, StatusCode, header};
 use serde_json::{Value, json};
+use steadfast_app::clock::{Clock, ManualClock};
 use steadfast_store::Backend;
-use steadfast_web::Clock;
-use steadfast_web::ManualClock;
 
 use crate::support::TestApp;
 use crate::support::api::{Answer, NO_SUCH_ID, answer, call, solo_space};

@@ -9,8 +9,10 @@ use std::sync::{Arc, Mutex};
 use mailin::{Action, Handler, Response, SessionBuilder, response};
 use reqwest::{Method, StatusCode};
 use serde_json::json;
+use steadfast_app::clock::ManualClock;
+use steadfast_app::reminders::RETRY_AFTER;
 use steadfast_core::Timestamp;
-use steadfast_web::{MailConfig, ManualClock, RETRY_AFTER, ReminderSender, WebConfig};
+use steadfast_web::{MailConfig, WebConfig, reminder_sender};
 
 use crate::support::TestApp;
 use crate::support::app::test_clock;
@@ -184,7 +186,7 @@ async fn promise_due_in_two_days(app: &TestApp, clock: &ManualClock, us: &Couple
 }
 
 fn clock_now(clock: &ManualClock) -> Timestamp {
-    steadfast_web::Clock::now(clock)
+    steadfast_app::clock::Clock::now(clock)
 }
 
 /// Moves the clock to `at` (never back).
@@ -229,7 +231,7 @@ async fn a_due_reminder_is_emailed_once_to_the_person_who_wants_it_and_says_noth
     opt_in(&app, &us.a.cookie).await;
     // Bea does not switch emails on: she gets none.
     let due = promise_due_in_two_days(&app, &clock, &us).await;
-    let sender = ReminderSender::new(app.store.clone(), &config).expect("the sender");
+    let sender = reminder_sender(app.store.clone(), &config).expect("the sender");
 
     let early = sender.send_due().await.expect("a round");
     assert_eq!(early.handled, 0, "nothing is due yet");
@@ -287,7 +289,7 @@ async fn a_reminder_that_could_not_be_sent_is_sent_later() {
     let us = couple_with_emails(&app).await;
     opt_in(&app, &us.a.cookie).await;
     let due = promise_due_in_two_days(&app, &clock, &us).await;
-    let sender = ReminderSender::new(app.store.clone(), &config).expect("the sender");
+    let sender = reminder_sender(app.store.clone(), &config).expect("the sender");
 
     move_to(&clock, Timestamp::from_millis(due.as_millis() - HOUR_MS));
     let report = sender.send_due().await.expect("a round");
@@ -327,7 +329,7 @@ async fn the_email_is_written_in_the_language_the_person_chose_it_in() {
     assert_eq!(saved.status(), StatusCode::SEE_OTHER);
     let due = promise_due_in_two_days(&app, &clock, &us).await;
     move_to(&clock, Timestamp::from_millis(due.as_millis() - HOUR_MS));
-    let sender = ReminderSender::new(app.store.clone(), &config).expect("the sender");
+    let sender = reminder_sender(app.store.clone(), &config).expect("the sender");
     assert_eq!(sender.send_due().await.expect("a round").sent, 1);
     let message = &smtp.inbox.messages()[0];
     assert!(
@@ -363,7 +365,7 @@ async fn without_an_address_or_without_mail_there_is_no_email_choice_and_no_emai
     assert!(!page.contains("name=\"email\""), "{page}");
     let due = promise_due_in_two_days(&app, &clock, &us).await;
     move_to(&clock, Timestamp::from_millis(due.as_millis() - HOUR_MS));
-    let sender = ReminderSender::new(app.store.clone(), &config).expect("the sender");
+    let sender = reminder_sender(app.store.clone(), &config).expect("the sender");
     let report = sender.send_due().await.expect("a round");
     assert_eq!((report.handled, report.sent), (1, 0));
     assert_eq!(sender.send_due().await.expect("a round").handled, 0);
@@ -507,7 +509,7 @@ async fn a_ritual_reminds_both_partners_without_its_name_and_shows_on_the_page()
     assert!(page.contains("Ritual: moonlit tango lesson"), "{page}");
 
     // The next round after its first reminder time sends one email to each partner.
-    let sender = ReminderSender::new(app.store.clone(), &config).expect("the sender");
+    let sender = reminder_sender(app.store.clone(), &config).expect("the sender");
     let mut rounds = 0;
     while smtp.inbox.messages().is_empty() && rounds < 30 {
         clock.advance_millis(HOUR_MS);

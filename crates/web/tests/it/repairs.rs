@@ -5,8 +5,7 @@
 
 use reqwest::{Method, StatusCode, header};
 use serde_json::{Value, json};
-use steadfast_web::Clock;
-use steadfast_web::ManualClock;
+use steadfast_app::clock::{Clock, ManualClock};
 
 use crate::support::TestApp;
 use crate::support::api::{Answer, NO_SUCH_ID, call};
@@ -786,7 +785,7 @@ async fn a_worrying_answer_pauses_joint_steps_for_both_from_the_next_morning_wit
     let app = TestApp::builder()
         .config(steadfast_web::WebConfig {
             help_resources: vec![("Helpline".to_owned(), "+48 800 000 000".to_owned())],
-            session_policy: steadfast_web::SessionPolicy {
+            session_policy: steadfast_core::SessionPolicy {
                 idle: std::time::Duration::from_secs(30 * 86_400),
                 absolute: std::time::Duration::from_secs(30 * 86_400),
             },

@@ -5,8 +5,8 @@
 
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
+use steadfast_app::clock::ManualClock;
 use steadfast_store::Backend;
-use steadfast_web::ManualClock;
 
 use crate::support::TestApp;
 use crate::support::app::test_clock;

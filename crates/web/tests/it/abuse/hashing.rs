@@ -10,8 +10,9 @@ use std::time::Duration;
 
 use reqwest::{StatusCode, header};
 use serde_json::json;
+use steadfast_app::passwords::PasswordCost;
 use steadfast_store::Backend;
-use steadfast_web::{PasswordCost, WebConfig};
+use steadfast_web::WebConfig;
 use tokio::task::JoinSet;
 
 use crate::support::TestApp;

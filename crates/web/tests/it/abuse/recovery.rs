@@ -5,9 +5,9 @@
 
 use reqwest::{Method, StatusCode};
 use serde_json::json;
+use steadfast_app::clock::{Clock, ManualClock};
 use steadfast_app::password_links;
 use steadfast_store::{Backend, LinkPurpose};
-use steadfast_web::{Clock, ManualClock};
 
 use crate::support::TestApp;
 use crate::support::app::{session_cookie, test_clock};

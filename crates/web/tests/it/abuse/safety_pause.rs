@@ -13,7 +13,9 @@ use crate::support::TestApp;
 use crate::support::api::call;
 use crate::support::app::{test_clock, to_next_morning};
 use crate::support::people::{Couple, Person, couple};
-use steadfast_web::{ManualClock, SessionPolicy, WebConfig};
+use steadfast_app::clock::ManualClock;
+use steadfast_core::SessionPolicy;
+use steadfast_web::WebConfig;
 
 /// How the pause was asked for.
 #[derive(Clone, Copy)]

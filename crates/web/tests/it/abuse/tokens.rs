@@ -6,8 +6,8 @@
 use reqwest::header;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
+use steadfast_app::clock::{Clock, ManualClock};
 use steadfast_store::Backend;
-use steadfast_web::{Clock, ManualClock};
 
 use crate::support::TestApp;
 use crate::support::app::{session_cookie, test_clock};

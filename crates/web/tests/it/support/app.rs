@@ -5,8 +5,10 @@ use std::sync::Arc;
 use steadfast_store::testing::TestDatabase;
 use steadfast_store::{Backend, Store};
 
+use steadfast_app::clock::ManualClock;
+use steadfast_app::passwords::PasswordCost;
 use steadfast_core::Timestamp;
-use steadfast_web::{ManualClock, PasswordCost, WebConfig};
+use steadfast_web::WebConfig;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
@@ -18,7 +20,7 @@ pub fn test_clock() -> ManualClock {
 /// Moves `clock` to a minute past the next 04:00 UTC: the start of the day of a space whose
 /// time zone was never set, when safety pauses and their lifting take effect.
 pub fn to_next_morning(clock: &ManualClock) {
-    use steadfast_web::Clock;
+    use steadfast_app::clock::Clock;
     const DAY: i64 = 24 * 60 * 60 * 1000;
     const MORNING: i64 = 4 * 60 * 60 * 1000;
     let into_day = clock.now().as_millis().rem_euclid(DAY);

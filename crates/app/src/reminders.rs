@@ -1,16 +1,19 @@
-//! Reminders: the "coming up" list on a space's page, and the task that sends what is due.
+//! Reminders: what is coming up for a person in a space, and the task that sends what is due.
 //!
 //! Both read the reminders table the store keeps in step with the log (never a scan of spaces),
 //! and both ask the visibility rule (`steadfast_core::reminder::recipients`) at the moment they
 //! show or send, so a partner who left is neither shown nor sent anything more.
 //!
 //! The task runs whether or not mail is configured: it is also what moves a ritual on to its
-//! next occurrence once one has come. With mail, it sends each due reminder to those of its
-//! recipients who switched email reminders on and have an address; the message carries no
-//! content and no names (`crate::mail`). A reminder is claimed before it is sent, for a lease of
-//! [`RETRY_AFTER`]; a send that fails leaves it to come round again after the lease, and it is
-//! marked sent only once every email for it went out.
+//! next occurrence once one has come (`steadfast_store::Store::mark_reminder_sent`). With a
+//! [`Courier`] (the web side's mailer, `crates/web/src/mail.rs`), it hands each due reminder to
+//! those of its recipients who switched email reminders on and have an address; what the
+//! message says, and in which words, is the courier's. A reminder is claimed before it is sent,
+//! for a lease of [`RETRY_AFTER`]; a send that fails leaves it to come round again after the
+//! lease, and it is marked sent only once every email for it went out.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -22,18 +25,14 @@ use steadfast_store::{Store, StoreError};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
-use crate::error::WebError;
-use crate::i18n::Lang;
-use crate::mail::{MailError, Mailer};
-use crate::pages::promises::Zone;
-use crate::{AppState, WebConfig};
-use steadfast_app::clock::Clock;
-use steadfast_app::promises::{self, PromiseError};
-use steadfast_app::spaces;
+use crate::App;
+use crate::clock::Clock;
+use crate::promises::{self, PromiseError};
+use crate::spaces;
 
-/// How far ahead the space's page looks.
+/// How far ahead "coming up" looks.
 const COMING_UP_WINDOW: Duration = Duration::from_secs(7 * 24 * 60 * 60);
-/// How many lines it shows at most.
+/// How many lines it lists at most.
 const COMING_UP_SHOWN: usize = 5;
 /// How often the sender looks for due reminders.
 const POLL_EVERY: Duration = Duration::from_secs(30);
@@ -42,30 +41,31 @@ pub const RETRY_AFTER: Duration = Duration::from_secs(5 * 60);
 /// Reminders handled per look; the rest wait for the next.
 const BATCH: u32 = 100;
 
-/// Something coming up for a person, as the list and the API show it.
-pub(crate) struct Upcoming {
-    pub(crate) kind: ReminderKind,
+/// Something coming up for a person.
+#[derive(Debug)]
+pub struct Upcoming {
+    pub kind: ReminderKind,
     /// The promise or ritual.
-    pub(crate) item: uuid::Uuid,
+    pub item: uuid::Uuid,
     /// The promise's due time or the ritual's start.
-    pub(crate) at: Timestamp,
+    pub at: Timestamp,
     /// The promise's words or the ritual's name: the person may see them.
-    pub(crate) label: String,
+    pub label: String,
 }
 
 /// What is coming up for `person` in the space in the next week, soonest first: their promises'
 /// due times, promises to them that are due for their confirmation, and rituals. Only what they
 /// may see; someone not in the space is told it does not exist.
-pub(crate) async fn upcoming(
-    state: &AppState,
+pub async fn upcoming(
+    app: &App,
     person: PersonId,
     space: SpaceId,
 ) -> Result<Vec<Upcoming>, PromiseError> {
     // The words come from the person's own fold of the space, which applies the visibility rule
     // again: an item they may not see is not found there.
-    let opened = promises::open(state, person, space).await?;
-    let now = state.now();
-    let rows = state
+    let opened = promises::open(app, person, space).await?;
+    let now = app.now();
+    let rows = app
         .store
         .upcoming_reminders(person, space, now, now.saturating_add(COMING_UP_WINDOW))
         .await?;
@@ -107,51 +107,23 @@ pub(crate) async fn upcoming(
     Ok(lines)
 }
 
-/// One line of the "coming up" list on the space's page.
-pub(crate) struct ComingUp {
-    pub(crate) when: String,
-    pub(crate) what: String,
-    pub(crate) href: String,
+/// Why a courier did not deliver a reminder.
+#[derive(Debug)]
+pub enum Undelivered {
+    /// The address is one no server will ever take: not tried again, it would fail forever.
+    Unusable,
+    /// It failed this time (the server refused or could not be reached): the reminder comes
+    /// round again after [`RETRY_AFTER`]. The words carry no address.
+    Failed(String),
 }
 
-/// The list for the space's page, in the person's language and time zone.
-pub(crate) async fn coming_up(
-    state: &AppState,
-    person: PersonId,
-    space: SpaceId,
-    lang: Lang,
-    zone: &Zone,
-) -> Result<Vec<ComingUp>, WebError> {
-    let upcoming = match upcoming(state, person, space).await {
-        Ok(upcoming) => upcoming,
-        Err(PromiseError::Failed(error)) => return Err(error.into()),
-        // The page already checked that the person is in the space; nothing to list otherwise.
-        Err(_) => return Ok(Vec::new()),
-    };
-    Ok(upcoming
-        .into_iter()
-        .map(|line| {
-            let (key, href) = match line.kind {
-                ReminderKind::PromiseDue => (
-                    "coming-up-your-promise",
-                    format!("/spaces/{space}/promises/{}", line.item),
-                ),
-                ReminderKind::PromiseConfirm => (
-                    "coming-up-to-confirm",
-                    format!("/spaces/{space}/promises/{}", line.item),
-                ),
-                ReminderKind::Ritual => (
-                    "coming-up-ritual",
-                    format!("/spaces/{space}/rituals/{}", line.item),
-                ),
-            };
-            ComingUp {
-                when: zone.show(line.at, lang),
-                what: lang.t_with(key, &[("text", line.label)]),
-                href,
-            }
-        })
-        .collect())
+/// What a courier's delivery answers, when it is done.
+pub type Delivery<'a> = Pin<Box<dyn Future<Output = Result<(), Undelivered>> + Send + 'a>>;
+
+/// Whoever carries a reminder to a person outside the app: the web side's mailer. It writes the
+/// message, in the language whose code (`en`, `pl`) the person chose emails in.
+pub trait Courier: Send + Sync {
+    fn deliver<'a>(&'a self, address: &'a str, lang: &'a str, kind: ReminderKind) -> Delivery<'a>;
 }
 
 async fn members(store: &Store, space: SpaceId) -> Result<Vec<Member>, StoreError> {
@@ -174,27 +146,27 @@ pub struct SendReport {
     pub failed: usize,
 }
 
-/// Sends due reminders: by email where configured and wanted, and in any case moves each one on.
+/// Sends due reminders: through the courier where there is one and the person wants it, and in
+/// any case moves each one on.
 #[derive(Clone)]
 pub struct ReminderSender {
     store: Store,
     clock: Arc<dyn Clock>,
-    mailer: Option<Mailer>,
+    courier: Option<Arc<dyn Courier>>,
 }
 
 impl ReminderSender {
-    /// Without mail settings it sends no email, and still moves reminders on.
-    pub fn new(store: Store, config: &WebConfig) -> Result<Self, MailError> {
-        let mailer = config.mail.as_ref().map(Mailer::new).transpose()?;
-        Ok(Self {
+    /// Without a courier it sends nothing, and still moves reminders on.
+    pub fn new(store: Store, clock: Arc<dyn Clock>, courier: Option<Arc<dyn Courier>>) -> Self {
+        Self {
             store,
-            clock: Arc::clone(&config.clock),
-            mailer,
-        })
+            clock,
+            courier,
+        }
     }
 
-    /// One round: every reminder due now, claimed, sent to whoever wants it by email, then
-    /// marked sent — or, if an email failed, left for the next try.
+    /// One round: every reminder due now, claimed, handed to the courier for whoever wants it,
+    /// then marked sent — or, if a delivery failed, left for the next try.
     pub async fn send_due(&self) -> Result<SendReport, StoreError> {
         let now = self.clock.now();
         let mut report = SendReport::default();
@@ -222,9 +194,10 @@ impl ReminderSender {
         Ok(report)
     }
 
-    /// Emails the reminder to each recipient who wants it; answers whether any failed.
+    /// Hands the reminder to the courier for each recipient who wants it; answers whether any
+    /// delivery failed.
     async fn deliver(&self, row: &Reminder, report: &mut SendReport) -> Result<bool, StoreError> {
-        let Some(mailer) = &self.mailer else {
+        let Some(courier) = &self.courier else {
             return Ok(false);
         };
         let members = members(&self.store, row.space).await?;
@@ -239,21 +212,16 @@ impl ReminderSender {
             let Some(address) = self.store.account(person).await?.and_then(|a| a.email) else {
                 continue;
             };
-            let lang = Lang::from_code(&choice.lang).unwrap_or_default();
-            let sent = match mailer.reminder(&address, lang) {
-                Ok(message) => mailer.send(message).await,
-                Err(error) => Err(error),
-            };
-            match sent {
+            match courier.deliver(&address, &choice.lang, row.kind).await {
                 Ok(()) => {
                     report.sent += 1;
                     metrics::counter!("steadfast_reminder_emails_total").increment(1);
                 }
                 // An address the server will never take is not retried: it would fail forever.
-                Err(MailError::BadRecipient) => {
+                Err(Undelivered::Unusable) => {
                     tracing::warn!("a reminder email was not sent: the address is unusable");
                 }
-                Err(error) => {
+                Err(Undelivered::Failed(error)) => {
                     report.failed += 1;
                     failed = true;
                     tracing::warn!(%error, "sending a reminder email failed");

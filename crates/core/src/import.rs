@@ -1,10 +1,10 @@
-//! Reading a person's export (`steadfast-export/1`, written by `crates/web/src/export.rs` from what
-//! [`crate::export`] lets out) back in, on this or another server: [`read`] turns the file's bytes
-//! into an [`ImportPlan`] in which everything has been checked — the format, every id, time,
-//! author and visibility, and every event's payload decoded into its module's own type — or
-//! refuses with an [`ImportError`] saying where and what. It never panics, whatever the bytes
-//! (the `import` fuzz target holds it to that). [`ImportPlan::writes`] then says, for one account
-//! and one instant, exactly what to write; the edge only writes it.
+//! Reading a person's export (`steadfast-export/1`, written by `crates/web/src/api/export.rs` from
+//! what [`crate::export`] lets out) back in, on this or another server: [`read`] turns the file's
+//! bytes into an [`ImportPlan`] in which everything has been checked — the format, every id, time,
+//! author and visibility, and every event's payload decoded into its module's own type — or refuses
+//! with an [`ImportError`] saying where and what. It never panics, whatever the bytes (the `import`
+//! fuzz target holds it to that). [`ImportPlan::writes`] then says, for one account and one
+//! instant, exactly what to write; the edge only writes it.
 //!
 //! What an import makes of an export:
 //!

@@ -1,5 +1,5 @@
-//! The export document as it is written (`crates/web/src/export.rs`), field by field, before any
-//! of it is believed. Only what the import uses is read; the rest (tokens, patterns) is skipped
+//! The export document as it is written (`crates/web/src/api/export.rs`), field by field, before
+//! any of it is believed. Only what the import uses is read; the rest (tokens, patterns) is skipped
 //! without being kept.
 
 use serde::Deserialize;

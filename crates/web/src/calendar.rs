@@ -13,9 +13,9 @@ use steadfast_app::calendar::{self, CalendarError, Feed, What};
 use steadfast_core::Timestamp;
 use steadfast_core::ritual::RitualKind;
 
-use crate::AppState;
 use crate::error::WebError;
 use crate::i18n::Lang;
+use crate::state::AppState;
 
 /// The path a feed is served at.
 pub(crate) fn feed_path(token: &str) -> String {

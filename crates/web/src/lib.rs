@@ -1,174 +1,57 @@
-//! Steadfast over HTTP: server-rendered pages that work without JavaScript, the operational
-//! endpoints, and (in later issues) the JSON API. Handlers stay thin: the rules live in
-//! `steadfast-core`, persistence in `steadfast-store`.
+//! Steadfast over HTTP, and nothing else: the use cases are `steadfast-app`'s, the rules
+//! `steadfast-core`'s. Here, by folder:
+//!
+//! - `pages/`: server-rendered pages that work without JavaScript, and their templates;
+//! - `api/`: the JSON API, its request and answer shapes, and its OpenAPI document;
+//! - `auth/`: sessions, sign-in extractors, devices and rate-limited doors;
+//! - `guards/`: headers, the cross-site guard, the coach's read-only rule and the write quota;
+//! - `error/`: the one table from refusals to statuses, and error pages;
+//! - `i18n/`: languages, grammatical forms, dates and times as people read them;
+//! - `charts/`: the SVG charts drawn on the server;
+//! - `ops/`: health, readiness, metrics and housekeeping;
+//! - `routes.rs` (every route declared once, with its rule), `state.rs` (what handlers reach),
+//!   `calendar.rs` (the feed over HTTP), `mail.rs` (reminder email), `assets.rs`.
 
 #![forbid(unsafe_code)]
 
 mod api;
 mod assets;
-pub mod auth;
+mod auth;
 mod calendar;
-mod chart;
-mod coach_guard;
-mod dates;
+mod charts;
 mod error;
-mod error_pages;
 #[cfg(feature = "fuzzing")]
 pub mod fuzzing;
-mod gentle;
+mod guards;
 mod help_resources;
 mod i18n;
 mod mail;
-mod maintenance;
 mod ops;
 mod pages;
-mod quota;
 mod routes;
-mod security;
-mod times;
-mod trend_chart;
-mod voice;
+mod state;
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use axum::http::StatusCode;
 use axum::routing::get;
 use axum::{Router, middleware};
 use routes::{PageRoutes, Write};
-use steadfast_app::App;
-use steadfast_app::clock::{Clock, SystemClock};
-use steadfast_app::passwords::{HashingError, PasswordCost};
+use steadfast_app::passwords::HashingError;
 use steadfast_app::reminders::{Courier, ReminderSender};
-use steadfast_core::SessionPolicy;
 use steadfast_store::Store;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
+pub use guards::quota::WriteQuota;
 pub use help_resources::HelpDefaults;
 pub use i18n::Lang;
 pub use mail::{MailConfig, MailError};
 pub use ops::metrics_handle;
-pub use quota::WriteQuota;
+pub use state::WebConfig;
 
-/// Settings of the web side that an operator may change.
-#[derive(Clone, Debug)]
-pub struct WebConfig {
-    /// Where the quick-exit control leads: an ordinary, harmless page.
-    pub quick_exit_url: String,
-    /// The longest a request may take before it is answered with a timeout.
-    pub request_timeout: Duration,
-    /// The largest request body accepted, in bytes.
-    pub body_limit: usize,
-    /// Whether the session cookie is `Secure` (and so named with the `__Host-` prefix): on
-    /// whenever browsers reach Steadfast over HTTPS or on this machine's loopback address.
-    pub secure_cookies: bool,
-    /// How long sessions live.
-    pub session_policy: SessionPolicy,
-    /// How expensive password hashes are; cheap only in tests.
-    pub password_cost: PasswordCost,
-    /// Where "now" comes from; tests move a manual clock.
-    pub clock: Arc<dyn Clock>,
-    /// The operator's own places to turn to, listed wherever help is offered: a label and a web
-    /// address or phone number ("Local shelter", "+48 22 000 00 00"). None by default.
-    pub help_resources: Vec<(String, String)>,
-    /// Whether the built-in places for the viewer's language (emergency numbers, a national
-    /// helpline or a directory) follow the operator's; kept by default, so help works with no
-    /// set-up.
-    pub help_defaults: HelpDefaults,
-    /// The header in which the operator's own reverse proxy passes the client's address
-    /// (`X-Forwarded-For`); `None` to use the connection's peer. Rate limits count by it.
-    pub client_address_header: Option<axum::http::HeaderName>,
-    /// How to send reminder emails; `None` (the default) sends none: reminders stay in the app.
-    pub mail: Option<MailConfig>,
-    /// How fast one person may write (`quota`): a human pace by default.
-    pub write_quota: WriteQuota,
-}
-
-impl Default for WebConfig {
-    fn default() -> Self {
-        Self {
-            quick_exit_url: "https://www.google.com/search?q=weather".to_owned(),
-            request_timeout: Duration::from_secs(30),
-            body_limit: 64 * 1024,
-            secure_cookies: true,
-            session_policy: SessionPolicy::default(),
-            password_cost: PasswordCost::Production,
-            clock: Arc::new(SystemClock),
-            help_resources: Vec::new(),
-            help_defaults: HelpDefaults::Keep,
-            client_address_header: None,
-            mail: None,
-            write_quota: WriteQuota::HUMAN,
-        }
-    }
-}
-
-/// What every handler reaches: one pointer, so the clone each layer and extractor makes per
-/// request is one counter, not one per service (those clones showed in the bench's profile).
-#[derive(Clone)]
-pub(crate) struct AppState(Arc<Services>);
-
-/// The use cases' services (store, clock, password hashing, the fold cache) and what only the web
-/// side keeps: its settings, rate limits, write quotas and request counts.
-pub(crate) struct Services {
-    pub(crate) app: App,
-    pub(crate) config: Arc<WebConfig>,
-    pub(crate) limits: auth::limits::Limits,
-    /// Each person's allowance of writes.
-    pub(crate) writes: quota::Writes,
-    /// What the operator's metrics listener shows of the requests (coarse labels only).
-    pub(crate) requests: Arc<ops::RequestCounts>,
-}
-
-impl Services {
-    /// The places to turn to for a viewer in `lang`, as every page and answer offering help
-    /// lists them.
-    pub(crate) fn help_for(&self, lang: Lang) -> Vec<(String, String)> {
-        help_resources::for_viewer(&self.config.help_resources, self.config.help_defaults, lang)
-    }
-}
-
-impl std::ops::Deref for AppState {
-    type Target = Services;
-
-    fn deref(&self) -> &Services {
-        &self.0
-    }
-}
-
-impl From<Services> for AppState {
-    fn from(services: Services) -> Self {
-        AppState(Arc::new(services))
-    }
-}
-
-impl Services {
-    /// Everything a running application shares, fresh: empty limits, quotas and fold cache.
-    pub(crate) fn new(
-        store: Store,
-        config: WebConfig,
-        requests: Arc<ops::RequestCounts>,
-    ) -> Result<Services, HashingError> {
-        Ok(Services {
-            app: App::new(store, Arc::clone(&config.clock), config.password_cost)?,
-            limits: auth::limits::Limits::new(Arc::clone(&config.clock)),
-            writes: quota::Writes::new(config.write_quota, Arc::clone(&config.clock)),
-            requests,
-            config: Arc::new(config),
-        })
-    }
-}
-
-/// Handlers reach the use cases' services through the web's own: `state.store`, `state.now()`.
-impl std::ops::Deref for Services {
-    type Target = App;
-
-    fn deref(&self) -> &App {
-        &self.app
-    }
-}
+use state::{AppState, Services};
 
 /// Why the application could not be built.
 #[derive(Debug, thiserror::Error)]
@@ -233,7 +116,7 @@ fn routers(store: Store, config: WebConfig) -> Result<(Router, Router), StartErr
     let state = AppState::from(Services::new(store, config, Arc::clone(&requests))?);
     // Housekeeping runs while this router lives: it holds the token, the task only a weak one.
     let alive = Arc::new(());
-    maintenance::start(&state, &alive);
+    ops::maintenance::start(&state, &alive);
     let (pages, page_rules) = page_routes().into_parts();
     let (api, api_rules) = api::openapi::router();
     let rules = routes::all_rules(page_rules, api_rules);
@@ -243,19 +126,22 @@ fn routers(store: Store, config: WebConfig) -> Result<(Router, Router), StartErr
         .route("/static/app.js", get(assets::js))
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
-        // Each person writes at a human pace (`quota`); inside the coach guard, so a coach's
+        // Each person writes at a human pace (`guards::quota`); inside the coach guard, so a coach's
         // refused writes never count.
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
-            quota::limit_writes,
+            guards::quota::limit_writes,
         ))
         // A coach's account writes nothing: refused before any handler (`coach`).
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
-            coach_guard::refuse_writes,
+            guards::coach::refuse_writes,
         ))
         // Texts speak to the reader and about their partner in the forms each chose (`voice`).
-        .route_layer(middleware::from_fn_with_state(state.clone(), voice::speak))
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            i18n::voice::speak,
+        ))
         // The guards above read the rule of the route a request matched.
         .layer(axum::Extension(rules));
     Ok((
@@ -583,7 +469,7 @@ fn shell(routes: Router<AppState>, state: AppState) -> Router {
         // Innermost first: the guards run before any handler, and their refusals, timeouts and
         // panics all pass through the error-page layer, which the headers then cover.
         .layer(RequestBodyLimitLayer::new(state.config.body_limit))
-        .layer(security::cross_site_guard())
+        .layer(guards::security::cross_site_guard())
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             state.config.request_timeout,
@@ -593,9 +479,9 @@ fn shell(routes: Router<AppState>, state: AppState) -> Router {
         }))
         .layer(middleware::from_fn_with_state(
             state.clone(),
-            error_pages::error_pages,
+            error::pages::error_pages,
         ));
-    for layer in security::headers(&state.config.quick_exit_url) {
+    for layer in guards::security::headers(&state.config.quick_exit_url) {
         router = router.layer(layer);
     }
     router.with_state(state)
@@ -611,6 +497,7 @@ mod tests {
 
     use super::*;
     use crate::error::WebError;
+    use steadfast_app::passwords::PasswordCost;
 
     async fn panics() -> &'static str {
         panic!("a secret the user typed")

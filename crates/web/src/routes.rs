@@ -15,10 +15,10 @@ use axum::routing::{get, post};
 use utoipa::openapi::PathItem;
 use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouter};
 
-use crate::AppState;
+use crate::state::AppState;
 
 /// What a state-changing route is, for the guards: whether a coach (who only ever reads) may
-/// take it, and whether it counts toward the person's allowance of writes (`quota`).
+/// take it, and whether it counts toward the person's allowance of writes (`guards::quota`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Write {
     pub(crate) coach_may: bool,

@@ -8,8 +8,8 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use super::{ApiCaller, ApiError, ApiJson, lang_of};
-use crate::AppState;
 use crate::auth::{doors, session};
+use crate::state::AppState;
 use steadfast_app::account_management;
 use steadfast_app::accounts::SignUpInput;
 use steadfast_core::coach::AccountKind;

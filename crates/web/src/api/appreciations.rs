@@ -10,8 +10,8 @@ use steadfast_core::appreciation::{BalanceParams, Celebration};
 
 use super::promises::space_id;
 use super::{ApiCaller, ApiError, ApiJson, Paging, lang_of};
-use crate::AppState;
-use crate::times::rfc3339;
+use crate::i18n::times::rfc3339;
+use crate::state::AppState;
 use steadfast_app::appreciations::{self, AppreciationError};
 
 /// One appreciation.

@@ -16,8 +16,8 @@ use steadfast_core::{BoundaryId, PersonId, SpaceId, Timestamp};
 
 use super::promises::space_id;
 use super::{ApiCaller, ApiError, ApiJson, OptionalJson, lang_of};
-use crate::AppState;
-use crate::times::{parse_rfc3339, rfc3339};
+use crate::i18n::times::{parse_rfc3339, rfc3339};
+use crate::state::AppState;
 use steadfast_app::boundaries::{self, BoundaryError, Invalid};
 
 fn ids(space: &str, boundary: &str) -> Result<(SpaceId, BoundaryId), BoundaryError> {

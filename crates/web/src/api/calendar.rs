@@ -12,9 +12,9 @@ use serde::{Deserialize, Serialize};
 use steadfast_app::calendar::{self, CalendarError};
 
 use super::{ApiCaller, ApiError, ApiJson, lang_of};
-use crate::AppState;
 use crate::auth::{doors, session};
 use crate::calendar::{feed_path, feed_url};
+use crate::state::AppState;
 
 /// A new feed address.
 #[derive(Serialize, utoipa::ToSchema)]

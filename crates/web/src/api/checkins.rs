@@ -17,8 +17,8 @@ use steadfast_core::{CheckinId, PersonId, SpaceId};
 
 use super::promises::space_id;
 use super::{ApiCaller, ApiError, ApiJson, lang_of};
-use crate::AppState;
-use crate::times::rfc3339;
+use crate::i18n::times::rfc3339;
+use crate::state::AppState;
 use steadfast_app::checkins::{self, CheckinError, DraftInput};
 use steadfast_app::ledger::Opened;
 

@@ -9,9 +9,9 @@ use serde::{Deserialize, Serialize};
 use steadfast_core::coach::{AccountKind, DEFAULT_GRANT_DAYS};
 
 use super::{ApiCaller, ApiError, OptionalJson, lang_of};
-use crate::AppState;
 use crate::i18n::Lang;
-use crate::times::rfc3339;
+use crate::i18n::times::rfc3339;
+use crate::state::AppState;
 use steadfast_app::coach::{self, CoachError, ReadKind};
 
 /// A space's coach as one partner sees them, with that partner's own grant only.

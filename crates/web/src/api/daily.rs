@@ -10,8 +10,8 @@ use steadfast_core::{PersonId, Visibility};
 
 use super::rituals::space_id;
 use super::{ApiCaller, ApiError, ApiJson, lang_of};
-use crate::AppState;
-use crate::times::rfc3339;
+use crate::i18n::times::rfc3339;
+use crate::state::AppState;
 use steadfast_app::rituals::{self, DailyInput, RitualError};
 
 /// Today's entry.

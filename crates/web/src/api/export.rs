@@ -22,8 +22,8 @@ use steadfast_core::{PersonId, RecordedEvent};
 use steadfast_store::SpaceRecord;
 
 use super::{ApiCaller, ApiError, lang_of};
-use crate::AppState;
-use crate::times::rfc3339;
+use crate::i18n::times::rfc3339;
+use crate::state::AppState;
 
 /// Offered for download, under the name browsers save it as.
 const DISPOSITION: &str = "attachment; filename=\"steadfast-export.json\"";

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use steadfast_core::gentle::{self, Field, Language, MAX_REVIEWED_CHARS};
 
 use super::{ApiCaller, ApiError, ApiJson, lang_of};
-use crate::gentle::{rule_label, words_of};
 use crate::i18n::Lang;
+use crate::pages::gentle::{rule_label, words_of};
 
 /// A text to look at before sharing it.
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -69,7 +69,7 @@ pub(crate) async fn review(
 ) -> Result<Json<GentleView>, ApiError> {
     let asked = lang_of(&headers);
     let language = match body.lang.as_deref() {
-        None => crate::gentle::language(asked),
+        None => crate::pages::gentle::language(asked),
         Some(code) => Language::from_code(code).ok_or_else(|| {
             ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use steadfast_core::journal::{JournalEntry, Prompt};
 
 use super::{ApiCaller, ApiError, ApiJson, lang_of};
-use crate::AppState;
-use crate::times::rfc3339;
+use crate::i18n::times::rfc3339;
+use crate::state::AppState;
 use steadfast_app::journal::{self, JournalError};
 
 /// A new entry.

@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 use steadfast_core::account::GrammaticalForm;
 
 use super::{ApiCaller, ApiError, ApiJson, lang_of};
-use crate::AppState;
 use crate::auth::{doors, session};
+use crate::state::AppState;
 use steadfast_app::account_management;
 
 #[derive(Deserialize, utoipa::ToSchema)]

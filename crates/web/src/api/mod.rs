@@ -34,11 +34,11 @@ use serde::{Deserialize, Serialize};
 use steadfast_app::{Explain, Explained, Failure};
 use steadfast_store::StoreError;
 
-use crate::AppState;
 use crate::auth::limits::TooMany;
 use crate::auth::session::{self, Caller};
 use crate::error::WebError;
 use crate::i18n::Lang;
+use crate::state::AppState;
 
 /// An API error: its status, a code clients may match on, and a message for people.
 #[derive(Debug)]

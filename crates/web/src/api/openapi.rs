@@ -37,8 +37,8 @@ use super::{
     accounts, appreciations, boundaries, calendar, checkins, coach, daily, export, gentle, journal,
     me, patterns, promises, record, recovery, reminders, repairs, rituals, spaces, tokens,
 };
-use crate::AppState;
 use crate::routes::{ApiRoutes, Write, WriteRules};
+use crate::state::AppState;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -140,7 +140,7 @@ impl Modify for BodyRefusals {
     }
 }
 
-/// Adds the 429 every counted write may answer (`crate::quota`), decided by the same rule that
+/// Adds the 429 every counted write may answer (`crate::guards::quota`), decided by the same rule that
 /// counts them, so the document and the server cannot disagree.
 struct WriteQuotaRefusal<'a>(&'a WriteRules);
 

@@ -7,10 +7,10 @@ use serde::Serialize;
 use steadfast_core::pattern::Pattern;
 
 use super::{ApiCaller, ApiError, lang_of};
-use crate::AppState;
 use crate::i18n::Lang;
+use crate::i18n::times::rfc3339;
 use crate::pages::patterns::{text, title};
-use crate::times::rfc3339;
+use crate::state::AppState;
 use steadfast_app::patterns;
 
 /// One event that counts towards a pattern.

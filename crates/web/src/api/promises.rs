@@ -16,9 +16,9 @@ use steadfast_core::promise::{
 use steadfast_core::{PersonId, PromiseId, SpaceId, Timestamp};
 
 use super::{ApiCaller, ApiError, ApiJson, OptionalJson, Paging, lang_of};
-use crate::AppState;
 use crate::i18n::Lang;
-use crate::times::{parse_rfc3339, rfc3339};
+use crate::i18n::times::{parse_rfc3339, rfc3339};
+use crate::state::AppState;
 use steadfast_app::promises::{self, Invalid, PromiseError, PromiseInput};
 
 /// The API's answer for anything a promise or record operation refused.

@@ -13,7 +13,7 @@ use steadfast_core::record::{Certainty, RecordView, Why};
 
 use super::promises::{refusal, space_id};
 use super::{ApiCaller, ApiError, lang_of};
-use crate::AppState;
+use crate::state::AppState;
 use steadfast_app::promises::{self, PromiseError};
 
 /// Where the two partners stand on the record.

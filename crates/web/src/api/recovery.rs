@@ -8,8 +8,8 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use super::{ApiError, ApiJson, lang_of};
-use crate::AppState;
 use crate::auth::{doors, session};
+use crate::state::AppState;
 use steadfast_app::recovery::RecoveryInput;
 
 #[derive(Deserialize, utoipa::ToSchema)]

@@ -11,9 +11,9 @@ use steadfast_store::EmailReminders;
 
 use super::promises::{refusal, space_id};
 use super::{ApiCaller, ApiError, lang_of};
-use crate::AppState;
+use crate::i18n::times::rfc3339;
 use crate::pages::reminders::email_choice;
-use crate::times::rfc3339;
+use crate::state::AppState;
 
 /// Something coming up for the caller.
 #[derive(Serialize, utoipa::ToSchema)]

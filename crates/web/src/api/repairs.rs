@@ -22,9 +22,9 @@ use steadfast_core::repair::{
 use steadfast_core::{CrossingId, PersonId, SpaceId};
 
 use super::{ApiCaller, ApiError, ApiJson, lang_of};
-use crate::AppState;
 use crate::i18n::Lang;
-use crate::times::{parse_rfc3339, rfc3339};
+use crate::i18n::times::{parse_rfc3339, rfc3339};
+use crate::state::AppState;
 use steadfast_app::ledger::Opened;
 use steadfast_app::repairs::{self, Invalid, PlanPromise, RepairError};
 

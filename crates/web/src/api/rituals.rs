@@ -12,8 +12,8 @@ use steadfast_core::ritual::{Ritual, Schedule};
 use steadfast_core::{PersonId, SpaceId};
 
 use super::{ApiCaller, ApiError, ApiJson, lang_of};
-use crate::AppState;
-use crate::times::rfc3339;
+use crate::i18n::times::rfc3339;
+use crate::state::AppState;
 use steadfast_app::rituals::{self, RitualError, RitualInput};
 
 pub(super) fn space_id(text: &str) -> Result<SpaceId, RitualError> {

@@ -11,9 +11,9 @@ use serde::{Deserialize, Serialize};
 use steadfast_core::space::Standing;
 
 use super::{ApiCaller, ApiError, ApiJson, lang_of};
-use crate::AppState;
 use crate::auth::{doors, session};
-use crate::times::rfc3339;
+use crate::i18n::times::rfc3339;
+use crate::state::AppState;
 use steadfast_app::spaces::{self, Opened, SpaceError};
 
 #[derive(Deserialize, utoipa::ToSchema)]

@@ -9,10 +9,10 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use super::{ApiCaller, ApiError, lang_of};
-use crate::AppState;
 use crate::auth::doors::{self, TokenRequest};
 use crate::auth::session;
 use crate::i18n::Lang;
+use crate::state::AppState;
 use steadfast_app::tokens;
 
 #[derive(Deserialize, utoipa::ToSchema)]

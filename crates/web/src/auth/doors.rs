@@ -18,9 +18,9 @@ use steadfast_app::tokens::{self, NewToken, TokenAsk, TokenError};
 use steadfast_core::coach::AccountKind;
 use steadfast_core::{PersonId, SpaceId};
 
-use crate::AppState;
 use crate::auth::limits::{Door, TooMany};
 use crate::auth::session::{self, Caller};
+use crate::state::AppState;
 
 /// A use case's own answer, once its door let the knock through.
 pub(crate) type Knocked<T, E> = Result<Result<T, E>, TooMany>;

@@ -17,9 +17,9 @@ use steadfast_app::secrets;
 use steadfast_app::sessions::{self, Arrival};
 use steadfast_core::account::DEVICE_COOKIE_LIFETIME;
 
-use crate::AppState;
 use crate::auth::device;
 use crate::error::WebError;
+use crate::state::AppState;
 
 pub(crate) use steadfast_app::sessions::Caller;
 

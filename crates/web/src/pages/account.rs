@@ -15,12 +15,12 @@ use steadfast_core::Timestamp;
 use steadfast_core::account::GrammaticalForm;
 
 use super::Chrome;
-use crate::AppState;
 use crate::auth::doors;
 use crate::auth::session::{self, Caller, SignedIn};
 use crate::error::{Say, WebError, form_answer, status_for};
 use crate::i18n::Lang;
 use crate::pages::promises::Zone;
+use crate::state::AppState;
 use steadfast_app::Failure;
 use steadfast_app::account_management::{
     self, GrammaticalFormError, OwnPasswordError, PasswordChangeError,

@@ -12,11 +12,11 @@ use serde::Deserialize;
 use steadfast_core::account::GrammaticalForm;
 
 use super::Chrome;
-use crate::AppState;
 use crate::auth::doors;
 use crate::auth::session::{self, MaybeSignedIn};
 use crate::error::{Say, WebError, crowded_form, status_for};
 use crate::pages::local_path;
+use crate::state::AppState;
 use steadfast_app::Failure;
 use steadfast_app::accounts::{FieldErrors, SignInError, SignUpError, SignUpInput};
 use steadfast_core::coach::AccountKind;

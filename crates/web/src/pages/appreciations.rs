@@ -13,9 +13,9 @@ use steadfast_core::{PersonId, SpaceId};
 
 use super::promises::{Zone, parse_space, partner_name, space_name};
 use super::{Chrome, PAGE_SIZE, PageQuery, Pager, window};
-use crate::AppState;
 use crate::auth::session::SignedIn;
 use crate::error::{Say, WebError, status_for};
+use crate::state::AppState;
 use steadfast_app::appreciations::{self, AppreciationError};
 
 fn page_error(error: AppreciationError) -> WebError {

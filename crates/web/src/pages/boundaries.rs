@@ -17,12 +17,12 @@ use steadfast_core::{BoundaryId, CrossingId, PersonId, SpaceId, Timestamp};
 use super::Chrome;
 use super::landing::{ApologyLine, apology_lines};
 use super::promises::{Zone, counterpart_name, parse_space, space_name, stakes_words};
-use crate::AppState;
 use crate::auth::session::SignedIn;
 use crate::error::{Say, WebError, status_for};
-use crate::gentle::{self, GentleHint};
 use crate::i18n::Lang;
-use crate::times;
+use crate::i18n::times;
+use crate::pages::gentle::{self as gentle, GentleHint};
+use crate::state::AppState;
 use steadfast_app::boundaries::{self, BoundaryError, Invalid};
 use steadfast_app::ledger::Opened;
 

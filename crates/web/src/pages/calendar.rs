@@ -12,12 +12,12 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::Chrome;
-use crate::AppState;
 use crate::auth::doors;
 use crate::auth::session::{self, SignedIn};
 use crate::calendar::feed_url;
 use crate::error::{WebError, form_answer};
 use crate::pages::account::own_password_refusal;
+use crate::state::AppState;
 use steadfast_app::calendar::{self, CalendarError};
 use steadfast_store::FeedRecord;
 

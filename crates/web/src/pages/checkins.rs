@@ -22,11 +22,11 @@ use steadfast_core::{CheckinId, PersonId, SpaceId};
 use super::Chrome;
 use super::help::Resource;
 use super::promises::{Zone, parse_space, partner_name, space_name};
-use crate::AppState;
 use crate::auth::session::SignedIn;
+use crate::charts::trend::{self as trend_chart, Felt, TrendText};
 use crate::error::{Say, WebError, status_for};
 use crate::i18n::Lang;
-use crate::trend_chart::{self, Felt, TrendText};
+use crate::state::AppState;
 use steadfast_app::checkins::{self, CheckinError, DraftInput};
 use steadfast_app::ledger::Opened;
 
@@ -429,7 +429,7 @@ pub(crate) struct CheckinPage {
     error_field: &'static str,
     first_step: bool,
     /// What the gentle start-up helper noticed in the topic, after "Check my words".
-    gentle: Option<crate::gentle::GentleHint>,
+    gentle: Option<crate::pages::gentle::GentleHint>,
     /// Repair-plan questions still waiting for an answer, while this check-in is open.
     repair_questions: Vec<super::repairs::WaitingQuestion>,
 }
@@ -808,7 +808,7 @@ pub(crate) async fn check_topic(
     let id = checkins::parse_id(&checkin).map_err(page_error)?;
     let lang = chrome.lang;
     let topic = form.get("topic").map_or("", String::as_str);
-    let hint = crate::gentle::hint(topic, lang);
+    let hint = crate::pages::gentle::hint(topic, lang);
     let mut page = render(
         &state,
         caller.person,

@@ -2,7 +2,7 @@
 //! access to one's own shared data in one click, and the list of who read it. For a coach: the
 //! spaces they follow, each space's progress, and a printable report for a session. Every page a
 //! coach opens is read-only; every state-changing request of theirs is refused before it gets
-//! here (`crate::coach_guard`).
+//! here (`crate::guards::coach`).
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -18,14 +18,14 @@ use steadfast_core::coach::{AccountKind, DEFAULT_GRANT_DAYS, MAX_GRANT_DAYS};
 use super::Chrome;
 use super::accounts::{FieldMessages, RecoveryCodesPage};
 use super::promises::Zone;
-use crate::AppState;
 use crate::auth::doors;
 use crate::auth::limits::{Door, TooMany};
 use crate::auth::session::{self, MaybeSignedIn, SignedIn};
-use crate::chart::{self, ChartText};
+use crate::charts::record::{self as chart, ChartText};
+use crate::charts::trend::{self as trend_chart, Felt, TrendText};
 use crate::error::{Say, WebError, status_for};
 use crate::i18n::Lang;
-use crate::trend_chart::{self, Felt, TrendText};
+use crate::state::AppState;
 use steadfast_app::accounts::{SignUpError, SignUpInput};
 use steadfast_app::coach::{self, CoachError, Overview, ReadKind};
 use steadfast_core::coach::GrantRefusal;

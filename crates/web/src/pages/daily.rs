@@ -13,11 +13,11 @@ use steadfast_core::{PersonId, SpaceId, Visibility};
 
 use super::Chrome;
 use super::promises::{parse_space, partner_name, space_name};
-use crate::AppState;
 use crate::auth::session::SignedIn;
-use crate::dates;
 use crate::error::{Say, WebError, status_for};
 use crate::i18n::Lang;
+use crate::i18n::dates;
+use crate::state::AppState;
 use steadfast_app::rituals::{self, DailyInput, RitualError};
 
 /// What the person typed, kept when it comes back.

@@ -12,10 +12,10 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 use super::Chrome;
 use super::account::{PasswordForm, own_password_refusal};
-use crate::AppState;
 use crate::auth::doors;
 use crate::auth::session::{self, SignedIn};
 use crate::error::{WebError, form_answer};
+use crate::state::AppState;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "delete_account.html")]

@@ -4,9 +4,9 @@
 use axum::extract::State;
 use axum::response::Response;
 
-use crate::AppState;
 use crate::auth::session::SignedIn;
 use crate::error::WebError;
+use crate::state::AppState;
 use steadfast_app::export::ExportError;
 
 pub(crate) async fn download(

@@ -8,9 +8,9 @@ use axum::extract::State;
 use axum::http::request::Parts;
 
 use super::Chrome;
-use crate::AppState;
 use crate::auth::session;
 use crate::i18n::Lang;
+use crate::state::AppState;
 
 /// One place to turn to: the operator's, or a default for the viewer's language.
 pub(crate) struct Resource {

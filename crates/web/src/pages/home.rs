@@ -4,9 +4,9 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::Chrome;
-use crate::AppState;
 use crate::auth::session::MaybeSignedIn;
 use crate::error::WebError;
+use crate::state::AppState;
 use steadfast_app::spaces::{self, Landing};
 
 #[derive(Template, WebTemplate)]

@@ -10,10 +10,10 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 use super::Chrome;
 use super::spaces::page_error;
-use crate::AppState;
 use crate::auth::doors;
 use crate::auth::session::{self, MaybeSignedIn};
 use crate::error::{Say, WebError, status_for};
+use crate::state::AppState;
 use steadfast_app::spaces::{self, SpaceError};
 
 #[derive(Template, WebTemplate)]

@@ -13,10 +13,10 @@ use steadfast_core::journal::{JournalEntry, Prompt, PromptGroup};
 
 use super::Chrome;
 use super::promises::Zone;
-use crate::AppState;
 use crate::auth::session::SignedIn;
 use crate::error::{Say, WebError, status_for};
 use crate::i18n::Lang;
+use crate::state::AppState;
 use steadfast_app::journal::{self, JournalError};
 
 /// What the person typed, kept when it comes back.

@@ -11,6 +11,7 @@ pub(crate) mod coach;
 pub(crate) mod daily;
 pub(crate) mod deletion;
 pub(crate) mod export;
+pub(crate) mod gentle;
 pub(crate) mod help;
 pub(crate) mod home;
 pub(crate) mod invites;
@@ -33,11 +34,11 @@ pub(crate) mod zone;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 
-use crate::AppState;
 use crate::assets;
 use crate::auth::session;
 use crate::error::WebError;
 use crate::i18n::Lang;
+use crate::state::AppState;
 
 /// What every page's frame needs.
 #[derive(Clone)]

@@ -9,10 +9,10 @@ use axum::extract::{Path, State};
 use super::Chrome;
 use super::help::Resource;
 use super::promises::{Zone, parse_space, space_name};
-use crate::AppState;
 use crate::auth::session::SignedIn;
 use crate::error::WebError;
 use crate::i18n::Lang;
+use crate::state::AppState;
 use steadfast_app::patterns::{self, PatternError};
 use steadfast_core::pattern::PatternKind;
 

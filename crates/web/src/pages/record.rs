@@ -14,11 +14,11 @@ use steadfast_core::record::{Params, RecordView, whole_points};
 
 use super::Chrome;
 use super::promises::{Zone, counterpart_name, page_error, parse_space, space_name, stakes_words};
-use crate::AppState;
 use crate::auth::session::SignedIn;
-use crate::chart::{self, ChartText};
+use crate::charts::record::{self as chart, ChartText};
 use crate::error::WebError;
 use crate::i18n::Lang;
+use crate::state::AppState;
 use steadfast_app::ledger::Opened;
 use steadfast_app::promises::{self, Direction, PromiseError, consent_state};
 

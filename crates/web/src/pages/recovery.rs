@@ -11,9 +11,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::Chrome;
-use crate::AppState;
 use crate::auth::{doors, session};
 use crate::error::{Say, WebError, crowded_form, status_for};
+use crate::state::AppState;
 use steadfast_app::Failure;
 use steadfast_app::recovery::{RecoveryError, RecoveryInput};
 

@@ -19,10 +19,10 @@ use steadfast_store::EmailReminders;
 
 use super::Chrome;
 use super::promises::Zone;
-use crate::AppState;
 use crate::auth::session::SignedIn;
 use crate::error::WebError;
 use crate::i18n::Lang;
+use crate::state::AppState;
 
 /// One line of the "coming up" list on the space's page.
 pub(crate) struct ComingUp {

@@ -30,11 +30,11 @@ use super::help::Resource;
 use super::promises::{Zone, counterpart_name, parse_space, partner_name, space_name};
 use super::rituals::{viewer_time, viewer_zone};
 use super::{Chrome, ConfirmStep, confirmed};
-use crate::AppState;
 use crate::auth::session::SignedIn;
 use crate::error::{Say, WebError, status_for};
-use crate::gentle::{self, GentleHint};
 use crate::i18n::Lang;
+use crate::pages::gentle::{self as gentle, GentleHint};
+use crate::state::AppState;
 use steadfast_app::ledger::Opened;
 use steadfast_app::repairs::{self, Invalid, PlanPromise, RepairError};
 

@@ -14,9 +14,9 @@ use serde::Deserialize;
 use steadfast_store::{LinkPurpose, LinkState};
 
 use super::Chrome;
-use crate::AppState;
 use crate::auth::session;
 use crate::error::{Say, WebError, crowded_form, status_for};
+use crate::state::AppState;
 use steadfast_app::Failure;
 use steadfast_app::accounts;
 use steadfast_app::password_links::{self, SetError};

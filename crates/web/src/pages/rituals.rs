@@ -18,12 +18,12 @@ use steadfast_core::{PersonId, SpaceId, Timestamp};
 
 use super::Chrome;
 use super::promises::{ZONE_COOKIE, parse_space, space_name};
-use crate::AppState;
 use crate::auth::session::SignedIn;
 use crate::calendar::kind_key;
-use crate::dates;
 use crate::error::{Say, WebError, status_for};
 use crate::i18n::Lang;
+use crate::i18n::dates;
+use crate::state::AppState;
 use steadfast_app::ledger::Opened;
 use steadfast_app::rituals::{self, RitualError, RitualInput};
 

@@ -17,9 +17,9 @@ use steadfast_core::space::Standing;
 
 use super::Chrome;
 use super::rituals::viewer_zone;
-use crate::AppState;
 use crate::auth::session::{Caller, SignedIn};
 use crate::error::{Say, WebError, status_for};
+use crate::state::AppState;
 use steadfast_app::spaces::{self, InviteLine, Opened, SpaceError, SpaceView};
 
 /// A refusal that has no form to come back to becomes an error page.

@@ -13,9 +13,9 @@ use serde::Deserialize;
 use super::Chrome;
 use super::rituals::viewer_zone;
 use super::spaces::{page_error, to_invite_page};
-use crate::AppState;
 use crate::auth::session::{Caller, SignedIn};
 use crate::error::{Say, WebError, status_for};
+use crate::state::AppState;
 use steadfast_app::spaces::{self, Landing, SpaceError};
 
 #[derive(Template, WebTemplate)]

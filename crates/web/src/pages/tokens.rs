@@ -11,10 +11,10 @@ use serde::Deserialize;
 
 use super::Chrome;
 use super::account::{self, AccountForms};
-use crate::AppState;
 use crate::auth::doors::{self, TokenRequest};
 use crate::auth::session::{self, SignedIn};
 use crate::error::{Say, WebError, status_for};
+use crate::state::AppState;
 use steadfast_app::Failure;
 use steadfast_app::account_management::OwnPasswordError;
 use steadfast_app::tokens::{self, TokenError};

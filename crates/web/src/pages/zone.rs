@@ -9,11 +9,11 @@ use axum_extra::extract::CookieJar;
 use steadfast_app::promises::{self, Invalid, PromiseError};
 use steadfast_core::Timestamp;
 
-use crate::AppState;
 use crate::auth::session;
-use crate::dates;
 use crate::i18n::Lang;
-use crate::times;
+use crate::i18n::dates;
+use crate::i18n::times;
+use crate::state::AppState;
 use steadfast_app::spaces;
 
 /// The cookie in which the page's script reports the browser's IANA time zone.
@@ -212,7 +212,7 @@ mod tests {
 
     #[test]
     fn a_past_day_means_as_late_in_it_as_has_passed() {
-        let now = crate::times::parse_local("2026-11-30T10:00", "UTC")
+        let now = crate::i18n::times::parse_local("2026-11-30T10:00", "UTC")
             .ok()
             .flatten()
             .unwrap();

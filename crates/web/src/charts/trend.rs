@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use crate::chart::{self, RIGHT};
+use crate::charts::record::{self as chart, RIGHT};
 
 /// One completed check-in: its place in time order, and each partner's felt trust if known.
 #[derive(Clone, Copy, Debug)]
@@ -17,7 +17,7 @@ pub(crate) struct Felt {
 }
 
 /// The words around the chart: the record chart's.
-pub(crate) use crate::chart::ChartText as TrendText;
+pub(crate) use crate::charts::record::ChartText as TrendText;
 
 /// The plot starts further left than the record chart's: the scale's labels are one digit.
 const LEFT: f64 = 30.0;

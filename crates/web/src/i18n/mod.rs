@@ -2,6 +2,10 @@
 //! explicit choice (a cookie set by the language switch), else their browser's `Accept-Language`,
 //! else English.
 
+pub(crate) mod dates;
+pub(crate) mod times;
+pub(crate) mod voice;
+
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -38,7 +42,7 @@ pub(crate) const PARTNER_FORM: &str = "partner_form";
 /// gender in verbs: "poprosiła", "poprosił", or a wording without gender). Forms without gender
 /// until each person chooses.
 ///
-/// It is set once per request by [`crate::voice::speak`] and read by every lookup, rather than
+/// It is set once per request by [`crate::i18n::voice::speak`] and read by every lookup, rather than
 /// handed to each of the many places that translate: the language stays a plain value, and a
 /// text nobody set a voice for (an email, a test) simply speaks without gender.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -13,10 +13,10 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use steadfast_core::coach::AccountKind;
 
-use crate::AppState;
 use crate::auth::session::{self, Caller};
 use crate::i18n::Lang;
 use crate::routes::WriteRules;
+use crate::state::AppState;
 
 /// Answers every state-changing request of a signed-in coach with 403 and a plain message, on
 /// pages and in the API, before any handler runs; anything else passes untouched.

@@ -1,6 +1,8 @@
 //! What operators and their monitoring ask: is the process up, can it reach its database, and
 //! its figures in Prometheus' text format.
 
+pub(crate) mod maintenance;
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
@@ -13,8 +15,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 
-use crate::AppState;
 use crate::error::PlainAnswer;
+use crate::state::AppState;
 
 /// The process-wide metrics recorder, installed on first use.
 pub fn metrics_handle() -> PrometheusHandle {

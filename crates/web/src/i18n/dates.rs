@@ -8,7 +8,7 @@ use jiff::tz::TimeZone;
 use steadfast_core::Timestamp;
 
 use crate::i18n::Lang;
-use crate::times;
+use crate::i18n::times;
 
 fn zoned(at: Timestamp, zone: &TimeZone) -> Option<jiff::Zoned> {
     jiff::Timestamp::from_millisecond(at.as_millis())

@@ -1,6 +1,8 @@
 //! Errors on the web side, mapped to HTTP in one place: `WebError`, the kinds of error page, and
 //! the one table from a use case's kind of refusal to its status (`status_of`). The layer that
-//! dresses every error as a page in the person's language is `error_pages`.
+//! dresses every error as a page in the person's language is `pages`.
+
+pub(crate) mod pages;
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};

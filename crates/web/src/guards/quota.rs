@@ -36,12 +36,12 @@ use governor::state::keyed::DashMapStateStore;
 use governor::{Quota, RateLimiter};
 use steadfast_core::PersonId;
 
-use crate::AppState;
 use crate::auth::limits::{ClockAdapter, TooMany};
 use crate::auth::session::{self, Caller};
 use crate::i18n::Lang;
 use crate::pages::Chrome;
 use crate::routes::WriteRules;
+use crate::state::AppState;
 use steadfast_app::clock::Clock;
 
 /// How many writes one person may make at once, and how fast the allowance comes back.

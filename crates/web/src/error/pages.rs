@@ -11,11 +11,11 @@ use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use tracing::Instrument;
 
-use crate::AppState;
 use crate::api::ApiError;
 use crate::error::{ErrorPage, PlainAnswer};
 use crate::i18n::Lang;
 use crate::pages::Chrome;
+use crate::state::AppState;
 
 /// A short random reference for one request, shown on internal-error pages and logged.
 #[derive(Clone, Debug)]

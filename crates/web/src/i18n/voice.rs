@@ -15,9 +15,9 @@ use steadfast_core::account::{GrammaticalForm, Liveness, token_is_live};
 use steadfast_core::space::{self, Standing};
 use steadfast_core::{PersonId, SpaceId};
 
-use crate::AppState;
 use crate::auth::session;
 use crate::i18n::Voice;
+use crate::state::AppState;
 use steadfast_app::spaces;
 
 /// Runs the rest of the request in the voice of its reader and their partner.

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use steadfast_core::account::devices_forgotten_before;
 
-use crate::AppState;
+use crate::state::AppState;
 
 const EVERY: Duration = Duration::from_secs(10 * 60);
 

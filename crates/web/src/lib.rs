@@ -130,7 +130,7 @@ fn routers(store: Store, config: WebConfig) -> Result<(Router, Router), StartErr
         // refused writes never count.
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
-            guards::quota::limit_writes,
+            guards::pace::limit_writes,
         ))
         // A coach's account writes nothing: refused before any handler (`coach`).
         .route_layer(middleware::from_fn_with_state(

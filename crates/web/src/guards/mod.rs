@@ -3,5 +3,6 @@
 //! (`quota`). Each reads the rule its route was declared with (`crate::routes`).
 
 pub(crate) mod coach;
+pub(crate) mod pace;
 pub(crate) mod quota;
 pub(crate) mod security;

@@ -184,6 +184,25 @@ pub(crate) async fn caller(
     Ok(found)
 }
 
+/// The caller as a guard sees them before any handler runs: the API's (a session or a token) on
+/// `/api/`, a page's (the session cookie only) elsewhere. Remembered for the handler in the
+/// request's extensions, so it is looked up once.
+pub(crate) async fn guard_caller(
+    parts: &mut Parts,
+    state: &AppState,
+) -> Result<Option<Caller>, WebError> {
+    if is_api(parts) {
+        caller(parts, state).await
+    } else {
+        page_caller(parts, state).await
+    }
+}
+
+/// Whether a request is the JSON API's, answered in JSON rather than with a page.
+pub(crate) fn is_api(parts: &Parts) -> bool {
+    parts.uri.path().starts_with("/api/")
+}
+
 /// The caller of a page request: by session cookie only, never by bearer token.
 pub(crate) async fn page_caller(
     parts: &mut Parts,

@@ -30,13 +30,8 @@ pub(crate) async fn limit_writes(
         return next.run(request).await;
     }
     let (mut parts, body) = request.into_parts();
-    let is_api = parts.uri.path().starts_with("/api/");
-    // The same lookup the handler would make, remembered for it in the request's extensions.
-    let caller = if is_api {
-        session::caller(&mut parts, &state).await
-    } else {
-        session::page_caller(&mut parts, &state).await
-    };
+    let is_api = session::is_api(&parts);
+    let caller = session::guard_caller(&mut parts, &state).await;
     let person = match caller {
         Ok(Some(Caller { person, .. })) => person,
         Ok(None) => return next.run(Request::from_parts(parts, body)).await,

@@ -6,7 +6,6 @@ use std::time::Instant;
 use reqwest::header::{self, HeaderMap};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
-use steadfast_app::passwords::PasswordCost;
 use steadfast_core::Timestamp;
 use steadfast_store::Backend;
 use steadfast_web::WebConfig;
@@ -392,10 +391,8 @@ async fn recovery_answers_identically_for_unknown_names_wrong_codes_and_used_cod
 async fn recovery_takes_about_as_long_for_unknown_names_as_for_wrong_codes() {
     let clock = test_clock();
     let app = TestApp::builder()
-        .config(WebConfig {
-            password_cost: PasswordCost::Production,
-            ..TestApp::test_config(&clock)
-        })
+        .clock(&clock)
+        .real_hashing()
         .alone()
         .start()
         .await;

@@ -167,10 +167,8 @@ async fn sign_in_answers_the_same_for_unknown_names_and_wrong_passwords() {
     // competing for the processors.
     let clock = test_clock();
     let app = TestApp::builder()
-        .config(WebConfig {
-            password_cost: PasswordCost::Production,
-            ..TestApp::test_config(&clock)
-        })
+        .clock(&clock)
+        .real_hashing()
         .alone()
         .start()
         .await;
@@ -602,10 +600,8 @@ async fn a_password_stored_with_weaker_settings_is_rehashed_at_sign_in() {
 
     let clock = test_clock();
     let app = TestApp::builder()
-        .config(WebConfig {
-            password_cost: PasswordCost::Production,
-            ..TestApp::test_config(&clock)
-        })
+        .clock(&clock)
+        .real_hashing()
         .start()
         .await;
     // An account from an older, cheaper setting.

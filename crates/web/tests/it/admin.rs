@@ -8,10 +8,8 @@ use reqwest::{Method, StatusCode};
 use serde_json::json;
 use steadfast_app::clock::Clock;
 use steadfast_app::password_links::{self, LINK_LIFETIME_MS};
-use steadfast_app::passwords::PasswordCost;
 use steadfast_core::{PersonId, Timestamp};
 use steadfast_store::{Backend, LinkPurpose, NewAccount};
-use steadfast_web::WebConfig;
 
 use crate::support::app::{session_cookie, test_clock};
 use crate::support::pages::{json, location};
@@ -288,10 +286,8 @@ async fn a_disabled_account_signing_in_gets_the_wrong_password_answer_in_the_sam
     // competing for the processors.
     let clock = test_clock();
     let app = TestApp::builder()
-        .config(WebConfig {
-            password_cost: PasswordCost::Production,
-            ..TestApp::test_config(&clock)
-        })
+        .clock(&clock)
+        .real_hashing()
         .alone()
         .start()
         .await;

@@ -257,6 +257,16 @@ impl TestAppBuilder {
         self.config(TestApp::test_config(clock))
     }
 
+    /// Real password hashes instead of the cheap test setting, for tests whose timings or
+    /// queues mean something only at the real cost.
+    pub fn real_hashing(mut self) -> Self {
+        let config = self.config_or_default();
+        self.config(WebConfig {
+            password_cost: PasswordCost::Production,
+            ..config
+        })
+    }
+
     /// With no other test app running at the same time, for tests that compare timings.
     pub fn alone(mut self) -> Self {
         self.alone = true;

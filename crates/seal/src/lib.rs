@@ -221,6 +221,29 @@ pub fn unwrap(wrapping: &Key, context: &[u8], wrapped: &[u8]) -> Result<Key, Sea
     Ok(Key(bytes))
 }
 
+/// What the `sealed_envelope` fuzz target and its corpus replay (in `cargo test`) run on each
+/// input: the input read as a stored envelope (which must be refused, never opened, since no one
+/// could have sealed it under this key), and the input sealed and opened again (which must give
+/// it back). It panics on a broken promise of this crate, never on bad input.
+#[allow(clippy::panic)]
+pub fn exercise(bytes: &[u8]) {
+    let key = Key::derive(b"the fuzz target's own secret", "steadfast/fuzz");
+    let _ = Envelope::parse(bytes);
+    if open(&key, b"fuzz", bytes).is_ok() || unwrap(&key, b"fuzz", bytes).is_ok() {
+        panic!("bytes no one sealed opened");
+    }
+    let Ok(envelope) = seal(&key, b"fuzz", bytes) else {
+        return;
+    };
+    match open(&key, b"fuzz", &envelope) {
+        Ok(words) if words.as_slice() == bytes => {}
+        _ => panic!("sealed words did not come back as they were"),
+    }
+    if open(&key, b"elsewhere", &envelope).is_ok() {
+        panic!("an envelope opened in another place");
+    }
+}
+
 /// The associated data: the format's version and the context, so neither can be swapped.
 fn aad(context: &[u8]) -> Vec<u8> {
     let mut aad = Vec::with_capacity(1 + context.len());

@@ -180,11 +180,8 @@ pub fn parse_landing(
     word: &str,
 ) -> Result<(Landing, Option<LandingWord>), BoundaryError> {
     let landing = Landing::parse(landing.trim()).ok_or(BoundaryError::Invalid(Invalid::Landing))?;
-    let word = if word.trim().is_empty() {
-        None
-    } else {
-        Some(LandingWord::parse(word).map_err(|e| BoundaryError::Invalid(Invalid::Word(e)))?)
-    };
+    let word =
+        LandingWord::parse_optional(word).map_err(|e| BoundaryError::Invalid(Invalid::Word(e)))?;
     Ok((landing, word))
 }
 

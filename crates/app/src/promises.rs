@@ -219,11 +219,8 @@ pub fn parse_landing(
     word: &str,
 ) -> Result<(Landing, Option<LandingWord>), PromiseError> {
     let landing = Landing::parse(landing.trim()).ok_or(PromiseError::Invalid(Invalid::Landing))?;
-    let word = if word.trim().is_empty() {
-        None
-    } else {
-        Some(LandingWord::parse(word).map_err(|e| PromiseError::Invalid(Invalid::Word(e)))?)
-    };
+    let word =
+        LandingWord::parse_optional(word).map_err(|e| PromiseError::Invalid(Invalid::Word(e)))?;
     Ok((landing, word))
 }
 

@@ -160,12 +160,7 @@ fn refused(refusal: Refusal) -> RepairError {
 
 /// The optional word with "this landed" or "not yet"; blank is none.
 pub fn parse_word(text: &str) -> Result<Option<LandingWord>, RepairError> {
-    if text.trim().is_empty() {
-        return Ok(None);
-    }
-    LandingWord::parse(text)
-        .map(Some)
-        .map_err(|e| RepairError::Invalid(Invalid::Word(e)))
+    LandingWord::parse_optional(text).map_err(|e| RepairError::Invalid(Invalid::Word(e)))
 }
 
 pub fn parse_question(text: &str) -> Result<QuestionId, RepairError> {

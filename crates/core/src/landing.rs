@@ -77,4 +77,14 @@ mod tests {
         assert!(Landing::NotYet.keeps_open());
         assert!(!Landing::Landed.keeps_open());
     }
+
+    #[test]
+    fn a_blank_word_is_none_and_a_word_is_checked() {
+        assert_eq!(LandingWord::parse_optional(" \n "), Ok(None));
+        assert_eq!(
+            LandingWord::parse_optional("a hug").map(|w| w.map(|w| w.as_str().to_owned())),
+            Ok(Some("a hug".to_owned()))
+        );
+        assert!(LandingWord::parse_optional(&"x".repeat(501)).is_err());
+    }
 }

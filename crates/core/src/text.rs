@@ -64,6 +64,17 @@ fn is_hidden(c: char) -> bool {
 /// serde through `String` checked by the type's own `parse`.
 macro_rules! text_impls {
     ($($name:ident),*) => {$(
+        impl $name {
+            /// An optional text from a form field: blank means none.
+            pub fn parse_optional(input: &str) -> Result<Option<Self>, $crate::text::TextError> {
+                if input.trim().is_empty() {
+                    Ok(None)
+                } else {
+                    Self::parse(input).map(Some)
+                }
+            }
+        }
+
         impl std::fmt::Debug for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 write!(f, concat!(stringify!($name), "({} chars)"), self.0.chars().count())

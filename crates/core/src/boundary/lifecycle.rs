@@ -51,15 +51,6 @@ impl BoundaryWhy {
         text::clean(input, Self::MAX_CHARS, Self::MULTILINE).map(Self)
     }
 
-    /// An optional reason from a form field: blank means none.
-    pub fn parse_optional(input: &str) -> Result<Option<Self>, TextError> {
-        if input.trim().is_empty() {
-            Ok(None)
-        } else {
-            Self::parse(input).map(Some)
-        }
-    }
-
     pub fn as_str(&self) -> &str {
         &self.0
     }

@@ -48,15 +48,6 @@ impl Note {
         text::clean(input, Self::MAX_CHARS, Self::MULTILINE).map(Self)
     }
 
-    /// An optional answer from a form field: blank means none.
-    pub fn parse_optional(input: &str) -> Result<Option<Self>, TextError> {
-        if input.trim().is_empty() {
-            Ok(None)
-        } else {
-            Self::parse(input).map(Some)
-        }
-    }
-
     pub fn as_str(&self) -> &str {
         &self.0
     }

@@ -32,15 +32,6 @@ impl DailyText {
         text::clean(input, Self::MAX_CHARS, Self::MULTILINE).map(Self)
     }
 
-    /// Blank means none: each line is optional, so a hard day can be just a number.
-    pub fn parse_optional(input: &str) -> Result<Option<Self>, TextError> {
-        if input.trim().is_empty() {
-            Ok(None)
-        } else {
-            Self::parse(input).map(Some)
-        }
-    }
-
     pub fn as_str(&self) -> &str {
         &self.0
     }

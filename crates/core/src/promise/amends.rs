@@ -39,15 +39,6 @@ impl AcknowledgementWord {
         text::clean(input, Self::MAX_CHARS, Self::MULTILINE).map(Self)
     }
 
-    /// An optional word from a form field: blank means none.
-    pub fn parse_optional(input: &str) -> Result<Option<Self>, TextError> {
-        if input.trim().is_empty() {
-            Ok(None)
-        } else {
-            Self::parse(input).map(Some)
-        }
-    }
-
     pub fn as_str(&self) -> &str {
         &self.0
     }

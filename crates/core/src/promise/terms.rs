@@ -64,15 +64,6 @@ impl TrustDomain {
         text::clean(input, Self::MAX_CHARS, Self::MULTILINE).map(|text| Self(text.to_lowercase()))
     }
 
-    /// An optional domain from a form field: blank means none.
-    pub fn parse_optional(input: &str) -> Result<Option<Self>, TextError> {
-        if input.trim().is_empty() {
-            Ok(None)
-        } else {
-            Self::parse(input).map(Some)
-        }
-    }
-
     pub fn as_str(&self) -> &str {
         &self.0
     }
